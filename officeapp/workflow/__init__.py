@@ -1,0 +1,41 @@
+"""Workflows of official documents: declared as data, decided by one pure function."""
+
+from officeapp.workflow.create import create_outgoing, incoming_copy, register_incoming
+from officeapp.workflow.definitions import INCOMING, OUTGOING, WORKFLOWS, StepDef, WorkflowDef
+from officeapp.workflow.engine import (
+    available_actions,
+    current_step,
+    decide,
+    may_hold,
+    pending_holders,
+)
+from officeapp.workflow.model import (
+    Accepted,
+    Action,
+    ActionKind,
+    AllocateItemNumber,
+    AllocateNumber,
+    ArchiveInfo,
+    Assignee,
+    Attachment,
+    Circulation,
+    Decision,
+    Distribute,
+    Document,
+    Effect,
+    Holder,
+    Notify,
+    Rejected,
+    Retention,
+    Status,
+    TraceEntry,
+)
+
+__all__ = [
+    "INCOMING", "OUTGOING", "WORKFLOWS", "Accepted", "Action", "ActionKind",
+    "AllocateItemNumber", "AllocateNumber", "ArchiveInfo", "Assignee", "Attachment",
+    "Circulation", "Decision", "Distribute", "Document", "Effect", "Holder", "Notify",
+    "Rejected", "Retention", "Status", "StepDef", "TraceEntry", "WorkflowDef",
+    "available_actions", "create_outgoing", "current_step", "decide", "incoming_copy",
+    "may_hold", "pending_holders", "register_incoming",
+]

@@ -1,0 +1,196 @@
+"""Validation of a document's editable fields, from the JSON-friendly values the UI and wire use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from officeapp.documents import (
+    DocType,
+    parse_classification,
+    parse_doc_number,
+    parse_doc_type,
+    parse_urgency,
+)
+from officeapp.errors import ValidationError
+from officeapp.workflow.model import Attachment, Document
+
+MAX_TITLE = 200
+MAX_BODY = 200_000
+MAX_TEXT = 2_000
+MAX_UNITS = 500
+
+# Types that are published to the public or recorded, and so have no 主送机关.
+NO_MAIN_RECIPIENT_TYPES = frozenset(
+    {DocType.ANNOUNCEMENT, DocType.PUBLIC_NOTICE, DocType.COMMUNIQUE, DocType.RESOLUTION,
+     DocType.ORDER, DocType.MINUTES}
+)
+
+FIELD_LABELS: Mapping[str, str] = {
+    "title": "标题",
+    "doc_type": "文种",
+    "urgency": "紧急程度",
+    "classification": "密级",
+    "agency_code": "机关代字",
+    "doc_number": "发文字号",
+    "main_recipients": "主送机关",
+    "cc_recipients": "抄送机关",
+    "countersign_units": "会签单位",
+    "body": "正文",
+    "attachments": "附件",
+    "note": "附注",
+    "written_date": "成文日期",
+    "issuer": "发文机关署名",
+    "print_unit": "印发机关",
+    "print_date": "印发日期",
+    "sender_unit": "来文单位",
+    "received_number": "收文编号",
+    "deadline": "办理期限",
+}
+
+
+def _bad(field: str, message: str) -> ValidationError:
+    return ValidationError(f"document.invalid_{field}", message, field=field)
+
+
+def _text(field: str, limit: int, *, required: bool = False) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise _bad(field, f"{FIELD_LABELS[field]}必须是文字")
+        text = value.strip() if field != "body" else value.replace("\r\n", "\n").strip("\n")
+        if required and not text.strip():
+            raise _bad(field, f"{FIELD_LABELS[field]}不能为空")
+        if len(text) > limit:
+            raise _bad(field, f"{FIELD_LABELS[field]}不能超过{limit}个字")
+        return text
+
+    return parse
+
+
+def _unit_list(field: str) -> Callable[[Any], tuple[str, ...]]:
+    def parse(value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise _bad(field, f"{FIELD_LABELS[field]}必须是单位列表")
+        units = tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
+        if len(units) > MAX_UNITS:
+            raise _bad(field, f"{FIELD_LABELS[field]}不能超过{MAX_UNITS}个")
+        return units
+
+    return parse
+
+
+def _date(field: str) -> Callable[[Any], date | None]:
+    def parse(value: Any) -> date | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise _bad(field, f"{FIELD_LABELS[field]}不是有效日期（格式：2023-11-27）") from None
+
+    return parse
+
+
+def _datetime(field: str) -> Callable[[Any], datetime | None]:
+    def parse(value: Any) -> datetime | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.fromisoformat(str(value))
+        except ValueError:
+            raise _bad(field, f"{FIELD_LABELS[field]}不是有效时间") from None
+
+    return parse
+
+
+def _attachments(value: Any) -> tuple[Attachment, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise _bad("attachments", "附件必须是列表")
+    found: list[Attachment] = []
+    for item in value:
+        if isinstance(item, Attachment):
+            found.append(item)
+        elif isinstance(item, str) and item.strip():
+            found.append(Attachment(item.strip()))
+        elif isinstance(item, Mapping) and isinstance(item.get("name"), str) and item["name"]:
+            sha = item.get("sha256", "")
+            size = item.get("size", 0)
+            if not isinstance(sha, str) or not isinstance(size, int) or size < 0:
+                raise _bad("attachments", "附件的校验值或大小无效")
+            found.append(Attachment(item["name"].strip(), sha, size))
+        else:
+            raise _bad("attachments", "每个附件都必须有名称")
+    return tuple(found)
+
+
+def _doc_number(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise _bad("doc_number", "发文字号必须是文字")
+    return str(parse_doc_number(value))
+
+
+_PARSERS: Mapping[str, Callable[[Any], Any]] = {
+    "title": _text("title", MAX_TITLE, required=True),
+    "doc_type": lambda v: parse_doc_type(str(v)),
+    "urgency": lambda v: parse_urgency(str(v or "")),
+    "classification": lambda v: parse_classification(str(v or "")),
+    "agency_code": _text("agency_code", 20),
+    "doc_number": _doc_number,
+    "main_recipients": _unit_list("main_recipients"),
+    "cc_recipients": _unit_list("cc_recipients"),
+    "countersign_units": _unit_list("countersign_units"),
+    "body": _text("body", MAX_BODY),
+    "attachments": _attachments,
+    "note": _text("note", MAX_TEXT),
+    "written_date": _date("written_date"),
+    "issuer": _text("issuer", 100),
+    "print_unit": _text("print_unit", 100),
+    "print_date": _date("print_date"),
+    "sender_unit": _text("sender_unit", 100),
+    "received_number": _text("received_number", 50),
+    "deadline": _datetime("deadline"),
+}
+
+EDITABLE_FIELDS = frozenset(_PARSERS)
+
+
+def parse_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Return `changes` parsed into field values; unknown fields and bad values are refused."""
+    unknown = sorted(set(changes) - EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            "document.unknown_field", f"不能修改这些字段：{'、'.join(unknown)}", fields=unknown
+        )
+    return {name: _PARSERS[name](value) for name, value in changes.items()}
+
+
+def apply_changes(document: Document, changes: Mapping[str, Any]) -> Document:
+    """Return the document with validated `changes` applied."""
+    return replace(document, **parse_changes(changes))
+
+
+def check_ready_to_send(document: Document) -> None:
+    """Refuse to send on a draft that lacks what every 公文 needs."""
+    if not document.title.strip():
+        raise _bad("title", "标题不能为空")
+    if not document.body.strip():
+        raise _bad("body", "正文不能为空")
+    if not document.main_recipients and document.doc_type not in NO_MAIN_RECIPIENT_TYPES:
+        raise _bad("main_recipients", f"{document.doc_type.value}必须有主送机关")
+    overlap = set(document.main_recipients) & set(document.cc_recipients)
+    if overlap:
+        raise _bad("cc_recipients", "同一单位不能既是主送又是抄送")

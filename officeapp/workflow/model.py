@@ -1,0 +1,254 @@
+"""The data the workflow rules work on: documents, holders, trace entries, actions, decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from officeapp.documents import Classification, Direction, DocType, Urgency
+from officeapp.errors import Rejection
+from officeapp.org import Role
+
+
+class ActionKind(StrEnum):
+    """Everything a person can do to a document; the value is the mutation's action name."""
+
+    EDIT = "edit"
+    APPROVE = "approve"
+    RETURN = "return"
+    WITHDRAW = "withdraw"
+    DELEGATE = "delegate"
+    ADD_SIGNER = "add_signer"
+    CLAIM = "claim"
+    CIRCULATE = "circulate"
+    ACKNOWLEDGE = "acknowledge"
+    URGE = "urge"
+    ARCHIVE = "archive"
+    # Written by the rules themselves, never requested: creation and receipt of a copy.
+    CREATE = "create"
+
+
+ACTION_LABELS: Mapping[ActionKind, str] = {
+    ActionKind.EDIT: "修改",
+    ActionKind.APPROVE: "同意",
+    ActionKind.RETURN: "退回",
+    ActionKind.WITHDRAW: "撤回",
+    ActionKind.DELEGATE: "委托",
+    ActionKind.ADD_SIGNER: "加签",
+    ActionKind.CLAIM: "签收任务",
+    ActionKind.CIRCULATE: "传阅",
+    ActionKind.ACKNOWLEDGE: "已阅",
+    ActionKind.URGE: "催办",
+    ActionKind.ARCHIVE: "归档",
+    ActionKind.CREATE: "创建",
+}
+
+
+class Status(StrEnum):
+    """Where a document is in its life, derived from its step."""
+
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    ARCHIVED = "archived"
+
+
+class Retention(StrEnum):
+    """保管期限 of DA/T 22-2015."""
+
+    PERMANENT = "永久"
+    YEARS_30 = "30年"
+    YEARS_10 = "10年"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One open (or finished) piece of work at the current step.
+
+    A pool holder (`person_id` None) may be taken by anyone in `unit_id` (or below) with one of
+    `roles`; claiming or acting turns it into a personal holder.
+    """
+
+    unit_id: str
+    roles: frozenset[Role] = frozenset()
+    person_id: str | None = None
+    on_behalf_of: str | None = None
+    added: bool = False
+    lead: bool = False
+    done: bool = False
+    claimed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Assignee:
+    """A person the rules may hand work to, as the adapter found them in the directory."""
+
+    person_id: str
+    unit_id: str
+    unit_path: tuple[str, ...]
+    roles: frozenset[Role]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attachment (附件) by name, its content addressed by SHA-256."""
+
+    name: str
+    sha256: str = ""
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Circulation:
+    """A read-and-acknowledge (传阅) request to one person."""
+
+    person_id: str
+    sent_by: str
+    sent_at: datetime
+    read_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """归档 data: year, retention, and the 件号 (assigned by the server, 0 until then)."""
+
+    year: int
+    retention: Retention
+    item_number: int = 0
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One append-only record of who did what at which step, with their opinion (留痕)."""
+
+    seq: int
+    step: str
+    action: ActionKind
+    actor_id: str
+    actor_name: str
+    at: datetime
+    opinion: str = ""
+    on_behalf_of: str | None = None
+    target_step: str | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A 公文 with its workflow state. Unit fields hold unit ids."""
+
+    id: str
+    direction: Direction
+    doc_type: DocType
+    title: str
+    owner_unit_id: str
+    created_by: str
+    created_at: datetime
+    step: str
+    urgency: Urgency = Urgency.NORMAL
+    classification: Classification = Classification.PUBLIC
+    agency_code: str = ""
+    doc_number: str | None = None
+    main_recipients: tuple[str, ...] = ()
+    cc_recipients: tuple[str, ...] = ()
+    countersign_units: tuple[str, ...] = ()
+    signer_id: str | None = None
+    signer_name: str = ""
+    body: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    note: str = ""
+    written_date: date | None = None
+    issuer: str = ""
+    print_unit: str = ""
+    print_date: date | None = None
+    source_document_id: str | None = None
+    sender_unit: str = ""
+    received_number: str = ""
+    lead_unit_id: str | None = None
+    co_unit_ids: tuple[str, ...] = ()
+    deadline: datetime | None = None
+    circulate_to: tuple[str, ...] = ()
+    holders: tuple[Holder, ...] = ()
+    trace: tuple[TraceEntry, ...] = ()
+    circulations: tuple[Circulation, ...] = ()
+    archive: ArchiveInfo | None = None
+    version: int = 1
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """A request to act on a document; only the fields its kind needs are read."""
+
+    kind: ActionKind
+    opinion: str = ""
+    target_step: str | None = None
+    assignees: tuple[Assignee, ...] = ()
+    unit_ids: tuple[str, ...] = ()
+    lead_unit_id: str | None = None
+    deadline: datetime | None = None
+    changes: Mapping[str, Any] = field(default_factory=dict)
+    retention: Retention | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class AllocateNumber:
+    """Effect: the server assigns the next 发文字号 in the register (agency code, year)."""
+
+    agency_code: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Distribute:
+    """Effect: deliver an incoming copy of the issued document to each unit (公文交换)."""
+
+    main_units: tuple[str, ...]
+    cc_units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AllocateItemNumber:
+    """Effect: the server assigns the next 件号 for (owner unit, year, retention)."""
+
+    unit_id: str
+    year: int
+    retention: Retention
+
+
+@dataclass(frozen=True)
+class Notify:
+    """Effect: tell these people (and pools) that something needs them."""
+
+    reason: str
+    person_ids: tuple[str, ...] = ()
+    holders: tuple[Holder, ...] = ()
+
+
+Effect = AllocateNumber | Distribute | AllocateItemNumber | Notify
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The action is allowed: the new document, the trace it appended, and effects to run."""
+
+    document: Document
+    trace: tuple[TraceEntry, ...]
+    effects: tuple[Effect, ...] = ()
+
+    ok = True
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """The action is refused, with a stable code and a Chinese message."""
+
+    rejection: Rejection
+
+    ok = False
+
+
+Decision = Accepted | Rejected
