@@ -187,7 +187,7 @@ def action_to_dict(action: Action) -> dict[str, Any]:
         "unit_ids": list(action.unit_ids), "lead_unit_id": action.lead_unit_id,
         "deadline": _dt(action.deadline), "changes": dict(action.changes),
         "retention": None if action.retention is None else action.retention.value,
-        "year": action.year,
+        "year": action.year, "expected_step": action.expected_step,
     }
 
 
@@ -230,6 +230,7 @@ def action_from_dict(
             changes=dict(changes),
             retention=None if not data.get("retention") else Retention(data["retention"]),
             year=None if year is None else int(year),
+            expected_step=data.get("expected_step"),
         )
     except (KeyError, ValueError, TypeError) as error:
         raise ValidationError("action.malformed", "操作参数格式不正确",

@@ -391,7 +391,8 @@ def _return(doc: Document, actor: Actor, action: Action, now: datetime) -> Accep
 def _withdraw(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
     step = current_step(doc)
     moves = [e for e in doc.trace if e.action not in _ASIDES]
-    sent = moves[-1] if moves else None
+    transitions = [i for i, e in enumerate(moves) if e.target_step is not None]
+    sent = moves[transitions[-1]] if transitions else None
     if (
         sent is None
         or sent.action is not ActionKind.APPROVE
@@ -403,7 +404,7 @@ def _withdraw(doc: Document, actor: Actor, action: Action, now: datetime) -> Acc
     if (not step.withdrawable or source.effect is not StepEffect.NONE
             or source.holders is not HolderRule.OWNER):
         raise _Refused("workflow.cannot_withdraw", f"“{step.label}”环节已不能撤回")
-    if any(h.done or h.claimed_at for h in doc.holders):
+    if moves[-1] is not sent or any(h.done or h.claimed_at for h in doc.holders):
         raise _Refused("workflow.already_acted",
                        "下一环节已有人办理，不能撤回；如需修改，请联系当前办理人退回")
     back = Holder(unit_id=doc.owner_unit_id, roles=source.roles, person_id=actor.person_id)
@@ -587,11 +588,33 @@ def decide(document: Document, actor: Actor, action: Action, now: datetime) -> D
             {"step": step.key, "action": action.kind.value},
         ))
     try:
+        _check_expected_step(document, action)
         return _HANDLERS[action.kind](document, actor, action, now)
     except _Refused as refused:
         return Rejected(refused.rejection)
     except DomainError as error:
         return Rejected(error.rejection)
+
+
+def _check_expected_step(doc: Document, action: Action) -> None:
+    """Refuse an action meant for a step the document has left, saying who moved it."""
+    if action.expected_step is None or action.expected_step == doc.step:
+        return
+    moved = [e for e in doc.trace if e.target_step is not None]
+    details: dict[str, Any] = {"expected_step": action.expected_step, "step": doc.step}
+    message = f"该文件已不在“{_safe_label(doc, action.expected_step)}”环节"
+    if moved:
+        last = moved[-1]
+        details.update(last_actor_id=last.actor_id, last_actor_name=last.actor_name,
+                       at=last.at.isoformat())
+        message += (f"：{last.actor_name}已于{_when(last.at)}{ACTION_LABELS[last.action]}，"
+                    f"当前环节为“{current_step(doc).label}”")
+    raise _Refused("workflow.step_moved", message, **details)
+
+
+def _safe_label(doc: Document, step_key: str) -> str:
+    workflow = workflow_of(doc)
+    return workflow.step(step_key).label if workflow.has_step(step_key) else step_key
 
 
 def _action_label(kind: ActionKind) -> str:

@@ -192,6 +192,9 @@ class Action:
     changes: Mapping[str, Any] = field(default_factory=dict)
     retention: Retention | None = None
     year: int | None = None
+    # The step the person saw when they acted. An action meant for one step must never be
+    # applied to another (an offline "approve" at 核稿 is not a signature at 签发).
+    expected_step: str | None = None
 
 
 @dataclass(frozen=True)
