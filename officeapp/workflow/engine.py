@@ -173,8 +173,11 @@ def holders_for(
     """Return who holds `step` when the document enters it."""
     rule = step.holders
     if rule is HolderRule.OWNER:
+        if len(assignees) > 1:
+            raise _Refused("workflow.one_assignee",
+                           f"“{step.label}”环节只能由一人办理；需要多人时请用加签")
         if assignees:
-            return tuple(_check_assignee(document, step, a) for a in assignees)
+            return (_check_assignee(document, step, assignees[0]),)
         return (_pool(document, step, document.owner_unit_id),)
     if rule is HolderRule.COUNTERSIGN:
         return tuple(_pool(document, step, u) for u in document.countersign_units)

@@ -28,7 +28,8 @@ NOTICE_FIELDS: dict[str, Any] = {
     "title": "关于做好2027年元旦春节期间有关工作的通知",
     "main_recipients": [FINANCE_ID],
     "cc_recipients": [EDU_ID],
-    "body": "各单位：\n\n为切实做好元旦春节期间各项工作，现将有关事项通知如下。\n\n一、加强值班值守",
+    "body": "各单位：\n\n为切实做好元旦春节期间各项工作，现将有关事项通知如下。"
+            "\n\n一、加强值班值守",
     "agency_code": "萍府办发",
 }
 
