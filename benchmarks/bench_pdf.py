@@ -1,0 +1,82 @@
+"""Benchmark: render a 10-page 公文 N times; print one JSON object per figure (bar: < 300 ms)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import statistics
+import time
+from collections.abc import Sequence
+
+from pypdf import PdfReader
+
+from officeapp.pdf import OfficialDocumentLayout, load_fonts, render_document
+
+PAGES = 10
+# Common characters of official prose, so that the font subsets are of a realistic size.
+POOL = (
+    "为进一步加强公文处理工作提高质量和效率根据党政机关条例格式规定结合我市实际现就有关事项通知如下"
+    "坚持实事求是精简高效的原则做到规范用语准确行文简洁各单位要高度重视切实组织领导明确责任分工确保"
+    "项落实主负同志亲自抓分管具体办室认履职统筹协调严控制数量可发不一律长短起草深入调查研究充分听取"
+    "方面意见观点鲜明条理清楚建立健全制度环节求章循对人员培训业素质能力年全共理件同比增其中电子占达"
+    "请于月日前将贯彻情况报政府联系电话县区部门委员会财局司法应急商务教育卫生健康交通运输自然资源生"
+    "态环境住房城乡设农业村水利文化旅游体市场监督管理审计统计医疗保障退役军人事务信访民族宗教外侨台"
+)
+PARAGRAPH_CHARS = 26  # with the two-character indent, one full line per paragraph
+BODY_LINES = 7 + (PAGES - 2) * 22 + 14  # page 1 holds 7 body lines after the 版头
+
+
+def sample_document(lines: int = BODY_LINES) -> OfficialDocumentLayout:
+    """Return a document whose body has `lines` full lines of generated text."""
+    paragraphs = []
+    for index in range(lines):
+        start = (index * 37) % len(POOL)
+        text = (POOL * 2)[start : start + PARAGRAPH_CHARS - 1] + "。"
+        paragraphs.append(text)
+    return OfficialDocumentLayout(
+        agency_mark="萍乡市人民政府文件",
+        doc_number="萍府发〔2023〕21号",
+        title="萍乡市人民政府关于进一步加强和规范公文处理工作的通知",
+        main_recipients=("各县（区）人民政府", "市政府各部门"),
+        body="\n\n".join(paragraphs),
+        attachments=("萍乡市公文处理工作规范",),
+        issuer="萍乡市人民政府",
+        date=dt.date(2023, 11, 27),
+        cc_recipients=("市委各部门", "市人大常委会办公室", "市政协办公室"),
+        print_unit="萍乡市人民政府办公室",
+        print_date=dt.date(2023, 11, 28),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its figures as JSON lines."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", "--repeat", type=int, default=20, help="timed renders (default 20)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    fonts = load_fonts()
+    font_ms = (time.perf_counter() - started) * 1000
+    document = sample_document()
+    pages = len(PdfReader(io.BytesIO(render_document(document, fonts=fonts))).pages)
+    timings = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        render_document(document, fonts=fonts)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+    figures = [
+        {"name": "render_10_pages_ms", "value": round(statistics.median(timings), 1), "unit": "ms"},
+        {"name": "render_10_pages_ms_p95", "value": round(p95, 1), "unit": "ms"},
+        {"name": "font_scan_and_register_ms", "value": round(font_ms, 1), "unit": "ms"},
+        {"name": "render_10_pages_page_count", "value": pages, "unit": "pages"},
+    ]
+    for figure in figures:
+        print(json.dumps(figure, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
