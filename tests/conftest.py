@@ -8,6 +8,7 @@ import pytest
 
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS
 from officeapp.org import Organisation
+from tests.flows import Flow
 
 
 @pytest.fixture
@@ -20,3 +21,9 @@ def org() -> Organisation:
 def now() -> datetime:
     """A fixed, timezone-aware moment for the rules."""
     return datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def flow(org: Organisation, now: datetime) -> Flow:
+    """A driver that walks documents through their workflow as named demo users."""
+    return Flow(org, now)

@@ -7,9 +7,7 @@ from datetime import timedelta
 from officeapp.demo import FINANCE_ID
 from officeapp.org import Delegation, Organisation
 from officeapp.workflow import Accepted, ActionKind, Notify, available_actions
-
-from .conftest import Flow
-from .test_outgoing import to_step
+from tests.flows import Flow, to_step
 
 A = ActionKind
 

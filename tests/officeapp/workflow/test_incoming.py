@@ -15,8 +15,7 @@ from officeapp.workflow import (
     Retention,
     incoming_copy,
 )
-
-from .conftest import Flow
+from tests.flows import Flow, to_step
 
 A = ActionKind
 DEADLINE = datetime(2026, 12, 15, 17, 0, tzinfo=UTC)
@@ -34,8 +33,6 @@ def instructed(flow: Flow, **instruct: object) -> object:
 
 
 def test_issued_copy_waits_for_the_recipient_unit_to_receive_it(flow: Flow) -> None:
-    from tests.officeapp.workflow.test_outgoing import to_step
-
     issued = to_step(flow, "done")
     copy = incoming_copy(issued, document_id="copy-1", unit_id=FINANCE_ID,
                          sender_name="市政府办公室", now=flow.tick(),

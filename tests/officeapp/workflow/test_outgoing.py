@@ -11,36 +11,13 @@ from officeapp.workflow import (
     ActionKind,
     AllocateNumber,
     Distribute,
-    Document,
     Notify,
     available_actions,
 )
-
-from .conftest import Flow
+from tests.flows import Flow, to_step
 
 A = ActionKind
 EVERYONE = [p.username for p in DEMO_PEOPLE]
-
-
-def to_step(flow: Flow, step: str) -> Document:
-    """Walk a notice (countersigned by 财政局) up to `step`."""
-    route = [
-        ("draft", "office.clerk", {"unit_ids": (FINANCE_ID,)}),
-        ("review", "office.reviewer", {"opinion": "核稿无误"}),
-        ("countersign", "finance.leader", {"opinion": "同意"}),
-        ("sign", "office.leader", {"opinion": "同意印发"}),
-        ("number", "office.clerk", {}),
-        ("seal", "office.clerk", {}),
-        ("issue", "office.clerk", {}),
-    ]
-    doc = flow.draft()
-    for key, who, args in route:
-        if doc.step == step:
-            return doc
-        assert doc.step == key
-        doc = flow.do(doc, who, A.APPROVE, **args)
-    assert doc.step == step
-    return doc
 
 
 # Who may approve at each step (everyone else must be refused).

@@ -25,8 +25,7 @@ from officeapp.workflow import (
 )
 from officeapp.workflow.codec import assignee_resolver, document_from_dict, document_to_dict
 from officeapp.workflow.definitions import WORKFLOWS, HolderRule
-
-from .conftest import NOTICE_FIELDS
+from tests.flows import NOTICE_FIELDS
 
 ORG = Organisation(DEMO_UNITS, DEMO_PEOPLE)
 RESOLVE = assignee_resolver(ORG)
