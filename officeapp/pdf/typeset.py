@@ -217,9 +217,17 @@ def _carry(current: list[_Unit], unit: _Unit) -> list[_Unit]:
     following = [unit]
     while len(current) > 1 and _is_closing(following[0]):
         following.insert(0, current.pop())
-    while len(current) > 1 and _is_opening(current[-1]):
+    while len(current) > 1 and _ends_open(current):
         following.insert(0, current.pop())
     return following
+
+
+def _ends_open(units: Sequence[_Unit]) -> bool:
+    """Return whether the line would end in an opening mark once trailing spaces are trimmed."""
+    for unit in reversed(units):
+        if not unit[-1].char.isspace():
+            return _is_opening(unit)
+    return False
 
 
 def _is_closing(unit: _Unit) -> bool:

@@ -1,0 +1,213 @@
+"""Statistics per unit and period, and the data of the periodic report (督办通报).
+
+Definitions (docs/supervision.md has them in full):
+- an item belongs to a period when it was assigned (交办) in [period_start, period_end), and
+  counts for its lead unit; sub-items count like any item;
+- everything is judged "as of" min(now, period_end);
+- completed: reviewed and 办结 by then; on time: the accepted completion request was made on or
+  before the deadline; overdue (逾期数): not completed and past the deadline (the clock stops
+  while a completion request waits), or completed late;
+- days to complete: from assignment to the accepted completion request.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from officeapp.supervision.lights import ItemFacts
+from officeapp.supervision.model import Source, Status, SupervisionItem
+
+_DAY = 86_400.0
+
+
+class Countable(ItemFacts, Protocol):
+    """What statistics read beyond the light: who leads, and when it was assigned/completed."""
+
+    @property
+    def lead_unit_id(self) -> str | None: ...
+
+    @property
+    def assigned_at(self) -> datetime | None: ...
+
+    @property
+    def completed_at(self) -> datetime | None: ...
+
+
+@dataclass(frozen=True)
+class UnitStats:
+    """One unit's figures for a period; rates are fractions (0–1), None when undefined."""
+
+    unit_id: str
+    items: int
+    completed: int
+    completed_on_time: int
+    overdue: int
+    completion_rate: float
+    on_time_rate: float | None
+    average_days: float | None
+
+
+@dataclass
+class _Tally:
+    items: int = 0
+    completed: int = 0
+    on_time: int = 0
+    overdue: int = 0
+    days: float = 0.0
+
+    def stats(self, unit_id: str) -> UnitStats:
+        done = self.completed
+        return UnitStats(
+            unit_id=unit_id, items=self.items, completed=done, completed_on_time=self.on_time,
+            overdue=self.overdue,
+            completion_rate=done / self.items if self.items else 0.0,
+            on_time_rate=self.on_time / done if done else None,
+            average_days=self.days / done if done else None,
+        )
+
+
+def _completed_by(item: Countable, as_of: datetime) -> bool:
+    completed = item.completed_at
+    return item.status is Status.COMPLETED and completed is not None and completed <= as_of
+
+
+def _clock(item: Countable, as_of: datetime) -> datetime:
+    """Return the moment lateness is judged at: as_of, or when the unit asked to finish."""
+    stopped = item.finished_at or item.requested_at
+    return stopped if stopped is not None and stopped <= as_of else as_of
+
+
+def _count(tally: _Tally, item: Countable, as_of: datetime) -> None:
+    """Add one item, as things stood at `as_of`, to its unit's tally."""
+    tally.items += 1
+    deadline = item.deadline
+    if item.status is Status.COMPLETED:
+        finished = item.finished_at
+        completed = item.completed_at
+        if completed is not None and completed <= as_of:
+            tally.completed += 1
+            late = deadline is not None and finished is not None and finished > deadline
+            tally.on_time += not late
+            tally.overdue += late
+            if finished is not None and item.assigned_at is not None:
+                tally.days += (finished - item.assigned_at).total_seconds() / _DAY
+            return
+        stopped = finished
+    else:
+        stopped = item.requested_at
+    if deadline is not None:
+        clock = stopped if stopped is not None and stopped <= as_of else as_of
+        tally.overdue += clock > deadline
+
+
+def unit_statistics(
+    items: Iterable[Countable], *, period_start: datetime, period_end: datetime, now: datetime
+) -> list[UnitStats]:
+    """Return per lead unit the figures of the items assigned in the period, in one pass."""
+    as_of = min(now, period_end)
+    tallies: dict[str | None, _Tally] = defaultdict(_Tally)
+    for item in items:
+        assigned = item.assigned_at
+        if assigned is not None and period_start <= assigned < period_end and assigned <= as_of:
+            _count(tallies[item.lead_unit_id], item, as_of)
+    return [tallies[u].stats(u) for u in sorted(u for u in tallies if u is not None)]
+
+
+def total_statistics(stats: Iterable[UnitStats]) -> UnitStats:
+    """Return the figures of all units together (unit id empty)."""
+    total = _Tally()
+    for s in stats:
+        total.items += s.items
+        total.completed += s.completed
+        total.on_time += s.completed_on_time
+        total.overdue += s.overdue
+        total.days += (s.average_days or 0.0) * s.completed
+    return total.stats("")
+
+
+def rate_text(rate: float | None) -> str:
+    """Return a rate as a percent with one decimal, or — when undefined."""
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period [start, end) with its title, e.g. 2026年11月."""
+
+    start: datetime
+    end: datetime
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    """One overdue item in the report: what, who leads, since when."""
+
+    item_id: str
+    title: str
+    lead_unit: str
+    deadline: datetime
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a 督办通报 shows: totals, per-unit table, sources, overdue list."""
+
+    period: Period
+    as_of: datetime
+    totals: UnitStats
+    units: tuple[UnitStats, ...]
+    unit_names: Mapping[str, str]
+    by_source: Mapping[Source, int]
+    overdue: tuple[OverdueLine, ...]
+    new_items: int
+    completed_in_period: int
+
+
+def _in_period(moment: datetime | None, period: Period) -> bool:
+    return moment is not None and period.start <= moment < period.end
+
+
+def _overdue_lines(items: Iterable[SupervisionItem], as_of: datetime,
+                   names: Mapping[str, str]) -> tuple[OverdueLine, ...]:
+    """Return the items overdue and not completed at `as_of`, the longest overdue first."""
+    lines = []
+    for item in items:
+        deadline, assigned = item.deadline, item.assigned_at
+        if deadline is None or assigned is None or assigned > as_of:
+            continue
+        clock = _clock(item, as_of)
+        if _completed_by(item, as_of) or clock <= deadline:
+            continue
+        lead = item.lead_unit_id or ""
+        days = math.ceil((clock - deadline).total_seconds() / _DAY)
+        lines.append(OverdueLine(item.id, item.title, names.get(lead, lead), deadline, days))
+    return tuple(sorted(lines, key=lambda line: (line.deadline, line.item_id)))
+
+
+def report_data(items: Iterable[SupervisionItem], period: Period, now: datetime, *,
+                unit_names: Mapping[str, str] | None = None) -> ReportData:
+    """Return the data of the 督办通报 for `period` (the PDF layer only lays it out)."""
+    listed = list(items)
+    names = dict(unit_names or {})
+    as_of = min(now, period.end)
+    units = unit_statistics(listed, period_start=period.start, period_end=period.end, now=now)
+    by_source = {source: 0 for source in Source}
+    for item in listed:
+        assigned = item.assigned_at
+        if assigned is not None and assigned <= as_of and _in_period(assigned, period):
+            by_source[item.source] += 1
+    return ReportData(
+        period=period, as_of=as_of, totals=total_statistics(units), units=tuple(units),
+        unit_names={u.unit_id: names.get(u.unit_id, u.unit_id) for u in units},
+        by_source=by_source, overdue=_overdue_lines(listed, as_of, names),
+        new_items=sum(by_source.values()),
+        completed_in_period=sum(_in_period(i.completed_at, period) and _completed_by(i, as_of)
+                                for i in listed),
+    )
