@@ -1,0 +1,233 @@
+"""The wire protocol: every message the client and the server exchange, typed and versioned.
+
+All bodies are JSON. Every model refuses unknown fields and oversized values, so a malformed
+or hostile request is answered with a 4xx naming the problem, never a crash.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# The schema version of this protocol; a request that names a newer one is refused with 409.
+SCHEMA_VERSION = 1
+# Mutator version of each mutation name; the server accepts every version up to this one.
+MUTATOR_VERSIONS: dict[str, int] = {
+    "document.create_outgoing": 1,
+    "document.register_incoming": 1,
+    "document.act": 1,
+}
+API_PREFIX = "/api/v1"
+
+MAX_MUTATIONS_PER_PUSH = 100
+MAX_PULL_LIMIT = 1000
+DEFAULT_PULL_LIMIT = 500
+MAX_ID = 2**53 - 1  # exact in every JSON number implementation
+
+ClientId = Annotated[
+    str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")
+]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Username = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+Token = Annotated[str, StringConstraints(min_length=16, max_length=256)]
+
+
+class Message(BaseModel):
+    """Base of every wire message: unknown fields are refused, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ErrorBody(Message):
+    """Every error answer: a stable code and a Chinese message, with optional details."""
+
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+# --- auth ----------------------------------------------------------------------------------
+
+
+class LoginRequest(Message):
+    """Username and password; the server answers with a token pair."""
+
+    username: Username
+    password: Password
+
+
+class RefreshRequest(Message):
+    """A refresh token, spent by this call and replaced by a new one."""
+
+    refresh_token: Token
+
+
+class LogoutRequest(Message):
+    """Ends the login of the access token in the Authorization header."""
+
+
+class PersonInfo(Message):
+    """Who the tokens belong to."""
+
+    id: str
+    name: str
+    unit_id: str
+    roles: list[str]
+    username: str
+
+
+class TokenPair(Message):
+    """An access token for the Authorization header and a rotating refresh token."""
+
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    person: PersonInfo
+
+
+class Health(Message):
+    """The server is up and its database answers."""
+
+    status: Literal["ok"]
+    schema_version: int
+    database: str
+
+
+# --- push ----------------------------------------------------------------------------------
+
+MutationName = Annotated[str, StringConstraints(min_length=1, max_length=64,
+                                                pattern=r"^[a-z_]+(\.[a-z_]+)*$")]
+
+
+class Mutation(Message):
+    """One user action from the client's outbox; `id` is sequential per client from 1."""
+
+    id: int = Field(ge=1, le=MAX_ID)
+    name: MutationName
+    v: int = Field(default=1, ge=1, le=1000)
+    args: dict[str, Any]
+
+
+class PushRequest(Message):
+    """Outbox mutations in order; the server applies each in its own transaction."""
+
+    client_id: ClientId
+    schema_version: int = Field(ge=1, le=10_000)
+    mutations: list[Mutation] = Field(min_length=1, max_length=MAX_MUTATIONS_PER_PUSH)
+
+
+MutationStatus = Literal["applied", "duplicate", "rejected", "out_of_order"]
+
+
+class MutationResult(Message):
+    """The answer for one mutation; `rejected` carries a code, a Chinese message and details.
+
+    `duplicate` repeats the first answer in `original` (applied or rejected, with its code).
+    `out_of_order` means nothing was applied: the server expects `expected_id` next.
+    """
+
+    id: int
+    status: MutationStatus
+    code: str | None = None
+    message: str | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+    original: Literal["applied", "rejected"] | None = None
+    expected_id: int | None = None
+
+
+class PushResponse(Message):
+    """One result per mutation processed, in order; processing stops at an out-of-order id."""
+
+    last_mutation_id: int
+    results: list[MutationResult]
+
+
+# Arguments of each mutation name (checked by the server before the rules run).
+DocumentId = Annotated[str, StringConstraints(
+    pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+
+
+class CreateDocumentArgs(Message):
+    """Args of `document.create_outgoing` and `document.register_incoming`."""
+
+    document_id: DocumentId
+    fields: dict[str, Any]
+
+
+class ActArgs(Message):
+    """Args of `document.act`: the action in `officeapp.workflow.codec.action_to_dict` form."""
+
+    document_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    action: dict[str, Any]
+
+
+# --- pull ----------------------------------------------------------------------------------
+
+
+class PullRequest(Message):
+    """Ask for changes after `cursor` (0 for everything)."""
+
+    client_id: ClientId
+    cursor: int = Field(ge=0, le=MAX_ID)
+    schema_version: int = Field(ge=1, le=10_000)
+    limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+
+
+EntityKind = Literal["document", "unit", "person", "room"]
+
+
+class Change(Message):
+    """One change-log entry: `put` carries the whole record, `revoke` removes it locally."""
+
+    seq: int
+    kind: EntityKind
+    id: str
+    op: Literal["put", "revoke"]
+    data: dict[str, Any] | None = None
+
+
+class PullResponse(Message):
+    """A page of changes and the cursor to store with it, in one local transaction.
+
+    `last_mutation_id` comes from the same snapshot as `changes`: every effect of mutations
+    up to it is in this page or an earlier one. `results` lists this client's rejected
+    mutations in the page's range. `reset` means: wipe the mirror and pull from cursor 0
+    (the outbox is kept).
+    """
+
+    cursor: int
+    last_mutation_id: int
+    changes: list[Change]
+    results: list[MutationResult]
+    has_more: bool
+    reset: bool = False
+
+
+# --- blobs ---------------------------------------------------------------------------------
+
+MAX_BLOB_SIZE = 2 * 1024**3
+
+
+class BlobAnnounce(Message):
+    """The client has a blob with this hash and size and may want to upload it."""
+
+    sha256: Sha256
+    size: int = Field(ge=0, le=MAX_BLOB_SIZE)
+
+
+class BlobStatus(Message):
+    """How much of a blob the server holds; `complete` means nothing to upload."""
+
+    sha256: str
+    size: int
+    offset: int
+    complete: bool
+
+
+class Poke(Message):
+    """The only payload of an SSE `poke` event: "something new, pull"."""
+
+    type: Literal["poke"] = "poke"

@@ -1,0 +1,74 @@
+"""Administration: seeding the demo organisation, importing the directory, creating users."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
+from officeapp.errors import ValidationError
+from officeapp.org import Person
+from officeapp.orgimport import parse_org_file
+from sync.server import changelog, db
+from sync.server import tables as t
+from sync.server.auth import hash_password
+from sync.server.directory import load_organisation, save_directory
+from sync.server.settings import Settings
+
+
+def seed_demo(engine: sa.Engine, settings: Settings) -> bool:
+    """Load the demo organisation (password `demo-password` for all) unless units exist."""
+    with db.write(engine) as connection:
+        if connection.execute(sa.select(t.units.c.id).limit(1)).first() is not None:
+            return False
+        # One hash for every demo login: they share one well-known password anyway.
+        save_directory(connection, units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS,
+                       password_hash=hash_password(DEMO_PASSWORD, settings.password_cost),
+                       now=settings.clock())
+    return True
+
+
+def import_org(engine: sa.Engine, settings: Settings, path: Path) -> tuple[int, int]:
+    """Import units and people from a CSV/XLSX file in one transaction; return the counts."""
+    with db.write(engine) as connection:
+        parsed = parse_org_file(path, existing=load_organisation(connection))
+        _check_usernames(connection, parsed.people)
+        save_directory(connection, units=parsed.units, people=parsed.people,
+                       now=settings.clock())
+    return len(parsed.units), len(parsed.people)
+
+
+def _check_usernames(connection: sa.Connection, people: tuple[Person, ...]) -> None:
+    """Refuse usernames that already belong to someone else."""
+    p = t.people.c
+    taken = {row.username: row.id for row in connection.execute(sa.select(p.username, p.id))}
+    clashes = sorted(x.username for x in people if taken.get(x.username, x.id) != x.id)
+    if clashes:
+        raise ValidationError("org.username_taken",
+                              f"这些用户名已被其他人员使用：{'、'.join(clashes)}",
+                              usernames=clashes)
+
+
+def create_user(engine: sa.Engine, settings: Settings, person: Person, password: str) -> None:
+    """Add (or update) a person with a password."""
+    if len(password) < 8:
+        raise ValidationError("auth.weak_password", "密码至少需要8个字符")
+    with db.write(engine) as connection:
+        org = load_organisation(connection)
+        if person.unit_id not in org.units:
+            raise ValidationError("org.unknown_unit", f"单位不存在：{person.unit_id}",
+                                  unit_id=person.unit_id)
+        taken = connection.execute(sa.select(t.people.c.id).where(
+            t.people.c.username == person.username, t.people.c.id != person.id)).first()
+        if taken is not None:
+            raise ValidationError("org.username_taken", f"用户名已被使用：{person.username}")
+        save_directory(connection, people=[person],
+                       password_hash=hash_password(password, settings.password_cost),
+                       now=settings.clock())
+
+
+def prune(engine: sa.Engine, settings: Settings) -> int:
+    """Delete tombstones older than the retention; return how many went."""
+    with db.write(engine) as connection:
+        return changelog.prune(connection, settings.clock(), settings.tombstone_retention)

@@ -1,0 +1,39 @@
+"""The ASGI app: `create_app(settings)` wires routes, limits and error handlers to a Server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import sqlalchemy as sa
+from fastapi import APIRouter, FastAPI
+
+from sync.protocol import API_PREFIX
+from sync.server.errors import install_error_handlers
+from sync.server.limits import BodyLimit
+from sync.server.routes import auth, blobs, health
+from sync.server.routes import sync as sync_routes
+from sync.server.server import Server
+from sync.server.settings import Settings
+
+
+def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAPI:
+    """Return the server app; `app.state.server.close()` releases it (lifespan does too)."""
+    server = Server.build(settings, engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        server.close()
+
+    app = FastAPI(title="协同办公 同步服务", version="1", lifespan=lifespan,
+                  openapi_url="/openapi.json", docs_url="/docs", redoc_url=None)
+    app.state.server = server
+    api = APIRouter(prefix=API_PREFIX)
+    for module in (auth, sync_routes, blobs, health):
+        api.include_router(module.router)
+    app.include_router(api)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, json_limit=settings.max_json_body,
+                       chunk_limit=settings.max_chunk, chunk_prefix=f"{API_PREFIX}/blobs/")
+    return app

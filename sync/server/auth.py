@@ -1,0 +1,206 @@
+"""Logins: argon2 password hashes, opaque tokens stored hashed, rotation and throttling."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from officeapp.org import Person
+from sync.server import db
+from sync.server import tables as t
+from sync.server.directory import person_from_row
+from sync.server.errors import ApiError
+from sync.server.settings import PasswordCost, Settings
+
+INVALID_CREDENTIALS = ApiError(401, "auth.invalid_credentials", "用户名或密码错误")
+
+
+def hasher(cost: PasswordCost) -> PasswordHasher:
+    """Return the argon2id hasher for these parameters."""
+    return PasswordHasher(time_cost=cost.time_cost, memory_cost=cost.memory_cost,
+                          parallelism=cost.parallelism)
+
+
+def hash_password(password: str, cost: PasswordCost) -> str:
+    """Return the argon2id hash of `password`."""
+    return hasher(cost).hash(password)
+
+
+def token_hash(token: str) -> str:
+    """Return how a token is stored: only its SHA-256, so a database leak leaks no token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Session:
+    """The person behind an access token, and the login (token family) it belongs to."""
+
+    person: Person
+    family_id: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A fresh token pair."""
+
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    person: Person
+
+
+class Auth:
+    """Login, refresh, logout and token checks against the server database."""
+
+    def __init__(self, engine: sa.Engine, settings: Settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.hasher = hasher(settings.password_cost)
+        # Checked against unknown usernames so that a miss costs as much time as a hit.
+        self._decoy = self.hasher.hash(secrets.token_hex(16))
+
+    # --- login ---------------------------------------------------------------------------
+
+    def login(self, username: str, password: str, address: str) -> Issued:
+        """Check the password and start a new login, or refuse (401) or throttle (429)."""
+        now = self.settings.clock()
+        with db.read(self.engine) as connection:
+            self._check_throttle(connection, username, address, now)
+            row = connection.execute(sa.select(t.people).where(
+                t.people.c.username == username, t.people.c.active)).first()
+        stored = row.password_hash if row is not None and row.password_hash else self._decoy
+        # Verified outside any transaction: argon2 is slow on purpose.
+        ok = self._verify(stored, password) and row is not None and bool(row.password_hash)
+        with db.write(self.engine) as connection:
+            connection.execute(sa.insert(t.login_attempts).values(
+                username=username, address=address, at=now, success=ok))
+            if not ok or row is None:
+                failed = True
+            else:
+                failed = False
+                connection.execute(sa.delete(t.login_attempts).where(
+                    t.login_attempts.c.username == username,
+                    t.login_attempts.c.success.is_(False)))
+                issued = self._start_family(connection, person_from_row(row), now)
+        if failed:
+            raise INVALID_CREDENTIALS
+        return issued
+
+    def _verify(self, stored: str, password: str) -> bool:
+        try:
+            return self.hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _check_throttle(self, connection: sa.Connection, username: str, address: str,
+                        now: datetime) -> None:
+        since = now - self.settings.login_window
+        a = t.login_attempts.c
+        for column, value in ((a.username, username), (a.address, address)):
+            failures = connection.execute(sa.select(sa.func.count()).where(
+                column == value, a.success.is_(False), a.at >= since)).scalar_one()
+            if failures >= self.settings.login_max_failures:
+                minutes = int(self.settings.login_window.total_seconds() // 60)
+                raise ApiError(429, "auth.throttled",
+                               f"登录失败次数过多，请{minutes}分钟后再试",
+                               headers={"Retry-After": str(minutes * 60)})
+
+    # --- tokens --------------------------------------------------------------------------
+
+    def _start_family(self, connection: sa.Connection, person: Person, now: datetime) -> Issued:
+        family_id = str(uuid.uuid4())
+        connection.execute(sa.insert(t.token_families).values(
+            id=family_id, person_id=person.id, created_at=now))
+        return self._issue(connection, person, family_id, now)
+
+    def _issue(self, connection: sa.Connection, person: Person, family_id: str,
+               now: datetime) -> Issued:
+        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        ttl = self.settings.access_token_ttl
+        connection.execute(sa.insert(t.access_tokens).values(
+            token_hash=token_hash(access), family_id=family_id, person_id=person.id,
+            expires_at=now + ttl))
+        connection.execute(sa.insert(t.refresh_tokens).values(
+            token_hash=token_hash(refresh), family_id=family_id, created_at=now,
+            expires_at=now + self.settings.refresh_token_ttl))
+        return Issued(access, refresh, int(ttl.total_seconds()), person)
+
+    def refresh(self, refresh_token: str) -> Issued:
+        """Spend a refresh token for a new pair; a reused one ends its whole login."""
+        now = self.settings.clock()
+        with db.write(self.engine) as connection:
+            outcome = self._rotate(connection, token_hash(refresh_token), now)
+        if isinstance(outcome, ApiError):
+            raise outcome
+        return outcome
+
+    def _rotate(self, connection: sa.Connection, hashed: str, now: datetime) -> Issued | ApiError:
+        r, f = t.refresh_tokens.c, t.token_families.c
+        row = connection.execute(
+            sa.select(r.family_id, r.expires_at, r.used_at, f.revoked_at, f.person_id)
+            .join(t.token_families, f.id == r.family_id)
+            .where(r.token_hash == hashed).with_for_update()).first()
+        if row is None or row.revoked_at is not None:
+            return ApiError(401, "auth.invalid_refresh", "登录已失效，请重新登录")
+        if row.used_at is not None:
+            # A spent token came back: someone holds a copy. End the login for both holders.
+            self._revoke_family(connection, row.family_id, now, "reuse")
+            return ApiError(401, "auth.refresh_reused",
+                            "登录凭据被重复使用，为安全起见已注销本次登录，请重新登录")
+        if db.as_utc(row.expires_at) <= now:
+            return ApiError(401, "auth.refresh_expired", "登录已过期，请重新登录")
+        spent = connection.execute(sa.update(t.refresh_tokens).where(
+            r.token_hash == hashed, r.used_at.is_(None)).values(used_at=now))
+        if spent.rowcount != 1:
+            return ApiError(401, "auth.invalid_refresh", "登录已失效，请重新登录")
+        person = self._person(connection, row.person_id)
+        if person is None:
+            return ApiError(401, "auth.invalid_refresh", "登录已失效，请重新登录")
+        return self._issue(connection, person, row.family_id, now)
+
+    def _person(self, connection: sa.Connection, person_id: str) -> Person | None:
+        row = connection.execute(sa.select(t.people).where(
+            t.people.c.id == person_id, t.people.c.active)).first()
+        return None if row is None else person_from_row(row)
+
+    def _revoke_family(self, connection: sa.Connection, family_id: str, now: datetime,
+                       reason: str) -> None:
+        f = t.token_families.c
+        connection.execute(sa.update(t.token_families).where(
+            f.id == family_id, f.revoked_at.is_(None)).values(revoked_at=now,
+                                                              revoked_reason=reason))
+        connection.execute(sa.delete(t.access_tokens).where(
+            t.access_tokens.c.family_id == family_id))
+
+    def logout(self, session: Session) -> None:
+        """End the login of `session`: its access and refresh tokens stop working."""
+        with db.write(self.engine) as connection:
+            self._revoke_family(connection, session.family_id, self.settings.clock(), "logout")
+
+    def session(self, access_token: str) -> Session:
+        """Return who holds `access_token`, or refuse with 401."""
+        now = self.settings.clock()
+        a, f, p = t.access_tokens.c, t.token_families.c, t.people.c
+        query = (sa.select(t.people, a.family_id, a.expires_at)
+                 .join(t.token_families, f.id == a.family_id)
+                 .join(t.people, p.id == a.person_id)
+                 .where(a.token_hash == token_hash(access_token), f.revoked_at.is_(None),
+                        p.active))
+        with db.read(self.engine) as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            raise ApiError(401, "auth.invalid_token", "登录已失效，请重新登录",
+                           headers={"WWW-Authenticate": "Bearer"})
+        expires_at = db.as_utc(row.expires_at)
+        if expires_at <= now:
+            raise ApiError(401, "auth.token_expired", "登录已过期，请刷新登录",
+                           headers={"WWW-Authenticate": "Bearer"})
+        return Session(person_from_row(row), row.family_id, expires_at)

@@ -1,0 +1,152 @@
+"""`officeapp-server`: run the server, migrate its database, import the directory, add users."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from officeapp.errors import DomainError
+from officeapp.org import Person, parse_role
+from sync.server import admin, migrate
+from sync.server.db import make_engine
+from sync.server.settings import Settings, database_url_from_env
+
+DEFAULT_PORT = 8765
+
+
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--data-dir", type=Path, default=default,
+                        help="数据目录（SQLite数据库和附件），默认 ./data")
+    parser.add_argument("--database-url", default=default,
+                        help="数据库地址，如 postgresql+psycopg://user@host/db；"
+                             "也可用环境变量 OFFICEAPP_DATABASE_URL")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the command-line parser."""
+    parser = argparse.ArgumentParser(prog="officeapp-server", description="协同办公 同步服务器")
+    _common(parser, None)
+    parser.add_argument("--demo", action="store_true",
+                        help="演示模式：SQLite数据库，自动迁移并导入演示单位和人员")
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="监听端口")
+    commands = parser.add_subparsers(dest="command")
+    quiet = argparse.SUPPRESS
+    _common(commands.add_parser("migrate", help="把数据库升级到最新结构"), quiet)
+    _common(commands.add_parser("prune", help="清理超过保留期的删除记录"), quiet)
+    org = commands.add_parser("import-org", help="从CSV或Excel导入单位和人员")
+    org.add_argument("file", type=Path)
+    _common(org, quiet)
+    user = commands.add_parser("create-user", help="新增或更新一个登录用户")
+    for name in ("--username", "--name", "--unit"):
+        user.add_argument(name, required=True)
+    user.add_argument("--id", help="人员编号，默认 p-用户名")
+    user.add_argument("--roles", default="clerk", help="角色，逗号分隔，如 clerk,leader")
+    user.add_argument("--title", default="")
+    user.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    _common(user, quiet)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """Return settings from the command line and the environment."""
+    data_dir: Path = args.data_dir or Path("data")
+    fallback = f"sqlite:///{data_dir / 'officeapp.sqlite3'}"
+    url = args.database_url or (fallback if args.demo else database_url_from_env(fallback))
+    return Settings(database_url=url, data_dir=data_dir)
+
+
+def _prepare(settings: Settings) -> sa.Engine:
+    if settings.database_url.startswith("sqlite"):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return make_engine(settings.database_url, pool_size=2)
+
+
+def is_current(engine: sa.Engine) -> bool:
+    """Return whether the database is at the latest migration."""
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    engine = _prepare(settings)
+    if args.demo:
+        migrate.upgrade(engine)
+        admin.seed_demo(engine, settings)
+    elif not is_current(engine):
+        print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
+        return 2
+    engine.dispose()
+    url = f"http://{args.host}:{args.port}"
+    print(f"协同办公同步服务：{url}/api/v1  （接口文档：{url}/docs）", flush=True)
+    if args.demo:
+        logins = "、".join(p.username for p in DEMO_PEOPLE)
+        print(f"演示账号：{logins}；密码均为 {DEMO_PASSWORD}", flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _create_user(args: argparse.Namespace, settings: Settings, engine: sa.Engine) -> int:
+    roles = frozenset(parse_role(r) for r in args.roles.replace("，", ",").split(",") if r)
+    person = Person(id=args.id or f"p-{args.username}", name=args.name, unit_id=args.unit,
+                    roles=roles, username=args.username, title=args.title)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("密码：")
+    admin.create_user(engine, settings, person, password)
+    print(f"已保存用户 {person.username}（{person.name}）")
+    return 0
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command is None:
+        return _serve(args, settings)
+    engine = _prepare(settings)
+    try:
+        if args.command == "migrate":
+            migrate.upgrade(engine)
+            print("数据库已是最新结构")
+        elif args.command == "prune":
+            print(f"已清理 {admin.prune(engine, settings)} 条过期删除记录")
+        elif args.command == "import-org":
+            units, people = admin.import_org(engine, settings, args.file)
+            print(f"已导入 {units} 个单位、{people} 名人员")
+        elif args.command == "create-user":
+            return _create_user(args, settings, engine)
+        return 0
+    finally:
+        engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    args.demo = getattr(args, "demo", False)
+    try:
+        return _run(args, settings_from(args))
+    except DomainError as error:
+        print(f"错误：{error.message}", file=sys.stderr)
+        for problem in error.details.get("errors", []):
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except sa.exc.OperationalError as error:
+        print(f"错误：无法连接数据库：{error.orig}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

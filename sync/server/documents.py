@@ -1,0 +1,109 @@
+"""Documents on the server: loading them, saving them with their scopes and change rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from officeapp.errors import ValidationError
+from officeapp.workflow import Document
+from officeapp.workflow.codec import document_from_dict, document_to_dict
+from sync.server import changelog
+from sync.server import tables as t
+from sync.server.changelog import ChangeRow
+from sync.server.visibility import document_scopes
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A document as stored, with the scopes it was last visible to."""
+
+    document: Document
+    scopes: frozenset[str]
+
+
+@dataclass
+class Writes:
+    """What one mutation wrote: change rows to log and scopes to poke after commit."""
+
+    changes: list[ChangeRow] = field(default_factory=list)
+    pokes: set[str] = field(default_factory=set)
+
+
+def load(connection: sa.Connection, document_id: str, *, lock: bool) -> Stored | None:
+    """Return the stored document (row-locked until commit when `lock`), or None."""
+    query = sa.select(t.documents.c.data, t.documents.c.scopes).where(
+        t.documents.c.id == document_id)
+    row = connection.execute(query.with_for_update() if lock else query).first()
+    if row is None:
+        return None
+    return Stored(document_from_dict(row.data), frozenset(row.scopes))
+
+
+def exists(connection: sa.Connection, document_id: str) -> bool:
+    """Return whether a document with this id exists."""
+    query = sa.select(t.documents.c.id).where(t.documents.c.id == document_id)
+    return connection.execute(query).first() is not None
+
+
+def _columns(doc: Document, scopes: frozenset[str], now: datetime) -> dict[str, Any]:
+    return {
+        "id": doc.id, "direction": doc.direction.value, "doc_type": doc.doc_type.value,
+        "title": doc.title, "owner_unit_id": doc.owner_unit_id, "step": doc.step,
+        "agency_code": doc.agency_code, "doc_number": doc.doc_number,
+        "source_document_id": doc.source_document_id, "version": doc.version,
+        "created_at": doc.created_at, "updated_at": doc.updated_at or now,
+        "data": document_to_dict(doc), "scopes": sorted(scopes),
+    }
+
+
+def check_blobs(connection: sa.Connection, doc: Document) -> None:
+    """Refuse attachments whose content the server does not hold in full."""
+    for attachment in doc.attachments:
+        if not attachment.sha256:
+            continue
+        query = sa.select(t.blobs.c.complete, t.blobs.c.size).where(
+            t.blobs.c.sha256 == attachment.sha256)
+        row = connection.execute(query).first()
+        if row is None or not row.complete or row.size != attachment.size:
+            raise ValidationError(
+                "blob.unknown", f"附件“{attachment.name}”尚未上传完成，请稍后重试",
+                sha256=attachment.sha256, name=attachment.name)
+
+
+def _link_blobs(connection: sa.Connection, doc: Document) -> None:
+    connection.execute(sa.delete(t.document_blobs).where(
+        t.document_blobs.c.document_id == doc.id))
+    hashes = sorted({a.sha256 for a in doc.attachments if a.sha256})
+    if hashes:
+        connection.execute(sa.insert(t.document_blobs),
+                           [{"document_id": doc.id, "sha256": h} for h in hashes])
+
+
+def save(connection: sa.Connection, doc: Document, previous: Stored | None, now: datetime,
+         writes: Writes) -> None:
+    """Write `doc`; log a put for who sees it and a revoke for who no longer does."""
+    check_blobs(connection, doc)
+    scopes = document_scopes(doc)
+    values = _columns(doc, scopes, now)
+    if previous is None:
+        connection.execute(sa.insert(t.documents).values(values))
+    else:
+        connection.execute(sa.update(t.documents).where(t.documents.c.id == doc.id)
+                           .values(values))
+    _link_blobs(connection, doc)
+    lost = previous.scopes - scopes if previous is not None else frozenset()
+    if lost:
+        # Logged before the put: whoever keeps access through another scope gets the put last.
+        writes.changes.append(ChangeRow("document", doc.id, changelog.REVOKE, None, lost))
+    writes.changes.append(ChangeRow("document", doc.id, changelog.PUT, values["data"], scopes))
+    writes.pokes |= scopes | lost
+
+
+def visible_to(stored: Stored, scopes: Iterable[str]) -> bool:
+    """Return whether someone with `scopes` may see the stored document."""
+    return not stored.scopes.isdisjoint(scopes)

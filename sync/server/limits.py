@@ -1,0 +1,83 @@
+"""Request size limits: no body past its limit is ever held in memory."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync.server.errors import error_response
+
+TOO_LARGE = ("request.too_large", "请求内容过大")
+
+
+class BodyLimit:
+    """Refuse bodies over the limit with 413: by Content-Length at once, else while reading.
+
+    The body is read here (bounded) and replayed to the app, so the limit holds for chunked
+    requests too and the 413 is ours, not a parse error further in.
+    """
+
+    def __init__(self, app: ASGIApp, *, json_limit: int, chunk_limit: int,
+                 chunk_prefix: str) -> None:
+        self.app = app
+        self.json_limit = json_limit
+        self.chunk_limit = chunk_limit
+        self.chunk_prefix = chunk_prefix
+
+    def _limit(self, scope: Scope) -> int:
+        upload = scope["method"] == "PATCH" and scope["path"].startswith(self.chunk_prefix)
+        return self.chunk_limit if upload else self.json_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self._limit(scope)
+        declared = _content_length(scope)
+        if declared is not None and declared > limit:
+            await error_response(413, *TOO_LARGE, {"limit": limit})(scope, receive, send)
+            return
+        body = await _read_body(receive, limit)
+        if body is None:
+            await error_response(413, *TOO_LARGE, {"limit": limit})(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """Return the whole body, or None once it passes `limit` (chunked bodies have no length)."""
+    parts: list[bytes] = []
+    seen = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(parts)
+        chunk = message.get("body", b"")
+        seen += len(chunk)
+        if seen > limit:
+            return None
+        parts.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(parts)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()  # later reads wait for the disconnect, as usual
+
+    return replay

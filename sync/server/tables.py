@@ -1,0 +1,174 @@
+"""The server's tables (SQLAlchemy Core). Migrations in `migrations/` are the only schema change."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = sa.MetaData()
+
+Json = sa.JSON().with_variant(JSONB(), "postgresql")
+Moment = sa.DateTime(timezone=True)
+Id = sa.String(64)
+
+units = sa.Table(
+    "units", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("parent_id", Id, nullable=True),
+    sa.Column("agency_code", sa.String(20), nullable=False, server_default=""),
+    sa.Column("sort_order", sa.Integer, nullable=False, server_default="0"),
+)
+
+people = sa.Table(
+    "people", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("unit_id", Id, nullable=False, index=True),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    sa.Column("roles", Json, nullable=False),
+    sa.Column("title", sa.String(100), nullable=False, server_default=""),
+    sa.Column("phone", sa.String(50), nullable=False, server_default=""),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("password_hash", sa.String(200), nullable=True),
+)
+
+rooms = sa.Table(
+    "rooms", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("data", Json, nullable=False),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("direction", sa.String(10), nullable=False),
+    sa.Column("doc_type", sa.String(10), nullable=False),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("owner_unit_id", Id, nullable=False, index=True),
+    sa.Column("step", sa.String(20), nullable=False),
+    sa.Column("agency_code", sa.String(20), nullable=False, server_default=""),
+    sa.Column("doc_number", sa.String(60), nullable=True, index=True),
+    sa.Column("source_document_id", Id, nullable=True, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("updated_at", Moment, nullable=False),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("scopes", Json, nullable=False),
+)
+
+document_blobs = sa.Table(
+    "document_blobs", metadata,
+    sa.Column("document_id", Id, primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True, index=True),
+)
+
+number_registers = sa.Table(
+    "number_registers", metadata,
+    sa.Column("agency_code", sa.String(20), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("last_sequence", sa.Integer, nullable=False),
+)
+
+archive_counters = sa.Table(
+    "archive_counters", metadata,
+    sa.Column("unit_id", Id, primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("retention", sa.String(10), primary_key=True),
+    sa.Column("last_item", sa.Integer, nullable=False),
+)
+
+clients = sa.Table(
+    "clients", metadata,
+    sa.Column("client_id", Id, primary_key=True),
+    sa.Column("person_id", Id, nullable=False, index=True),
+    sa.Column("last_mutation_id", sa.BigInteger, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+)
+
+mutation_results = sa.Table(
+    "mutation_results", metadata,
+    sa.Column("client_id", Id, primary_key=True),
+    sa.Column("mutation_id", sa.BigInteger, primary_key=True),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("code", sa.String(100), nullable=True),
+    sa.Column("message", sa.Text, nullable=True),
+    sa.Column("details", Json, nullable=False),
+    sa.Column("at", Moment, nullable=False),
+)
+
+# One row (id 1): the last change-log seq handed out, and how far revokes were pruned.
+sync_counter = sa.Table(
+    "sync_counter", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("pruned_through", sa.BigInteger, nullable=False),
+)
+
+changes = sa.Table(
+    "changes", metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("op", sa.String(10), nullable=False),
+    sa.Column("payload", Json, nullable=True),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Index("ix_changes_entity", "kind", "entity_id"),
+    sa.Index("ix_changes_op_created", "op", "created_at"),
+)
+
+change_scopes = sa.Table(
+    "change_scopes", metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("scope", sa.String(100), primary_key=True),
+    sa.Index("ix_change_scopes_scope_seq", "scope", "seq"),
+)
+
+blobs = sa.Table(
+    "blobs", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("received", sa.BigInteger, nullable=False),
+    sa.Column("complete", sa.Boolean, nullable=False),
+    sa.Column("created_by", Id, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+)
+
+token_families = sa.Table(
+    "token_families", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("person_id", Id, nullable=False, index=True),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("revoked_at", Moment, nullable=True),
+    sa.Column("revoked_reason", sa.String(20), nullable=True),
+)
+
+refresh_tokens = sa.Table(
+    "refresh_tokens", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("family_id", Id, nullable=False, index=True),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("expires_at", Moment, nullable=False),
+    sa.Column("used_at", Moment, nullable=True),
+)
+
+access_tokens = sa.Table(
+    "access_tokens", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("family_id", Id, nullable=False, index=True),
+    sa.Column("person_id", Id, nullable=False),
+    sa.Column("expires_at", Moment, nullable=False),
+)
+
+login_attempts = sa.Table(
+    "login_attempts", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("at", Moment, nullable=False),
+    sa.Column("success", sa.Boolean, nullable=False),
+    sa.Index("ix_login_attempts_username_at", "username", "at"),
+    sa.Index("ix_login_attempts_address_at", "address", "at"),
+)

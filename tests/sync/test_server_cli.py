@@ -1,0 +1,112 @@
+"""`officeapp-server`: migrate, import-org, create-user, and the one-command demo."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from sync.server import tables as t
+from sync.server.cli import is_current, main
+from sync.server.db import make_engine
+
+ORG_CSV = """类别,编号,名称,上级单位,机关代字,用户名,角色,职务
+单位,u-city,萍乡市人民政府,,萍府发,,,
+单位,u-audit,市审计局,u-city,萍审发,,,
+人员,p-audit.clerk,钱审计,u-audit,,audit.clerk,办文人员,科员
+人员,p-audit.leader,冯局长,u-audit,,audit.leader,领导、办文人员,局长
+"""
+
+
+@pytest.fixture
+def empty_url(database_url: str) -> str:
+    """A database the CLI migrates itself."""
+    return database_url
+
+
+def test_migrate_import_org_and_create_user(empty_url: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    common = ["--database-url", empty_url, "--data-dir", str(tmp_path)]
+    assert main(["migrate", *common]) == 0
+    engine = make_engine(empty_url)
+    try:
+        assert is_current(engine)
+        csv = tmp_path / "org.csv"
+        csv.write_text(ORG_CSV, encoding="utf-8-sig")
+        assert main(["import-org", str(csv), *common]) == 0
+        assert "已导入 2 个单位、2 名人员" in capsys.readouterr().out
+        monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-password\n"))
+        assert main(["create-user", "--username", "audit.clerk", "--name", "钱审计",
+                     "--unit", "u-audit", "--id", "p-audit.clerk", "--roles", "clerk",
+                     "--password-stdin", *common]) == 0
+        with engine.connect() as connection:
+            people = connection.execute(sa.select(t.people.c.username,
+                                                  t.people.c.password_hash)).all()
+            directory = connection.execute(sa.select(t.changes.c.kind)).scalars().all()
+        hashes = {row.username: row.password_hash for row in people}
+        assert hashes["audit.clerk"].startswith("$argon2id$")
+        assert hashes["audit.leader"] is None  # imported people get passwords separately
+        assert sorted(directory) == ["person", "person", "unit", "unit"]
+    finally:
+        engine.dispose()
+
+
+def test_cli_reports_bad_files_and_weak_passwords(empty_url: str, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    common = ["--database-url", empty_url]
+    main(["migrate", *common])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("类别,编号,名称\n人员,p-x,某人\n", encoding="utf-8")
+    assert main(["import-org", str(bad), *common]) == 1
+    assert "错误" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    assert main(["create-user", "--username", "a", "--name", "某", "--unit", "u-none",
+                 "--password-stdin", *common]) == 1
+    assert "密码至少需要8个字符" in capsys.readouterr().err
+
+
+def test_serving_refuses_an_unmigrated_database(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    assert main(["--database-url", url]) == 2
+    assert "officeapp-server migrate" in capsys.readouterr().err
+
+
+def test_demo_server_starts_with_one_command(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    env.pop("OFFICEAPP_DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sync.server.cli", "--demo", "--port", str(port),
+         "--data-dir", str(tmp_path / "demo")],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        login = httpx.post(f"{base}/auth/login", timeout=10,
+                           json={"username": "edu.leader", "password": "demo-password"})
+        assert login.status_code == 200
+        assert (tmp_path / "demo" / "officeapp.sqlite3").exists()
+    finally:
+        process.terminate()
+        out, _err = process.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}" in out
+    assert "demo-password" in out and "office.clerk" in out
