@@ -1,0 +1,161 @@
+"""The SQLite connection of the local store: pragmas, transactions, JSON and time helpers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from officeapp.errors import ValidationError
+from officeapp.store.errors import StoreError
+
+# SQLite's own limit is far higher; chunks keep statements short and plans cached.
+CHUNK = 500
+
+_savepoints = count(1)
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open the database file with the store's pragmas (WAL, foreign keys, synchronous=NORMAL)."""
+    try:
+        # isolation_level=None: transactions are opened explicitly by `transaction()` only,
+        # so no statement silently starts one. The store is used by one thread at a time
+        # (the UI's database worker), which need not be the thread that opened it.
+        conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    try:
+        _configure(conn)
+        return sqlite_utils.Database(conn, execute_plugins=False)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: str | Path, error: sqlite3.DatabaseError) -> StoreError:
+    return StoreError("store.unreadable",
+                      "无法打开本地数据库：文件已损坏、不是数据库文件或无法访问",
+                      path=str(path), reason=str(error))
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    conn.execute("PRAGMA foreign_keys = ON")
+    # NORMAL in WAL mode may lose the last commits on power loss but never corrupts;
+    # a lost commit is re-pulled, and the outbox row of a user action is in the same commit.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run the block in one write transaction; nested blocks become savepoints."""
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield
+        return
+    # IMMEDIATE takes the write lock now, so no statement inside can fail on a busy lock.
+    _execute_translated(conn, "BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        _rollback(conn)
+        mapped = translate(error)
+        if mapped is error:
+            raise
+        raise mapped from None
+    except BaseException:
+        _rollback(conn)
+        raise
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back what is left of the transaction (a failed statement may have ended it)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    name = f"store_{next(_savepoints)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        # A failed statement may already have rolled the whole transaction back.
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
+def _execute_translated(conn: sqlite3.Connection, sql: str) -> None:
+    """Run a transaction statement, turning lock and disk failures into domain errors."""
+    try:
+        conn.execute(sql)
+    except sqlite3.OperationalError as error:
+        raise translate(error) from None
+
+
+def translate(error: sqlite3.OperationalError) -> StoreError | sqlite3.OperationalError:
+    """Return the domain error for a failure the user can do something about."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("store.busy", "本地数据库正被其他程序占用，请稍后重试", reason=str(error))
+    if "full" in text:
+        return StoreError("store.disk_full", "磁盘空间不足，无法保存到本地数据库，请清理磁盘后重试",
+                          reason=str(error))
+    return error
+
+
+def dumps(value: Any, *, what: str = "数据") -> str:
+    """Return compact JSON for `value`, refusing what JSON cannot hold."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise ValidationError("store.not_json", f"{what}无法保存：含有不能转换为JSON的值",
+                              reason=str(error)) from None
+
+
+def loads(text: str) -> Any:
+    """Return the value stored as JSON `text`."""
+    return json.loads(text)
+
+
+def timestamp(value: datetime) -> str:
+    """Return a sortable text form: aware times in UTC, always with microseconds.
+
+    Text order equals time order only within one kind, so the server's aware times all
+    become UTC; naive times (tests, legacy data) keep their wall-clock value.
+    """
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.isoformat(timespec="microseconds")
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """Return the datetime stored by `timestamp`, or None."""
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def marks(values: Sequence[Any]) -> str:
+    """Return `?, ?, …` with one placeholder per value."""
+    return ", ".join("?" * len(values))
+
+
+def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """Yield `values` in slices of at most `size`."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]

@@ -1,0 +1,88 @@
+"""The directory (通讯录): units, people, rooms and delegations, replaced whole by each sync."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import sqlite_utils
+
+from officeapp.errors import ValidationError
+from officeapp.org import Delegation, Organisation, Person, Role, Room, Unit
+from officeapp.store.db import dumps, loads
+
+_TABLES = ("delegations", "rooms", "people", "units")
+
+
+def save(
+    db: sqlite_utils.Database, *, units: Iterable[Unit], people: Iterable[Person],
+    rooms: Iterable[Room], delegations: Iterable[Delegation],
+) -> None:
+    """Replace the directory; call inside a transaction. A broken unit tree is refused."""
+    org = Organisation(units, people, delegations)  # checks the tree before anything is written
+    _check_homes(org)
+    room_list = list({r.id: r for r in rooms}.values())
+    for table in _TABLES:
+        db.execute(f"DELETE FROM {table}")
+    db.table("units").insert_all(_unit_row(u) for u in org.units.values())
+    db.table("people").insert_all(_person_row(p) for p in org.people.values())
+    db.table("rooms").insert_all(_room_row(r) for r in room_list)
+    db.table("delegations").insert_all(_delegation_row(d) for d in org.delegations)
+
+
+def _check_homes(org: Organisation) -> None:
+    """Refuse people whose home unit is not in the directory."""
+    for person in org.people.values():
+        if person.unit_id not in org.units:
+            raise ValidationError("org.unknown_unit", f"人员“{person.name}”所在的单位不存在",
+                                  person_id=person.id, unit_id=person.unit_id)
+
+
+def _unit_row(unit: Unit) -> dict[str, object]:
+    return {"id": unit.id, "name": unit.name, "parent_id": unit.parent_id,
+            "agency_code": unit.agency_code, "sort_order": unit.sort_order}
+
+
+def _person_row(person: Person) -> dict[str, object]:
+    return {"id": person.id, "name": person.name, "unit_id": person.unit_id,
+            "roles": dumps(sorted(r.value for r in person.roles)), "username": person.username,
+            "title": person.title, "phone": person.phone, "active": int(person.active)}
+
+
+def _room_row(room: Room) -> dict[str, object]:
+    return {"id": room.id, "name": room.name, "building": room.building,
+            "capacity": room.capacity, "equipment": dumps(list(room.equipment)),
+            "needs_approval": int(room.needs_approval), "approver_id": room.approver_id}
+
+
+def _delegation_row(delegation: Delegation) -> dict[str, object]:
+    return {"principal_id": delegation.principal_id, "delegate_id": delegation.delegate_id,
+            "starts_at": delegation.start.isoformat(), "ends_at": delegation.end.isoformat()}
+
+
+def organisation(db: sqlite_utils.Database) -> Organisation:
+    """Return the stored units, people and delegations as an Organisation."""
+    units = [Unit(r["id"], r["name"], r["parent_id"], r["agency_code"], r["sort_order"])
+             for r in db.query("SELECT * FROM units ORDER BY sort_order, id")]
+    people = [
+        Person(id=r["id"], name=r["name"], unit_id=r["unit_id"],
+               roles=frozenset(Role(v) for v in loads(r["roles"])), username=r["username"],
+               title=r["title"], phone=r["phone"], active=bool(r["active"]))
+        for r in db.query("SELECT * FROM people ORDER BY id")
+    ]
+    delegations = [
+        Delegation(r["principal_id"], r["delegate_id"], datetime.fromisoformat(r["starts_at"]),
+                   datetime.fromisoformat(r["ends_at"]))
+        for r in db.query("SELECT * FROM delegations ORDER BY principal_id, starts_at")
+    ]
+    return Organisation(units, people, delegations)
+
+
+def rooms(db: sqlite_utils.Database) -> list[Room]:
+    """Return the stored rooms."""
+    return [
+        Room(id=r["id"], name=r["name"], building=r["building"], capacity=r["capacity"],
+             equipment=tuple(loads(r["equipment"])), needs_approval=bool(r["needs_approval"]),
+             approver_id=r["approver_id"])
+        for r in db.query("SELECT * FROM rooms ORDER BY id")
+    ]

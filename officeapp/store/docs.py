@@ -1,0 +1,149 @@
+"""Writing and reading documents with their holders, participants, trace and FTS rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from officeapp.store.db import chunks, loads, marks
+from officeapp.store.rows import LISTING_COLUMNS, DocumentRows, document_rows, fts_values
+from officeapp.workflow.codec import document_from_dict
+from officeapp.workflow.model import Document
+
+_COLUMNS = ("doc_key", *LISTING_COLUMNS, "pending")
+_UPSERT_DOCUMENT = (
+    f"INSERT INTO documents ({', '.join(_COLUMNS)}) VALUES ({marks(_COLUMNS)}) "
+    "ON CONFLICT(doc_key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
+)
+_UPSERT_DATA = (
+    "INSERT INTO document_data (doc_key, data, base) VALUES (?, ?, ?) "
+    "ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base"
+)
+_FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
+_FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
+# External-content FTS forgets a row only when told the exact text it indexed.
+_FTS_DELETE = (
+    f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the store holds for a document before a write replaces it."""
+
+    doc_key: int
+    pending: bool
+    data: str
+    base: str | None
+
+
+def stored(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Stored]:
+    """Return the stored state of each of `ids` that exists."""
+    found: dict[str, Stored] = {}
+    for part in chunks(ids):
+        rows = conn.execute(
+            "SELECT d.id, d.doc_key, d.pending, x.data, x.base FROM documents AS d "
+            f"JOIN document_data AS x ON x.doc_key = d.doc_key WHERE d.id IN ({marks(part)})",
+            tuple(part))
+        for doc_id, key, pending, data, base in rows:
+            found[doc_id] = Stored(key, bool(pending), data, base)
+    return found
+
+
+def _next_key(conn: sqlite3.Connection) -> int:
+    # Writes run inside BEGIN IMMEDIATE, so no other writer can take the same key.
+    row = conn.execute("SELECT coalesce(max(doc_key), 0) + 1 FROM documents").fetchone()
+    return int(row[0])
+
+
+def put(conn: sqlite3.Connection, documents: Iterable[Document], *, pending: bool) -> None:
+    """Upsert documents and everything derived from them; call inside a transaction."""
+    latest = {d.id: d for d in documents}  # the last copy of a repeated id wins
+    rows = [document_rows(d) for d in latest.values()]
+    before = stored(conn, [r.id for r in rows])
+    key = _next_key(conn)
+    keyed: list[tuple[int, DocumentRows, str | None]] = []
+    for row in rows:
+        old = before.get(row.id)
+        if old is None:
+            keyed.append((key, row, None))
+            key += 1
+        else:
+            keyed.append((old.doc_key, row, _base(old, pending=pending)))
+    _forget_derived(conn, list(before.values()))
+    _write(conn, keyed, pending=pending)
+
+
+def _base(old: Stored, *, pending: bool) -> str | None:
+    """Keep the last server version while local changes sit on top of it (for revert)."""
+    if not pending:
+        return None
+    return old.base if old.pending else old.data
+
+
+def _forget_derived(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
+    """Drop the index rows of documents about to be rewritten (trace keeps server rows)."""
+    keys = [(o.doc_key,) for o in old]
+    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old])
+    for table in ("holders", "circulations", "participants"):
+        conn.executemany(f"DELETE FROM {table} WHERE doc_key = ?", keys)
+    # Optimistic trace rows are provisional and rewritten each time; server rows stay.
+    conn.executemany("DELETE FROM trace WHERE doc_key = ? AND local = 1", keys)
+
+
+def _write(
+    conn: sqlite3.Connection, keyed: Sequence[tuple[int, DocumentRows, str | None]],
+    *, pending: bool,
+) -> None:
+    """Insert the rows of each (doc_key, rows, base); trace only where the seq is new."""
+    flag = int(pending)
+    conn.executemany(_UPSERT_DOCUMENT, [(k, *r.listing, flag) for k, r, _ in keyed])
+    conn.executemany(_UPSERT_DATA, [(k, r.data, base) for k, r, base in keyed])
+    conn.executemany("INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id,"
+                     " done) VALUES (?, ?, ?, ?, ?, ?)",
+                     [(k, *h) for k, r, _ in keyed for h in r.holders])
+    conn.executemany("INSERT INTO circulations (doc_key, person_id, read) VALUES (?, ?, ?)",
+                     [(k, *c) for k, r, _ in keyed for c in r.circulations])
+    conn.executemany("INSERT INTO participants (doc_key, person_id) VALUES (?, ?)",
+                     [(k, p) for k, r, _ in keyed for p in sorted(r.participants)])
+    conn.executemany("INSERT OR IGNORE INTO trace (doc_key, seq, step, action, actor_id,"
+                     " actor_name, at, opinion, on_behalf_of, target_step, details, local)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(k, *t, flag) for k, r, _ in keyed for t in r.trace])
+    conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed])
+
+
+def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
+    """Purge documents with everything derived from them; return how many existed."""
+    old = list(stored(conn, list(dict.fromkeys(ids))).values())
+    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old])
+    # Holders, participants, circulations, trace and data go by ON DELETE CASCADE.
+    conn.executemany("DELETE FROM documents WHERE doc_key = ?", [(o.doc_key,) for o in old])
+    return len(old)
+
+
+def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
+    """Put pending documents back to their last server version; drop ones never synced."""
+    wanted = list(dict.fromkeys(ids))
+    found = stored(conn, wanted)
+    reverted: list[str] = []
+    for doc_id in wanted:
+        old = found.get(doc_id)
+        if old is None or not old.pending:
+            continue
+        if old.base is None:
+            delete(conn, [doc_id])
+        else:
+            put(conn, [document_from_dict(loads(old.base))], pending=False)
+        reverted.append(doc_id)
+    return reverted
+
+
+def load(conn: sqlite3.Connection, document_id: str) -> Document | None:
+    """Return the stored document, or None."""
+    row = conn.execute(
+        "SELECT x.data FROM documents AS d JOIN document_data AS x ON x.doc_key = d.doc_key "
+        "WHERE d.id = ?", (document_id,)).fetchone()
+    return None if row is None else document_from_dict(loads(row[0]))

@@ -1,0 +1,280 @@
+"""The inbox (待办 / 已办 / 我发起的) as SQL pages over the documents table."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, get_args
+
+from officeapp.documents import Direction, DocType, Urgency
+from officeapp.errors import ValidationError
+from officeapp.org import Actor
+from officeapp.store import search
+from officeapp.store.db import marks, parse_timestamp, timestamp
+from officeapp.store.rows import step_label
+from officeapp.workflow.model import Status
+
+Folder = Literal["todo", "done", "mine"]
+SortKey = Literal["updated_at", "urgency", "deadline", "title", "created_at"]
+FOLDERS: tuple[Folder, ...] = get_args(Folder)
+SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """Optional conditions of an inbox page; `text` is searched like `LocalStore.search`."""
+
+    urgency: Urgency | None = None
+    doc_type: DocType | None = None
+    status: Status | None = None
+    direction: Direction | None = None
+    due_before: datetime | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class InboxSort:
+    """The order of an inbox page; for urgency, descending puts 特急 first."""
+
+    key: SortKey = "updated_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """What one line of the inbox shows; doc_number None is shown as 待编号."""
+
+    id: str
+    title: str
+    doc_number: str | None
+    doc_type: DocType
+    urgency: Urgency
+    direction: Direction
+    step: str
+    step_label: str
+    status: Status
+    deadline: datetime | None
+    updated_at: datetime
+    pending: bool
+
+
+_ROW_COLUMNS = ("d.id, d.title, d.doc_number, d.doc_type, d.urgency, d.direction, d.step,"
+                " d.status, d.deadline, d.updated_at, d.pending")
+
+
+def _row(values: tuple[Any, ...]) -> InboxRow:
+    """Return the InboxRow for one result row of _ROW_COLUMNS."""
+    (doc_id, title, number, doc_type, urgency, direction, step, status, deadline, updated,
+     pending) = values
+    updated_at = parse_timestamp(updated)
+    assert updated_at is not None
+    return InboxRow(
+        id=doc_id, title=title, doc_number=number, doc_type=DocType(doc_type),
+        urgency=Urgency(urgency), direction=Direction(direction), step=step,
+        step_label=step_label(direction, step), status=Status(status),
+        deadline=parse_timestamp(deadline), updated_at=updated_at, pending=bool(pending))
+
+
+def _people(actor: Actor) -> list[str]:
+    """Return whose personal holders the actor may take: their own and those they act for."""
+    return [actor.person_id, *sorted(actor.acting_for)]
+
+
+def _pools(actor: Actor) -> tuple[list[str], list[str]]:
+    """Return the units and roles whose pools the actor may take (engine.may_hold)."""
+    roles = sorted(r.value for r in actor.roles)
+    return (list(actor.unit_path), roles) if roles and actor.unit_path else ([], [])
+
+
+def todo_keys(actor: Actor) -> tuple[str, list[Any]]:
+    """Return SQL selecting the doc_keys the actor may act on now, with its parameters.
+
+    One SELECT per partial index, for collecting a whole folder.
+    """
+    people = _people(actor)
+    parts = ["SELECT doc_key FROM holders WHERE done = 0 AND person_id IS NOT NULL"
+             f" AND person_id IN ({marks(people)})"]
+    params: list[Any] = list(people)
+    units, roles = _pools(actor)
+    if roles:
+        # The drafter may not take the review pool of their own draft (excludes_creator).
+        parts.append(
+            "SELECT doc_key FROM holders WHERE done = 0 AND person_id IS NULL"
+            f" AND unit_id IN ({marks(units)}) AND role IN ({marks(roles)})"
+            " AND (exclude_person_id IS NULL OR exclude_person_id <> ?)")
+        params += [*units, *roles, actor.person_id]
+    parts.append("SELECT doc_key FROM circulations WHERE read = 0 AND person_id = ?")
+    params.append(actor.person_id)
+    return " UNION ".join(parts), params
+
+
+def holds(actor: Actor) -> tuple[str, list[Any]]:
+    """Return a predicate on document `d`: the actor may act on it now.
+
+    The same rule as todo_keys, checked row by row, for walking a folder in sort order.
+    """
+    people = _people(actor)
+    units, roles = _pools(actor)
+    test = f"h.person_id IN ({marks(people)})"
+    params: list[Any] = list(people)
+    if roles:
+        test += (f" OR (h.person_id IS NULL AND h.unit_id IN ({marks(units)})"
+                 f" AND h.role IN ({marks(roles)})"
+                 " AND (h.exclude_person_id IS NULL OR h.exclude_person_id <> ?))")
+        params += [*units, *roles, actor.person_id]
+    sql = (f"(EXISTS (SELECT 1 FROM holders AS h WHERE h.doc_key = d.doc_key AND h.done = 0"
+           f" AND ({test})) OR EXISTS (SELECT 1 FROM circulations AS c"
+           " WHERE c.doc_key = d.doc_key AND c.read = 0 AND c.person_id = ?))")
+    return sql, [*params, actor.person_id]
+
+
+def _folder(actor: Actor, folder: str, *, walk: bool) -> tuple[str, list[Any]]:
+    """Return the folder as a WHERE fragment: as key sets to collect, or row tests to walk."""
+    if folder == "mine":
+        return "d.created_by = ?", [actor.person_id]
+    todo, params = holds(actor) if walk else todo_keys(actor)
+    if not walk:
+        todo = f"d.doc_key IN ({todo})"
+    if folder == "todo":
+        return todo, params
+    if folder == "done":
+        acted = ("EXISTS (SELECT 1 FROM participants AS p WHERE p.person_id = ?"
+                 " AND p.doc_key = d.doc_key)" if walk else
+                 "d.doc_key IN (SELECT doc_key FROM participants WHERE person_id = ?)")
+        return f"{acted} AND NOT {todo}", [actor.person_id, *params]
+    raise ValidationError("inbox.unknown_folder", "未知的收件箱分类", folder=folder)
+
+
+def _filters(filters: InboxFilter) -> tuple[list[str], list[Any]]:
+    parts: list[str] = []
+    params: list[Any] = []
+    for column, value in (("urgency", filters.urgency), ("doc_type", filters.doc_type),
+                          ("status", filters.status), ("direction", filters.direction)):
+        if value is not None:
+            parts.append(f"d.{column} = ?")
+            params.append(value.value)
+    if filters.due_before is not None:
+        parts.append("d.deadline < ?")
+        params.append(timestamp(filters.due_before))
+    text = search.parse_query(filters.text)
+    if not text.empty:
+        sql, text_params = search.condition(text)
+        parts.append(sql)
+        params += text_params
+    return parts, params
+
+
+def where(
+    actor: Actor, folder: str, filters: InboxFilter, *, walk: bool = False,
+) -> tuple[str, list[Any]]:
+    """Return the WHERE clause of a folder with filters, and its parameters."""
+    folder_sql, folder_params = _folder(actor, folder, walk=walk)
+    parts, params = _filters(filters)
+    # Plain column tests first: a walked row failing them skips the folder's subqueries.
+    return " AND ".join([*parts, folder_sql]), [*params, *folder_params]
+
+
+# Each sort is one total order: its columns, then doc_key, all in one direction, read from
+# one index forwards or backwards. A page walks that index and stops after `limit` matches.
+_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "updated_at": ("documents_updated", ("d.updated_at",)),
+    "created_at": ("documents_created", ("d.created_at",)),
+    "title": ("documents_title", ("d.title",)),
+    # Ascending: soonest deadline first, undated documents last (see rows.NO_DEADLINE).
+    "deadline": ("documents_deadline", ("d.deadline_sort",)),
+    # Descending (the default): 特急 (rank 0) first, and within a rank the longest waiting.
+    "urgency": ("documents_urgency", ("d.urgency_rank", "d.updated_at")),
+}
+
+# The walk gives up after this many rows per wanted row (the folder or the filters are
+# sparse there); then the folder is collected as key sets and sorted, which is cheap
+# exactly when it is small.
+WINDOW_PER_ROW = 40
+MIN_WINDOW = 2_000
+
+
+def _ascending(sort: InboxSort) -> bool:
+    """Return whether the sort reads its index forwards (urgency counts 特急 as highest)."""
+    return sort.descending if sort.key == "urgency" else not sort.descending
+
+
+def order_by(sort: InboxSort) -> str:
+    """Return the ORDER BY clause of a sort; doc_key last so pages never overlap."""
+    if sort.key not in _SORTS:
+        raise ValidationError("inbox.unknown_sort", "未知的排序方式", sort=sort.key)
+    way = "ASC" if _ascending(sort) else "DESC"
+    return ", ".join(f"{column} {way}" for column in (*_SORTS[sort.key][1], "d.doc_key"))
+
+
+def page(
+    conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
+    sort: InboxSort, offset: int, limit: int,
+) -> list[InboxRow]:
+    """Return one page of a folder."""
+    search.check_page(offset=offset, limit=limit)
+    order = order_by(sort)
+    if not filters.text.strip():
+        # Text matches come from FTS as a key set, so text filters always collect.
+        rows = _walk(conn, actor=actor, folder=folder, filters=filters, sort=sort,
+                     offset=offset, limit=limit)
+        if rows is not None:
+            return rows
+    clause, params = where(actor, folder, filters)
+    return _select(conn, "documents AS d", clause, params, order, offset, limit)
+
+
+def _walk(
+    conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
+    sort: InboxSort, offset: int, limit: int,
+) -> list[InboxRow] | None:
+    """Return the page from the first rows in sort order, or None if they hold too few."""
+    index, columns = _SORTS[sort.key]
+    order = order_by(sort)
+    window = max(MIN_WINDOW, (offset + limit) * WINDOW_PER_ROW)
+    edge = conn.execute(f"SELECT {', '.join(columns)} FROM documents AS d INDEXED BY {index}"
+                        f" ORDER BY {order} LIMIT 1 OFFSET ?", (window - 1,)).fetchone()
+    clause, params = where(actor, folder, filters, walk=True)
+    if edge is not None:
+        # Ties with the edge row are inside the range too, so the page stays exact.
+        sign = "<=" if _ascending(sort) else ">="
+        clause = f"({', '.join(columns)}) {sign} ({marks(edge)}) AND {clause}"
+        params = [*edge, *params]
+    rows = _select(conn, f"documents AS d INDEXED BY {index}", clause, params, order, offset,
+                   limit)
+    return rows if len(rows) == limit or edge is None else None
+
+
+def _select(
+    conn: sqlite3.Connection, source: str, clause: str, params: list[Any], order: str,
+    offset: int, limit: int,
+) -> list[InboxRow]:
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {clause}"
+        f" ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [_row(values) for values in rows]
+
+
+def count(conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter) -> int:
+    """Return how many documents a folder holds with these filters."""
+    if filters == InboxFilter():
+        return _size(conn, actor, folder)
+    clause, params = where(actor, folder, filters)
+    row = conn.execute(f"SELECT count(*) FROM documents AS d WHERE {clause}", params).fetchone()
+    return int(row[0])
+
+
+def _size(conn: sqlite3.Connection, actor: Actor, folder: str) -> int:
+    """Count a folder without filters from the index tables alone (no documents rows)."""
+    todo, params = todo_keys(actor)
+    if folder == "todo":
+        sql = f"SELECT count(*) FROM ({todo})"
+    elif folder == "done":
+        sql = ("SELECT count(*) FROM participants WHERE person_id = ?"
+               f" AND doc_key NOT IN ({todo})")
+        params = [actor.person_id, *params]
+    elif folder == "mine":
+        sql, params = "SELECT count(*) FROM documents WHERE created_by = ?", [actor.person_id]
+    else:
+        raise ValidationError("inbox.unknown_folder", "未知的收件箱分类", folder=folder)
+    return int(conn.execute(sql, params).fetchone()[0])

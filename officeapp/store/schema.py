@@ -1,0 +1,259 @@
+"""The schema of the local store and its forward migrations, versioned by PRAGMA user_version."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+
+import sqlite_utils
+
+from officeapp.store.db import transaction
+from officeapp.store.errors import StoreError
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+_V1_TABLES = """
+CREATE TABLE sync_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    parent_id TEXT,
+    agency_code TEXT NOT NULL DEFAULT '',
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    unit_id TEXT NOT NULL REFERENCES units(id) DEFERRABLE INITIALLY DEFERRED,
+    roles TEXT NOT NULL DEFAULT '[]',
+    username TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX people_unit ON people(unit_id);
+
+CREATE TABLE rooms (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    building TEXT NOT NULL DEFAULT '',
+    capacity INTEGER NOT NULL DEFAULT 0,
+    equipment TEXT NOT NULL DEFAULT '[]',
+    needs_approval INTEGER NOT NULL DEFAULT 0,
+    approver_id TEXT
+);
+
+CREATE TABLE delegations (
+    principal_id TEXT NOT NULL,
+    delegate_id TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    PRIMARY KEY (principal_id, delegate_id, starts_at)
+) WITHOUT ROWID;
+
+CREATE TABLE documents (
+    doc_key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    direction TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    doc_number TEXT,
+    urgency TEXT NOT NULL,
+    urgency_rank INTEGER NOT NULL,
+    classification TEXT NOT NULL,
+    owner_unit_id TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    step TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'completed', 'archived')),
+    deadline TEXT,
+    deadline_sort TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))
+);
+CREATE INDEX documents_updated ON documents(updated_at);
+CREATE INDEX documents_created ON documents(created_at);
+CREATE INDEX documents_deadline ON documents(deadline_sort);
+CREATE INDEX documents_title ON documents(title);
+CREATE INDEX documents_urgency ON documents(urgency_rank, updated_at, doc_key);
+CREATE INDEX documents_mine ON documents(created_by, updated_at);
+
+CREATE TABLE document_data (
+    doc_key INTEGER PRIMARY KEY REFERENCES documents(doc_key) ON DELETE CASCADE,
+    data TEXT NOT NULL,
+    base TEXT
+);
+
+CREATE TABLE holders (
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    unit_id TEXT NOT NULL,
+    person_id TEXT,
+    role TEXT NOT NULL DEFAULT '',
+    exclude_person_id TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+);
+CREATE INDEX holders_doc ON holders(doc_key);
+CREATE INDEX holders_person ON holders(person_id, doc_key)
+    WHERE done = 0 AND person_id IS NOT NULL;
+CREATE INDEX holders_pool ON holders(unit_id, role, doc_key, exclude_person_id)
+    WHERE done = 0 AND person_id IS NULL;
+
+CREATE TABLE circulations (
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    person_id TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1))
+);
+CREATE INDEX circulations_doc ON circulations(doc_key);
+CREATE INDEX circulations_unread ON circulations(person_id, doc_key) WHERE read = 0;
+
+CREATE TABLE participants (
+    person_id TEXT NOT NULL,
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, doc_key)
+) WITHOUT ROWID;
+CREATE INDEX participants_doc ON participants(doc_key);
+
+CREATE TABLE trace (
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    step TEXT NOT NULL,
+    action TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    opinion TEXT NOT NULL DEFAULT '',
+    on_behalf_of TEXT,
+    target_step TEXT,
+    details TEXT NOT NULL DEFAULT '{}',
+    local INTEGER NOT NULL DEFAULT 0 CHECK (local IN (0, 1)),
+    PRIMARY KEY (doc_key, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER trace_append_only BEFORE UPDATE ON trace
+BEGIN
+    SELECT RAISE(ABORT, 'trace rows are append-only: opinions are never edited');
+END;
+
+CREATE TABLE opinion_drafts (
+    document_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    step TEXT NOT NULL,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, person_id)
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+    mutation_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    mutator_version INTEGER NOT NULL,
+    args TEXT NOT NULL,
+    document_id TEXT,
+    person_id TEXT,
+    step TEXT,
+    opinion TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acked', 'rejected')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
+CREATE INDEX outbox_pending ON outbox(mutation_id) WHERE state = 'pending';
+
+CREATE TABLE rejections (
+    id INTEGER PRIMARY KEY,
+    mutation_id INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    args TEXT NOT NULL,
+    document_id TEXT,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1))
+);
+
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    local_path TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL CHECK (state IN
+        ('queued_upload', 'uploading', 'synced', 'queued_download', 'cached')),
+    "offset" INTEGER NOT NULL DEFAULT 0 CHECK ("offset" >= 0),
+    updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+# The FTS content is a view over the stored JSON, so bodies are not stored twice; the store
+# feeds the index itself (rows.fts_values computes exactly what this view returns).
+_V1_SEARCH = """
+CREATE VIEW documents_fts_content AS
+SELECT
+    d.doc_key AS doc_key,
+    d.title AS title,
+    coalesce(d.doc_number, '') AS doc_number,
+    coalesce(json_extract(x.data, '$.body'), '') AS body,
+    coalesce((SELECT group_concat(json_extract(t.value, '$.opinion'), char(10))
+              FROM json_each(x.data, '$.trace') AS t
+              WHERE json_extract(t.value, '$.opinion') <> ''), '') AS opinions
+FROM documents AS d JOIN document_data AS x ON x.doc_key = d.doc_key;
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, doc_number, body, opinions,
+    content='documents_fts_content', content_rowid='doc_key',
+    tokenize='trigram'
+);
+-- Buffer 8 MB of new terms (default 1 MB) before writing a segment: a pull page of a
+-- thousand documents then becomes one segment, with less merging later.
+INSERT INTO documents_fts (documents_fts, rank) VALUES ('hashsize', 8388608);
+"""
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    """Version 1: every table, the trace trigger, FTS, and a new client id."""
+    db.executescript(_V1_TABLES)
+    db.executescript(_V1_SEARCH)
+    db.conn.execute("INSERT INTO sync_meta(key, value) VALUES ('client_id', ?), ('cursor', '0')",
+                    (str(uuid.uuid4()),))
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
+# that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
+MIGRATIONS: Sequence[Migration] = (_v1_initial,)
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def version_of(db: sqlite_utils.Database) -> int:
+    """Return the schema version recorded in PRAGMA user_version."""
+    row = db.conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(db: sqlite_utils.Database, *, target: int | None = None) -> int:
+    """Bring the database forward to `target` (the latest), one version per transaction."""
+    latest = len(MIGRATIONS)
+    target = latest if target is None else target
+    current = version_of(db)
+    if current > latest:
+        raise StoreError("store.too_new",
+                         "本地数据库由更新版本的程序创建，请升级本程序后再打开",
+                         version=current, supported=latest)
+    for version in range(current, target):
+        _step(db, version)
+    return max(current, target)
+
+
+def _step(db: sqlite_utils.Database, version: int) -> None:
+    """Run one migration and record the new version in the same transaction."""
+    with transaction(db.conn):
+        MIGRATIONS[version](db)
+        # user_version lives in the database header, which commits and rolls back with us.
+        db.conn.execute(f"PRAGMA user_version = {version + 1}")
+        db.conn.execute(
+            "INSERT INTO sync_meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(version + 1),))
