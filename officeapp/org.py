@@ -125,6 +125,12 @@ class Organisation:
         self._check_tree()
 
     def _check_tree(self) -> None:
+        for person in self.people.values():
+            if person.unit_id not in self.units:
+                raise ValidationError(
+                    "org.unknown_unit", f"人员“{person.name}”所属单位不存在",
+                    person_id=person.id, unit_id=person.unit_id,
+                )
         for unit in self.units.values():
             if unit.parent_id is not None and unit.parent_id not in self.units:
                 raise ValidationError(

@@ -96,7 +96,7 @@ def typeset(
     rest_indent: float = 0.0,
 ) -> list[Line]:
     """Break `spans` into lines `width` points wide; indents are in points."""
-    chars = _styled(spans, fonts, pitch)
+    chars = _without_space_before_closing(_styled(spans, fonts, pitch))
     if not chars:
         return []
     units = _units(chars, width - max(first_indent, rest_indent))
@@ -140,6 +140,17 @@ def _styled(spans: Iterable[Span], fonts: FontSet, pitch: Pitch) -> list[_Char]:
             font = fonts.for_char(span.role, char)
             chars.append(_Char(char, font, _step(font, char, pitch)))
     return chars
+
+
+def _without_space_before_closing(chars: list[_Char]) -> list[_Char]:
+    """Drop spaces before a closing mark: they would strand the mark at the start of a line."""
+    kept: list[_Char] = []
+    for char in chars:
+        if char.char in CLOSING:
+            while kept and kept[-1].char.isspace():
+                kept.pop()
+        kept.append(char)
+    return kept
 
 
 def _is_control(char: str) -> bool:

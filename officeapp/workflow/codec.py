@@ -35,6 +35,27 @@ def _parse_dt(value: Any) -> datetime | None:
     return None if value in (None, "") else datetime.fromisoformat(str(value))
 
 
+def _required_dt(value: Any) -> datetime:
+    found = _parse_dt(value)
+    if found is None:
+        raise ValueError("missing time")
+    return found
+
+
+def _optional_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(key)
+    return value
+
+
+def _str_list(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(key)
+    return tuple(value)
+
+
 def _parse_d(value: Any) -> date | None:
     return None if value in (None, "") else date.fromisoformat(str(value))
 
@@ -79,8 +100,7 @@ def trace_to_dict(entry: TraceEntry) -> dict[str, Any]:
 
 def trace_from_dict(data: Mapping[str, Any]) -> TraceEntry:
     """Return the trace entry described by `data`."""
-    at = _parse_dt(data["at"])
-    assert at is not None
+    at = _required_dt(data["at"])
     return TraceEntry(
         seq=int(data["seq"]), step=data["step"], action=ActionKind(data["action"]),
         actor_id=data["actor_id"], actor_name=data.get("actor_name", ""), at=at,
@@ -123,8 +143,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 def _circulation(data: Mapping[str, Any]) -> Circulation:
-    sent_at = _parse_dt(data["sent_at"])
-    assert sent_at is not None
+    sent_at = _required_dt(data["sent_at"])
     return Circulation(person_id=data["person_id"], sent_by=data["sent_by"], sent_at=sent_at,
                        read_at=_parse_dt(data.get("read_at")))
 
@@ -132,8 +151,7 @@ def _circulation(data: Mapping[str, Any]) -> Circulation:
 def document_from_dict(data: Mapping[str, Any]) -> Document:
     """Return the document described by `data` (as written by document_to_dict)."""
     try:
-        created_at = _parse_dt(data["created_at"])
-        assert created_at is not None
+        created_at = _required_dt(data["created_at"])
         archive = data.get("archive")
         return Document(
             id=data["id"], direction=Direction(data["direction"]),
@@ -167,7 +185,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
                 int(archive.get("item_number", 0))),
             version=int(data.get("version", 1)), updated_at=_parse_dt(data.get("updated_at")),
         )
-    except (KeyError, ValueError, TypeError, AssertionError) as error:
+    except (KeyError, ValueError, TypeError) as error:
         raise ValidationError("document.malformed", "文件数据格式不正确",
                               reason=str(error)) from None
 
@@ -222,15 +240,21 @@ def action_from_dict(
         if not isinstance(changes, Mapping):
             raise TypeError("changes")
         year = data.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise TypeError("year")
+        opinion = data.get("opinion") or ""
+        if not isinstance(opinion, str):
+            raise TypeError("opinion")
         return Action(
-            kind=kind, opinion=str(data.get("opinion") or ""),
-            target_step=data.get("target_step"), assignees=assignees,
-            unit_ids=tuple(str(u) for u in data.get("unit_ids") or ()),
-            lead_unit_id=data.get("lead_unit_id"), deadline=_parse_dt(data.get("deadline")),
+            kind=kind, opinion=opinion,
+            target_step=_optional_str(data, "target_step"), assignees=assignees,
+            unit_ids=_str_list(data, "unit_ids"),
+            lead_unit_id=_optional_str(data, "lead_unit_id"),
+            deadline=_parse_dt(_optional_str(data, "deadline")),
             changes=dict(changes),
             retention=None if not data.get("retention") else Retention(data["retention"]),
-            year=None if year is None else int(year),
-            expected_step=data.get("expected_step"),
+            year=year,
+            expected_step=_optional_str(data, "expected_step"),
         )
     except (KeyError, ValueError, TypeError) as error:
         raise ValidationError("action.malformed", "操作参数格式不正确",

@@ -40,12 +40,15 @@ def _start(
 
 
 def create_outgoing(
-    *, document_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime
+    *, document_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime,
+    agency_code: str = "",
 ) -> Document:
-    """Return a new 发文 draft held by its drafter."""
+    """Return a new 发文 draft held by its drafter; `agency_code` is the unit's default 机关代字."""
     step = OUTGOING.step("draft")
     if not actor.has_role(step.roles):
         raise ForbiddenError("workflow.forbidden", "您没有拟稿权限")
+    if agency_code and not fields.get("agency_code"):
+        fields = {**fields, "agency_code": agency_code}
     document = _start(document_id=document_id, direction=Direction.OUTGOING, actor=actor,
                       fields=fields, now=now, step=step.key)
     holder = Holder(unit_id=actor.unit_id, roles=step.roles, person_id=actor.person_id)

@@ -73,17 +73,17 @@ def may_hold(holder: Holder, actor: Actor) -> bool:
 
 
 def _holder_of(document: Document, actor: Actor) -> int | None:
-    """Return the index of the open holder the actor takes, preferring personal ones."""
-    pool: int | None = None
+    """Return the index of the open holder the actor takes: their own first, then others'."""
+    fallback: int | None = None
     own_draft = current_step(document).excludes_creator and document.created_by == actor.person_id
     for index, holder in enumerate(document.holders):
         if not may_hold(holder, actor) or (own_draft and holder.person_id is None):
             continue
         if holder.person_id == actor.person_id:
             return index
-        if (holder.person_id is not None and pool is None) or pool is None:
-            pool = index
-    return pool
+        if fallback is None:
+            fallback = index
+    return fallback
 
 
 def pending_holders(document: Document) -> tuple[Holder, ...]:
@@ -158,6 +158,9 @@ def _pool(document: Document, step: StepDef, unit_id: str) -> Holder:
 
 def _check_assignee(document: Document, step: StepDef, assignee: Assignee) -> Holder:
     """Return a personal holder for `assignee` if they fit the step's pool."""
+    if step.excludes_creator and assignee.person_id == document.created_by:
+        raise _Refused("workflow.bad_assignee", f"拟稿人不能自己{step.label}",
+                       person_id=assignee.person_id, step=step.key)
     if document.owner_unit_id not in assignee.unit_path or not step.roles & assignee.roles:
         raise _Refused(
             "workflow.bad_assignee",

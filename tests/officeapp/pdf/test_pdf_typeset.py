@@ -66,7 +66,7 @@ def test_a_title_is_broken_into_lines_of_even_length(fonts: FontSet) -> None:
     assert [len(line.text) for line in lines] == [13, 13]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(tokens=st.lists(TOKENS, max_size=160))
 def test_breaking_keeps_every_character_and_the_rules(fonts: FontSet, tokens: list[str]) -> None:
     text = "".join(tokens)

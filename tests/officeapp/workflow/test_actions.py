@@ -173,3 +173,9 @@ def test_overlong_opinion_is_refused(flow: Flow) -> None:
     assert flow.refuse(doc, "office.leader", A.APPROVE, opinion="好" * 5001) == (
         "opinion.too_long"
     )
+
+
+def test_the_drafter_cannot_name_themselves_reviewer(flow: Flow) -> None:
+    assert flow.refuse(flow.draft(), "office.clerk", A.APPROVE, people=("office.clerk",)) == (
+        "workflow.bad_assignee"
+    )
