@@ -30,6 +30,24 @@ def save(
     db.table("delegations").insert_all(_delegation_row(d) for d in org.delegations)
 
 
+def upsert(
+    db: sqlite_utils.Database, *, units: Iterable[Unit] = (), people: Iterable[Person] = (),
+    rooms: Iterable[Room] = (),
+) -> None:
+    """Insert or replace single directory entries, as pulled changes arrive."""
+    db.table("units").upsert_all((_unit_row(u) for u in units), pk="id")
+    db.table("people").upsert_all((_person_row(p) for p in people), pk="id")
+    db.table("rooms").upsert_all((_room_row(r) for r in rooms), pk="id")
+
+
+def remove(db: sqlite_utils.Database, table: str, ids: Iterable[str]) -> None:
+    """Delete directory entries the server revoked."""
+    if table not in ("units", "people", "rooms"):
+        raise ValueError(table)
+    for entry_id in ids:
+        db.execute(f"DELETE FROM {table} WHERE id = ?", [entry_id])
+
+
 def _check_homes(org: Organisation) -> None:
     """Refuse people whose home unit is not in the directory."""
     for person in org.people.values():
@@ -68,7 +86,8 @@ def organisation(db: sqlite_utils.Database) -> Organisation:
         Person(id=r["id"], name=r["name"], unit_id=r["unit_id"],
                roles=frozenset(Role(v) for v in loads(r["roles"])), username=r["username"],
                title=r["title"], phone=r["phone"], active=bool(r["active"]))
-        for r in db.query("SELECT * FROM people ORDER BY id")
+        for r in db.query("SELECT * FROM people WHERE unit_id IN (SELECT id FROM units) "
+                          "ORDER BY id")
     ]
     delegations = [
         Delegation(r["principal_id"], r["delegate_id"], datetime.fromisoformat(r["starts_at"]),

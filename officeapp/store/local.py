@@ -12,12 +12,24 @@ import sqlite_utils
 
 from officeapp.errors import ConflictError, Rejection
 from officeapp.org import Actor, Delegation, Organisation, Person, Room, Unit
-from officeapp.store import blobs, directory, docs, drafts, inbox, meta, outbox, schema, search
+from officeapp.store import (
+    blobs,
+    directory,
+    docs,
+    drafts,
+    inbox,
+    meta,
+    outbox,
+    pull,
+    schema,
+    search,
+)
 from officeapp.store.blobs import BlobRecord, BlobState
 from officeapp.store.db import connect, dumps, transaction
 from officeapp.store.drafts import OpinionDraft
 from officeapp.store.inbox import Folder, InboxFilter, InboxRow, InboxSort
 from officeapp.store.outbox import NewMutation, OutboxMutation, RejectionRecord
+from officeapp.store.pull import PulledRejection, PullOutcome, PullPage
 from officeapp.store.search import SearchHit
 from officeapp.workflow.engine import decide
 from officeapp.workflow.model import Accepted, Action, Decision, Document, Rejected
@@ -200,6 +212,29 @@ class LocalStore:
             return outbox.append(self.db.conn, NewMutation(
                 mutation_name, args, created, mutator_version, document_id=document.id,
                 person_id=document.created_by, step=document.step))
+
+    # --- pulling ---------------------------------------------------------------------------
+
+    def apply_pull(self, page: PullPage) -> PullOutcome:
+        """Apply a pulled page with its cursor, acks and rejections, then rebase: all at once."""
+        with transaction(self.db.conn):
+            if page.reset:
+                pull.wipe_mirror(self.db)
+            return pull.apply_page(self.db, page, now=self._clock())
+
+    def apply_rejections(self, rejected: Sequence[PulledRejection]) -> PullOutcome:
+        """Record refusals from a push answer and rebase the affected documents."""
+        with transaction(self.db.conn):
+            return pull.apply_rejections(self.db, rejected, now=self._clock())
+
+    def wipe_mirror(self) -> None:
+        """Forget every pulled record before pulling again from zero; the outbox stays."""
+        with transaction(self.db.conn):
+            pull.wipe_mirror(self.db)
+
+    def record_person(self, person_id: str) -> None:
+        """Remember whose database this is (one person per client database)."""
+        self.set_meta("person_id", person_id)
 
     # --- outbox ----------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ class OutboxMutation:
     state: MutationState
     attempts: int
     last_error: str | None
+    person_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,14 @@ def append(conn: sqlite3.Connection, mutation: NewMutation) -> int:
 
 
 _OUTBOX_COLUMNS = ("mutation_id, name, mutator_version, args, document_id, created_at, state,"
-                   " attempts, last_error")
+                   " attempts, last_error, person_id")
 
 
 def _mutation(row: tuple[Any, ...]) -> OutboxMutation:
     return OutboxMutation(
         mutation_id=row[0], name=row[1], mutator_version=row[2], args=loads(row[3]),
         document_id=row[4], created_at=datetime.fromisoformat(row[5]), state=row[6],
-        attempts=row[7], last_error=row[8])
+        attempts=row[7], last_error=row[8], person_id=row[9])
 
 
 def pending(conn: sqlite3.Connection, *, limit: int | None = None) -> list[OutboxMutation]:

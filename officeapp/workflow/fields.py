@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -48,6 +48,8 @@ FIELD_LABELS: Mapping[str, str] = {
     "sender_unit": "来文单位",
     "received_number": "收文编号",
     "deadline": "办理期限",
+    "co_unit_ids": "配合单位",
+    "lead_unit_id": "牵头单位",
 }
 
 
@@ -194,3 +196,20 @@ def check_ready_to_send(document: Document) -> None:
     overlap = set(document.main_recipients) & set(document.cc_recipients)
     if overlap:
         raise _bad("cc_recipients", "同一单位不能既是主送又是抄送")
+
+
+def check_units(document: Document, known: Collection[str]) -> None:
+    """Refuse a document naming units the directory does not have (typos, forged ids)."""
+    named = {
+        "main_recipients": document.main_recipients,
+        "cc_recipients": document.cc_recipients,
+        "countersign_units": document.countersign_units,
+        "co_unit_ids": document.co_unit_ids,
+        "lead_unit_id": () if document.lead_unit_id is None else (document.lead_unit_id,),
+    }
+    for field, units in named.items():
+        unknown = [u for u in units if u not in known]
+        if unknown:
+            raise ValidationError("document.unknown_unit",
+                                  f"{FIELD_LABELS.get(field, '单位')}中有通讯录里没有的单位",
+                                  field=field, units=unknown)

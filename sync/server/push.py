@@ -28,6 +28,7 @@ from officeapp.workflow import (
     register_incoming,
 )
 from officeapp.workflow.codec import action_from_dict, assignee_resolver
+from officeapp.workflow.fields import check_units
 from sync.protocol import (
     MUTATOR_VERSIONS,
     SCHEMA_VERSION,
@@ -127,8 +128,13 @@ def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]]
         if documents.exists(work.connection, parsed.document_id):
             raise ValidationError("document.exists", "该文件已存在，不能重复创建",
                                   document_id=parsed.document_id)
+        extra: dict[str, Any] = {}
+        if make is create_outgoing:
+            unit = work.org.units.get(work.actor.unit_id)
+            extra["agency_code"] = unit.agency_code if unit else ""
         doc = make(document_id=parsed.document_id, actor=work.actor, fields=parsed.fields,
-                   now=work.now)
+                   now=work.now, **extra)
+        check_units(doc, work.org.units)
         documents.save(work.connection, doc, None, work.now, work.writes)
 
     return handle
@@ -147,6 +153,7 @@ def _act(work: Work, args: Mapping[str, Any]) -> None:
         r = decision.rejection
         raise DomainError(r.code, r.message, **r.details)
     doc = decision.document
+    check_units(doc, work.org.units)
     copies: list[Distribute] = []
     for effect in decision.effects:
         if isinstance(effect, AllocateNumber):

@@ -1,0 +1,282 @@
+"""The HTTP side of the client: one typed call per endpoint, tokens refreshed on the way."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import ssl
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+import httpx
+import pydantic
+
+from sync.protocol import (
+    API_PREFIX,
+    BlobStatus,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    TokenPair,
+)
+
+
+class ApiError(Exception):
+    """The server answered with an error: HTTP status, stable code, Chinese message."""
+
+    def __init__(self, status: int, code: str, message: str,
+                 details: dict[str, Any] | None = None) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details or {}
+
+    @property
+    def retryable(self) -> bool:
+        """Return whether trying the same request later may succeed."""
+        return self.status in (408, 425, 429, 502, 503, 504) or self.status >= 500
+
+
+class Offline(Exception):
+    """The server could not be reached (no route, refused, timed out, TLS failure)."""
+
+
+class LoginRequired(ApiError):
+    """The tokens are gone or revoked: the person must log in again."""
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where the server is and how to reach it."""
+
+    server_url: str
+    ca_bundle: str = ""
+    proxy: str = ""
+    timeout: float = 15.0
+
+
+def make_http(connection: Connection,
+              transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+    """Return an httpx client for the server, trusting the extranet's own CA when given."""
+    verify: ssl.SSLContext | bool = True
+    if connection.ca_bundle:
+        verify = ssl.create_default_context(cafile=connection.ca_bundle)
+    return httpx.AsyncClient(
+        base_url=connection.server_url.rstrip("/") + API_PREFIX,
+        verify=verify, proxy=connection.proxy or None, transport=transport,
+        timeout=httpx.Timeout(connection.timeout, read=max(connection.timeout, 30.0)),
+        headers={"User-Agent": "officeapp-client/1"}, trust_env=False,
+    )
+
+
+TokenSaver = Callable[[str | None], Awaitable[None] | None]
+
+
+class Api:
+    """Calls the server with the access token, refreshing it once when it has expired."""
+
+    def __init__(self, http: httpx.AsyncClient, *, save_refresh: TokenSaver | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.http = http
+        self.access_token: str | None = None
+        self.refresh_token: str | None = None
+        self.person: dict[str, Any] | None = None
+        self._save_refresh = save_refresh
+        self._clock = clock
+        # Server time minus local time, from the Date header: lights and due dates use it so
+        # a wrong client clock shows nothing wrong.
+        self.server_offset = timedelta(0)
+
+    # --- auth ------------------------------------------------------------------------------
+
+    async def login(self, username: str, password: str) -> TokenPair:
+        """Log in with a password; keep the tokens."""
+        data = await self._send("POST", "/auth/login",
+                                json={"username": username, "password": password}, auth=False)
+        return await self._accept_tokens(data)
+
+    async def resume(self, refresh_token: str) -> TokenPair:
+        """Log in again with a stored refresh token (the next start after a login)."""
+        self.refresh_token = refresh_token
+        return await self.refresh()
+
+    async def refresh(self) -> TokenPair:
+        """Trade the refresh token for a new pair (the old one is spent)."""
+        if not self.refresh_token:
+            raise LoginRequired(401, "auth.login_required", "请重新登录")
+        try:
+            data = await self._send("POST", "/auth/refresh",
+                                    json={"refresh_token": self.refresh_token}, auth=False)
+        except ApiError as error:
+            if error.status == 401:
+                await self._forget()
+                raise LoginRequired(401, error.code, error.message, error.details) from None
+            raise
+        return await self._accept_tokens(data)
+
+    async def logout(self) -> None:
+        """End this login on the server (if reachable) and forget the tokens here."""
+        try:
+            if self.access_token:
+                await self._send("POST", "/auth/logout", json={})
+        except (ApiError, Offline):
+            pass
+        finally:
+            await self._forget()
+
+    async def _accept_tokens(self, data: Any) -> TokenPair:
+        pair = _parse(TokenPair, data)
+        self.access_token, self.refresh_token = pair.access_token, pair.refresh_token
+        self.person = pair.person.model_dump()
+        await self._store_refresh(pair.refresh_token)
+        return pair
+
+    async def _forget(self) -> None:
+        self.access_token = self.refresh_token = None
+        await self._store_refresh(None)
+
+    async def _store_refresh(self, token: str | None) -> None:
+        if self._save_refresh is not None:
+            result = self._save_refresh(token)
+            if result is not None:
+                await result
+
+    # --- sync ------------------------------------------------------------------------------
+
+    async def push(self, request: PushRequest) -> PushResponse:
+        """Send outbox mutations."""
+        return _parse(PushResponse, await self._send("POST", "/sync/push",
+                                                     json=request.model_dump()))
+
+    async def pull(self, request: PullRequest) -> PullResponse:
+        """Fetch the next page of changes."""
+        return _parse(PullResponse, await self._send("POST", "/sync/pull",
+                                                     json=request.model_dump()))
+
+    async def events(self) -> AsyncIterator[str]:
+        """Yield the names of server-sent events (`ready`, `poke`, `heartbeat`) as they come."""
+        await self._ensure_token()
+        headers = {"Authorization": f"Bearer {self.access_token}",
+                   "Accept": "text/event-stream"}
+        timeout = httpx.Timeout(15.0, read=60.0)  # heartbeats come every ~20 s
+        try:
+            async with self.http.stream("GET", "/sync/events", headers=headers,
+                                        timeout=timeout) as response:
+                if response.status_code != 200:
+                    await response.aread()
+                    raise _error(response)
+                async for line in response.aiter_lines():
+                    if line.startswith("event:"):
+                        yield line.partition(":")[2].strip()
+        except httpx.TransportError as error:
+            raise Offline(str(error)) from error
+
+    # --- blobs -----------------------------------------------------------------------------
+
+    async def announce_blob(self, sha256: str, size: int) -> BlobStatus:
+        """Tell the server about a blob; it answers how much it already holds."""
+        return _parse(BlobStatus, await self._send("POST", "/blobs",
+                                                   json={"sha256": sha256, "size": size}))
+
+    async def upload_chunk(self, sha256: str, offset: int, chunk: bytes) -> BlobStatus:
+        """Append `chunk` at `offset` (tus-style); the server verifies the hash at the end."""
+        data = await self._send("PATCH", f"/blobs/{sha256}", content=chunk,
+                                headers={"Upload-Offset": str(offset),
+                                         "Content-Type": "application/offset+octet-stream"})
+        return _parse(BlobStatus, data)
+
+    async def download_blob(self, sha256: str, *, start: int = 0) -> AsyncIterator[bytes]:
+        """Yield the blob's bytes from `start` (HTTP Range), for a resumable download."""
+        await self._ensure_token()
+        headers = {"Authorization": f"Bearer {self.access_token}"}
+        if start:
+            headers["Range"] = f"bytes={start}-"
+        try:
+            async with self.http.stream("GET", f"/blobs/{sha256}", headers=headers) as response:
+                if response.status_code not in (200, 206):
+                    await response.aread()
+                    raise _error(response)
+                async for chunk in response.aiter_bytes():
+                    yield chunk
+        except httpx.TransportError as error:
+            raise Offline(str(error)) from error
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    async def _ensure_token(self) -> None:
+        if self.access_token is None:
+            await self.refresh()
+
+    async def _send(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
+        if auth:
+            await self._ensure_token()
+        response = await self._request(method, path, auth=auth, **kwargs)
+        if response.status_code == 401 and auth:
+            await self.refresh()
+            response = await self._request(method, path, auth=auth, **kwargs)
+        if response.status_code >= 400:
+            raise _error(response)
+        return None if not response.content else _json(response)
+
+    async def _request(self, method: str, path: str, *, auth: bool,
+                       **kwargs: Any) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}))
+        if auth:
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        sent = self._clock()
+        try:
+            response = await self.http.request(method, path, headers=headers, **kwargs)
+        except httpx.TransportError as error:
+            raise Offline(str(error) or type(error).__name__) from error
+        self._measure_offset(response, sent)
+        return response
+
+    def _measure_offset(self, response: httpx.Response, sent: datetime) -> None:
+        stamp = response.headers.get("date")
+        if not stamp:
+            return
+        try:
+            server = email.utils.parsedate_to_datetime(stamp)
+        except (TypeError, ValueError):
+            return
+        received = self._clock()
+        self.server_offset = server.astimezone(UTC) - (sent + (received - sent) / 2)
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ApiError(response.status_code, "client.bad_response",
+                       "服务器返回的内容无法识别") from None
+
+
+def _error(response: httpx.Response) -> ApiError:
+    """Return the server's {code, message} as an ApiError; anything else gets a generic one."""
+    code, message = "server.error", f"服务器错误（{response.status_code}）"
+    details: dict[str, Any] = {}
+    try:
+        body = response.json()
+        if isinstance(body, dict) and isinstance(body.get("code"), str):
+            code = body["code"]
+            message = str(body.get("message") or message)
+            found = body.get("details")
+            details = found if isinstance(found, dict) else {}
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        pass
+    cls = LoginRequired if code in ("auth.refresh_reused", "auth.login_required") else ApiError
+    return cls(response.status_code, code, message, details)
+
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+def _parse(model: type[M], data: Any) -> M:
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError:
+        raise ApiError(200, "client.bad_response", "服务器返回的数据格式不正确") from None

@@ -1,0 +1,274 @@
+"""The sync engine: pushes the outbox in order, pulls pages atomically, listens for pokes.
+
+It runs on the asyncio loop (qasync in the client) and never touches SQLite itself: every
+store call goes through `call`, which runs it on the one database worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from officeapp.store import LocalStore, OutboxMutation, PulledChange, PulledRejection, PullPage
+from officeapp.store.pull import PullOutcome
+from sync.client.api import Api, ApiError, LoginRequired, Offline
+from sync.protocol import (
+    MAX_MUTATIONS_PER_PUSH,
+    SCHEMA_VERSION,
+    Mutation,
+    MutationResult,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+StoreCall = Callable[..., Awaitable[Any]]
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows: online or not, what waits, when it last worked, what failed."""
+
+    online: bool = False
+    syncing: bool = False
+    pending: int = 0
+    last_sync: datetime | None = None
+    error: str | None = None
+    login_required: bool = False
+
+
+class OutOfOrder(Exception):
+    """The server expects another mutation id: the outbox and the server disagree."""
+
+
+async def _direct(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    return fn(*args, **kwargs)
+
+
+def _page(response: PullResponse) -> PullPage:
+    """Translate the wire answer into the store's terms."""
+    rejected = [
+        PulledRejection(r.id, r.code or "sync.rejected", r.message or "服务器拒绝了该操作",
+                        r.details)
+        for r in response.results if _is_rejection(r)
+    ]
+    changes = [PulledChange(c.kind, c.id, c.op, c.data) for c in response.changes]
+    return PullPage(cursor=response.cursor, last_mutation_id=response.last_mutation_id,
+                    changes=changes, rejected=rejected, has_more=response.has_more,
+                    reset=response.reset)
+
+
+def _is_rejection(result: MutationResult) -> bool:
+    return result.status == "rejected" or (
+        result.status == "duplicate" and result.original == "rejected")
+
+
+class SyncEngine:
+    """Keeps one client's store in sync with the server."""
+
+    def __init__(
+        self, *, api: Api, store: LocalStore, call: StoreCall = _direct,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        on_changed: Callable[[PullOutcome], None] | None = None,
+        poll_seconds: float = 30.0, page_size: int = 1000,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.api = api
+        self.store = store
+        self._call = call
+        self._on_status = on_status
+        self._on_changed = on_changed
+        self.poll_seconds = poll_seconds
+        self.page_size = page_size
+        self._clock = clock
+        self.status = SyncStatus()
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._stopping = False
+        self._failures = 0
+
+    # --- one round -------------------------------------------------------------------------
+
+    async def sync_once(self) -> None:
+        """Push everything pending, then pull until current. Raises on failure."""
+        async with self._lock:
+            self._set(syncing=True)
+            try:
+                await self.push()
+                await self.pull()
+            except (Offline, ApiError) as error:
+                self._failed(error)
+                raise
+            except OutOfOrder as error:
+                self._set(syncing=False, error=f"同步序号不一致：{error}")
+                raise
+            pending = await self._call(_pending_count, self.store)
+            self._failures = 0
+            self._set(online=True, syncing=False, pending=pending, error=None,
+                      last_sync=self._clock(), login_required=False)
+
+    async def push(self) -> None:
+        """Send pending mutations in order, each batch once per round."""
+        client_id: str = await self._call(lambda s: s.client_id, self.store)
+        after = 0
+        while True:
+            batch: list[OutboxMutation] = await self._call(_pending_after, self.store, after)
+            if not batch:
+                return
+            request = PushRequest(client_id=client_id, schema_version=SCHEMA_VERSION,
+                                  mutations=[_wire(m) for m in batch])
+            try:
+                response = await self.api.push(request)
+            except (Offline, ApiError) as error:
+                await self._call(_attempted, self.store, batch[0].mutation_id, str(error))
+                raise
+            await self._handle_results(response.results)
+            after = batch[-1].mutation_id
+
+    async def _handle_results(self, results: list[MutationResult]) -> None:
+        rejected = [r for r in results if _is_rejection(r)]
+        for result in results:
+            if result.status == "out_of_order":
+                raise OutOfOrder(
+                    f"服务器期待第{result.expected_id}号操作，本机发送的是第{result.id}号")
+        if rejected:
+            refusals = [PulledRejection(r.id, r.code or "sync.rejected",
+                                        r.message or "服务器拒绝了该操作", r.details)
+                        for r in rejected]
+            outcome = await self._call(lambda s, r: s.apply_rejections(r), self.store, refusals)
+            self._changed(outcome)
+
+    async def pull(self) -> None:
+        """Pull pages until the server has nothing more; each page lands atomically."""
+        while True:
+            cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
+            client_id: str = await self._call(lambda s: s.client_id, self.store)
+            response = await self.api.pull(PullRequest(
+                client_id=client_id, cursor=cursor, schema_version=SCHEMA_VERSION,
+                limit=self.page_size))
+            page = _page(response)
+            if page.reset:
+                # The answer to a reset carries no data: wipe, then pull again from zero.
+                await self._call(lambda s: s.wipe_mirror(), self.store)
+                self._changed(PullOutcome(frozenset(), True, ()))
+                continue
+            outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
+            self._changed(outcome)
+            if not page.has_more:
+                return
+
+    # --- running in the background -----------------------------------------------------------
+
+    def trigger(self) -> None:
+        """Ask for a sync soon (after a local action, or a poke)."""
+        self._wake.set()
+
+    def start(self) -> None:
+        """Start the sync loop and the event listener as background tasks."""
+        self._stopping = False
+        self._spawn(self._loop())
+        self._spawn(self._listen())
+
+    async def stop(self) -> None:
+        """Stop the background tasks and wait for them to end."""
+        self._stopping = True
+        self._wake.set()
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    def _spawn(self, coroutine: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)  # keep a reference until it ends
+        task.add_done_callback(self._tasks.discard)
+
+    async def _loop(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                await self.sync_once()
+                delay = self.poll_seconds
+            except LoginRequired:
+                return
+            except (Offline, ApiError, OutOfOrder):
+                delay = self._backoff()
+            except Exception:  # never let a bug end syncing silently
+                log.exception("sync round failed")
+                delay = self._backoff()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), delay)
+
+    def _backoff(self) -> float:
+        """Return the next wait after a failure: exponential with jitter, at most 5 minutes."""
+        self._failures += 1
+        base = min(300.0, 2.0 ** min(self._failures, 9))
+        return float(base * (0.5 + random.random() / 2))
+
+    async def _listen(self) -> None:
+        """Turn server pokes into syncs; reconnect with backoff when the stream drops."""
+        failures = 0
+        while not self._stopping:
+            try:
+                async for event in self.api.events():
+                    failures = 0
+                    if event in ("poke", "ready"):
+                        self.trigger()
+            except LoginRequired:
+                return
+            except (Offline, ApiError) as error:
+                log.info("event stream closed: %s", error)
+            except Exception:
+                log.exception("event stream failed")
+            failures += 1
+            await asyncio.sleep(min(60.0, 2.0 ** min(failures, 6)) * (0.5 + random.random() / 2))
+
+    # --- status ------------------------------------------------------------------------------
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, LoginRequired):
+            self._set(online=False, syncing=False, error="登录已失效，请重新登录",
+                      login_required=True)
+        elif isinstance(error, Offline):
+            self._set(online=False, syncing=False, error="无法连接服务器，已离线工作")
+        else:
+            assert isinstance(error, ApiError)
+            self._set(online=not error.retryable, syncing=False, error=error.message)
+
+    def _set(self, **changes: Any) -> None:
+        self.status = replace(self.status, **changes)
+        if self._on_status is not None:
+            self._on_status(self.status)
+
+    def _changed(self, outcome: PullOutcome) -> None:
+        if self._on_changed is not None and (outcome.documents or outcome.directory
+                                             or outcome.rejected):
+            self._on_changed(outcome)
+
+
+def _wire(mutation: OutboxMutation) -> Mutation:
+    return Mutation(id=mutation.mutation_id, name=mutation.name, v=mutation.mutator_version,
+                    args=mutation.args)
+
+
+def _pending_after(store: LocalStore, after: int) -> list[OutboxMutation]:
+    rows = store.pending_mutations()
+    return [m for m in rows if m.mutation_id > after][:MAX_MUTATIONS_PER_PUSH]
+
+
+def _pending_count(store: LocalStore) -> int:
+    return len(store.pending_mutations())
+
+
+def _attempted(store: LocalStore, mutation_id: int, error: str) -> None:
+    store.record_attempt(mutation_id=mutation_id, error=error[:500])

@@ -1,0 +1,146 @@
+"""The client engine against the real server app: offline work, races, rejections, exchange."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from officeapp.demo import EDU_ID, FINANCE_ID
+from officeapp.workflow import Accepted, ActionKind
+from sync.client import actions
+from sync.client.api import Offline
+from sync.server.push import copy_id
+
+A = ActionKind
+NOTICE: dict[str, Any] = {
+    "doc_type": "通知",
+    "title": "关于做好2027年元旦春节期间有关工作的通知",
+    "main_recipients": [FINANCE_ID],
+    "cc_recipients": [EDU_ID],
+    "body": "各单位：\n\n为切实做好元旦春节期间各项工作，现将有关事项通知如下。",
+}
+
+
+def draft(client: Any) -> str:
+    document = actions.draft_outgoing(client.store, person_id=client.person_id,
+                                      fields=NOTICE, now=client.engine._clock())
+    return document.id
+
+
+def test_first_sync_brings_the_directory(make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    org = clerk.store.organisation()
+    assert org.people["p-finance.leader"].name == "孙局长"
+    assert clerk.store.get_cursor() > 0
+    assert clerk.engine.status.online and clerk.engine.status.error is None
+
+
+def test_a_document_travels_the_whole_route_and_reaches_the_recipients(make_client: Any) -> None:
+    clerk, reviewer = make_client("office.clerk"), make_client("office.reviewer")
+    leader, finance = make_client("office.leader"), make_client("finance.clerk")
+    doc_id = draft(clerk)
+    assert clerk.store.get_document(doc_id).agency_code == "萍府办发"
+    assert isinstance(clerk.act(doc_id, A.APPROVE, opinion="请核稿"), Accepted)
+    clerk.sync()
+    assert clerk.store.pending_mutations() == []
+    reviewer.sync()
+    assert doc_id in reviewer.todo()
+    assert isinstance(reviewer.act(doc_id, A.APPROVE, opinion="核稿无误"), Accepted)
+    reviewer.sync()
+    leader.sync()
+    assert isinstance(leader.act(doc_id, A.APPROVE, opinion="同意"), Accepted)
+    leader.sync()
+    clerk.sync()
+    assert isinstance(clerk.act(doc_id, A.APPROVE), Accepted)  # 编号
+    assert clerk.store.get_document(doc_id).doc_number is None  # 待编号 until the server says
+    clerk.sync()
+    numbered = clerk.store.get_document(doc_id)
+    assert numbered.doc_number is not None and numbered.doc_number.startswith("萍府办发〔")
+    clerk.act(doc_id, A.APPROVE)  # 用印
+    clerk.act(doc_id, A.APPROVE)  # 印发
+    clerk.sync()
+    assert clerk.store.get_document(doc_id).step == "done"
+    finance.sync()
+    copy = copy_id(doc_id, FINANCE_ID)
+    assert copy in finance.todo()
+    received = finance.store.get_document(copy)
+    assert received.doc_number == numbered.doc_number and received.step == "receive"
+
+
+def test_work_done_offline_is_kept_and_pushed_when_the_link_returns(make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    clerk.link.up = False
+    doc_id = draft(clerk)
+    clerk.store.save_opinion_draft(document_id=doc_id, person_id=clerk.person_id,
+                                   step="draft", text="请周科长核稿")
+    clerk.act(doc_id, A.APPROVE, opinion="请周科长核稿")
+    with pytest.raises(Offline):
+        clerk.sync()
+    assert not clerk.engine.status.online and clerk.engine.status.error
+    assert len(clerk.store.pending_mutations()) == 2
+    assert clerk.store.get_document(doc_id).step == "review"  # the person sees their work
+    clerk.link.up = True
+    clerk.sync()
+    assert clerk.store.pending_mutations() == []
+    server_view = make_client("office.reviewer")
+    assert doc_id in server_view.todo()
+    assert server_view.store.get_document(doc_id).trace[-1].opinion == "请周科长核稿"
+
+
+def test_two_offline_signers_one_wins_the_other_keeps_their_text(make_client: Any) -> None:
+    clerk, reviewer = make_client("office.clerk"), make_client("office.reviewer")
+    doc_id = draft(clerk)
+    clerk.act(doc_id, A.APPROVE)
+    clerk.sync()
+    reviewer.sync()
+    reviewer.act(doc_id, A.APPROVE)
+    reviewer.sync()
+    leader, deputy = make_client("office.leader"), make_client("office.deputy")
+    leader.link.up = deputy.link.up = False
+    assert isinstance(leader.act(doc_id, A.APPROVE, opinion="同意印发"), Accepted)
+    assert isinstance(deputy.act(doc_id, A.APPROVE, opinion="建议再斟酌第二段"), Accepted)
+    leader.link.up = deputy.link.up = True
+    leader.sync()
+    deputy.sync()
+    (rejection,) = deputy.store.rejections()
+    assert rejection.code == "workflow.step_moved"
+    assert "张主任" in rejection.message
+    assert rejection.args["action"]["opinion"] == "建议再斟酌第二段"
+    kept = deputy.store.get_opinion_draft(document_id=doc_id, person_id=deputy.person_id)
+    assert kept is not None and kept.text == "建议再斟酌第二段"
+    shown = deputy.store.get_document(doc_id)
+    assert shown.step == "number" and shown.signer_name == "张主任"
+    assert deputy.store.pending_mutations() == []
+
+
+def test_a_pending_action_is_rebased_on_what_others_did_meanwhile(make_client: Any) -> None:
+    """An urge queued at 核稿 no longer applies once 核稿 is done: shown, not silently lost."""
+    clerk, reviewer = make_client("office.clerk"), make_client("office.reviewer")
+    doc_id = draft(clerk)
+    clerk.act(doc_id, A.APPROVE)
+    clerk.sync()
+    clerk.link.up = False
+    clerk.act(doc_id, A.URGE, opinion="请尽快核稿")  # queued offline
+    reviewer.sync()
+    reviewer.act(doc_id, A.APPROVE, opinion="核稿无误")
+    reviewer.sync()
+    clerk.link.up = True
+    clerk.run(clerk.engine.pull())  # pull first: the urge must replay on the new state
+    shown = clerk.store.get_document(doc_id)
+    assert shown.step == "sign" and shown.trace[-1].actor_name == "周核稿"
+    assert len(clerk.store.pending_mutations()) == 1
+    clerk.sync()
+    assert clerk.store.pending_mutations() == []
+    (rejection,) = clerk.store.rejections()
+    assert rejection.code == "workflow.step_moved" and "周核稿" in rejection.message
+    assert rejection.args["action"]["opinion"] == "请尽快核稿"
+
+
+def test_a_poke_free_second_pull_changes_nothing(make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    draft(clerk)
+    clerk.sync()
+    cursor = clerk.store.get_cursor()
+    clerk.sync()
+    assert clerk.store.get_cursor() == cursor
