@@ -1,0 +1,144 @@
+"""What every window needs: the database worker, the store, the engine, and the change signal."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+from officeapp.org import Actor, Organisation
+from officeapp.store import LocalStore
+from officeapp.store.pull import PullOutcome
+from sync.client.engine import SyncEngine, SyncStatus
+from ui.qt import QObject, Signal
+from ui.settings import Settings
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write touched: kinds of records ("document", "directory", "rejection", "outbox"),
+    the document ids, and who caused it (views skip refreshes they caused themselves)."""
+
+    kinds: frozenset[str]
+    document_ids: frozenset[str] = frozenset()
+    origin: object | None = field(default=None, compare=False)
+
+
+class AppContext(QObject):
+    """Shared by every window of one logged-in session."""
+
+    changed = Signal(object)  # Changes
+    status_changed = Signal(object)  # SyncStatus
+    error = Signal(str)  # a message for people, shown in the status bar
+
+    def __init__(self, *, settings: Settings, worker: Worker, store: LocalStore,
+                 person_id: str, engine: SyncEngine | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.worker = worker
+        self.store = store
+        self.person_id = person_id
+        self.engine = engine
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._org: Organisation | None = None
+
+    # --- time ------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """Return the local clock (used for optimistic actions; the server decides for real)."""
+        return datetime.now(UTC)
+
+    def server_now(self) -> datetime:
+        """Return the local clock corrected by the server's (for due dates and lights)."""
+        offset = self.engine.api.server_offset if self.engine else timedelta(0)
+        return self.now() + offset
+
+    # --- the database worker -----------------------------------------------------------------
+
+    async def db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run `fn(store, *args, **kwargs)` on the database thread and return its result."""
+        return await self.worker.run(fn, self.store, *args, **kwargs)
+
+    def db_now(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run `fn(store, ...)` on the database thread and wait (start-up and tests only)."""
+        return self.worker.call(fn, self.store, *args, **kwargs)
+
+    async def organisation(self) -> Organisation:
+        """Return the directory, cached until it changes."""
+        org = self._org
+        if org is None:
+            org = self._org = await self.db(lambda s: s.organisation())
+        return org
+
+    async def actor(self) -> Actor:
+        """Return the logged-in person as the rules see them now."""
+        return (await self.organisation()).actor(self.person_id, self.now())
+
+    # --- writes and broadcasting -------------------------------------------------------------
+
+    async def write(self, fn: Callable[..., T], /, *args: Any,
+                    kinds: Iterable[str] = ("document",), document_ids: Iterable[str] = (),
+                    origin: object | None = None, **kwargs: Any) -> T:
+        """Run a user action on the database thread, broadcast it, and ask for a sync."""
+        result = await self.db(fn, *args, **kwargs)
+        self.broadcast(Changes(frozenset(kinds) | {"outbox"}, frozenset(document_ids), origin))
+        if self.engine is not None:
+            self.engine.trigger()
+        return result
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every view what changed."""
+        if "directory" in changes.kinds:
+            self._org = None
+        self.changed.emit(changes)
+
+    def pulled(self, outcome: PullOutcome) -> None:
+        """Turn what a pull changed into a broadcast (called by the sync engine)."""
+        kinds = {"document"} if outcome.documents else set()
+        if outcome.directory:
+            kinds.add("directory")
+        if outcome.rejected:
+            kinds.add("rejection")
+        self.broadcast(Changes(frozenset(kinds | {"outbox"}), outcome.documents))
+
+    def sync_status(self, status: SyncStatus) -> None:
+        """Forward the engine's status to the views."""
+        self.status_changed.emit(status)
+
+    # --- background tasks --------------------------------------------------------------------
+
+    def spawn(self, coroutine: Awaitable[Any], *, what: str = "") -> asyncio.Task[Any]:
+        """Run a coroutine in the background, keeping a reference until it ends."""
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(lambda t: self._finished(t, what))
+        return task
+
+    def _finished(self, task: asyncio.Task[Any], what: str) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            message = getattr(error, "message", None) or str(error)
+            log.error("background task %s failed", what or task, exc_info=error)
+            self.error.emit(f"{what}失败：{message}" if what else str(message))
+
+    async def close(self) -> None:
+        """Stop syncing, cancel background work and close the store."""
+        if self.engine is not None:
+            await self.engine.stop()
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self.worker.run(self.store.close)
