@@ -73,10 +73,11 @@ class AppContext(QObject):
 
     async def organisation(self) -> Organisation:
         """Return the directory, cached until it changes."""
-        org = self._org
-        if org is None:
-            org = self._org = await self.db(lambda s: s.organisation())
-        return org
+        if self._org is None:
+            loaded: Organisation = await self.db(lambda s: s.organisation())
+            self._org = loaded
+            return loaded
+        return self._org
 
     async def actor(self) -> Actor:
         """Return the logged-in person as the rules see them now."""
