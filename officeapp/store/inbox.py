@@ -15,7 +15,7 @@ from officeapp.store.db import marks, parse_timestamp, timestamp
 from officeapp.store.rows import step_label
 from officeapp.workflow.model import Status
 
-Folder = Literal["todo", "done", "mine"]
+Folder = Literal["todo", "done", "mine", "all"]
 SortKey = Literal["updated_at", "urgency", "deadline", "title", "created_at"]
 FOLDERS: tuple[Folder, ...] = get_args(Folder)
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
@@ -133,6 +133,9 @@ def _folder(actor: Actor, folder: str, *, walk: bool) -> tuple[str, list[Any]]:
     """Return the folder as a WHERE fragment: as key sets to collect, or row tests to walk."""
     if folder == "mine":
         return "d.created_by = ?", [actor.person_id]
+    if folder == "all":
+        # Everything cached is visible to this person (the server sends nothing else).
+        return "1 = 1", []
     todo, params = holds(actor) if walk else todo_keys(actor)
     if not walk:
         todo = f"d.doc_key IN ({todo})"
@@ -275,6 +278,8 @@ def _size(conn: sqlite3.Connection, actor: Actor, folder: str) -> int:
         params = [actor.person_id, *params]
     elif folder == "mine":
         sql, params = "SELECT count(*) FROM documents WHERE created_by = ?", [actor.person_id]
+    elif folder == "all":
+        sql, params = "SELECT count(*) FROM documents", []
     else:
         raise ValidationError("inbox.unknown_folder", "未知的收件箱分类", folder=folder)
     return int(conn.execute(sql, params).fetchone()[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -59,7 +60,7 @@ def test_countersigning_moves_the_document_to_done(office: Office) -> None:
     office.accept(doc_id, "finance.leader", "approve", opinion="无意见")
     assert _ids(office.store, leader, "todo") == []
     assert _ids(office.store, leader, "done") == [doc_id]
-    assert office.store.folder_counts(leader) == {"todo": 0, "done": 1, "mine": 0}
+    assert office.store.folder_counts(leader) == {"todo": 0, "done": 1, "mine": 0, "all": 1}
     assert _ids(office.store, office.actor("office.leader"), "todo") == [doc_id]  # 签发
 
 
@@ -245,6 +246,8 @@ def _may_take(doc: Document, actor: Actor) -> bool:
 
 
 def _in_folder(doc: Document, actor: Actor, folder: str) -> bool:
+    if folder == "all":
+        return True
     if folder == "mine":
         return doc.created_by == actor.person_id
     acted = {e.actor_id for e in doc.trace} | {e.on_behalf_of for e in doc.trace}
@@ -306,3 +309,26 @@ def test_inbox_pages_agree_with_the_workflow_rules(
                     assert [r.id for r in rows] == want[2:9], (person, folder, sort, f)
                     count = store.inbox_count(actor=actor, folder=folder, filters=f)
                     assert count == len(want), (person, folder, f)
+
+
+def test_the_all_folder_lists_every_cached_document_by_direction(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
+    from officeapp.documents import Direction
+    from officeapp.store import InboxFilter, LocalStore
+    from sync.client import actions
+
+    store = LocalStore.open(tmp_path / "all.sqlite3")
+    store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
+    now = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    actions.draft_outgoing(store, person_id="p-office.clerk", now=now, fields={
+        "doc_type": "函", "title": "关于商请支持的函", "main_recipients": ["u-edu"], "body": "x"})
+    actions.register(store, person_id="p-office.clerk", now=now, fields={
+        "doc_type": "请示", "title": "关于经费的请示", "sender_unit": "市教育局"})
+    viewer = store.organisation().actor("p-office.leader", now)
+    assert store.inbox_count(actor=viewer, folder="all") == 2
+    outgoing = store.inbox(actor=viewer, folder="all",
+                           filters=InboxFilter(direction=Direction.OUTGOING))
+    assert [row.title for row in outgoing] == ["关于商请支持的函"]
+    assert store.folder_counts(viewer)["all"] == 2
