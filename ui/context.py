@@ -80,8 +80,15 @@ class AppContext(QObject):
         return self._org
 
     async def actor(self) -> Actor:
-        """Return the logged-in person as the rules see them now."""
-        return (await self.organisation()).actor(self.person_id, self.now())
+        """Return the logged-in person as the rules see them now.
+
+        Before the first sync has brought the directory, the person holds nothing yet.
+        """
+        org = await self.organisation()
+        if self.person_id not in org.people:
+            self._org = None
+            return Actor(self.person_id, "", "", (), frozenset())
+        return org.actor(self.person_id, self.now())
 
     # --- writes and broadcasting -------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import json
 import ssl
@@ -87,6 +88,7 @@ class Api:
         self.person: dict[str, Any] | None = None
         self._save_refresh = save_refresh
         self._clock = clock
+        self._refreshing = asyncio.Lock()
         # Server time minus local time, from the Date header: lights and due dates use it so
         # a wrong client clock shows nothing wrong.
         self.server_offset = timedelta(0)
@@ -99,13 +101,25 @@ class Api:
                                 json={"username": username, "password": password}, auth=False)
         return await self._accept_tokens(data)
 
-    async def resume(self, refresh_token: str) -> TokenPair:
+    async def resume(self, refresh_token: str) -> TokenPair | None:
         """Log in again with a stored refresh token (the next start after a login)."""
         self.refresh_token = refresh_token
         return await self.refresh()
 
-    async def refresh(self) -> TokenPair:
-        """Trade the refresh token for a new pair (the old one is spent)."""
+    async def refresh(self) -> TokenPair | None:
+        """Trade the refresh token for a new pair (the old one is spent).
+
+        Single-flight: a refresh token may be used once, so callers that arrive while one
+        refresh runs wait for it instead of spending the same token again (which the server
+        treats as theft and answers by revoking the whole login).
+        """
+        spent = self.refresh_token
+        async with self._refreshing:
+            if self.refresh_token != spent and self.access_token is not None:
+                return None  # someone else refreshed meanwhile
+            return await self._refresh()
+
+    async def _refresh(self) -> TokenPair:
         if not self.refresh_token:
             raise LoginRequired(401, "auth.login_required", "请重新登录")
         try:

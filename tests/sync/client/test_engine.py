@@ -144,3 +144,18 @@ def test_a_poke_free_second_pull_changes_nothing(make_client: Any) -> None:
     cursor = clerk.store.get_cursor()
     clerk.sync()
     assert clerk.store.get_cursor() == cursor
+
+
+def test_concurrent_refreshes_spend_the_refresh_token_once(make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    api = clerk.api
+    api.access_token = None  # as at a start resumed from the keyring
+
+    async def both() -> None:
+        import asyncio
+
+        await asyncio.gather(api.refresh(), api.refresh())
+
+    clerk.run(both())
+    clerk.sync()  # the login was not revoked as a stolen token would be
+    assert clerk.engine.status.online

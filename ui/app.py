@@ -1,0 +1,230 @@
+"""Starting the client: login (or resume from the keyring), the main window, and syncing."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import logging
+import sys
+from collections.abc import Awaitable, Sequence
+from pathlib import Path
+from typing import Any
+
+import qasync
+
+from officeapp.store import LocalStore
+from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
+from sync.client.engine import SyncEngine
+from sync.client.tokens import TokenKeeper
+from ui.context import AppContext
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QFont, QFontDatabase, QLocale, QTranslator
+from ui.settings import Settings
+from ui.tray import Notifier
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+CJK_FAMILIES = ("Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+                "AR PL UMing CN")
+
+
+def store_path(settings: Settings, server_url: str, username: str) -> Path:
+    """Return the local database of one person on one server (the outbox lives there)."""
+    server = hashlib.sha256(server_url.rstrip("/").encode()).hexdigest()[:12]
+    safe_user = "".join(c if c.isalnum() or c in "._-" else "_" for c in username)
+    return settings.data_dir() / f"{server}-{safe_user}.sqlite3"
+
+
+class Session:
+    """One run of the client: logs in, shows the main window, logs out or quits."""
+
+    def __init__(self, app: QApplication, settings: Settings) -> None:
+        self.app = app
+        # The session decides when to end (logout shows the login again, the tray stays).
+        app.setQuitOnLastWindowClosed(False)
+        self.settings = settings
+        self.worker = Worker()
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+        self.notifier: Notifier | None = None
+        self.done = asyncio.Event()
+        self._dialog: LoginDialog | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    # --- starting ------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Open logged in when a refresh token is in the keyring; otherwise ask to log in."""
+        url, user = self.settings.get("server_url"), self.settings.get("username")
+        token = TokenKeeper(url, user).load() if user else None
+        path = store_path(self.settings, url, user) if user else None
+        if token and path is not None and path.exists():
+            store = await self.worker.run(LocalStore.open, path)
+            person = await self.worker.run(store.get_meta, "person_id")
+            if person:
+                api = self._api(url, user)
+                api.refresh_token = token
+                self._open(store, api, person)
+                self.ctx_spawn(self._resume(api))
+                return
+            await self.worker.run(store.close)
+        self.ask_login()
+
+    def ask_login(self) -> None:
+        """Show the login dialog."""
+        dialog = LoginDialog(
+            server_url=self.settings.get("server_url"), ca_bundle=self.settings.get("ca_bundle"),
+            proxy=self.settings.get("proxy"), username=self.settings.get("username"),
+            login=self._login, spawn=self.ctx_spawn)
+        dialog.rejected.connect(self._login_cancelled)
+        self._dialog = dialog
+        dialog.show()
+
+    def _login_cancelled(self) -> None:
+        if self.window is None:
+            self.done.set()
+
+    async def _login(self, url: str, ca_bundle: str, proxy: str, username: str,
+                     password: str) -> None:
+        for name, value in (("server_url", url), ("ca_bundle", ca_bundle), ("proxy", proxy)):
+            self.settings.set(name, value)
+        api = self._api(url, username)
+        await api.login(username, password)
+        self.settings.set("username", username)
+        person = str(api.person["id"]) if api.person else ""
+        store = await self.worker.run(LocalStore.open, store_path(self.settings, url, username))
+        await self.worker.run(store.record_person, person)
+        self._open(store, api, person)
+
+    def _api(self, url: str, username: str) -> Api:
+        connection = Connection(url, self.settings.get("ca_bundle"), self.settings.get("proxy"))
+        return Api(make_http(connection), save_refresh=TokenKeeper(url, username).save)
+
+    async def _resume(self, api: Api) -> None:
+        try:
+            await api.refresh()
+        except LoginRequired:
+            await self.logout(remote=False)
+        except Offline:
+            log.info("starting offline; the engine retries")
+
+    def _open(self, store: LocalStore, api: Api, person_id: str) -> None:
+        ctx = AppContext(settings=self.settings, worker=self.worker, store=store,
+                         person_id=person_id)
+
+        async def call(fn: object, *args: object) -> object:
+            return await self.worker.run(fn, *args)  # type: ignore[arg-type]
+
+        engine = SyncEngine(api=api, store=store, call=call, on_status=ctx.sync_status,
+                            on_changed=ctx.pulled, poll_seconds=self.settings.get("poll_seconds"))
+        ctx.engine = engine
+        self.ctx = ctx
+        self.window = MainWindow(ctx)
+        self.window.logout_requested.connect(lambda: self.ctx_spawn(self.logout()))
+        self.window.destroyed.connect(lambda: self.done.set())
+        self.notifier = Notifier(ctx)
+        self.notifier.activated.connect(self._raise)
+        self.window.show()
+        engine.start()
+
+    def ctx_spawn(self, coroutine: Awaitable[Any]) -> asyncio.Task[Any]:
+        """Run a coroutine in the background, keeping a reference until it ends."""
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _raise(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    # --- ending ----------------------------------------------------------------------------------
+
+    async def logout(self, *, remote: bool = True) -> None:
+        """End the login: tokens gone from server and keyring; the local outbox is kept."""
+        ctx, window = self.ctx, self.window
+        self.ctx = self.window = None
+        if ctx is not None:
+            if remote and ctx.engine is not None:
+                await ctx.engine.api.logout()
+            elif ctx.engine is not None:
+                url, user = self.settings.get("server_url"), self.settings.get("username")
+                TokenKeeper(url, user).save(None)
+            await ctx.close()
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        self.ask_login()
+
+    async def run(self) -> None:
+        """Run until the window is closed or the login is cancelled."""
+        self.app.lastWindowClosed.connect(self.done.set)
+        await self.start()
+        await self.done.wait()
+        if self.ctx is not None:
+            await self.ctx.close()
+        self.worker.shutdown()
+
+
+def choose_font(app: QApplication) -> None:
+    """Prefer a CJK UI font that the machine has, so Chinese never shows as boxes."""
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+            app.setFont(font)
+            return
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    """Chinese is the source language; English and others come from .qm files."""
+    if language.startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        return
+    translator = QTranslator(app)
+    if translator.load(f"officeapp_{language}", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+    else:
+        log.warning("no translation for %s", language)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Return the command line options."""
+    parser = argparse.ArgumentParser(prog="officeapp", description="协同办公客户端")
+    parser.add_argument("--server", help="服务器地址，例如 http://127.0.0.1:8765")
+    parser.add_argument("--settings", type=Path, help="设置文件（INI），用于演示和测试")
+    parser.add_argument("--lang", help="界面语言：zh_CN（默认）或 en")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop client."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    app = QApplication.instance() or QApplication(["officeapp"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("officeapp")
+    app.setApplicationDisplayName("协同办公")
+    settings = Settings(args.settings)
+    if args.server:
+        settings.set("server_url", args.server)
+    if args.lang:
+        settings.set("language", args.lang)
+    install_translations(app, settings.get("language"))
+    choose_font(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    session = Session(app, settings)
+    with loop:
+        loop.run_until_complete(session.run())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""First run and every login: server address (with the extranet's CA), username, password."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from sync.client.api import ApiError, Offline
+from ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+LoginCall = Callable[[str, str, str, str, str], Awaitable[None]]
+
+
+def explain(error: Exception) -> str:
+    """Return what a failed login means for the person at the keyboard."""
+    if isinstance(error, Offline):
+        return "无法连接服务器，请检查服务器地址和网络（政务外网）连接"
+    if isinstance(error, ApiError):
+        return error.message
+    return str(error) or type(error).__name__
+
+
+class LoginDialog(QDialog):
+    """Asks for the server and the credentials; the password is never stored."""
+
+    logged_in = Signal()
+
+    def __init__(self, *, server_url: str, ca_bundle: str, proxy: str, username: str,
+                 login: LoginCall, spawn: Callable[[Awaitable[None]], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._login = login
+        self._spawn = spawn
+        self.setWindowTitle(self.tr("登录 协同办公"))
+        self.setMinimumWidth(460)
+        self.server = QLineEdit(server_url)
+        self.ca_bundle = QLineEdit(ca_bundle)
+        self.ca_bundle.setPlaceholderText(self.tr("可选：政务外网CA证书文件（.pem/.crt）"))
+        browse = QPushButton(self.tr("选择…"))
+        browse.clicked.connect(self._choose_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(browse)
+        self.proxy = QLineEdit(proxy)
+        self.proxy.setPlaceholderText(self.tr("可选：http://代理地址:端口"))
+        self.username = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c00000")
+        form = QFormLayout()
+        form.addRow(self.tr("服务器地址"), self.server)
+        form.addRow(self.tr("CA证书"), ca_row)
+        form.addRow(self.tr("代理"), self.proxy)
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("登录"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("协同办公"))
+        title.setStyleSheet("font-size: 22px; font-weight: bold; color: #b40000")
+        layout.addWidget(title)
+        layout.addWidget(QLabel(self.tr("公文流转 · 办会 · 督查督办")))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        (self.password if username else self.username).setFocus()
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择CA证书"), "",
+                                              self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)"))
+        if path:
+            self.ca_bundle.setText(path)
+
+    def _submit(self) -> None:
+        missing = [label for label, edit in ((self.tr("服务器地址"), self.server),
+                                            (self.tr("用户名"), self.username),
+                                            (self.tr("密码"), self.password))
+                   if not edit.text().strip()]
+        if missing:
+            self.message.setText(self.tr("请填写：") + "、".join(missing))
+            return
+        self._busy(True)
+        self.message.setText(self.tr("正在登录…"))
+        self._spawn(self._attempt())
+
+    async def _attempt(self) -> None:
+        try:
+            await self._login(self.server.text().strip(), self.ca_bundle.text().strip(),
+                              self.proxy.text().strip(), self.username.text().strip(),
+                              self.password.text())
+        except Exception as error:  # every failure is shown, the dialog stays
+            self.message.setText(self.tr(explain(error)))
+            self._busy(False)
+            return
+        self.password.clear()
+        self.logged_in.emit()
+        self.accept()
+
+    def _busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        for edit in (self.server, self.ca_bundle, self.proxy, self.username, self.password):
+            edit.setEnabled(not busy)

@@ -1,0 +1,348 @@
+"""The main window: folders on the left, the inbox list, the document, and the sync state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from officeapp.documents import Direction, DocType, Urgency
+from officeapp.store import InboxFilter
+from officeapp.store.inbox import Folder
+from officeapp.workflow import Status
+from ui.context import AppContext, Changes
+from ui.directory_view import DirectoryView
+from ui.inbox_model import COLUMNS, InboxModel, with_text
+from ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QModelIndex,
+    QShortcut,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTableView,
+    QTimer,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.rejections import RejectionsDialog
+from ui.status import SyncStatusWidget
+
+
+class Nav:
+    """The entries of the navigation list: (key, label, folder, direction)."""
+
+    ENTRIES: tuple[tuple[str, str, Folder | None, Direction | None], ...] = (
+        ("todo", "待办", "todo", None),
+        ("done", "已办", "done", None),
+        ("mine", "我发起的", "mine", None),
+        ("outgoing", "发文", "all", Direction.OUTGOING),
+        ("incoming", "收文", "all", Direction.INCOMING),
+        ("directory", "通讯录", None, None),
+        ("meetings", "会议", None, None),
+        ("supervision", "督办", None, None),
+    )
+    COMING = frozenset({"meetings", "supervision"})
+
+
+class FilterBar(QWidget):
+    """Urgency, type, status and due-date filters, and the search box."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urgency = QComboBox()
+        self.urgency.addItem(self.tr("全部紧急程度"), None)
+        for urgency in Urgency:
+            self.urgency.addItem(urgency.value, urgency)
+        self.doc_type = QComboBox()
+        self.doc_type.addItem(self.tr("全部文种"), None)
+        for doc_type in DocType:
+            self.doc_type.addItem(doc_type.value, doc_type)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for status, label in ((Status.ACTIVE, "办理中"), (Status.COMPLETED, "已办结"),
+                              (Status.ARCHIVED, "已归档")):
+            self.status.addItem(self.tr(label), status)
+        self.due_on = QCheckBox(self.tr("期限早于"))
+        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索标题、文号、正文、意见（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.changed.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.urgency, self.doc_type, self.status, self.due_on, self.due):
+            layout.addWidget(widget)
+        layout.addWidget(self.search, 1)
+        for combo in (self.urgency, self.doc_type, self.status):
+            combo.currentIndexChanged.connect(self.changed.emit)
+        self.due_on.toggled.connect(self.changed.emit)
+        self.due.dateChanged.connect(lambda _: self.due_on.isChecked() and self.changed.emit())
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+
+    def filters(self, direction: Direction | None) -> InboxFilter:
+        """Return the filters the bar shows."""
+        due = None
+        if self.due_on.isChecked():
+            day = self.due.date().toPython()
+            due = datetime(day.year, day.month, day.day).astimezone()
+        base = InboxFilter(urgency=self.urgency.currentData(), doc_type=self.doc_type.currentData(),
+                           status=self.status.currentData(), direction=direction, due_before=due)
+        return with_text(base, self.search.text())
+
+
+class MainWindow(QMainWindow):
+    """The one main window of a logged-in session."""
+
+    logout_requested = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("协同办公"))
+        self.resize(1360, 820)
+        self.model = InboxModel(ctx)
+        self.nav = QListWidget()
+        self.filters = FilterBar()
+        self.table = QTableView()
+        self.document = _document_view(ctx)
+        self.directory = DirectoryView(ctx)
+        self.pages = QStackedWidget()
+        self.status_widget = SyncStatusWidget()
+        self.title = QLabel()
+        self._direction: Direction | None = None
+        self._counts: dict[str, int] = {}
+        self._dialog: Any = None
+        self._build()
+        self._connect()
+        self.select("todo")
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._build_nav()
+        self._build_table()
+        self._build_toolbar()
+        inbox = QWidget()
+        layout = QVBoxLayout(inbox)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold")
+        layout.addWidget(self.title)
+        layout.addWidget(self.filters)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.document)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([780, 520])
+        layout.addWidget(split, 1)
+        self.pages.addWidget(inbox)
+        self.pages.addWidget(self.directory)
+        coming = QLabel(self.tr("此功能即将推出。"))
+        coming.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(coming)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.nav)
+        main.addWidget(self.pages)
+        main.setStretchFactor(1, 1)
+        main.setSizes([170, 1190])
+        self.setCentralWidget(main)
+        self.statusBar().addPermanentWidget(self.status_widget, 1)
+
+    def _build_nav(self) -> None:
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
+                               "QListWidget::item { padding: 8px 10px; }")
+        for key, label, _, _ in Nav.ENTRIES:
+            item = QListWidgetItem(self.tr(label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            if key in Nav.COMING:
+                item.setToolTip(self.tr("即将推出"))
+                item.setForeground(Qt.GlobalColor.gray)
+            self.nav.addItem(item)
+
+    def _build_table(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        width = self.fontMetrics().horizontalAdvance("文")
+        for column, spec in enumerate(COLUMNS):
+            header.resizeSection(column, spec.width * width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("操作"))
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.new_outgoing = self._action(bar, "新建发文", "Ctrl+N", self._compose)
+        self.new_incoming = self._action(bar, "登记收文", "Ctrl+Shift+N", self._register)
+        bar.addSeparator()
+        self.sync_action = self._action(bar, "立即同步", "F5", self._sync_now)
+        bar.addSeparator()
+        self._action(bar, "退出登录", "", self.logout_requested.emit)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.filters.search.setFocus)
+        for number, (key, *_rest) in enumerate(Nav.ENTRIES[:5], start=1):
+            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda k=key: self.select(k))
+
+    def _action(self, bar: QToolBar, label: str, shortcut: str, slot: Any) -> QAction:
+        action = QAction(self.tr(label), self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{self.tr(label)}（{shortcut}）")
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.filters.changed.connect(self._apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.loaded.connect(self._loaded)
+        self.ctx.changed.connect(self._changed)
+        self.ctx.status_changed.connect(
+            lambda status: self.status_widget.update_status(status, now=self.ctx.now()))
+        self.ctx.error.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.status_widget.show_rejections.connect(self.show_rejections)
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def select(self, key: str) -> None:
+        """Show a navigation entry (a folder, the directory, …)."""
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def _nav_changed(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        entry = next(e for e in Nav.ENTRIES if e[0] == key)
+        _, label, folder, direction = entry
+        if key == "directory":
+            self.pages.setCurrentIndex(1)
+            self.directory.reload()
+            return
+        if folder is None:
+            self.pages.setCurrentIndex(2)
+            return
+        self.pages.setCurrentIndex(0)
+        self._direction = direction
+        self.title.setText(self.tr(label))
+        self.model.show(folder, self.filters.filters(direction))
+
+    def _apply_filters(self) -> None:
+        self.model.set_filters(self.filters.filters(self._direction))
+
+    def _loaded(self, total: int) -> None:
+        label = self.nav.currentItem().text().split("（")[0] if self.nav.currentItem() else ""
+        self.title.setText(f"{label}（{total}）")
+        self.refresh_counts()
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        document_id = self.model.document_id(current.row()) if current.isValid() else None
+        show = getattr(self.document, "show_document", None)
+        if show is not None:
+            show(document_id)
+
+    def open_document(self, document_id: str) -> None:
+        """Show one document (from a notification or the rejections list)."""
+        self.select("todo")
+        show = getattr(self.document, "show_document", None)
+        if show is not None:
+            show(document_id)
+
+    # --- refreshing -------------------------------------------------------------------------
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.kinds & {"document", "directory"}:
+            self.model.refresh()
+        if "rejection" in changes.kinds or "outbox" in changes.kinds:
+            self.ctx.spawn(self._refresh_rejections(), what="读取被拒绝的操作")
+
+    def refresh_counts(self) -> None:
+        """Update the folder badges."""
+        self.ctx.spawn(self._load_counts(), what="统计待办")
+
+    async def _load_counts(self) -> None:
+        actor = await self.ctx.actor()
+        counts: dict[str, int] = await self.ctx.db(lambda s: s.folder_counts(actor))
+        self._counts = counts
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is None:
+                continue
+            key = item.data(Qt.ItemDataRole.UserRole)
+            label = next(e[1] for e in Nav.ENTRIES if e[0] == key)
+            if key == "todo":
+                item.setText(f"{self.tr(label)}（{counts.get('todo', 0)}）")
+
+    async def _refresh_rejections(self) -> None:
+        records = await self.ctx.db(lambda s: s.rejections())
+        self.status_widget.set_rejections(len(records))
+
+    def show_rejections(self) -> None:
+        """Open the list of refused actions."""
+        self.ctx.spawn(self._show_rejections(), what="读取被拒绝的操作")
+
+    async def _show_rejections(self) -> None:
+        dialog = RejectionsDialog(self.ctx, await self.ctx.db(lambda s: s.rejections()))
+        dialog.open_document.connect(self.open_document)
+        self._dialog = dialog  # keep it alive while it is open
+        dialog.open()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _sync_now(self) -> None:
+        if self.ctx.engine is not None:
+            self.ctx.engine.trigger()
+
+    def _compose(self) -> None:
+        from ui import compose
+
+        self._dialog = compose.ComposeDialog(self.ctx, self)
+        self._dialog.open()
+
+    def _register(self) -> None:
+        from ui import compose
+
+        self._dialog = compose.RegisterDialog(self.ctx, self)
+        self._dialog.open()
+
+
+def _document_view(ctx: AppContext) -> QWidget:
+    """Return the document pane."""
+    try:
+        from ui.document_view import DocumentView
+    except ImportError:  # TEMP until the document view lands
+        return QLabel("document view")
+    return DocumentView(ctx)
