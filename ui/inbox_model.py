@@ -69,6 +69,7 @@ def cell(row: InboxRow, column: int) -> str:
 class InboxModel(QAbstractTableModel):
     """Rows of one folder with filters and a sort, loaded a page at a time on the worker."""
 
+    first_page = Signal()  # the first page of a refresh is in the model
     loaded = Signal(int)  # the total row count after a refresh
 
     def __init__(self, ctx: AppContext) -> None:
@@ -166,16 +167,29 @@ class InboxModel(QAbstractTableModel):
 
     async def _reload(self, generation: int) -> None:
         actor = await self.ctx.actor()
-        query = (self.folder, self.filters, self.sorting)
-        total, first = await self.ctx.db(_first_page, actor, *query)
+        folder, filters, sorting = self.folder, self.filters, self.sorting
+        first: list[InboxRow] = await self.ctx.db(
+            lambda s: s.inbox(actor=actor, folder=folder, filters=filters, sort=sorting,
+                              offset=0, limit=PAGE))
         if generation != self._generation:
             return
+        # The first page paints at once; the full count (for the scroll bar) follows.
         self.beginResetModel()
-        self.total = total
+        self.total = len(first)
         self._pages = {0: first}
         self._loading = set()
         self.endResetModel()
-        self.loaded.emit(total)
+        self.first_page.emit()
+        if len(first) == PAGE:
+            total: int = await self.ctx.db(
+                lambda s: s.inbox_count(actor=actor, folder=folder, filters=filters))
+            if generation != self._generation:
+                return
+            if total > self.total:
+                self.beginInsertRows(QModelIndex(), self.total, total - 1)
+                self.total = total
+                self.endInsertRows()
+        self.loaded.emit(self.total)
 
     def _load_page(self, page: int) -> None:
         if page in self._loading:
@@ -196,14 +210,6 @@ class InboxModel(QAbstractTableModel):
         last = min(self.total, first + len(rows)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-
-
-def _first_page(store: Any, actor: Any, folder: Folder, filters: InboxFilter,
-                sorting: InboxSort) -> tuple[int, list[InboxRow]]:
-    total = store.inbox_count(actor=actor, folder=folder, filters=filters)
-    rows = store.inbox(actor=actor, folder=folder, filters=filters, sort=sorting, offset=0,
-                       limit=PAGE)
-    return total, rows
 
 
 def with_text(filters: InboxFilter, text: str) -> InboxFilter:

@@ -9,8 +9,10 @@ from officeapp.documents import Direction, DocType, Urgency
 from officeapp.store import InboxFilter
 from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
+from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
 from ui.directory_view import DirectoryView
+from ui.document_view import DocumentView
 from ui.inbox_model import COLUMNS, InboxModel, with_text
 from ui.qt import (
     QAbstractItemView,
@@ -270,16 +272,12 @@ class MainWindow(QMainWindow):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         document_id = self.model.document_id(current.row()) if current.isValid() else None
-        show = getattr(self.document, "show_document", None)
-        if show is not None:
-            show(document_id)
+        self.document.show_document(document_id)
 
     def open_document(self, document_id: str) -> None:
         """Show one document (from a notification or the rejections list)."""
         self.select("todo")
-        show = getattr(self.document, "show_document", None)
-        if show is not None:
-            show(document_id)
+        self.document.show_document(document_id)
 
     # --- refreshing -------------------------------------------------------------------------
 
@@ -327,22 +325,21 @@ class MainWindow(QMainWindow):
             self.ctx.engine.trigger()
 
     def _compose(self) -> None:
-        from ui import compose
-
-        self._dialog = compose.ComposeDialog(self.ctx, self)
-        self._dialog.open()
+        self._open_form(ComposeDialog(self.ctx, self))
 
     def _register(self) -> None:
-        from ui import compose
+        self._open_form(RegisterDialog(self.ctx, self))
 
-        self._dialog = compose.RegisterDialog(self.ctx, self)
-        self._dialog.open()
+    def _open_form(self, dialog: ComposeDialog | RegisterDialog) -> None:
+        dialog.created.connect(self._created)
+        self._dialog = dialog  # keep it alive while it is open
+        dialog.open()
+
+    def _created(self, document_id: str) -> None:
+        self.select("mine")
+        self.document.show_document(document_id)
 
 
-def _document_view(ctx: AppContext) -> QWidget:
+def _document_view(ctx: AppContext) -> DocumentView:
     """Return the document pane."""
-    try:
-        from ui.document_view import DocumentView
-    except ImportError:  # TEMP until the document view lands
-        return QLabel("document view")
     return DocumentView(ctx)
