@@ -26,13 +26,12 @@ class Column:
 
 
 COLUMNS = (
-    Column("标题", "title", 34),
-    Column("文号", None, 16),
-    Column("文种", None, 5),
-    Column("紧急程度", "urgency", 6),
-    Column("当前环节", None, 7),
-    Column("办理期限", "deadline", 10),
-    Column("更新时间", "updated_at", 11),
+    Column("标题", "title", 24),
+    Column("文号", None, 10),
+    Column("紧急", "urgency", 3),
+    Column("当前环节", None, 5),
+    Column("办理期限", "deadline", 6),
+    Column("更新时间", "updated_at", 6),
 )
 _URGENT = {Urgency.EXTRA_URGENT: QColor("#c00000"), Urgency.URGENT: QColor("#c55a11")}
 
@@ -56,12 +55,10 @@ def cell(row: InboxRow, column: int) -> str:
             "seal", "issue", "done", "archived")
         return "待编号" if past_numbering else ""
     if column == 2:
-        return row.doc_type.value
-    if column == 3:
         return row.urgency.value
-    if column == 4:
+    if column == 3:
         return row.step_label + ("（待同步）" if row.pending else "")
-    if column == 5:
+    if column == 4:
         return local_time(row.deadline, date_only=True)
     return local_time(row.updated_at)
 
@@ -111,10 +108,10 @@ class InboxModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return cell(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             return _URGENT.get(row.urgency)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return row.title
+            return f"{row.title}（{row.doc_type.value}）"
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

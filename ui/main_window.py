@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.document)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([780, 520])
+        split.setSizes([800, 500])
         layout.addWidget(split, 1)
         self.pages.addWidget(inbox)
         self.pages.addWidget(self.directory)
@@ -189,16 +189,17 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        width = self.fontMetrics().horizontalAdvance("文")
+        width = self.fontMetrics().horizontalAdvance("文") + 1
         for column, spec in enumerate(COLUMNS):
             header.resizeSection(column, spec.width * width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(3 * width)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("操作"))

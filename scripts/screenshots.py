@@ -1,0 +1,208 @@
+"""Start the demo server and the client under Xvfb, fill a working office, and save a
+screenshot of each main screen into ./screenshots (run: bash scripts/screenshots.sh)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import ClassVar
+
+import httpx
+import keyring
+import keyring.backend
+import qasync
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from officeapp.demo import DEMO_PASSWORD, EDU_ID, FINANCE_ID  # noqa: E402
+from officeapp.workflow import Action, ActionKind  # noqa: E402
+from sync.client import actions  # noqa: E402
+from ui.app import Session, choose_font  # noqa: E402
+from ui.qt import QApplication, QWidget  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+OUT = ROOT / "screenshots"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """Xvfb has no keyring daemon; keep the demo's tokens in memory."""
+
+    priority = 1  # type: ignore[assignment]
+    secrets: ClassVar[dict[tuple[str, str], str]] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(data: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--demo", "--port",
+                                str(port), "--data-dir", str(data)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(150):
+        try:
+            if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise SystemExit("demo server did not start")
+
+
+async def pause(seconds: float = 0.6) -> None:
+    await asyncio.sleep(seconds)
+
+
+def shot(widget: QWidget, name: str) -> None:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+async def login(app: QApplication, tmp: Path, url: str, username: str,
+                *, capture: str | None = None) -> Session:
+    settings = Settings(tmp / f"{username}.ini")
+    settings.set("server_url", url)
+    settings.set("data_dir", str(tmp / username))
+    settings.set("poll_seconds", 2)
+    session = Session(app, settings)
+    await session.start()
+    dialog = session._dialog
+    assert dialog is not None
+    dialog.username.setText(username)
+    dialog.password.setText(DEMO_PASSWORD)
+    if capture:
+        await pause(0.3)
+        shot(dialog, capture)
+    dialog._submit()
+    while session.ctx is None or session.ctx.engine is None or \
+            session.ctx.engine.status.last_sync is None:
+        await pause(0.1)
+    return session
+
+
+async def act(session: Session, document_id: str, kind: ActionKind, **kwargs: object) -> None:
+    ctx = session.ctx
+    assert ctx is not None
+    await ctx.write(actions.act, person_id=ctx.person_id, document_id=document_id,
+                    action=Action(kind, **kwargs), now=ctx.now())  # type: ignore[arg-type]
+
+
+async def synced(session: Session) -> None:
+    ctx = session.ctx
+    assert ctx is not None and ctx.engine is not None
+    await ctx.engine.sync_once()
+
+
+async def scenario(app: QApplication, tmp: Path, url: str) -> None:
+    clerk = await login(app, tmp, url, "office.clerk", capture="01-login")
+    reviewer = await login(app, tmp, url, "office.reviewer")
+    leader = await login(app, tmp, url, "office.leader")
+    assert clerk.ctx is not None and clerk.window is not None
+    titles = ["关于做好2027年元旦春节期间有关工作的通知", "关于开展全市数字政府建设专项督查的通知",
+              "关于报送2026年度工作总结的函", "关于调整市政府领导工作分工的通知"]
+    ids = []
+    for index, title in enumerate(titles):
+        document = await clerk.ctx.write(actions.draft_outgoing, person_id=clerk.ctx.person_id,
+                                         now=clerk.ctx.now(), fields={
+            "doc_type": "函" if "函" in title else "通知", "title": title,
+            "urgency": ["特急", "加急", "普通", "普通"][index],
+            "main_recipients": [FINANCE_ID, EDU_ID], "cc_recipients": [],
+            "body": "各单位：\n\n为切实做好有关工作，经市政府同意，现将有关事项通知如下。\n\n"
+                    "一、提高思想认识\n\n各地各部门要高度重视，切实加强组织领导。\n\n"
+                    "二、明确工作任务\n\n（一）加强值班值守。严格执行24小时值班制度。"})
+        ids.append(document.id)
+        await act(clerk, document.id, ActionKind.APPROVE, opinion="请核稿")
+    await synced(clerk)
+    await synced(reviewer)
+    await act(reviewer, ids[0], ActionKind.APPROVE, opinion="核稿无误，请领导签发")
+    await act(reviewer, ids[1], ActionKind.APPROVE, opinion="已核")
+    await synced(reviewer)
+    await synced(leader)
+    await act(leader, ids[0], ActionKind.APPROVE, opinion="同意印发")
+    await synced(leader)
+    await synced(clerk)
+    await act(clerk, ids[0], ActionKind.APPROVE)
+    await synced(clerk)
+    await synced(leader)
+    window = leader.window
+    assert window is not None
+    window.select("todo")
+    await pause(1.0)
+    window.table.selectRow(0)
+    await pause(1.5)
+    shot(window, "02-todo-with-document")
+    window.select("outgoing")
+    await pause(1.0)
+    window.table.selectRow(0)
+    await pause(1.5)
+    shot(window, "03-outgoing")
+    clerk.window.select("mine")
+    await pause(1.0)
+    clerk.window.table.selectRow(0)
+    await pause(1.5)
+    shot(clerk.window, "04-mine-numbered")
+    clerk.window.select("directory")
+    await pause(1.0)
+    shot(clerk.window, "05-directory")
+    clerk.window.select("todo")
+    clerk.window._compose()
+    await pause(1.0)
+    dialog = clerk.window._dialog
+    shot(dialog, "06-compose")
+    dialog.close()
+    document = getattr(clerk.window.document, "preview", None)
+    if document is not None:
+        clerk.window.select("mine")
+        await pause(1.0)
+        clerk.window.table.selectRow(0)
+        await pause(1.0)
+        document()
+        await pause(3.0)
+        preview = getattr(clerk.window.document, "dialog", None)
+        if preview is not None:
+            shot(preview, "07-pdf-preview")
+            preview.close()
+    for session in (clerk, reviewer, leader):
+        if session.ctx is not None:
+            await session.ctx.close()
+
+
+def main() -> int:
+    keyring.set_keyring(MemoryKeyring())
+    tmp = Path(tempfile.mkdtemp())
+    server, url = start_server(tmp / "server")
+    app = QApplication(["officeapp"])
+    choose_font(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            loop.run_until_complete(scenario(app, tmp, url))
+    finally:
+        server.terminate()
+        server.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
