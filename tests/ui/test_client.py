@@ -226,8 +226,19 @@ def test_a_refused_action_is_shown_with_the_persons_text_kept(
         await sessions.synced(reviewer)
         engine.start()
         await sessions.synced(deputy)
+        recorded: list[Any] = []
+
+        async def refused() -> bool:
+            recorded[:] = await ctx_of(deputy).db(lambda s: s.rejections())
+            return bool(recorded)
+
+        for _ in range(200):
+            if await refused():
+                break
+            await asyncio.sleep(0.05)
+        assert recorded, "the server's refusal reached the deputy's store"
         widget = window_of(deputy).status_widget
-        await until(lambda: widget.rejected.isVisibleTo(window_of(deputy)),
+        await until(lambda: widget.rejected.isVisibleTo(window_of(deputy)), timeout=30,
                     what="the refusal shown")
         assert "1" in widget.rejected.text()
         records = await ctx_of(deputy).db(lambda s: s.rejections())
