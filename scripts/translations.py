@@ -1,0 +1,55 @@
+"""Refresh resources/translations/officeapp_en.ts from ui/ and compile it to .qm.
+
+Run after changing UI texts: .venv/bin/python scripts/translations.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "resources" / "translations"
+sys.path.insert(0, str(FOLDER))
+
+from en import EN  # noqa: E402
+
+
+def main() -> int:
+    """Extract, fill in the English texts, compile; report what has no translation."""
+    ts = FOLDER / "officeapp_en.ts"
+    tools = Path(sys.executable).parent
+    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    subprocess.run([str(tools / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+                   check=True, stdout=subprocess.DEVNULL)
+    tree = ET.parse(ts)
+    tree.getroot().set("language", "en_US")
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in EN:
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for child in list(translation):
+                    translation.remove(child)
+                for _form in ("one", "other"):  # English has a singular and a plural
+                    ET.SubElement(translation, "numerusform").text = EN[source]
+            else:
+                translation.text = EN[source]
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(tools / "pyside6-lrelease"), str(ts), "-qm",
+                    str(FOLDER / "officeapp_en.qm")], check=True, stdout=subprocess.DEVNULL)
+    for source in missing:
+        print(f"untranslated: {source}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
