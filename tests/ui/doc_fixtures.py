@@ -138,18 +138,9 @@ class DocEnv:
 
 
 @pytest.fixture
-def doc_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    """A qasync event loop over pytest-qt's QApplication."""
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    loop.close()
-    asyncio.set_event_loop(None)
+def doc_loop(loop: qasync.QEventLoop) -> qasync.QEventLoop:
+    """The suite's qasync loop (tests/ui/conftest.py), under the name these tests use."""
+    return loop
 
 
 @pytest.fixture
