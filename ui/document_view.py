@@ -70,6 +70,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 
 # The natural verb of "approve" at each step (what the person is doing there).
@@ -562,8 +563,8 @@ class DocumentView(QWidget):
         snapshot = await self.ctx.db(
             load_snapshot, document_id=document_id, org=org, person_id=self.ctx.person_id,
             now=self.ctx.now(), root=blobs_root(self.ctx.settings.data_dir()))
-        if generation != self._generation:
-            return  # a newer load is under way
+        if generation != self._generation or not alive(self):
+            return  # a newer load is under way, or the pane is gone
         self._org = org
         self._show(document_id, snapshot)
         self.loaded.emit(document_id)

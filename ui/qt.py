@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -104,6 +105,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+
+def alive(obj: object) -> bool:
+    """Return whether a Qt object still exists (an awaited result may outlive its widget)."""
+    return bool(shiboken6.isValid(obj))
+
+
 __all__ = [
     "QAbstractItemView",
     "QAbstractTableModel",
@@ -203,4 +210,5 @@ __all__ = [
     "QtWidgets",
     "Signal",
     "Slot",
+    "alive",
 ]

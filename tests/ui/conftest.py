@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import socket
 import subprocess
@@ -67,6 +68,9 @@ def loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
         event_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     event_loop.close()
     asyncio.set_event_loop(None)
+    # Free the test's widgets here, on the GUI thread; a later collection could run on the
+    # database worker thread, where Qt objects with timers must not be destroyed.
+    gc.collect()
 
 
 def run(loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, Any]) -> Any:
