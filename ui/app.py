@@ -15,8 +15,10 @@ import qasync
 
 from officeapp.store import LocalStore
 from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
+from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
 from sync.client.tokens import TokenKeeper
+from ui.attachments import blobs_root
 from ui.context import AppContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -118,8 +120,10 @@ class Session:
         async def call(fn: object, *args: object) -> object:
             return await self.worker.run(fn, *args)  # type: ignore[arg-type]
 
+        blobs = Blobs(api=api, store=store, root=blobs_root(self.settings.data_dir()), call=call)
         engine = SyncEngine(api=api, store=store, call=call, on_status=ctx.sync_status,
-                            on_changed=ctx.pulled, poll_seconds=self.settings.get("poll_seconds"))
+                            on_changed=ctx.pulled, poll_seconds=self.settings.get("poll_seconds"),
+                            blobs=blobs)
         ctx.engine = engine
         self.ctx = ctx
         self.window = MainWindow(ctx)

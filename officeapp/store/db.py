@@ -18,6 +18,11 @@ from officeapp.store.errors import StoreError
 
 # SQLite's own limit is far higher; chunks keep statements short and plans cached.
 CHUNK = 500
+# WAL pages between automatic checkpoints: SQLite's default, and a larger interval while an
+# initial sync loads (every page of it rewrites the same index pages, which are then copied
+# into the database a few times instead of after every page).
+CHECKPOINT_PAGES = 1000
+BULK_CHECKPOINT_PAGES = 50_000
 
 _savepoints = count(1)
 
@@ -55,6 +60,13 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("PRAGMA busy_timeout = 5000")
+    # After a large checkpoint the WAL file is cut back instead of keeping its peak size.
+    conn.execute("PRAGMA journal_size_limit = 67108864")
+
+
+def bulk_writes(conn: sqlite3.Connection, *, on: bool) -> None:
+    """Checkpoint the WAL less often while a large initial sync loads (this connection)."""
+    conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES if on else CHECKPOINT_PAGES}")
 
 
 @contextmanager

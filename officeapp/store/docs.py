@@ -6,7 +6,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from officeapp.store.db import chunks, loads, marks
+from officeapp.store import meta
+from officeapp.store.db import bulk_writes, chunks, loads, marks
 from officeapp.store.rows import LISTING_COLUMNS, DocumentRows, document_rows, fts_values
 from officeapp.workflow.codec import document_from_dict
 from officeapp.workflow.model import Document
@@ -22,6 +23,8 @@ _UPSERT_DATA = (
     "ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base"
 )
 _FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
+# While set, text is indexed only up to this doc_key (see defer_text_index).
+_INDEXED_THROUGH = "text_indexed_through"
 _FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
 # External-content FTS forgets a row only when told the exact text it indexed.
 _FTS_DELETE = (
@@ -61,7 +64,12 @@ def _next_key(conn: sqlite3.Connection) -> int:
 def put(conn: sqlite3.Connection, documents: Iterable[Document], *, pending: bool) -> None:
     """Upsert documents and everything derived from them; call inside a transaction."""
     latest = {d.id: d for d in documents}  # the last copy of a repeated id wins
-    rows = [document_rows(d) for d in latest.values()]
+    put_rows(conn, [document_rows(d) for d in latest.values()], pending=pending)
+
+
+def put_rows(conn: sqlite3.Connection, rows: Sequence[DocumentRows], *, pending: bool) -> None:
+    """Upsert documents given as their rows (a pull builds them straight from the JSON)."""
+    rows = list({r.id: r for r in rows}.values())
     before = stored(conn, [r.id for r in rows])
     key = _next_key(conn)
     keyed: list[tuple[int, DocumentRows, str | None]] = []
@@ -86,7 +94,7 @@ def _base(old: Stored, *, pending: bool) -> str | None:
 def _forget_derived(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
     """Drop the index rows of documents about to be rewritten (trace keeps server rows)."""
     keys = [(o.doc_key,) for o in old]
-    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old])
+    _forget_text(conn, old)
     for table in ("holders", "circulations", "participants"):
         conn.executemany(f"DELETE FROM {table} WHERE doc_key = ?", keys)
     # Optimistic trace rows are provisional and rewritten each time; server rows stay.
@@ -112,16 +120,70 @@ def _write(
                      " actor_name, at, opinion, on_behalf_of, target_step, details, local)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [(k, *t, flag) for k, r, _ in keyed for t in r.trace])
-    conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed])
+    indexed = _indexed(conn, [k for k, _, _ in keyed])
+    conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed if k in indexed])
+
+
+def _forget_text(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
+    indexed = _indexed(conn, [o.doc_key for o in old])
+    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old
+                                   if o.doc_key in indexed])
 
 
 def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     """Purge documents with everything derived from them; return how many existed."""
     old = list(stored(conn, list(dict.fromkeys(ids))).values())
-    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old])
+    _forget_text(conn, old)
     # Holders, participants, circulations, trace and data go by ON DELETE CASCADE.
     conn.executemany("DELETE FROM documents WHERE doc_key = ?", [(o.doc_key,) for o in old])
     return len(old)
+
+
+def indexed_through(conn: sqlite3.Connection) -> int | None:
+    """Return the doc_key up to which text is indexed while indexing catches up, else None."""
+    value = meta.get(conn, _INDEXED_THROUGH)
+    return None if value is None else int(value)
+
+
+def defer_text_index(conn: sqlite3.Connection) -> None:
+    """Stop indexing text as documents arrive (a large initial sync); `index_text` catches up.
+
+    Indexing page by page made FTS5 flush and merge its segments after every page; built
+    afterwards from the stored rows, in slices, the index costs less and the documents are
+    visible sooner. Until then search finds only documents of the slices already done.
+    """
+    if indexed_through(conn) is None:
+        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+        meta.put(conn, _INDEXED_THROUGH, "0")
+    bulk_writes(conn, on=True)
+
+
+def index_text(conn: sqlite3.Connection, *, limit: int) -> bool:
+    """Index up to `limit` more documents (by doc_key); return whether the index is complete.
+
+    FTS5's 'rebuild' cannot read a content view that uses json_each, so the rows are inserted
+    from the view; documents written meanwhile above the frontier are picked up in turn.
+    """
+    through = indexed_through(conn)
+    if through is None:
+        return True
+    last = int(conn.execute("SELECT coalesce(max(doc_key), 0) FROM documents").fetchone()[0])
+    upto = min(last, through + limit)
+    conn.execute(f"INSERT INTO documents_fts ({_FTS_COLUMNS}) SELECT doc_key, title,"
+                 " doc_number, body, opinions FROM documents_fts_content"
+                 " WHERE doc_key > ? AND doc_key <= ?", (through, upto))
+    if upto < last:
+        meta.put(conn, _INDEXED_THROUGH, str(upto))
+        return False
+    conn.execute("DELETE FROM sync_meta WHERE key = ?", (_INDEXED_THROUGH,))
+    bulk_writes(conn, on=False)
+    return True
+
+
+def _indexed(conn: sqlite3.Connection, keys: Iterable[int]) -> set[int]:
+    """Return which of `keys` the text index holds (all of them unless it is catching up)."""
+    through = indexed_through(conn)
+    return {k for k in keys if through is None or k <= through}
 
 
 def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:

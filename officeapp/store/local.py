@@ -227,6 +227,12 @@ class LocalStore:
         with transaction(self.db.conn):
             return pull.apply_rejections(self.db, rejected, now=self._clock())
 
+    def index_text(self, *, limit: int = 10_000) -> bool:
+        """Index the text of up to `limit` documents an initial sync stored without it;
+        return whether search is complete. Each call is one short transaction."""
+        with transaction(self.db.conn):
+            return docs.index_text(self.db.conn, limit=limit)
+
     def wipe_mirror(self) -> None:
         """Forget every pulled record before pulling again from zero; the outbox stays."""
         with transaction(self.db.conn):

@@ -17,8 +17,9 @@ from officeapp.org import Organisation
 from officeapp.orgcodec import person_from_dict, room_from_dict, unit_from_dict
 from officeapp.store import directory, docs, meta, outbox
 from officeapp.store.outbox import OutboxMutation
+from officeapp.store.rows import DocumentRows, rows_from_data
 from officeapp.workflow import Accepted, create_outgoing, decide, register_incoming
-from officeapp.workflow.codec import action_from_dict, assignee_resolver, document_from_dict
+from officeapp.workflow.codec import action_from_dict, assignee_resolver
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +83,17 @@ def wipe_mirror(db: sqlite_utils.Database) -> None:
 def apply_page(db: sqlite_utils.Database, page: PullPage, *, now: datetime) -> PullOutcome:
     """Write one page and its cursor, then rebase; call inside one transaction."""
     conn = db.conn
+    if page.has_more and meta.cursor(conn) == 0:
+        docs.defer_text_index(conn)  # an initial sync: index text once it has arrived
     put_docs, revoked_docs, skipped = _documents(page.changes)
-    docs.put(conn, put_docs, pending=False)
+    docs.put_rows(conn, put_docs, pending=False)
     docs.delete(conn, revoked_docs)
     touched_directory = _directory(db, page.changes)
     rejected = _rejections(conn, page.rejected, now=now)
     if not page.has_more:
         outbox.mark_acked(conn, up_to=min(page.last_mutation_id, outbox.last_mutation_id(conn)))
     meta.set_cursor(conn, page.cursor, reset=False)
-    affected = {d.id for d in put_docs} | set(revoked_docs) | set(rejected.values())
+    affected = {r.id for r in put_docs} | set(revoked_docs) | set(rejected.values())
     # A refused mutation's optimistic effect goes even if the page did not resend its record.
     docs.revert(conn, list(set(rejected.values())))
     rebased = rebase(db, affected, replay_missing=not page.has_more)
@@ -107,8 +110,10 @@ def apply_rejections(db: sqlite_utils.Database, rejected: Sequence[PulledRejecti
     return PullOutcome(frozenset(set(found.values()) | rebased), False, tuple(found))
 
 
-def _documents(changes: Sequence[PulledChange]) -> tuple[list[Any], list[str], list[str]]:
-    put: list[Any] = []
+def _documents(changes: Sequence[PulledChange]) -> tuple[
+        list[DocumentRows], list[str], list[str]]:
+    """Split a page's document changes into the rows to put, revokes, and skipped ids."""
+    put: list[DocumentRows] = []
     revoked: list[str] = []
     skipped: list[str] = []
     for change in changes:
@@ -118,8 +123,8 @@ def _documents(changes: Sequence[PulledChange]) -> tuple[list[Any], list[str], l
             revoked.append(change.id)
             continue
         try:
-            put.append(document_from_dict(change.data or {}))
-        except DomainError:
+            put.append(rows_from_data(change.data or {}))
+        except (KeyError, ValueError, TypeError, DomainError):
             # One malformed record must not stop the sync; it is logged and retried on resync.
             log.warning("skipped malformed document %s from the server", change.id)
             skipped.append(change.id)
@@ -166,16 +171,25 @@ def rebase(db: sqlite_utils.Database, document_ids: set[str], *,
     pending = [m for m in outbox.pending(db.conn) if m.name in DOCUMENT_MUTATIONS]
     if not pending:
         return set()
-    wanted = [m for m in pending
-              if m.document_id in document_ids
-              or (replay_missing and m.name != "document.act"
-                  and docs.load(db.conn, m.document_id or "") is None)]
+    targets = set(document_ids)
+    if replay_missing:
+        targets |= _missing_creations(db.conn, pending)
+    # Every pending mutation of a target replays, in order: after a reset wiped a local
+    # draft, its creation comes back and so do the actions taken on it since.
+    wanted = [m for m in pending if m.document_id in targets]
     if not wanted:
         return set()
     org = directory.organisation(db)
     for mutation in wanted:
         _replay(db.conn, org, mutation)
     return {m.document_id for m in wanted if m.document_id}
+
+
+def _missing_creations(conn: sqlite3.Connection, pending: Sequence[OutboxMutation]) -> set[str]:
+    """Return the documents this client created that the store lacks (a reset wiped them)."""
+    created = [m.document_id for m in pending if m.name != "document.act" and m.document_id]
+    present = docs.stored(conn, created)
+    return {i for i in created if i not in present}
 
 
 def _replay(conn: sqlite3.Connection, org: Organisation, mutation: OutboxMutation) -> None:

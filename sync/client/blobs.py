@@ -180,6 +180,9 @@ class Blobs:
         while not status.complete:
             await self._call(_set_state, self.store, record.sha256, "uploading", offset)
             chunk = await asyncio.to_thread(_read_at, path, offset, self.chunk_size)
+            if not chunk:  # the file shrank after it was checked: never loop on nothing
+                raise BlobError("blob.corrupt", "附件的本地副本已被修改或损坏，请重新添加附件",
+                                record.sha256)
             try:
                 status = await self.api.upload_chunk(record.sha256, offset, chunk)
             except ApiError as error:
@@ -244,6 +247,8 @@ class Blobs:
                 offset += len(chunk)
         except ApiError as error:
             if error.status in (403, 404):
+                if offset == 0:
+                    partial.unlink(missing_ok=True)
                 raise BlobError("blob.not_found", "附件不存在，或您无权查看该附件",
                                 sha256) from error
             raise

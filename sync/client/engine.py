@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from officeapp.store import LocalStore, OutboxMutation, PulledChange, PulledRejection, PullPage
 from officeapp.store.pull import PullOutcome
 from sync.client.api import Api, ApiError, LoginRequired, Offline
+from sync.client.blobs import Blobs
 from sync.protocol import (
     MAX_MUTATIONS_PER_PUSH,
     SCHEMA_VERSION,
@@ -80,9 +81,11 @@ class SyncEngine:
         on_changed: Callable[[PullOutcome], None] | None = None,
         poll_seconds: float = 30.0, page_size: int = 1000,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        blobs: Blobs | None = None,
     ) -> None:
         self.api = api
         self.store = store
+        self.blobs = blobs
         self._call = call
         self._on_status = on_status
         self._on_changed = on_changed
@@ -124,6 +127,9 @@ class SyncEngine:
             batch: list[OutboxMutation] = await self._call(_pending_after, self.store, after)
             if not batch:
                 return
+            if self.blobs is not None:
+                # The server rejects a document naming a blob it does not hold in full.
+                await self.blobs.upload_referenced([m.args for m in batch])
             request = PushRequest(client_id=client_id, schema_version=SCHEMA_VERSION,
                                   mutations=[_wire(m) for m in batch])
             try:
@@ -148,23 +154,41 @@ class SyncEngine:
             self._changed(outcome)
 
     async def pull(self) -> None:
-        """Pull pages until the server has nothing more; each page lands atomically."""
+        """Pull pages until the server has nothing more; each page lands atomically.
+
+        The next page is asked for while the store applies this one (its cursor is in the
+        answer), so the server, the network and the local database work at the same time.
+        """
+        client_id: str = await self._call(lambda s: s.client_id, self.store)
+        cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
+        response = await self._fetch(client_id, cursor)
         while True:
-            cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
-            client_id: str = await self._call(lambda s: s.client_id, self.store)
-            response = await self.api.pull(PullRequest(
-                client_id=client_id, cursor=cursor, schema_version=SCHEMA_VERSION,
-                limit=self.page_size))
             page = _page(response)
             if page.reset:
                 # The answer to a reset carries no data: wipe, then pull again from zero.
                 await self._call(lambda s: s.wipe_mirror(), self.store)
                 self._changed(PullOutcome(frozenset(), True, ()))
+                response = await self._fetch(client_id, 0)
                 continue
-            outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
-            self._changed(outcome)
-            if not page.has_more:
-                return
+            ahead = (asyncio.ensure_future(self._fetch(client_id, page.cursor))
+                     if page.has_more else None)
+            try:
+                outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
+                self._changed(outcome)
+            except BaseException:
+                await _abandon(ahead)
+                raise
+            if ahead is None:
+                break
+            response = await ahead
+        # After an initial sync the search index catches up, a slice per store call.
+        while not await self._call(lambda s: s.index_text(), self.store):
+            pass
+
+    async def _fetch(self, client_id: str, cursor: int) -> PullResponse:
+        return await self.api.pull(PullRequest(
+            client_id=client_id, cursor=cursor, schema_version=SCHEMA_VERSION,
+            limit=self.page_size))
 
     # --- running in the background -----------------------------------------------------------
 
@@ -206,8 +230,16 @@ class SyncEngine:
             except Exception:  # never let a bug end syncing silently
                 log.exception("sync round failed")
                 delay = self._backoff()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), delay)
+            await self._sleep(delay)
+
+    async def _sleep(self, delay: float) -> None:
+        """Wait `delay` seconds, or less if someone triggers a sync."""
+        # A timer rather than wait_for: cancelling never strands an unawaited coroutine.
+        timer = asyncio.get_running_loop().call_later(delay, self._wake.set)
+        try:
+            await self._wake.wait()
+        finally:
+            timer.cancel()
 
     def _backoff(self) -> float:
         """Return the next wait after a failure: exponential with jitter, at most 5 minutes."""
@@ -254,6 +286,14 @@ class SyncEngine:
         if self._on_changed is not None and (outcome.documents or outcome.directory
                                              or outcome.rejected):
             self._on_changed(outcome)
+
+
+async def _abandon(task: asyncio.Future[Any] | None) -> None:
+    """Cancel a request that is no longer wanted and wait for it to end."""
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
 
 
 def _wire(mutation: OutboxMutation) -> Mutation:
