@@ -44,6 +44,7 @@ from ui.action_dialogs import (
     eligible_people,
     return_targets,
 )
+from ui.archive_export import can_export, package_bytes
 from ui.attachments import AttachmentsPanel, blob_states, blobs_root
 from ui.context import AppContext, Changes
 from ui.opinion_editor import OpinionEditor
@@ -53,6 +54,7 @@ from ui.qt import (
     QDialog,
     QDragEnterEvent,
     QDropEvent,
+    QFileDialog,
     QFont,
     QFrame,
     QHBoxLayout,
@@ -412,6 +414,7 @@ class DocumentView(QWidget):
 
     loaded = Signal(str)  # document id, after each (re)load was shown
     acted = Signal(str, str)  # document id, action kind: the action was written locally
+    exported = Signal(str)  # the path of an archive package just written
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -657,6 +660,8 @@ class DocumentView(QWidget):
         for kind in (k for k in _MORE if k in snapshot.actions):
             self._add_more(kind.value, action_label(kind, step) + "…",
                            partial(self.trigger, kind))
+        if can_export(snapshot.document):
+            self._add_more("export_archive", self.tr("导出归档包…"), self.export_archive)
         self.more_button.setVisible(bool(self.more_actions))
         self.no_actions.setVisible(not self.buttons and not self.more_actions)
         self._set_busy(self._busy)
@@ -810,6 +815,34 @@ class DocumentView(QWidget):
         ids = frozenset({self._document_id}) if self._document_id else frozenset()
         self.ctx.broadcast(Changes(frozenset({"rejection"}), ids, origin=self))
         self.reload()
+
+    def export_archive(self, path: Path | None = None) -> None:
+        """Save the archive package of the shown (archived) document as a ZIP file."""
+        if self.snapshot is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出归档包"), f"{self.snapshot.document.title}.zip",
+                self.tr("归档包 (*.zip)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.ctx.spawn(self._export(self.snapshot.document.id, path), what="导出归档包")
+
+    async def _export(self, document_id: str, path: Path) -> None:
+        settings = self.ctx.settings
+        try:
+            data = await self.ctx.db(
+                package_bytes, document_id=document_id, org=await self.ctx.organisation(),
+                fonds=settings.get("archive_fonds"), unit_code=settings.get("archive_unit_code"),
+                blob_root=blobs_root(settings.data_dir()), today=self.ctx.now().date())
+            await self.ctx.worker.run(path.write_bytes, data)
+        except (DomainError, OSError) as error:
+            message = error.message if isinstance(error, DomainError) else str(error)
+            self.action_error.setText(self.tr("未能导出：") + message)
+            self.action_error.show()
+            return
+        self.exported.emit(str(path))
 
     def preview(self) -> None:
         """Open the PDF preview of the shown document."""

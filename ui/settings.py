@@ -34,6 +34,8 @@ SETTINGS: Mapping[str, Setting] = {s.name: s for s in (
     Setting("notifications", bool, True, "新待办和催办时在系统托盘提醒"),
     Setting("phrases", list, list(DEFAULT_PHRASES), "常用意见"),
     Setting("page_size", int, 100, "列表每次读取的行数"),
+    Setting("archive_fonds", str, "Z001", "归档全宗号（DA/T 22 档号的第一段）"),
+    Setting("archive_unit_code", str, "", "归档机构代码，留空则用单位编号"),
 )}
 
 

@@ -88,5 +88,7 @@ EN = {
     "文号": "Number", "紧急": "Urgency", "当前环节": "Step", "办理期限": "Deadline",
     "更新时间": "Updated", "需要重新登录": "Please log in again", "正在同步…": "Syncing…",
     "在线": "Online", "离线工作": "Working offline", "尚未同步": "Not synced yet",
-    "刚刚同步": "Synced just now",
+    "刚刚同步": "Synced just now", "导出归档包…": "Export archive package…",
+    "导出归档包": "Export archive package", "归档包 (*.zip)": "Archive packages (*.zip)",
+    "未能导出：": "Could not export: ",
 }

@@ -166,154 +166,174 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="436" />
+        <location filename="../../ui/document_view.py" line="440" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="469" />
+        <location filename="../../ui/document_view.py" line="473" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="470" />
+        <location filename="../../ui/document_view.py" line="474" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="471" />
+        <location filename="../../ui/document_view.py" line="475" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="497" />
+        <location filename="../../ui/document_view.py" line="501" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="502" />
+        <location filename="../../ui/document_view.py" line="506" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="503" />
+        <location filename="../../ui/document_view.py" line="507" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="505" />
+        <location filename="../../ui/document_view.py" line="509" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="553" />
+        <location filename="../../ui/document_view.py" line="557" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="584" />
+        <location filename="../../ui/document_view.py" line="588" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="597" />
+        <location filename="../../ui/document_view.py" line="601" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="598" />
+        <location filename="../../ui/document_view.py" line="602" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="606" />
+        <location filename="../../ui/document_view.py" line="610" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="606" />
+        <location filename="../../ui/document_view.py" line="610" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="609" />
+        <location filename="../../ui/document_view.py" line="613" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="611" />
+        <location filename="../../ui/document_view.py" line="615" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="619" />
+        <location filename="../../ui/document_view.py" line="623" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="621" />
+        <location filename="../../ui/document_view.py" line="625" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="622" />
+        <location filename="../../ui/document_view.py" line="626" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="655" />
+        <location filename="../../ui/document_view.py" line="659" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="713" />
+        <location filename="../../ui/document_view.py" line="664" />
+        <source>导出归档包…</source>
+        <translation>Export archive package…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="719" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="741" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="741" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="742" />
+        <location filename="../../ui/document_view.py" line="748" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="742" />
+        <location filename="../../ui/document_view.py" line="748" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="743" />
+        <location filename="../../ui/document_view.py" line="749" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="743" />
+        <location filename="../../ui/document_view.py" line="749" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="756" />
+        <location filename="../../ui/document_view.py" line="762" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="798" />
+        <location filename="../../ui/document_view.py" line="804" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="805" />
+        <location filename="../../ui/document_view.py" line="811" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="825" />
+        <source>导出归档包</source>
+        <translation>Export archive package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="826" />
+        <source>归档包 (*.zip)</source>
+        <translation>Archive packages (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="842" />
+        <source>未能导出：</source>
+        <translation>Could not export: </translation>
     </message>
 </context>
 <context>
@@ -790,12 +810,12 @@
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="389" />
+        <location filename="../../ui/document_view.py" line="392" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="390" />
+        <location filename="../../ui/document_view.py" line="393" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>

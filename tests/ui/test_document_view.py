@@ -359,3 +359,33 @@ def test_instruct_names_the_lead_unit_and_readers(doc_env: DocEnv) -> None:
     document = doc_env.document(doc)
     assert (document.lead_unit_id, document.co_unit_ids) == (FINANCE_ID, (EDU_ID,))
     assert document.circulate_to == ("p-office.deputy",)
+
+
+def test_an_archived_document_exports_its_archive_package(doc_env: DocEnv,
+                                                          tmp_path: Path) -> None:
+    import io
+    import zipfile
+    from dataclasses import replace as replaced
+
+    from officeapp.workflow import Retention
+
+    doc = _walked(doc_env)
+    for _ in range(2):  # 用印, 印发
+        doc_env.act(doc, "office.clerk", ActionKind.APPROVE)
+    doc_env.act(doc, "office.clerk", ActionKind.ARCHIVE, retention=Retention.YEARS_30)
+    archived = doc_env.document(doc)
+    assert archived.archive is not None
+    numbered = replaced(archived, doc_number="萍府办发〔2026〕3号",
+                        archive=replaced(archived.archive, item_number=12))
+    doc_env.worker.call(doc_env.store.put_documents, [numbered])  # as the server assigns
+    view = _view(doc_env, "office.clerk", doc)
+    assert "export_archive" in view.shown_actions()
+    target = tmp_path / "package.zip"
+    exported: list[str] = []
+    view.exported.connect(exported.append)
+    view.export_archive(target)
+    doc_env.until(lambda: exported, what="the package to be written")
+    with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as package:
+        names = package.namelist()
+    assert any(n.endswith("正文.pdf") for n in names)
+    assert any(n.endswith("metadata.json") and "-D30-" in n for n in names)
