@@ -57,14 +57,22 @@ def _write(connection: sa.Connection, seq: int, row: ChangeRow, now: datetime) -
                            [{"seq": seq, "scope": scope} for scope in sorted(row.scopes)])
 
 
+def superseded_query(kind: str, entity_id: str) -> sa.Select[tuple[int, str]]:
+    """Return the query of every change-log row of one record (served by ix_changes_entity)."""
+    c = t.changes.c
+    return sa.select(c.seq, c.op).where(c.kind == kind, c.entity_id == entity_id)
+
+
 def _drop_superseded(connection: sa.Connection, kind: str, entity_id: str) -> None:
     """Delete older puts of the same record: a later put carries its whole state.
 
     Revokes are kept (until retention) because a later put may not reach whoever lost access.
     """
     c = t.changes.c
-    older = sa.select(c.seq).where(c.kind == kind, c.entity_id == entity_id, c.op == PUT)
-    seqs = [row.seq for row in connection.execute(older)]
+    # Filter `op` in Python: with `op = ?` in the WHERE, SQLite without statistics chose the
+    # (op, created_at) index and scanned every put (~100 ms a push at 100k records).
+    older = superseded_query(kind, entity_id)
+    seqs = [row.seq for row in connection.execute(older) if row.op == PUT]
     if seqs:
         connection.execute(sa.delete(t.change_scopes).where(t.change_scopes.c.seq.in_(seqs)))
         connection.execute(sa.delete(t.changes).where(c.seq.in_(seqs)))
