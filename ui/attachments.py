@@ -7,8 +7,6 @@ missing ones; this pane only shows where each one is.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import shutil
 import tempfile
@@ -21,7 +19,7 @@ from officeapp.errors import DomainError, ValidationError
 from officeapp.store import LocalStore
 from officeapp.workflow import Action, ActionKind, Attachment, Decision, Document, Rejected
 from sync.client import actions
-from sync.client.blobs import content_path
+from sync.client.blobs import content_path, copy_in
 from ui.context import AppContext
 from ui.qt import (
     QAbstractItemView,
@@ -40,7 +38,6 @@ from ui.qt import (
 )
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
-_READ = 1024 * 1024
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 # Names Windows refuses for a file whatever the extension.
 _RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -101,26 +98,6 @@ class Imported:
     refused: tuple[str, ...]
 
 
-def _copy_hashing(source: Path, root: Path) -> tuple[str, int]:
-    """Copy `source` into the content store while hashing it; return (sha256, size)."""
-    root.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
-    handle, temporary = tempfile.mkstemp(dir=root, prefix=".incoming-")
-    try:
-        with os.fdopen(handle, "wb") as out, open(source, "rb") as src:
-            for block in iter(lambda: src.read(_READ), b""):
-                digest.update(block)
-                size += len(block)
-                out.write(block)
-        target = content_path(root, digest.hexdigest())
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return digest.hexdigest(), size
-
-
 def _refusal(source: Path) -> str | None:
     """Return why `source` cannot be attached, or None."""
     try:
@@ -142,7 +119,7 @@ def import_files(store: LocalStore, *, sources: Sequence[Path], root: Path) -> I
         reason = _refusal(source)
         if reason is None:
             try:
-                sha256, size = _copy_hashing(source, root)
+                sha256, size = copy_in(source, root)
             except OSError as error:
                 reason = _tr("无法读取“{0}”：{1}").format(source.name, error.strerror or error)
         if reason is not None:

@@ -83,7 +83,7 @@ def referenced_hashes(args: Mapping[str, Any]) -> set[str]:
     return found
 
 
-def _copy_in(source: Path, root: Path) -> tuple[str, int]:
+def copy_in(source: Path, root: Path) -> tuple[str, int]:
     """Copy `source` into the content store while hashing it; return (sha256, size)."""
     root.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
@@ -134,7 +134,7 @@ class Blobs:
 
     async def attach(self, source: Path, *, name: str) -> dict[str, Any]:
         """Copy a file into the content store, queue its upload; return the attachment field."""
-        sha256, size = await asyncio.to_thread(_copy_in, Path(source), self.root)
+        sha256, size = await asyncio.to_thread(copy_in, Path(source), self.root)
         known: BlobRecord | None = await self._call(_get, self.store, sha256)
         if known is None or known.state not in ("synced", "cached"):
             await self._call(_put, self.store, sha256, size, "queued_upload",
