@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
 from officeapp.org import Organisation, Person, Role, Room, Unit
+from officeapp.orgcodec import person_to_dict, room_to_dict, unit_to_dict
 from sync.server import changelog
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
@@ -35,25 +35,6 @@ def load_organisation(connection: sa.Connection) -> Organisation:
     return Organisation(units, people)
 
 
-def unit_payload(unit: Unit) -> dict[str, Any]:
-    """Return the wire form of a unit."""
-    return asdict(unit)
-
-
-def person_payload(person: Person) -> dict[str, Any]:
-    """Return the wire form of a person: never the password hash."""
-    return {"id": person.id, "name": person.name, "unit_id": person.unit_id,
-            "roles": sorted(r.value for r in person.roles), "username": person.username,
-            "title": person.title, "phone": person.phone, "active": person.active}
-
-
-def room_payload(room: Room) -> dict[str, Any]:
-    """Return the wire form of a room."""
-    data = asdict(room)
-    data["equipment"] = list(room.equipment)
-    return data
-
-
 def _put(kind: str, payload: Mapping[str, Any]) -> ChangeRow:
     return ChangeRow(kind, str(payload["id"]), changelog.PUT, dict(payload),
                      frozenset({EVERYONE}))
@@ -71,8 +52,8 @@ def save_units(connection: sa.Connection, units: Iterable[Unit]) -> list[ChangeR
     """Insert or update units; return their change rows."""
     rows = []
     for unit in units:
-        _upsert(connection, t.units, unit_payload(unit))
-        rows.append(_put("unit", unit_payload(unit)))
+        _upsert(connection, t.units, unit_to_dict(unit))
+        rows.append(_put("unit", unit_to_dict(unit)))
     return rows
 
 
@@ -81,11 +62,11 @@ def save_people(connection: sa.Connection, people: Iterable[Person],
     """Insert or update people (keeping their password unless one is given)."""
     rows = []
     for person in people:
-        values = person_payload(person)
+        values = person_to_dict(person)
         if password_hash is not None:
             values["password_hash"] = password_hash
         _upsert(connection, t.people, values)
-        rows.append(_put("person", person_payload(person)))
+        rows.append(_put("person", person_to_dict(person)))
     return rows
 
 
@@ -93,7 +74,7 @@ def save_rooms(connection: sa.Connection, rooms: Iterable[Room]) -> list[ChangeR
     """Insert or update rooms; return their change rows."""
     rows = []
     for room in rooms:
-        payload = room_payload(room)
+        payload = room_to_dict(room)
         _upsert(connection, t.rooms, {"id": room.id, "name": room.name, "data": payload})
         rows.append(_put("room", payload))
     return rows
