@@ -233,7 +233,9 @@ def _entry(
 ) -> TraceEntry:
     on_behalf = None
     if holder is not None and holder.person_id not in (None, actor.person_id):
-        on_behalf = holder.person_id
+        on_behalf = holder.person_id  # a standing delegation: the actor stands in
+    elif holder is not None and holder.on_behalf_of not in (None, actor.person_id):
+        on_behalf = holder.on_behalf_of  # the work was handed over by 委托
     return TraceEntry(
         seq=len(document.trace) + 1,
         step=document.step,

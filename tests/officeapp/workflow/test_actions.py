@@ -97,6 +97,9 @@ def test_delegate_hands_the_work_to_a_deputy(flow: Flow) -> None:
     assert flow.refuse(doc, "office.leader", A.APPROVE) == "workflow.not_holder"
     doc = flow.do(doc, "office.deputy", A.APPROVE, opinion="同意")
     assert doc.signer_name == "陈副主任" and doc.step == "number"
+    # The trace says the deputy signed for the leader who handed the work over.
+    signed = doc.trace[-1]
+    assert (signed.actor_id, signed.on_behalf_of) == ("p-office.deputy", "p-office.leader")
 
 
 def test_delegate_to_oneself_is_refused(flow: Flow) -> None:
