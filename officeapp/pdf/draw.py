@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from officeapp.pdf._reportlab import Canvas
@@ -19,13 +19,17 @@ _render_lock = threading.Lock()
 
 @dataclass(frozen=True, slots=True)
 class TextOp:
-    """A line drawn with its left edge at `x` and its baseline at `baseline`."""
+    """A line drawn with its left edge at `x` and its baseline at `baseline`.
+
+    `rotation` turns the line anticlockwise, in degrees, about that point.
+    """
 
     line: Line
     x: float
     baseline: float
     color: Color = BLACK
     horizontal_scale: float = 100.0
+    rotation: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,20 +72,31 @@ def baseline_in(top: float, height: float, size: float, descent: float) -> float
     return em_top - (1 + descent) * size
 
 
-def render_pages(pages: Sequence[Sequence[Op]], *, metadata: Metadata, initial_font: str) -> bytes:
-    """Draw `pages` on A4 and return the PDF bytes."""
+def render_pages(
+    pages: Sequence[Sequence[Op]],
+    *,
+    metadata: Metadata,
+    initial_font: str,
+    page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
+) -> bytes:
+    """Draw `pages` on A4 (or `page_size`, e.g. A4 landscape) and return the PDF bytes."""
     # The registered fonts are shared and keep each document's subsets: one render at a time.
     with _render_lock:
-        return _render(pages, metadata, initial_font)
+        return _render(pages, metadata, initial_font, page_size)
 
 
-def _render(pages: Sequence[Sequence[Op]], metadata: Metadata, initial_font: str) -> bytes:
+def _render(
+    pages: Sequence[Sequence[Op]],
+    metadata: Metadata,
+    initial_font: str,
+    page_size: tuple[float, float],
+) -> bytes:
     """Draw `pages` on a new canvas."""
     buffer = io.BytesIO()
     # The initial font is written into every page: it must be an embedded one, not Helvetica.
     canvas = Canvas(
         buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        pagesize=page_size,
         pageCompression=1,
         initialFontName=initial_font,
         initialFontSize=16,
@@ -112,6 +127,13 @@ def _draw(canvas: Canvas, op: Op) -> None:
 def _draw_text(canvas: Canvas, op: TextOp) -> None:
     """Draw a line as runs that share a font and a character spacing."""
     if not op.line.glyphs:
+        return
+    if op.rotation:
+        canvas.saveState()
+        canvas.translate(op.x, op.baseline)
+        canvas.rotate(op.rotation)
+        _draw_text(canvas, replace(op, x=0.0, baseline=0.0, rotation=0.0))
+        canvas.restoreState()
         return
     scale = op.horizontal_scale / 100.0
     size = op.line.size
