@@ -17,6 +17,11 @@ MUTATOR_VERSIONS: dict[str, int] = {
     "document.create_outgoing": 1,
     "document.register_incoming": 1,
     "document.act": 1,
+    "meeting.create": 1,
+    "meeting.create_sitting": 1,
+    "meeting.act": 1,
+    "supervision.create": 1,
+    "supervision.act": 1,
 }
 API_PREFIX = "/api/v1"
 
@@ -164,6 +169,44 @@ class ActArgs(Message):
     action: dict[str, Any]
 
 
+class CreateMeetingArgs(Message):
+    """Args of `meeting.create`: the fields in `officeapp.meetings.create_meeting` form."""
+
+    meeting_id: DocumentId
+    fields: dict[str, Any]
+
+
+class CreateSittingArgs(Message):
+    """Args of `meeting.create_sitting`: one sitting of a recurring series (for sign-in and
+    minutes), starting at the occurrence `start` (ISO 8601 with offset)."""
+
+    meeting_id: DocumentId
+    series_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    start: Annotated[str, StringConstraints(min_length=10, max_length=40)]
+
+
+class MeetingActArgs(Message):
+    """Args of `meeting.act`: the action in `officeapp.meetings.codec` form."""
+
+    meeting_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    action: dict[str, Any]
+
+
+class CreateSupervisionArgs(Message):
+    """Args of `supervision.create`: a new item, or a sub-item (分解) of `parent_id`."""
+
+    item_id: DocumentId
+    fields: dict[str, Any]
+    parent_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+
+
+class SupervisionActArgs(Message):
+    """Args of `supervision.act`: the action in `officeapp.supervision.codec` form."""
+
+    item_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    action: dict[str, Any]
+
+
 # --- pull ----------------------------------------------------------------------------------
 
 
@@ -176,7 +219,9 @@ class PullRequest(Message):
     limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
 
 
-EntityKind = Literal["document", "unit", "person", "room"]
+# `meeting_code` carries a meeting's check-in code, seen by the organising unit only.
+EntityKind = Literal["document", "unit", "person", "room", "meeting", "meeting_code",
+                     "supervision"]
 
 
 class Change(Message):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -370,3 +371,14 @@ class MeetingRejected:
 
 
 MeetingOutcome = MeetingAccepted | MeetingRejected
+
+
+# Supervision items opened from a decision get ids derived from (meeting, decision number):
+# the client's optimistic item and the server's are the same record, and a retried or
+# replayed `open_supervision` can never open two.
+DECISION_NAMESPACE = uuid.UUID("0c6b1f4e-8a57-4d1c-9a8e-3f2b7d5e9c61")
+
+
+def decision_item_id(meeting_id: str, decision_no: int) -> str:
+    """Return the id of the supervision item opened from decision `decision_no` of a meeting."""
+    return str(uuid.uuid5(DECISION_NAMESPACE, f"{meeting_id}/{decision_no}"))

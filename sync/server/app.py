@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 import sqlalchemy as sa
+from anyio import to_thread
 from fastapi import APIRouter, FastAPI
 
 from sync.protocol import API_PREFIX
 from sync.server.errors import install_error_handlers
+from sync.server.jobs import run_periodically
 from sync.server.limits import BodyLimit
+from sync.server.proxies import ForwardedFor
 from sync.server.routes import auth, blobs, health
 from sync.server.routes import sync as sync_routes
 from sync.server.server import Server
@@ -23,7 +27,18 @@ def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAP
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # As many worker threads as pooled connections: more threads than connections
+        # would open and drop overflow connections under load (a new SQLite connection
+        # re-reads the schema, a new PostgreSQL one forks a backend), for no extra speed.
+        to_thread.current_default_thread_limiter().total_tokens = settings.pool_size
+        # Scheduled jobs run in every served process; their row locks keep them from doubling.
+        jobs = (asyncio.create_task(run_periodically(server.engine, settings, server.notifier))
+                if settings.jobs_interval > 0 else None)
         yield
+        if jobs is not None:
+            jobs.cancel()
+            with suppress(asyncio.CancelledError):
+                await jobs
         server.close()
 
     app = FastAPI(title="协同办公 同步服务", version="1", lifespan=lifespan,
@@ -36,4 +51,7 @@ def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAP
     install_error_handlers(app)
     app.add_middleware(BodyLimit, json_limit=settings.max_json_body,
                        chunk_limit=settings.max_chunk, chunk_prefix=f"{API_PREFIX}/blobs/")
+    if settings.trusted_proxies:
+        # Outermost, so every part of the app (login throttling included) sees the client.
+        app.add_middleware(ForwardedFor, proxies=settings.trusted_proxies)
     return app

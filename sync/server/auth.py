@@ -187,6 +187,11 @@ class Auth:
 
     def session(self, access_token: str) -> Session:
         """Return who holds `access_token`, or refuse with 401."""
+        with db.read(self.engine) as connection:
+            return self.session_in(connection, access_token)
+
+    def session_in(self, connection: sa.Connection, access_token: str) -> Session:
+        """`session` inside the caller's transaction (a pull checks its token in its snapshot)."""
         now = self.settings.clock()
         a, f, p = t.access_tokens.c, t.token_families.c, t.people.c
         query = (sa.select(t.people, a.family_id, a.expires_at)
@@ -194,8 +199,7 @@ class Auth:
                  .join(t.people, p.id == a.person_id)
                  .where(a.token_hash == token_hash(access_token), f.revoked_at.is_(None),
                         p.active))
-        with db.read(self.engine) as connection:
-            row = connection.execute(query).first()
+        row = connection.execute(query).first()
         if row is None:
             raise ApiError(401, "auth.invalid_token", "登录已失效，请重新登录",
                            headers={"WWW-Authenticate": "Bearer"})

@@ -25,6 +25,12 @@ from sync.server.visibility import user_scopes
 
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 NOT_FOUND = ApiError(404, "blob.not_found", "附件不存在或您无权查看")
+# Records that reference blobs: (record table, link table, the link's record-id column).
+_REFERENCES = (
+    (t.documents, t.document_blobs, "document_id"),
+    (t.meetings, t.meeting_blobs, "meeting_id"),
+    (t.supervision_items, t.supervision_blobs, "item_id"),
+)
 
 
 @dataclass(frozen=True)
@@ -148,13 +154,13 @@ class BlobStore:
         return True
 
     def readable(self, person: Person, sha256: str) -> Readable:
-        """Return a complete blob if `person` can see a document that references it."""
-        d, b = t.documents.c, t.document_blobs.c
+        """Return a complete blob if `person` can see a record that references it."""
         with db.read(self.engine) as connection:
             row = connection.execute(sa.select(t.blobs).where(
                 t.blobs.c.sha256 == sha256, t.blobs.c.complete)).first()
-            holders = connection.execute(sa.select(d.scopes).join(
-                t.document_blobs, b.document_id == d.id).where(b.sha256 == sha256)).all()
+            holders = [h for records, links, key in _REFERENCES for h in connection.execute(
+                sa.select(records.c.scopes).join(links, links.c[key] == records.c.id)
+                .where(links.c.sha256 == sha256))]
             scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id)
         if row is None or not any(scopes.intersection(h.scopes) for h in holders):
             raise NOT_FOUND

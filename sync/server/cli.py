@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
@@ -15,9 +17,11 @@ from alembic.script import ScriptDirectory
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from officeapp.errors import DomainError
 from officeapp.org import Person, parse_role
-from sync.server import admin, migrate
+from sync.server import admin, demo, migrate
 from sync.server.db import make_engine
-from sync.server.settings import Settings, database_url_from_env
+from sync.server.jobs import run_jobs
+from sync.server.pokes import Notifier, PokeHub
+from sync.server.settings import Settings, database_url_from_env, trusted_proxies_from_env
 
 DEFAULT_PORT = 8765
 
@@ -38,10 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="演示模式：SQLite数据库，自动迁移并导入演示单位和人员")
     parser.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="监听端口")
+    parser.add_argument("--jobs-interval", type=float, default=Settings.jobs_interval,
+                        help="定时任务（自动催办、会议提醒）的间隔秒数，0为不运行，默认300")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="服务进程数，默认 1；多于1个时需要PostgreSQL")
     commands = parser.add_subparsers(dest="command")
     quiet = argparse.SUPPRESS
     _common(commands.add_parser("migrate", help="把数据库升级到最新结构"), quiet)
     _common(commands.add_parser("prune", help="清理超过保留期的删除记录"), quiet)
+    _common(commands.add_parser("run-jobs", help="运行一次定时任务：自动催办和会议回执提醒"),
+            quiet)
     org = commands.add_parser("import-org", help="从CSV或Excel导入单位和人员")
     org.add_argument("file", type=Path)
     _common(org, quiet)
@@ -61,7 +71,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
     data_dir: Path = args.data_dir or Path("data")
     fallback = f"sqlite:///{data_dir / 'officeapp.sqlite3'}"
     url = args.database_url or (fallback if args.demo else database_url_from_env(fallback))
-    return Settings(database_url=url, data_dir=data_dir)
+    try:
+        proxies = trusted_proxies_from_env()
+    except ValueError as error:
+        raise SystemExit(f"错误：OFFICEAPP_TRUSTED_PROXIES {error}") from None
+    return Settings(database_url=url, data_dir=data_dir, trusted_proxies=proxies,
+                    jobs_interval=getattr(args, "jobs_interval", Settings.jobs_interval))
 
 
 def _prepare(settings: Settings) -> sa.Engine:
@@ -82,10 +97,16 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from sync.server.app import create_app
 
+    workers = getattr(args, "workers", 1)
+    if workers > 1 and settings.database_url.startswith("sqlite"):
+        # Pokes cross processes only through PostgreSQL LISTEN/NOTIFY.
+        print("多个服务进程需要PostgreSQL数据库（--database-url）", file=sys.stderr)
+        return 2
     engine = _prepare(settings)
     if args.demo:
         migrate.upgrade(engine)
         admin.seed_demo(engine, settings)
+        demo.seed_work(engine, settings)
     elif not is_current(engine):
         print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
         return 2
@@ -95,7 +116,19 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.demo:
         logins = "、".join(p.username for p in DEMO_PEOPLE)
         print(f"演示账号：{logins}；密码均为 {DEMO_PASSWORD}", flush=True)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    # X-Forwarded-For is ours to judge (Settings.trusted_proxies), not uvicorn's.
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": "warning",
+                               "proxy_headers": False}
+    if workers > 1:
+        # Each worker process builds its app from the environment (sync.server.asgi).
+        os.environ.update({"OFFICEAPP_DATABASE_URL": settings.database_url,
+                           "OFFICEAPP_DATA_DIR": str(settings.data_dir),
+                           "OFFICEAPP_TRUSTED_PROXIES": ",".join(
+                               str(n) for n in settings.trusted_proxies),
+                           "OFFICEAPP_JOBS_INTERVAL": str(settings.jobs_interval)})
+        uvicorn.run("sync.server.asgi:app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
     return 0
 
 
@@ -109,6 +142,18 @@ def _create_user(args: argparse.Namespace, settings: Settings, engine: sa.Engine
         password = getpass.getpass("密码：")
     admin.create_user(engine, settings, person, password)
     print(f"已保存用户 {person.username}（{person.name}）")
+    return 0
+
+
+def _run_jobs(settings: Settings, engine: sa.Engine) -> int:
+    if not is_current(engine):
+        print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
+        return 2
+    report = run_jobs(engine, settings, Notifier(engine, PokeHub()))
+    for line in report.lines():
+        print(line)
+    print(f"定时任务完成：自动催办 {len(report.urgings)} 次，"
+          f"提醒回执 {len(report.reminders)} 个会议")
     return 0
 
 
@@ -127,6 +172,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"已导入 {units} 个单位、{people} 名人员")
         elif args.command == "create-user":
             return _create_user(args, settings, engine)
+        elif args.command == "run-jobs":
+            return _run_jobs(settings, engine)
         return 0
     finally:
         engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -28,9 +29,16 @@ def make_engine(url: str, *, pool_size: int = 10) -> sa.Engine:
                             pool_pre_ping=True, pool_timeout=10)
 
 
+def _json_text(value: Any) -> str:
+    """JSON columns on SQLite: compact UTF-8, the form the client stores (a pull page is spliced
+    from these texts; escaped as ASCII, Chinese text took twice the bytes)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _sqlite_engine(url: str, pool_size: int) -> sa.Engine:
     engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                              pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30)
+                              pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30,
+                              json_serializer=_json_text)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi: DBAPIConnection, _record: ConnectionPoolEntry) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
@@ -28,11 +30,42 @@ def person_from_row(row: sa.Row[Any]) -> Person:
                   title=row.title, phone=row.phone, active=row.active)
 
 
+# Every write of a unit or a person appends a `put` with a new, higher seq and deletes the
+# older puts of that record (directory.save_* is the only writer), so (newest seq, count) of
+# these changes names one state of the directory.
+_VERSION = (sa.select(sa.func.max(t.changes.c.seq), sa.func.count())
+            .where(t.changes.c.kind.in_(("unit", "person"))))
+_PEOPLE = sa.select(*(c for c in t.people.c if c.name != "password_hash"))
+_cache: weakref.WeakKeyDictionary[sa.Engine, tuple[tuple[int, int], Organisation]] = (
+    weakref.WeakKeyDictionary())
+_cache_lock = threading.Lock()
+
+
+def _directory_version(connection: sa.Connection) -> tuple[int, int]:
+    newest, count = connection.execute(_VERSION).one()
+    return int(newest or 0), int(count)
+
+
 def load_organisation(connection: sa.Connection) -> Organisation:
-    """Return the organisation as the rules need it, from the server's tables."""
+    """Return the organisation as the rules need it, as of the caller's transaction.
+
+    Loading it reads every unit and person (most of a push's time with a thousand people),
+    so the last one loaded is kept per engine and reused while the directory's version is
+    the same. An Organisation is never modified after it is built.
+    """
+    version = _directory_version(connection)
+    with _cache_lock:
+        cached = _cache.get(connection.engine)
+    if cached is not None and cached[0] == version:
+        return cached[1]
     units = [_unit(row) for row in connection.execute(sa.select(t.units))]
-    people = [person_from_row(row) for row in connection.execute(sa.select(t.people))]
-    return Organisation(units, people)
+    people = [person_from_row(row) for row in connection.execute(_PEOPLE)]
+    org = Organisation(units, people)
+    # Kept only if no directory change committed between the reads (READ COMMITTED).
+    if _directory_version(connection) == version:
+        with _cache_lock:
+            _cache[connection.engine] = (version, org)
+    return org
 
 
 def _put(kind: str, payload: Mapping[str, Any]) -> ChangeRow:

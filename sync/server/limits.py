@@ -1,6 +1,9 @@
-"""Request size limits: no body past its limit is ever held in memory."""
+"""Request limits: no body past its limit is ever held in memory, and no text that a
+database cannot store (NUL, lone surrogates) gets as far as one."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -81,3 +84,31 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()  # later reads wait for the disconnect, as usual
 
     return replay
+
+
+def unstorable_text(value: Any) -> bool:
+    """Whether a parsed JSON value holds a string (key or value) no database can store.
+
+    PostgreSQL refuses U+0000 in text and JSONB, and a lone surrogate (JSON allows
+    `"\\ud800"`) cannot be encoded as UTF-8 by any driver, nor answered back.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item or (not item.isascii() and not _encodable(item)):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,48 +17,104 @@ from sync.server import tables as t
 from sync.server.push import check_schema, client_mismatch
 from sync.server.visibility import user_scopes
 
+# The statements are built once, with parameters: building and hashing a statement per
+# request cost more CPU than running it (pulls are most of the server's requests).
+_CLIENT = (sa.select(t.clients.c.person_id, t.clients.c.last_mutation_id,
+                     t.clients.c.scopes_key)
+           .where(t.clients.c.client_id == sa.bindparam("client_id")))
+_VISIBLE = (
+    sa.select(t.changes.c.seq, t.changes.c.kind, t.changes.c.entity_id, t.changes.c.op,
+              # The payload is read as its stored JSON text and spliced into the answer as is.
+              sa.cast(t.changes.c.payload, sa.Text).label("payload"))
+    .where(t.changes.c.seq > sa.bindparam("cursor"), t.changes.c.seq <= sa.bindparam("head"),
+           sa.exists().where(t.change_scopes.c.seq == t.changes.c.seq,
+                             t.change_scopes.c.scope.in_(sa.bindparam("scopes", expanding=True))))
+    .order_by(t.changes.c.seq).limit(sa.bindparam("limit")))
 
-def _last_mutation_id(connection: sa.Connection, person: Person, client_id: str) -> int:
-    row = connection.execute(sa.select(t.clients.c.person_id, t.clients.c.last_mutation_id)
-                             .where(t.clients.c.client_id == client_id)).first()
-    if row is None:
-        return 0
-    if row.person_id != person.id:
+
+@dataclass(frozen=True)
+class PullAnswer:
+    """A page as JSON text, and the scopes key to record for the client after the read."""
+
+    body: str
+    record_scopes: str | None = None
+
+
+def scopes_key(scopes: frozenset[str]) -> str:
+    """Return a short fingerprint of what a user may see (their person, units, everyone)."""
+    text = "\n".join(sorted(s for s in scopes if not s.startswith("client:")))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _client(connection: sa.Connection, person: Person,
+            client_id: str) -> sa.Row[Any, Any, Any] | None:
+    row = connection.execute(_CLIENT, {"client_id": client_id}).first()
+    if row is not None and row.person_id != person.id:
         raise client_mismatch()
-    return int(row.last_mutation_id)
+    return row
+
+
+def record_scopes(engine: sa.Engine, *, client_id: str, person_id: str, key: str,
+                  now: datetime) -> None:
+    """Remember the scopes a client's mirror was pulled under (see `pull_in`)."""
+    with db.write(engine) as connection:
+        db.insert_ignore(connection, t.clients, {"client_id": client_id, "person_id": person_id,
+                                                 "last_mutation_id": 0, "created_at": now})
+        connection.execute(sa.update(t.clients).where(
+            t.clients.c.client_id == client_id, t.clients.c.person_id == person_id)
+            .values(scopes_key=key))
 
 
 def _visible(connection: sa.Connection, scopes: frozenset[str], cursor: int, head: int,
              limit: int) -> list[sa.Row[Any]]:
-    c, s = t.changes.c, t.change_scopes.c
-    seen = sa.exists().where(s.seq == c.seq, s.scope.in_(sorted(scopes)))
-    # The payload is read as its stored JSON text and spliced into the answer untouched.
-    payload = sa.cast(c.payload, sa.Text).label("payload")
-    query = (sa.select(c.seq, c.kind, c.entity_id, c.op, payload)
-             .where(c.seq > cursor, c.seq <= head, seen).order_by(c.seq).limit(limit + 1))
-    return list(connection.execute(query))
+    return list(connection.execute(_VISIBLE, {"cursor": cursor, "head": head,
+                                              "scopes": sorted(scopes), "limit": limit + 1}))
 
 
-def pull(engine: sa.Engine, person: Person, request: PullRequest) -> str:
+def pull(engine: sa.Engine, person: Person, request: PullRequest, now: datetime) -> str:
     """Return the next page of changes `person` may see, as `PullResponse` JSON.
 
     Pages can hold hundreds of documents: their stored JSON is spliced in as it is, never
     decoded and encoded again (that was most of the server's time under load).
     """
-    check_schema(request.schema_version)
     with db.read(engine) as connection:
-        last_mutation_id = _last_mutation_id(connection, person, request.client_id)
-        head, pruned_through = changelog.head(connection)
-        if changelog.needs_reset(request.cursor, head, pruned_through):
-            return _page(0, last_mutation_id, [], has_more=True, reset=True)
-        scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id,
-                             client_id=request.client_id)
-        rows = _visible(connection, scopes, request.cursor, head, request.limit)
+        answer = pull_in(connection, person, request)
+    if answer.record_scopes is not None:
+        record_scopes(engine, client_id=request.client_id, person_id=person.id,
+                      key=answer.record_scopes, now=now)
+    return answer.body
+
+
+def pull_in(connection: sa.Connection, person: Person, request: PullRequest) -> PullAnswer:
+    """`pull` inside the caller's read transaction (one snapshot for everything it reads).
+
+    Revokes follow a record whose scopes change; when the user's own scopes change (moved
+    to another unit), every record seen through the old ones would stay on the client. So
+    the scopes a mirror was pulled under are recorded, and a pull under other scopes
+    answers `reset`: the client wipes its mirror and pulls again from 0.
+    """
+    check_schema(request.schema_version)
+    client = _client(connection, person, request.client_id)
+    last_mutation_id = 0 if client is None else int(client.last_mutation_id)
+    head, pruned_through = changelog.head(connection)
+    if changelog.needs_reset(request.cursor, head, pruned_through):
+        return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
+    scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id,
+                         client_id=request.client_id)
+    key = scopes_key(scopes)
+    recorded = None if client is None else client.scopes_key
+    if recorded is not None and recorded != key and request.cursor > 0:
+        return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
+    rows = _visible(connection, scopes, request.cursor, head, request.limit)
     has_more = len(rows) > request.limit
     rows = rows[:request.limit]
     # With nothing more to see, jump to the head: invisible rows are never scanned again.
     cursor = rows[-1].seq if has_more else head
-    return _page(cursor, last_mutation_id, rows, has_more=has_more, reset=False)
+    page = _page(cursor, last_mutation_id, rows, has_more=has_more, reset=False)
+    # Recorded from a pull at 0 (a mirror built under these scopes), or the first time a
+    # client is seen since the server learnt to record them.
+    record = recorded != key and (request.cursor == 0 or recorded is None)
+    return PullAnswer(page, key if record else None)
 
 
 def _change(row: sa.Row[Any]) -> str:

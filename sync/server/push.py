@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-import pydantic
 import sqlalchemy as sa
 
 from officeapp.documents import DocNumber
@@ -39,19 +38,20 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server import changelog, db, documents
+from sync.server import changelog, db, documents, meetings, supervision
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.directory import load_organisation, unit_names
 from sync.server.documents import Writes
 from sync.server.errors import ApiError
+from sync.server.limits import unstorable_text
 from sync.server.pokes import Notifier
+from sync.server.records import parse_args as _parse_args
 from sync.server.settings import Settings
 from sync.server.visibility import (
     SYSTEM_PERSON,
     client_scope,
-    person_scope,
-    unit_scope,
+    notify_scopes,
     user_scopes,
 )
 
@@ -113,15 +113,6 @@ class Work:
     writes: Writes
 
 
-def _parse_args(model: type[pydantic.BaseModel], args: Mapping[str, Any]) -> Any:
-    try:
-        return model.model_validate(dict(args))
-    except pydantic.ValidationError as error:
-        fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
-        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{'、'.join(fields)}",
-                              fields=fields) from None
-
-
 def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]], None]:
     def handle(work: Work, args: Mapping[str, Any]) -> None:
         parsed: CreateDocumentArgs = _parse_args(CreateDocumentArgs, args)
@@ -164,18 +155,10 @@ def _act(work: Work, args: Mapping[str, Any]) -> None:
         elif isinstance(effect, Distribute):
             copies.append(effect)
         elif isinstance(effect, Notify):
-            work.writes.pokes |= _notify_scopes(effect)
+            work.writes.pokes |= notify_scopes(effect)
     documents.save(work.connection, doc, stored, work.now, work.writes)
     for effect in copies:
         _distribute(work, doc, effect)
-
-
-def _notify_scopes(effect: Notify) -> set[str]:
-    scopes = {person_scope(p) for p in effect.person_ids}
-    for holder in effect.holders:
-        scopes.add(person_scope(holder.person_id) if holder.person_id
-                   else unit_scope(holder.unit_id))
-    return scopes
 
 
 def _next_number(connection: sa.Connection, effect: AllocateNumber) -> DocNumber:
@@ -229,6 +212,11 @@ _HANDLERS: Mapping[str, Callable[[Work, Mapping[str, Any]], None]] = {
     "document.create_outgoing": _create(create_outgoing),
     "document.register_incoming": _create(register_incoming),
     "document.act": _act,
+    "meeting.create": meetings.create,
+    "meeting.create_sitting": meetings.create_sitting,
+    "meeting.act": meetings.act,
+    "supervision.create": supervision.create,
+    "supervision.act": supervision.act,
 }
 
 
@@ -313,6 +301,10 @@ class Pusher:
             raise ValidationError("mutation.unsupported_version",
                                   "该操作来自较新版本的客户端，请联系管理员升级服务器",
                                   name=mutation.name, v=mutation.v)
+        if unstorable_text(mutation.args):
+            # Permanent, so the queue moves on; the text is not echoed back.
+            raise ValidationError("mutation.invalid_args",
+                                  "操作参数含有无法保存的字符（空字符或不成对的代理字符）")
         org = load_organisation(connection)
         actor = org.actor(person.id, now)
         scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def utc_now() -> datetime:
@@ -46,6 +49,15 @@ class Settings:
     password_cost: PasswordCost = field(default_factory=PasswordCost)
     # Size of the connection pool (per server process).
     pool_size: int = 10
+    # Seconds between runs of the scheduled jobs (automatic urging, meeting reminders) in a
+    # served app; 0 turns them off (run `officeapp-server run-jobs` from cron instead).
+    jobs_interval: float = 300.0
+    # A meeting's unanswered invitations are reminded this long before it starts.
+    reminder_lead: timedelta = timedelta(hours=24)
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks; none by
+    # default). The client's address is the rightmost X-Forwarded-For entry that is not
+    # one of them; a request from any other peer keeps its own address, header ignored.
+    trusted_proxies: tuple[Network, ...] = ()
     clock: Callable[[], datetime] = utc_now
 
     @property
@@ -57,3 +69,37 @@ class Settings:
 def database_url_from_env(default: str) -> str:
     """Return OFFICEAPP_DATABASE_URL if set, else `default`."""
     return os.environ.get("OFFICEAPP_DATABASE_URL") or default
+
+
+def parse_networks(text: str) -> tuple[Network, ...]:
+    """Return the networks in "10.0.0.5, 192.168.0.0/16" (an address is a /32 or /128).
+
+    Raises ValueError naming the first entry that is neither an address nor a network.
+    """
+    networks = []
+    for entry in text.replace("，", ",").replace(";", ",").replace("；", ",").split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            raise ValueError(f"不是有效的地址或网段：{entry}") from None
+    return tuple(networks)
+
+
+def trusted_proxies_from_env() -> tuple[Network, ...]:
+    """Return OFFICEAPP_TRUSTED_PROXIES (comma-separated addresses or networks), or none."""
+    return parse_networks(os.environ.get("OFFICEAPP_TRUSTED_PROXIES", ""))
+
+
+def settings_from_env() -> Settings:
+    """Return settings from OFFICEAPP_DATABASE_URL, OFFICEAPP_DATA_DIR,
+    OFFICEAPP_TRUSTED_PROXIES and OFFICEAPP_JOBS_INTERVAL (how each process of a
+    multi-worker server gets them)."""
+    data_dir = Path(os.environ.get("OFFICEAPP_DATA_DIR") or "data")
+    url = database_url_from_env(f"sqlite:///{data_dir / 'officeapp.sqlite3'}")
+    jobs = os.environ.get("OFFICEAPP_JOBS_INTERVAL")
+    return Settings(database_url=url, data_dir=data_dir,
+                    trusted_proxies=trusted_proxies_from_env(),
+                    jobs_interval=float(jobs) if jobs else Settings.jobs_interval)

@@ -85,6 +85,8 @@ clients = sa.Table(
     sa.Column("person_id", Id, nullable=False, index=True),
     sa.Column("last_mutation_id", sa.BigInteger, nullable=False),
     sa.Column("created_at", Moment, nullable=False),
+    # Fingerprint of the scopes the client's mirror was pulled under (sync/server/pull.py).
+    sa.Column("scopes_key", sa.String(64), nullable=True),
 )
 
 mutation_results = sa.Table(
@@ -171,4 +173,56 @@ login_attempts = sa.Table(
     sa.Column("success", sa.Boolean, nullable=False),
     sa.Index("ix_login_attempts_username_at", "username", "at"),
     sa.Index("ix_login_attempts_address_at", "address", "at"),
+)
+
+# Meetings (办会): one row per meeting, series or sitting. `start_at`/`end_at` span every
+# occurrence (for a series, the first start and the last end), in UTC, for booking windows.
+meetings = sa.Table(
+    "meetings", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("organiser_unit_id", Id, nullable=False, index=True),
+    sa.Column("room_id", Id, nullable=True, index=True),
+    sa.Column("start_at", Moment, nullable=False),
+    sa.Column("end_at", Moment, nullable=False),
+    sa.Column("series_id", Id, nullable=True, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("updated_at", Moment, nullable=False),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("scopes", Json, nullable=False),
+    sa.Index("ix_meetings_start_at_end_at", "start_at", "end_at"),
+    sa.Index("ix_meetings_status_end_at", "status", "end_at"),
+)
+
+# Agenda materials of a meeting, for the blob download check.
+meeting_blobs = sa.Table(
+    "meeting_blobs", metadata,
+    sa.Column("meeting_id", Id, primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True, index=True),
+)
+
+# 督办事项: one row per item (sub-items point at their parent).
+supervision_items = sa.Table(
+    "supervision_items", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("status", sa.String(30), nullable=False, index=True),
+    sa.Column("supervisor_unit_id", Id, nullable=False, index=True),
+    sa.Column("lead_unit_id", Id, nullable=True, index=True),
+    sa.Column("parent_id", Id, nullable=True, index=True),
+    sa.Column("deadline", Moment, nullable=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("updated_at", Moment, nullable=False),
+    sa.Column("data", Json, nullable=False),
+    sa.Column("scopes", Json, nullable=False),
+)
+
+# Attachments of progress reports and completion requests, for the blob download check.
+supervision_blobs = sa.Table(
+    "supervision_blobs", metadata,
+    sa.Column("item_id", Id, primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True, index=True),
 )

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
 
-from officeapp.workflow import Document
+from officeapp.meetings import AttendeeKind, BookingState, Meeting, current_replies
+from officeapp.supervision import SupervisionItem, audience
+from officeapp.workflow import Document, Notify
 from sync.server import tables as t
 
 EVERYONE = "all"
@@ -46,6 +48,49 @@ def document_scopes(doc: Document) -> frozenset[str]:
     people |= _people(c.person_id for c in doc.circulations)
     people |= _people(doc.circulate_to)
     return frozenset({unit_scope(u) for u in units if u} | people)
+
+
+def meeting_scopes(meeting: Meeting) -> frozenset[str]:
+    """Return who may see `meeting`: the organising unit, invited units, and everyone named.
+
+    Named are the host, the recorder, the creator, person attendees and sit-ins, the deputies
+    and unit people named by replies in force (of invitations still standing), whoever signed
+    in, and the room's approver while the booking waits for them.
+    """
+    units = {meeting.organiser_unit_id}
+    people: set[str | None] = {meeting.host_id, meeting.recorder_id, meeting.created_by}
+    invited = meeting.attendees + meeting.sit_in
+    for attendee in invited:
+        (units if attendee.kind is AttendeeKind.UNIT else people).add(attendee.id)
+    for attendee, reply in current_replies(meeting).items():
+        if attendee in invited:
+            people.add(reply.deputy_id)
+            people.update(reply.people)
+    people.update(c.person_id for c in meeting.check_ins)
+    booking = meeting.booking
+    if booking is not None and booking.state is BookingState.PENDING:
+        people.add(booking.approver_id)
+    return frozenset({unit_scope(u) for u in units if u} | _people(people))
+
+
+def meeting_code_scopes(meeting: Meeting) -> frozenset[str]:
+    """Return who may see a meeting's check-in code: its organising unit only."""
+    return frozenset({unit_scope(meeting.organiser_unit_id)})
+
+
+def supervision_scopes(item: SupervisionItem) -> frozenset[str]:
+    """Return who may see a supervision item (`officeapp.supervision.audience`)."""
+    seen = audience(item)
+    return frozenset({unit_scope(u) for u in seen.unit_ids if u} | _people(seen.person_ids))
+
+
+def notify_scopes(effect: Notify) -> set[str]:
+    """Return the scopes to poke for a Notify effect: its people and its unit pools."""
+    scopes = {person_scope(p) for p in effect.person_ids}
+    for holder in effect.holders:
+        scopes.add(person_scope(holder.person_id) if holder.person_id
+                   else unit_scope(holder.unit_id))
+    return scopes
 
 
 def unit_path(parents: Mapping[str, str | None], unit_id: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,8 @@ import sqlalchemy as sa
 
 from officeapp.demo import EDU_ID, FINANCE_ID
 from sync.protocol import PullResponse
-from sync.server import admin
+from sync.server import admin, db
+from sync.server.directory import load_organisation, save_directory
 from sync.server.settings import Settings
 
 from .conftest import Api, Clock, User, walk_to
@@ -192,3 +194,24 @@ def test_authorisation_matrix_another_unit_gets_nothing(user: Users, api: Api) -
                          ("HEAD", f"/api/v1/blobs/{sha}"), ("PATCH", f"/api/v1/blobs/{sha}"),
                          ("GET", f"/api/v1/blobs/{sha}"), ("POST", "/api/v1/auth/logout")):
         assert api.request(method, path).status_code == 401, (method, path)
+
+
+def test_a_person_moved_to_another_unit_resets_and_loses_the_old_units_records(
+        user: Users, engine: sa.Engine, clock: Clock) -> None:
+    doc_id = user("office.clerk").create()
+    mover, stayer = user("office.reviewer"), user("office.leader")
+    for reader in (mover, stayer):
+        reader.sync()
+        assert doc_id in reader.documents()
+    with db.write(engine) as connection:
+        person = load_organisation(connection).people["p-office.reviewer"]
+        save_directory(connection, people=[replace(person, unit_id=FINANCE_ID)],
+                       now=clock())
+    page = mover.pull()
+    assert page["reset"] and page["changes"] == []  # the mirror was built under old scopes
+    mover.sync()
+    assert doc_id not in mover.documents()
+    assert not mover.pull()["reset"]  # recorded again from the pull at 0: no loop
+    assert not stayer.pull()["reset"]  # the directory change alone resets nobody else
+    stayer.sync()
+    assert doc_id in stayer.documents()

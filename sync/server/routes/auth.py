@@ -6,6 +6,8 @@ from fastapi import APIRouter, Request, Response
 
 from sync.protocol import ErrorBody, LoginRequest, PersonInfo, RefreshRequest, TokenPair
 from sync.server.auth import Issued
+from sync.server.errors import ApiError
+from sync.server.limits import unstorable_text
 from sync.server.routes.deps import ServerDep, SessionDep
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -26,6 +28,9 @@ def _pair(issued: Issued) -> TokenPair:
 def login(body: LoginRequest, request: Request, server: ServerDep) -> TokenPair:
     """Exchange username and password for an access token and a refresh token."""
     address = request.client.host if request.client else "unknown"
+    if unstorable_text(body.username):
+        # No such account can exist, and PostgreSQL would refuse the throttling query.
+        raise ApiError(422, "request.invalid", "请求内容不符合要求：body.username")
     return _pair(server.auth.login(body.username, body.password, address[:64]))
 
 

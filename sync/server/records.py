@@ -1,0 +1,88 @@
+"""What the server's record kinds share: mutation args, attachment links, put and revoke rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pydantic
+import sqlalchemy as sa
+
+from officeapp.errors import ValidationError
+from officeapp.org import Organisation
+from officeapp.workflow import Attachment
+from sync.server import changelog
+from sync.server import tables as t
+from sync.server.changelog import ChangeRow
+from sync.server.documents import Writes
+
+
+def parse_args(model: type[pydantic.BaseModel], args: Mapping[str, Any]) -> Any:
+    """Return `args` read into `model`, refusing malformed ones as `mutation.invalid_args`."""
+    try:
+        return model.model_validate(dict(args))
+    except pydantic.ValidationError as error:
+        fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
+        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{'、'.join(fields)}",
+                              fields=fields) from None
+
+
+def check_attachments(connection: sa.Connection, attachments: Iterable[Attachment]) -> None:
+    """Refuse attachments whose content the server does not hold in full."""
+    for attachment in attachments:
+        if not attachment.sha256:
+            continue
+        query = sa.select(t.blobs.c.complete, t.blobs.c.size).where(
+            t.blobs.c.sha256 == attachment.sha256)
+        row = connection.execute(query).first()
+        if row is None or not row.complete or row.size != attachment.size:
+            raise ValidationError(
+                "blob.unknown", f"附件“{attachment.name}”尚未上传完成，请稍后重试",
+                sha256=attachment.sha256, name=attachment.name)
+
+
+def link_blobs(connection: sa.Connection, table: sa.Table, record_id: str,
+               attachments: Iterable[Attachment]) -> None:
+    """Record which blobs a record references (`table` keyed by (record id, sha256))."""
+    key = table.c[table.primary_key.columns.keys()[0]]
+    connection.execute(sa.delete(table).where(key == record_id))
+    hashes = sorted({a.sha256 for a in attachments if a.sha256})
+    if hashes:
+        connection.execute(sa.insert(table), [{key.name: record_id, "sha256": h}
+                                              for h in hashes])
+
+
+def write_row(connection: sa.Connection, table: sa.Table, values: Mapping[str, Any], *,
+              new: bool) -> None:
+    """Insert a record's row, or update it by id."""
+    if new:
+        connection.execute(sa.insert(table).values(dict(values)))
+    else:
+        connection.execute(sa.update(table).where(table.c.id == values["id"])
+                           .values(dict(values)))
+
+
+def log_put(writes: Writes, kind: str, record_id: str, payload: dict[str, Any],
+            scopes: frozenset[str], previous: frozenset[str] | None) -> None:
+    """Log a put for who sees the record, after a revoke for who no longer does; poke both."""
+    lost = previous - scopes if previous is not None else frozenset()
+    if lost:
+        # Logged before the put: whoever keeps access through another scope gets the put last.
+        writes.changes.append(ChangeRow(kind, record_id, changelog.REVOKE, None, lost))
+    writes.changes.append(ChangeRow(kind, record_id, changelog.PUT, payload, scopes))
+    writes.pokes |= scopes | lost
+
+
+def check_known(org: Organisation, *, units: Iterable[str | None] = (),
+                people: Iterable[str | None] = (), prefix: str) -> None:
+    """Refuse unit and person ids the directory does not know (`<prefix>.unknown_unit`, …)."""
+    unknown_units = sorted({u for u in units if u and u not in org.units})
+    if unknown_units:
+        raise ValidationError(f"{prefix}.unknown_unit",
+                              f"单位不在通讯录中：{'、'.join(unknown_units)}",
+                              unit_ids=unknown_units)
+    unknown_people = sorted({p for p in people if p and p not in org.people})
+    if unknown_people:
+        raise ValidationError(f"{prefix}.unknown_person",
+                              f"人员不在通讯录中：{'、'.join(unknown_people)}",
+                              person_ids=unknown_people)
