@@ -25,6 +25,7 @@ import concurrent.futures
 import os
 import random
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -35,11 +36,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_server_load import _free_port, wait_healthy
 from bench_store import BATCH, Generator, bulk_insert, emit, raw_database
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, FINANCE_ID, OFFICE_ID
@@ -113,6 +114,28 @@ def _insert(connection: sa.Connection, batch: Sequence[Document], first: int,
     connection.execute(sa.insert(t.documents), docs)
     connection.execute(sa.insert(t.changes), changes)
     connection.execute(sa.insert(t.change_scopes), scopes)
+
+
+def free_port() -> int:
+    """Return a loopback port nobody listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(api: str, process: subprocess.Popen[bytes]) -> None:
+    """Wait until the server answers /health."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("server exited during start")
+        try:
+            if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("server did not start")
 
 
 def start_server(port: int, settings: Settings) -> subprocess.Popen[bytes]:
@@ -219,7 +242,7 @@ def run(workdir: Path, args: argparse.Namespace) -> None:
     os.sync()  # the seeding's writeback must not land on the timed sync
     emit("records", records, "documents")
     emit("seed_seconds", time.perf_counter() - started, "s")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(port, settings)
     try:

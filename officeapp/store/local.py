@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from officeapp.errors import ConflictError, Rejection
+from officeapp.meetings import (
+    Booking,
+    Meeting,
+    MeetingAccepted,
+    MeetingAction,
+    MeetingActionKind,
+    MeetingOutcome,
+    MeetingRejected,
+    decide_meeting,
+)
 from officeapp.org import Actor, Delegation, Organisation, Person, Room, Unit
 from officeapp.store import (
     blobs,
+    bulk,
     directory,
     docs,
     drafts,
@@ -23,18 +34,36 @@ from officeapp.store import (
     pull,
     schema,
     search,
+    supervision,
 )
+from officeapp.store import meetings as meeting_store
 from officeapp.store.blobs import BlobRecord, BlobState
+from officeapp.store.bulk import Staged, StagedPage
 from officeapp.store.db import connect, dumps, transaction
 from officeapp.store.drafts import OpinionDraft
 from officeapp.store.inbox import Folder, InboxFilter, InboxRow, InboxSort
 from officeapp.store.outbox import NewMutation, OutboxMutation, RejectionRecord
 from officeapp.store.pull import PulledRejection, PullOutcome, PullPage
 from officeapp.store.search import SearchHit
+from officeapp.supervision import (
+    InboxEntry,
+    ItemQuery,
+    ItemRow,
+    SupervisionAccepted,
+    SupervisionAction,
+    SupervisionDecision,
+    SupervisionItem,
+    SupervisionRejected,
+    corrected_now,
+    decide_supervision,
+)
+from officeapp.supervision.lights import DEFAULT_WARN_DAYS
 from officeapp.workflow.engine import decide
 from officeapp.workflow.model import Accepted, Action, Decision, Document, Rejected
 
 Clock = Callable[[], datetime]
+# sync_meta key of the server's clock minus this machine's, in seconds (the sync engine's).
+SERVER_OFFSET_KEY = "server_offset_seconds"
 
 
 def _utc_now() -> datetime:
@@ -44,6 +73,17 @@ def _utc_now() -> datetime:
 def _not_found(document_id: str) -> Rejected:
     return Rejected(Rejection("document.not_found", "文件不存在，或您已无权查看该文件",
                               {"document_id": document_id}))
+
+
+def _meeting_not_found(meeting_id: str) -> MeetingRejected:
+    return MeetingRejected(Rejection("meeting.not_found", "会议不存在，或您已无权查看该会议",
+                                     {"meeting_id": meeting_id}))
+
+
+def _item_not_found(item_id: str) -> SupervisionRejected:
+    return SupervisionRejected(Rejection("supervision.not_found",
+                                         "督办事项不存在，或您已无权查看该事项",
+                                         {"item_id": item_id}))
 
 
 class LocalStore:
@@ -213,17 +253,185 @@ class LocalStore:
                 mutation_name, args, created, mutator_version, document_id=document.id,
                 person_id=document.created_by, step=document.step))
 
+    # --- meetings --------------------------------------------------------------------------
+
+    def get_meeting(self, meeting_id: str) -> Meeting | None:
+        """Return the meeting as the user sees it (its check-in code when one was pulled)."""
+        return meeting_store.load(self.db.conn, meeting_id)
+
+    def meetings_between(self, start: datetime, end: datetime, *,
+                         include_cancelled: bool = False) -> list[Meeting]:
+        """Return the meetings with an occurrence overlapping [start, end), by start; a
+        series once (expand it with officeapp.meetings.occurrences)."""
+        return meeting_store.between(self.db.conn, start, end, include_cancelled=include_cancelled)
+
+    def my_meetings(self, actor: Actor, *, start: datetime | None = None,
+                    end: datetime | None = None,
+                    include_cancelled: bool = False) -> list[Meeting]:
+        """Return the meetings that name the actor (host, recorder, creator, invitee, deputy,
+        named by a unit's reply; or whom they act for) or invite or organise from a unit on
+        their unit path, optionally only those with an occurrence in [start, end)."""
+        return meeting_store.mine(self.db.conn, actor, start=start, end=end,
+                             include_cancelled=include_cancelled)
+
+    def meeting_bookings(self, start: datetime, end: datetime) -> list[Booking]:
+        """Return the bookings (one per occurrence) overlapping [start, end), by start."""
+        return meeting_store.bookings(self.db.conn, start, end)
+
+    def put_meetings(self, meetings: Iterable[Meeting], *, pending: bool = False) -> None:
+        """Upsert meetings: server truth (pending=False) or local results (pending=True)."""
+        with transaction(self.db.conn):
+            meeting_store.put(self.db.conn, meetings, pending=pending)
+
+    def delete_meetings(self, ids: Iterable[str]) -> int:
+        """Delete meetings (a revoke); return how many existed."""
+        with transaction(self.db.conn):
+            return meeting_store.delete(self.db.conn, list(ids))
+
+    def revert_meetings(self, ids: Iterable[str]) -> list[str]:
+        """Drop local changes: back to the last server version, or gone if never synced."""
+        with transaction(self.db.conn):
+            return meeting_store.revert(self.db.conn, list(ids))
+
+    def create_meeting(self, *, meeting: Meeting, mutation_name: str,
+                       mutation_args: dict[str, Any], mutator_version: int = 1) -> int:
+        """Store a new meeting (or sitting) with its outbox row; return the mutation id."""
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            if meeting_store.stored_ids(self.db.conn, [meeting.id]):
+                raise ConflictError("meeting.exists", "会议已存在，不能重复创建",
+                                    meeting_id=meeting.id)
+            meeting_store.put(self.db.conn, [meeting], pending=True)
+            return outbox.append(self.db.conn, NewMutation(
+                mutation_name, args, meeting.updated_at or meeting.created_at, mutator_version,
+                person_id=meeting.created_by, record_id=meeting.id))
+
+    def apply_meeting_action(
+        self, *, meeting_id: str, actor: Actor, action: MeetingAction, now: datetime,
+        mutation_name: str, mutation_args: dict[str, Any], mutator_version: int = 1,
+    ) -> MeetingOutcome:
+        """Decide a meeting action locally (a booking against the local bookings); if
+        accepted, write the meeting and its outbox row at once."""
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            meeting = meeting_store.load(self.db.conn, meeting_id)
+            if meeting is None:
+                return _meeting_not_found(meeting_id)
+            schedule = (meeting_store.schedule_for(self.db, meeting)
+                        if action.kind is MeetingActionKind.BOOK else None)
+            outcome = decide_meeting(meeting, actor, action, now, schedule=schedule)
+            if isinstance(outcome, MeetingAccepted):
+                meeting_store.put(self.db.conn, [outcome.meeting], pending=True)
+                outbox.append(self.db.conn, NewMutation(
+                    mutation_name, args, now, mutator_version, person_id=actor.person_id,
+                    record_id=meeting_id))
+            return outcome
+
+    # --- supervision -----------------------------------------------------------------------
+
+    def get_supervision_item(self, item_id: str) -> SupervisionItem | None:
+        """Return the item as the user sees it (local changes included), or None."""
+        return supervision.load(self.db.conn, item_id)
+
+    def supervision_rows(self, query: ItemQuery | None = None, *,
+                         now: datetime) -> list[ItemRow]:
+        """Return the list rows passing `query` at `now` (filtered and lit in SQL, exactly as
+        officeapp.supervision.filter_rows), by deadline (undated last), then title."""
+        return supervision.rows(self.db.conn, query or ItemQuery(), now=now)
+
+    def supervision_items(self, ids: Iterable[str] | None = None) -> list[SupervisionItem]:
+        """Return these items (every item when None), by deadline then title."""
+        return supervision.items(self.db.conn, ids)
+
+    def supervision_inbox(self, actor: Actor, *, now: datetime,
+                          warn_days: int = DEFAULT_WARN_DAYS) -> list[InboxEntry]:
+        """Return the supervision work waiting for the actor at `now`, most pressing first."""
+        return supervision.inbox(self.db.conn, actor, now=now, warn_days=warn_days)
+
+    def put_supervision_items(self, items: Iterable[SupervisionItem], *,
+                              pending: bool = False) -> None:
+        """Upsert items: server truth (pending=False) or local results (pending=True)."""
+        with transaction(self.db.conn):
+            supervision.put(self.db.conn, items, pending=pending)
+
+    def delete_supervision_items(self, ids: Iterable[str]) -> int:
+        """Delete items (a revoke); return how many existed."""
+        with transaction(self.db.conn):
+            return supervision.delete(self.db.conn, list(ids))
+
+    def revert_supervision_items(self, ids: Iterable[str]) -> list[str]:
+        """Drop local changes: back to the last server version, or gone if never synced."""
+        with transaction(self.db.conn):
+            return supervision.revert(self.db.conn, list(ids))
+
+    def create_supervision_item(self, *, item: SupervisionItem, mutation_name: str,
+                                mutation_args: dict[str, Any], mutator_version: int = 1) -> int:
+        """Store a new item with its outbox row; return the mutation id."""
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            if supervision.stored_ids(self.db.conn, [item.id]):
+                raise ConflictError("supervision.exists", "督办事项已存在，不能重复创建",
+                                    item_id=item.id)
+            supervision.put(self.db.conn, [item], pending=True)
+            return outbox.append(self.db.conn, NewMutation(
+                mutation_name, args, item.updated_at or item.created_at, mutator_version,
+                person_id=item.created_by, record_id=item.id))
+
+    def apply_supervision_action(
+        self, *, item_id: str, actor: Actor, action: SupervisionAction, now: datetime,
+        mutation_name: str, mutation_args: dict[str, Any], mutator_version: int = 1,
+    ) -> SupervisionDecision:
+        """Decide a supervision action locally; if accepted, write item and outbox row at once."""
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            item = supervision.load(self.db.conn, item_id)
+            if item is None:
+                return _item_not_found(item_id)
+            decision = decide_supervision(item, actor, action, now)
+            if isinstance(decision, SupervisionAccepted):
+                supervision.put(self.db.conn, [decision.item], pending=True)
+                outbox.append(self.db.conn, NewMutation(
+                    mutation_name, args, now, mutator_version, person_id=actor.person_id,
+                    record_id=item_id))
+            return decision
+
+    def server_offset(self) -> timedelta:
+        """Return the server's clock minus this machine's, as the last sync measured it."""
+        value = meta.get(self.db.conn, SERVER_OFFSET_KEY)
+        try:
+            return timedelta(seconds=float(value or 0))
+        except (ValueError, OverflowError):
+            return timedelta(0)
+
+    def set_server_offset(self, offset: timedelta) -> None:
+        """Remember the server's clock minus this machine's (the sync engine, per exchange)."""
+        self.set_meta(SERVER_OFFSET_KEY, repr(offset.total_seconds()))
+
+    def corrected_now(self, local_now: datetime | None = None) -> datetime:
+        """Return the server's time: the local clock plus the offset the last sync measured."""
+        return corrected_now(local_now or self._clock(), self.server_offset())
+
     # --- pulling ---------------------------------------------------------------------------
 
-    def apply_pull(self, page: PullPage) -> PullOutcome:
-        """Apply a pulled page with its cursor, acks and rejections, then rebase: all at once."""
+    def apply_pull(self, page: PullPage | StagedPage) -> PullOutcome:
+        """Apply a pulled page with its cursor, acks and rejections, then rebase: all at once.
+
+        A StagedPage is one `stage_pull` holds (its documents are written from their JSON).
+        """
         with transaction(self.db.conn):
             if page.reset:
                 pull.wipe_mirror(self.db)
+            if isinstance(page, StagedPage):
+                return bulk.apply(self.db, page, now=self._clock())
             return pull.apply_page(self.db, page, now=self._clock())
 
+    def stage_pull(self, body: str, *, kinds: Collection[str]) -> Staged | None:
+        """Split a pull answer's JSON into temporary tables for `apply_pull` (see bulk.py);
+        None if it is not in the usual shape (decode it whole then)."""
+        return bulk.stage(self.db.conn, body, kinds=kinds)
+
     def apply_rejections(self, rejected: Sequence[PulledRejection]) -> PullOutcome:
-        """Record refusals from a push answer and rebase the affected documents."""
+        """Record refusals from a push answer and rebase the affected records."""
         with transaction(self.db.conn):
             return pull.apply_rejections(self.db, rejected, now=self._clock())
 

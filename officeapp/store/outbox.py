@@ -27,6 +27,12 @@ class NewMutation:
     person_id: str | None = None
     step: str | None = None
     opinion: str = ""
+    record_id: str | None = None  # the record acted on; the document id when not given
+
+
+def record_kind(name: str) -> str:
+    """Return the kind of record a mutation acts on: document, meeting or supervision."""
+    return name.partition(".")[0]
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,12 @@ class OutboxMutation:
     attempts: int
     last_error: str | None
     person_id: str | None = None
+    record_id: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """Return the kind of record the mutation acts on (document, meeting, supervision)."""
+        return record_kind(self.name)
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,12 @@ class RejectionRecord:
     details: dict[str, Any]
     created_at: datetime
     dismissed: bool
+    record_id: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """Return the kind of record the refused mutation acted on."""
+        return record_kind(self.name)
 
 
 def append(conn: sqlite3.Connection, mutation: NewMutation) -> int:
@@ -67,22 +85,23 @@ def append(conn: sqlite3.Connection, mutation: NewMutation) -> int:
         raise ValidationError("outbox.bad_name", "操作名称不能为空")
     cursor = conn.execute(
         "INSERT INTO outbox (name, mutator_version, args, document_id, person_id, step, opinion,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (mutation.name, mutation.mutator_version, mutation.args, mutation.document_id,
-         mutation.person_id, mutation.step, mutation.opinion, timestamp(mutation.created_at)))
+         mutation.person_id, mutation.step, mutation.opinion, timestamp(mutation.created_at),
+         mutation.record_id or mutation.document_id))
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
 _OUTBOX_COLUMNS = ("mutation_id, name, mutator_version, args, document_id, created_at, state,"
-                   " attempts, last_error, person_id")
+                   " attempts, last_error, person_id, record_id")
 
 
 def _mutation(row: tuple[Any, ...]) -> OutboxMutation:
     return OutboxMutation(
         mutation_id=row[0], name=row[1], mutator_version=row[2], args=loads(row[3]),
         document_id=row[4], created_at=datetime.fromisoformat(row[5]), state=row[6],
-        attempts=row[7], last_error=row[8], person_id=row[9])
+        attempts=row[7], last_error=row[8], person_id=row[9], record_id=row[10])
 
 
 def pending(conn: sqlite3.Connection, *, limit: int | None = None) -> list[OutboxMutation]:
@@ -133,19 +152,19 @@ def record_rejection(
     after it, since both come from the same pull.
     """
     row = conn.execute(
-        "SELECT name, args, document_id, person_id, step, opinion, state FROM outbox"
+        "SELECT name, args, document_id, person_id, step, opinion, state, record_id FROM outbox"
         " WHERE mutation_id = ?", (mutation_id,)).fetchone()
     if row is None:
         raise _unknown_mutation(mutation_id)
-    name, args, document_id, person_id, step, opinion, state = row
+    name, args, document_id, person_id, step, opinion, state, record_id = row
     if state != "rejected":
         conn.execute("UPDATE outbox SET state = 'rejected', last_error = ? WHERE mutation_id = ?",
                      (code, mutation_id))
         conn.execute(
             "INSERT INTO rejections (mutation_id, name, args, document_id, code, message,"
-            " details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " details, created_at, record_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (mutation_id, name, args, document_id, code, message,
-             dumps(details, what="拒绝原因"), timestamp(now)))
+             dumps(details, what="拒绝原因"), timestamp(now), record_id))
         if opinion and document_id and person_id:
             drafts.restore(conn, document_id=document_id, person_id=person_id,
                            step=step or "", text=opinion, now=now)
@@ -155,14 +174,14 @@ def record_rejection(
 
 
 _REJECTION_COLUMNS = ("id, mutation_id, name, args, document_id, code, message, details,"
-                      " created_at, dismissed")
+                      " created_at, dismissed, record_id")
 
 
 def _rejection(row: tuple[Any, ...]) -> RejectionRecord:
     return RejectionRecord(
         id=row[0], mutation_id=row[1], name=row[2], args=loads(row[3]), document_id=row[4],
         code=row[5], message=row[6], details=loads(row[7]),
-        created_at=datetime.fromisoformat(row[8]), dismissed=bool(row[9]))
+        created_at=datetime.fromisoformat(row[8]), dismissed=bool(row[9]), record_id=row[10])
 
 
 def rejection_by_mutation(conn: sqlite3.Connection, mutation_id: int) -> RejectionRecord | None:

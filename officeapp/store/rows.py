@@ -80,14 +80,16 @@ def rows_from_data(data: Mapping[str, Any]) -> DocumentRows:
     stored document can always be read back.
     """
     direction = _one_of(data["direction"], _DIRECTIONS)
-    step, created_by = data["step"], data["created_by"]
+    step, created_by = _text(data["step"]), _text(data["created_by"])
     trace = [_checked_entry(e) for e in data.get("trace", ())]
     excluded = created_by if _excludes_creator(direction, step) else None
     _check_rest(data)
+    text = dumps(data, what="文件")
+    text.encode()  # UnicodeEncodeError (a ValueError) for a lone surrogate: not storable
     return DocumentRows(
-        id=data["id"],
+        id=_text(data["id"]),
         listing=_listing(data, direction),
-        data=dumps(data, what="文件"),
+        data=text,
         holders=tuple(row for h in data.get("holders", ()) for row in _holder_rows(h, excluded)),
         circulations=tuple(_circulation_row(c) for c in data.get("circulations", ())),
         participants=frozenset({e["actor_id"] for e in trace}
@@ -95,6 +97,32 @@ def rows_from_data(data: Mapping[str, Any]) -> DocumentRows:
         trace=tuple(_trace_row(e) for e in trace),
         fts=fts_values(data),
     )
+
+
+def _text(value: Any) -> str:
+    """Return `value` if it is a string: the columns it goes to hold text, never null."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, not {type(value).__name__}")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _integer(value: Any) -> int:
+    """Return int(value) if SQLite can store it."""
+    number = int(value)
+    if not -(2**63) <= number < 2**63:
+        raise ValueError("integer out of range")
+    return number
+
+
+def _stamp(value: datetime) -> str:
+    try:
+        return timestamp(value)
+    except OverflowError:  # an offset that moves the time past year 1 or 9999
+        raise ValueError("time out of range") from None
 
 
 def _one_of(value: Any, allowed: Collection[str]) -> str:
@@ -118,19 +146,19 @@ def _required_moment(value: Any) -> datetime:
 
 def _listing(data: Mapping[str, Any], direction: str) -> tuple[Any, ...]:
     created = _required_moment(data["created_at"])
-    updated = timestamp(_moment(data.get("updated_at")) or created)
+    updated = _stamp(_moment(data.get("updated_at")) or created)
     due = _moment(data.get("deadline"))
-    deadline = None if due is None else timestamp(due)
+    deadline = None if due is None else _stamp(due)
     urgency = _one_of(data["urgency"], _URGENCY_RANKS)
     step = data["step"]
     return (
-        data["id"], direction, _one_of(data["doc_type"], _DOC_TYPES), data["title"],
-        data.get("doc_number"), urgency, _URGENCY_RANKS[urgency],
-        _one_of(data["classification"], _CLASSIFICATIONS), data["owner_unit_id"],
+        data["id"], direction, _one_of(data["doc_type"], _DOC_TYPES), _text(data["title"]),
+        _optional_text(data.get("doc_number")), urgency, _URGENCY_RANKS[urgency],
+        _one_of(data["classification"], _CLASSIFICATIONS), _text(data["owner_unit_id"]),
         data["created_by"], step, status_of(step).value, deadline,
         # Undated documents follow in update order, so the sort key has no large tie group.
-        deadline or f"{NO_DEADLINE}{updated}", timestamp(created), updated,
-        int(data.get("version", 1)),
+        deadline or f"{NO_DEADLINE}{updated}", _stamp(created), updated,
+        _integer(data.get("version", 1)),
     )
 
 
@@ -142,10 +170,10 @@ def _excludes_creator(direction: str, step: str) -> bool:
 
 def _holder_rows(holder: Mapping[str, Any], excluded: str | None) -> tuple[HolderRow, ...]:
     """Return one row per (holder × role); a personal holder needs no role, so one row."""
-    unit_id, done = holder["unit_id"], int(bool(holder.get("done")))
+    unit_id, done = _text(holder["unit_id"]), int(bool(holder.get("done")))
     roles = sorted({_one_of(r, _ROLES) for r in holder.get("roles", ())})
     _moment(holder.get("claimed_at"))
-    person_id = holder.get("person_id")
+    person_id = _optional_text(holder.get("person_id"))
     if person_id is not None:
         return ((unit_id, person_id, "", None, done),)
     # The drafter may not take the review pool of their own draft (excludes_creator).
@@ -161,16 +189,23 @@ def _require(mapping: Mapping[str, Any], *keys: str) -> None:
 def _circulation_row(circulation: Mapping[str, Any]) -> tuple[str, int]:
     _require(circulation, "sent_by")
     _required_moment(circulation["sent_at"])
-    return (circulation["person_id"], int(_moment(circulation.get("read_at")) is not None))
+    return (_text(circulation["person_id"]),
+            int(_moment(circulation.get("read_at")) is not None))
 
 
 def _checked_entry(entry: Mapping[str, Any]) -> Mapping[str, Any]:
     """Return a trace entry after checking what the codec checks of it."""
     _require(entry, "step", "actor_id")
+    _text(entry["at"])
     _required_moment(entry["at"])
-    int(entry["seq"])
+    _integer(entry["seq"])
     _one_of(entry["action"], _ACTIONS)
     dict(entry.get("details") or {})
+    for key in ("step", "actor_id"):
+        _text(entry[key])
+    _text(entry.get("actor_name", ""))
+    for key in ("on_behalf_of", "target_step"):
+        _optional_text(entry.get(key))
     return entry
 
 
@@ -180,6 +215,8 @@ def _check_rest(data: Mapping[str, Any]) -> None:
                 "circulate_to"):
         tuple(data.get(key, ()))
     for attachment in data.get("attachments", ()):
+        if not isinstance(attachment, Mapping):
+            raise TypeError("attachment")
         _require(attachment, "name")
         int(attachment.get("size", 0))
     for key in ("written_date", "print_date"):
@@ -205,5 +242,6 @@ def _trace_row(entry: Mapping[str, Any]) -> TraceRow:
 
 def fts_values(data: Mapping[str, Any]) -> FtsValues:
     """Return (title, doc_number, body, opinions) exactly as the documents_fts_content view."""
+    _optional_text(data.get("body"))
     opinions = "\n".join(e["opinion"] for e in data.get("trace", ()) if e.get("opinion"))
     return (data["title"], data.get("doc_number") or "", data.get("body") or "", opinions)

@@ -221,9 +221,118 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
                     (str(uuid.uuid4()),))
 
 
+# Version 2: meetings (办会) and supervision items (督办). As for documents, a record's JSON
+# is kept whole (`data`, with `base` the server version while local changes sit on it) and the
+# columns lists, filters and lights read are copied out of it; times are `db.timestamp` text.
+_V2_TABLES = """
+CREATE TABLE meetings (
+    meeting_key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    meeting_type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    organiser_unit_id TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    room_id TEXT,
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    span_end TEXT NOT NULL,
+    recurring INTEGER NOT NULL DEFAULT 0 CHECK (recurring IN (0, 1)),
+    series_id TEXT,
+    version INTEGER NOT NULL,
+    updated_at TEXT,
+    pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+    data TEXT NOT NULL,
+    base TEXT
+);
+CREATE INDEX meetings_start ON meetings(start, span_end);
+CREATE INDEX meetings_span_end ON meetings(span_end);
+CREATE INDEX meetings_series ON meetings(series_id) WHERE series_id IS NOT NULL;
+
+CREATE TABLE meeting_people (
+    person_id TEXT NOT NULL,
+    meeting_key INTEGER NOT NULL REFERENCES meetings(meeting_key) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, meeting_key)
+) WITHOUT ROWID;
+CREATE INDEX meeting_people_meeting ON meeting_people(meeting_key);
+
+CREATE TABLE meeting_units (
+    unit_id TEXT NOT NULL,
+    meeting_key INTEGER NOT NULL REFERENCES meetings(meeting_key) ON DELETE CASCADE,
+    PRIMARY KEY (unit_id, meeting_key)
+) WITHOUT ROWID;
+CREATE INDEX meeting_units_meeting ON meeting_units(meeting_key);
+
+-- No foreign key: the code may arrive in a page before or after its meeting.
+CREATE TABLE meeting_codes (
+    meeting_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE supervision_items (
+    item_key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    title_fold TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,
+    supervisor_unit_id TEXT NOT NULL,
+    lead_unit_id TEXT,
+    co_unit_ids TEXT NOT NULL DEFAULT '[]',
+    deadline TEXT,
+    next_report_due TEXT,
+    requested_at TEXT,
+    finished_at TEXT,
+    completed_at TEXT,
+    assigned_at TEXT,
+    created_at TEXT NOT NULL,
+    urgency TEXT NOT NULL,
+    parent_id TEXT,
+    percent INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT,
+    pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+    data TEXT NOT NULL,
+    base TEXT
+);
+CREATE INDEX supervision_deadline ON supervision_items(deadline, title);
+CREATE INDEX supervision_supervisor ON supervision_items(supervisor_unit_id);
+CREATE INDEX supervision_lead ON supervision_items(lead_unit_id);
+
+CREATE TABLE supervision_units (
+    unit_id TEXT NOT NULL,
+    item_key INTEGER NOT NULL REFERENCES supervision_items(item_key) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'co')),
+    PRIMARY KEY (unit_id, item_key, role)
+) WITHOUT ROWID;
+CREATE INDEX supervision_units_item ON supervision_units(item_key);
+
+CREATE TABLE supervision_people (
+    person_id TEXT NOT NULL,
+    item_key INTEGER NOT NULL REFERENCES supervision_items(item_key) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('creator', 'approver', 'informed')),
+    PRIMARY KEY (person_id, item_key, role)
+) WITHOUT ROWID;
+CREATE INDEX supervision_people_item ON supervision_people(item_key);
+
+-- The record a mutation acts on, whatever its kind (the name says which): a document, a
+-- meeting or a supervision item. `document_id` stays for documents only (drafts, the UI).
+ALTER TABLE outbox ADD COLUMN record_id TEXT;
+ALTER TABLE rejections ADD COLUMN record_id TEXT;
+UPDATE outbox SET record_id = document_id;
+UPDATE rejections SET record_id = document_id;
+"""
+
+
+def _v2_meetings_and_supervision(db: sqlite_utils.Database) -> None:
+    """Version 2: meetings, supervision items, and the record id of every outbox row."""
+    db.executescript(_V2_TABLES)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
-MIGRATIONS: Sequence[Migration] = (_v1_initial,)
+MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision)
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,14 +7,34 @@ the network.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from officeapp.errors import ValidationError
+from officeapp.meetings import (
+    Meeting,
+    MeetingAction,
+    MeetingActionKind,
+    MeetingOutcome,
+    decision_item_id,
+    sitting_of,
+)
+from officeapp.meetings import create_meeting as new_meeting
+from officeapp.meetings.codec import meeting_action_to_dict
 from officeapp.store import LocalStore
+from officeapp.supervision import (
+    SupervisionAccepted,
+    SupervisionAction,
+    SupervisionItem,
+    SupervisionRejected,
+    create_item,
+)
+from officeapp.supervision.codec import action_to_dict as supervision_action_to_dict
 from officeapp.workflow import Action, Decision, Document, create_outgoing, register_incoming
 from officeapp.workflow.codec import action_to_dict
 
@@ -65,4 +85,111 @@ def act(store: LocalStore, *, person_id: str, document_id: str, action: Action,
         document_id=document_id, actor=actor, action=action, now=now,
         mutation_name="document.act",
         mutation_args={"document_id": document_id, "action": action_to_dict(action)},
+        mutator_version=MUTATOR_VERSION)
+
+
+def new_record_id() -> str:
+    """Return a fresh id for a meeting or supervision item created on this client."""
+    return str(uuid.uuid4())
+
+
+def _wire(value: Any) -> Any:
+    """Return `value` in JSON form: times as ISO text, records (attendees, agenda items,
+    attachments) as objects, enums as their values, tuples as lists."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _wire(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _wire(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_wire(v) for v in value]
+    return value
+
+
+def wire_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the fields as the mutation carries them (and as the local rule reads them, so
+    client and server decide on the same input)."""
+    return {str(name): _wire(value) for name, value in fields.items()}
+
+
+def create_meeting(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
+                   now: datetime) -> Meeting:
+    """Start a 会议 draft organised by the person's unit (a secretary or clerk)."""
+    values = wire_fields(fields)
+    actor = store.organisation().actor(person_id, now)
+    meeting = new_meeting(meeting_id=new_record_id(), actor=actor, fields=values, now=now)
+    store.create_meeting(meeting=meeting, mutation_name="meeting.create",
+                         mutation_args={"meeting_id": meeting.id, "fields": values},
+                         mutator_version=MUTATOR_VERSION)
+    return meeting
+
+
+def create_sitting(store: LocalStore, *, person_id: str, series_id: str, start: datetime,
+                   now: datetime) -> Meeting:
+    """Make one sitting of a recurring series a meeting of its own (for sign-in and minutes)."""
+    series = store.get_meeting(series_id)
+    if series is None:
+        raise ValidationError("meeting.not_found", "会议不存在，或您已无权查看该会议")
+    actor = store.organisation().actor(person_id, now)
+    sitting = sitting_of(series, start, meeting_id=new_record_id(), actor=actor, now=now)
+    store.create_meeting(meeting=sitting, mutation_name="meeting.create_sitting",
+                         mutation_args={"meeting_id": sitting.id, "series_id": series_id,
+                                        "start": start.isoformat()},
+                         mutator_version=MUTATOR_VERSION)
+    return sitting
+
+
+def act_meeting(store: LocalStore, *, person_id: str, meeting_id: str, action: MeetingAction,
+                now: datetime) -> MeetingOutcome:
+    """Take a meeting action; `book` is checked against the rooms and bookings held here."""
+    if store.get_meeting(meeting_id) is None:
+        raise ValidationError("meeting.not_found", "会议不存在，或您已无权查看该会议")
+    if action.kind is MeetingActionKind.OPEN_SUPERVISION and action.decision_no is not None:
+        # The same id the server gives the item, so the optimistic item is the real one.
+        action = replace(action, supervision_item_id=decision_item_id(
+            meeting_id, action.decision_no))
+    actor = store.organisation().actor(person_id, now)
+    args = {"meeting_id": meeting_id, "action": _wire(meeting_action_to_dict(action))}
+    return store.apply_meeting_action(
+        meeting_id=meeting_id, actor=actor, action=action, now=now,
+        mutation_name="meeting.act", mutation_args=args, mutator_version=MUTATOR_VERSION)
+
+
+def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
+                            now: datetime, parent_id: str | None = None) -> SupervisionItem:
+    """Start a 督办事项 draft (a supervisor), or a sub-item of `parent_id` (分解)."""
+    parent = None
+    if parent_id is not None:
+        parent = store.get_supervision_item(parent_id)
+        if parent is None:
+            raise ValidationError("supervision.not_found", "督办事项不存在，或您已无权查看该事项")
+    values = wire_fields(fields)
+    actor = store.organisation().actor(person_id, now)
+    item = create_item(item_id=new_record_id(), actor=actor, fields=values, now=now,
+                       parent=parent)
+    args: dict[str, Any] = {"item_id": item.id, "fields": values}
+    if parent_id is not None:
+        args["parent_id"] = parent_id
+    store.create_supervision_item(item=item, mutation_name="supervision.create",
+                                  mutation_args=args, mutator_version=MUTATOR_VERSION)
+    return item
+
+
+def act_supervision(store: LocalStore, *, person_id: str, item_id: str,
+                    action: SupervisionAction,
+                    now: datetime) -> SupervisionAccepted | SupervisionRejected:
+    """Take a supervision action; the status the person saw travels with it."""
+    item = store.get_supervision_item(item_id)
+    if item is None:
+        raise ValidationError("supervision.not_found", "督办事项不存在，或您已无权查看该事项")
+    if action.expected_status is None:
+        action = replace(action, expected_status=item.status)
+    actor = store.organisation().actor(person_id, now)
+    return store.apply_supervision_action(
+        item_id=item_id, actor=actor, action=action, now=now, mutation_name="supervision.act",
+        mutation_args={"item_id": item_id,
+                       "action": _wire(supervision_action_to_dict(action))},
         mutator_version=MUTATOR_VERSION)

@@ -168,8 +168,14 @@ class Api:
 
     async def pull(self, request: PullRequest) -> PullResponse:
         """Fetch the next page of changes."""
-        return _parse(PullResponse, await self._send("POST", "/sync/pull",
-                                                     json=request.model_dump()))
+        return parse_pull(await self.pull_raw(request))
+
+    async def pull_raw(self, request: PullRequest) -> bytes:
+        """Fetch the next page of changes as the server wrote it (a page of a thousand
+        documents is megabytes: `sync.client.pages` lets the store read it in SQLite)."""
+        response = await self._exchange("POST", "/sync/pull", auth=True,
+                                        json=request.model_dump())
+        return response.content
 
     async def events(self) -> AsyncIterator[str]:
         """Yield the names of server-sent events (`ready`, `poke`, `heartbeat`) as they come."""
@@ -226,6 +232,12 @@ class Api:
             await self.refresh()
 
     async def _send(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
+        response = await self._exchange(method, path, auth=auth, **kwargs)
+        return None if not response.content else _json(response)
+
+    async def _exchange(self, method: str, path: str, *, auth: bool,
+                        **kwargs: Any) -> httpx.Response:
+        """Send a request (refreshing the token once on a 401); raise on an error answer."""
         if auth:
             await self._ensure_token()
         response = await self._request(method, path, auth=auth, **kwargs)
@@ -234,7 +246,7 @@ class Api:
             response = await self._request(method, path, auth=auth, **kwargs)
         if response.status_code >= 400:
             raise _error(response)
-        return None if not response.content else _json(response)
+        return response
 
     async def _request(self, method: str, path: str, *, auth: bool,
                        **kwargs: Any) -> httpx.Response:
@@ -262,11 +274,19 @@ class Api:
 
 
 def _json(response: httpx.Response) -> Any:
+    return _loads(response.content, response.status_code)
+
+
+def _loads(content: bytes, status: int = 200) -> Any:
     try:
-        return response.json()
+        return json.loads(content)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ApiError(response.status_code, "client.bad_response",
-                       "服务器返回的内容无法识别") from None
+        raise ApiError(status, "client.bad_response", "服务器返回的内容无法识别") from None
+
+
+def parse_pull(body: bytes) -> PullResponse:
+    """Decode and check a pull answer whole (the path for a page the store cannot stage)."""
+    return _parse(PullResponse, _loads(body))
 
 
 def _error(response: httpx.Response) -> ApiError:

@@ -12,20 +12,22 @@ import logging
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from officeapp.store import LocalStore, OutboxMutation, PulledChange, PulledRejection, PullPage
+from officeapp.errors import DomainError
+from officeapp.store import LocalStore, OutboxMutation, PulledRejection
 from officeapp.store.pull import PullOutcome
 from sync.client.api import Api, ApiError, LoginRequired, Offline
 from sync.client.blobs import Blobs
+from sync.client.pages import is_rejection, read_page
+from sync.client.pages import page_of as _page  # noqa: F401  (tests use it)
 from sync.protocol import (
     MAX_MUTATIONS_PER_PUSH,
     SCHEMA_VERSION,
     Mutation,
     MutationResult,
     PullRequest,
-    PullResponse,
     PushRequest,
 )
 
@@ -54,24 +56,6 @@ async def _direct(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return fn(*args, **kwargs)
 
 
-def _page(response: PullResponse) -> PullPage:
-    """Translate the wire answer into the store's terms."""
-    rejected = [
-        PulledRejection(r.id, r.code or "sync.rejected", r.message or "服务器拒绝了该操作",
-                        r.details)
-        for r in response.results if _is_rejection(r)
-    ]
-    changes = [PulledChange(c.kind, c.id, c.op, c.data) for c in response.changes]
-    return PullPage(cursor=response.cursor, last_mutation_id=response.last_mutation_id,
-                    changes=changes, rejected=rejected, has_more=response.has_more,
-                    reset=response.reset)
-
-
-def _is_rejection(result: MutationResult) -> bool:
-    return result.status == "rejected" or (
-        result.status == "duplicate" and result.original == "rejected")
-
-
 class SyncEngine:
     """Keeps one client's store in sync with the server."""
 
@@ -98,6 +82,7 @@ class SyncEngine:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._failures = 0
+        self._saved_offset: timedelta | None = None
 
     # --- one round -------------------------------------------------------------------------
 
@@ -107,8 +92,11 @@ class SyncEngine:
             self._set(syncing=True)
             try:
                 await self.push()
+                await self._save_offset()
                 await self.pull()
+                await self._save_offset()
             except (Offline, ApiError) as error:
+                await self._save_offset()  # an error answer carries the server's Date too
                 self._failed(error)
                 raise
             except OutOfOrder as error:
@@ -118,6 +106,14 @@ class SyncEngine:
             self._failures = 0
             self._set(online=True, syncing=False, pending=pending, error=None,
                       last_sync=self._clock(), login_required=False)
+
+    async def _save_offset(self) -> None:
+        """Keep the server's clock offset the last exchange measured, for corrected_now()."""
+        offset = self.api.server_offset
+        if offset != self._saved_offset:
+            with contextlib.suppress(DomainError):  # never fail a round over a clock note
+                await self._call(lambda s, o: s.set_server_offset(o), self.store, offset)
+                self._saved_offset = offset
 
     async def push(self) -> None:
         """Send pending mutations in order, each batch once per round."""
@@ -141,7 +137,7 @@ class SyncEngine:
             after = batch[-1].mutation_id
 
     async def _handle_results(self, results: list[MutationResult]) -> None:
-        rejected = [r for r in results if _is_rejection(r)]
+        rejected = [r for r in results if is_rejection(r)]
         for result in results:
             if result.status == "out_of_order":
                 raise OutOfOrder(
@@ -163,7 +159,8 @@ class SyncEngine:
         cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
         response = await self._fetch(client_id, cursor)
         while True:
-            page = _page(response)
+            # The store reads the page's JSON itself (sync.client.pages), on its own thread.
+            page = await self._call(read_page, self.store, response)
             if page.reset:
                 # The answer to a reset carries no data: wipe, then pull again from zero.
                 await self._call(lambda s: s.wipe_mirror(), self.store)
@@ -185,8 +182,8 @@ class SyncEngine:
         while not await self._call(lambda s: s.index_text(), self.store):
             pass
 
-    async def _fetch(self, client_id: str, cursor: int) -> PullResponse:
-        return await self.api.pull(PullRequest(
+    async def _fetch(self, client_id: str, cursor: int) -> bytes:
+        return await self.api.pull_raw(PullRequest(
             client_id=client_id, cursor=cursor, schema_version=SCHEMA_VERSION,
             limit=self.page_size))
 
@@ -284,7 +281,8 @@ class SyncEngine:
 
     def _changed(self, outcome: PullOutcome) -> None:
         if self._on_changed is not None and (outcome.documents or outcome.directory
-                                             or outcome.rejected):
+                                             or outcome.rejected or outcome.meetings
+                                             or outcome.supervision):
             self._on_changed(outcome)
 
 

@@ -1,8 +1,9 @@
 """Forward migrations: every earlier version, with data in it, reaches the latest intact.
 
-There is one schema version today. The harness loops over every version, so a new entry in
-MIGRATIONS is tested from each older version as soon as it exists; it only needs a seed for
-its own version in SEEDS (test_every_version_has_a_seed fails until it has one).
+The harness loops over every version, so a new entry in MIGRATIONS is tested from each older
+version as soon as it exists; it only needs a seed for its own version in SEEDS
+(test_every_version_has_a_seed fails until it has one). Version 2 added meetings, supervision
+items and the outbox's record_id (filled from document_id for older rows).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,13 @@ import sqlite_utils
 
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, OFFICE_ID
 from officeapp.documents import Direction, DocType, Urgency
+from officeapp.meetings import Attendee, Meeting, MeetingStatus, MeetingType
+from officeapp.meetings.codec import meeting_to_dict
 from officeapp.org import Organisation, Role
 from officeapp.store import LATEST_VERSION, LocalStore, schema
 from officeapp.store.db import connect, transaction
+from officeapp.supervision import ItemQuery, Source, Status, SupervisionItem, item_row
+from officeapp.supervision.codec import item_to_dict
 from officeapp.workflow import ActionKind, Document, Holder, TraceEntry
 from officeapp.workflow.codec import document_to_dict
 
@@ -40,6 +46,26 @@ SEED_DOCUMENT = Document(
     version=3, updated_at=WHEN,
 )
 TYPED_TEXT = "建议将第二段的“立即”改为“及时”，其余同意。"
+SEED_MEETING = Meeting(
+    id="seed-meeting", title="市政府第12次常务会议", meeting_type=MeetingType.EXECUTIVE,
+    start=WHEN + timedelta(days=1), end=WHEN + timedelta(days=1, hours=2),
+    organiser_unit_id=OFFICE_ID, created_by="p-office.secretary", created_at=WHEN,
+    status=MeetingStatus.NOTIFIED, room_id="r-1", host_id="p-office.leader",
+    attendees=(Attendee.person("p-finance.leader"), Attendee.unit("u-edu")),
+    check_in_code=None, version=3, updated_at=WHEN,
+)
+SEED_ITEM = SupervisionItem(
+    id="seed-item", title="推进数字政府建设", source=Source.LEADER_INSTRUCTION,
+    supervisor_unit_id=OFFICE_ID, created_by="p-office.supervisor", created_at=WHEN,
+    status=Status.ASSIGNED, content="按期完成一期工程", lead_unit_id="u-finance",
+    co_unit_ids=("u-edu",), deadline=WHEN + timedelta(days=30), assigned_at=WHEN, version=4,
+    updated_at=WHEN,
+)
+
+
+def _ts(moment: datetime) -> str:
+    """Return a time as version 2 stores it: UTC, with microseconds."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _seed_v1(conn: sqlite3.Connection) -> None:
@@ -99,8 +125,43 @@ def _seed_v1(conn: sqlite3.Connection) -> None:
                  ("a" * 64, WHEN.isoformat()))
 
 
+def _seed_v2(conn: sqlite3.Connection) -> None:
+    """Version 1's data with record ids, a meeting with its code, and a supervision item."""
+    _seed_v1(conn)
+    conn.execute("UPDATE outbox SET record_id = document_id")
+    conn.execute("UPDATE rejections SET record_id = document_id")
+    m = SEED_MEETING
+    conn.execute(
+        "INSERT INTO meetings (meeting_key, id, title, meeting_type, status, organiser_unit_id,"
+        " created_by, room_id, start, \"end\", span_end, recurring, series_id, version,"
+        " updated_at, pending, data, base) VALUES (1, ?, ?, '常务会议', 'notified', 'u-office',"
+        " 'p-office.secretary', 'r-1', ?, ?, ?, 0, NULL, 3, ?, 0, ?, NULL)",
+        (m.id, m.title, _ts(m.start), _ts(m.end), _ts(m.end), _ts(WHEN),
+         json.dumps(meeting_to_dict(m, hide_code=True), ensure_ascii=False)))
+    conn.executemany("INSERT INTO meeting_people (person_id, meeting_key) VALUES (?, 1)",
+                     [("p-office.secretary",), ("p-office.leader",), ("p-finance.leader",)])
+    conn.executemany("INSERT INTO meeting_units (unit_id, meeting_key) VALUES (?, 1)",
+                     [("u-office",), ("u-edu",)])
+    conn.execute("INSERT INTO meeting_codes (meeting_id, code) VALUES ('seed-meeting', '4821')")
+    i = SEED_ITEM
+    assert i.deadline is not None
+    conn.execute(
+        "INSERT INTO supervision_items (item_key, id, title, title_fold, source, status,"
+        " supervisor_unit_id, lead_unit_id, co_unit_ids, deadline, next_report_due,"
+        " requested_at, finished_at, completed_at, assigned_at, created_at, urgency, parent_id,"
+        " percent, created_by, version, updated_at, pending, data, base) VALUES (1, ?, ?, ?,"
+        " '领导批示', 'assigned', 'u-office', 'u-finance', '[\"u-edu\"]', ?, NULL, NULL, NULL,"
+        " NULL, ?, ?, '普通', NULL, 0, 'p-office.supervisor', 4, ?, 0, ?, NULL)",
+        (i.id, i.title, i.title.casefold(), _ts(i.deadline), _ts(WHEN), _ts(WHEN), _ts(WHEN),
+         json.dumps(item_to_dict(i), ensure_ascii=False)))
+    conn.executemany("INSERT INTO supervision_units (unit_id, item_key, role) VALUES (?, 1, ?)",
+                     [("u-finance", "lead"), ("u-edu", "co")])
+    conn.execute("INSERT INTO supervision_people (person_id, item_key, role)"
+                 " VALUES ('p-office.supervisor', 1, 'creator')")
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
-SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1}
+SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1, 2: _seed_v2}
 
 
 def _database_at(path: Path, version: int) -> None:
@@ -113,14 +174,31 @@ def _database_at(path: Path, version: int) -> None:
     db.close()
 
 
+def _check_records_survived(store: LocalStore) -> None:
+    """Version 2's meeting (with its code) and supervision item are read back whole."""
+    org = Organisation(DEMO_UNITS, DEMO_PEOPLE)
+    meeting = store.get_meeting("seed-meeting")
+    assert meeting is not None and meeting.check_in_code == "4821"
+    assert meeting == replace(SEED_MEETING, check_in_code="4821")
+    for person in ("p-finance.leader", "p-edu.clerk", "p-office.leader"):
+        assert [m.id for m in store.my_meetings(org.actor(person, WHEN))] == ["seed-meeting"]
+    assert store.my_meetings(org.actor("p-finance.clerk", WHEN)) == []
+    assert store.get_supervision_item("seed-item") == SEED_ITEM
+    query = ItemQuery(unit_id="u-edu", text="数字政府")
+    assert store.supervision_rows(query, now=WHEN) == [item_row(SEED_ITEM)]
+    lead = org.actor("p-finance.clerk", WHEN)
+    assert [e.item_id for e in store.supervision_inbox(lead, now=WHEN)] == ["seed-item"]
+
+
 def _check_seed_survived(store: LocalStore) -> None:
     assert store.client_id == CLIENT_ID
     assert store.get_cursor() == 17
     assert store.get_document("seed-doc") == SEED_DOCUMENT
-    assert [(m.mutation_id, m.args) for m in store.pending_mutations()] == [
-        (2, {"opinion": "请周科长核稿"})]
+    assert [(m.mutation_id, m.args, m.record_id) for m in store.pending_mutations()] == [
+        (2, {"opinion": "请周科长核稿"}, "seed-doc")]
     (rejection,) = store.rejections()
     assert (rejection.mutation_id, rejection.args["opinion"]) == (3, TYPED_TEXT)
+    assert (rejection.record_id, rejection.kind) == ("seed-doc", "document")
     draft = store.get_opinion_draft(document_id="seed-doc", person_id="p-office.reviewer")
     assert draft is not None and draft.text == "同意，"
     assert [hit.id for hit in store.search("防汛抗旱")] == ["seed-doc"]
@@ -150,6 +228,8 @@ def test_every_version_migrates_to_the_latest_with_data_and_outbox(
         else:
             assert store.pending_mutations() == []
             assert store.document_count() == 0
+        if version >= 2:
+            _check_records_survived(store)
 
 
 def _schema_sql(path: Path) -> set[tuple[str, str]]:
@@ -192,3 +272,18 @@ def test_a_failing_migration_leaves_the_previous_version_intact(
     with LocalStore.open(path) as store:
         assert store.schema_version == LATEST_VERSION
         _check_seed_survived(store)
+
+
+def test_a_version_1_store_takes_meetings_and_items_after_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    _database_at(path, 1)
+    with LocalStore.open(path) as store:
+        store.put_meetings([SEED_MEETING])
+        store.put_supervision_items([SEED_ITEM])
+        day = (WHEN, WHEN + timedelta(days=2))
+        assert [m.id for m in store.meetings_between(*day)] == ["seed-meeting"]
+        assert store.supervision_rows(now=WHEN) == [item_row(SEED_ITEM)]
+        # The pending v1 document action is still found by its record id and replays.
+        outcome = store.apply_rejections([])
+        assert outcome.rejected == ()
+        assert store.pending_mutations()[0].record_id == "seed-doc"

@@ -1,0 +1,508 @@
+"""A pulled page written by SQLite from its JSON as received: no Python per document.
+
+At 100k documents an initial sync spent most of its time decoding pages and building rows in
+Python. Here the sync layer hands over the page's body as it came; `stage` splits it into its
+changes in temporary tables and extracts, with SQLite's JSON functions, everything the rows
+of each document need; `apply` (inside the page's transaction) writes the documents, their
+JSON as received, holders, circulations, participants, trace and text index in a few
+INSERT … SELECT statements, then hands every other change — other kinds of records, revokes,
+and each document the checks below did not accept — to `pull.apply_page`, which treats them
+exactly as before (a malformed document is skipped and logged there).
+
+The checks accept a document only in the shape `codec.document_to_dict` writes (types, enum
+values, ISO times as `datetime.isoformat` writes them, no repeated top-level key), and for
+such a document the rows written equal `rows.rows_from_data` (the stored JSON keeps the
+server's escapes and key order; it decodes to the same value). Anything else takes the Python
+path, record by record; a page whose envelope is not in the usual shape is not staged at all
+and the caller decodes it whole (`stage` returns None). tests/officeapp/store/test_bulk.py
+compares both paths on generated documents, odd and malformed ones included.
+
+Not checked, for their cost (a server that writes JSON from dicts or JSONB cannot produce
+them, and neither can crash the client or store unreadable rows): a key repeated inside a
+trace entry, holder or circulation (read here with its first copy, by Python with its last),
+and a number beyond float range in a field no row reads (Python would skip the document).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlite_utils
+
+from officeapp.documents import URGENCY_RANK, Classification, Direction, DocType
+from officeapp.org import Role
+from officeapp.store import docs, meta, pull
+from officeapp.store.pull import PulledChange, PulledRejection, PullOutcome, PullPage
+from officeapp.store.rows import NO_DEADLINE
+from officeapp.workflow.definitions import WORKFLOWS
+from officeapp.workflow.model import ActionKind, Retention
+
+# Integers beyond this are not taken as they are (SQLite's JSON reads huge ones as REAL).
+_SAFE = 2**53 - 1
+# Escapes SQLite would decode differently from Python (it cuts text at NUL and writes lone
+# surrogates as invalid UTF-8): a page that has one anywhere is decoded by Python instead.
+_ODD_ESCAPES = ("\\u0000", "\\ud", "\\uD")
+
+# The keys of `document_to_dict` and of its parts. With all of them removed, the rest of a
+# document shows an unknown key, or a key that appeared twice (SQLite reads the first copy,
+# Python the last).
+DOCUMENT_KEYS = (
+    "id", "direction", "doc_type", "title", "owner_unit_id", "created_by", "created_at", "step",
+    "urgency", "classification", "agency_code", "doc_number", "main_recipients",
+    "cc_recipients", "countersign_units", "signer_id", "signer_name", "body", "attachments",
+    "note", "written_date", "issuer", "print_unit", "print_date", "source_document_id",
+    "sender_unit", "received_number", "lead_unit_id", "co_unit_ids", "deadline",
+    "circulate_to", "holders", "trace", "circulations", "archive", "version", "updated_at",
+)
+TRACE_KEYS = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
+              "on_behalf_of", "target_step", "details")
+HOLDER_KEYS = ("unit_id", "roles", "person_id", "on_behalf_of", "added", "lead", "done",
+               "claimed_at")
+CIRCULATION_KEYS = ("person_id", "sent_by", "sent_at", "read_at")
+ARCHIVE_KEYS = ("year", "retention", "item_number")
+_LISTS = ("main_recipients", "cc_recipients", "countersign_units", "co_unit_ids",
+          "circulate_to")
+_CHANGE_KEYS = ("seq", "kind", "id", "op", "data")
+
+_tokens = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A page split into its changes in temporary tables, waiting for `apply`.
+
+    `head` is the answer without its changes (JSON text, as SQLite wrote it); the caller
+    checks it against the protocol and builds the StagedPage to apply.
+    """
+
+    token: int
+    head: str
+
+
+@dataclass(frozen=True)
+class StagedPage:
+    """A staged page with its envelope checked: what `LocalStore.apply_pull` takes."""
+
+    token: int
+    cursor: int
+    last_mutation_id: int
+    rejected: Sequence[PulledRejection] = field(default_factory=tuple)
+    has_more: bool = False
+    reset: bool = False
+
+
+class NotStaged(RuntimeError):
+    """`apply` was given a page that is not the one staged last (a programming error)."""
+
+
+# --- SQL pieces ------------------------------------------------------------------------------
+# SQLite (3.40) parses a JSON text anew in each statement, and renders every part it returns
+# as new text: each statement below reads one text once and keeps what it read in columns,
+# and the checks read only columns.
+
+
+def _quote(values: Collection[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+def _paths(keys: Sequence[str], prefix: str = "$.") -> str:
+    return ", ".join(f"'{prefix}{k}'" for k in keys)
+
+
+def _text(x: str) -> str:
+    """`x` (read by json_extract) was a JSON string. Objects and arrays come back as their
+    JSON text, which starts with { or [; a string that starts so is left to Python."""
+    return f"(typeof({x}) = 'text' AND ifnull(unicode({x}), 0) NOT IN (91, 123))"
+
+
+def _opt_text(x: str) -> str:
+    """Absent, null or a string."""
+    return f"({x} IS NULL OR {_text(x)})"
+
+
+def _int(x: str) -> str:
+    """A JSON integer (or true/false, which Python's int() takes as 1/0 too) of safe size."""
+    return f"(typeof({x}) = 'integer' AND {x} BETWEEN -{_SAFE} AND {_SAFE})"
+
+
+def _none_of(rest: str, keys: Sequence[str]) -> str:
+    """`rest` (a record with its known keys removed once) holds none of `keys` a second
+    time: SQLite reads the first copy of a repeated key, Python the last."""
+    absent = " AND ".join(f"json_type({rest}, '$.{k}') IS NULL" for k in keys)
+    return f"({absent})"
+
+
+_DAY = "[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]"
+_CLOCK = "[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
+_MICRO = "." + "[0-9]" * 6
+_OFFSET = "[+-][01][0-9]:[0-5][0-9]"
+
+
+def _calendar(x: str) -> str:
+    """The first ten characters of `x` are a real date (the month has that day)."""
+    return (f"(substr({x}, 6, 2) BETWEEN '01' AND '12' AND substr({x}, 9, 2)"
+            f" BETWEEN '01' AND '28' OR date(substr({x}, 1, 10), '+0 days') = substr({x}, 1, 10))")
+
+
+def _date_ok(x: str) -> str:
+    """A date as `date.isoformat` writes it (years 1000–2999)."""
+    return f"(typeof({x}) = 'text' AND length({x}) = 10 AND {x} GLOB '{_DAY}' AND {_calendar(x)})"
+
+
+def _time_ok(x: str) -> str:
+    """A time as `datetime.isoformat` writes it: seconds, microseconds or none, an offset
+    or none (years 1000–2999, offsets up to 14 hours: what SQLite's strftime converts)."""
+    return (
+        f"(typeof({x}) = 'text' AND CASE length({x})"
+        f" WHEN 25 THEN {x} GLOB '{_DAY}T{_CLOCK}{_OFFSET}' AND substr({x}, 21, 2) <= '14'"
+        f" WHEN 32 THEN {x} GLOB '{_DAY}T{_CLOCK}{_MICRO}{_OFFSET}' AND substr({x}, 28, 2) <= '14'"
+        f" WHEN 19 THEN {x} GLOB '{_DAY}T{_CLOCK}' WHEN 26 THEN {x} GLOB '{_DAY}T{_CLOCK}{_MICRO}'"
+        f" END AND substr({x}, 12, 2) <= '23' AND {_calendar(x)})")
+
+
+def _opt_time(x: str) -> str:
+    """Absent, null, '' or a time (Python's `rows._moment`)."""
+    return f"({x} IS NULL OR {x} = '' OR {_time_ok(x)})"
+
+
+def _stamp(x: str) -> str:
+    """`db.timestamp` of the time `x` (checked by `_time_ok`): aware times in UTC, always
+    with microseconds."""
+    utc = "strftime('%Y-%m-%dT%H:%M:%S', substr({x}, 1, 19) || substr({x}, {at}))"
+    return (f"CASE length({x}) WHEN 19 THEN {x} || '.000000' WHEN 26 THEN {x}"
+            f" WHEN 25 THEN {utc.format(x=x, at=20)} || '.000000+00:00'"
+            f" ELSE {utc.format(x=x, at=27)} || substr({x}, 20, 7) || '+00:00' END")
+
+
+_EXCLUDING_STEPS = sorted((d.value, s.key) for d, w in WORKFLOWS.items() for s in w.steps
+                          if s.excludes_creator)
+_EXCLUDES = " OR ".join(f"(x.direction = '{d}' AND x.step = '{s}')"
+                        for d, s in _EXCLUDING_STEPS) or "0"
+_URGENCY_RANK = " ".join(f"WHEN '{u.value}' THEN {rank}" for u, rank in URGENCY_RANK.items())
+
+# --- temporary tables ------------------------------------------------------------------------
+
+_DOC_VALUES = ("id", "direction", "doc_type", "title", "doc_number", "urgency",
+               "classification", "owner_unit_id", "created_by", "step", "created_at",
+               "updated_at", "deadline", "version", "body", "written_date", "print_date")
+_DOC_TYPES = ("trace", "holders", "circulations", "attachments", "archive", *_LISTS)
+_DOC_TEXTS = ("archive", "attachments", "trace", "holders", "circulations")
+_TRACE_VALUES = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
+                 "on_behalf_of", "target_step", "details")
+_HOLDER_VALUES = ("unit_id", "person_id", "done", "claimed_at")
+_CIRCULATION_VALUES = ("person_id", "sent_at", "read_at")
+
+_TEMP_TABLES = (
+    # Small columns first: the JSON texts at the end spill to overflow pages.
+    "CREATE TEMP TABLE bulk_changes (pos INTEGER PRIMARY KEY, seq, seq_t TEXT, kind, id, op,"
+    " data_t TEXT, change_rest TEXT, "
+    + ", ".join(f"d_{k}" for k in _DOC_VALUES) + ", "
+    + ", ".join(f"{k}_t TEXT" for k in _DOC_TYPES)
+    + ", doc_rest TEXT, " + ", ".join(f"{k} TEXT" for k in _DOC_TEXTS) + ", data TEXT)",
+    "CREATE TEMP TABLE bulk_trace (pos INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, "
+    + ", ".join(_TRACE_VALUES) + ", details_t TEXT, PRIMARY KEY (pos, idx))",
+    "CREATE TEMP TABLE bulk_holders (pos INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, "
+    + ", ".join(_HOLDER_VALUES)
+    + ", roles_t TEXT, roles TEXT, PRIMARY KEY (pos, idx))",
+    "CREATE TEMP TABLE bulk_roles (pos INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    " ridx INTEGER NOT NULL, type TEXT, role, PRIMARY KEY (pos, idx, ridx))",
+    "CREATE TEMP TABLE bulk_circulations (pos INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    " type TEXT, " + ", ".join(_CIRCULATION_VALUES)
+    + ", sent_by_t TEXT, PRIMARY KEY (pos, idx))",
+    "CREATE TEMP TABLE bulk_ok (pos INTEGER PRIMARY KEY)",
+    "CREATE TEMP TABLE bulk_keys (pos INTEGER PRIMARY KEY, doc_key INTEGER, existed INTEGER)",
+    "CREATE TEMP TABLE bulk_token (token INTEGER NOT NULL)",
+)
+_TEMP = ("bulk_changes", "bulk_trace", "bulk_holders", "bulk_roles",
+         "bulk_circulations", "bulk_ok", "bulk_keys", "bulk_token")
+
+# --- staging: JSON work only, before the page's transaction --------------------------------
+
+_DATA_PATHS = _paths(DOCUMENT_KEYS, "$.data.")
+# A change that is not an object is read as {} (and so found unshaped below).
+_STAGE_CHANGES = (
+    "WITH raw(pos, v) AS MATERIALIZED (SELECT key, CASE WHEN type = 'object' THEN value"
+    " ELSE '{}' END FROM json_each(?1, '$.changes'))"
+    " INSERT INTO temp.bulk_changes SELECT pos, json_extract(v, '$.seq'),"
+    " json_type(v, '$.seq'), json_extract(v, '$.kind'), json_extract(v, '$.id'),"
+    " json_extract(v, '$.op'), json_type(v, '$.data'),"
+    f" json_remove(v, {_paths(_CHANGE_KEYS)}), "
+    + ", ".join(f"json_extract(v, '$.data.{k}')" for k in _DOC_VALUES) + ", "
+    + ", ".join(f"json_type(v, '$.data.{k}')" for k in _DOC_TYPES)
+    + f", json_remove(v, {_paths(_CHANGE_KEYS[:4])}, {_DATA_PATHS}), "
+    + ", ".join(f"json_extract(v, '$.data.{k}')" for k in _DOC_TEXTS)
+    + ", json_extract(v, '$.data') FROM raw")
+# The last change of each record wins (a put after a revoke leaves it there: pull._final).
+_FINAL = "SELECT max(pos) FROM temp.bulk_changes GROUP BY kind, id"
+_PUTS = f"kind = 'document' AND op = 'put' AND data_t = 'object' AND pos IN ({_FINAL})"
+
+
+def _unshaped(kinds: Collection[str]) -> str:
+    """A change the protocol's Change model would not take as it is, or a document naming
+    another id than its change: such a page goes to the Python decoder whole."""
+    shaped = (f"seq_t = 'integer' AND seq BETWEEN -{_SAFE} AND {_SAFE}"
+              f" AND kind IN ({_quote(kinds)}) AND {_text('id')} AND op IN ('put', 'revoke')"
+              " AND ifnull(data_t, 'null') IN ('object', 'null') AND change_rest = '{}'")
+    return (f"SELECT 1 FROM temp.bulk_changes WHERE NOT ({shaped})"
+            f" UNION ALL SELECT 1 FROM temp.bulk_changes WHERE {_PUTS} AND d_id IS NOT id"
+            " LIMIT 1")
+
+
+def _stage_items(table: str, array: str, values: Sequence[str], types: Sequence[str],
+                 texts: Sequence[str] = ()) -> str:
+    """The elements of one array of each final document put, their fields read once."""
+    nulls = ", ".join("NULL" for _ in (*values, *types, *texts))
+    return (
+        "WITH raw(pos, idx, type, v) AS MATERIALIZED (SELECT c.pos, e.key, e.type, e.value"
+        f" FROM temp.bulk_changes AS c, json_each(c.{array}) AS e"
+        f" WHERE c.{array}_t = 'array' AND c.{_PUTS.replace('pos IN', 'c.pos IN')})"
+        f" INSERT INTO temp.{table} (pos, idx, type, {', '.join(values)},"
+        f" {', '.join(f'{t}_t' for t in types)}{''.join(', ' + t for t in texts)})"
+        " SELECT pos, idx, type, "
+        + ", ".join(f"json_extract(v, '$.{k}')" for k in values) + ", "
+        + ", ".join(f"json_type(v, '$.{k}')" for k in types)
+        + "".join(f", json_extract(v, '$.{k}')" for k in texts)
+        + f" FROM raw WHERE type = 'object' UNION ALL SELECT pos, idx, type, {nulls}"
+        " FROM raw WHERE type <> 'object'")
+
+
+_STAGE_TRACE = _stage_items("bulk_trace", "trace", _TRACE_VALUES, ("details",))
+_STAGE_HOLDERS = _stage_items("bulk_holders", "holders", _HOLDER_VALUES, ("roles",),
+                              ("roles",))
+_STAGE_ROLES = ("INSERT INTO temp.bulk_roles (pos, idx, ridx, type, role)"
+                " SELECT h.pos, h.idx, r.key, r.type, r.atom FROM temp.bulk_holders AS h,"
+                " json_each(h.roles) AS r WHERE h.roles_t = 'array'")
+_STAGE_CIRCULATIONS = _stage_items("bulk_circulations", "circulations", _CIRCULATION_VALUES,
+                                   ("sent_by",))
+
+# --- the checks: what rows_from_data accepts, in the shape document_to_dict writes ---------
+
+_TRACE_OK = " AND ".join((
+    "t.type = 'object'", _int("t.seq"), _text("t.step"),
+    f"t.action IN ({_quote({a.value for a in ActionKind})})", _text("t.actor_id"),
+    _text("t.actor_name"), _time_ok("t.at"), _opt_text("t.opinion"),
+    _opt_text("t.on_behalf_of"), _opt_text("t.target_step"),
+    "ifnull(t.details_t, 'null') IN ('null', 'object')"))
+_HOLDER_OK = " AND ".join((
+    "h.type = 'object'", _text("h.unit_id"), _opt_text("h.person_id"),
+    "(h.done IS NULL OR typeof(h.done) = 'integer')", "ifnull(h.roles_t, 'array') = 'array'",
+    _opt_time("h.claimed_at")))
+_ROLE_OK = f"r.type = 'text' AND r.role IN ({_quote({r.value for r in Role})})"
+_CIRCULATION_OK = " AND ".join((
+    "c.type = 'object'", _text("c.person_id"), "c.sent_by_t IS NOT NULL",
+    _time_ok("c.sent_at"), _opt_time("c.read_at")))
+_ATTACHMENT_OK = " AND ".join((
+    "a.type = 'object'", "json_type(a.value, '$.name') IS NOT NULL",
+    _int("ifnull(json_extract(a.value, '$.size'), 0)"),
+    "ifnull(json_type(a.value, '$.size'), 'integer') = 'integer'",
+    _none_of(f"json_remove(a.value, {_paths(('name', 'size'))})", ("name", "size"))))
+_YEAR, _RETENTION, _ITEM = (f"json_extract(d.archive, '$.{k}')" for k in ARCHIVE_KEYS)
+_ARCHIVE_OK = (
+    "(ifnull(d.archive_t, 'null') = 'null' OR d.archive_t = 'object'"
+    f" AND {_int(_YEAR)} AND json_type(d.archive, '$.retention') = 'text'"
+    f" AND {_RETENTION} IN ({_quote({r.value for r in Retention})})"
+    f" AND ({_ITEM} IS NULL AND json_type(d.archive, '$.item_number') IS NULL OR {_int(_ITEM)})"
+    f" AND {_none_of(f'json_remove(d.archive, {_paths(ARCHIVE_KEYS)})', ARCHIVE_KEYS)})")
+_READ_KEYS = (*_DOC_VALUES, *_DOC_TYPES)
+# What is left of a document's change once every key document_to_dict writes is removed.
+_CANONICAL_REST = '{"data":{}}'
+_REST_DATA = "json_extract(d.doc_rest, '$.data')"
+_DOC_OK = " AND ".join((
+    _text("d.d_id"),
+    f"d.d_direction IN ({_quote({x.value for x in Direction})})",
+    f"d.d_doc_type IN ({_quote({x.value for x in DocType})})",
+    f"d.d_urgency IN ({_quote({x.value for x in URGENCY_RANK})})",
+    f"d.d_classification IN ({_quote({x.value for x in Classification})})",
+    _text("d.d_title"), _text("d.d_owner_unit_id"), _text("d.d_created_by"), _text("d.d_step"),
+    _opt_text("d.d_doc_number"), _opt_text("d.d_body"), _time_ok("d.d_created_at"),
+    _opt_time("d.d_updated_at"), _opt_time("d.d_deadline"), _int("d.d_version"),
+    "d.trace_t = 'array'", "d.holders_t = 'array'", "d.circulations_t = 'array'",
+    *(f"ifnull(d.{k}_t, 'array') = 'array'" for k in ("attachments", *_LISTS)),
+    *(f"(d.d_{k} IS NULL OR d.d_{k} = '' OR {_date_ok('d.d_' + k)})"
+      for k in ("written_date", "print_date")),
+    _ARCHIVE_OK,
+    f"(d.doc_rest = '{_CANONICAL_REST}' OR {_none_of(_REST_DATA, _READ_KEYS)})",
+    "(d.attachments IS NULL OR d.attachments = '[]' OR NOT EXISTS (SELECT 1 FROM"
+    f" json_each(d.attachments) AS a WHERE NOT ({_ATTACHMENT_OK})))",
+    f"NOT EXISTS (SELECT 1 FROM temp.bulk_trace AS t WHERE t.pos = d.pos AND NOT ({_TRACE_OK}))",
+    f"NOT EXISTS (SELECT 1 FROM temp.bulk_holders AS h WHERE h.pos = d.pos AND NOT ({_HOLDER_OK}))",
+    f"NOT EXISTS (SELECT 1 FROM temp.bulk_roles AS r WHERE r.pos = d.pos AND NOT ({_ROLE_OK}))",
+    "NOT EXISTS (SELECT 1 FROM temp.bulk_circulations AS c WHERE c.pos = d.pos"
+    f" AND NOT ({_CIRCULATION_OK}))",
+))
+_CHECK_DOCS = (f"INSERT INTO temp.bulk_ok (pos) SELECT d.pos FROM temp.bulk_changes AS d"
+               f" WHERE d.{_PUTS.replace('pos IN', 'd.pos IN')} AND {_DOC_OK}")
+
+
+def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str]) -> Staged | None:
+    """Split a pull answer into temporary tables; None if it is not in the usual shape.
+
+    Reads and writes only temporary tables, so it may run before the page's transaction
+    (while the next page is being fetched). `kinds` are the record kinds the protocol knows.
+    """
+    if any(escape in body for escape in _ODD_ESCAPES):
+        return None
+    _create_temp_tables(conn)
+    _clear(conn)
+    try:
+        row = conn.execute("SELECT json_type(?1, '$.changes'), json_remove(?1, '$.changes')",
+                           (body,)).fetchone()
+    except sqlite3.OperationalError as error:
+        if "malformed JSON" in str(error):
+            return None
+        raise
+    if row[0] != "array" or not str(row[1]).startswith("{"):
+        return None
+    conn.execute(_STAGE_CHANGES, (body,))
+    if conn.execute(_unshaped(kinds)).fetchone():
+        _clear(conn)
+        return None
+    for statement in (_STAGE_TRACE, _STAGE_HOLDERS, _STAGE_ROLES, _STAGE_CIRCULATIONS,
+                      _CHECK_DOCS):
+        conn.execute(statement)
+    token = next(_tokens)
+    conn.execute("INSERT INTO temp.bulk_token (token) VALUES (?)", (token,))
+    return Staged(token, str(row[1]))
+
+
+def _create_temp_tables(conn: sqlite3.Connection) -> None:
+    # One statement at a time: executescript would commit a transaction the caller holds.
+    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'bulk_token'").fetchone():
+        return
+    for statement in _TEMP_TABLES:
+        conn.execute(statement)
+
+
+def _clear(conn: sqlite3.Connection) -> None:
+    for table in _TEMP:
+        conn.execute(f"DELETE FROM temp.{table}")
+
+
+# --- applying: inside the page's transaction -------------------------------------------------
+
+# Existing documents keep their doc_key; new ones get keys after the last, in page order.
+_KEYS = ("INSERT INTO temp.bulk_keys (pos, doc_key, existed)"
+         " SELECT o.pos, coalesce(x.doc_key, ?1 + o.pos + 1), x.doc_key IS NOT NULL"
+         " FROM temp.bulk_ok AS o JOIN temp.bulk_changes AS c ON c.pos = o.pos"
+         " LEFT JOIN documents AS x ON x.id = c.id")
+_OLD_KEYS = "SELECT doc_key FROM temp.bulk_keys WHERE existed"
+_FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
+_FTS_DELETE = (
+    f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS})"
+    " SELECT 'delete', doc_key, title, doc_number, body, opinions FROM documents_fts_content"
+    f" WHERE doc_key IN ({_OLD_KEYS}) AND (?1 IS NULL OR doc_key <= ?1)")
+_FTS_INSERT = (
+    f"INSERT INTO documents_fts ({_FTS_COLUMNS}) SELECT doc_key, title, doc_number, body,"
+    " opinions FROM documents_fts_content"
+    " WHERE doc_key IN (SELECT doc_key FROM temp.bulk_keys) AND (?1 IS NULL OR doc_key <= ?1)")
+_JOIN = "temp.bulk_keys AS k JOIN temp.bulk_changes AS x ON x.pos = k.pos"
+_UPDATED = (f"CASE WHEN x.d_updated_at IS NULL OR x.d_updated_at = ''"
+            f" THEN {_stamp('x.d_created_at')} ELSE {_stamp('x.d_updated_at')} END")
+_DUE = (f"CASE WHEN x.d_deadline IS NULL OR x.d_deadline = '' THEN NULL"
+        f" ELSE {_stamp('x.d_deadline')} END")
+_LISTING = ("id", "direction", "doc_type", "title", "doc_number", "urgency", "urgency_rank",
+            "classification", "owner_unit_id", "created_by", "step", "status", "deadline",
+            "deadline_sort", "created_at", "updated_at", "version")
+_WRITE_DOCUMENTS = (
+    f"INSERT INTO documents (doc_key, {', '.join(_LISTING)}, pending)"
+    " SELECT doc_key, d_id, d_direction, d_doc_type, d_title, d_doc_number, d_urgency,"
+    f" CASE d_urgency {_URGENCY_RANK} END, d_classification, d_owner_unit_id, d_created_by,"
+    " d_step, CASE d_step WHEN 'done' THEN 'completed' WHEN 'archived' THEN 'archived'"
+    " ELSE 'active' END, due, ifnull(due, ?1 || updated), created, updated, d_version, 0"
+    f" FROM (SELECT k.pos, k.doc_key, x.d_id, x.d_direction, x.d_doc_type, x.d_title,"
+    " x.d_doc_number, x.d_urgency, x.d_classification, x.d_owner_unit_id, x.d_created_by,"
+    f" x.d_step, x.d_version, {_DUE} AS due, {_UPDATED} AS updated,"
+    f" {_stamp('x.d_created_at')} AS created FROM {_JOIN})"
+    " WHERE true ORDER BY pos ON CONFLICT(doc_key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in (*_LISTING, "pending")))
+_WRITE_DATA = (
+    f"INSERT INTO document_data (doc_key, data, base) SELECT k.doc_key, x.data, NULL"
+    f" FROM {_JOIN} WHERE true ORDER BY k.pos"
+    " ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base")
+_WRITE_HOLDERS = (
+    "INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id, done)"
+    " SELECT doc_key, unit_id, person_id, role, excluded, done FROM ("
+    # A personal holder: one row, no role.
+    " SELECT k.pos, h.idx, '' AS role, k.doc_key, h.unit_id, h.person_id, NULL AS excluded,"
+    f" ifnull(h.done, 0) <> 0 AS done FROM {_JOIN} JOIN temp.bulk_holders AS h"
+    " ON h.pos = k.pos WHERE h.person_id IS NOT NULL"
+    # A pool: one row per role, sorted; the drafter is excluded where the step says so.
+    " UNION ALL SELECT DISTINCT k.pos, h.idx, r.role, k.doc_key, h.unit_id, NULL,"
+    f" CASE WHEN {_EXCLUDES.replace('x.direction', 'x.d_direction').replace('x.step', 'x.d_step')}"
+    " THEN x.d_created_by END, ifnull(h.done, 0) <> 0"
+    f" FROM {_JOIN} JOIN temp.bulk_holders AS h ON h.pos = k.pos"
+    " JOIN temp.bulk_roles AS r ON r.pos = h.pos AND r.idx = h.idx"
+    " WHERE h.person_id IS NULL) ORDER BY pos, idx, role")
+_WRITE_CIRCULATIONS = (
+    "INSERT INTO circulations (doc_key, person_id, read) SELECT k.doc_key, c.person_id,"
+    " ifnull(c.read_at, '') <> '' FROM temp.bulk_keys AS k"
+    " JOIN temp.bulk_circulations AS c ON c.pos = k.pos ORDER BY k.pos, c.idx")
+_WRITE_PARTICIPANTS = (
+    "INSERT INTO participants (doc_key, person_id) SELECT DISTINCT k.doc_key, p.person_id"
+    " FROM temp.bulk_keys AS k JOIN (SELECT pos, actor_id AS person_id FROM temp.bulk_trace"
+    " UNION ALL SELECT pos, on_behalf_of FROM temp.bulk_trace WHERE on_behalf_of <> '')"
+    " AS p ON p.pos = k.pos")
+_WRITE_TRACE = (
+    "INSERT OR IGNORE INTO trace (doc_key, seq, step, action, actor_id, actor_name, at,"
+    " opinion, on_behalf_of, target_step, details, local)"
+    " SELECT k.doc_key, t.seq, t.step, t.action, t.actor_id, t.actor_name, t.at,"
+    " ifnull(t.opinion, ''), t.on_behalf_of, t.target_step,"
+    " CASE WHEN t.details_t = 'object' THEN t.details ELSE '{}' END, 0"
+    " FROM temp.bulk_keys AS k JOIN temp.bulk_trace AS t ON t.pos = k.pos"
+    " ORDER BY k.pos, t.idx")
+
+
+def apply(db: sqlite_utils.Database, page: StagedPage, *, now: datetime) -> PullOutcome:
+    """Write a staged page and its cursor, then rebase; call inside one transaction."""
+    conn = db.conn
+    _create_temp_tables(conn)
+    token = conn.execute("SELECT token FROM temp.bulk_token").fetchone()
+    if token is None or token[0] != page.token:
+        raise NotStaged("the pull page to apply is not the one staged")
+    if page.has_more and meta.cursor(conn) == 0:
+        docs.defer_text_index(conn)  # an initial sync: index text once it has arrived
+    written = _write_documents(conn)
+    rest = _python_changes(conn)
+    _clear(conn)
+    python_page = PullPage(cursor=page.cursor, last_mutation_id=page.last_mutation_id,
+                           changes=rest, rejected=page.rejected, has_more=page.has_more,
+                           reset=page.reset)
+    return pull.apply_page(db, python_page, now=now, stored=written)
+
+
+def _write_documents(conn: sqlite3.Connection) -> list[str]:
+    """Write the accepted documents with everything derived from them; return their ids."""
+    last = int(conn.execute("SELECT coalesce(max(doc_key), 0) FROM documents").fetchone()[0])
+    conn.execute(_KEYS, (last,))
+    through = docs.indexed_through(conn)
+    # The index forgets the old text of rewritten documents before their JSON changes.
+    conn.execute(_FTS_DELETE, (through,))
+    for table in ("holders", "circulations", "participants"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_key IN ({_OLD_KEYS})")
+    conn.execute(f"DELETE FROM trace WHERE local = 1 AND doc_key IN ({_OLD_KEYS})")
+    conn.execute(_WRITE_DOCUMENTS, (NO_DEADLINE,))
+    for statement in (_WRITE_DATA, _WRITE_HOLDERS, _WRITE_CIRCULATIONS, _WRITE_PARTICIPANTS,
+                      _WRITE_TRACE):
+        conn.execute(statement)
+    conn.execute(_FTS_INSERT, (through,))
+    return [str(r[0]) for r in conn.execute(
+        "SELECT c.id FROM temp.bulk_ok AS o JOIN temp.bulk_changes AS c ON c.pos = o.pos")]
+
+
+def _python_changes(conn: sqlite3.Connection) -> list[PulledChange]:
+    """The page's changes left to the Python path, in page order.
+
+    Every change of other kinds (the directory reads them all, in order), and the final
+    change of each document that was not written above: revokes, and puts the checks did not
+    accept (decoded here; `pull.apply_page` skips and logs the malformed ones).
+    """
+    rows = conn.execute(
+        "SELECT kind, id, op, data FROM temp.bulk_changes WHERE kind <> 'document'"
+        f" OR pos IN ({_FINAL}) AND pos NOT IN (SELECT pos FROM temp.bulk_ok) ORDER BY pos")
+    return [PulledChange(kind, record_id, op, None if data is None else json.loads(data))
+            for kind, record_id, op, data in rows]

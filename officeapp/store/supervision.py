@@ -1,0 +1,292 @@
+"""Supervision items (督办) in the local store: list rows filtered in SQL, the inbox, revert.
+
+An item is kept whole as its JSON (`item_to_dict`), with every `ItemRow` field copied into a
+column (times as `db.timestamp` text in UTC, so text order is time order) and its units and
+named people in index tables. `rows` filters and computes the status light in SQL and must
+agree exactly with `officeapp.supervision.filter_rows`, the reference
+(tests/officeapp/store/test_store_supervision.py compares them on random items and queries).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from officeapp.documents import Urgency
+from officeapp.errors import ValidationError
+from officeapp.org import Actor, Role
+from officeapp.store.db import chunks, dumps, loads, marks, parse_timestamp, timestamp
+from officeapp.supervision import (
+    InboxEntry,
+    ItemQuery,
+    ItemRow,
+    Source,
+    Status,
+    SupervisionItem,
+    inbox_entries,
+    item_row,
+)
+from officeapp.supervision.codec import item_from_dict, item_to_dict
+from officeapp.supervision.model import RUNNING, UNIT_ROLES
+
+# Columns after item_key, in the order `ItemRows.listing` holds them.
+_COLUMNS = ("id", "title", "title_fold", "source", "status", "supervisor_unit_id",
+            "lead_unit_id", "co_unit_ids", "deadline", "next_report_due", "requested_at",
+            "finished_at", "completed_at", "assigned_at", "created_at", "urgency", "parent_id",
+            "percent", "created_by", "version", "updated_at")
+_INSERT = (f"INSERT INTO supervision_items ({', '.join(_COLUMNS)}, pending, data, base)"
+           f" VALUES ({marks(_COLUMNS)}, ?, ?, ?)")
+_UPDATE = (f"UPDATE supervision_items SET {', '.join(f'{c} = ?' for c in _COLUMNS)},"
+           " pending = ?, data = ?, base = ? WHERE item_key = ?")
+_ROW_COLUMNS = ("id, title, source, status, supervisor_unit_id, lead_unit_id, co_unit_ids,"
+                " deadline, next_report_due, requested_at, finished_at, completed_at,"
+                " assigned_at, created_at, urgency, parent_id, percent")
+_ORDER = "ORDER BY deadline IS NULL, deadline, title, id"
+_RUNNING = ", ".join(f"'{s.value}'" for s in sorted(RUNNING))
+
+# The status light at :now, as `lights.light_reason` decides it; `now >= deadline - warn` is
+# written `now + warn >= deadline` (:warned), which is the same comparison.
+LIGHT_SQL = f"""CASE
+    WHEN status = 'completed' THEN 'done'
+    WHEN deadline IS NULL THEN 'green'
+    WHEN status = 'completion_requested' THEN
+        CASE WHEN requested_at IS NOT NULL AND requested_at > deadline THEN 'red'
+             ELSE 'green' END
+    WHEN :now > deadline THEN 'red'
+    WHEN status IN ({_RUNNING}) AND next_report_due IS NOT NULL AND :now > next_report_due
+        THEN 'red'
+    WHEN :warned >= deadline THEN 'yellow'
+    WHEN status IN ({_RUNNING}) AND next_report_due IS NOT NULL
+        AND :warned >= next_report_due THEN 'yellow'
+    ELSE 'green'
+END"""
+
+
+@dataclass(frozen=True)
+class ItemRows:
+    """Everything the store writes for one item, besides its key."""
+
+    id: str
+    listing: tuple[Any, ...]
+    data: str
+    units: tuple[tuple[str, str], ...]
+    people: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class _Stored:
+    key: int
+    pending: bool
+    data: str
+    base: str | None
+
+
+def _optional(moment: datetime | None) -> str | None:
+    return None if moment is None else timestamp(moment)
+
+
+def item_rows(item: SupervisionItem, *, data: Mapping[str, Any] | None = None) -> ItemRows:
+    """Return the rows of an item; `data` is its JSON as received (else it is encoded)."""
+    row = item_row(item)
+    listing = (row.id, row.title, row.title.casefold(), row.source.value, row.status.value,
+               row.supervisor_unit_id, row.lead_unit_id, dumps(list(row.co_unit_ids)),
+               _optional(row.deadline), _optional(row.next_report_due),
+               _optional(row.requested_at), _optional(row.finished_at),
+               _optional(row.completed_at), _optional(row.assigned_at),
+               timestamp(row.created_at), row.urgency.value, row.parent_id, row.percent,
+               item.created_by, item.version, _optional(item.updated_at))
+    units = [] if item.lead_unit_id is None else [(item.lead_unit_id, "lead")]
+    units += [(u, "co") for u in item.co_unit_ids]
+    people = [(item.created_by, "creator"), *((p, "informed") for p in item.informed_ids)]
+    if item.approver_id is not None:
+        people.append((item.approver_id, "approver"))
+    json = dumps(item_to_dict(item) if data is None else dict(data), what="督办事项")
+    return ItemRows(item.id, listing, json, tuple(dict.fromkeys(units)),
+                    tuple(dict.fromkeys(people)))
+
+
+def rows_from_data(data: Mapping[str, Any]) -> ItemRows:
+    """Return the rows of a pulled item; raises ValidationError when it is malformed."""
+    return item_rows(item_from_dict(data), data=data)
+
+
+def _stored(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, _Stored]:
+    found: dict[str, _Stored] = {}
+    for part in chunks(ids):
+        rows = conn.execute("SELECT id, item_key, pending, data, base FROM supervision_items"
+                            f" WHERE id IN ({marks(part)})", tuple(part))
+        for ident, key, pending, data, base in rows:
+            found[ident] = _Stored(key, bool(pending), data, base)
+    return found
+
+
+def stored_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Return which of `ids` the store holds."""
+    return set(_stored(conn, list(ids)))
+
+
+def put(conn: sqlite3.Connection, items: Iterable[SupervisionItem], *, pending: bool) -> None:
+    """Upsert items; call inside a transaction."""
+    latest = {i.id: i for i in items}
+    put_rows(conn, [item_rows(i) for i in latest.values()], pending=pending)
+
+
+def put_rows(conn: sqlite3.Connection, rows: Sequence[ItemRows], *, pending: bool) -> None:
+    """Upsert items given as rows; pending keeps the last server version in `base`."""
+    latest = list({r.id: r for r in rows}.values())
+    before = _stored(conn, [r.id for r in latest])
+    for row in latest:
+        old = before.get(row.id)
+        if old is None:
+            cursor = conn.execute(_INSERT, (*row.listing, int(pending), row.data, None))
+            assert cursor.lastrowid is not None
+            key = cursor.lastrowid
+        else:
+            key = old.key
+            base = None if not pending else (old.base if old.pending else old.data)
+            conn.execute(_UPDATE, (*row.listing, int(pending), row.data, base, key))
+            conn.execute("DELETE FROM supervision_units WHERE item_key = ?", (key,))
+            conn.execute("DELETE FROM supervision_people WHERE item_key = ?", (key,))
+        conn.executemany("INSERT INTO supervision_units (unit_id, item_key, role)"
+                         " VALUES (?, ?, ?)", [(u, key, r) for u, r in row.units])
+        conn.executemany("INSERT INTO supervision_people (person_id, item_key, role)"
+                         " VALUES (?, ?, ?)", [(p, key, r) for p, r in row.people])
+
+
+def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
+    """Delete items (a revoke); units and people go by cascade. Return how many existed."""
+    old = _stored(conn, list(dict.fromkeys(ids)))
+    conn.executemany("DELETE FROM supervision_items WHERE item_key = ?",
+                     [(o.key,) for o in old.values()])
+    return len(old)
+
+
+def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
+    """Put pending items back to their server version; delete those never synced."""
+    wanted = list(dict.fromkeys(ids))
+    found = _stored(conn, wanted)
+    reverted: list[str] = []
+    for ident in wanted:
+        old = found.get(ident)
+        if old is None or not old.pending:
+            continue
+        if old.base is None:
+            delete(conn, [ident])
+        else:
+            base = loads(old.base)
+            put_rows(conn, [item_rows(item_from_dict(base), data=base)], pending=False)
+        reverted.append(ident)
+    return reverted
+
+
+def load(conn: sqlite3.Connection, item_id: str) -> SupervisionItem | None:
+    """Return the stored item, or None."""
+    row = conn.execute("SELECT data FROM supervision_items WHERE id = ?", (item_id,)).fetchone()
+    return None if row is None else item_from_dict(loads(row[0]))
+
+
+def items(conn: sqlite3.Connection, ids: Iterable[str] | None) -> list[SupervisionItem]:
+    """Return the items with these ids (all when None), by deadline then title."""
+    if ids is None:
+        rows = conn.execute(f"SELECT data FROM supervision_items {_ORDER}").fetchall()
+        return [item_from_dict(loads(r[0])) for r in rows]
+    wanted = list(dict.fromkeys(ids))
+    found: list[tuple[Any, ...]] = []
+    for part in chunks(wanted):
+        found += conn.execute("SELECT deadline IS NULL, deadline, title, id, data"
+                              f" FROM supervision_items WHERE id IN ({marks(part)})",
+                              tuple(part)).fetchall()
+    found.sort(key=lambda r: (r[0], r[1] or "", r[2], r[3]))
+    return [item_from_dict(loads(r[4])) for r in found]
+
+
+def _row(values: Sequence[Any]) -> ItemRow:
+    times = [parse_timestamp(v) for v in values[7:13]]
+    created = parse_timestamp(values[13])
+    assert created is not None
+    return ItemRow(
+        id=values[0], title=values[1], source=Source(values[2]), status=Status(values[3]),
+        supervisor_unit_id=values[4], lead_unit_id=values[5],
+        co_unit_ids=tuple(loads(values[6])), deadline=times[0], next_report_due=times[1],
+        requested_at=times[2], finished_at=times[3], completed_at=times[4],
+        assigned_at=times[5], created_at=created, urgency=Urgency(values[14]),
+        parent_id=values[15], percent=values[16])
+
+
+def _in(name: str, column: str, values: Iterable[str], params: dict[str, Any]) -> str:
+    """Return `column IN (:name0, …)` with the values added to `params`."""
+    keys = []
+    for index, value in enumerate(values):
+        params[f"{name}{index}"] = value
+        keys.append(f":{name}{index}")
+    return f"{column} IN ({', '.join(keys)})"
+
+
+def _where(query: ItemQuery, now: datetime, params: dict[str, Any]) -> list[str]:
+    """Return the SQL conditions of `query` (filter_rows's, in the same terms)."""
+    where: list[str] = []
+    if query.unit_id is not None:
+        params["unit"] = query.unit_id
+        roles = "('lead')" if query.lead_only else "('lead', 'co')"
+        where.append("item_key IN (SELECT item_key FROM supervision_units"
+                     f" WHERE unit_id = :unit AND role IN {roles})")
+    if query.sources:
+        where.append(_in("source", "source", sorted(s.value for s in query.sources), params))
+    if query.statuses:
+        where.append(_in("status", "status", sorted(s.value for s in query.statuses), params))
+    if query.due_from is not None or query.due_to is not None:
+        where.append("deadline IS NOT NULL")
+    if query.due_from is not None:
+        params["due_from"] = timestamp(query.due_from)
+        where.append("deadline >= :due_from")
+    if query.due_to is not None:
+        params["due_to"] = timestamp(query.due_to)
+        where.append("deadline <= :due_to")
+    if query.text:
+        # The fold is Python's casefold(), stored with the row: SQLite's own lower() and LIKE
+        # fold ASCII only.
+        params["text"] = query.text.casefold()
+        where.append("instr(title_fold, :text) > 0")
+    if query.lights:
+        params["now"] = timestamp(now)
+        params["warned"] = timestamp(now + timedelta(days=query.warn_days))
+        lights = _in("light", f"({LIGHT_SQL})", sorted(v.value for v in query.lights), params)
+        where.append(lights)
+    return where
+
+
+def rows(conn: sqlite3.Connection, query: ItemQuery, *, now: datetime) -> list[ItemRow]:
+    """Return the list rows passing `query` at `now`, by deadline (undated last), then title."""
+    if now.tzinfo is None:
+        raise ValidationError("clock.naive", "本机时间缺少时区信息")
+    params: dict[str, Any] = {}
+    where = _where(query, now, params)
+    condition = " AND ".join(where) or "1"
+    found = conn.execute(f"SELECT {_ROW_COLUMNS} FROM supervision_items WHERE {condition}"
+                         f" {_ORDER}", params)
+    return [_row(r) for r in found]
+
+
+def concerning(conn: sqlite3.Connection, actor: Actor) -> list[SupervisionItem]:
+    """Return the unfinished items that may wait for the actor (a superset `inbox_entries`
+    narrows): naming them or whom they act for, supervised or run by their units."""
+    params: dict[str, Any] = {}
+    people = _in("person", "person_id", sorted({actor.person_id, *actor.acting_for}), params)
+    clauses = [f"item_key IN (SELECT item_key FROM supervision_people WHERE {people})"]
+    if Role.SUPERVISOR in actor.roles or Role.LEADER in actor.roles:
+        clauses.append(_in("path", "supervisor_unit_id", actor.unit_path, params))
+    if actor.has_role(UNIT_ROLES):
+        units = _in("unit", "unit_id", actor.unit_path, params)
+        clauses.append(f"item_key IN (SELECT item_key FROM supervision_units WHERE {units})")
+    found = conn.execute("SELECT data FROM supervision_items WHERE status <> 'completed'"
+                         f" AND ({' OR '.join(clauses)}) ORDER BY id", params)
+    return [item_from_dict(loads(r[0])) for r in found]
+
+
+def inbox(conn: sqlite3.Connection, actor: Actor, *, now: datetime,
+          warn_days: int) -> list[InboxEntry]:
+    """Return the actor's supervision todo at `now` (officeapp.supervision.inbox_entries)."""
+    return inbox_entries(concerning(conn, actor), actor, now, warn_days=warn_days)

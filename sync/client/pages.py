@@ -1,0 +1,85 @@
+"""A pull answer into the store's terms: staged in SQLite as received, or decoded in Python.
+
+A page of a thousand documents is megabytes of JSON. Decoding it in Python (json.loads, the
+pydantic models, rows built per document) was most of an initial sync, so the body goes to
+the store as it came (`LocalStore.stage_pull`, see officeapp/store/bulk.py); only the small
+envelope — cursor, results, flags — is decoded here and checked against the protocol, as
+strictly as `PullResponse` checks it. A page the store does not stage (not in the shape our
+server writes) is decoded whole the old way, so every answer is judged as before: a
+malformed one is `client.bad_response` and nothing of it is applied.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import pydantic
+
+from officeapp.store import LocalStore, PulledChange, PulledRejection, PullPage
+from officeapp.store.bulk import StagedPage
+from sync.client.api import ApiError, parse_pull
+from sync.protocol import EntityKind, Message, MutationResult, PullResponse
+
+KINDS = frozenset(typing.get_args(EntityKind))
+
+
+class PullHead(Message):
+    """`PullResponse` without its changes (checked by the store when it stages them)."""
+
+    cursor: int
+    last_mutation_id: int
+    results: list[MutationResult]
+    has_more: bool
+    reset: bool = False
+
+
+def read_page(store: LocalStore, body: bytes) -> PullPage | StagedPage:
+    """Return the page to apply: staged by the store, or decoded here. Run it on the
+    store's thread; raises ApiError("client.bad_response") for a malformed answer."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    staged = None if text is None else store.stage_pull(text, kinds=KINDS)
+    if staged is not None:
+        head = _head(staged.head)
+        if head is not None:
+            return StagedPage(token=staged.token, cursor=head.cursor,
+                              last_mutation_id=head.last_mutation_id,
+                              rejected=rejections(head.results), has_more=head.has_more,
+                              reset=head.reset)
+    return page_of(parse_pull(body))
+
+
+def _head(text: str) -> PullHead | None:
+    """The envelope, checked; None when it must be decoded with the page (a second
+    "changes" key: Python reads the last copy, SQLite the first)."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or "changes" in data:
+        return None
+    try:
+        return PullHead.model_validate(data)
+    except pydantic.ValidationError:
+        raise ApiError(200, "client.bad_response", "服务器返回的数据格式不正确") from None
+
+
+def page_of(response: PullResponse) -> PullPage:
+    """Translate a decoded answer into the store's terms."""
+    changes = [PulledChange(c.kind, c.id, c.op, c.data) for c in response.changes]
+    return PullPage(cursor=response.cursor, last_mutation_id=response.last_mutation_id,
+                    changes=changes, rejected=rejections(response.results),
+                    has_more=response.has_more, reset=response.reset)
+
+
+def rejections(results: list[MutationResult]) -> list[PulledRejection]:
+    """The refusals among a pull's results."""
+    return [PulledRejection(r.id, r.code or "sync.rejected", r.message or "服务器拒绝了该操作",
+                            r.details)
+            for r in results if is_rejection(r)]
+
+
+def is_rejection(result: MutationResult) -> bool:
+    """Whether the server refused the mutation (now, or the first time it saw it)."""
+    return result.status == "rejected" or (
+        result.status == "duplicate" and result.original == "rejected")
