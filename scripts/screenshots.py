@@ -182,9 +182,160 @@ async def scenario(app: QApplication, tmp: Path, url: str) -> None:
         if preview is not None:
             shot(preview, "07-pdf-preview")
             preview.close()
-    for session in (clerk, reviewer, leader):
+    supervisor, lead_unit = await supervision_shots(app, tmp, url)
+    secretary = await meeting_shots(app, tmp, url)
+    for session in (clerk, reviewer, leader, supervisor, lead_unit, secretary):
         if session.ctx is not None:
             await session.ctx.close()
+
+
+async def supervision_shots(app: QApplication, tmp: Path, url: str) -> tuple[Session, Session]:
+    """督办: my work, every item with its pane, a report, the dashboard, the form, a PDF."""
+    boss = await login(app, tmp, url, "office.supervisor")
+    window = boss.window
+    assert window is not None
+    window.select("supervision")
+    page = window.supervision
+    await pause(1.5)
+    page.inbox_table.selectRow(0)
+    await pause(1.5)
+    shot(window, "10-supervision-mine")
+    page.set_mode(page.ALL)
+    await pause(1.0)
+    page.item_table.selectRow(2)
+    await pause(1.5)
+    page.view.tabs.setCurrentIndex(1)
+    await pause(0.5)
+    shot(window, "11-supervision-all-reports")
+    page.view.tabs.setCurrentIndex(0)
+    page.set_mode(page.STATS)
+    page.dashboard.preset.setCurrentIndex(page.dashboard.preset.findData("year"))
+    await pause(2.0)
+    shot(window, "12-supervision-dashboard")
+    page.set_mode(page.ALL)
+    page.new_item()
+    await pause(1.0)
+    page.dialog.title.setText("推进全市政务服务“一网通办”")
+    shot(page.dialog, "13-supervision-form")
+    page.dialog.close()
+    page.sheet_pdf()
+    await pause(3.0)
+    shot(page.dialog, "14-supervision-sheet")
+    page.dialog.close()
+    lead = await login(app, tmp, url, "finance.clerk")
+    assert lead.window is not None
+    lead.window.select("supervision")
+    lead_page = lead.window.supervision
+    await pause(1.5)
+    lead_page.inbox_table.selectRow(0)
+    await pause(1.5)
+    view = lead_page.view
+    shot(lead.window, "15-supervision-lead-unit")
+    if "report" in view.buttons:
+        view.buttons["report"].click()
+        await pause(0.8)
+        view.dialog.text.setPlainText("第二批资金已完成审核，本周内拨付到位。")
+        shot(view.dialog, "16-supervision-report-dialog")
+        view.dialog.close()
+    return boss, lead
+
+
+async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
+    """会议: the list with a meeting, the calendar, the room grid, the form, a reply, a PDF."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from officeapp.meetings import MeetingAction, MeetingActionKind
+    from officeapp.meetings.conflicts import LOCAL_TZ
+
+    secretary = await login(app, tmp, url, "office.secretary")
+    ctx, window = secretary.ctx, secretary.window
+    assert ctx is not None and window is not None
+    day = datetime.now(LOCAL_TZ).date() + timedelta(days=1)
+
+    def at(hour: float, days: int = 0) -> datetime:
+        return datetime.combine(day + timedelta(days=days), time(int(hour), int(hour % 1 * 60)),
+                                LOCAL_TZ)
+
+    plans = [
+        ("全市安全生产工作会议", "专题会议", at(10.5), at(12), "r-1", None),
+        ("2027年财政预算编制协调会", "协调会", at(14.5), at(16), "r-2", None),
+        ("每周工作调度会", "办公会", at(8.5, 1), at(9.5, 1), "r-1", "FREQ=WEEKLY;COUNT=8"),
+        ("市政府第12次常务会议", "常务会议", at(15, 2), at(17.5, 2), "r-big", None),
+    ]
+    first = ""
+    for title, kind, start, end, room, rule in plans:
+        meeting = await ctx.write(actions.create_meeting, person_id=ctx.person_id,
+                                  now=datetime.now(UTC), kinds=("meeting",), fields={
+            "title": title, "meeting_type": kind, "start": start, "end": end, "room_id": room,
+            "host_id": "p-office.leader", "recorder_id": "p-office.secretary",
+            "recurrence": rule, "notes": "请提前10分钟到场，参会单位携带相关材料。",
+            "attendees": [{"kind": "person", "id": "p-office.deputy"},
+                          {"kind": "unit", "id": FINANCE_ID}, {"kind": "unit", "id": EDU_ID}],
+            "sit_in": [{"kind": "person", "id": "p-office.supervisor"}],
+            "agenda": [{"title": "听取2026年安全生产工作情况汇报", "reporting_unit_id": FINANCE_ID},
+                       {"title": "研究部署冬春季安全生产重点工作"}]})
+        first = first or meeting.id
+        for action in (MeetingAction(MeetingActionKind.BOOK, room_id=room),
+                       MeetingAction(MeetingActionKind.SEND_NOTICE, check_in_code="2468")):
+            await ctx.write(actions.act_meeting, person_id=ctx.person_id, meeting_id=meeting.id,
+                            action=action, now=datetime.now(UTC), kinds=("meeting",))
+    await synced(secretary)
+    window.select("meetings")
+    page = window.meetings
+    await pause(1.5)
+    page.open_meeting(first)
+    await pause(1.5)
+    shot(window, "20-meetings-list")
+    page.calendar.anchor = day
+    page.set_mode("calendar")
+    await pause(1.5)
+    shot(window, "21-meetings-calendar-week")
+    page.calendar.set_mode("month")
+    await pause(1.5)
+    shot(window, "22-meetings-calendar-month")
+    page.rooms.anchor = day
+    page.set_mode("rooms")
+    await pause(1.5)
+    shot(window, "23-meetings-rooms")
+    form = page.new_meeting_at("r-2", at(15))
+    await pause(1.5)
+    form.title.setText("全市教育工作专题会")
+    form.attendees.set_selected([{"kind": "person", "id": "p-office.deputy"},
+                                 {"kind": "unit", "id": EDU_ID}])
+    await pause(1.5)
+    shot(form, "24-meeting-form-conflict")
+    form.close()
+    page.view.preview("notice")
+    await pause(4.0)
+    shot(page.view.dialog, "25-meeting-notice-pdf")
+    page.view.dialog.close()
+    deputy = await login(app, tmp, url, "office.deputy")
+    assert deputy.window is not None
+    deputy.window.select("meetings")
+    await pause(1.5)
+    deputy.window.open_meeting(first)
+    await pause(1.5)
+    view = deputy.window.meetings.view
+    if "reply" in view.buttons:
+        view.buttons["reply"].click()
+        await pause(0.8)
+        view.dialog.leave.setChecked(True)
+        view.dialog.reason.setPlainText("当天赴省里参加培训")
+        shot(view.dialog, "26-meeting-reply")
+        view.dialog.buttons.accepted.emit()
+        await pause(1.0)
+        await synced(deputy)
+    shot(deputy.window, "27-meetings-invitee")
+    await synced(secretary)
+    page.set_mode("list")
+    page.open_meeting(first)
+    await pause(1.5)
+    page.view.tabs.setCurrentIndex(1)
+    await pause(0.5)
+    shot(window, "28-meeting-replies")
+    if deputy.ctx is not None:
+        await deputy.ctx.close()
+    return secretary
 
 
 def main() -> int:

@@ -24,12 +24,16 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Changes:
-    """What a write touched: kinds of records ("document", "directory", "rejection", "outbox"),
-    the document ids, and who caused it (views skip refreshes they caused themselves)."""
+    """What a write touched: kinds of records ("document", "meeting", "supervision",
+    "directory", "rejection", "outbox"), the document ids, and who caused it (views skip
+    refreshes they caused themselves). A pull also names the meetings and supervision items
+    it changed; a local write leaves them empty (any of that kind may have changed)."""
 
     kinds: frozenset[str]
     document_ids: frozenset[str] = frozenset()
     origin: object | None = field(default=None, compare=False)
+    meeting_ids: frozenset[str] = frozenset()
+    supervision_ids: frozenset[str] = frozenset()
 
 
 class AppContext(QObject):
@@ -111,11 +115,17 @@ class AppContext(QObject):
     def pulled(self, outcome: PullOutcome) -> None:
         """Turn what a pull changed into a broadcast (called by the sync engine)."""
         kinds = {"document"} if outcome.documents else set()
+        if outcome.meetings:
+            kinds.add("meeting")
+        if outcome.supervision:
+            kinds.add("supervision")
         if outcome.directory:
             kinds.add("directory")
         if outcome.rejected:
             kinds.add("rejection")
-        self.broadcast(Changes(frozenset(kinds | {"outbox"}), outcome.documents))
+        self.broadcast(Changes(frozenset(kinds | {"outbox"}), outcome.documents,
+                               meeting_ids=outcome.meetings,
+                               supervision_ids=outcome.supervision))
 
     def sync_status(self, status: SyncStatus) -> None:
         """Forward the engine's status to the views."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from officeapp.documents import Direction, Urgency
 from officeapp.errors import DomainError
-from officeapp.org import ROLE_LABELS, Actor, Organisation, Person
+from officeapp.org import ROLE_LABELS, Actor, Organisation, Person, Role
 from officeapp.store import LocalStore, RejectionRecord
 from officeapp.workflow import (
     WORKFLOWS,
@@ -415,6 +415,7 @@ class DocumentView(QWidget):
     loaded = Signal(str)  # document id, after each (re)load was shown
     acted = Signal(str, str)  # document id, action kind: the action was written locally
     exported = Signal(str)  # the path of an archive package just written
+    supervision_created = Signal(str)  # the id of a 督办事项 opened from this document
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -662,6 +663,9 @@ class DocumentView(QWidget):
                            partial(self.trigger, kind))
         if can_export(snapshot.document):
             self._add_more("export_archive", self.tr("导出归档包…"), self.export_archive)
+        if (snapshot.document.direction is Direction.INCOMING and snapshot.actor is not None
+                and Role.SUPERVISOR in snapshot.actor.roles):
+            self._add_more("supervise", self.tr("立项督办…"), self.supervise)
         self.more_button.setVisible(bool(self.more_actions))
         self.no_actions.setVisible(not self.buttons and not self.more_actions)
         self._set_busy(self._busy)
@@ -767,6 +771,17 @@ class DocumentView(QWidget):
         form = ComposeDialog if document.direction is Direction.OUTGOING else RegisterDialog
         dialog = form(self.ctx, self, document=document)
         dialog.saved.connect(lambda _id: self.reload())
+        self.dialog = dialog
+        dialog.open()
+
+    def supervise(self) -> None:
+        """Open a 督办事项 from the shown incoming document (the form comes prefilled)."""
+        from ui.supervision_form import SupervisionForm  # the form imports this module's peers
+
+        if self.snapshot is None:
+            return
+        dialog = SupervisionForm.from_document(self.ctx, self.snapshot.document, self)
+        dialog.created.connect(self.supervision_created.emit)
         self.dialog = dialog
         dialog.open()
 

@@ -14,6 +14,7 @@ from ui.context import AppContext, Changes
 from ui.directory_view import DirectoryView
 from ui.document_view import DocumentView
 from ui.inbox_model import COLUMNS, InboxModel, with_text
+from ui.meetings_page import MeetingsPage
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -43,6 +44,7 @@ from ui.qt import (
 )
 from ui.rejections import RejectionsDialog
 from ui.status import SyncStatusWidget
+from ui.supervision_page import SupervisionPage
 
 
 class Nav:
@@ -58,7 +60,7 @@ class Nav:
         ("meetings", "会议", None, None),
         ("supervision", "督办", None, None),
     )
-    COMING = frozenset({"meetings", "supervision"})
+    COMING: frozenset[str] = frozenset()
 
 
 class FilterBar(QWidget):
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.document = _document_view(ctx)
         self.directory = DirectoryView(ctx)
+        self.supervision = SupervisionPage(ctx)
+        self.meetings = MeetingsPage(ctx)
         self.pages = QStackedWidget()
         self.status_widget = SyncStatusWidget()
         self.title = QLabel()
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         coming = QLabel(self.tr("此功能即将推出。"))
         coming.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(coming)
+        self.pages.addWidget(self.supervision)
+        self.pages.addWidget(self.meetings)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.nav)
         main.addWidget(self.pages)
@@ -234,6 +240,9 @@ class MainWindow(QMainWindow):
             lambda status: self.status_widget.update_status(status, now=self.ctx.now()))
         self.ctx.error.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.status_widget.show_rejections.connect(self.show_rejections)
+        self.supervision.inbox_count.connect(self._supervision_count)
+        self.meetings.supervision_opened.connect(self.open_supervision_item)
+        self.document.supervision_created.connect(self.open_supervision_item)
 
     # --- navigation ------------------------------------------------------------------------------
 
@@ -255,6 +264,14 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(1)
             self.directory.reload()
             return
+        if key == "meetings":
+            self.pages.setCurrentWidget(self.meetings)
+            self.meetings.reload()
+            return
+        if key == "supervision":
+            self.pages.setCurrentWidget(self.supervision)
+            self.supervision.refresh()
+            return
         if folder is None:
             self.pages.setCurrentIndex(2)
             return
@@ -275,6 +292,22 @@ class MainWindow(QMainWindow):
         document_id = self.model.document_id(current.row()) if current.isValid() else None
         self.document.show_document(document_id)
 
+    def open_supervision_item(self, item_id: str) -> None:
+        """Show one supervision item on the 督办 page."""
+        self.select("supervision")
+        self.supervision.show_item(item_id)
+
+    def _supervision_count(self, count: int) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == "supervision":
+                item.setText(f"{self.tr('督办')}（{count}）" if count else self.tr("督办"))
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """Show one meeting on the 会议 page (from a notification)."""
+        self.select("meetings")
+        self.meetings.open_meeting(meeting_id)
+
     def open_document(self, document_id: str) -> None:
         """Show one document (from a notification or the rejections list)."""
         self.select("todo")
@@ -291,6 +324,7 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         """Update the folder badges."""
         self.ctx.spawn(self._load_counts(), what="统计待办")
+        self.supervision.load_inbox()
 
     async def _load_counts(self) -> None:
         actor = await self.ctx.actor()

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+from officeapp.meetings import Meeting, MeetingActionKind, MeetingStatus, invitation_for
+from officeapp.meetings.attendance import current_replies
 from officeapp.org import Actor
 from officeapp.workflow import ActionKind, Document, may_hold
 from ui.context import AppContext, Changes
+from ui.meeting_calendar import spans_of, when_text
 from ui.qt import QApplication, QObject, QStyle, QSystemTrayIcon, Signal
+
+log = logging.getLogger(__name__)
+
+# A meeting of mine starting within this is announced once per occurrence.
+MEETING_LEAD = timedelta(minutes=15)
+# A notice or a reminder older than this is not news (a first sync brings old ones).
+NEWS_AGE = timedelta(days=1)
+REMINDER_SECONDS = 60
 
 
 class Notifier(QObject):
@@ -19,6 +34,7 @@ class Notifier(QObject):
         self.todo: int | None = None
         self.tray: QSystemTrayIcon | None = None
         self.shown: list[tuple[str, str]] = []  # what was announced, for tests and the log
+        self.announced: set[tuple[str, str]] = set()  # (meeting id, what) told already
         if QSystemTrayIcon.isSystemTrayAvailable():
             style = QApplication.style()
             icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
@@ -27,11 +43,15 @@ class Notifier(QObject):
             self.tray.activated.connect(lambda _: self.activated.emit())
             self.tray.show()
         ctx.changed.connect(self._changed)
+        # A task of the context, so that it ends with the session (close cancels it).
+        ctx.spawn(self._keep_reminding(), what="会议提醒")
 
     def _changed(self, changes: Changes) -> None:
         # Only what arrived from the server: a person's own actions need no notice.
         if changes.origin is None and "document" in changes.kinds:
             self.ctx.spawn(self._check(changes.document_ids), what="检查新待办")
+        if changes.origin is None and "meeting" in changes.kinds and changes.meeting_ids:
+            self.ctx.spawn(self._meeting_news(changes.meeting_ids), what="检查会议通知")
 
     async def _check(self, document_ids: frozenset[str]) -> None:
         if not self.ctx.settings.get("notifications"):
@@ -49,6 +69,70 @@ class Notifier(QObject):
             if document is not None and _urged(document, actor):
                 self.announce(self.tr("催办"), f"{document.trace[-1].actor_name}："
                                                f"{document.trace[-1].opinion}")
+
+    def check_meetings(self) -> None:
+        """Announce my meetings starting within 15 minutes (runs every minute)."""
+        self.ctx.spawn(self._upcoming(), what="检查会议提醒")
+
+    async def _keep_reminding(self) -> None:
+        while True:
+            try:
+                await self._upcoming()
+            except Exception:  # a failed look must not end the reminders
+                log.exception("checking meeting reminders failed")
+            await asyncio.sleep(REMINDER_SECONDS)
+
+    async def _upcoming(self) -> None:
+        if not self.ctx.settings.get("notifications"):
+            return
+        actor = await self.ctx.actor()
+        now = self.ctx.server_now()
+        meetings: list[Meeting] = await self.ctx.db(
+            lambda s: s.my_meetings(actor, start=now, end=now + MEETING_LEAD))
+        for meeting in meetings:
+            if meeting.status not in (MeetingStatus.NOTIFIED, MeetingStatus.HELD):
+                continue
+            for start, end in spans_of(meeting):
+                key = (meeting.id, f"start {start.isoformat()}")
+                if now < start <= now + MEETING_LEAD and key not in self.announced:
+                    self.announced.add(key)
+                    minutes = max(1, round((start - now).total_seconds() / 60))
+                    self.announce(self.tr("会议即将开始"), self.tr("%n 分钟后：", "", minutes)
+                                  + f"《{meeting.title}》{when_text(start, end)}")
+
+    async def _meeting_news(self, meeting_ids: frozenset[str]) -> None:
+        if not self.ctx.settings.get("notifications"):
+            return
+        actor = await self.ctx.actor()
+        wanted = list(meeting_ids)[:50]
+        meetings = await self.ctx.db(lambda s: [s.get_meeting(i) for i in wanted])
+        now = self.ctx.server_now()
+        for meeting in meetings:
+            if meeting is not None:
+                self._meeting_news_of(meeting, actor, now)
+
+    def _meeting_news_of(self, meeting: Meeting, actor: Actor, now: datetime) -> None:
+        """Announce a notice that arrived, or a reminder to reply, for the person."""
+        invitation = invitation_for(meeting, actor)
+        if invitation is None or meeting.status is not MeetingStatus.NOTIFIED:
+            return
+        for entry in reversed(meeting.trace):
+            if entry.actor_id == actor.person_id or now - entry.at > NEWS_AGE:
+                continue
+            if entry.action is MeetingActionKind.SEND_NOTICE:
+                self._once(meeting.id, "notice", self.tr("会议通知"),
+                           f"《{meeting.title}》{when_text(meeting.start, meeting.end)}")
+                return
+            if entry.action is MeetingActionKind.REMIND and \
+                    invitation.attendee not in current_replies(meeting):
+                self._once(meeting.id, f"remind {entry.seq}", self.tr("请回执"),
+                           self.tr("请回复是否参加《{0}》").format(meeting.title))
+                return
+
+    def _once(self, meeting_id: str, what: str, title: str, text: str) -> None:
+        if (meeting_id, what) not in self.announced:
+            self.announced.add((meeting_id, what))
+            self.announce(title, text)
 
     def announce(self, title: str, text: str) -> None:
         """Show a desktop notification."""

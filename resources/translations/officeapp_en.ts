@@ -1,6 +1,1342 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="49" />
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="50" />
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="51" />
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="52" />
+        <source>本年度</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="53" />
+        <location filename="../../ui/supervision_form.py" line="61" />
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="56" />
+        <location filename="../../ui/supervision_form.py" line="65" />
+        <location filename="../../ui/supervision_page.py" line="254" />
+        <location filename="../../ui/supervision_page.py" line="263" />
+        <location filename="../../ui/supervision_view.py" line="393" />
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="57" />
+        <location filename="../../ui/supervision_dashboard.py" line="335" />
+        <source>事项数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="58" />
+        <location filename="../../ui/supervision_dashboard.py" line="184" />
+        <location filename="../../ui/supervision_dashboard.py" line="336" />
+        <location filename="../../ui/supervision_view.py" line="118" />
+        <location filename="../../ui/supervision_view.py" line="125" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="59" />
+        <location filename="../../ui/supervision_view.py" line="137" />
+        <source>按期办结</source>
+        <translation>Completed on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="60" />
+        <location filename="../../ui/supervision_dashboard.py" line="188" />
+        <location filename="../../ui/supervision_dashboard.py" line="337" />
+        <source>逾期数</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="61" />
+        <location filename="../../ui/supervision_dashboard.py" line="185" />
+        <location filename="../../ui/supervision_dashboard.py" line="338" />
+        <source>办结率</source>
+        <translation>Completion rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="62" />
+        <location filename="../../ui/supervision_dashboard.py" line="186" />
+        <location filename="../../ui/supervision_dashboard.py" line="339" />
+        <source>按期办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="63" />
+        <location filename="../../ui/supervision_dashboard.py" line="189" />
+        <source>平均办结天数</source>
+        <translation>Average days to complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="183" />
+        <source>交办事项</source>
+        <translation>Items assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="191" />
+        <source>各单位事项、办结与逾期</source>
+        <translation>Items, completed and overdue per unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="192" />
+        <source>各单位办结率与按期办结率（%）</source>
+        <translation>Completion and on-time rates per unit (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="194" />
+        <source>所选期间没有交办的督办事项</source>
+        <translation>No supervision items were assigned in this period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="210" />
+        <source>统计期间（按交办时间）</source>
+        <translation>Period (by assignment date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="213" />
+        <location filename="../../ui/supervision_page.py" line="482" />
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="274" />
+        <source>统计督办事项</source>
+        <translation>Computing supervision statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="300" />
+        <source>截至 {0}（服务器时间）</source>
+        <translation>As of {0} (server time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="314" />
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="58" />
+        <source>不定期</source>
+        <translation>No fixed cycle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="59" />
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="60" />
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="63" />
+        <location filename="../../ui/supervision_page.py" line="252" />
+        <location filename="../../ui/supervision_page.py" line="262" />
+        <source>事项名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="63" />
+        <location filename="../../ui/supervision_page.py" line="253" />
+        <location filename="../../ui/supervision_view.py" line="391" />
+        <source>督办来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="64" />
+        <location filename="../../ui/supervision_page.py" line="265" />
+        <location filename="../../ui/supervision_view.py" line="392" />
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="64" />
+        <source>督办内容</source>
+        <translation>What is to be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="66" />
+        <location filename="../../ui/supervision_view.py" line="394" />
+        <source>配合单位</source>
+        <translation>Co-units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="67" />
+        <location filename="../../ui/supervision_page.py" line="255" />
+        <location filename="../../ui/supervision_view.py" line="213" />
+        <location filename="../../ui/supervision_view.py" line="395" />
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <source>办理时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="67" />
+        <location filename="../../ui/supervision_view.py" line="396" />
+        <source>反馈周期</source>
+        <translation>Reporting cycle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="68" />
+        <location filename="../../ui/supervision_view.py" line="402" />
+        <source>阅知领导</source>
+        <translation>Leaders kept informed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="69" />
+        <source>立项审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="70" />
+        <location filename="../../ui/supervision_view.py" line="416" />
+        <source>审批领导</source>
+        <translation>Approving leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="71" />
+        <source>来源记录</source>
+        <translation>Source record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="89" />
+        <source>事项名称不能为空</source>
+        <translation>The item needs a title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="182" />
+        <location filename="../../ui/supervision_page.py" line="771" />
+        <source>修改督办事项</source>
+        <translation>Edit supervision item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="184" />
+        <location filename="../../ui/supervision_page.py" line="762" />
+        <source>分解督办事项</source>
+        <translation>Split supervision item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="186" />
+        <location filename="../../ui/supervision_page.py" line="700" />
+        <source>新建督办事项</source>
+        <translation>New supervision item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="211" />
+        <source>读取通讯录</source>
+        <translation>Loading the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="227" />
+        <source>如：推进全市数字政府建设</source>
+        <translation>e.g. Advance the city's digital government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="235" />
+        <source>督办的具体内容和工作要求</source>
+        <translation>What exactly is to be done, and the requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="237" />
+        <source>设定办理时限</source>
+        <translation>Set a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="249" />
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="253" />
+        <source>立项须经领导审批</source>
+        <translation>Opening needs a leader's approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="282" />
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="292" />
+        <source>督查单位任一领导</source>
+        <translation>Any leader of the supervising unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="327" />
+        <source>配合单位（可不选）</source>
+        <translation>Co-units (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="328" />
+        <source>阅知领导（可不选）</source>
+        <translation>Leaders kept informed (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="367" />
+        <source>分解自：{0}（时限 {1}）</source>
+        <translation>Split from: {0} (deadline {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_form.py" line="370" />
+        <source>来源记录：{0}</source>
+        <translation>Source record: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="91" />
+        <source>待立项</source>
+        <translation>To open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="92" />
+        <source>待审批立项</source>
+        <translation>To approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="93" />
+        <source>待交办</source>
+        <translation>To assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="94" />
+        <source>待签收</source>
+        <translation>To receive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="95" />
+        <location filename="../../ui/supervision_view.py" line="134" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="96" />
+        <location filename="../../ui/supervision_view.py" line="135" />
+        <source>进度反馈逾期</source>
+        <translation>Report overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="97" />
+        <source>办结申请被退回</source>
+        <translation>Completion request returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="98" />
+        <source>办理中，按期反馈</source>
+        <translation>In progress, report on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="99" />
+        <source>配合办理</source>
+        <translation>Assisting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="100" />
+        <source>待审批延期</source>
+        <translation>Extension to decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="101" />
+        <source>待审核办结</source>
+        <translation>Completion to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="206" />
+        <source>预览：{0}</source>
+        <translation>Preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="215" />
+        <location filename="../../ui/supervision_page.py" line="861" />
+        <source>督办通报</source>
+        <translation>Supervision report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="215" />
+        <source>请选择通报的期间（按交办时间统计）。</source>
+        <translation>Choose the report's period (by assignment date).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="220" />
+        <source>标题（可不填，默认按期间生成）</source>
+        <translation>Title (optional; made from the period when empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="221" />
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="222" />
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="223" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="232" />
+        <source>截止日期不能早于起始日期</source>
+        <translation>The last day cannot be before the first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="251" />
+        <location filename="../../ui/supervision_page.py" line="260" />
+        <location filename="../../ui/supervision_view.py" line="388" />
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <source>状态灯</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="256" />
+        <location filename="../../ui/supervision_view.py" line="390" />
+        <source>办理状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="257" />
+        <location filename="../../ui/supervision_view.py" line="435" />
+        <location filename="../../ui/supervision_view.py" line="481" />
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="261" />
+        <source>待办事由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="264" />
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="436" />
+        <location filename="../../ui/supervision_page.py" line="496" />
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="437" />
+        <source>仅牵头</source>
+        <translation>Lead only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="438" />
+        <source>只列出该单位牵头的事项，不含配合的</source>
+        <translation>Only items this unit leads, not those it assists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="440" />
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="444" />
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="448" />
+        <source>全部灯色</source>
+        <translation>All lights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="451" />
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="459" />
+        <source>搜索事项名称</source>
+        <translation>Search item titles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="590" />
+        <source>督办操作</source>
+        <translation>Supervision actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="593" />
+        <source>我的督办</source>
+        <translation>My supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="593" />
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="594" />
+        <location filename="../../ui/supervision_page.py" line="668" />
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="603" />
+        <source>新建督办</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="605" />
+        <source>台账导出</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="609" />
+        <source>Excel台账（XLSX）…</source>
+        <translation>Ledger (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="610" />
+        <source>台账PDF…</source>
+        <translation>Ledger (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="612" />
+        <source>导出“全部事项”当前筛选出的事项</source>
+        <translation>Export the items “All items” shows with its filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="614" />
+        <source>督办通报…</source>
+        <translation>Supervision report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="615" />
+        <location filename="../../ui/supervision_page.py" line="873" />
+        <location filename="../../ui/supervision_page.py" line="874" />
+        <location filename="../../ui/supervision_view.py" line="965" />
+        <source>督办单</source>
+        <translation>Assignment sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="617" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="666" />
+        <source>我的督办（{0}）</source>
+        <translation>My supervision ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="667" />
+        <source>全部事项（{0}）</source>
+        <translation>All items ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="680" />
+        <location filename="../../ui/supervision_view.py" line="1007" />
+        <source>读取督办事项</source>
+        <translation>Loading supervision items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="684" />
+        <source>读取我的督办</source>
+        <translation>Loading my supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="701" />
+        <source>只有督查人员可以新建督办事项</source>
+        <translation>Only supervisors may create supervision items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="811" />
+        <location filename="../../ui/supervision_page.py" line="816" />
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="812" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="825" />
+        <source>未能导出：</source>
+        <translation>Could not export: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="827" />
+        <source>已导出{0}项到 {1}</source>
+        <translation>Exported {0} item(s) to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="841" />
+        <source>督办台账</source>
+        <translation>Supervision ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="841" />
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="859" />
+        <source>督办通报（{0}至{1}）</source>
+        <translation>Supervision report ({0} to {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="870" />
+        <source>请先在列表中选择一项督办事项</source>
+        <translation>Select a supervision item in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="874" />
+        <source>督办单：{0}</source>
+        <translation>Assignment sheet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="92" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="93" />
+        <source>立项</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="94" />
+        <source>批准立项</source>
+        <translation>Approve opening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="95" />
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="96" />
+        <source>交办</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="97" />
+        <location filename="../../ui/supervision_view.py" line="420" />
+        <source>签收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="98" />
+        <location filename="../../ui/supervision_view.py" line="934" />
+        <location filename="../../ui/supervision_view.py" line="1062" />
+        <source>进度反馈</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="99" />
+        <location filename="../../ui/supervision_view.py" line="935" />
+        <location filename="../../ui/supervision_view.py" line="1063" />
+        <source>催办</source>
+        <translation>Urge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="100" />
+        <source>延期申请</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="101" />
+        <source>同意延期</source>
+        <translation>Grant extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="102" />
+        <source>不同意延期</source>
+        <translation>Refuse extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="103" />
+        <source>办结申请</source>
+        <translation>Request completion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="104" />
+        <source>办结销号</source>
+        <translation>Complete and close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="105" />
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="107" />
+        <source>退回交办</source>
+        <translation>Return assignment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="110" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="111" />
+        <source>待领导审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="112" />
+        <source>已立项</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="113" />
+        <source>已交办</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="114" />
+        <source>已签收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="115" />
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="116" />
+        <source>待审核</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="117" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="122" />
+        <source>绿灯</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="123" />
+        <source>黄灯</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="124" />
+        <source>红灯</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="129" />
+        <source>正常推进</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="130" />
+        <source>未设办理时限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="131" />
+        <source>已申请办结，待审核</source>
+        <translation>Completion requested, awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="132" />
+        <source>临近办理时限</source>
+        <translation>Deadline near</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="133" />
+        <source>临近进度反馈时间</source>
+        <translation>Report due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="136" />
+        <source>逾期后申请办结</source>
+        <translation>Completion requested after the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="138" />
+        <source>逾期办结</source>
+        <translation>Completed late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="142" />
+        <source>待审批</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="143" />
+        <source>已同意</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="144" />
+        <source>不同意</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="145" />
+        <source>已撤回（申请办结）</source>
+        <translation>Withdrawn (completion requested)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="212" />
+        <source>反馈时间</source>
+        <translation>report due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="315" />
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="399" />
+        <source>下次反馈</source>
+        <translation>Next report due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="400" />
+        <location filename="../../ui/supervision_view.py" line="732" />
+        <source>完成进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="404" />
+        <source>督查单位</source>
+        <translation>Supervising unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="406" />
+        <source>立项人</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="415" />
+        <source>督查单位领导</source>
+        <translation>A leader of the supervising unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="418" />
+        <source>交办时间</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="423" />
+        <source>办结时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="425" />
+        <source>上级事项</source>
+        <translation>Parent item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="426" />
+        <source>事项编号</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <source>分解事项</source>
+        <translation>Sub-items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="481" />
+        <location filename="../../ui/supervision_view.py" line="523" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="481" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="481" />
+        <source>反馈人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="481" />
+        <location filename="../../ui/supervision_view.py" line="728" />
+        <location filename="../../ui/supervision_view.py" line="733" />
+        <source>进展情况</source>
+        <translation>Progress made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="487" />
+        <source>（配合）</source>
+        <translation> (co-unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="508" />
+        <source>审核：办结销号</source>
+        <translation>Review: completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="509" />
+        <source>审核：退回</source>
+        <translation>Review: returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="523" />
+        <source>催办人</source>
+        <translation>Urged by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="523" />
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="523" />
+        <location filename="../../ui/supervision_view.py" line="820" />
+        <source>催办内容</source>
+        <translation>Urging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="526" />
+        <source>人工催办</source>
+        <translation>By hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="526" />
+        <source>自动催办</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="545" />
+        <source>办理时限 {0} → 申请延期至 {1}</source>
+        <translation>Deadline {0} → asked for {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="548" />
+        <source>理由：{0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="551" />
+        <source>{0} 于 {1} 审批</source>
+        <translation>Decided by {0} at {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="554" />
+        <source>，延期至 {0}</source>
+        <translation>, extended to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="565" />
+        <source>完成进度 {0}%</source>
+        <translation>Progress {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="567" />
+        <source>办理时限延至 {0}</source>
+        <translation>Deadline extended to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="571" />
+        <source>申请延期至 {0}</source>
+        <translation>Extension asked to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="575" />
+        <source>修改了：</source>
+        <translation>Changed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="577" />
+        <source>由上级事项分解</source>
+        <translation>Split from its parent item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="603" />
+        <source>您的“{0}”操作未被服务器接受：{1}</source>
+        <translation>The server did not accept your “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="607" />
+        <source>您当时填写的内容：{0}</source>
+        <translation>What you wrote: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="657" />
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="658" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="677" />
+        <location filename="../../ui/supervision_view.py" line="684" />
+        <source>添加附件</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="717" />
+        <source>请写明办理结果，可附佐证材料；督查人员审核后办结销号。</source>
+        <translation>Describe the result, with supporting files if any; a supervisor reviews and closes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="719" />
+        <source>请填写完成进度和进展情况，可附相关材料。</source>
+        <translation>Give the progress and what was done, with files if any.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="728" />
+        <location filename="../../ui/supervision_view.py" line="733" />
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="734" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="739" />
+        <source>附件仍在添加，请稍候</source>
+        <translation>Attachments are still being added; please wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="741" />
+        <source>请填写办理结果</source>
+        <translation>Please describe the result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="742" />
+        <source>请填写进展情况</source>
+        <translation>Please describe the progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="760" />
+        <source>现办理时限为 {0}。请选择申请延期至的日期并写明理由。</source>
+        <translation>The deadline is {0}. Choose the date asked for and give the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="763" />
+        <source>申请延期至 {0}。可同意更短的期限，但须晚于现办理时限 {1}。</source>
+        <translation>Extension asked to {0}. You may grant less, but later than the current deadline {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="777" />
+        <location filename="../../ui/supervision_view.py" line="779" />
+        <source>延期理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="777" />
+        <source>审批意见（可不填）</source>
+        <translation>Opinion (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="778" />
+        <source>延期至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="779" />
+        <source>审批意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="790" />
+        <source>申请延期时必须填写理由</source>
+        <translation>An extension request needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="792" />
+        <source>延期后的时限必须晚于现在的办理时限</source>
+        <translation>The new deadline must be after the current one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="809" />
+        <source>退回立项申请，请写明理由。</source>
+        <translation>Return the request to open; give the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="810" />
+        <source>交办给本单位有误？请写明理由，督查人员修改后重新交办。</source>
+        <translation>Assigned to the wrong unit? Give the reason; the supervisor corrects and assigns again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="811" />
+        <source>退回办结申请，请写明理由；牵头单位继续办理后再申请。</source>
+        <translation>Return the completion request with the reason; the lead unit continues and asks again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="812" />
+        <source>退回理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="813" />
+        <source>退回时必须填写退回理由</source>
+        <translation>A return needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="815" />
+        <source>不同意延期，办理时限不变。请写明理由。</source>
+        <translation>Refuse the extension; the deadline stays. Give the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="816" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="816" />
+        <source>不同意延期时必须填写理由</source>
+        <translation>Refusing an extension needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="819" />
+        <source>催办通知将发给牵头单位。</source>
+        <translation>The urging goes to the lead unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="820" />
+        <source>请抓紧办理《{0}》</source>
+        <translation>Please speed up “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="823" />
+        <source>立项后即可交办；如需领导审批，将先送审批。</source>
+        <translation>Once opened it can be assigned; if approval is needed it goes to the leader first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="824" />
+        <source>批准立项后，督查人员即可交办。</source>
+        <translation>Once approved, the supervisor can assign it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="825" />
+        <source>交办后，牵头单位和配合单位将收到通知，反馈周期开始计算。</source>
+        <translation>The lead and co-units are notified and the reporting cycle starts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="826" />
+        <source>签收后开始办理，请按反馈周期报送进展。</source>
+        <translation>Receive it and start; report progress on the reporting cycle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="827" />
+        <source>审核通过，办结销号。</source>
+        <translation>Accept the completion and close the item.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="829" />
+        <source>意见（可不填）</source>
+        <translation>Opinion (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="850" />
+        <source>知道了</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="900" />
+        <source>在列表中选择一项督办事项，即可在此查看和办理</source>
+        <translation>Select a supervision item in the list to view and handle it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="934" />
+        <location filename="../../ui/supervision_view.py" line="1062" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="935" />
+        <location filename="../../ui/supervision_view.py" line="1063" />
+        <source>延期</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="936" />
+        <location filename="../../ui/supervision_view.py" line="1064" />
+        <source>办理过程</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="960" />
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="966" />
+        <source>预览、打印或另存督办单PDF</source>
+        <translation>Preview, print or save the assignment sheet as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="969" />
+        <source>您当前不需要办理此事项</source>
+        <translation>Nothing for you to do on this item now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1040" />
+        <source>督办事项不存在，或您已无权查看</source>
+        <translation>The item does not exist or you may no longer see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1049" />
+        <source>牵头：{0}</source>
+        <translation>Lead: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1050" />
+        <source>时限：{0}</source>
+        <translation>Due: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1051" />
+        <source>进度 {0}%</source>
+        <translation>Progress {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1060" />
+        <source>（待审批）</source>
+        <translation> (pending)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1074" />
+        <source>按服务器时间 {0} 计算</source>
+        <translation>Computed at server time {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1082" />
+        <source>等待服务器确认：{0}</source>
+        <translation>Waiting for the server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1083" />
+        <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
+        <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1117" />
+        <source>分解（新建子事项）…</source>
+        <translation>Split (new sub-item)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1208" />
+        <source>未能办理：{0}</source>
+        <translation>Not done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1215" />
+        <source>关闭提示</source>
+        <translation>Close notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1234" />
+        <source>打开附件</source>
+        <translation>Open attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1240" />
+        <source>“{0}”未下载：联网同步后即可打开</source>
+        <translation>“{0}” is not downloaded yet: sync online to open it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="1242" />
+        <source>没有可以打开“{0}”的程序</source>
+        <translation>No program can open “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="405" />
+        <source>议题</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="405" />
+        <source>汇报单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="406" />
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="420" />
+        <source>添加议题</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="421" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="422" />
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="423" />
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="424" />
+        <source>添加材料…</source>
+        <translation>Add materials…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="425" />
+        <source>清除材料</source>
+        <translation>Clear materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="443" />
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="468" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="520" />
+        <source>请先选择一个议题</source>
+        <translation>Choose an agenda item first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="522" />
+        <location filename="../../ui/meeting_form.py" line="531" />
+        <source>添加议题材料</source>
+        <translation>Add agenda materials</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveDialog</name>
     <message>
         <location filename="../../ui/action_dialogs.py" line="397" />
@@ -36,75 +1372,139 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/attachments.py" line="231" />
+        <location filename="../../ui/attachments.py" line="208" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="232" />
+        <location filename="../../ui/attachments.py" line="209" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="233" />
+        <location filename="../../ui/attachments.py" line="210" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="236" />
+        <location filename="../../ui/attachments.py" line="213" />
         <source>可将文件拖放到本窗格添加附件（单个不超过200 MB）</source>
         <translation>Drop files here to attach them (200 MB each at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="304" />
-        <location filename="../../ui/attachments.py" line="316" />
+        <location filename="../../ui/attachments.py" line="281" />
+        <location filename="../../ui/attachments.py" line="293" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="313" />
+        <location filename="../../ui/attachments.py" line="290" />
         <source>当前环节不能修改附件</source>
         <translation>Attachments cannot change at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="315" />
+        <location filename="../../ui/attachments.py" line="292" />
         <source>正在添加附件…</source>
         <translation>Adding attachments…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="326" />
+        <location filename="../../ui/attachments.py" line="303" />
         <source>已添加{0}个附件，联网后自动上传</source>
         <translation>{0} attachment(s) added; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="349" />
+        <location filename="../../ui/attachments.py" line="326" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="353" />
+        <location filename="../../ui/attachments.py" line="330" />
         <source>“{0}”只有名称，没有电子文件</source>
         <translation>“{0}” has a name but no file</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="358" />
+        <location filename="../../ui/attachments.py" line="335" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="362" />
+        <location filename="../../ui/attachments.py" line="339" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="370" />
+        <location filename="../../ui/attachments.py" line="347" />
         <source>移除附件</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="377" />
+        <location filename="../../ui/attachments.py" line="354" />
         <source>已移除“{0}”</source>
         <translation>Removed “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeTree</name>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="299" />
+        <source>筛选单位或人员</source>
+        <translation>Filter units or people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="322" />
+        <source>已选{0}：{1}</source>
+        <translation>{0} chosen: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="323" />
+        <source>尚未选择</source>
+        <translation>Nobody chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="333" />
+        <source>{0}（整个单位）</source>
+        <translation>{0} (whole unit)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="694" />
+        <source>签到</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="695" />
+        <source>请勾选已到会的人员（参会、列席、代为参会均可）。</source>
+        <translation>Tick the people who have arrived (attendees, observers or deputies).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="702" />
+        <source>请选择人员</source>
+        <translation>Please choose people</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="717" />
+        <source>签到</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="717" />
+        <source>请输入会场公布的签到码。</source>
+        <translation>Enter the sign-in code announced in the room.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="720" />
+        <source>签到码</source>
+        <translation>Sign-in code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="724" />
+        <source>请输入签到码</source>
+        <translation>Please enter the sign-in code</translation>
     </message>
 </context>
 <context>
@@ -166,172 +1566,177 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="440" />
+        <location filename="../../ui/document_view.py" line="441" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="473" />
+        <location filename="../../ui/document_view.py" line="474" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="474" />
+        <location filename="../../ui/document_view.py" line="475" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="475" />
+        <location filename="../../ui/document_view.py" line="476" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="501" />
+        <location filename="../../ui/document_view.py" line="502" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="506" />
+        <location filename="../../ui/document_view.py" line="507" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="507" />
+        <location filename="../../ui/document_view.py" line="508" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="509" />
+        <location filename="../../ui/document_view.py" line="510" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="557" />
+        <location filename="../../ui/document_view.py" line="558" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="588" />
+        <location filename="../../ui/document_view.py" line="589" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="601" />
+        <location filename="../../ui/document_view.py" line="602" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="602" />
+        <location filename="../../ui/document_view.py" line="603" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="610" />
+        <location filename="../../ui/document_view.py" line="611" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="610" />
+        <location filename="../../ui/document_view.py" line="611" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="613" />
+        <location filename="../../ui/document_view.py" line="614" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="615" />
+        <location filename="../../ui/document_view.py" line="616" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="623" />
+        <location filename="../../ui/document_view.py" line="624" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="625" />
+        <location filename="../../ui/document_view.py" line="626" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="626" />
+        <location filename="../../ui/document_view.py" line="627" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="659" />
+        <location filename="../../ui/document_view.py" line="660" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="664" />
+        <location filename="../../ui/document_view.py" line="665" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="719" />
+        <location filename="../../ui/document_view.py" line="668" />
+        <source>立项督办…</source>
+        <translation>Open a supervision item…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="723" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="747" />
+        <location filename="../../ui/document_view.py" line="751" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="747" />
+        <location filename="../../ui/document_view.py" line="751" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="748" />
+        <location filename="../../ui/document_view.py" line="752" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="748" />
+        <location filename="../../ui/document_view.py" line="752" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="749" />
+        <location filename="../../ui/document_view.py" line="753" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="749" />
+        <location filename="../../ui/document_view.py" line="753" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="762" />
+        <location filename="../../ui/document_view.py" line="766" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="804" />
+        <location filename="../../ui/document_view.py" line="819" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="811" />
+        <location filename="../../ui/document_view.py" line="826" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="825" />
+        <location filename="../../ui/document_view.py" line="840" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="826" />
+        <location filename="../../ui/document_view.py" line="841" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="842" />
+        <location filename="../../ui/document_view.py" line="857" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
@@ -339,27 +1744,27 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
@@ -544,22 +1949,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
@@ -599,6 +2004,7 @@
         <translation>Meetings</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="304" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
@@ -625,26 +2031,704 @@
     </message>
 </context>
 <context>
+    <name>MeetingCalendar</name>
+    <message>
+        <location filename="../../ui/meeting_calendar.py" line="364" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_calendar.py" line="456" />
+        <source>读取会议</source>
+        <translation>Loading meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_calendar.py" line="513" />
+        <source>{0}的会议（{1}）</source>
+        <translation>Meetings on {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_calendar.py" line="522" />
+        <source>这一天没有会议</source>
+        <translation>No meetings on this day</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingForm</name>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="588" />
+        <source>修改会议</source>
+        <translation>Edit meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="588" />
+        <source>新建会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="595" />
+        <source>读取通讯录</source>
+        <translation>Loading the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="599" />
+        <source>如：全市安全生产工作会议</source>
+        <translation>e.g. City work-safety meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="614" />
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="615" />
+        <source>会议室</source>
+        <translation>Meeting room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="616" />
+        <source>外部地点</source>
+        <translation>Elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="623" />
+        <source>会场不在本单位会议室时填写</source>
+        <translation>Where, if not in one of our meeting rooms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="625" />
+        <source>会议要求、着装、材料报送等</source>
+        <translation>Requirements, dress, materials to send, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="628" />
+        <source>4至8位数字</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="630" />
+        <source>正在检查冲突…</source>
+        <translation>Checking for conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="635" />
+        <source>选用此会议室</source>
+        <translation>Use this room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="642" />
+        <source>从日历文件导入…</source>
+        <translation>Import from a calendar file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="643" />
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="644" />
+        <location filename="../../ui/meeting_form.py" line="1124" />
+        <source>预订会议室</source>
+        <translation>Book room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="645" />
+        <location filename="../../ui/meeting_form.py" line="1143" />
+        <source>发送会议通知</source>
+        <translation>Send notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="646" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="678" />
+        <location filename="../../ui/meeting_form.py" line="679" />
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="684" />
+        <source>参会人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="685" />
+        <source>列席人员</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="687" />
+        <source>参会人员（{0}）</source>
+        <translation>Attendees ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="687" />
+        <source>列席人员（{0}）</source>
+        <translation>Observers ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="730" />
+        <source>重复</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="733" />
+        <source>会议地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="737" />
+        <source>参会人员（可选整个单位，由单位回执参会人）</source>
+        <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="738" />
+        <source>议题（可附材料）</source>
+        <translation>Agenda (with materials)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="741" />
+        <source>签到码（发通知时生效，可不填）</source>
+        <translation>Sign-in code (set with the notice; optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="760" />
+        <source>冲突检查</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="764" />
+        <source>该时段空闲的会议室：</source>
+        <translation>Rooms free at that time:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="853" />
+        <source>自定义：{0}</source>
+        <translation>Custom: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="952" />
+        <source>检查会议冲突</source>
+        <translation>Checking for conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="978" />
+        <source>请先填写有效的开始和结束时间。</source>
+        <translation>Enter a valid start and end first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="992" />
+        <source>该时段没有空闲会议室</source>
+        <translation>No room is free at that time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="999" />
+        <source>会议室冲突</source>
+        <translation>Room taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="999" />
+        <source>人员冲突</source>
+        <translation>Person busy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1002" />
+        <source>等共{0}处冲突</source>
+        <translation>{0} conflicts in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1060" />
+        <source>保存会议</source>
+        <translation>Saving the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1161" />
+        <source>导入日历文件</source>
+        <translation>Import a calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1162" />
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1171" />
+        <source>无法读取文件：{0}</source>
+        <translation>Could not read the file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1177" />
+        <source>已从日历文件导入，请核对后保存</source>
+        <translation>Imported from the calendar file; check it, then save</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1021" />
+        <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
+        <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1049" />
+        <source>您当前不需要办理此会议</source>
+        <translation>Nothing for you to do on this meeting now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1069" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1073" />
+        <location filename="../../ui/meeting_view.py" line="1513" />
+        <location filename="../../ui/meeting_view.py" line="1518" />
+        <source>导出日历</source>
+        <translation>Export to calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1074" />
+        <source>导出本会议的 .ics 日历文件</source>
+        <translation>Export this meeting as an .ics calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1079" />
+        <source>受邀</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1079" />
+        <source>类别</source>
+        <translation>As</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1079" />
+        <location filename="../../ui/meeting_view.py" line="1086" />
+        <source>回执</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1080" />
+        <source>回执人</source>
+        <translation>Replied by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1080" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1081" />
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1081" />
+        <source>身份</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1081" />
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1087" />
+        <source>签到</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1088" />
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1083" />
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1089" />
+        <source>记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1164" />
+        <source>读取会议</source>
+        <translation>Loading meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1189" />
+        <source>会议不存在，或您已无权查看该会议</source>
+        <translation>The meeting does not exist or you may no longer see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1213" />
+        <source>回执（{0}/{1}）</source>
+        <translation>Replies ({0}/{1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1215" />
+        <source>签到（{0}）</source>
+        <translation>Sign-in ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1222" />
+        <source>等待服务器确认：{0}</source>
+        <translation>Waiting for the server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1223" />
+        <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
+        <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1230" />
+        <source>未回执</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1234" />
+        <source>已回执{0}，其中参加{1}、请假{2}、委派{3}；未回执{4}</source>
+        <translation>{0} replied: {1} attending, {2} on leave, {3} sending a deputy; {4} without reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1246" />
+        <source>已签到{0}人</source>
+        <translation>{0} signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1248" />
+        <source>；尚未签到：{0}</source>
+        <translation>; not yet signed in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1261" />
+        <source>服务器未接受：{0}</source>
+        <translation>Refused by the server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1266" />
+        <source>选择空闲会议室…</source>
+        <translation>Choose a free room…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1269" />
+        <source>知道了</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1286" />
+        <source>改订会议室…</source>
+        <translation>Change room…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1293" />
+        <source>某次会议（签到、纪要）…</source>
+        <translation>One sitting (sign-in, minutes)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1294" />
+        <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
+        <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1333" />
+        <source>不同意使用会议室</source>
+        <translation>Refuse the room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1334" />
+        <source>请写明不同意的理由：</source>
+        <translation>Why is the room refused?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1334" />
+        <source>不同意时必须填写理由</source>
+        <translation>A refusal needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1337" />
+        <source>取消会议</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1338" />
+        <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
+        <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1339" />
+        <source>取消会议必须填写理由</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1441" />
+        <source>未能预订：{0}</source>
+        <translation>Not booked: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1444" />
+        <source>未能办理：{0}</source>
+        <translation>Not done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1452" />
+        <source>关闭提示</source>
+        <translation>Close notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1476" />
+        <source>生成某次会议</source>
+        <translation>Making the sitting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1514" />
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="86" />
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="88" />
+        <source>新建会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="89" />
+        <source>新建会议（会务秘书、办文人员）</source>
+        <translation>New meeting (meeting secretaries and clerks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="90" />
+        <source>导入日历文件…</source>
+        <translation>Import calendar file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="91" />
+        <source>导出我的会议…</source>
+        <translation>Export my meetings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="92" />
+        <source>显示已结束和已取消的会议</source>
+        <translation>Show past and cancelled meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="187" />
+        <source>读取会议</source>
+        <translation>Loading meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="219" />
+        <source>未回执</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="225" />
+        <source>会议（{0}）</source>
+        <translation>Meetings ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="265" />
+        <source>导入日历文件</source>
+        <translation>Import a calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="267" />
+        <location filename="../../ui/meetings_page.py" line="297" />
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="276" />
+        <source>无法读取文件：{0}</source>
+        <translation>Could not read the file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="295" />
+        <source>我的会议</source>
+        <translation>My meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="296" />
+        <location filename="../../ui/meetings_page.py" line="301" />
+        <source>导出我的会议</source>
+        <translation>Export my meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="310" />
+        <source>无法保存：{0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="313" />
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesEditor</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="821" />
+        <source>纪要正文：会议议定的事项之外的内容，段落之间空一行</source>
+        <translation>Minutes text (besides the decisions); a blank line between paragraphs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="823" />
+        <location filename="../../ui/meeting_view.py" line="854" />
+        <source>议定事项</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="823" />
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="824" />
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="824" />
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="834" />
+        <source>添加议定事项</source>
+        <translation>Add decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="835" />
+        <source>删除议定事项</source>
+        <translation>Delete decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="836" />
+        <source>保存纪要</source>
+        <translation>Save minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="837" />
+        <source>印发纪要</source>
+        <translation>Publish minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="873" />
+        <source>纪要已于{0}印发</source>
+        <translation>Minutes published {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="876" />
+        <source>纪要已保存（{0}），尚未印发</source>
+        <translation>Minutes saved ({0}), not yet published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="879" />
+        <source>会议开始后，记录人或会务人员可记录纪要</source>
+        <translation>Once the meeting starts, the recorder or the meeting staff may record the minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="898" />
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="907" />
+        <source>未定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="912" />
+        <source>已立项</source>
+        <translation>Opened</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="567" />
+        <source>发送会议通知</source>
+        <translation>Send notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="567" />
+        <source>通知将发给全部参会、列席人员和单位。可设签到码，供参会人员自助签到。</source>
+        <translation>The notice goes to every attendee, observer and unit. A sign-in code lets people sign themselves in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="570" />
+        <source>4至8位数字，可不填</source>
+        <translation>4 to 8 digits, optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="572" />
+        <source>签到码</source>
+        <translation>Sign-in code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="578" />
+        <source>签到码必须是4至8位数字</source>
+        <translation>The sign-in code must be 4 to 8 digits</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/tray.py" line="26" />
+        <location filename="../../ui/tray.py" line="42" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="44" />
+        <location filename="../../ui/tray.py" line="64" />
         <source>新待办</source>
         <translation>New work</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="44" />
+        <location filename="../../ui/tray.py" line="64" />
         <source>您有 %n 件新的待办文件</source>
         <translation><numerusform>You have %n new document(s) to handle</numerusform><numerusform>You have %n new document(s) to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="50" />
+        <location filename="../../ui/tray.py" line="70" />
         <source>催办</source>
         <translation>Urge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="100" />
+        <source>会议即将开始</source>
+        <translation>Meeting starting soon</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="100" />
+        <source>%n 分钟后：</source>
+        <translation><numerusform>In %n minute(s): </numerusform><numerusform>In %n minute(s): </numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="123" />
+        <source>会议通知</source>
+        <translation>Meeting notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="128" />
+        <source>请回执</source>
+        <translation>Please reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="129" />
+        <source>请回复是否参加《{0}》</source>
+        <translation>Please reply whether you attend “{0}”</translation>
     </message>
 </context>
 <context>
@@ -854,6 +2938,79 @@
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="590" />
+        <source>回执</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="590" />
+        <source>请回复是否参加《{0}》（{1}）。</source>
+        <translation>Please reply whether you attend “{0}” ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="598" />
+        <source>参加</source>
+        <translation>Attend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="599" />
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="600" />
+        <source>委派他人参加</source>
+        <translation>Send a deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="608" />
+        <source>请假理由</source>
+        <translation>Reason for leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="612" />
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="619" />
+        <source>为谁回执</source>
+        <translation>Reply for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="621" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="622" />
+        <source>代为参会</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="624" />
+        <source>本单位参会人员</source>
+        <translation>Who comes from the unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="668" />
+        <source>请假必须填写理由</source>
+        <translation>Leave needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="670" />
+        <source>请选择代为参会的人员</source>
+        <translation>Please choose the deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="673" />
+        <source>请填写本单位的参会人员</source>
+        <translation>Please name who comes from the unit</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../ui/action_dialogs.py" line="301" />
@@ -880,6 +3037,104 @@
         <location filename="../../ui/action_dialogs.py" line="313" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="541" />
+        <source>预订会议室</source>
+        <translation>Book room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="541" />
+        <source>请选择会议室。已被占用的会议室会被拒绝，并列出该时段空闲的会议室。</source>
+        <translation>Choose a room. A room already taken is refused, with the rooms free at that time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="550" />
+        <source>会议室</source>
+        <translation>Meeting room</translation>
+    </message>
+</context>
+<context>
+    <name>RoomGrid</name>
+    <message>
+        <location filename="../../ui/room_grid.py" line="350" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="357" />
+        <source>&lt;span style='background:{0}'&gt;&amp;nbsp;已预订&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;待审批&amp;nbsp;&lt;/span&gt; 空白处可点击新建会议</source>
+        <translation>&lt;span style='background:{0}'&gt;&amp;nbsp;Booked&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;Awaiting approval&amp;nbsp;&lt;/span&gt; Click a free slot for a new meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="415" />
+        <source>读取会议室占用情况</source>
+        <translation>Loading room bookings</translation>
+    </message>
+</context>
+<context>
+    <name>RoomGridView</name>
+    <message>
+        <location filename="../../ui/room_grid.py" line="227" />
+        <source>{0}人</source>
+        <translation>{0} seats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="228" />
+        <source>需审批</source>
+        <translation>Needs approval</translation>
+    </message>
+</context>
+<context>
+    <name>RoomOffer</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="967" />
+        <source>改订此会议室</source>
+        <translation>Book this room instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="968" />
+        <source>知道了</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="970" />
+        <source>空闲会议室：</source>
+        <translation>Free rooms:</translation>
+    </message>
+</context>
+<context>
+    <name>SittingDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="755" />
+        <source>某次会议</source>
+        <translation>One sitting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="755" />
+        <source>周期性会议的签到和纪要按次进行。请选择哪一次：</source>
+        <translation>A recurring meeting is signed in and minuted by sitting. Which one?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="763" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="736" />
+        <source>立项督办</source>
+        <translation>Open a supervision item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="736" />
+        <source>选择要立项督办的议定事项：</source>
+        <translation>Choose the decision to supervise:</translation>
     </message>
 </context>
 <context>

@@ -192,8 +192,10 @@ def test_offline_work_is_queued_and_synced_when_the_server_returns(
         ctx, status = ctx_of(clerk), window_of(clerk).status_widget
         sessions.server.stop()
         created = await draft(clerk)
-        await until(lambda: not status.status.online and status.status.error is not None,
-                    what="offline shown")
+        # A poll round may already be retrying when the draft asks for a sync: wait for the
+        # engine to settle on offline rather than read "syncing" in between.
+        await until(lambda: not status.status.online and status.status.error is not None
+                    and not status.status.syncing, what="offline shown")
         assert "离线" in status.state.text()
         assert await ctx.db(lambda s: len(s.pending_mutations())) == 1
         sessions.server.start()

@@ -1,0 +1,314 @@
+"""会议: my meetings (upcoming first), the calendar and the room grid, and the meeting pane.
+
+Everything reads the local store on the database worker, so the page works offline; a
+secretary's new meeting, booking and notice are queued like any other action and synced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from officeapp.errors import DomainError
+from officeapp.meetings import Meeting, MeetingStatus
+from officeapp.meetings.fields import ORGANISERS
+from officeapp.org import Actor, Organisation, Room
+from ui.attachments import safe_file_name
+from ui.context import AppContext, Changes
+from ui.meeting_calendar import MeetingCalendar, next_occurrence, spans_of, status_label, when_text
+from ui.meeting_form import MeetingForm, read_invitation
+from ui.meeting_view import (
+    MeetingView,
+    documents_folder,
+    my_meetings_ics,
+    my_reply,
+    short_place,
+)
+from ui.qt import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QColor,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    alive,
+)
+from ui.room_grid import RoomGrid
+
+COLUMNS = ("会议名称", "时间", "地点", "状态", "我的回执")
+_MODES = (("list", "列表"), ("calendar", "日历"), ("rooms", "会议室"))
+
+
+def ordered(meetings: Sequence[Meeting], now: datetime) -> list[tuple[Meeting, datetime,
+                                                                      datetime, bool]]:
+    """Return (meeting, shown start, shown end, over) with upcoming and current meetings first
+    (soonest first), then those that are over (latest first)."""
+    ahead, past = [], []
+    for meeting in meetings:
+        upcoming = next_occurrence(meeting, now)
+        if upcoming is not None and meeting.status is not MeetingStatus.CANCELLED:
+            ahead.append((meeting, *upcoming, False))
+        else:
+            last = spans_of(meeting)[-1]
+            past.append((meeting, *last, True))
+    ahead.sort(key=lambda r: r[1])
+    past.sort(key=lambda r: r[1], reverse=True)
+    return ahead + past
+
+
+class MeetingsPage(QWidget):
+    """The 会议 page of the main window."""
+
+    loaded = Signal(int)  # how many meetings the list shows
+    supervision_opened = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self.rows: list[tuple[Meeting, datetime, datetime, bool]] = []
+        self.known_rooms: list[Room] = []
+        self.dialog: Any = None
+        self._generation = 0
+        self.title = QLabel(self.tr("会议"))
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold")
+        self.new_button = QPushButton(self.tr("新建会议"))
+        self.new_button.setToolTip(self.tr("新建会议（会务秘书、办文人员）"))
+        self.import_button = QPushButton(self.tr("导入日历文件…"))
+        self.export_button = QPushButton(self.tr("导出我的会议…"))
+        self.show_all = QCheckBox(self.tr("显示已结束和已取消的会议"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.modes = QButtonGroup(self)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.calendar = MeetingCalendar(ctx)
+        self.rooms = RoomGrid(ctx)
+        self.stack = QStackedWidget()
+        self.view = MeetingView(ctx)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addSpacing(12)
+        for key, label in _MODES:
+            button = QPushButton(self.tr(label))
+            button.setCheckable(True)
+            button.setChecked(key == "list")
+            button.setProperty("mode", key)
+            self.modes.addButton(button)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for widget in (self.show_all, self.new_button, self.import_button, self.export_button):
+            bar.addWidget(widget)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        width = self.fontMetrics().horizontalAdvance("文") + 1
+        for column, chars in ((1, 17), (2, 9), (3, 6), (4, 5)):
+            header.resizeSection(column, chars * width)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.calendar)
+        self.stack.addWidget(self.rooms)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.stack)
+        split.addWidget(self.view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([700, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+
+    def _connect(self) -> None:
+        self.modes.buttonClicked.connect(lambda b: self.set_mode(str(b.property("mode"))))
+        self.table.itemSelectionChanged.connect(self._row_changed)
+        self.calendar.meeting_selected.connect(self.view.show_meeting)
+        self.rooms.meeting_selected.connect(self.view.show_meeting)
+        self.rooms.slot_chosen.connect(self.new_meeting_at)
+        self.new_button.clicked.connect(lambda: self.new_meeting())
+        self.import_button.clicked.connect(self.choose_ics)
+        self.export_button.clicked.connect(lambda: self.export_mine())
+        self.show_all.toggled.connect(lambda _on: self.reload())
+        self.view.supervision_opened.connect(self.supervision_opened.emit)
+        self.ctx.changed.connect(self._changed)
+
+    # --- modes and loading -------------------------------------------------------------------
+
+    def mode(self) -> str:
+        """Return what the left side shows: list, calendar or rooms."""
+        return ("list", "calendar", "rooms")[self.stack.currentIndex()]
+
+    def set_mode(self, mode: str) -> None:
+        """Show the list, the calendar or the room grid."""
+        index = [key for key, _ in _MODES].index(mode)
+        self.stack.setCurrentIndex(index)
+        for button in self.modes.buttons():
+            button.setChecked(button.property("mode") == mode)
+        # The calendar and the grid want width; the meeting pane makes do with less.
+        total = sum(self.split.sizes()) or 1200
+        share = 0.58 if mode == "list" else 0.68
+        self.split.setSizes([int(total * share), total - int(total * share)])
+        if mode == "calendar":
+            self.calendar.reload()
+        elif mode == "rooms":
+            self.rooms.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.kinds & {"meeting", "directory"}:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read my meetings again (and the calendar or room grid when shown)."""
+        self._generation += 1
+        self.ctx.spawn(self._load(self._generation), what=self.tr("读取会议"))
+
+    async def _load(self, generation: int) -> None:
+        actor = await self.ctx.actor()
+        org = await self.ctx.organisation()
+        include = self.show_all.isChecked()
+        meetings, rooms = await self.ctx.db(
+            lambda s: (s.my_meetings(actor, include_cancelled=include), s.rooms()))
+        if generation != self._generation or not alive(self):
+            return
+        self.actor, self.known_rooms = actor, list(rooms)
+        self.new_button.setVisible(actor.has_role(ORGANISERS))
+        self.import_button.setVisible(actor.has_role(ORGANISERS))
+        now = self.ctx.server_now()
+        rows = ordered(meetings, now)
+        self.rows = rows if include else [r for r in rows if not r[3]]
+        self._fill(org, {r.id: r for r in rooms}, actor)
+        self.loaded.emit(len(self.rows))
+
+    def _fill(self, org: Organisation, rooms: dict[str, Room], actor: Actor) -> None:
+        chosen = self.view.meeting_id
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.rows))
+        for row, (meeting, start, end, over) in enumerate(self.rows):
+            values = (meeting.title, when_text(start, end), short_place(meeting, rooms),
+                      status_label(meeting.status), my_reply(meeting, actor))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, meeting.id)
+                item.setToolTip(value)
+                if over:
+                    item.setForeground(QColor("#8a8a8a"))
+                elif column == 4 and value == self.tr("未回执"):
+                    item.setForeground(QColor("#b35c00"))
+                self.table.setItem(row, column, item)
+            if meeting.id == chosen:
+                self.table.selectRow(row)
+        self.table.blockSignals(False)
+        self.title.setText(self.tr("会议（{0}）").format(len(self.rows)))
+
+    def meeting_ids(self) -> list[str]:
+        """Return the ids listed, in order."""
+        return [r[0].id for r in self.rows]
+
+    def _row_changed(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self.view.show_meeting(str(items[0].data(Qt.ItemDataRole.UserRole)))
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """Show one meeting (from a notification, a form, the calendar)."""
+        for row, record in enumerate(self.rows):
+            if record[0].id == meeting_id:
+                self.table.selectRow(row)
+                break
+        self.view.show_meeting(meeting_id)
+
+    # --- creating ----------------------------------------------------------------------------
+
+    def new_meeting(self, initial: dict[str, Any] | None = None) -> MeetingForm:
+        """Open the form for a new meeting (with values from a free slot or an invitation)."""
+        form = MeetingForm(self.ctx, self, initial=initial)
+        form.created.connect(self._created)
+        form.notified.connect(self.open_meeting)
+        self.dialog = form
+        form.open()
+        return form
+
+    def new_meeting_at(self, room_id: str, start: datetime) -> MeetingForm:
+        """Start a meeting in a room at a time (a free slot clicked in the room grid)."""
+        return self.new_meeting({"room_id": room_id, "start": start})
+
+    def _created(self, meeting_id: str) -> None:
+        self.reload()
+        self.view.show_meeting(meeting_id)
+
+    def choose_ics(self) -> None:
+        """Ask for an .ics invitation and open the form filled from it."""
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("导入日历文件"),
+                                                    str(documents_folder()),
+                                                    self.tr("日历文件 (*.ics)"))
+        if path:
+            self.import_ics(Path(path))
+
+    def import_ics(self, path: Path) -> MeetingForm | None:
+        """Open the form filled from an .ics file; say why when it cannot be read."""
+        try:
+            values = read_invitation(path.read_bytes(), rooms=self.known_rooms)
+        except OSError as error:
+            self.show_message(self.tr("无法读取文件：{0}").format(error.strerror or error))
+            return None
+        except DomainError as error:
+            self.show_message(error.message)
+            return None
+        self.show_message("")
+        return self.new_meeting(values)
+
+    def show_message(self, text: str) -> None:
+        """Say what went wrong ("" hides the line)."""
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setVisible(bool(text))
+
+    # --- exporting ---------------------------------------------------------------------------
+
+    def export_mine(self, path: Path | None = None) -> None:
+        """Save all my meetings as one .ics calendar (asks where when no path is given)."""
+        if path is None:
+            suggested = documents_folder() / safe_file_name(self.tr("我的会议") + ".ics")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出我的会议"),
+                                                    str(suggested), self.tr("日历文件 (*.ics)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.ctx.spawn(self._export(path), what=self.tr("导出我的会议"))
+
+    async def _export(self, path: Path) -> None:
+        actor = await self.ctx.actor()
+        org = await self.ctx.organisation()
+        try:
+            data = await self.ctx.db(my_meetings_ics, actor=actor, org=org, now=self.ctx.now())
+            await self.ctx.worker.run(path.write_bytes, data)
+        except OSError as error:
+            self.show_message(self.tr("无法保存：{0}").format(error.strerror or error))
+            return
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(self.tr("已导出到 {0}").format(path))
+        self.message.show()
