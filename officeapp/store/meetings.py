@@ -32,16 +32,14 @@ from officeapp.meetings import (
 )
 from officeapp.meetings.codec import meeting_from_dict, meeting_to_dict
 from officeapp.org import Actor
-from officeapp.store import directory
-from officeapp.store.db import chunks, dumps, loads, marks, timestamp
+from officeapp.store import directory, records
+from officeapp.store.db import dumps, loads, marks, timestamp
+from officeapp.store.records import RecordTable
 
 _COLUMNS = ("id", "title", "meeting_type", "status", "organiser_unit_id", "created_by",
             "room_id", "start", '"end"', "span_end", "recurring", "series_id", "version",
             "updated_at")
-_INSERT = (f"INSERT INTO meetings ({', '.join(_COLUMNS)}, pending, data, base)"
-           f" VALUES ({marks(_COLUMNS)}, ?, ?, ?)")
-_UPDATE = (f"UPDATE meetings SET {', '.join(f'{c} = ?' for c in _COLUMNS)},"
-           " pending = ?, data = ?, base = ? WHERE meeting_key = ?")
+MEETINGS = RecordTable("meetings", "meeting_key", _COLUMNS, ("meeting_people", "meeting_units"))
 _SELECT = ("SELECT m.data, c.code, m.recurring FROM meetings AS m"
            " LEFT JOIN meeting_codes AS c ON c.meeting_id = m.id")
 _CANCELLED = MeetingStatus.CANCELLED.value
@@ -56,14 +54,6 @@ class MeetingRows:
     data: str
     people: frozenset[str]
     units: frozenset[str]
-
-
-@dataclass(frozen=True)
-class _Stored:
-    key: int
-    pending: bool
-    data: str
-    base: str | None
 
 
 def people_of(meeting: Meeting) -> frozenset[str]:
@@ -110,19 +100,9 @@ def rows_from_data(data: Mapping[str, Any]) -> MeetingRows:
     return meeting_rows(meeting_from_dict(data), data=data)
 
 
-def _stored(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, _Stored]:
-    found: dict[str, _Stored] = {}
-    for part in chunks(ids):
-        rows = conn.execute("SELECT id, meeting_key, pending, data, base FROM meetings"
-                            f" WHERE id IN ({marks(part)})", tuple(part))
-        for ident, key, pending, data, base in rows:
-            found[ident] = _Stored(key, bool(pending), data, base)
-    return found
-
-
 def stored_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """Return which of `ids` the store holds."""
-    return set(_stored(conn, list(ids)))
+    return set(records.stored(conn, MEETINGS, list(ids)))
 
 
 def put(conn: sqlite3.Connection, meetings: Iterable[Meeting], *, pending: bool) -> None:
@@ -134,19 +114,10 @@ def put(conn: sqlite3.Connection, meetings: Iterable[Meeting], *, pending: bool)
 def put_rows(conn: sqlite3.Connection, rows: Sequence[MeetingRows], *, pending: bool) -> None:
     """Upsert meetings given as rows; pending keeps the last server version in `base`."""
     latest = list({r.id: r for r in rows}.values())
-    before = _stored(conn, [r.id for r in latest])
+    before = records.stored(conn, MEETINGS, [r.id for r in latest])
     for row in latest:
-        old = before.get(row.id)
-        if old is None:
-            cursor = conn.execute(_INSERT, (*row.listing, int(pending), row.data, None))
-            assert cursor.lastrowid is not None
-            key = cursor.lastrowid
-        else:
-            key = old.key
-            base = None if not pending else (old.base if old.pending else old.data)
-            conn.execute(_UPDATE, (*row.listing, int(pending), row.data, base, key))
-            conn.execute("DELETE FROM meeting_people WHERE meeting_key = ?", (key,))
-            conn.execute("DELETE FROM meeting_units WHERE meeting_key = ?", (key,))
+        key = records.upsert(conn, MEETINGS, row.listing, row.data, pending=pending,
+                             old=before.get(row.id))
         conn.executemany("INSERT INTO meeting_people (person_id, meeting_key) VALUES (?, ?)",
                          [(p, key) for p in sorted(row.people)])
         conn.executemany("INSERT INTO meeting_units (unit_id, meeting_key) VALUES (?, ?)",
@@ -155,27 +126,17 @@ def put_rows(conn: sqlite3.Connection, rows: Sequence[MeetingRows], *, pending: 
 
 def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     """Delete meetings (a revoke); their people and units go by cascade. Return how many."""
-    old = _stored(conn, list(dict.fromkeys(ids)))
-    conn.executemany("DELETE FROM meetings WHERE meeting_key = ?", [(o.key,) for o in old.values()])
-    return len(old)
+    return records.delete(conn, MEETINGS, ids)
 
 
 def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
     """Put pending meetings back to their server version; delete those never synced."""
-    wanted = list(dict.fromkeys(ids))
-    found = _stored(conn, wanted)
-    reverted: list[str] = []
-    for ident in wanted:
-        old = found.get(ident)
-        if old is None or not old.pending:
-            continue
-        if old.base is None:
-            delete(conn, [ident])
-        else:
-            base = loads(old.base)
-            put_rows(conn, [meeting_rows(meeting_from_dict(base), data=base)], pending=False)
-        reverted.append(ident)
-    return reverted
+
+    def put_base(base: str) -> None:
+        data = loads(base)
+        put_rows(conn, [meeting_rows(meeting_from_dict(data), data=data)], pending=False)
+
+    return records.revert(conn, MEETINGS, ids, put_base)
 
 
 def put_codes(conn: sqlite3.Connection, codes: Mapping[str, str]) -> None:

@@ -18,7 +18,9 @@ from typing import Any
 from officeapp.documents import Urgency
 from officeapp.errors import ValidationError
 from officeapp.org import Actor, Role
+from officeapp.store import records
 from officeapp.store.db import chunks, dumps, loads, marks, parse_timestamp, timestamp
+from officeapp.store.records import RecordTable
 from officeapp.supervision import (
     InboxEntry,
     ItemQuery,
@@ -37,10 +39,8 @@ _COLUMNS = ("id", "title", "title_fold", "source", "status", "supervisor_unit_id
             "lead_unit_id", "co_unit_ids", "deadline", "next_report_due", "requested_at",
             "finished_at", "completed_at", "assigned_at", "created_at", "urgency", "parent_id",
             "percent", "created_by", "version", "updated_at")
-_INSERT = (f"INSERT INTO supervision_items ({', '.join(_COLUMNS)}, pending, data, base)"
-           f" VALUES ({marks(_COLUMNS)}, ?, ?, ?)")
-_UPDATE = (f"UPDATE supervision_items SET {', '.join(f'{c} = ?' for c in _COLUMNS)},"
-           " pending = ?, data = ?, base = ? WHERE item_key = ?")
+ITEMS = RecordTable("supervision_items", "item_key", _COLUMNS,
+                    ("supervision_units", "supervision_people"))
 _ROW_COLUMNS = ("id, title, source, status, supervisor_unit_id, lead_unit_id, co_unit_ids,"
                 " deadline, next_report_due, requested_at, finished_at, completed_at,"
                 " assigned_at, created_at, urgency, parent_id, percent")
@@ -76,14 +76,6 @@ class ItemRows:
     people: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
-class _Stored:
-    key: int
-    pending: bool
-    data: str
-    base: str | None
-
-
 def _optional(moment: datetime | None) -> str | None:
     return None if moment is None else timestamp(moment)
 
@@ -113,19 +105,9 @@ def rows_from_data(data: Mapping[str, Any]) -> ItemRows:
     return item_rows(item_from_dict(data), data=data)
 
 
-def _stored(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, _Stored]:
-    found: dict[str, _Stored] = {}
-    for part in chunks(ids):
-        rows = conn.execute("SELECT id, item_key, pending, data, base FROM supervision_items"
-                            f" WHERE id IN ({marks(part)})", tuple(part))
-        for ident, key, pending, data, base in rows:
-            found[ident] = _Stored(key, bool(pending), data, base)
-    return found
-
-
 def stored_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """Return which of `ids` the store holds."""
-    return set(_stored(conn, list(ids)))
+    return set(records.stored(conn, ITEMS, list(ids)))
 
 
 def put(conn: sqlite3.Connection, items: Iterable[SupervisionItem], *, pending: bool) -> None:
@@ -137,19 +119,10 @@ def put(conn: sqlite3.Connection, items: Iterable[SupervisionItem], *, pending: 
 def put_rows(conn: sqlite3.Connection, rows: Sequence[ItemRows], *, pending: bool) -> None:
     """Upsert items given as rows; pending keeps the last server version in `base`."""
     latest = list({r.id: r for r in rows}.values())
-    before = _stored(conn, [r.id for r in latest])
+    before = records.stored(conn, ITEMS, [r.id for r in latest])
     for row in latest:
-        old = before.get(row.id)
-        if old is None:
-            cursor = conn.execute(_INSERT, (*row.listing, int(pending), row.data, None))
-            assert cursor.lastrowid is not None
-            key = cursor.lastrowid
-        else:
-            key = old.key
-            base = None if not pending else (old.base if old.pending else old.data)
-            conn.execute(_UPDATE, (*row.listing, int(pending), row.data, base, key))
-            conn.execute("DELETE FROM supervision_units WHERE item_key = ?", (key,))
-            conn.execute("DELETE FROM supervision_people WHERE item_key = ?", (key,))
+        key = records.upsert(conn, ITEMS, row.listing, row.data, pending=pending,
+                             old=before.get(row.id))
         conn.executemany("INSERT INTO supervision_units (unit_id, item_key, role)"
                          " VALUES (?, ?, ?)", [(u, key, r) for u, r in row.units])
         conn.executemany("INSERT INTO supervision_people (person_id, item_key, role)"
@@ -158,28 +131,17 @@ def put_rows(conn: sqlite3.Connection, rows: Sequence[ItemRows], *, pending: boo
 
 def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     """Delete items (a revoke); units and people go by cascade. Return how many existed."""
-    old = _stored(conn, list(dict.fromkeys(ids)))
-    conn.executemany("DELETE FROM supervision_items WHERE item_key = ?",
-                     [(o.key,) for o in old.values()])
-    return len(old)
+    return records.delete(conn, ITEMS, ids)
 
 
 def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
     """Put pending items back to their server version; delete those never synced."""
-    wanted = list(dict.fromkeys(ids))
-    found = _stored(conn, wanted)
-    reverted: list[str] = []
-    for ident in wanted:
-        old = found.get(ident)
-        if old is None or not old.pending:
-            continue
-        if old.base is None:
-            delete(conn, [ident])
-        else:
-            base = loads(old.base)
-            put_rows(conn, [item_rows(item_from_dict(base), data=base)], pending=False)
-        reverted.append(ident)
-    return reverted
+
+    def put_base(base: str) -> None:
+        data = loads(base)
+        put_rows(conn, [item_rows(item_from_dict(data), data=data)], pending=False)
+
+    return records.revert(conn, ITEMS, ids, put_base)
 
 
 def load(conn: sqlite3.Connection, item_id: str) -> SupervisionItem | None:
