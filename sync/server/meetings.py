@@ -67,18 +67,13 @@ class Stored:
 
 def load(connection: sa.Connection, meeting_id: str, *, lock: bool) -> Stored | None:
     """Return the stored meeting (row-locked until commit when `lock`), or None."""
-    m = t.meetings.c
-    query = sa.select(m.data, m.scopes).where(m.id == meeting_id)
-    row = connection.execute(query.with_for_update() if lock else query).first()
-    if row is None:
-        return None
-    return Stored(meeting_from_dict(row.data), frozenset(row.scopes))
+    found = records.load_row(connection, t.meetings, meeting_id, lock=lock)
+    return None if found is None else Stored(meeting_from_dict(found[0]), found[1])
 
 
 def exists(connection: sa.Connection, meeting_id: str) -> bool:
     """Return whether a meeting with this id exists."""
-    m = t.meetings.c
-    return connection.execute(sa.select(m.id).where(m.id == meeting_id)).first() is not None
+    return records.row_exists(connection, t.meetings, meeting_id)
 
 
 def visible_to(stored: Stored, scopes: Iterable[str]) -> bool:

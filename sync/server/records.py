@@ -52,6 +52,20 @@ def link_blobs(connection: sa.Connection, table: sa.Table, record_id: str,
                                               for h in hashes])
 
 
+def load_row(connection: sa.Connection, table: sa.Table, record_id: str, *,
+             lock: bool) -> tuple[Any, frozenset[str]] | None:
+    """Return a record's stored JSON and scopes (row-locked until commit when `lock`)."""
+    query = sa.select(table.c.data, table.c.scopes).where(table.c.id == record_id)
+    row = connection.execute(query.with_for_update() if lock else query).first()
+    return None if row is None else (row.data, frozenset(row.scopes))
+
+
+def row_exists(connection: sa.Connection, table: sa.Table, record_id: str) -> bool:
+    """Return whether a record with this id exists."""
+    query = sa.select(table.c.id).where(table.c.id == record_id)
+    return connection.execute(query).first() is not None
+
+
 def write_row(connection: sa.Connection, table: sa.Table, values: Mapping[str, Any], *,
               new: bool) -> None:
     """Insert a record's row, or update it by id."""

@@ -44,18 +44,13 @@ class Stored:
 
 def load(connection: sa.Connection, item_id: str, *, lock: bool) -> Stored | None:
     """Return the stored item (row-locked until commit when `lock`), or None."""
-    s = t.supervision_items.c
-    query = sa.select(s.data, s.scopes).where(s.id == item_id)
-    row = connection.execute(query.with_for_update() if lock else query).first()
-    if row is None:
-        return None
-    return Stored(item_from_dict(row.data), frozenset(row.scopes))
+    found = records.load_row(connection, t.supervision_items, item_id, lock=lock)
+    return None if found is None else Stored(item_from_dict(found[0]), found[1])
 
 
 def exists(connection: sa.Connection, item_id: str) -> bool:
     """Return whether an item with this id exists."""
-    s = t.supervision_items.c
-    return connection.execute(sa.select(s.id).where(s.id == item_id)).first() is not None
+    return records.row_exists(connection, t.supervision_items, item_id)
 
 
 def visible_to(stored: Stored, scopes: Iterable[str]) -> bool:
