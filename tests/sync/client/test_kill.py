@@ -37,7 +37,8 @@ import sqlalchemy as sa
 
 from officeapp.demo import DEMO_PASSWORD
 from officeapp.store import LocalStore
-from officeapp.workflow import Document
+from officeapp.workflow import Accepted, Action, ActionKind, Document
+from sync.client import actions
 from sync.client.api import Api, Connection, make_http
 from sync.client.engine import SyncEngine
 from sync.server import tables as t
@@ -242,6 +243,34 @@ def kill_runs(worker: Worker, reviewer: Reviewer, rng: random.Random) -> Counter
     return landed
 
 
+def stale_urge(worker: Worker, reviewer: Reviewer) -> None:
+    """Queue an urge on the (dead) worker's database and move its document on at the server,
+    so the clean run surely has one queued action refused, however the kills fell."""
+    store = LocalStore.open(worker.db)
+    try:
+        now = datetime.now(UTC)
+        actor = store.organisation().actor("p-office.clerk", now)
+        waiting = sorted(r.id for r in store.inbox(actor=actor, folder="mine", limit=500)
+                         if r.step == "review")
+        reviewer.pull()
+        at_review = [i for i in waiting if reviewer.documents.get(i, {}).get("step") == "review"]
+        if not at_review:
+            return  # nothing the reviewer could move; the random runs must have done it
+        document_id, opinion = at_review[0], "意见stale-urge"
+        with worker.journal.open("a", encoding="utf-8") as journal:
+            journal.write(json.dumps({"run": KILLS, "key": "stale-urge", "kind": "urge",
+                                      "document_id": document_id, "opinion": opinion},
+                                     ensure_ascii=False) + "\n")
+            decision = actions.act(store, person_id="p-office.clerk", document_id=document_id,
+                                   action=Action(ActionKind.URGE, opinion=opinion), now=now)
+            outcome = "ok" if isinstance(decision, Accepted) else "refused"
+            journal.write(json.dumps({"run": KILLS, "key": "stale-urge",
+                                      "outcome": outcome}) + "\n")
+    finally:
+        store.close()
+    reviewer.approve_one(random.Random(0), {document_id})
+
+
 def queued_urges(path: Path) -> set[str]:
     """Return the documents the (dead) worker has an unpushed urge on."""
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
@@ -300,6 +329,7 @@ def test_sigkills_during_push_and_pull_lose_and_duplicate_nothing(
     worker, reviewer = Worker(real_server, tmp_path), Reviewer(real_server.url)
     try:
         landed = kill_runs(worker, reviewer, rng)
+        stale_urge(worker, reviewer)
     finally:
         reviewer.http.close()
     process, lines = worker.start(KILLS, clean=True)
