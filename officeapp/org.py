@@ -84,6 +84,7 @@ class Delegation:
     delegate_id: str
     start: datetime
     end: datetime
+    id: str = ""
 
     def active_at(self, now: datetime) -> bool:
         """Return whether the delegation covers `now`."""

@@ -1,13 +1,14 @@
-"""Units, people and rooms to and from their JSON form (the directory on the wire and on disk)."""
+"""The directory (units, people, rooms, delegations) to and from JSON, on the wire and on disk."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from officeapp.errors import ValidationError
-from officeapp.org import Person, Role, Room, Unit
+from officeapp.org import Delegation, Person, Role, Room, Unit
 
 
 def unit_to_dict(unit: Unit) -> dict[str, Any]:
@@ -65,3 +66,27 @@ def room_from_dict(data: Mapping[str, Any]) -> Room:
                     approver_id=data.get("approver_id"))
     except (KeyError, TypeError, ValueError) as error:
         raise _malformed("room", error) from None
+
+
+def delegation_to_dict(delegation: Delegation) -> dict[str, Any]:
+    """Return the JSON form of a delegation (times in ISO 8601 with their offset)."""
+    return {"id": delegation.id, "principal_id": delegation.principal_id,
+            "delegate_id": delegation.delegate_id, "start": delegation.start.isoformat(),
+            "end": delegation.end.isoformat()}
+
+
+def _moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError("a time without an offset")
+    return moment
+
+
+def delegation_from_dict(data: Mapping[str, Any]) -> Delegation:
+    """Return the delegation described by `data`; times must carry an offset."""
+    try:
+        return Delegation(principal_id=str(data["principal_id"]),
+                          delegate_id=str(data["delegate_id"]), start=_moment(data["start"]),
+                          end=_moment(data["end"]), id=str(data["id"]))
+    except (KeyError, TypeError, ValueError) as error:
+        raise _malformed("delegation", error) from None

@@ -22,6 +22,8 @@ MUTATOR_VERSIONS: dict[str, int] = {
     "meeting.act": 1,
     "supervision.create": 1,
     "supervision.act": 1,
+    "delegation.create": 1,
+    "delegation.end": 1,
 }
 API_PREFIX = "/api/v1"
 
@@ -207,6 +209,25 @@ class SupervisionActArgs(Message):
     action: dict[str, Any]
 
 
+Moment = Annotated[str, StringConstraints(min_length=10, max_length=40)]
+
+
+class CreateDelegationArgs(Message):
+    """Args of `delegation.create`: the pusher delegates their own work to `delegate_id`
+    from `start` to `end` (ISO 8601 with offset)."""
+
+    delegation_id: DocumentId
+    delegate_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    start: Moment
+    end: Moment
+
+
+class EndDelegationArgs(Message):
+    """Args of `delegation.end`: end a delegation now (its principal or an administrator)."""
+
+    delegation_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
 # --- pull ----------------------------------------------------------------------------------
 
 
@@ -221,7 +242,7 @@ class PullRequest(Message):
 
 # `meeting_code` carries a meeting's check-in code, seen by the organising unit only.
 EntityKind = Literal["document", "unit", "person", "room", "meeting", "meeting_code",
-                     "supervision"]
+                     "supervision", "delegation"]
 
 
 class Change(Message):

@@ -40,6 +40,7 @@ from officeapp.store import meetings as meeting_store
 from officeapp.store.blobs import BlobRecord, BlobState
 from officeapp.store.bulk import Staged, StagedPage
 from officeapp.store.db import connect, dumps, transaction
+from officeapp.store.directory import LocalDelegation
 from officeapp.store.drafts import OpinionDraft
 from officeapp.store.inbox import Folder, InboxFilter, InboxRow, InboxSort
 from officeapp.store.outbox import NewMutation, OutboxMutation, RejectionRecord
@@ -178,6 +179,31 @@ class LocalStore:
     def rooms(self) -> list[Room]:
         """Return the stored meeting rooms."""
         return directory.rooms(self.db)
+
+    def delegations(self) -> list[LocalDelegation]:
+        """Return the stored delegations, each with the change of ours still pending."""
+        return directory.delegations(self.db)
+
+    def create_delegation(self, *, delegation: Delegation, mutation_args: dict[str, Any],
+                          now: datetime, mutator_version: int = 1) -> int:
+        """Store a delegation made here with its outbox row; return the mutation id."""
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            directory.add_pending(self.db, delegation)
+            return outbox.append(self.db.conn, NewMutation(
+                "delegation.create", args, now, mutator_version,
+                person_id=delegation.principal_id, record_id=delegation.id))
+
+    def end_delegation(self, *, person_id: str, delegation_id: str,
+                       mutation_args: dict[str, Any], now: datetime,
+                       mutator_version: int = 1) -> int:
+        """Mark a delegation as ending with its outbox row; return the mutation id."""
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            directory.mark_ending(self.db, delegation_id)
+            return outbox.append(self.db.conn, NewMutation(
+                "delegation.end", args, now, mutator_version, person_id=person_id,
+                record_id=delegation_id))
 
     # --- documents -------------------------------------------------------------------------
 

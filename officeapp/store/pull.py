@@ -22,7 +22,12 @@ from officeapp.meetings import (
 )
 from officeapp.meetings.codec import meeting_action_from_dict
 from officeapp.org import Actor, Organisation
-from officeapp.orgcodec import person_from_dict, room_from_dict, unit_from_dict
+from officeapp.orgcodec import (
+    delegation_from_dict,
+    person_from_dict,
+    room_from_dict,
+    unit_from_dict,
+)
 from officeapp.store import directory, docs, meetings, meta, outbox, supervision
 from officeapp.store.outbox import OutboxMutation, record_kind
 from officeapp.store.rows import DocumentRows, rows_from_data
@@ -39,7 +44,8 @@ MEETING_MUTATIONS = frozenset({"meeting.create", "meeting.create_sitting", "meet
 SUPERVISION_MUTATIONS = frozenset({"supervision.create", "supervision.act"})
 REPLAYED_MUTATIONS = DOCUMENT_MUTATIONS | MEETING_MUTATIONS | SUPERVISION_MUTATIONS
 _ACTS = frozenset({"document.act", "meeting.act", "supervision.act"})
-_DIRECTORY_TABLES = {"unit": "units", "person": "people", "room": "rooms"}
+_DIRECTORY_TABLES = {"unit": "units", "person": "people", "room": "rooms",
+                     "delegation": "delegations"}
 _RECORD_KINDS = ("meeting", "meeting_code", "supervision")
 
 
@@ -146,8 +152,10 @@ def apply_page(db: sqlite_utils.Database, page: PullPage, *, now: datetime,
     touched_directory = _directory(db, page.changes)
     affected, coded = _records(conn, page.changes, skipped)
     rejected = _rejections(conn, page.rejected, now=now)
+    touched_directory |= _revert_delegations(db, rejected)
     if not page.has_more:
         outbox.mark_acked(conn, up_to=min(page.last_mutation_id, outbox.last_mutation_id(conn)))
+    _reapply_delegations(db)
     meta.set_cursor(conn, page.cursor, reset=False)
     affected.documents.update(r.id for r in put_docs)
     affected.documents.update(stored)
@@ -169,7 +177,7 @@ def apply_rejections(db: sqlite_utils.Database, rejected: Sequence[PulledRejecti
     refused = _refused_records(found)
     _revert(db.conn, refused)
     refused.update(rebase(db, refused))
-    return refused.outcome(directory=False, rejected=list(found))
+    return refused.outcome(directory=_revert_delegations(db, found), rejected=list(found))
 
 
 def _final(changes: Sequence[PulledChange], kinds: Sequence[str]) -> list[PulledChange]:
@@ -255,8 +263,9 @@ def _records(conn: sqlite3.Connection, changes: Sequence[PulledChange],
 
 
 def _directory(db: sqlite_utils.Database, changes: Sequence[PulledChange]) -> bool:
-    parsers = {"unit": unit_from_dict, "person": person_from_dict, "room": room_from_dict}
-    found: dict[str, list[Any]] = {"unit": [], "person": [], "room": []}
+    parsers = {"unit": unit_from_dict, "person": person_from_dict, "room": room_from_dict,
+               "delegation": delegation_from_dict}
+    found: dict[str, list[Any]] = {"unit": [], "person": [], "room": [], "delegation": []}
     touched = False
     for change in changes:
         if change.kind not in parsers:
@@ -269,8 +278,37 @@ def _directory(db: sqlite_utils.Database, changes: Sequence[PulledChange]) -> bo
             found[change.kind].append(parsers[change.kind](change.data or {}))
         except DomainError:
             log.warning("skipped malformed %s %s from the server", change.kind, change.id)
-    directory.upsert(db, units=found["unit"], people=found["person"], rooms=found["room"])
+    directory.upsert(db, units=found["unit"], people=found["person"], rooms=found["room"],
+                     delegations=found["delegation"])
     return touched
+
+
+def _reapply_delegations(db: sqlite_utils.Database) -> None:
+    """Put back the marks of delegation mutations still queued: a pulled put clears the
+    mark, and a reset wipes a delegation made here that the server has not stored yet."""
+    stored = {d.id for d in directory.delegations(db)}
+    for mutation in outbox.pending(db.conn):
+        if mutation.name == "delegation.end" and mutation.record_id:
+            directory.mark_ending(db, mutation.record_id)
+        elif mutation.name == "delegation.create" and mutation.person_id:
+            try:
+                delegation = delegation_from_dict({**mutation.args, "id": mutation.record_id,
+                                                   "principal_id": mutation.person_id})
+            except DomainError:
+                continue
+            if delegation.id not in stored:
+                directory.add_pending(db, delegation)
+                stored.add(delegation.id)
+
+
+def _revert_delegations(db: sqlite_utils.Database,
+                        rejected: Mapping[int, OutboxMutation]) -> bool:
+    """Undo refused delegation changes; return whether there were any."""
+    refused = {name: [m.record_id for m in rejected.values()
+                      if m.name == name and m.record_id]
+               for name in ("delegation.create", "delegation.end")}
+    directory.revert(db, created=refused["delegation.create"], ended=refused["delegation.end"])
+    return any(refused.values())
 
 
 def _rejections(conn: sqlite3.Connection, rejected: Sequence[PulledRejection], *,

@@ -330,9 +330,34 @@ def _v2_meetings_and_supervision(db: sqlite_utils.Database) -> None:
     db.executescript(_V2_TABLES)
 
 
+_V3_DELEGATIONS = """
+CREATE TABLE delegations_v3 (
+    id TEXT PRIMARY KEY,
+    principal_id TEXT NOT NULL,
+    delegate_id TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    pending TEXT CHECK (pending IN ('create', 'end'))
+);
+INSERT INTO delegations_v3 (id, principal_id, delegate_id, starts_at, ends_at)
+    SELECT principal_id || '/' || delegate_id || '/' || starts_at, principal_id, delegate_id,
+           starts_at, ends_at FROM delegations;
+DROP TABLE delegations;
+ALTER TABLE delegations_v3 RENAME TO delegations;
+CREATE INDEX delegations_principal ON delegations(principal_id);
+"""
+
+
+def _v3_delegation_ids(db: sqlite_utils.Database) -> None:
+    """Version 3: delegations keyed by the server's id, with this client's pending change
+    (`create`: not yet confirmed; `end`: ending it is queued)."""
+    db.executescript(_V3_DELEGATIONS)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
-MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision)
+MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
+                                   _v3_delegation_ids)
 
 LATEST_VERSION = len(MIGRATIONS)
 

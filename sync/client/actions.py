@@ -15,6 +15,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from officeapp.delegation import check_delegation, check_end
 from officeapp.errors import ValidationError
 from officeapp.meetings import (
     Meeting,
@@ -26,6 +27,7 @@ from officeapp.meetings import (
 )
 from officeapp.meetings import create_meeting as new_meeting
 from officeapp.meetings.codec import meeting_action_to_dict
+from officeapp.org import Delegation
 from officeapp.store import LocalStore
 from officeapp.supervision import (
     SupervisionAccepted,
@@ -193,3 +195,36 @@ def act_supervision(store: LocalStore, *, person_id: str, item_id: str,
         mutation_args={"item_id": item_id,
                        "action": _wire(supervision_action_to_dict(action))},
         mutator_version=MUTATOR_VERSION)
+
+
+def create_delegation(store: LocalStore, *, person_id: str, delegate_id: str, start: datetime,
+                      end: datetime, now: datetime) -> Delegation:
+    """Hand one's own work to `delegate_id` from `start` to `end` (委托授权).
+
+    Raises the first rule broken (its `field` detail names the form field); the server checks
+    again with its own directory and clock.
+    """
+    org = store.organisation()
+    existing = [d.delegation for d in store.delegations() if d.pending != "end"]
+    check_delegation(org, principal_id=person_id, delegate_id=delegate_id, start=start,
+                     end=end, now=now, existing=existing)
+    delegation = Delegation(principal_id=person_id, delegate_id=delegate_id, start=start,
+                            end=end, id=new_record_id())
+    args = {"delegation_id": delegation.id, "delegate_id": delegate_id,
+            "start": start.isoformat(), "end": end.isoformat()}
+    store.create_delegation(delegation=delegation, mutation_args=args, now=now,
+                            mutator_version=MUTATOR_VERSION)
+    return delegation
+
+
+def end_delegation(store: LocalStore, *, person_id: str, delegation_id: str,
+                   now: datetime) -> None:
+    """End a delegation now: one's own, or anyone's for an administrator."""
+    found = {d.id: d for d in store.delegations()}.get(delegation_id)
+    if found is None or found.pending == "end":
+        raise ValidationError("delegation.not_found", "委托不存在或已结束",
+                              delegation_id=delegation_id)
+    check_end(store.organisation().actor(person_id, now), found.delegation)
+    store.end_delegation(person_id=person_id, delegation_id=delegation_id,
+                         mutation_args={"delegation_id": delegation_id}, now=now,
+                         mutator_version=MUTATOR_VERSION)

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
 from officeapp.errors import ValidationError
-from officeapp.org import Person
+from officeapp.org import Delegation, Person
 from officeapp.orgimport import parse_org_file
-from sync.server import changelog, db
+from sync.server import changelog, db, delegations
 from sync.server import tables as t
 from sync.server.auth import hash_password
+from sync.server.changelog import ChangeRow
 from sync.server.directory import load_organisation, save_directory
+from sync.server.pokes import CHANNEL, encode
 from sync.server.settings import Settings
+from sync.server.visibility import EVERYONE
+
+# `created_by` of delegations recorded with the command line.
+ADMIN_COMMAND = "admin-cli"
 
 
 def seed_demo(engine: sa.Engine, settings: Settings) -> bool:
@@ -72,3 +80,41 @@ def prune(engine: sa.Engine, settings: Settings) -> int:
     """Delete tombstones older than the retention; return how many went."""
     with db.write(engine) as connection:
         return changelog.prune(connection, settings.clock(), settings.tombstone_retention)
+
+
+def _person_by_username(connection: sa.Connection, username: str) -> str:
+    p = t.people.c
+    row = connection.execute(sa.select(p.id).where(p.username == username)).first()
+    if row is None:
+        raise ValidationError("org.unknown_username", f"用户名不存在：{username}",
+                              username=username)
+    return str(row.id)
+
+
+def delegate(engine: sa.Engine, settings: Settings, *, principal: str, delegate_to: str,
+             start: datetime, end: datetime) -> str:
+    """Record a delegation between two usernames (checked like the mutation); return its id."""
+    now = settings.clock()
+    with db.write(engine) as connection:
+        delegation = Delegation(principal_id=_person_by_username(connection, principal),
+                                delegate_id=_person_by_username(connection, delegate_to),
+                                start=start, end=end, id=str(uuid.uuid4()))
+        rows = delegations.save_new(connection, load_organisation(connection), delegation,
+                                    created_by=ADMIN_COMMAND, now=now)
+        _commit_changes(connection, rows, now)
+    return delegation.id
+
+
+def end_delegation(engine: sa.Engine, settings: Settings, delegation_id: str) -> None:
+    """End a delegation now."""
+    now = settings.clock()
+    with db.write(engine) as connection:
+        rows = delegations.end_stored(connection, delegation_id, actor=None, now=now)
+        _commit_changes(connection, rows, now)
+
+
+def _commit_changes(connection: sa.Connection, rows: list[ChangeRow], now: datetime) -> None:
+    changelog.append(connection, rows, now)
+    if connection.dialect.name == "postgresql":
+        # Admin commands run in their own process: wake every server's streams at commit.
+        connection.execute(sa.select(sa.func.pg_notify(CHANNEL, encode([EVERYONE]))))

@@ -63,6 +63,12 @@ def superseded_query(kind: str, entity_id: str) -> sa.Select[tuple[int, str]]:
     return sa.select(c.seq, c.op).where(c.kind == kind, c.entity_id == entity_id)
 
 
+def drop_puts(connection: sa.Connection, kind: str, entity_id: str) -> None:
+    """Delete every put of a record seen by everyone that is gone for good (before its
+    revoke): once the revoke is pruned, a client pulling from 0 must not get the put back."""
+    _drop_superseded(connection, kind, entity_id)
+
+
 def _drop_superseded(connection: sa.Connection, kind: str, entity_id: str) -> None:
     """Delete older puts of the same record: a later put carries its whole state.
 

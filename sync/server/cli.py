@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from officeapp.errors import DomainError
 from officeapp.org import Person, parse_role
 from sync.server import admin, demo, migrate
 from sync.server.db import make_engine
+from sync.server.demo import LOCAL
 from sync.server.jobs import run_jobs
 from sync.server.pokes import Notifier, PokeHub
 from sync.server.settings import Settings, database_url_from_env, trusted_proxies_from_env
@@ -63,7 +65,26 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--title", default="")
     user.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
     _common(user, quiet)
+    grant = commands.add_parser("delegate", help="登记一项委托授权（受托人在期间内代委托人办理）")
+    grant.add_argument("--principal", required=True, help="委托人的用户名")
+    grant.add_argument("--delegate", required=True, help="受托人的用户名")
+    grant.add_argument("--from", dest="start", required=True, type=_moment,
+                       help="开始时间，ISO 8601，如 2026-12-01T08:00+08:00")
+    grant.add_argument("--to", dest="end", required=True, type=_moment, help="结束时间")
+    _common(grant, quiet)
+    finish = commands.add_parser("end-delegation", help="立即结束一项委托授权")
+    finish.add_argument("id", help="委托编号（delegate 命令输出的编号）")
+    _common(finish, quiet)
     return parser
+
+
+def _moment(text: str) -> datetime:
+    """Read an ISO 8601 time; one without an offset is taken as China time (Asia/Shanghai)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"时间格式不正确：{text}") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL)
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -172,6 +193,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"已导入 {units} 个单位、{people} 名人员")
         elif args.command == "create-user":
             return _create_user(args, settings, engine)
+        elif args.command == "delegate":
+            delegation_id = admin.delegate(engine, settings, principal=args.principal,
+                                           delegate_to=args.delegate, start=args.start,
+                                           end=args.end)
+            print(f"已登记委托 {delegation_id}")
+        elif args.command == "end-delegation":
+            admin.end_delegation(engine, settings, args.id)
+            print(f"已结束委托 {args.id}")
         elif args.command == "run-jobs":
             return _run_jobs(settings, engine)
         return 0

@@ -1,4 +1,4 @@
-"""The directory (通讯录): units, people and rooms, loaded for the rules and synced to clients."""
+"""The directory (通讯录): units, people, rooms and delegations, for the rules and the clients."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from officeapp.org import Organisation, Person, Role, Room, Unit
+from officeapp.org import Delegation, Organisation, Person, Role, Room, Unit
 from officeapp.orgcodec import person_to_dict, room_to_dict, unit_to_dict
 from sync.server import changelog
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
+from sync.server.db import as_utc
 from sync.server.pokes import CHANNEL, encode
 from sync.server.visibility import EVERYONE
 
@@ -30,12 +31,20 @@ def person_from_row(row: sa.Row[Any]) -> Person:
                   title=row.title, phone=row.phone, active=row.active)
 
 
-# Every write of a unit or a person appends a `put` with a new, higher seq and deletes the
-# older puts of that record (directory.save_* is the only writer), so (newest seq, count) of
-# these changes names one state of the directory.
+def delegation_from_row(row: sa.Row[Any]) -> Delegation:
+    """Return the Delegation stored in a `delegations` row (times in UTC)."""
+    return Delegation(principal_id=row.principal_id, delegate_id=row.delegate_id,
+                      start=as_utc(row.starts_at), end=as_utc(row.ends_at), id=row.id)
+
+
+# Every write of a unit, a person or a delegation appends a `put` with a new, higher seq and
+# deletes the older puts of that record (directory.save_* and sync/server/delegations.py are
+# the only writers; ending a delegation appends a revoke), so (newest seq, count) of these changes
+# names one state of the directory. Pruning old revokes only lowers it: a needless reload.
 _VERSION = (sa.select(sa.func.max(t.changes.c.seq), sa.func.count())
-            .where(t.changes.c.kind.in_(("unit", "person"))))
+            .where(t.changes.c.kind.in_(("unit", "person", "delegation"))))
 _PEOPLE = sa.select(*(c for c in t.people.c if c.name != "password_hash"))
+_DELEGATIONS = sa.select(t.delegations).where(t.delegations.c.ended_at.is_(None))
 _cache: weakref.WeakKeyDictionary[sa.Engine, tuple[tuple[int, int], Organisation]] = (
     weakref.WeakKeyDictionary())
 _cache_lock = threading.Lock()
@@ -60,7 +69,8 @@ def load_organisation(connection: sa.Connection) -> Organisation:
         return cached[1]
     units = [_unit(row) for row in connection.execute(sa.select(t.units))]
     people = [person_from_row(row) for row in connection.execute(_PEOPLE)]
-    org = Organisation(units, people)
+    delegations = [delegation_from_row(row) for row in connection.execute(_DELEGATIONS)]
+    org = Organisation(units, people, delegations)
     # Kept only if no directory change committed between the reads (READ COMMITTED).
     if _directory_version(connection) == version:
         with _cache_lock:

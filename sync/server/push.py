@@ -38,7 +38,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server import changelog, db, documents, meetings, supervision
+from sync.server import changelog, db, delegations, documents, meetings, supervision
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.directory import load_organisation, unit_names
@@ -217,6 +217,8 @@ _HANDLERS: Mapping[str, Callable[[Work, Mapping[str, Any]], None]] = {
     "meeting.act": meetings.act,
     "supervision.create": supervision.create,
     "supervision.act": supervision.act,
+    "delegation.create": delegations.create,
+    "delegation.end": delegations.end,
 }
 
 

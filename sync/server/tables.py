@@ -40,6 +40,19 @@ rooms = sa.Table(
     sa.Column("data", Json, nullable=False),
 )
 
+# Standing delegations (委托授权); `ended_at` is set when one is ended early.
+delegations = sa.Table(
+    "delegations", metadata,
+    sa.Column("id", Id, primary_key=True),
+    sa.Column("principal_id", Id, nullable=False, index=True),
+    sa.Column("delegate_id", Id, nullable=False, index=True),
+    sa.Column("starts_at", Moment, nullable=False),
+    sa.Column("ends_at", Moment, nullable=False),
+    sa.Column("created_by", Id, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("ended_at", Moment, nullable=True),
+)
+
 documents = sa.Table(
     "documents", metadata,
     sa.Column("id", Id, primary_key=True),

@@ -15,7 +15,8 @@ from officeapp.store import LocalStore, NotFoundError
 
 def test_the_directory_round_trips_as_an_organisation(store: LocalStore) -> None:
     start = datetime(2024, 3, 1, tzinfo=UTC)
-    away = Delegation("p-office.leader", "p-office.deputy", start, datetime(2024, 3, 8, tzinfo=UTC))
+    away = Delegation("p-office.leader", "p-office.deputy", start, datetime(2024, 3, 8, tzinfo=UTC),
+                      id="d-away")
     store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS,
                          delegations=[away])
     org = store.organisation()

@@ -160,8 +160,17 @@ def _seed_v2(conn: sqlite3.Connection) -> None:
                  " VALUES ('p-office.supervisor', 1, 'creator')")
 
 
+def _seed_v3(conn: sqlite3.Connection) -> None:
+    """Version 2's data and a delegation with its server id, its ending queued here."""
+    _seed_v2(conn)
+    conn.execute("INSERT INTO delegations (id, principal_id, delegate_id, starts_at, ends_at,"
+                 " pending) VALUES ('seed-delegation', 'p-office.leader', 'p-office.deputy',"
+                 " ?, ?, 'end')", (_ts(WHEN), _ts(WHEN + timedelta(days=3))))
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
-SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_v1, 2: _seed_v2}
+SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _seed_v1, 2: _seed_v2, 3: _seed_v3}
 
 
 def _database_at(path: Path, version: int) -> None:
@@ -230,6 +239,9 @@ def test_every_version_migrates_to_the_latest_with_data_and_outbox(
             assert store.document_count() == 0
         if version >= 2:
             _check_records_survived(store)
+        if version >= 3:
+            assert [(d.id, d.pending) for d in store.delegations()] == [
+                ("seed-delegation", "end")]
 
 
 def _schema_sql(path: Path) -> set[tuple[str, str]]:
