@@ -359,11 +359,17 @@ class LocalStore:
         """Return the item as the user sees it (local changes included), or None."""
         return supervision.load(self.db.conn, item_id)
 
-    def supervision_rows(self, query: ItemQuery | None = None, *,
-                         now: datetime) -> list[ItemRow]:
+    def supervision_rows(self, query: ItemQuery | None = None, *, now: datetime,
+                         limit: int | None = None, offset: int = 0) -> list[ItemRow]:
         """Return the list rows passing `query` at `now` (filtered and lit in SQL, exactly as
-        officeapp.supervision.filter_rows), by deadline (undated last), then title."""
-        return supervision.rows(self.db.conn, query or ItemQuery(), now=now)
+        officeapp.supervision.filter_rows), by deadline (undated last), then title; `limit`
+        and `offset` take one page of them."""
+        return supervision.rows(self.db.conn, query or ItemQuery(), now=now, limit=limit,
+                                offset=offset)
+
+    def supervision_count(self, query: ItemQuery | None = None, *, now: datetime) -> int:
+        """Return how many items pass `query` at `now`."""
+        return supervision.count(self.db.conn, query or ItemQuery(), now=now)
 
     def supervision_items(self, ids: Iterable[str] | None = None) -> list[SupervisionItem]:
         """Return these items (every item when None), by deadline then title."""

@@ -178,6 +178,23 @@ def test_sql_filter_agrees_with_filter_rows(memory_store: LocalStore, data: st.D
     assert memory_store.supervision_rows(query, now=now) == reference(stored, query, now)
 
 
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_pages_and_count_agree_with_filter_rows(memory_store: LocalStore,
+                                                data: st.DataObject) -> None:
+    stored = data.draw(item_lists())
+    query = data.draw(queries())
+    now = data.draw(boundary_now(stored, query.warn_days))
+    _refill(memory_store, stored)
+    expected = reference(stored, query, now)
+    assert memory_store.supervision_count(query, now=now) == len(expected)
+    size = data.draw(st.integers(1, 4))
+    pages = [memory_store.supervision_rows(query, now=now, limit=size, offset=start)
+             for start in range(0, len(expected) + size, size)]
+    assert [row for page in pages for row in page] == expected
+
+
 @settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
