@@ -182,11 +182,31 @@ async def scenario(app: QApplication, tmp: Path, url: str) -> None:
         if preview is not None:
             shot(preview, "07-pdf-preview")
             preview.close()
+    await delegation_shot(leader)
     supervisor, lead_unit = await supervision_shots(app, tmp, url)
     secretary = await meeting_shots(app, tmp, url)
     for session in (clerk, reviewer, leader, supervisor, lead_unit, secretary):
         if session.ctx is not None:
             await session.ctx.close()
+
+
+async def delegation_shot(leader: Session) -> None:
+    """委托授权: one delegation to the deputy, and a refused period beside its field."""
+    assert leader.window is not None
+    leader.window.show_delegations()
+    await pause(1.0)
+    dialog = leader.window._dialog
+    dialog.delegate.setCurrentIndex(dialog.delegate.findData("p-office.deputy"))
+    dialog.add_button.click()
+    await pause(1.0)
+    await synced(leader)
+    await pause(0.5)
+    dialog.delegate.setCurrentIndex(dialog.delegate.findData("p-office.reviewer"))
+    dialog.end.setDateTime(dialog.start.dateTime().addSecs(-3600))
+    dialog.add_button.click()
+    await pause(0.3)
+    shot(dialog, "08-delegations")
+    dialog.close()
 
 
 async def supervision_shots(app: QApplication, tmp: Path, url: str) -> tuple[Session, Session]:

@@ -11,6 +11,7 @@ from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
 from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
+from ui.delegation_dialog import DelegationDialog
 from ui.directory_view import DirectoryView
 from ui.document_view import DocumentView
 from ui.inbox_model import COLUMNS, InboxModel, with_text
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.new_outgoing = self._action(bar, "新建发文", "Ctrl+N", self._compose)
         self.new_incoming = self._action(bar, "登记收文", "Ctrl+Shift+N", self._register)
+        self.delegations = self._action(bar, "委托授权…", "", self.show_delegations)
         bar.addSeparator()
         self.sync_action = self._action(bar, "立即同步", "F5", self._sync_now)
         bar.addSeparator()
@@ -369,6 +371,11 @@ class MainWindow(QMainWindow):
         dialog.created.connect(self._created)
         self._dialog = dialog  # keep it alive while it is open
         dialog.open()
+
+    def show_delegations(self) -> None:
+        """Open the list of one's standing delegations (委托授权)."""
+        self._dialog = DelegationDialog(self.ctx, self)  # keep it alive while it is open
+        self._dialog.open()
 
     def _created(self, document_id: str) -> None:
         self.select("mine")

@@ -112,20 +112,28 @@ def tr(text: str) -> str:
 # --- reads and exports, on the worker ---------------------------------------------------------
 
 
+# The list shows the most pressing rows first (by deadline); beyond this many the filters
+# narrow it down, so a list over tens of thousands of items stays quick to read and draw.
+LIST_LIMIT = 1000
+
+
 @dataclass(frozen=True)
 class Listing:
-    """Rows of the list with their lights, at one server-corrected moment."""
+    """Rows of the list with their lights, at one server-corrected moment, and how many
+    items pass the filters in all (more than the rows when the list was cut at the limit)."""
 
     now: datetime
     rows: tuple[ItemRow, ...]
     lights: tuple[LightDetail, ...]
+    total: int = 0
 
 
-def load_rows(store: LocalStore, *, query: ItemQuery) -> Listing:
-    """Return the rows passing `query`, lit at the server-corrected time."""
+def load_rows(store: LocalStore, *, query: ItemQuery, limit: int = LIST_LIMIT) -> Listing:
+    """Return the first `limit` rows passing `query`, lit at the server-corrected time."""
     now = server_now(store)
-    rows = tuple(store.supervision_rows(query, now=now))
-    return Listing(now, rows, tuple(explain_light(r, now) for r in rows))
+    rows = tuple(store.supervision_rows(query, now=now, limit=limit))
+    total = len(rows) if len(rows) < limit else store.supervision_count(query, now=now)
+    return Listing(now, rows, tuple(explain_light(r, now) for r in rows), total)
 
 
 def load_inbox(store: LocalStore, *, org: Organisation,
@@ -273,12 +281,14 @@ class ItemModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: tuple[ItemRow, ...] = ()
         self.lights: tuple[LightDetail, ...] = ()
+        self.total = 0
         self.org: Organisation | None = None
 
     def set_listing(self, listing: Listing, org: Organisation) -> None:
         """Show these rows."""
         self.beginResetModel()
         self.rows, self.lights, self.org = listing.rows, listing.lights, org
+        self.total = listing.total
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -664,9 +674,16 @@ class SupervisionPage(QWidget):
 
     def _show_heading(self) -> None:
         labels = {self.MINE: tr("我的督办（{0}）").format(len(self.inbox.entries)),
-                  self.ALL: tr("全部事项（{0}）").format(len(self.items.rows)),
+                  self.ALL: self._all_heading(),
                   self.STATS: tr("统计分析")}
         self.heading.setText(labels[self._mode])
+
+    def _all_heading(self) -> str:
+        shown, total = len(self.items.rows), self.items.total
+        if total > shown:
+            return tr("全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）").format(
+                total, shown)
+        return tr("全部事项（{0}）").format(shown)
 
     def refresh(self) -> None:
         """Read the lists again (the pane refreshes itself)."""

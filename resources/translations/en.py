@@ -142,6 +142,8 @@ EN.update({
     "导出“全部事项”当前筛选出的事项": "Export the items “All items” shows with its filters",
     "督办通报…": "Supervision report…", "督办单": "Assignment sheet", "刷新": "Refresh",
     "我的督办（{0}）": "My supervision ({0})", "全部事项（{0}）": "All items ({0})",
+    "全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）":
+        "All items ({0} in all; the first {1} by deadline are shown — filter to narrow)",
     "读取督办事项": "Loading supervision items", "读取我的督办": "Loading my supervision",
     "只有督查人员可以新建督办事项": "Only supervisors may create supervision items",
     "导出台账": "Export ledger", "Excel 工作簿 (*.xlsx)": "Excel workbooks (*.xlsx)",
@@ -332,4 +334,21 @@ EN.update({
     "周期性会议的签到和纪要按次进行。请选择哪一次：":
     "A recurring meeting is signed in and minuted by sitting. Which one?",
     "时间": "Time", "生成某次会议": "Making the sitting",
+})
+
+# delegations
+EN.update({
+    "委托授权…": "Delegations…", "委托授权": "Delegations",
+    "目前没有生效或待生效的委托。": "No current or upcoming delegations.",
+    "委托期间，受托人可以代您办理公文，办理记录注明“代”；每次委托最长90天。":
+    "While a delegation lasts, the delegate may handle documents for you, recorded as"
+    " “on behalf of”; a delegation lasts 90 days at most.",
+    "受托人": "Delegate", "委托期间": "Period", "状态": "State", "新增委托": "New delegation",
+    "开始时间": "Start", "结束时间": "End", "添加委托": "Add delegation", "关闭": "Close",
+    "读取委托": "Loading delegations", "（请选择）": "(choose)",
+    "{0} 至 {1}": "{0} to {1}", "结束委托": "End delegation",
+    "结束待同步": "Ending, not yet synced", "生效中": "In force", "未开始": "Not started",
+    "{0}（待同步）": "{0} (not yet synced)", "请选择受托人": "Please choose a delegate",
+    "确定结束对{0}的委托吗？结束后其不能再代您办理。":
+    "End the delegation to {0}? They will no longer act for you.",
 })

@@ -31,8 +31,8 @@
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="56" />
         <location filename="../../ui/supervision_form.py" line="65" />
-        <location filename="../../ui/supervision_page.py" line="254" />
-        <location filename="../../ui/supervision_page.py" line="263" />
+        <location filename="../../ui/supervision_page.py" line="262" />
+        <location filename="../../ui/supervision_page.py" line="271" />
         <location filename="../../ui/supervision_view.py" line="393" />
         <location filename="../../ui/supervision_view.py" line="434" />
         <source>牵头单位</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="213" />
-        <location filename="../../ui/supervision_page.py" line="482" />
+        <location filename="../../ui/supervision_page.py" line="492" />
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -149,21 +149,21 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="63" />
-        <location filename="../../ui/supervision_page.py" line="252" />
-        <location filename="../../ui/supervision_page.py" line="262" />
+        <location filename="../../ui/supervision_page.py" line="260" />
+        <location filename="../../ui/supervision_page.py" line="270" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="63" />
-        <location filename="../../ui/supervision_page.py" line="253" />
+        <location filename="../../ui/supervision_page.py" line="261" />
         <location filename="../../ui/supervision_view.py" line="391" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="64" />
-        <location filename="../../ui/supervision_page.py" line="265" />
+        <location filename="../../ui/supervision_page.py" line="273" />
         <location filename="../../ui/supervision_view.py" line="392" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="67" />
-        <location filename="../../ui/supervision_page.py" line="255" />
+        <location filename="../../ui/supervision_page.py" line="263" />
         <location filename="../../ui/supervision_view.py" line="213" />
         <location filename="../../ui/supervision_view.py" line="395" />
         <location filename="../../ui/supervision_view.py" line="434" />
@@ -223,19 +223,19 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="182" />
-        <location filename="../../ui/supervision_page.py" line="771" />
+        <location filename="../../ui/supervision_page.py" line="788" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="184" />
-        <location filename="../../ui/supervision_page.py" line="762" />
+        <location filename="../../ui/supervision_page.py" line="779" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="186" />
-        <location filename="../../ui/supervision_page.py" line="700" />
+        <location filename="../../ui/supervision_page.py" line="717" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
@@ -357,251 +357,256 @@
         <translation>Completion to review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="206" />
+        <location filename="../../ui/supervision_page.py" line="214" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="215" />
-        <location filename="../../ui/supervision_page.py" line="861" />
+        <location filename="../../ui/supervision_page.py" line="223" />
+        <location filename="../../ui/supervision_page.py" line="878" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="215" />
+        <location filename="../../ui/supervision_page.py" line="223" />
         <source>请选择通报的期间（按交办时间统计）。</source>
         <translation>Choose the report's period (by assignment date).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="220" />
+        <location filename="../../ui/supervision_page.py" line="228" />
         <source>标题（可不填，默认按期间生成）</source>
         <translation>Title (optional; made from the period when empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="221" />
+        <location filename="../../ui/supervision_page.py" line="229" />
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="222" />
+        <location filename="../../ui/supervision_page.py" line="230" />
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="223" />
+        <location filename="../../ui/supervision_page.py" line="231" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="232" />
+        <location filename="../../ui/supervision_page.py" line="240" />
         <source>截止日期不能早于起始日期</source>
         <translation>The last day cannot be before the first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="251" />
-        <location filename="../../ui/supervision_page.py" line="260" />
+        <location filename="../../ui/supervision_page.py" line="259" />
+        <location filename="../../ui/supervision_page.py" line="268" />
         <location filename="../../ui/supervision_view.py" line="388" />
         <location filename="../../ui/supervision_view.py" line="434" />
         <source>状态灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="256" />
+        <location filename="../../ui/supervision_page.py" line="264" />
         <location filename="../../ui/supervision_view.py" line="390" />
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="257" />
+        <location filename="../../ui/supervision_page.py" line="265" />
         <location filename="../../ui/supervision_view.py" line="435" />
         <location filename="../../ui/supervision_view.py" line="481" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="261" />
+        <location filename="../../ui/supervision_page.py" line="269" />
         <source>待办事由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="264" />
+        <location filename="../../ui/supervision_page.py" line="272" />
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="436" />
-        <location filename="../../ui/supervision_page.py" line="496" />
+        <location filename="../../ui/supervision_page.py" line="446" />
+        <location filename="../../ui/supervision_page.py" line="506" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="437" />
+        <location filename="../../ui/supervision_page.py" line="447" />
         <source>仅牵头</source>
         <translation>Lead only</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="438" />
+        <location filename="../../ui/supervision_page.py" line="448" />
         <source>只列出该单位牵头的事项，不含配合的</source>
         <translation>Only items this unit leads, not those it assists</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="440" />
+        <location filename="../../ui/supervision_page.py" line="450" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="444" />
+        <location filename="../../ui/supervision_page.py" line="454" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="448" />
+        <location filename="../../ui/supervision_page.py" line="458" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="451" />
+        <location filename="../../ui/supervision_page.py" line="461" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="459" />
+        <location filename="../../ui/supervision_page.py" line="469" />
         <source>搜索事项名称</source>
         <translation>Search item titles</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="590" />
+        <location filename="../../ui/supervision_page.py" line="600" />
         <source>督办操作</source>
         <translation>Supervision actions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="593" />
+        <location filename="../../ui/supervision_page.py" line="603" />
         <source>我的督办</source>
         <translation>My supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="593" />
+        <location filename="../../ui/supervision_page.py" line="603" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="594" />
-        <location filename="../../ui/supervision_page.py" line="668" />
+        <location filename="../../ui/supervision_page.py" line="604" />
+        <location filename="../../ui/supervision_page.py" line="678" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="603" />
+        <location filename="../../ui/supervision_page.py" line="613" />
         <source>新建督办</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="605" />
+        <location filename="../../ui/supervision_page.py" line="615" />
         <source>台账导出</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="609" />
+        <location filename="../../ui/supervision_page.py" line="619" />
         <source>Excel台账（XLSX）…</source>
         <translation>Ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="610" />
+        <location filename="../../ui/supervision_page.py" line="620" />
         <source>台账PDF…</source>
         <translation>Ledger (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="612" />
+        <location filename="../../ui/supervision_page.py" line="622" />
         <source>导出“全部事项”当前筛选出的事项</source>
         <translation>Export the items “All items” shows with its filters</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="614" />
+        <location filename="../../ui/supervision_page.py" line="624" />
         <source>督办通报…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="615" />
-        <location filename="../../ui/supervision_page.py" line="873" />
-        <location filename="../../ui/supervision_page.py" line="874" />
+        <location filename="../../ui/supervision_page.py" line="625" />
+        <location filename="../../ui/supervision_page.py" line="890" />
+        <location filename="../../ui/supervision_page.py" line="891" />
         <location filename="../../ui/supervision_view.py" line="965" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="617" />
+        <location filename="../../ui/supervision_page.py" line="627" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="666" />
+        <location filename="../../ui/supervision_page.py" line="676" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="667" />
+        <location filename="../../ui/supervision_page.py" line="684" />
+        <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
+        <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_page.py" line="686" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="680" />
+        <location filename="../../ui/supervision_page.py" line="697" />
         <location filename="../../ui/supervision_view.py" line="1007" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="684" />
+        <location filename="../../ui/supervision_page.py" line="701" />
         <source>读取我的督办</source>
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="701" />
+        <location filename="../../ui/supervision_page.py" line="718" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="811" />
-        <location filename="../../ui/supervision_page.py" line="816" />
+        <location filename="../../ui/supervision_page.py" line="828" />
+        <location filename="../../ui/supervision_page.py" line="833" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="812" />
+        <location filename="../../ui/supervision_page.py" line="829" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="825" />
+        <location filename="../../ui/supervision_page.py" line="842" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="827" />
+        <location filename="../../ui/supervision_page.py" line="844" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="841" />
+        <location filename="../../ui/supervision_page.py" line="858" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="841" />
+        <location filename="../../ui/supervision_page.py" line="858" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="859" />
+        <location filename="../../ui/supervision_page.py" line="876" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="870" />
+        <location filename="../../ui/supervision_page.py" line="887" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="874" />
+        <location filename="../../ui/supervision_page.py" line="891" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
@@ -859,7 +864,7 @@
     <message>
         <location filename="../../ui/supervision_view.py" line="434" />
         <source>状态</source>
-        <translation>Status</translation>
+        <translation>State</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="481" />
@@ -1285,53 +1290,53 @@
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="420" />
+        <location filename="../../ui/meeting_form.py" line="421" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="421" />
+        <location filename="../../ui/meeting_form.py" line="422" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="422" />
+        <location filename="../../ui/meeting_form.py" line="423" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="423" />
+        <location filename="../../ui/meeting_form.py" line="424" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="424" />
+        <location filename="../../ui/meeting_form.py" line="425" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="425" />
+        <location filename="../../ui/meeting_form.py" line="426" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="443" />
+        <location filename="../../ui/meeting_form.py" line="444" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="468" />
+        <location filename="../../ui/meeting_form.py" line="469" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="520" />
+        <location filename="../../ui/meeting_form.py" line="521" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="522" />
-        <location filename="../../ui/meeting_form.py" line="531" />
+        <location filename="../../ui/meeting_form.py" line="523" />
+        <location filename="../../ui/meeting_form.py" line="532" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1533,6 +1538,118 @@
         <location filename="../../ui/compose.py" line="262" />
         <source>会签单位（可不选）</source>
         <translation>Countersigning units (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="72" />
+        <source>委托授权</source>
+        <translation>Delegations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="82" />
+        <source>目前没有生效或待生效的委托。</source>
+        <translation>No current or upcoming delegations.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="88" />
+        <location filename="../../ui/delegation_dialog.py" line="270" />
+        <source>添加委托</source>
+        <translation>Add delegation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="96" />
+        <source>委托期间，受托人可以代您办理公文，办理记录注明“代”；每次委托最长90天。</source>
+        <translation>While a delegation lasts, the delegate may handle documents for you, recorded as “on behalf of”; a delegation lasts 90 days at most.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="100" />
+        <location filename="../../ui/delegation_dialog.py" line="122" />
+        <source>受托人</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="100" />
+        <source>委托期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="100" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="119" />
+        <source>新增委托</source>
+        <translation>New delegation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="123" />
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="124" />
+        <source>结束时间</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="140" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="162" />
+        <source>读取委托</source>
+        <translation>Loading delegations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="192" />
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="204" />
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="209" />
+        <location filename="../../ui/delegation_dialog.py" line="293" />
+        <location filename="../../ui/delegation_dialog.py" line="304" />
+        <source>结束委托</source>
+        <translation>End delegation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="219" />
+        <source>结束待同步</source>
+        <translation>Ending, not yet synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="220" />
+        <source>生效中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="220" />
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="221" />
+        <source>{0}（待同步）</source>
+        <translation>{0} (not yet synced)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="261" />
+        <source>请选择受托人</source>
+        <translation>Please choose a delegate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delegation_dialog.py" line="298" />
+        <source>确定结束对{0}的委托吗？结束后其不能再代您办理。</source>
+        <translation>End the delegation to {0}? They will no longer act for you.</translation>
     </message>
 </context>
 <context>
@@ -1744,27 +1861,27 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
@@ -1949,22 +2066,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
@@ -2004,7 +2121,7 @@
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="306" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
@@ -2056,210 +2173,210 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="588" />
+        <location filename="../../ui/meeting_form.py" line="589" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="588" />
+        <location filename="../../ui/meeting_form.py" line="589" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="595" />
+        <location filename="../../ui/meeting_form.py" line="596" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="599" />
+        <location filename="../../ui/meeting_form.py" line="600" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="614" />
+        <location filename="../../ui/meeting_form.py" line="615" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="615" />
+        <location filename="../../ui/meeting_form.py" line="616" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="616" />
+        <location filename="../../ui/meeting_form.py" line="617" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="623" />
+        <location filename="../../ui/meeting_form.py" line="624" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="625" />
+        <location filename="../../ui/meeting_form.py" line="626" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="628" />
+        <location filename="../../ui/meeting_form.py" line="629" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="630" />
+        <location filename="../../ui/meeting_form.py" line="631" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="635" />
+        <location filename="../../ui/meeting_form.py" line="636" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="642" />
+        <location filename="../../ui/meeting_form.py" line="643" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="643" />
+        <location filename="../../ui/meeting_form.py" line="644" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="644" />
-        <location filename="../../ui/meeting_form.py" line="1124" />
+        <location filename="../../ui/meeting_form.py" line="645" />
+        <location filename="../../ui/meeting_form.py" line="1125" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="645" />
-        <location filename="../../ui/meeting_form.py" line="1143" />
+        <location filename="../../ui/meeting_form.py" line="646" />
+        <location filename="../../ui/meeting_form.py" line="1144" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="646" />
+        <location filename="../../ui/meeting_form.py" line="647" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="678" />
         <location filename="../../ui/meeting_form.py" line="679" />
+        <location filename="../../ui/meeting_form.py" line="680" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="684" />
+        <location filename="../../ui/meeting_form.py" line="685" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="685" />
+        <location filename="../../ui/meeting_form.py" line="686" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="687" />
+        <location filename="../../ui/meeting_form.py" line="688" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="687" />
+        <location filename="../../ui/meeting_form.py" line="688" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="730" />
+        <location filename="../../ui/meeting_form.py" line="731" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="733" />
+        <location filename="../../ui/meeting_form.py" line="734" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="737" />
+        <location filename="../../ui/meeting_form.py" line="738" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="738" />
+        <location filename="../../ui/meeting_form.py" line="739" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="741" />
+        <location filename="../../ui/meeting_form.py" line="742" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="760" />
+        <location filename="../../ui/meeting_form.py" line="761" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="764" />
+        <location filename="../../ui/meeting_form.py" line="765" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="853" />
+        <location filename="../../ui/meeting_form.py" line="854" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="952" />
+        <location filename="../../ui/meeting_form.py" line="953" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="978" />
+        <location filename="../../ui/meeting_form.py" line="979" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="992" />
+        <location filename="../../ui/meeting_form.py" line="993" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="999" />
+        <location filename="../../ui/meeting_form.py" line="1000" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="999" />
+        <location filename="../../ui/meeting_form.py" line="1000" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1002" />
+        <location filename="../../ui/meeting_form.py" line="1003" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1060" />
+        <location filename="../../ui/meeting_form.py" line="1061" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1161" />
+        <location filename="../../ui/meeting_form.py" line="1162" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1162" />
+        <location filename="../../ui/meeting_form.py" line="1163" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1171" />
+        <location filename="../../ui/meeting_form.py" line="1172" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1177" />
+        <location filename="../../ui/meeting_form.py" line="1178" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -2267,226 +2384,226 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1021" />
+        <location filename="../../ui/meeting_view.py" line="1023" />
         <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
         <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1049" />
+        <location filename="../../ui/meeting_view.py" line="1051" />
         <source>您当前不需要办理此会议</source>
         <translation>Nothing for you to do on this meeting now</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1069" />
+        <location filename="../../ui/meeting_view.py" line="1071" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1073" />
-        <location filename="../../ui/meeting_view.py" line="1513" />
+        <location filename="../../ui/meeting_view.py" line="1075" />
         <location filename="../../ui/meeting_view.py" line="1518" />
+        <location filename="../../ui/meeting_view.py" line="1523" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1074" />
+        <location filename="../../ui/meeting_view.py" line="1076" />
         <source>导出本会议的 .ics 日历文件</source>
         <translation>Export this meeting as an .ics calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1079" />
+        <location filename="../../ui/meeting_view.py" line="1081" />
         <source>受邀</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1079" />
+        <location filename="../../ui/meeting_view.py" line="1081" />
         <source>类别</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1079" />
-        <location filename="../../ui/meeting_view.py" line="1086" />
+        <location filename="../../ui/meeting_view.py" line="1081" />
+        <location filename="../../ui/meeting_view.py" line="1088" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1080" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
         <source>回执人</source>
         <translation>Replied by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1080" />
         <location filename="../../ui/meeting_view.py" line="1082" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1081" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1081" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>身份</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1081" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1087" />
+        <location filename="../../ui/meeting_view.py" line="1089" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1088" />
+        <location filename="../../ui/meeting_view.py" line="1090" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1085" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1089" />
+        <location filename="../../ui/meeting_view.py" line="1091" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1164" />
+        <location filename="../../ui/meeting_view.py" line="1171" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1189" />
+        <location filename="../../ui/meeting_view.py" line="1196" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1213" />
+        <location filename="../../ui/meeting_view.py" line="1220" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1215" />
+        <location filename="../../ui/meeting_view.py" line="1222" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1222" />
+        <location filename="../../ui/meeting_view.py" line="1229" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1223" />
+        <location filename="../../ui/meeting_view.py" line="1230" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1230" />
+        <location filename="../../ui/meeting_view.py" line="1237" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1234" />
+        <location filename="../../ui/meeting_view.py" line="1241" />
         <source>已回执{0}，其中参加{1}、请假{2}、委派{3}；未回执{4}</source>
         <translation>{0} replied: {1} attending, {2} on leave, {3} sending a deputy; {4} without reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1246" />
+        <location filename="../../ui/meeting_view.py" line="1253" />
         <source>已签到{0}人</source>
         <translation>{0} signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1248" />
+        <location filename="../../ui/meeting_view.py" line="1255" />
         <source>；尚未签到：{0}</source>
         <translation>; not yet signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1261" />
+        <location filename="../../ui/meeting_view.py" line="1268" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1266" />
+        <location filename="../../ui/meeting_view.py" line="1273" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1269" />
+        <location filename="../../ui/meeting_view.py" line="1276" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1286" />
+        <location filename="../../ui/meeting_view.py" line="1293" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1293" />
+        <location filename="../../ui/meeting_view.py" line="1300" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1294" />
+        <location filename="../../ui/meeting_view.py" line="1301" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1333" />
+        <location filename="../../ui/meeting_view.py" line="1340" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1334" />
+        <location filename="../../ui/meeting_view.py" line="1341" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1334" />
+        <location filename="../../ui/meeting_view.py" line="1341" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1337" />
+        <location filename="../../ui/meeting_view.py" line="1344" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1338" />
+        <location filename="../../ui/meeting_view.py" line="1345" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1339" />
+        <location filename="../../ui/meeting_view.py" line="1346" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1441" />
+        <location filename="../../ui/meeting_view.py" line="1446" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1444" />
+        <location filename="../../ui/meeting_view.py" line="1449" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1452" />
+        <location filename="../../ui/meeting_view.py" line="1457" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1476" />
+        <location filename="../../ui/meeting_view.py" line="1481" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1514" />
+        <location filename="../../ui/meeting_view.py" line="1519" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -2579,78 +2696,78 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="821" />
+        <location filename="../../ui/meeting_view.py" line="823" />
         <source>纪要正文：会议议定的事项之外的内容，段落之间空一行</source>
         <translation>Minutes text (besides the decisions); a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="823" />
-        <location filename="../../ui/meeting_view.py" line="854" />
+        <location filename="../../ui/meeting_view.py" line="825" />
+        <location filename="../../ui/meeting_view.py" line="856" />
         <source>议定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="823" />
+        <location filename="../../ui/meeting_view.py" line="825" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="824" />
+        <location filename="../../ui/meeting_view.py" line="826" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="824" />
+        <location filename="../../ui/meeting_view.py" line="826" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="834" />
+        <location filename="../../ui/meeting_view.py" line="836" />
         <source>添加议定事项</source>
         <translation>Add decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="835" />
+        <location filename="../../ui/meeting_view.py" line="837" />
         <source>删除议定事项</source>
         <translation>Delete decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="836" />
+        <location filename="../../ui/meeting_view.py" line="838" />
         <source>保存纪要</source>
         <translation>Save minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="837" />
+        <location filename="../../ui/meeting_view.py" line="839" />
         <source>印发纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="873" />
+        <location filename="../../ui/meeting_view.py" line="875" />
         <source>纪要已于{0}印发</source>
         <translation>Minutes published {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="876" />
+        <location filename="../../ui/meeting_view.py" line="878" />
         <source>纪要已保存（{0}），尚未印发</source>
         <translation>Minutes saved ({0}), not yet published</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="879" />
+        <location filename="../../ui/meeting_view.py" line="881" />
         <source>会议开始后，记录人或会务人员可记录纪要</source>
         <translation>Once the meeting starts, the recorder or the meeting staff may record the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="898" />
+        <location filename="../../ui/meeting_view.py" line="900" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="907" />
+        <location filename="../../ui/meeting_view.py" line="909" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="912" />
+        <location filename="../../ui/meeting_view.py" line="914" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
@@ -3091,17 +3208,17 @@
 <context>
     <name>RoomOffer</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="967" />
+        <location filename="../../ui/meeting_view.py" line="969" />
         <source>改订此会议室</source>
         <translation>Book this room instead</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="968" />
+        <location filename="../../ui/meeting_view.py" line="970" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="970" />
+        <location filename="../../ui/meeting_view.py" line="972" />
         <source>空闲会议室：</source>
         <translation>Free rooms:</translation>
     </message>
@@ -3109,17 +3226,17 @@
 <context>
     <name>SittingDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="755" />
+        <location filename="../../ui/meeting_view.py" line="757" />
         <source>某次会议</source>
         <translation>One sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="755" />
+        <location filename="../../ui/meeting_view.py" line="757" />
         <source>周期性会议的签到和纪要按次进行。请选择哪一次：</source>
         <translation>A recurring meeting is signed in and minuted by sitting. Which one?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="763" />
+        <location filename="../../ui/meeting_view.py" line="765" />
         <source>时间</source>
         <translation>Time</translation>
     </message>

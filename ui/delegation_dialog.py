@@ -1,0 +1,314 @@
+"""委托授权: the person's current and future standing delegations, and a form to add one.
+
+The form is checked with `officeapp.delegation.delegation_problems` before anything is
+written, each problem beside the field it names; writes go through the client actions on
+the database worker, and the list refreshes when the directory changes (a sync included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from officeapp.delegation import current_and_future, delegation_problems
+from officeapp.errors import DomainError
+from officeapp.meetings.conflicts import LOCAL_TZ
+from officeapp.org import Delegation, Organisation
+from officeapp.store.directory import LocalDelegation
+from sync.client import actions
+from ui.action_dialogs import ERROR_STYLE, active_people, person_text
+from ui.context import AppContext, Changes
+from ui.meeting_calendar import local
+from ui.meeting_form import FieldBox, combo_id
+from ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDate,
+    QDateTime,
+    QDateTimeEdit,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTime,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    alive,
+)
+
+_TIME = "%Y-%m-%d %H:%M"
+DEFAULT_LENGTH = timedelta(days=3)
+
+
+def _to_qdatetime(moment: datetime) -> QDateTime:
+    at = local(moment)
+    return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+
+
+def _from_qdatetime(value: QDateTime) -> datetime:
+    moment = value.toPython()
+    assert isinstance(moment, datetime)
+    return moment.replace(tzinfo=LOCAL_TZ, second=0, microsecond=0)
+
+
+class DelegationDialog(QDialog):
+    """List one's delegations, end them, and add a new one."""
+
+    created = Signal(str)  # the id of the new delegation
+    loaded = Signal()  # the list and the directory are shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("委托授权"))
+        self.resize(760, 560)
+        self.is_loaded = False
+        # Asked before ending a delegation; tests replace it.
+        self.confirm: Callable[[str], bool] = self._ask
+        self._org: Organisation | None = None
+        self._shown_org: Organisation | None = None
+        self._existing: list[Delegation] = []
+        self.end_buttons: dict[str, QPushButton] = {}
+        self.table = QTableWidget(0, 4)
+        self.empty = QLabel(self.tr("目前没有生效或待生效的委托。"))
+        self.delegate = QComboBox()
+        self.start = QDateTimeEdit()
+        self.end = QDateTimeEdit()
+        self.fields: dict[str, FieldBox] = {}
+        self.general_error = QLabel()
+        self.add_button = QPushButton(self.tr("添加委托"))
+        self._build()
+        ctx.changed.connect(self._changed)
+        self.reload()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        intro = QLabel(self.tr("委托期间，受托人可以代您办理公文，办理记录注明“代”；"
+                               "每次委托最长90天。"))
+        intro.setWordWrap(True)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("受托人"), self.tr("委托期间"), self.tr("状态"), ""])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty.setStyleSheet("color: gray")
+        self.delegate.setEditable(True)  # typed into to filter
+        self.delegate.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.delegate.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reset_form()
+        form = QGroupBox(self.tr("新增委托"))
+        grid = QGridLayout(form)
+        for column, (name, label, editor) in enumerate((
+                ("delegate_id", self.tr("受托人"), self.delegate),
+                ("start", self.tr("开始时间"), self.start),
+                ("end", self.tr("结束时间"), self.end))):
+            self.fields[name] = FieldBox(label, editor)
+            grid.addWidget(self.fields[name], 0, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        grid.addWidget(self.general_error, 1, 0, 1, 3)
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.submit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        grid.addLayout(row, 2, 0, 1, 3)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(form)
+        layout.addLayout(bottom)
+
+    def reset_form(self) -> None:
+        """Propose the next three days from now."""
+        now = local(self.ctx.now()).replace(second=0, microsecond=0)
+        self.start.setDateTime(_to_qdatetime(now))
+        self.end.setDateTime(_to_qdatetime(now + DEFAULT_LENGTH))
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the delegations and the directory again."""
+        self.ctx.spawn(self._load(), what=self.tr("读取委托"))
+
+    def _changed(self, changes: Changes) -> None:
+        if "directory" in changes.kinds and alive(self):
+            self.reload()
+
+    async def _load(self) -> None:
+        org = await self.ctx.organisation()
+        stored: list[LocalDelegation] = await self.ctx.db(lambda s: s.delegations())
+        if not alive(self):
+            return
+        self._existing = [d.delegation for d in stored if d.pending != "end"]
+        if org is not self._shown_org:
+            self._fill_people(org)
+        pending = {d.id: d.pending for d in stored}
+        now = self.ctx.now()
+        mine = current_and_future([d.delegation for d in stored],
+                                  principal_id=self.ctx.person_id, now=now)
+        self._show(org, [(d, pending.get(d.id)) for d in mine], now)
+        self.add_button.setEnabled(True)
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def _fill_people(self, org: Organisation) -> None:
+        actor = org.actor(self.ctx.person_id, self.ctx.now()) \
+            if self.ctx.person_id in org.people else None
+        people = [p for p in active_people(org, actor) if p.id != self.ctx.person_id]
+        self._org = self._shown_org = org
+        chosen = combo_id(self.delegate)
+        self.delegate.clear()
+        self.delegate.addItem(self.tr("（请选择）"), "")
+        for person in people:
+            self.delegate.addItem(person_text(org, person), person.id)
+        self.delegate.setCurrentIndex(max(self.delegate.findData(chosen or ""), 0))
+
+    def _show(self, org: Organisation, rows: list[tuple[Delegation, str | None]],
+              now: datetime) -> None:
+        self.table.setRowCount(len(rows))
+        self.end_buttons = {}
+        for row, (delegation, pending) in enumerate(rows):
+            person = org.people.get(delegation.delegate_id)
+            name = person.name if person else delegation.delegate_id
+            period = self.tr("{0} 至 {1}").format(local(delegation.start).strftime(_TIME),
+                                                  local(delegation.end).strftime(_TIME))
+            for column, text in enumerate((name, period, self._state(delegation, pending, now))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            if pending != "end":
+                button = QPushButton(self.tr("结束委托"))
+                button.clicked.connect(lambda _=False, d=delegation, n=name: self.end_one(d, n))
+                self.table.setCellWidget(row, 3, button)
+                self.end_buttons[delegation.id] = button
+            else:
+                self.table.removeCellWidget(row, 3)
+        self.empty.setVisible(not rows)
+
+    def _state(self, delegation: Delegation, pending: str | None, now: datetime) -> str:
+        if pending == "end":
+            return self.tr("结束待同步")
+        state = self.tr("生效中") if delegation.active_at(now) else self.tr("未开始")
+        return self.tr("{0}（待同步）").format(state) if pending == "create" else state
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """Return the texts of the list (delegate, period, state), row by row."""
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [tuple(text(r, c) for c in range(3)) for r in range(self.table.rowCount())]
+
+    # --- adding ------------------------------------------------------------------------------
+
+    def error_text(self, name: str) -> str:
+        """Return the message shown beside field `name`, or the general one for ""."""
+        label = self.fields[name].error if name else self.general_error
+        return label.text() if not label.isHidden() else ""
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name, field in self.fields.items():
+            field.set_error(errors.get(name, ""))
+        elsewhere = [m for n, m in errors.items() if n not in self.fields]
+        self.general_error.setText(elsewhere[0] if elsewhere else "")
+        self.general_error.setVisible(bool(elsewhere))
+
+    def values(self) -> tuple[str, datetime, datetime]:
+        """Return the chosen delegate's id ("" for none), the start and the end."""
+        return (combo_id(self.delegate) or "", _from_qdatetime(self.start.dateTime()),
+                _from_qdatetime(self.end.dateTime()))
+
+    def validate(self) -> bool:
+        """Show each problem of the form beside its field; return whether there is none."""
+        delegate_id, start, end = self.values()
+        errors: dict[str, str] = {}
+        if self._org is not None:
+            problems = delegation_problems(
+                self._org, principal_id=self.ctx.person_id, delegate_id=delegate_id or "-",
+                start=start, end=end, now=self.ctx.now(), existing=self._existing)
+            for problem in problems:
+                errors.setdefault(str(problem.details.get("field", "")), problem.message)
+        if not delegate_id:
+            errors["delegate_id"] = self.tr("请选择受托人")
+        self._show_errors(errors)
+        return not errors
+
+    def submit(self) -> None:
+        """Check the form and, if it is right, queue the delegation."""
+        if not self.validate():
+            return
+        self.add_button.setEnabled(False)
+        self.ctx.spawn(self._submit(*self.values()), what=self.tr("添加委托"))
+
+    async def _submit(self, delegate_id: str, start: datetime, end: datetime) -> None:
+        try:
+            delegation: Delegation = await self.ctx.write(
+                actions.create_delegation, person_id=self.ctx.person_id,
+                delegate_id=delegate_id, start=start, end=end, now=self.ctx.now(),
+                kinds=("directory",), origin=self)
+        except DomainError as error:
+            if alive(self):
+                self._show_errors({str(error.details.get("field", "")): error.message})
+            return
+        finally:
+            if alive(self):
+                self.add_button.setEnabled(True)
+        if alive(self):
+            self.delegate.setCurrentIndex(0)
+            self.reset_form()
+            self.created.emit(delegation.id)
+
+    # --- ending ------------------------------------------------------------------------------
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("结束委托"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def end_one(self, delegation: Delegation, name: str) -> None:
+        """Ask, then end `delegation` now."""
+        if not self.confirm(self.tr("确定结束对{0}的委托吗？结束后其不能再代您办理。")
+                            .format(name)):
+            return
+        button = self.end_buttons.get(delegation.id)
+        if button is not None:
+            button.setEnabled(False)
+        self.ctx.spawn(self._end(delegation.id), what=self.tr("结束委托"))
+
+    async def _end(self, delegation_id: str) -> None:
+        try:
+            await self.ctx.write(actions.end_delegation, person_id=self.ctx.person_id,
+                                 delegation_id=delegation_id, now=self.ctx.now(),
+                                 kinds=("directory",), origin=self)
+        except DomainError as error:
+            if alive(self):
+                self._show_errors({"": error.message})
+                self.reload()
