@@ -6,7 +6,13 @@ from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
 
-from officeapp.meetings import AttendeeKind, BookingState, Meeting, current_replies
+from officeapp.meetings import (
+    AttendeeKind,
+    BookingState,
+    Meeting,
+    MeetingStatus,
+    current_replies,
+)
 from officeapp.supervision import SupervisionItem, audience
 from officeapp.workflow import Document, Notify
 from sync.server import tables as t
@@ -55,22 +61,32 @@ def meeting_scopes(meeting: Meeting) -> frozenset[str]:
 
     Named are the host, the recorder, the creator, person attendees and sit-ins, the deputies
     and unit people named by replies in force (of invitations still standing), whoever signed
-    in, and the room's approver while the booking waits for them.
+    in, and the room's approver while the booking waits for them. Invitations count once the
+    notice has gone out: a draft is the organisers' own until then.
     """
     units = {meeting.organiser_unit_id}
     people: set[str | None] = {meeting.host_id, meeting.recorder_id, meeting.created_by}
     invited = meeting.attendees + meeting.sit_in
-    for attendee in invited:
-        (units if attendee.kind is AttendeeKind.UNIT else people).add(attendee.id)
-    for attendee, reply in current_replies(meeting).items():
-        if attendee in invited:
-            people.add(reply.deputy_id)
-            people.update(reply.people)
+    if _noticed(meeting):
+        for attendee in invited:
+            (units if attendee.kind is AttendeeKind.UNIT else people).add(attendee.id)
+        for attendee, reply in current_replies(meeting).items():
+            if attendee in invited:
+                people.add(reply.deputy_id)
+                people.update(reply.people)
     people.update(c.person_id for c in meeting.check_ins)
     booking = meeting.booking
     if booking is not None and booking.state is BookingState.PENDING:
         people.add(booking.approver_id)
     return frozenset({unit_scope(u) for u in units if u} | _people(people))
+
+
+def _noticed(meeting: Meeting) -> bool:
+    """Return whether the invitees have been told of the meeting (it left draft, or it was
+    cancelled after its notice)."""
+    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.CANCELLED):
+        return True
+    return any(e.status is not MeetingStatus.DRAFT for e in meeting.trace)
 
 
 def meeting_code_scopes(meeting: Meeting) -> frozenset[str]:

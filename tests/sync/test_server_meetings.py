@@ -178,31 +178,40 @@ def test_concurrent_bookings_of_one_room_have_one_winner(user: Users, clock: Clo
     assert booked == [winner]
 
 
-def test_outsiders_neither_pull_nor_act_and_the_uninvited_get_a_revoke(user: Users,
-                                                                       clock: Clock) -> None:
+def test_a_draft_is_the_organisers_own_and_outsiders_neither_pull_nor_act(
+        user: Users, clock: Clock) -> None:
     secretary = user("office.secretary")
-    meeting_id = create_meeting(secretary, at_hour(clock, timedelta(days=2)))
-    finance, edu = user("finance.clerk"), user("edu.clerk")
-    assert kind_of(finance, "meeting") == {}
+    meeting_id = create_meeting(secretary, at_hour(clock, timedelta(days=2)), attendees=[
+        {"kind": "unit", "id": FINANCE_ID}, {"kind": "person", "id": "p-edu.clerk"}])
+    finance, edu, outsider = user("finance.clerk"), user("edu.clerk"), user("edu.leader")
+    # Invited, but nothing was sent yet: the plan does not reach other units.
+    assert kind_of(finance, "meeting") == {} and kind_of(edu, "meeting") == {}
     hidden = meet(finance, meeting_id, "edit", changes={"title": "改个名字"})
     missing = meet(finance, str(uuid.uuid4()), "edit", changes={"title": "改个名字"})
     assert hidden["code"] == missing["code"] == "meeting.not_found"
     assert hidden["message"] == missing["message"]
 
-    meet_ok(secretary, meeting_id, "edit", changes={
-        "attendees": [{"kind": "unit", "id": FINANCE_ID}, {"kind": "person", "id": "p-edu.clerk"}]})
+    meet_ok(secretary, meeting_id, "book", room_id="r-1")
+    meet_ok(secretary, meeting_id, "send_notice")
     assert meeting_id in kind_of(finance, "meeting")
     assert meeting_id in kind_of(edu, "meeting")
-    cursor = finance.cursor
-    meet_ok(secretary, meeting_id, "edit", changes={
-        "attendees": [{"kind": "person", "id": "p-edu.clerk"}]})
-    changes = finance.pull(cursor=cursor)["changes"]
-    assert [(c["kind"], c["id"], c["op"]) for c in changes] == [
-        ("meeting", meeting_id, "revoke")]
-    assert meeting_id not in kind_of(finance, "meeting")
-    assert meeting_id in kind_of(edu, "meeting")
-    refused = meet(finance, meeting_id, "reply", reply="attend")
+    assert kind_of(outsider, "meeting") == {}  # same unit as an invited person, not invited
+    refused = meet(outsider, meeting_id, "reply", reply="attend")
     assert refused["code"] == "meeting.not_found"
+
+
+def test_a_meeting_cancelled_in_draft_never_reaches_invitees_one_cancelled_later_does(
+        user: Users, clock: Clock) -> None:
+    secretary, finance = user("office.secretary"), user("finance.clerk")
+    invited = {"attendees": [{"kind": "unit", "id": FINANCE_ID}]}
+    quiet = create_meeting(secretary, at_hour(clock, timedelta(days=2)), **invited)
+    meet_ok(secretary, quiet, "cancel", reason="改期")
+    loud = create_meeting(secretary, at_hour(clock, timedelta(days=3)), **invited)
+    meet_ok(secretary, loud, "book", room_id="r-1")
+    meet_ok(secretary, loud, "send_notice")
+    meet_ok(secretary, loud, "cancel", reason="领导另有安排")
+    seen = kind_of(finance, "meeting")
+    assert quiet not in seen and seen[loud]["status"] == "cancelled"
 
 
 def test_room_approver_sees_a_pending_booking_only_while_it_waits(user: Users,
@@ -307,8 +316,11 @@ def test_agenda_material_downloads_for_invitees_only(user: Users, clock: Clock,
                                  fields=meeting_fields(start, agenda=[
                                      {"title": "预算", "materials": [unknown]}]))
     assert refused["code"] == "blob.unknown"
-    create_meeting(secretary, start, attendees=[{"kind": "unit", "id": FINANCE_ID}],
-                   agenda=[{"title": "预算执行情况", "materials": [material]}])
+    meeting_id = create_meeting(secretary, start, attendees=[{"kind": "unit", "id": FINANCE_ID}],
+                                agenda=[{"title": "预算执行情况", "materials": [material]}])
+    assert download(api, user("finance.clerk"), material["sha256"]) == 404  # still a draft
+    meet_ok(secretary, meeting_id, "book", room_id="r-1")
+    meet_ok(secretary, meeting_id, "send_notice")
     assert download(api, user("finance.clerk"), material["sha256"]) == 200
     assert download(api, secretary, material["sha256"]) == 200
     assert download(api, user("edu.clerk"), material["sha256"]) == 404
