@@ -36,6 +36,33 @@ from ui.qt import (
 )
 
 ERROR_STYLE = "color: #c0392b;"
+
+
+class FieldBox(QWidget):
+    """A labelled input with a red message under it."""
+
+    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.label = QLabel(label)
+        self.label.setBuddy(editor)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(editor, 1)
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str) -> None:
+        """Show `message` under the field, or hide the line when empty."""
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
 # A probe needs some opinion: a return without a reason is refused whatever the target.
 _PROBE_REASON = "probe"
 

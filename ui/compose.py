@@ -15,7 +15,7 @@ from officeapp.org import Organisation
 from officeapp.workflow import Action, ActionKind, Decision, Document, Rejected
 from officeapp.workflow.fields import FIELD_LABELS, parse_changes
 from sync.client import actions
-from ui.action_dialogs import ERROR_STYLE, UnitPicker, name_buttons
+from ui.action_dialogs import ERROR_STYLE, FieldBox, UnitPicker, name_buttons
 from ui.context import AppContext
 from ui.qt import (
     QComboBox,
@@ -45,31 +45,6 @@ def field_errors(values: Mapping[str, Any]) -> dict[str, str]:
     return errors
 
 
-class _Field(QWidget):
-    """A labelled input with a red message under it."""
-
-    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.label = QLabel(label)
-        self.label.setBuddy(editor)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.label)
-        layout.addWidget(editor, 1)
-        layout.addWidget(self.error)
-
-    def set_error(self, message: str) -> None:
-        """Show `message` under the field, or hide the line when empty."""
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-
 def _combo(values: list[str], *, editable: bool = False) -> QComboBox:
     combo = QComboBox()
     combo.addItems(values)
@@ -97,7 +72,7 @@ class _DocumentForm(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.document = document
-        self.fields: dict[str, _Field] = {}
+        self.fields: dict[str, FieldBox] = {}
         self._initial: dict[str, Any] = {}
         self.grid = QGridLayout()
         self.general_error = QLabel()
@@ -129,8 +104,8 @@ class _DocumentForm(QDialog):
         self.ready.emit()
 
     def _add(self, name: str, editor: QWidget, row: int, column: int, *, span: int = 1,
-             label: str | None = None) -> _Field:
-        field = _Field(label or self.tr(FIELD_LABELS.get(name, name)), editor)
+             label: str | None = None) -> FieldBox:
+        field = FieldBox(label or self.tr(FIELD_LABELS.get(name, name)), editor)
         self.fields[name] = field
         # One-line inputs sit at the top of their cell, level with their neighbours, even
         # when a message under one of them makes the row taller.

@@ -16,10 +16,10 @@ from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.org import Delegation, Organisation
 from officeapp.store.directory import LocalDelegation
 from sync.client import actions
-from ui.action_dialogs import ERROR_STYLE, active_people, person_text
+from ui.action_dialogs import ERROR_STYLE, FieldBox, active_people, person_text
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import local
-from ui.meeting_form import FieldBox, combo_id
+from ui.meeting_form import combo_id
 from ui.qt import (
     QAbstractItemView,
     QComboBox,

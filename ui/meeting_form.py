@@ -43,7 +43,7 @@ from officeapp.meetings.ical import invitation_fields, parse_invitation
 from officeapp.meetings.rules import headcount
 from officeapp.org import Actor, Organisation, Person, Room
 from sync.client import actions
-from ui.action_dialogs import ERROR_STYLE, active_people, person_text, unit_tree
+from ui.action_dialogs import ERROR_STYLE, FieldBox, active_people, person_text, unit_tree
 from ui.attachments import Imported, blobs_root, human_size, import_files
 from ui.context import AppContext
 from ui.meeting_calendar import local, spans_of, when_text
@@ -223,31 +223,6 @@ def next_hour(now: datetime) -> datetime:
 
 
 # --- small widgets ---------------------------------------------------------------------------
-
-
-class FieldBox(QWidget):
-    """A labelled input with a red message under it."""
-
-    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.label = QLabel(label)
-        self.label.setBuddy(editor)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.label)
-        layout.addWidget(editor, 1)
-        layout.addWidget(self.error)
-
-    def set_error(self, message: str) -> None:
-        """Show `message` under the field, or hide the line when empty."""
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
 
 
 def person_combo(org: Organisation, people: Sequence[Person], *, empty: str) -> QComboBox:

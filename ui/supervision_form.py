@@ -29,7 +29,14 @@ from officeapp.supervision import (
 )
 from officeapp.supervision.fields import parse_fields
 from officeapp.workflow import Document
-from ui.action_dialogs import ERROR_STYLE, PersonPicker, UnitPicker, name_buttons, unit_tree
+from ui.action_dialogs import (
+    ERROR_STYLE,
+    FieldBox,
+    PersonPicker,
+    UnitPicker,
+    name_buttons,
+    unit_tree,
+)
 from ui.context import AppContext
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -135,31 +142,6 @@ def item_fields(item: SupervisionItem) -> dict[str, Any]:
     }
 
 
-class _Field(QWidget):
-    """A labelled input with a red message under it."""
-
-    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.label = QLabel(label)
-        self.label.setBuddy(editor)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.label)
-        layout.addWidget(editor, 1)
-        layout.addWidget(self.error)
-
-    def set_error(self, message: str) -> None:
-        """Show `message` under the field, or hide the line when empty."""
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-
 class SupervisionForm(QDialog):
     """新建督办事项 / 修改督办事项 / 分解: fields with messages; OK writes offline."""
 
@@ -175,7 +157,7 @@ class SupervisionForm(QDialog):
         self.item = item
         self.parent_item = parent_item
         self.prefill = dict(prefill or {})
-        self.fields: dict[str, _Field] = {}
+        self.fields: dict[str, FieldBox] = {}
         self._initial: dict[str, Any] = {}
         self._link: dict[str, Any] | None = None
         if item is not None:
@@ -332,7 +314,7 @@ class SupervisionForm(QDialog):
 
     def _add(self, name: str, editor: QWidget, row: int, column: int, *, span: int = 1,
              label: str | None = None) -> None:
-        field = _Field(label or tr(_LABELS[name]), editor)
+        field = FieldBox(label or tr(_LABELS[name]), editor)
         self.fields[name] = field
         grows = isinstance(editor, QPlainTextEdit | UnitPicker | PersonPicker)
         align = Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignTop
