@@ -1,4 +1,5 @@
-"""Desktop notifications for new 待办 and for urgings (催办), through the system tray."""
+"""Desktop notifications for new 待办, urgings (催办), meetings and supervision items, through the
+system tray."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from datetime import datetime, timedelta
 from officeapp.meetings import Meeting, MeetingActionKind, MeetingStatus, invitation_for
 from officeapp.meetings.attendance import current_replies
 from officeapp.org import Actor
+from officeapp.store import LocalStore
+from officeapp.supervision import InboxReason, SupervisionItem
+from officeapp.supervision.inbox import INBOX_LABELS
 from officeapp.workflow import ActionKind, Document, may_hold
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import spans_of, when_text
@@ -52,6 +56,8 @@ class Notifier(QObject):
             self.ctx.spawn(self._check(changes.document_ids), what="检查新待办")
         if changes.origin is None and "meeting" in changes.kinds and changes.meeting_ids:
             self.ctx.spawn(self._meeting_news(changes.meeting_ids), what="检查会议通知")
+        if changes.origin is None and "supervision" in changes.kinds and changes.supervision_ids:
+            self.ctx.spawn(self._supervision_news(changes.supervision_ids), what="检查督办事项")
 
     async def _check(self, document_ids: frozenset[str]) -> None:
         if not self.ctx.settings.get("notifications"):
@@ -129,6 +135,34 @@ class Notifier(QObject):
                            self.tr("请回复是否参加《{0}》").format(meeting.title))
                 return
 
+    async def _supervision_news(self, item_ids: frozenset[str]) -> None:
+        """Announce items that now wait for the person (交办, 退回, overdue …) and urgings."""
+        if not self.ctx.settings.get("notifications"):
+            return
+        actor = await self.ctx.actor()
+        now = self.ctx.server_now()
+        wanted = sorted(item_ids)[:50]
+
+        def read(store: LocalStore) -> tuple[list[SupervisionItem], dict[str, InboxReason]]:
+            items = [i for i in (store.get_supervision_item(w) for w in wanted) if i]
+            waiting = {e.item_id: e.reason for e in store.supervision_inbox(actor, now=now)
+                       if e.item_id in item_ids}
+            return items, waiting
+
+        items, waiting = await self.ctx.db(read)
+        for item in items:
+            reason = waiting.get(item.id)
+            if reason is None:
+                continue
+            urging = item.urgings[-1] if item.urgings else None
+            if urging is not None and urging.by != actor.person_id and \
+                    now - urging.at <= NEWS_AGE:
+                self._once(item.id, f"urging {urging.at.isoformat()}", self.tr("督办催办"),
+                           f"《{item.title}》{urging.text}")
+            elif reason in _SUPERVISION_NEWS:
+                self._once(item.id, f"reason {reason.value} {item.version}",
+                           self.tr("督办事项"), f"《{item.title}》{INBOX_LABELS[reason]}")
+
     def _once(self, meeting_id: str, what: str, title: str, text: str) -> None:
         if (meeting_id, what) not in self.announced:
             self.announced.add((meeting_id, what))
@@ -139,6 +173,13 @@ class Notifier(QObject):
         self.shown.append((title, text))
         if self.tray is not None and self.ctx.settings.get("notifications"):
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+
+
+# Reasons worth a notification when an item arrives in this state; reporting on time is not.
+_SUPERVISION_NEWS = frozenset({InboxReason.TO_RECEIVE, InboxReason.TO_APPROVE,
+                               InboxReason.TO_REVIEW, InboxReason.TO_DECIDE_EXTENSION,
+                               InboxReason.RETURNED, InboxReason.OVERDUE,
+                               InboxReason.REPORT_OVERDUE, InboxReason.TO_ASSIST})
 
 
 def _urged(document: Document, actor: Actor) -> bool:

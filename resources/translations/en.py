@@ -95,6 +95,7 @@ EN = {
 
 # supervision
 EN.update({
+    "督办事项": "Supervision item", "督办催办": "Supervision urging",
     "本月": "This month", "上月": "Last month", "本季度": "This quarter", "本年度": "This year",
     "自定义": "Custom", "事项数": "Items", "按期办结": "Completed on time",
     "逾期数": "Overdue", "办结率": "Completion rate", "按期办结率": "On-time rate",

@@ -24,13 +24,13 @@
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="53" />
-        <location filename="../../ui/supervision_form.py" line="61" />
+        <location filename="../../ui/supervision_form.py" line="68" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="56" />
-        <location filename="../../ui/supervision_form.py" line="65" />
+        <location filename="../../ui/supervision_form.py" line="72" />
         <location filename="../../ui/supervision_page.py" line="262" />
         <location filename="../../ui/supervision_page.py" line="271" />
         <location filename="../../ui/supervision_view.py" line="393" />
@@ -133,54 +133,54 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="58" />
+        <location filename="../../ui/supervision_form.py" line="65" />
         <source>不定期</source>
         <translation>No fixed cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="59" />
+        <location filename="../../ui/supervision_form.py" line="66" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="60" />
+        <location filename="../../ui/supervision_form.py" line="67" />
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="63" />
+        <location filename="../../ui/supervision_form.py" line="70" />
         <location filename="../../ui/supervision_page.py" line="260" />
         <location filename="../../ui/supervision_page.py" line="270" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="63" />
+        <location filename="../../ui/supervision_form.py" line="70" />
         <location filename="../../ui/supervision_page.py" line="261" />
         <location filename="../../ui/supervision_view.py" line="391" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="64" />
+        <location filename="../../ui/supervision_form.py" line="71" />
         <location filename="../../ui/supervision_page.py" line="273" />
         <location filename="../../ui/supervision_view.py" line="392" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="64" />
+        <location filename="../../ui/supervision_form.py" line="71" />
         <source>督办内容</source>
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="66" />
+        <location filename="../../ui/supervision_form.py" line="73" />
         <location filename="../../ui/supervision_view.py" line="394" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="67" />
+        <location filename="../../ui/supervision_form.py" line="74" />
         <location filename="../../ui/supervision_page.py" line="263" />
         <location filename="../../ui/supervision_view.py" line="213" />
         <location filename="../../ui/supervision_view.py" line="395" />
@@ -189,113 +189,113 @@
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="67" />
+        <location filename="../../ui/supervision_form.py" line="74" />
         <location filename="../../ui/supervision_view.py" line="396" />
         <source>反馈周期</source>
         <translation>Reporting cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="68" />
+        <location filename="../../ui/supervision_form.py" line="75" />
         <location filename="../../ui/supervision_view.py" line="402" />
         <source>阅知领导</source>
         <translation>Leaders kept informed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="69" />
+        <location filename="../../ui/supervision_form.py" line="76" />
         <source>立项审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="70" />
+        <location filename="../../ui/supervision_form.py" line="77" />
         <location filename="../../ui/supervision_view.py" line="416" />
         <source>审批领导</source>
         <translation>Approving leader</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="71" />
+        <location filename="../../ui/supervision_form.py" line="78" />
         <source>来源记录</source>
         <translation>Source record</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="89" />
+        <location filename="../../ui/supervision_form.py" line="96" />
         <source>事项名称不能为空</source>
         <translation>The item needs a title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="182" />
+        <location filename="../../ui/supervision_form.py" line="164" />
         <location filename="../../ui/supervision_page.py" line="788" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="184" />
+        <location filename="../../ui/supervision_form.py" line="166" />
         <location filename="../../ui/supervision_page.py" line="779" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="186" />
+        <location filename="../../ui/supervision_form.py" line="168" />
         <location filename="../../ui/supervision_page.py" line="717" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="211" />
+        <location filename="../../ui/supervision_form.py" line="193" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="227" />
+        <location filename="../../ui/supervision_form.py" line="209" />
         <source>如：推进全市数字政府建设</source>
         <translation>e.g. Advance the city's digital government</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="235" />
+        <location filename="../../ui/supervision_form.py" line="217" />
         <source>督办的具体内容和工作要求</source>
         <translation>What exactly is to be done, and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="237" />
+        <location filename="../../ui/supervision_form.py" line="219" />
         <source>设定办理时限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="249" />
+        <location filename="../../ui/supervision_form.py" line="231" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="253" />
+        <location filename="../../ui/supervision_form.py" line="235" />
         <source>立项须经领导审批</source>
         <translation>Opening needs a leader's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="282" />
+        <location filename="../../ui/supervision_form.py" line="264" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="292" />
+        <location filename="../../ui/supervision_form.py" line="274" />
         <source>督查单位任一领导</source>
         <translation>Any leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="327" />
+        <location filename="../../ui/supervision_form.py" line="309" />
         <source>配合单位（可不选）</source>
         <translation>Co-units (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="328" />
+        <location filename="../../ui/supervision_form.py" line="310" />
         <source>阅知领导（可不选）</source>
         <translation>Leaders kept informed (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="367" />
+        <location filename="../../ui/supervision_form.py" line="349" />
         <source>分解自：{0}（时限 {1}）</source>
         <translation>Split from: {0} (deadline {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="370" />
+        <location filename="../../ui/supervision_form.py" line="352" />
         <source>来源记录：{0}</source>
         <translation>Source record: {0}</translation>
     </message>
@@ -1275,68 +1275,68 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="405" />
+        <location filename="../../ui/meeting_form.py" line="380" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="405" />
+        <location filename="../../ui/meeting_form.py" line="380" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="406" />
+        <location filename="../../ui/meeting_form.py" line="381" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="421" />
+        <location filename="../../ui/meeting_form.py" line="396" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="422" />
+        <location filename="../../ui/meeting_form.py" line="397" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="423" />
+        <location filename="../../ui/meeting_form.py" line="398" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="424" />
+        <location filename="../../ui/meeting_form.py" line="399" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="425" />
+        <location filename="../../ui/meeting_form.py" line="400" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="426" />
+        <location filename="../../ui/meeting_form.py" line="401" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="444" />
+        <location filename="../../ui/meeting_form.py" line="419" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="469" />
+        <location filename="../../ui/meeting_form.py" line="444" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="521" />
+        <location filename="../../ui/meeting_form.py" line="496" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="523" />
-        <location filename="../../ui/meeting_form.py" line="532" />
+        <location filename="../../ui/meeting_form.py" line="498" />
+        <location filename="../../ui/meeting_form.py" line="507" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1344,32 +1344,32 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="397" />
+        <location filename="../../ui/action_dialogs.py" line="424" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="397" />
+        <location filename="../../ui/action_dialogs.py" line="424" />
         <source>请选择归档年度和保管期限，件号由服务器分配。</source>
         <translation>Choose the archive year and retention; the server assigns the item number.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="400" />
+        <location filename="../../ui/action_dialogs.py" line="427" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="406" />
+        <location filename="../../ui/action_dialogs.py" line="433" />
         <source>保管期限</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="407" />
+        <location filename="../../ui/action_dialogs.py" line="434" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="411" />
+        <location filename="../../ui/action_dialogs.py" line="438" />
         <source>请选择保管期限</source>
         <translation>Please choose a retention period</translation>
     </message>
@@ -1451,22 +1451,22 @@
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="299" />
+        <location filename="../../ui/meeting_form.py" line="274" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="322" />
+        <location filename="../../ui/meeting_form.py" line="297" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="323" />
+        <location filename="../../ui/meeting_form.py" line="298" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="333" />
+        <location filename="../../ui/meeting_form.py" line="308" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -1515,27 +1515,27 @@
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="226" />
+        <location filename="../../ui/compose.py" line="201" />
         <source>修改发文</source>
         <translation>Edit outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="226" />
+        <location filename="../../ui/compose.py" line="201" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="235" />
+        <location filename="../../ui/compose.py" line="210" />
         <source>关于……的通知</source>
         <translation>Notice on …</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="237" />
+        <location filename="../../ui/compose.py" line="212" />
         <source>正文；段落之间空一行</source>
         <translation>Body; a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="262" />
+        <location filename="../../ui/compose.py" line="237" />
         <source>会签单位（可不选）</source>
         <translation>Countersigning units (optional)</translation>
     </message>
@@ -1937,42 +1937,42 @@
 <context>
     <name>InstructDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="346" />
+        <location filename="../../ui/action_dialogs.py" line="373" />
         <source>批办</source>
         <translation>Instruct</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="346" />
+        <location filename="../../ui/action_dialogs.py" line="373" />
         <source>请指定牵头承办单位，可同时指定配合单位、办理期限和办结后传阅的人员。</source>
         <translation>Name the lead unit; optionally co-units, a deadline and who reads it afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="350" />
+        <location filename="../../ui/action_dialogs.py" line="377" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="354" />
+        <location filename="../../ui/action_dialogs.py" line="381" />
         <source>设定办理期限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="360" />
+        <location filename="../../ui/action_dialogs.py" line="387" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="361" />
+        <location filename="../../ui/action_dialogs.py" line="388" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="363" />
+        <location filename="../../ui/action_dialogs.py" line="390" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="379" />
+        <location filename="../../ui/action_dialogs.py" line="406" />
         <source>批办时必须指定牵头承办单位</source>
         <translation>An instruction must name the lead unit</translation>
     </message>
@@ -2173,210 +2173,210 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="589" />
+        <location filename="../../ui/meeting_form.py" line="564" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="589" />
+        <location filename="../../ui/meeting_form.py" line="564" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="596" />
+        <location filename="../../ui/meeting_form.py" line="571" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="600" />
+        <location filename="../../ui/meeting_form.py" line="575" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="615" />
+        <location filename="../../ui/meeting_form.py" line="590" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="616" />
+        <location filename="../../ui/meeting_form.py" line="591" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="617" />
+        <location filename="../../ui/meeting_form.py" line="592" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="624" />
+        <location filename="../../ui/meeting_form.py" line="599" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="626" />
+        <location filename="../../ui/meeting_form.py" line="601" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="629" />
+        <location filename="../../ui/meeting_form.py" line="604" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="631" />
+        <location filename="../../ui/meeting_form.py" line="606" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="636" />
+        <location filename="../../ui/meeting_form.py" line="611" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="643" />
+        <location filename="../../ui/meeting_form.py" line="618" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="644" />
+        <location filename="../../ui/meeting_form.py" line="619" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="645" />
-        <location filename="../../ui/meeting_form.py" line="1125" />
+        <location filename="../../ui/meeting_form.py" line="620" />
+        <location filename="../../ui/meeting_form.py" line="1100" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="646" />
-        <location filename="../../ui/meeting_form.py" line="1144" />
+        <location filename="../../ui/meeting_form.py" line="621" />
+        <location filename="../../ui/meeting_form.py" line="1119" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="647" />
+        <location filename="../../ui/meeting_form.py" line="622" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="679" />
-        <location filename="../../ui/meeting_form.py" line="680" />
+        <location filename="../../ui/meeting_form.py" line="654" />
+        <location filename="../../ui/meeting_form.py" line="655" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="685" />
+        <location filename="../../ui/meeting_form.py" line="660" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="686" />
+        <location filename="../../ui/meeting_form.py" line="661" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="688" />
+        <location filename="../../ui/meeting_form.py" line="663" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="688" />
+        <location filename="../../ui/meeting_form.py" line="663" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="731" />
+        <location filename="../../ui/meeting_form.py" line="706" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="734" />
+        <location filename="../../ui/meeting_form.py" line="709" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="738" />
+        <location filename="../../ui/meeting_form.py" line="713" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="739" />
+        <location filename="../../ui/meeting_form.py" line="714" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="742" />
+        <location filename="../../ui/meeting_form.py" line="717" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="761" />
+        <location filename="../../ui/meeting_form.py" line="736" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="765" />
+        <location filename="../../ui/meeting_form.py" line="740" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="854" />
+        <location filename="../../ui/meeting_form.py" line="829" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="953" />
+        <location filename="../../ui/meeting_form.py" line="928" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="979" />
+        <location filename="../../ui/meeting_form.py" line="954" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="993" />
+        <location filename="../../ui/meeting_form.py" line="968" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1000" />
+        <location filename="../../ui/meeting_form.py" line="975" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1000" />
+        <location filename="../../ui/meeting_form.py" line="975" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1003" />
+        <location filename="../../ui/meeting_form.py" line="978" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1061" />
+        <location filename="../../ui/meeting_form.py" line="1036" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1162" />
+        <location filename="../../ui/meeting_form.py" line="1137" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1163" />
+        <location filename="../../ui/meeting_form.py" line="1138" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1172" />
+        <location filename="../../ui/meeting_form.py" line="1147" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1178" />
+        <location filename="../../ui/meeting_form.py" line="1153" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -2803,49 +2803,59 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/tray.py" line="42" />
+        <location filename="../../ui/tray.py" line="46" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="64" />
+        <location filename="../../ui/tray.py" line="70" />
         <source>新待办</source>
         <translation>New work</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="64" />
+        <location filename="../../ui/tray.py" line="70" />
         <source>您有 %n 件新的待办文件</source>
         <translation><numerusform>You have %n new document(s) to handle</numerusform><numerusform>You have %n new document(s) to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="70" />
+        <location filename="../../ui/tray.py" line="76" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="100" />
+        <location filename="../../ui/tray.py" line="106" />
         <source>会议即将开始</source>
         <translation>Meeting starting soon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="100" />
+        <location filename="../../ui/tray.py" line="106" />
         <source>%n 分钟后：</source>
         <translation><numerusform>In %n minute(s): </numerusform><numerusform>In %n minute(s): </numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="123" />
+        <location filename="../../ui/tray.py" line="129" />
         <source>会议通知</source>
         <translation>Meeting notice</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="128" />
+        <location filename="../../ui/tray.py" line="134" />
         <source>请回执</source>
         <translation>Please reply</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="129" />
+        <location filename="../../ui/tray.py" line="135" />
         <source>请回复是否参加《{0}》</source>
         <translation>Please reply whether you attend “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="160" />
+        <source>督办催办</source>
+        <translation>Supervision urging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="164" />
+        <source>督办事项</source>
+        <translation>Supervision item</translation>
     </message>
 </context>
 <context>
@@ -2962,7 +2972,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="288" />
+        <location filename="../../ui/action_dialogs.py" line="315" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -2970,7 +2980,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="224" />
+        <location filename="../../ui/action_dialogs.py" line="251" />
         <source>筛选人员</source>
         <translation>Filter people</translation>
     </message>
@@ -2978,32 +2988,32 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="305" />
+        <location filename="../../ui/compose.py" line="280" />
         <source>修改收文登记</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="305" />
+        <location filename="../../ui/compose.py" line="280" />
         <source>收文登记</source>
         <translation>Register incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="315" />
+        <location filename="../../ui/compose.py" line="290" />
         <source>如：萍教发〔2026〕8号</source>
         <translation>e.g. 萍教发〔2026〕8号</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="318" />
+        <location filename="../../ui/compose.py" line="293" />
         <source>来文正文或内容摘要</source>
         <translation>Body or summary of the incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="327" />
+        <location filename="../../ui/compose.py" line="302" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="329" />
+        <location filename="../../ui/compose.py" line="304" />
         <source>正文/摘要</source>
         <translation>Body/summary</translation>
     </message>
@@ -3130,28 +3140,28 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="301" />
+        <location filename="../../ui/action_dialogs.py" line="328" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="301" />
+        <location filename="../../ui/action_dialogs.py" line="328" />
         <source>退回到哪个环节？请写明退回理由。</source>
         <translation>Return to which step? Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="306" />
-        <location filename="../../ui/action_dialogs.py" line="309" />
+        <location filename="../../ui/action_dialogs.py" line="333" />
+        <location filename="../../ui/action_dialogs.py" line="336" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="308" />
+        <location filename="../../ui/action_dialogs.py" line="335" />
         <source>退回到</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="313" />
+        <location filename="../../ui/action_dialogs.py" line="340" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
@@ -3305,7 +3315,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="213" />
+        <location filename="../../ui/action_dialogs.py" line="240" />
         <source>筛选单位</source>
         <translation>Filter units</translation>
     </message>
@@ -3313,7 +3323,7 @@
 <context>
     <name>_DocumentForm</name>
     <message>
-        <location filename="../../ui/compose.py" line="118" />
+        <location filename="../../ui/compose.py" line="93" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>

@@ -35,6 +35,7 @@ from sync.client import actions
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_client import Sessions, ctx_of, window_of
+from ui.context import Changes
 from ui.document_view import DocumentView
 from ui.qt import QPdfDocument
 from ui.supervision_dashboard import SupervisionDashboard, period_bounds
@@ -47,6 +48,7 @@ from ui.supervision_view import (
     TextDialog,
     beijing_day,
 )
+from ui.tray import Notifier
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 
@@ -704,3 +706,24 @@ def test_supervisor_assigns_the_unit_reports_and_the_supervisor_sees_it(
         assert ctx_of(boss).person_id == f"p-{SUPERVISOR}"
 
     run(loop, body())
+
+
+def test_the_lead_unit_is_told_of_an_assignment_and_of_an_urging(doc_env: DocEnv) -> None:
+    env = doc_env
+    item_id = assigned(env)
+    notifier = Notifier(env.ctx("finance.clerk"))
+    changed = Changes(frozenset({"supervision"}), supervision_ids=frozenset({item_id}))
+    notifier.ctx.broadcast(changed)
+    env.until(lambda: notifier.shown, what="the assignment announced")
+    assert notifier.shown[0] == ("督办事项", "《推进全市数字政府建设》待签收")
+    notifier.ctx.broadcast(changed)  # the same news again: told once
+    env.settle(0.3)
+    assert len(notifier.shown) == 1
+    act(env, item_id, SUPERVISOR, ActionKind.URGE, text="请抓紧签收")
+    notifier.ctx.broadcast(changed)
+    env.until(lambda: len(notifier.shown) == 2, what="the urging announced")
+    assert notifier.shown[1] == ("督办催办", "《推进全市数字政府建设》请抓紧签收")
+    bystander = Notifier(env.ctx("office.clerk"))  # nothing waits for them on this item
+    bystander.ctx.broadcast(changed)
+    env.settle(0.5)
+    assert bystander.shown == []
