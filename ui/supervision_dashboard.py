@@ -10,7 +10,7 @@ from typing import Any
 
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
-from officeapp.supervision import UnitStats, total_statistics, unit_statistics
+from officeapp.supervision import UnitStats, total_statistics
 from officeapp.supervision.model import CHINA_TZ
 from officeapp.supervision.stats import rate_text
 from ui.qt import (
@@ -104,8 +104,7 @@ class Figures:
 def load_figures(store: LocalStore, *, start: datetime, end: datetime) -> Figures:
     """Return the per-unit figures of items assigned in [start, end) (runs on the worker)."""
     now = server_now(store)
-    rows = store.supervision_rows(None, now=now)
-    units = unit_statistics(rows, period_start=start, period_end=end, now=now)
+    units = store.supervision_statistics(period_start=start, period_end=end, now=now)
     return Figures(now, start, end, tuple(units), total_statistics(units))
 
 

@@ -55,6 +55,7 @@ from officeapp.supervision import (
     SupervisionDecision,
     SupervisionItem,
     SupervisionRejected,
+    UnitStats,
     corrected_now,
     decide_supervision,
 )
@@ -370,6 +371,13 @@ class LocalStore:
     def supervision_count(self, query: ItemQuery | None = None, *, now: datetime) -> int:
         """Return how many items pass `query` at `now`."""
         return supervision.count(self.db.conn, query or ItemQuery(), now=now)
+
+    def supervision_statistics(self, *, period_start: datetime, period_end: datetime,
+                               now: datetime) -> list[UnitStats]:
+        """Return the per-unit statistics of items assigned in the period, as of `now`
+        (exactly officeapp.supervision.unit_statistics over every item)."""
+        return supervision.statistics(self.db.conn, period_start=period_start,
+                                      period_end=period_end, now=now)
 
     def supervision_items(self, ids: Iterable[str] | None = None) -> list[SupervisionItem]:
         """Return these items (every item when None), by deadline then title."""

@@ -28,8 +28,10 @@ from officeapp.supervision import (
     Source,
     Status,
     SupervisionItem,
+    UnitStats,
     inbox_entries,
     item_row,
+    unit_statistics,
 )
 from officeapp.supervision.codec import item_from_dict, item_to_dict
 from officeapp.supervision.model import RUNNING, UNIT_ROLES
@@ -256,6 +258,17 @@ def count(conn: sqlite3.Connection, query: ItemQuery, *, now: datetime) -> int:
     condition = _condition(query, now, params)
     found = conn.execute(f"SELECT count(*) FROM supervision_items WHERE {condition}", params)
     return int(found.fetchone()[0])
+
+
+def statistics(conn: sqlite3.Connection, *, period_start: datetime, period_end: datetime,
+               now: datetime) -> list[UnitStats]:
+    """Return `unit_statistics` for the period, reading only the rows it counts: items
+    assigned in [period_start, period_end), unsorted."""
+    params = {"start": timestamp(period_start), "end": timestamp(period_end)}
+    found = conn.execute(f"SELECT {_ROW_COLUMNS} FROM supervision_items"
+                         " WHERE assigned_at >= :start AND assigned_at < :end", params)
+    return unit_statistics([_row(r) for r in found], period_start=period_start,
+                           period_end=period_end, now=now)
 
 
 def concerning(conn: sqlite3.Connection, actor: Actor) -> list[SupervisionItem]:

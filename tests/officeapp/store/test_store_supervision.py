@@ -36,6 +36,7 @@ from officeapp.supervision import (
     filter_rows,
     inbox_entries,
     item_row,
+    unit_statistics,
 )
 from officeapp.supervision.codec import action_to_dict, item_to_dict
 
@@ -193,6 +194,18 @@ def test_pages_and_count_agree_with_filter_rows(memory_store: LocalStore,
     pages = [memory_store.supervision_rows(query, now=now, limit=size, offset=start)
              for start in range(0, len(expected) + size, size)]
     assert [row for page in pages for row in page] == expected
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_statistics_read_from_the_store_equal_unit_statistics(memory_store: LocalStore,
+                                                              data: st.DataObject) -> None:
+    stored = data.draw(item_lists())
+    start, end, now = data.draw(moments()), data.draw(moments()), data.draw(moments())
+    _refill(memory_store, stored)
+    found = memory_store.supervision_statistics(period_start=start, period_end=end, now=now)
+    assert found == unit_statistics(stored, period_start=start, period_end=end, now=now)
 
 
 @settings(max_examples=80, deadline=None,
