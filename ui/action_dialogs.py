@@ -7,7 +7,7 @@ shows exactly what the rules would accept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 
 from officeapp.org import Actor, Organisation, Person, Unit
@@ -61,6 +61,52 @@ class FieldBox(QWidget):
         """Show `message` under the field, or hide the line when empty."""
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+
+def general_error_label() -> QLabel:
+    """Return the hidden red line a form shows messages in that belong to no one field."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldMessages:
+    """The messages of a form: one under each field box, one line for the rest.
+
+    Mixed into the form dialogs, which create `fields` and `general_error`
+    (`general_error_label()`)."""
+
+    fields: dict[str, FieldBox]
+    general_error: QLabel
+
+    def error_text(self, name: str) -> str:
+        """Return the message shown beside field `name`, or the general one for ""."""
+        box = self.fields.get(name) if name else None
+        label = box.error if box is not None else (self.general_error if not name else None)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def show_general(self, message: str) -> None:
+        """Show a message that belongs to no one field ("" hides it)."""
+        self.general_error.setText(message)
+        self.general_error.setVisible(bool(message))
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Show each field's problem beside it (clearing the others) and the first problem
+        of no field in the general line."""
+        for name, box in self.fields.items():
+            box.set_error(errors.get(name, ""))
+        elsewhere = [message for name, message in errors.items() if name not in self.fields]
+        self.show_general(elsewhere[0] if elsewhere else "")
+
+    def show_refusal(self, name: str, message: str) -> None:
+        """Show one refusal beside its field, or in the general line."""
+        box = self.fields.get(name)
+        if box is not None:
+            box.set_error(message)
+        else:
+            self.show_general(message)
 
 
 # A probe needs some opinion: a return without a reason is refused whatever the target.

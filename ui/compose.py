@@ -15,7 +15,13 @@ from officeapp.org import Organisation
 from officeapp.workflow import Action, ActionKind, Decision, Document, Rejected
 from officeapp.workflow.fields import FIELD_LABELS, parse_changes
 from sync.client import actions
-from ui.action_dialogs import ERROR_STYLE, FieldBox, UnitPicker, name_buttons
+from ui.action_dialogs import (
+    FieldBox,
+    FieldMessages,
+    UnitPicker,
+    general_error_label,
+    name_buttons,
+)
 from ui.context import AppContext
 from ui.qt import (
     QComboBox,
@@ -23,7 +29,6 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -60,7 +65,7 @@ def _set_combo(combo: QComboBox, text: str) -> None:
         combo.setEditText(text)
 
 
-class _DocumentForm(QDialog):
+class _DocumentForm(FieldMessages, QDialog):
     """What the 发文 and 收文 forms share: fields with messages, OK that writes, edit mode."""
 
     created = Signal(str)  # the id of the new document
@@ -75,10 +80,7 @@ class _DocumentForm(QDialog):
         self.fields: dict[str, FieldBox] = {}
         self._initial: dict[str, Any] = {}
         self.grid = QGridLayout()
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons)
@@ -126,30 +128,11 @@ class _DocumentForm(QDialog):
 
     # --- checking and writing ----------------------------------------------------------------
 
-    def error_text(self, name: str) -> str:
-        """Return the message shown beside field `name` ("" when none)."""
-        field = self.fields.get(name)
-        return field.error.text() if field is not None and not field.error.isHidden() else ""
-
     def validate(self) -> bool:
         """Show each field's problem beside it; return whether there is none."""
         errors = field_errors(self.values())
-        for name, field in self.fields.items():
-            field.set_error(errors.get(name, ""))
-        elsewhere = [message for name, message in errors.items() if name not in self.fields]
-        self._show_general(elsewhere[0] if elsewhere else "")
+        self.show_errors(errors)
         return not errors
-
-    def _show_general(self, message: str) -> None:
-        self.general_error.setText(message)
-        self.general_error.setVisible(bool(message))
-
-    def _show_refusal(self, name: str, message: str) -> None:
-        field = self.fields.get(name)
-        if field is not None:
-            field.set_error(message)
-        else:
-            self._show_general(message)
 
     def submit(self) -> None:
         """Check the form and, if it is right, write it (the dialog closes on success)."""
@@ -168,7 +151,7 @@ class _DocumentForm(QDialog):
                     return
                 self.saved.emit(self.document.id)
         except DomainError as error:
-            self._show_refusal(str(error.details.get("field", "")), error.message)
+            self.show_refusal(str(error.details.get("field", "")), error.message)
             return
         finally:
             self.ok_button.setEnabled(True)
@@ -187,7 +170,7 @@ class _DocumentForm(QDialog):
             document_ids=(document.id,), origin=self)
         if isinstance(decision, Rejected):
             refusal = decision.rejection
-            self._show_refusal(str(refusal.details.get("field", "")), refusal.message)
+            self.show_refusal(str(refusal.details.get("field", "")), refusal.message)
             return False
         return True
 

@@ -16,7 +16,13 @@ from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.org import Delegation, Organisation
 from officeapp.store.directory import LocalDelegation
 from sync.client import actions
-from ui.action_dialogs import ERROR_STYLE, FieldBox, active_people, person_text
+from ui.action_dialogs import (
+    FieldBox,
+    FieldMessages,
+    active_people,
+    general_error_label,
+    person_text,
+)
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import local
 from ui.meeting_form import combo_id
@@ -60,7 +66,7 @@ def _from_qdatetime(value: QDateTime) -> datetime:
     return moment.replace(tzinfo=LOCAL_TZ, second=0, microsecond=0)
 
 
-class DelegationDialog(QDialog):
+class DelegationDialog(FieldMessages, QDialog):
     """List one's delegations, end them, and add a new one."""
 
     created = Signal(str)  # the id of the new delegation
@@ -84,7 +90,7 @@ class DelegationDialog(QDialog):
         self.start = QDateTimeEdit()
         self.end = QDateTimeEdit()
         self.fields: dict[str, FieldBox] = {}
-        self.general_error = QLabel()
+        self.general_error = general_error_label()
         self.add_button = QPushButton(self.tr("添加委托"))
         self._build()
         ctx.changed.connect(self._changed)
@@ -127,9 +133,6 @@ class DelegationDialog(QDialog):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
         grid.addWidget(self.general_error, 1, 0, 1, 3)
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.submit)
@@ -230,18 +233,6 @@ class DelegationDialog(QDialog):
 
     # --- adding ------------------------------------------------------------------------------
 
-    def error_text(self, name: str) -> str:
-        """Return the message shown beside field `name`, or the general one for ""."""
-        label = self.fields[name].error if name else self.general_error
-        return label.text() if not label.isHidden() else ""
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for name, field in self.fields.items():
-            field.set_error(errors.get(name, ""))
-        elsewhere = [m for n, m in errors.items() if n not in self.fields]
-        self.general_error.setText(elsewhere[0] if elsewhere else "")
-        self.general_error.setVisible(bool(elsewhere))
-
     def values(self) -> tuple[str, datetime, datetime]:
         """Return the chosen delegate's id ("" for none), the start and the end."""
         return (combo_id(self.delegate) or "", _from_qdatetime(self.start.dateTime()),
@@ -259,7 +250,7 @@ class DelegationDialog(QDialog):
                 errors.setdefault(str(problem.details.get("field", "")), problem.message)
         if not delegate_id:
             errors["delegate_id"] = self.tr("请选择受托人")
-        self._show_errors(errors)
+        self.show_errors(errors)
         return not errors
 
     def submit(self) -> None:
@@ -277,7 +268,7 @@ class DelegationDialog(QDialog):
                 kinds=("directory",), origin=self)
         except DomainError as error:
             if alive(self):
-                self._show_errors({str(error.details.get("field", "")): error.message})
+                self.show_errors({str(error.details.get("field", "")): error.message})
             return
         finally:
             if alive(self):
@@ -310,5 +301,5 @@ class DelegationDialog(QDialog):
                                  kinds=("directory",), origin=self)
         except DomainError as error:
             if alive(self):
-                self._show_errors({"": error.message})
+                self.show_errors({"": error.message})
                 self.reload()

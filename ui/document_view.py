@@ -55,7 +55,6 @@ from ui.qt import (
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
-    QFont,
     QFrame,
     QHBoxLayout,
     QKeySequence,
@@ -73,6 +72,7 @@ from ui.qt import (
     QWidget,
     Signal,
     alive,
+    bold_font,
 )
 
 # The natural verb of "approve" at each step (what the person is doing there).
@@ -453,13 +453,7 @@ class DocumentView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.title.font())
-        if font.pointSizeF() > 0:  # a font given in pixels has no point size
-            font.setPointSizeF(font.pointSizeF() * 1.45)
-        else:
-            font.setPixelSize(round(font.pixelSize() * 1.45))
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(bold_font(self.title, 1.45))
         self.meta = QLabel()
         self.meta.setWordWrap(True)
         self.urgency_badge = _badge("background: #c0392b; color: white;")

@@ -8,7 +8,7 @@ replaces the occurrence it stands for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -64,6 +64,34 @@ def _tr(text: str) -> str:
 
 
 # --- time ------------------------------------------------------------------------------------
+
+
+def period_bar(title: QLabel, today_text: str, *, step: Callable[[int], None],
+               today: Callable[[], None]) -> QHBoxLayout:
+    """Return the bar over a calendar or a room grid: ‹ 今天 › and the period's title."""
+    bar = QHBoxLayout()
+    for text, slot in (("‹", lambda: step(-1)), (today_text, today), ("›", lambda: step(1))):
+        button = QPushButton(text)
+        button.setMaximumWidth(64 if len(text) > 1 else 32)
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+    bar.addWidget(title, 1)
+    return bar
+
+
+def add_modes(bar: QHBoxLayout, group: QButtonGroup, modes: Sequence[tuple[str, str]],
+              mode: str, *, choose: Callable[[str], None]) -> None:
+    """Add one checkable button per (key, label) to `bar`, `mode` checked; a click chooses."""
+    for key, label in modes:
+        button = QPushButton(label)
+        button.setCheckable(True)
+        button.setChecked(key == mode)
+        button.setProperty("mode", key)
+        button.setMaximumWidth(48)
+        group.addButton(button)
+        bar.addWidget(button)
+    group.setExclusive(True)
+    group.buttonClicked.connect(lambda b: choose(str(b.property("mode"))))
 
 
 def local_zone() -> tzinfo:
@@ -360,25 +388,9 @@ class MeetingCalendar(QWidget):
         ctx.changed.connect(self._changed)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        for text, slot in (("‹", lambda: self.step(-1)), (self.tr("今天"), self.go_today),
-                           ("›", lambda: self.step(1))):
-            button = QPushButton(text)
-            button.setMaximumWidth(64 if len(text) > 1 else 32)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addWidget(self.title, 1)
-        for key, label in self.MODES:
-            button = QPushButton(_tr(label))
-            button.setCheckable(True)
-            button.setChecked(key == self.mode)
-            button.setProperty("mode", key)
-            button.setMaximumWidth(48)
-            self.mode_buttons.addButton(button)
-            bar.addWidget(button)
-        self.mode_buttons.setExclusive(True)
-        self.mode_buttons.buttonClicked.connect(
-            lambda b: self.set_mode(str(b.property("mode"))))
+        bar = period_bar(self.title, self.tr("今天"), step=self.step, today=self.go_today)
+        add_modes(bar, self.mode_buttons, [(k, _tr(label)) for k, label in self.MODES],
+                  self.mode, choose=self.set_mode)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.timeline)

@@ -43,7 +43,15 @@ from officeapp.meetings.ical import invitation_fields, parse_invitation
 from officeapp.meetings.rules import headcount
 from officeapp.org import Actor, Organisation, Person, Room
 from sync.client import actions
-from ui.action_dialogs import ERROR_STYLE, FieldBox, active_people, person_text, unit_tree
+from ui.action_dialogs import (
+    ERROR_STYLE,
+    FieldBox,
+    FieldMessages,
+    active_people,
+    general_error_label,
+    person_text,
+    unit_tree,
+)
 from ui.attachments import Imported, blobs_root, human_size, import_files
 from ui.context import AppContext
 from ui.meeting_calendar import local, spans_of, when_text
@@ -534,7 +542,7 @@ class AgendaEditor(QWidget):
 # --- the form --------------------------------------------------------------------------------
 
 
-class MeetingForm(QDialog):
+class MeetingForm(FieldMessages, QDialog):
     """新建会议 / 修改会议: fields, live conflicts, then save, book and send the notice."""
 
     created = Signal(str)
@@ -609,10 +617,7 @@ class MeetingForm(QDialog):
         self.conflict_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.free_list = QListWidget()
         self.use_room = QPushButton(self.tr("选用此会议室"))
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = general_error_label()
         self.state = QLabel()
         self.state.setStyleSheet("color: #2e7d32;")
         self.import_button = QPushButton(self.tr("从日历文件导入…"))
@@ -890,11 +895,6 @@ class MeetingForm(QDialog):
         self.room.setEnabled(self.in_room.isChecked())
         self.location.setEnabled(self.off_site.isChecked())
 
-    def error_text(self, name: str) -> str:
-        """Return the message shown beside field `name` ("" when none)."""
-        box = self.fields.get(name)
-        return box.error.text() if box is not None and not box.error.isHidden() else ""
-
     def _check_fields(self, *, live: bool) -> dict[str, str]:
         errors = form_errors(self.values(), base=self.meeting, actor=self.actor,
                              now=self.ctx.now())
@@ -992,18 +992,6 @@ class MeetingForm(QDialog):
 
     # --- writing -----------------------------------------------------------------------------
 
-    def show_general(self, message: str) -> None:
-        """Show a message that belongs to no one field ("" hides it)."""
-        self.general_error.setText(message)
-        self.general_error.setVisible(bool(message))
-
-    def _show_refusal(self, field: str, message: str) -> None:
-        box = self.fields.get(field)
-        if box is not None:
-            box.set_error(message)
-        else:
-            self.show_general(message)
-
     def dirty(self) -> bool:
         """Return whether the form holds changes not yet saved."""
         return self.meeting is None or self.values() != self._initial
@@ -1060,7 +1048,7 @@ class MeetingForm(QDialog):
                     return False
                 self.saved.emit(self.meeting.id)
         except DomainError as error:
-            self._show_refusal(str(error.details.get("field", "")), error.message)
+            self.show_refusal(str(error.details.get("field", "")), error.message)
             return False
         self._initial = self.values()
         self.show_general("")
@@ -1074,7 +1062,7 @@ class MeetingForm(QDialog):
             action=action, now=self.ctx.now(), kinds=("meeting",), origin=self)
         if isinstance(outcome, MeetingRejected):
             refusal = outcome.rejection
-            self._show_refusal(str(refusal.details.get("field", "")), refusal.message)
+            self.show_refusal(str(refusal.details.get("field", "")), refusal.message)
             if refusal.code == "meeting.room_taken":
                 self._offer_rooms(refusal.details.get("free_rooms") or [])
             return None

@@ -132,6 +132,18 @@ def alive(obj: object) -> bool:
     return bool(shiboken6.isValid(obj))
 
 
+def bold_font(widget: QWidget, factor: float) -> QFont:
+    """Return the widget's font in bold, `factor` times as large (in points, or in pixels for a
+    font given in pixels, which has no point size)."""
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(font.pixelSize() * factor))
+    font.setBold(True)
+    return font
+
+
 __all__ = [
     "QT_TRANSLATE_NOOP",
     "QAbstractItemView",
@@ -251,4 +263,5 @@ __all__ = [
     "Signal",
     "Slot",
     "alive",
+    "bold_font",
 ]

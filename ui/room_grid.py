@@ -16,11 +16,13 @@ from officeapp.store import LocalStore
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import (
     WEEKDAYS,
+    add_modes,
     clock,
     day_start,
     hour_range,
     local,
     local_zone,
+    period_bar,
     today,
     week_monday,
 )
@@ -29,13 +31,11 @@ from ui.qt import (
     QColor,
     QCoreApplication,
     QFont,
-    QHBoxLayout,
     QLabel,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
-    QPushButton,
     QRectF,
     QScrollArea,
     Qt,
@@ -346,29 +346,14 @@ class RoomGrid(QWidget):
         ctx.changed.connect(self._changed)
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        for text, slot in (("‹", lambda: self.step(-1)), (self.tr("今天"), self.go_today),
-                           ("›", lambda: self.step(1))):
-            button = QPushButton(text)
-            button.setMaximumWidth(64 if len(text) > 1 else 32)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addWidget(self.title, 1)
+        bar = period_bar(self.title, self.tr("今天"), step=self.step, today=self.go_today)
         legend = QLabel(self.tr("<span style='background:{0}'>&nbsp;已预订&nbsp;</span> "
                             "<span style='background:{1}'>&nbsp;待审批&nbsp;</span> "
                             "空白处可点击新建会议").format(BOOKED[0], PENDING[0]))
         legend.setStyleSheet("color: #555")
         bar.addWidget(legend)
-        for key, label in (("day", "日"), ("week", "周")):
-            button = QPushButton(_tr(label))
-            button.setCheckable(True)
-            button.setChecked(key == self.mode)
-            button.setProperty("mode", key)
-            button.setMaximumWidth(48)
-            self.mode_buttons.addButton(button)
-            bar.addWidget(button)
-        self.mode_buttons.buttonClicked.connect(
-            lambda b: self.set_mode(str(b.property("mode"))))
+        add_modes(bar, self.mode_buttons, [("day", _tr("日")), ("week", _tr("周"))], self.mode,
+                  choose=self.set_mode)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)

@@ -26,7 +26,6 @@ from ui.qt import (
     QCoreApplication,
     QDate,
     QDateEdit,
-    QFont,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +41,7 @@ from ui.qt import (
     QWidget,
     Signal,
     alive,
+    bold_font,
 )
 from ui.supervision_view import beijing_day, server_now
 
@@ -128,13 +128,7 @@ class _Card(QFrame):
         self.setStyleSheet(f"#card {{ border: 1px solid #dcdcdc; border-radius: 4px;"
                            f" border-top: 3px solid {colour}; background: palette(base); }}")
         self.value = QLabel("—")
-        font = QFont(self.value.font())
-        font.setBold(True)
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.8)
-        else:
-            font.setPixelSize(round(font.pixelSize() * 1.8))
-        self.value.setFont(font)
+        self.value.setFont(bold_font(self.value, 1.8))
         self.value.setStyleSheet(f"color: {colour};")
         caption = QLabel(label)
         caption.setStyleSheet("color: #666;")

@@ -30,10 +30,11 @@ from officeapp.supervision import (
 from officeapp.supervision.fields import parse_fields
 from officeapp.workflow import Document
 from ui.action_dialogs import (
-    ERROR_STYLE,
     FieldBox,
+    FieldMessages,
     PersonPicker,
     UnitPicker,
+    general_error_label,
     name_buttons,
     unit_tree,
 )
@@ -142,7 +143,7 @@ def item_fields(item: SupervisionItem) -> dict[str, Any]:
     }
 
 
-class SupervisionForm(QDialog):
+class SupervisionForm(FieldMessages, QDialog):
     """新建督办事项 / 修改督办事项 / 分解: fields with messages; OK writes offline."""
 
     created = Signal(str)  # the id of the new item
@@ -174,10 +175,7 @@ class SupervisionForm(QDialog):
         self.origin.setWordWrap(True)
         self.origin.setStyleSheet("color: #1f5f99;")
         self.origin.hide()
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = general_error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons)
@@ -377,31 +375,14 @@ class SupervisionForm(QDialog):
             values["source_link"] = dict(self._link)
         return values
 
-    def error_text(self, name: str) -> str:
-        """Return the message shown beside field `name` ("" when none)."""
-        field = self.fields.get(name)
-        return field.error.text() if field is not None and not field.error.isHidden() else ""
-
     def validate(self) -> bool:
         """Show each field's problem beside it; return whether there is none."""
         errors = field_errors(self.values())
-        for field in self.fields.values():
-            field.set_error("")
-        for name, message in errors.items():
-            self._show_refusal(name, message)
+        self.show_errors(errors)
         return not errors
-
-    def _show_refusal(self, name: str, message: str) -> None:
-        field = self.fields.get(name)
-        if field is not None:
-            field.set_error(message)
-        else:
-            self.general_error.setText(message)
-            self.general_error.setVisible(bool(message))
 
     def submit(self) -> None:
         """Check the form and, if it is right, write it (the dialog closes on success)."""
-        self.general_error.hide()
         if not self.validate():
             return
         self.ok_button.setEnabled(False)
@@ -417,7 +398,7 @@ class SupervisionForm(QDialog):
                     return
                 self.saved.emit(self.item.id)
         except DomainError as error:
-            self._show_refusal(str(error.details.get("field", "")), error.message)
+            self.show_refusal(str(error.details.get("field", "")), error.message)
             return
         finally:
             if alive(self):
@@ -441,7 +422,7 @@ class SupervisionForm(QDialog):
             kinds=("supervision",), origin=self)
         if isinstance(decision, SupervisionRejected):
             refusal = decision.rejection
-            self._show_refusal(str(refusal.details.get("field", "")), refusal.message)
+            self.show_refusal(str(refusal.details.get("field", "")), refusal.message)
             return False
         return True
 

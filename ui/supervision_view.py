@@ -61,7 +61,6 @@ from ui.qt import (
     QDateEdit,
     QDialog,
     QFileDialog,
-    QFont,
     QFrame,
     QHBoxLayout,
     QIcon,
@@ -84,6 +83,7 @@ from ui.qt import (
     QWidget,
     Signal,
     alive,
+    bold_font,
 )
 
 # --- labels (listed literally so lupdate finds them) -----------------------------------------
@@ -912,13 +912,7 @@ class SupervisionView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.title.font())
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.4)
-        else:
-            font.setPixelSize(round(font.pixelSize() * 1.4))
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(bold_font(self.title, 1.4))
         self.light = QLabel()
         self.light.setWordWrap(True)
         self.meta = QLabel()
