@@ -2,7 +2,7 @@
 
 At 100k documents an initial sync spent most of its time decoding pages and building rows in
 Python. Here the sync layer hands over the page's body as it came; `stage` splits it into its
-changes in temporary tables and extracts, with SQLite's JSON functions, everything the rows
+changes in staging tables and extracts, with SQLite's JSON functions, everything the rows
 of each document need; `apply` (inside the page's transaction) writes the documents, their
 JSON as received, holders, circulations, participants, trace and text index in a few
 INSERT … SELECT statements, then hands every other change — other kinds of records, revokes,
@@ -70,11 +70,12 @@ _LISTS = ("main_recipients", "cc_recipients", "countersign_units", "co_unit_ids"
 _CHANGE_KEYS = ("seq", "kind", "id", "op", "data")
 
 _tokens = itertools.count(1)
+SCHEMA = "staged"
 
 
 @dataclass(frozen=True)
 class Staged:
-    """A page split into its changes in temporary tables, waiting for `apply`.
+    """A page split into its changes in the staging tables, waiting for `apply`.
 
     `head` is the answer without its changes (JSON text, as SQLite wrote it); the caller
     checks it against the protocol and builds the StagedPage to apply.
@@ -82,6 +83,7 @@ class Staged:
 
     token: int
     head: str
+    image: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class StagedPage:
     rejected: Sequence[PulledRejection] = field(default_factory=tuple)
     has_more: bool = False
     reset: bool = False
+    # The staging tables, when a `Stager` staged the page on its own connection.
+    image: bytes | None = field(default=None, repr=False)
 
 
 class NotStaged(RuntimeError):
@@ -185,7 +189,9 @@ _EXCLUDES = " OR ".join(f"(x.direction = '{d}' AND x.step = '{s}')"
                         for d, s in _EXCLUDING_STEPS) or "0"
 _URGENCY_RANK = " ".join(f"WHEN '{u.value}' THEN {rank}" for u, rank in URGENCY_RANK.items())
 
-# --- temporary tables ------------------------------------------------------------------------
+# --- the staging tables ----------------------------------------------------------------------
+# They live in a private in-memory database attached as `staged`: a `Stager` fills its own on
+# another thread, and the store's connection takes them over whole (`load`).
 
 _DOC_VALUES = ("id", "direction", "doc_type", "title", "doc_number", "urgency",
                "classification", "owner_unit_id", "created_by", "step", "created_at",
@@ -197,28 +203,28 @@ _TRACE_VALUES = ("seq", "step", "action", "actor_id", "actor_name", "at", "opini
 _HOLDER_VALUES = ("unit_id", "person_id", "done", "claimed_at")
 _CIRCULATION_VALUES = ("person_id", "sent_at", "read_at")
 
-_TEMP_TABLES = (
+_STAGED_TABLES = (
     # Small columns first: the JSON texts at the end spill to overflow pages.
-    "CREATE TEMP TABLE bulk_changes (pos INTEGER PRIMARY KEY, seq, seq_t TEXT, kind, id, op,"
+    "CREATE TABLE staged.bulk_changes (pos INTEGER PRIMARY KEY, seq, seq_t TEXT, kind, id, op,"
     " data_t TEXT, change_rest TEXT, "
     + ", ".join(f"d_{k}" for k in _DOC_VALUES) + ", "
     + ", ".join(f"{k}_t TEXT" for k in _DOC_TYPES)
     + ", doc_rest TEXT, " + ", ".join(f"{k} TEXT" for k in _DOC_TEXTS) + ", data TEXT)",
-    "CREATE TEMP TABLE bulk_trace (pos INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, "
+    "CREATE TABLE staged.bulk_trace (pos INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, "
     + ", ".join(_TRACE_VALUES) + ", details_t TEXT, PRIMARY KEY (pos, idx))",
-    "CREATE TEMP TABLE bulk_holders (pos INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, "
+    "CREATE TABLE staged.bulk_holders (pos INTEGER NOT NULL, idx INTEGER NOT NULL, type TEXT, "
     + ", ".join(_HOLDER_VALUES)
     + ", roles_t TEXT, roles TEXT, PRIMARY KEY (pos, idx))",
-    "CREATE TEMP TABLE bulk_roles (pos INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    "CREATE TABLE staged.bulk_roles (pos INTEGER NOT NULL, idx INTEGER NOT NULL,"
     " ridx INTEGER NOT NULL, type TEXT, role, PRIMARY KEY (pos, idx, ridx))",
-    "CREATE TEMP TABLE bulk_circulations (pos INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    "CREATE TABLE staged.bulk_circulations (pos INTEGER NOT NULL, idx INTEGER NOT NULL,"
     " type TEXT, " + ", ".join(_CIRCULATION_VALUES)
     + ", sent_by_t TEXT, PRIMARY KEY (pos, idx))",
-    "CREATE TEMP TABLE bulk_ok (pos INTEGER PRIMARY KEY)",
-    "CREATE TEMP TABLE bulk_keys (pos INTEGER PRIMARY KEY, doc_key INTEGER, existed INTEGER)",
-    "CREATE TEMP TABLE bulk_token (token INTEGER NOT NULL)",
+    "CREATE TABLE staged.bulk_ok (pos INTEGER PRIMARY KEY)",
+    "CREATE TABLE staged.bulk_keys (pos INTEGER PRIMARY KEY, doc_key INTEGER, existed INTEGER)",
+    "CREATE TABLE staged.bulk_token (token INTEGER NOT NULL)",
 )
-_TEMP = ("bulk_changes", "bulk_trace", "bulk_holders", "bulk_roles",
+_STAGED = ("bulk_changes", "bulk_trace", "bulk_holders", "bulk_roles",
          "bulk_circulations", "bulk_ok", "bulk_keys", "bulk_token")
 
 # --- staging: JSON work only, before the page's transaction --------------------------------
@@ -228,7 +234,7 @@ _DATA_PATHS = _paths(DOCUMENT_KEYS, "$.data.")
 _STAGE_CHANGES = (
     "WITH raw(pos, v) AS MATERIALIZED (SELECT key, CASE WHEN type = 'object' THEN value"
     " ELSE '{}' END FROM json_each(?1, '$.changes'))"
-    " INSERT INTO temp.bulk_changes SELECT pos, json_extract(v, '$.seq'),"
+    " INSERT INTO staged.bulk_changes SELECT pos, json_extract(v, '$.seq'),"
     " json_type(v, '$.seq'), json_extract(v, '$.kind'), json_extract(v, '$.id'),"
     " json_extract(v, '$.op'), json_type(v, '$.data'),"
     f" json_remove(v, {_paths(_CHANGE_KEYS)}), "
@@ -238,7 +244,7 @@ _STAGE_CHANGES = (
     + ", ".join(f"json_extract(v, '$.data.{k}')" for k in _DOC_TEXTS)
     + ", json_extract(v, '$.data') FROM raw")
 # The last change of each record wins (a put after a revoke leaves it there: pull._final).
-_FINAL = "SELECT max(pos) FROM temp.bulk_changes GROUP BY kind, id"
+_FINAL = "SELECT max(pos) FROM staged.bulk_changes GROUP BY kind, id"
 _PUTS = f"kind = 'document' AND op = 'put' AND data_t = 'object' AND pos IN ({_FINAL})"
 
 
@@ -248,8 +254,8 @@ def _unshaped(kinds: Collection[str]) -> str:
     shaped = (f"seq_t = 'integer' AND seq BETWEEN -{_SAFE} AND {_SAFE}"
               f" AND kind IN ({_quote(kinds)}) AND {_text('id')} AND op IN ('put', 'revoke')"
               " AND ifnull(data_t, 'null') IN ('object', 'null') AND change_rest = '{}'")
-    return (f"SELECT 1 FROM temp.bulk_changes WHERE NOT ({shaped})"
-            f" UNION ALL SELECT 1 FROM temp.bulk_changes WHERE {_PUTS} AND d_id IS NOT id"
+    return (f"SELECT 1 FROM staged.bulk_changes WHERE NOT ({shaped})"
+            f" UNION ALL SELECT 1 FROM staged.bulk_changes WHERE {_PUTS} AND d_id IS NOT id"
             " LIMIT 1")
 
 
@@ -259,9 +265,9 @@ def _stage_items(table: str, array: str, values: Sequence[str], types: Sequence[
     nulls = ", ".join("NULL" for _ in (*values, *types, *texts))
     return (
         "WITH raw(pos, idx, type, v) AS MATERIALIZED (SELECT c.pos, e.key, e.type, e.value"
-        f" FROM temp.bulk_changes AS c, json_each(c.{array}) AS e"
+        f" FROM staged.bulk_changes AS c, json_each(c.{array}) AS e"
         f" WHERE c.{array}_t = 'array' AND c.{_PUTS.replace('pos IN', 'c.pos IN')})"
-        f" INSERT INTO temp.{table} (pos, idx, type, {', '.join(values)},"
+        f" INSERT INTO staged.{table} (pos, idx, type, {', '.join(values)},"
         f" {', '.join(f'{t}_t' for t in types)}{''.join(', ' + t for t in texts)})"
         " SELECT pos, idx, type, "
         + ", ".join(f"json_extract(v, '$.{k}')" for k in values) + ", "
@@ -274,8 +280,8 @@ def _stage_items(table: str, array: str, values: Sequence[str], types: Sequence[
 _STAGE_TRACE = _stage_items("bulk_trace", "trace", _TRACE_VALUES, ("details",))
 _STAGE_HOLDERS = _stage_items("bulk_holders", "holders", _HOLDER_VALUES, ("roles",),
                               ("roles",))
-_STAGE_ROLES = ("INSERT INTO temp.bulk_roles (pos, idx, ridx, type, role)"
-                " SELECT h.pos, h.idx, r.key, r.type, r.atom FROM temp.bulk_holders AS h,"
+_STAGE_ROLES = ("INSERT INTO staged.bulk_roles (pos, idx, ridx, type, role)"
+                " SELECT h.pos, h.idx, r.key, r.type, r.atom FROM staged.bulk_holders AS h,"
                 " json_each(h.roles) AS r WHERE h.roles_t = 'array'")
 _STAGE_CIRCULATIONS = _stage_items("bulk_circulations", "circulations", _CIRCULATION_VALUES,
                                    ("sent_by",))
@@ -329,26 +335,22 @@ _DOC_OK = " AND ".join((
     f"(d.doc_rest = '{_CANONICAL_REST}' OR {_none_of(_REST_DATA, _READ_KEYS)})",
     "(d.attachments IS NULL OR d.attachments = '[]' OR NOT EXISTS (SELECT 1 FROM"
     f" json_each(d.attachments) AS a WHERE NOT ({_ATTACHMENT_OK})))",
-    f"NOT EXISTS (SELECT 1 FROM temp.bulk_trace AS t WHERE t.pos = d.pos AND NOT ({_TRACE_OK}))",
-    f"NOT EXISTS (SELECT 1 FROM temp.bulk_holders AS h WHERE h.pos = d.pos AND NOT ({_HOLDER_OK}))",
-    f"NOT EXISTS (SELECT 1 FROM temp.bulk_roles AS r WHERE r.pos = d.pos AND NOT ({_ROLE_OK}))",
-    "NOT EXISTS (SELECT 1 FROM temp.bulk_circulations AS c WHERE c.pos = d.pos"
+    f"NOT EXISTS (SELECT 1 FROM staged.bulk_trace AS t WHERE t.pos = d.pos AND NOT ({_TRACE_OK}))",
+    "NOT EXISTS (SELECT 1 FROM staged.bulk_holders AS h WHERE h.pos = d.pos"
+    f" AND NOT ({_HOLDER_OK}))",
+    f"NOT EXISTS (SELECT 1 FROM staged.bulk_roles AS r WHERE r.pos = d.pos AND NOT ({_ROLE_OK}))",
+    "NOT EXISTS (SELECT 1 FROM staged.bulk_circulations AS c WHERE c.pos = d.pos"
     f" AND NOT ({_CIRCULATION_OK}))",
 ))
-_CHECK_DOCS = (f"INSERT INTO temp.bulk_ok (pos) SELECT d.pos FROM temp.bulk_changes AS d"
+_CHECK_DOCS = (f"INSERT INTO staged.bulk_ok (pos) SELECT d.pos FROM staged.bulk_changes AS d"
                f" WHERE d.{_PUTS.replace('pos IN', 'd.pos IN')} AND {_DOC_OK}")
 
 
-def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str]) -> Staged | None:
-    """Split a pull answer into temporary tables; None if it is not in the usual shape.
-
-    Reads and writes only temporary tables, so it may run before the page's transaction
-    (while the next page is being fetched). `kinds` are the record kinds the protocol knows.
-    """
+def head(conn: sqlite3.Connection, body: str) -> str | None:
+    """The answer without its changes (JSON text, as SQLite writes it), read before they
+    are staged; None if the page is not in the usual shape (decode it whole then)."""
     if any(escape in body for escape in _ODD_ESCAPES):
         return None
-    _create_temp_tables(conn)
-    _clear(conn)
     try:
         row = conn.execute("SELECT json_type(?1, '$.changes'), json_remove(?1, '$.changes')",
                            (body,)).fetchone()
@@ -358,6 +360,23 @@ def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str]) -> Sta
         raise
     if row[0] != "array" or not str(row[1]).startswith("{"):
         return None
+    return str(row[1])
+
+
+def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str],
+          head_text: str | None = None) -> Staged | None:
+    """Split a pull answer into the staging tables; None if it is not in the usual shape.
+
+    Reads and writes only the staging tables, so it may run before the page's transaction,
+    on the store's connection or on a `Stager`'s. `kinds` are the record kinds the protocol
+    knows; `head_text` is what `head` returned for this body, if the caller has it already.
+    """
+    if head_text is None:
+        head_text = head(conn, body)
+        if head_text is None:
+            return None
+    _prepare(conn)
+    _clear(conn)
     conn.execute(_STAGE_CHANGES, (body,))
     if conn.execute(_unshaped(kinds)).fetchone():
         _clear(conn)
@@ -366,41 +385,108 @@ def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str]) -> Sta
                       _CHECK_DOCS):
         conn.execute(statement)
     token = next(_tokens)
-    conn.execute("INSERT INTO temp.bulk_token (token) VALUES (?)", (token,))
-    return Staged(token, str(row[1]))
+    conn.execute("INSERT INTO staged.bulk_token (token) VALUES (?)", (token,))
+    return Staged(token, head_text)
 
 
-def _create_temp_tables(conn: sqlite3.Connection) -> None:
-    # One statement at a time: executescript would commit a transaction the caller holds.
-    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'bulk_token'").fetchone():
+def _attach(conn: sqlite3.Connection) -> None:
+    """Attach the (empty, private) staging database unless it is."""
+    try:
+        conn.execute("SELECT 1 FROM staged.sqlite_master LIMIT 0")
+    except sqlite3.OperationalError:
+        conn.execute(f"ATTACH DATABASE ':memory:' AS {SCHEMA}")
+
+
+def _staged_token(conn: sqlite3.Connection) -> int | None:
+    """The token of the page staged on this connection; None if there is none."""
+    try:
+        row = conn.execute("SELECT token FROM staged.bulk_token").fetchone()
+    except sqlite3.OperationalError:  # nothing attached yet
+        return None
+    return None if row is None else int(row[0])
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """Attach the staging database and create its tables, unless done (no transaction may
+    be open: ATTACH cannot run inside one)."""
+    try:
+        conn.execute("SELECT 1 FROM staged.bulk_token LIMIT 0")
         return
-    for statement in _TEMP_TABLES:
+    except sqlite3.OperationalError:
+        pass
+    _attach(conn)
+    # One statement at a time: executescript would commit a transaction the caller holds.
+    for statement in _STAGED_TABLES:
         conn.execute(statement)
 
 
+def load(conn: sqlite3.Connection, image: bytes) -> None:
+    """Take over the staging tables a `Stager` filled (outside the page's transaction)."""
+    _attach(conn)
+    conn.deserialize(image, name=SCHEMA)
+
+
+class Stager:
+    """Stages pages on a connection of its own, so that the next page is read while the
+    store writes this one: SQLite lets go of the GIL, so both run at once on two cores.
+
+    Its staged pages carry an image of the staging tables, which `LocalStore.apply_pull`
+    loads into the store's connection. Use it from one thread at a time.
+    """
+
+    def __init__(self) -> None:
+        self._conn = sqlite3.connect(":memory:", isolation_level=None,
+                                     check_same_thread=False)
+        _prepare(self._conn)
+        # Put back after each page: cheaper than emptying the tables row by row.
+        self._empty = self._conn.serialize(name=SCHEMA)
+
+    def pull_head(self, body: str) -> str | None:
+        """`head` on this connection."""
+        return head(self._conn, body)
+
+    def stage_pull(self, body: str, *, kinds: Collection[str],
+                   head_text: str | None = None) -> Staged | None:
+        """`stage` on this connection; the result holds the staging tables' image."""
+        staged = stage(self._conn, body, kinds=kinds, head_text=head_text)
+        if staged is None:
+            return None
+        image = self._conn.serialize(name=SCHEMA)
+        self._conn.deserialize(self._empty, name=SCHEMA)
+        return Staged(staged.token, staged.head, image)
+
+    def close(self) -> None:
+        """Close the connection (the images handed out stay valid)."""
+        self._conn.close()
+
+
 def _clear(conn: sqlite3.Connection) -> None:
-    for table in _TEMP:
-        conn.execute(f"DELETE FROM temp.{table}")
+    for table in _STAGED:
+        conn.execute(f"DELETE FROM staged.{table}")
 
 
 # --- applying: inside the page's transaction -------------------------------------------------
 
 # Existing documents keep their doc_key; new ones get keys after the last, in page order.
-_KEYS = ("INSERT INTO temp.bulk_keys (pos, doc_key, existed)"
+_KEYS = ("INSERT INTO staged.bulk_keys (pos, doc_key, existed)"
          " SELECT o.pos, coalesce(x.doc_key, ?1 + o.pos + 1), x.doc_key IS NOT NULL"
-         " FROM temp.bulk_ok AS o JOIN temp.bulk_changes AS c ON c.pos = o.pos"
+         " FROM staged.bulk_ok AS o JOIN staged.bulk_changes AS c ON c.pos = o.pos"
          " LEFT JOIN documents AS x ON x.id = c.id")
-_OLD_KEYS = "SELECT doc_key FROM temp.bulk_keys WHERE existed"
+_OLD_KEYS = "SELECT doc_key FROM staged.bulk_keys WHERE existed"
 _FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
 _FTS_DELETE = (
     f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS})"
     " SELECT 'delete', doc_key, title, doc_number, body, opinions FROM documents_fts_content"
-    f" WHERE doc_key IN ({_OLD_KEYS}) AND (?1 IS NULL OR doc_key <= ?1)")
+    f" WHERE doc_key IN ({_OLD_KEYS})")
+# What the content view (schema._V1_SEARCH) returns for each document, read from the page:
+# the same values, without reading the stored JSON again.
 _FTS_INSERT = (
-    f"INSERT INTO documents_fts ({_FTS_COLUMNS}) SELECT doc_key, title, doc_number, body,"
-    " opinions FROM documents_fts_content"
-    " WHERE doc_key IN (SELECT doc_key FROM temp.bulk_keys) AND (?1 IS NULL OR doc_key <= ?1)")
-_JOIN = "temp.bulk_keys AS k JOIN temp.bulk_changes AS x ON x.pos = k.pos"
+    f"INSERT INTO documents_fts ({_FTS_COLUMNS}) SELECT k.doc_key, x.d_title,"
+    " ifnull(x.d_doc_number, ''), ifnull(x.d_body, ''), ifnull((SELECT group_concat(opinion,"
+    " char(10)) FROM (SELECT t.opinion FROM staged.bulk_trace AS t WHERE t.pos = k.pos"
+    " AND t.opinion <> '' ORDER BY t.idx)), '')"
+    " FROM staged.bulk_keys AS k JOIN staged.bulk_changes AS x ON x.pos = k.pos ORDER BY k.pos")
+_JOIN = "staged.bulk_keys AS k JOIN staged.bulk_changes AS x ON x.pos = k.pos"
 _UPDATED = (f"CASE WHEN x.d_updated_at IS NULL OR x.d_updated_at = ''"
             f" THEN {_stamp('x.d_created_at')} ELSE {_stamp('x.d_updated_at')} END")
 _DUE = (f"CASE WHEN x.d_deadline IS NULL OR x.d_deadline = '' THEN NULL"
@@ -429,23 +515,23 @@ _WRITE_HOLDERS = (
     " SELECT doc_key, unit_id, person_id, role, excluded, done FROM ("
     # A personal holder: one row, no role.
     " SELECT k.pos, h.idx, '' AS role, k.doc_key, h.unit_id, h.person_id, NULL AS excluded,"
-    f" ifnull(h.done, 0) <> 0 AS done FROM {_JOIN} JOIN temp.bulk_holders AS h"
+    f" ifnull(h.done, 0) <> 0 AS done FROM {_JOIN} JOIN staged.bulk_holders AS h"
     " ON h.pos = k.pos WHERE h.person_id IS NOT NULL"
     # A pool: one row per role, sorted; the drafter is excluded where the step says so.
     " UNION ALL SELECT DISTINCT k.pos, h.idx, r.role, k.doc_key, h.unit_id, NULL,"
     f" CASE WHEN {_EXCLUDES.replace('x.direction', 'x.d_direction').replace('x.step', 'x.d_step')}"
     " THEN x.d_created_by END, ifnull(h.done, 0) <> 0"
-    f" FROM {_JOIN} JOIN temp.bulk_holders AS h ON h.pos = k.pos"
-    " JOIN temp.bulk_roles AS r ON r.pos = h.pos AND r.idx = h.idx"
+    f" FROM {_JOIN} JOIN staged.bulk_holders AS h ON h.pos = k.pos"
+    " JOIN staged.bulk_roles AS r ON r.pos = h.pos AND r.idx = h.idx"
     " WHERE h.person_id IS NULL) ORDER BY pos, idx, role")
 _WRITE_CIRCULATIONS = (
     "INSERT INTO circulations (doc_key, person_id, read) SELECT k.doc_key, c.person_id,"
-    " ifnull(c.read_at, '') <> '' FROM temp.bulk_keys AS k"
-    " JOIN temp.bulk_circulations AS c ON c.pos = k.pos ORDER BY k.pos, c.idx")
+    " ifnull(c.read_at, '') <> '' FROM staged.bulk_keys AS k"
+    " JOIN staged.bulk_circulations AS c ON c.pos = k.pos ORDER BY k.pos, c.idx")
 _WRITE_PARTICIPANTS = (
     "INSERT INTO participants (doc_key, person_id) SELECT DISTINCT k.doc_key, p.person_id"
-    " FROM temp.bulk_keys AS k JOIN (SELECT pos, actor_id AS person_id FROM temp.bulk_trace"
-    " UNION ALL SELECT pos, on_behalf_of FROM temp.bulk_trace WHERE on_behalf_of <> '')"
+    " FROM staged.bulk_keys AS k JOIN (SELECT pos, actor_id AS person_id FROM staged.bulk_trace"
+    " UNION ALL SELECT pos, on_behalf_of FROM staged.bulk_trace WHERE on_behalf_of <> '')"
     " AS p ON p.pos = k.pos")
 _WRITE_TRACE = (
     "INSERT OR IGNORE INTO trace (doc_key, seq, step, action, actor_id, actor_name, at,"
@@ -453,22 +539,22 @@ _WRITE_TRACE = (
     " SELECT k.doc_key, t.seq, t.step, t.action, t.actor_id, t.actor_name, t.at,"
     " ifnull(t.opinion, ''), t.on_behalf_of, t.target_step,"
     " CASE WHEN t.details_t = 'object' THEN t.details ELSE '{}' END, 0"
-    " FROM temp.bulk_keys AS k JOIN temp.bulk_trace AS t ON t.pos = k.pos"
+    " FROM staged.bulk_keys AS k JOIN staged.bulk_trace AS t ON t.pos = k.pos"
     " ORDER BY k.pos, t.idx")
 
 
 def apply(db: sqlite_utils.Database, page: StagedPage, *, now: datetime) -> PullOutcome:
     """Write a staged page and its cursor, then rebase; call inside one transaction."""
     conn = db.conn
-    _create_temp_tables(conn)
-    token = conn.execute("SELECT token FROM temp.bulk_token").fetchone()
-    if token is None or token[0] != page.token:
+    if _staged_token(conn) != page.token:
         raise NotStaged("the pull page to apply is not the one staged")
     if page.has_more and meta.cursor(conn) == 0:
-        docs.defer_text_index(conn)  # an initial sync: index text once it has arrived
+        docs.merge_text_later(conn)  # an initial sync
     written = _write_documents(conn)
     rest = _python_changes(conn)
-    _clear(conn)
+    # The rows stay until the next page replaces them (emptying them costs a page's time);
+    # without its token the page cannot be applied twice.
+    conn.execute("DELETE FROM staged.bulk_token")
     python_page = PullPage(cursor=page.cursor, last_mutation_id=page.last_mutation_id,
                            changes=rest, rejected=page.rejected, has_more=page.has_more,
                            reset=page.reset)
@@ -479,9 +565,8 @@ def _write_documents(conn: sqlite3.Connection) -> list[str]:
     """Write the accepted documents with everything derived from them; return their ids."""
     last = int(conn.execute("SELECT coalesce(max(doc_key), 0) FROM documents").fetchone()[0])
     conn.execute(_KEYS, (last,))
-    through = docs.indexed_through(conn)
     # The index forgets the old text of rewritten documents before their JSON changes.
-    conn.execute(_FTS_DELETE, (through,))
+    conn.execute(_FTS_DELETE)
     for table in ("holders", "circulations", "participants"):
         conn.execute(f"DELETE FROM {table} WHERE doc_key IN ({_OLD_KEYS})")
     conn.execute(f"DELETE FROM trace WHERE local = 1 AND doc_key IN ({_OLD_KEYS})")
@@ -489,9 +574,9 @@ def _write_documents(conn: sqlite3.Connection) -> list[str]:
     for statement in (_WRITE_DATA, _WRITE_HOLDERS, _WRITE_CIRCULATIONS, _WRITE_PARTICIPANTS,
                       _WRITE_TRACE):
         conn.execute(statement)
-    conn.execute(_FTS_INSERT, (through,))
+    conn.execute(_FTS_INSERT)
     return [str(r[0]) for r in conn.execute(
-        "SELECT c.id FROM temp.bulk_ok AS o JOIN temp.bulk_changes AS c ON c.pos = o.pos")]
+        "SELECT c.id FROM staged.bulk_ok AS o JOIN staged.bulk_changes AS c ON c.pos = o.pos")]
 
 
 def _python_changes(conn: sqlite3.Connection) -> list[PulledChange]:
@@ -502,7 +587,7 @@ def _python_changes(conn: sqlite3.Connection) -> list[PulledChange]:
     accept (decoded here; `pull.apply_page` skips and logs the malformed ones).
     """
     rows = conn.execute(
-        "SELECT kind, id, op, data FROM temp.bulk_changes WHERE kind <> 'document'"
-        f" OR pos IN ({_FINAL}) AND pos NOT IN (SELECT pos FROM temp.bulk_ok) ORDER BY pos")
+        "SELECT kind, id, op, data FROM staged.bulk_changes WHERE kind <> 'document'"
+        f" OR pos IN ({_FINAL}) AND pos NOT IN (SELECT pos FROM staged.bulk_ok) ORDER BY pos")
     return [PulledChange(kind, record_id, op, None if data is None else json.loads(data))
             for kind, record_id, op, data in rows]

@@ -23,8 +23,10 @@ _UPSERT_DATA = (
     "ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base"
 )
 _FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
-# While set, text is indexed only up to this doc_key (see defer_text_index).
-_INDEXED_THROUGH = "text_indexed_through"
+# While set, the text index's segments are merged only at the end (see merge_text_later).
+_MERGE_LATER = "text_merge_later"
+# FTS5's default: merge once 4 segments of a size have piled up.
+AUTOMERGE = 4
 _FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
 # External-content FTS forgets a row only when told the exact text it indexed.
 _FTS_DELETE = (
@@ -120,14 +122,11 @@ def _write(
                      " actor_name, at, opinion, on_behalf_of, target_step, details, local)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [(k, *t, flag) for k, r, _ in keyed for t in r.trace])
-    indexed = _indexed(conn, [k for k, _, _ in keyed])
-    conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed if k in indexed])
+    conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed])
 
 
 def _forget_text(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
-    indexed = _indexed(conn, [o.doc_key for o in old])
-    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old
-                                   if o.doc_key in indexed])
+    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old])
 
 
 def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
@@ -139,51 +138,29 @@ def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     return len(old)
 
 
-def indexed_through(conn: sqlite3.Connection) -> int | None:
-    """Return the doc_key up to which text is indexed while indexing catches up, else None."""
-    value = meta.get(conn, _INDEXED_THROUGH)
-    return None if value is None else int(value)
+def merge_text_later(conn: sqlite3.Connection) -> None:
+    """A large initial sync: index each page as it lands, merge the index's segments once.
 
-
-def defer_text_index(conn: sqlite3.Connection) -> None:
-    """Stop indexing text as documents arrive (a large initial sync); `index_text` catches up.
-
-    Indexing page by page made FTS5 flush and merge its segments after every page; built
-    afterwards from the stored rows, in slices, the index costs less and the documents are
-    visible sooner. Until then search finds only documents of the slices already done.
+    Each page's commit leaves a segment, and FTS5 merges them as it goes (automerge): at
+    100k documents that merging cost a third of the indexing. It is off until
+    `merge_text_now`, which the sync's last page calls; search is exact meanwhile, only
+    slower over the many segments. The WAL is checkpointed less often meanwhile too.
     """
-    if indexed_through(conn) is None:
-        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
-        meta.put(conn, _INDEXED_THROUGH, "0")
+    if meta.get(conn, _MERGE_LATER) is None:
+        conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 0)")
+        meta.put(conn, _MERGE_LATER, "1")
     bulk_writes(conn, on=True)
 
 
-def index_text(conn: sqlite3.Connection, *, limit: int) -> bool:
-    """Index up to `limit` more documents (by doc_key); return whether the index is complete.
-
-    FTS5's 'rebuild' cannot read a content view that uses json_each, so the rows are inserted
-    from the view; documents written meanwhile above the frontier are picked up in turn.
-    """
-    through = indexed_through(conn)
-    if through is None:
-        return True
-    last = int(conn.execute("SELECT coalesce(max(doc_key), 0) FROM documents").fetchone()[0])
-    upto = min(last, through + limit)
-    conn.execute(f"INSERT INTO documents_fts ({_FTS_COLUMNS}) SELECT doc_key, title,"
-                 " doc_number, body, opinions FROM documents_fts_content"
-                 " WHERE doc_key > ? AND doc_key <= ?", (through, upto))
-    if upto < last:
-        meta.put(conn, _INDEXED_THROUGH, str(upto))
-        return False
-    conn.execute("DELETE FROM sync_meta WHERE key = ?", (_INDEXED_THROUGH,))
+def merge_text_now(conn: sqlite3.Connection) -> None:
+    """End `merge_text_later`: merge the segments into one, and as usual from then on."""
+    if meta.get(conn, _MERGE_LATER) is None:
+        return
+    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+    conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', ?)",
+                 (AUTOMERGE,))
+    conn.execute("DELETE FROM sync_meta WHERE key = ?", (_MERGE_LATER,))
     bulk_writes(conn, on=False)
-    return True
-
-
-def _indexed(conn: sqlite3.Connection, keys: Iterable[int]) -> set[int]:
-    """Return which of `keys` the text index holds (all of them unless it is catching up)."""
-    through = indexed_through(conn)
-    return {k for k in keys if through is None or k <= through}
 
 
 def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:

@@ -39,7 +39,7 @@ from officeapp.store import (
 from officeapp.store import meetings as meeting_store
 from officeapp.store.blobs import BlobRecord, BlobState
 from officeapp.store.bulk import Staged, StagedPage
-from officeapp.store.db import connect, dumps, transaction
+from officeapp.store.db import Checkpointer, connect, dumps, transaction
 from officeapp.store.directory import LocalDelegation
 from officeapp.store.drafts import OpinionDraft
 from officeapp.store.inbox import Folder, InboxFilter, InboxRow, InboxSort
@@ -456,8 +456,11 @@ class LocalStore:
     def apply_pull(self, page: PullPage | StagedPage) -> PullOutcome:
         """Apply a pulled page with its cursor, acks and rejections, then rebase: all at once.
 
-        A StagedPage is one `stage_pull` holds (its documents are written from their JSON).
+        A StagedPage is one `stage_pull` holds, or one a `stager()` staged (its documents are
+        written from their JSON).
         """
+        if isinstance(page, StagedPage) and page.image is not None:
+            bulk.load(self.db.conn, page.image)
         with transaction(self.db.conn):
             if page.reset:
                 pull.wipe_mirror(self.db)
@@ -465,21 +468,35 @@ class LocalStore:
                 return bulk.apply(self.db, page, now=self._clock())
             return pull.apply_page(self.db, page, now=self._clock())
 
-    def stage_pull(self, body: str, *, kinds: Collection[str]) -> Staged | None:
-        """Split a pull answer's JSON into temporary tables for `apply_pull` (see bulk.py);
-        None if it is not in the usual shape (decode it whole then)."""
-        return bulk.stage(self.db.conn, body, kinds=kinds)
+    def pull_head(self, body: str) -> str | None:
+        """A pull answer without its changes, as JSON text; None if it is not in the usual
+        shape (see bulk.py)."""
+        return bulk.head(self.db.conn, body)
+
+    def stage_pull(self, body: str, *, kinds: Collection[str],
+                   head_text: str | None = None) -> Staged | None:
+        """Split a pull answer's JSON into staging tables for `apply_pull` (see bulk.py);
+        None if it is not in the usual shape (decode it whole then). `head_text` is what
+        `pull_head` returned for it, if the caller has it."""
+        return bulk.stage(self.db.conn, body, kinds=kinds, head_text=head_text)
+
+    def checkpointer(self) -> Checkpointer | None:
+        """A checkpointer of this store's WAL for another thread (see db.Checkpointer);
+        None for a database in memory."""
+        for _, name, path in self.db.conn.execute("PRAGMA database_list"):
+            if name == "main" and path:
+                return Checkpointer(path)
+        return None
+
+    def stager(self) -> bulk.Stager:
+        """A stager of pull answers on a connection of its own (another thread may use it
+        while this store writes); `apply_pull` takes the pages it stages."""
+        return bulk.Stager()
 
     def apply_rejections(self, rejected: Sequence[PulledRejection]) -> PullOutcome:
         """Record refusals from a push answer and rebase the affected records."""
         with transaction(self.db.conn):
             return pull.apply_rejections(self.db, rejected, now=self._clock())
-
-    def index_text(self, *, limit: int = 10_000) -> bool:
-        """Index the text of up to `limit` documents an initial sync stored without it;
-        return whether search is complete. Each call is one short transaction."""
-        with transaction(self.db.conn):
-            return docs.index_text(self.db.conn, limit=limit)
 
     def wipe_mirror(self) -> None:
         """Forget every pulled record before pulling again from zero; the outbox stays."""

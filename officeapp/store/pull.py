@@ -145,7 +145,7 @@ def apply_page(db: sqlite_utils.Database, page: PullPage, *, now: datetime,
     """
     conn = db.conn
     if page.has_more and meta.cursor(conn) == 0:
-        docs.defer_text_index(conn)  # an initial sync: index text once it has arrived
+        docs.merge_text_later(conn)  # an initial sync
     put_docs, revoked_docs, skipped = _documents(page.changes)
     docs.put_rows(conn, put_docs, pending=False)
     docs.delete(conn, revoked_docs)
@@ -155,6 +155,7 @@ def apply_page(db: sqlite_utils.Database, page: PullPage, *, now: datetime,
     touched_directory |= _revert_delegations(db, rejected)
     if not page.has_more:
         outbox.mark_acked(conn, up_to=min(page.last_mutation_id, outbox.last_mutation_id(conn)))
+        docs.merge_text_now(conn)
     _reapply_delegations(db)
     meta.set_cursor(conn, page.cursor, reset=False)
     affected.documents.update(r.id for r in put_docs)

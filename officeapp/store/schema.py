@@ -354,10 +354,23 @@ def _v3_delegation_ids(db: sqlite_utils.Database) -> None:
     db.executescript(_V3_DELEGATIONS)
 
 
+def _v4_text_index_complete(db: sqlite_utils.Database) -> None:
+    """Version 4: the text index is written with every pulled page. Version 3 left it to
+    catch up after an initial sync (`text_indexed_through` in sync_meta); a store stopped
+    before it had is indexed whole here."""
+    conn = db.conn
+    if conn.execute("SELECT 1 FROM sync_meta WHERE key = 'text_indexed_through'").fetchone():
+        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+        conn.execute("INSERT INTO documents_fts (rowid, title, doc_number, body, opinions)"
+                     " SELECT doc_key, title, doc_number, body, opinions"
+                     " FROM documents_fts_content")
+        conn.execute("DELETE FROM sync_meta WHERE key = 'text_indexed_through'")
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
 MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
-                                   _v3_delegation_ids)
+                                   _v3_delegation_ids, _v4_text_index_complete)
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,6 +7,7 @@ store call goes through `call`, which runs it on the one database worker thread.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import random
@@ -16,11 +17,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from officeapp.errors import DomainError
-from officeapp.store import LocalStore, OutboxMutation, PulledRejection
+from officeapp.store import LocalStore, OutboxMutation, PulledRejection, PullPage
+from officeapp.store.bulk import StagedPage
+from officeapp.store.db import Checkpointer
 from officeapp.store.pull import PullOutcome
 from sync.client.api import Api, ApiError, LoginRequired, Offline
 from sync.client.blobs import Blobs
-from sync.client.pages import is_rejection, read_page
+from sync.client.pages import is_rejection, peek, read_page
 from sync.client.pages import page_of as _page  # noqa: F401  (tests use it)
 from sync.protocol import (
     MAX_MUTATIONS_PER_PUSH,
@@ -83,6 +86,7 @@ class SyncEngine:
         self._stopping = False
         self._failures = 0
         self._saved_offset: timedelta | None = None
+        self._pools: dict[str, concurrent.futures.ThreadPoolExecutor] = {}
 
     # --- one round -------------------------------------------------------------------------
 
@@ -152,35 +156,81 @@ class SyncEngine:
     async def pull(self) -> None:
         """Pull pages until the server has nothing more; each page lands atomically.
 
-        The next page is asked for while the store applies this one (its cursor is in the
-        answer), so the server, the network and the local database work at the same time.
+        Several things run at once: the store writes page n (its database thread), page n+1
+        is staged on a connection of its own (the staging thread; SQLite lets go of the GIL,
+        so a second core works), page n+2 is asked for as soon as n+1's envelope, read first,
+        gives its cursor, and in a long pull the WAL is checkpointed on a third thread.
         """
         client_id: str = await self._call(lambda s: s.client_id, self.store)
         cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
-        response = await self._fetch(client_id, cursor)
-        while True:
-            # The store reads the page's JSON itself (sync.client.pages), on its own thread.
-            page = await self._call(read_page, self.store, response)
-            if page.reset:
-                # The answer to a reset carries no data: wipe, then pull again from zero.
-                await self._call(lambda s: s.wipe_mirror(), self.store)
-                self._changed(PullOutcome(frozenset(), True, ()))
-                response = await self._fetch(client_id, 0)
-                continue
-            ahead = (asyncio.ensure_future(self._fetch(client_id, page.cursor))
-                     if page.has_more else None)
-            try:
-                outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
-                self._changed(outcome)
-            except BaseException:
-                await _abandon(ahead)
-                raise
-            if ahead is None:
-                break
-            response = await ahead
-        # After an initial sync the search index catches up, a slice per store call.
-        while not await self._call(lambda s: s.index_text(), self.store):
-            pass
+        stager = self.store.stager()
+        checkpoints = _Checkpoints(self)
+        ahead: asyncio.Future[bytes] | None = None
+        applying: asyncio.Future[None] | None = None
+        try:
+            body = await self._fetch(client_id, cursor)
+            while True:
+                peeked = await self._staging_call(peek, stager, body)
+                asked = None
+                if peeked is not None and peeked.head.has_more and not peeked.head.reset:
+                    asked = peeked.head.cursor
+                    ahead = asyncio.ensure_future(self._fetch(client_id, asked))
+                page = await self._staging_call(read_page, stager, body, peeked)
+                if applying is not None:
+                    await applying
+                    applying = None
+                if page.reset:
+                    # The answer to a reset carries no data: wipe, then pull again from zero.
+                    await _abandon(ahead)
+                    await self._call(lambda s: s.wipe_mirror(), self.store)
+                    self._changed(PullOutcome(frozenset(), True, ()))
+                    body = await self._fetch(client_id, 0)
+                    continue
+                if page.has_more and asked != page.cursor:  # decoded whole: known only now
+                    await _abandon(ahead)
+                    ahead = asyncio.ensure_future(self._fetch(client_id, page.cursor))
+                applying = asyncio.ensure_future(self._apply(page, checkpoints))
+                if not page.has_more:
+                    await applying
+                    applying = None
+                    break
+                assert ahead is not None
+                # A page that fails to be written is reported at once, not after the next.
+                await asyncio.wait((ahead, applying), return_when=asyncio.FIRST_COMPLETED)
+                if applying.done():
+                    applying.result()
+                body = await ahead
+                ahead = None
+        except BaseException:
+            await _abandon(ahead)
+            if applying is not None:
+                # A page being written lands (or fails) whole; let it end and be announced.
+                with contextlib.suppress(BaseException):
+                    await applying
+            raise
+        finally:
+            # Queued after any work still running on those threads (one each).
+            self._pool("staging").submit(stager.close)
+            checkpoints.close()
+
+    async def _apply(self, page: PullPage | StagedPage, checkpoints: _Checkpoints) -> None:
+        outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
+        self._changed(outcome)
+        if page.has_more:
+            await checkpoints.after_page()
+
+    async def _staging_call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn` on the staging thread (a pull's stager is used there only)."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._pool("staging"), fn, *args)
+
+    def _pool(self, name: str) -> concurrent.futures.ThreadPoolExecutor:
+        """The engine's one thread for `name` (staging, checkpoints)."""
+        pool = self._pools.get(name)
+        if pool is None:
+            pool = self._pools[name] = concurrent.futures.ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix=f"officeapp-{name}")
+        return pool
 
     async def _fetch(self, client_id: str, cursor: int) -> bytes:
         return await self.api.pull_raw(PullRequest(
@@ -208,6 +258,9 @@ class SyncEngine:
         for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        for pool in self._pools.values():
+            pool.shutdown(wait=False)  # they still close the last pull's connections
+        self._pools.clear()
 
     def _spawn(self, coroutine: Awaitable[Any]) -> None:
         task = asyncio.ensure_future(coroutine)
@@ -284,6 +337,30 @@ class SyncEngine:
                                              or outcome.rejected or outcome.meetings
                                              or outcome.supervision):
             self._on_changed(outcome)
+
+
+class _Checkpoints:
+    """A long pull's checkpoints, on the engine's checkpoint thread: one at a time, started
+    after a page is written unless one still runs (then it takes that page's frames too)."""
+
+    def __init__(self, engine: SyncEngine) -> None:
+        self._engine = engine
+        self._checkpointer: Checkpointer | None = None
+        self._running: asyncio.Future[None] | None = None
+        self._opened = False
+
+    async def after_page(self) -> None:
+        if not self._opened:
+            self._opened = True
+            self._checkpointer = await self._engine._call(lambda s: s.checkpointer(),
+                                                          self._engine.store)
+        if self._checkpointer is not None and (self._running is None or self._running.done()):
+            self._running = asyncio.get_running_loop().run_in_executor(
+                self._engine._pool("checkpoints"), self._checkpointer.checkpoint)
+
+    def close(self) -> None:
+        if self._checkpointer is not None:
+            self._engine._pool("checkpoints").submit(self._checkpointer.close)
 
 
 async def _abandon(task: asyncio.Future[Any] | None) -> None:

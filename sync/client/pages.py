@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import typing
+from collections.abc import Collection
+from dataclasses import dataclass
 
 import pydantic
 
-from officeapp.store import LocalStore, PulledChange, PulledRejection, PullPage
-from officeapp.store.bulk import StagedPage
+from officeapp.store import PulledChange, PulledRejection, PullPage
+from officeapp.store.bulk import Staged, StagedPage
 from sync.client.api import ApiError, parse_pull
 from sync.protocol import EntityKind, Message, MutationResult, PullResponse
 
@@ -34,21 +36,52 @@ class PullHead(Message):
     reset: bool = False
 
 
-def read_page(store: LocalStore, body: bytes) -> PullPage | StagedPage:
-    """Return the page to apply: staged by the store, or decoded here. Run it on the
-    store's thread; raises ApiError("client.bad_response") for a malformed answer."""
+class Stages(typing.Protocol):
+    """What stages a page: the store itself (on its thread) or a `LocalStore.stager()`."""
+
+    def pull_head(self, body: str) -> str | None: ...
+
+    def stage_pull(self, body: str, *, kinds: Collection[str],
+                   head_text: str | None = None) -> Staged | None: ...
+
+
+@dataclass(frozen=True)
+class Peeked:
+    """An answer's envelope, checked before its changes are staged: its cursor lets the
+    next page be asked for meanwhile."""
+
+    text: str
+    head_text: str
+    head: PullHead
+
+
+def peek(stager: Stages, body: bytes) -> Peeked | None:
+    """The checked envelope of an answer in the usual shape; None for one to decode whole.
+    Raises ApiError("client.bad_response") for a malformed envelope."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        text = None
-    staged = None if text is None else store.stage_pull(text, kinds=KINDS)
-    if staged is not None:
-        head = _head(staged.head)
-        if head is not None:
-            return StagedPage(token=staged.token, cursor=head.cursor,
-                              last_mutation_id=head.last_mutation_id,
-                              rejected=rejections(head.results), has_more=head.has_more,
-                              reset=head.reset)
+        return None
+    head_text = stager.pull_head(text)
+    head = None if head_text is None else _head(head_text)
+    return None if head is None or head_text is None else Peeked(text, head_text, head)
+
+
+def read_page(stager: Stages, body: bytes,
+              peeked: Peeked | None = None) -> PullPage | StagedPage:
+    """Return the page to apply: staged by `stager`, or decoded here. Run it on the
+    stager's thread; `peeked` is what `peek` returned for this body, if the caller has it.
+    Raises ApiError("client.bad_response") for a malformed answer."""
+    if peeked is None:
+        peeked = peek(stager, body)
+    staged = None if peeked is None else stager.stage_pull(
+        peeked.text, kinds=KINDS, head_text=peeked.head_text)
+    if peeked is not None and staged is not None:
+        head = peeked.head
+        return StagedPage(token=staged.token, cursor=head.cursor,
+                          last_mutation_id=head.last_mutation_id,
+                          rejected=rejections(head.results), has_more=head.has_more,
+                          reset=head.reset, image=staged.image)
     return page_of(parse_pull(body))
 
 

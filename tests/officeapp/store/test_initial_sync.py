@@ -1,5 +1,5 @@
-"""A large initial sync stores its pages without indexing text; the index then catches up in
-slices, and every write meanwhile leaves it exactly right."""
+"""A large initial sync indexes the text of every page as it lands, but merges the index's
+segments once, when its last page lands; every write meanwhile leaves the index exact."""
 
 from __future__ import annotations
 
@@ -65,41 +65,46 @@ def index_matches_content(store: LocalStore) -> None:
             conn.execute(f"DROP TABLE temp.{table}")
 
 
-def finish(store: LocalStore, limit: int = 7) -> int:
-    """Let the index catch up; return how many slices it took."""
-    slices = 1
-    while not store.index_text(limit=limit):
-        slices += 1
-    return slices
+def merging(store: LocalStore) -> tuple[int, int]:
+    """FTS5's automerge setting and how many segments the index has."""
+    conn = store.db.conn
+    row = conn.execute("SELECT v FROM documents_fts_config WHERE k = 'automerge'").fetchone()
+    segments = conn.execute("SELECT count(DISTINCT segid) FROM documents_fts_idx").fetchone()[0]
+    return (4 if row is None else int(row[0])), int(segments)
 
 
-def test_an_initial_sync_indexes_text_after_its_pages(
+def test_an_initial_sync_indexes_each_page_and_merges_at_the_end(
         store: LocalStore, check_fts: Callable[[LocalStore], None]) -> None:
     documents = at_review(30)
-    initial_sync(store, documents)
-    assert store.document_count() == 30
-    assert found(store, "专项检查") == set()  # not indexed yet: the rows came first
-    assert finish(store) == 5
+    store.apply_pull(page(documents[:10], 10, has_more=True))
+    assert found(store, "专项检查") == {d.id for d in documents[:10]}  # searchable at once
+    store.apply_pull(page(documents[10:20], 20, has_more=True))
+    assert merging(store) == (0, 2)  # a segment per page, none merged meanwhile
+    assert store.get_meta("text_merge_later") == "1"
+    store.apply_pull(page(documents[20:], 30, has_more=False))
+    assert merging(store) == (4, 1)  # merged once; FTS5 merges as usual from now on
+    assert store.get_meta("text_merge_later") is None
     assert found(store, "专项检查") == {d.id for d in documents}
     assert found(store, "第017号") == {"pulled-17"}
     check_fts(store)
     index_matches_content(store)
-    assert store.index_text() is True  # nothing left: a no-op
 
 
-def test_writes_while_the_index_catches_up_keep_it_exact(
+def test_writes_during_an_initial_sync_keep_the_index_exact(
         office: Office, check_fts: Callable[[LocalStore], None]) -> None:
     store = office.store
     documents = at_review(30)
-    initial_sync(store, documents)
-    assert store.index_text(limit=10) is False  # doc_keys 1–10 indexed, 11–30 not yet
+    for start in (0, 10):
+        store.apply_pull(page(documents[start:start + 10], start + 10, has_more=True))
     office.accept("pulled-4", "office.reviewer", "approve", opinion="早页核稿意见甲")
-    office.accept("pulled-24", "office.reviewer", "approve", opinion="晚页核稿意见乙")
-    store.delete_documents(["pulled-2", "pulled-27"])
+    store.delete_documents(["pulled-2"])
     new = office.draft(title="关于追加防汛物资的请示")
-    store.apply_pull(page([replace(documents[6], title="关于第006号专项检查的更正通知")], 31,
-                          has_more=False))
-    finish(store)
+    index_matches_content(store)
+    store.apply_pull(page([*documents[20:], replace(documents[6],
+                                                    title="关于第006号专项检查的更正通知")],
+                          30, has_more=False))
+    office.accept("pulled-24", "office.reviewer", "approve", opinion="晚页核稿意见乙")
+    store.delete_documents(["pulled-27"])
     check_fts(store)
     index_matches_content(store)
     assert found(store, "早页核稿意见甲") == {"pulled-4"}
@@ -109,21 +114,40 @@ def test_writes_while_the_index_catches_up_keep_it_exact(
     assert found(store, "防汛物资") == {new}
 
 
-def test_indexing_resumes_after_a_restart(db_path: Path, store: LocalStore,
-                                          check_fts: Callable[[LocalStore], None]) -> None:
+def test_an_initial_sync_resumed_after_a_restart_merges_when_it_ends(
+        db_path: Path, store: LocalStore, check_fts: Callable[[LocalStore], None]) -> None:
     documents = at_review(25)
-    initial_sync(store, documents, size=5)
-    assert store.index_text(limit=10) is False
+    for start in (0, 5, 10):
+        store.apply_pull(page(documents[start:start + 5], start + 5, has_more=True))
     store.close()
     with LocalStore.open(db_path) as reopened:
-        finish(reopened)
+        assert found(reopened, "专项检查") == {d.id for d in documents[:15]}
+        assert merging(reopened)[0] == 0  # still loading: kept in the index's own config
+        initial_sync_from(reopened, documents, 15)
+        assert merging(reopened) == (4, 1)
         assert found(reopened, "专项检查") == {d.id for d in documents}
         check_fts(reopened)
         index_matches_content(reopened)
 
 
-def test_a_small_first_sync_is_indexed_as_it_lands(store: LocalStore) -> None:
+def initial_sync_from(store: LocalStore, documents: list[Document], start: int,
+                      size: int = 5) -> None:
+    for first in range(start, len(documents), size):
+        end = first + size
+        store.apply_pull(page(documents[first:end], end, has_more=end < len(documents)))
+
+
+def test_a_small_first_sync_leaves_merging_alone(store: LocalStore) -> None:
     documents = at_review(5)
-    initial_sync(store, documents, size=10)  # one page: nothing to catch up
+    initial_sync(store, documents, size=10)  # one page
     assert found(store, "专项检查") == {d.id for d in documents}
-    assert store.index_text() is True
+    assert merging(store) == (4, 1)
+    assert store.get_meta("text_merge_later") is None
+
+
+def test_later_syncs_leave_merging_alone(store: LocalStore) -> None:
+    documents = at_review(12)
+    store.apply_pull(page(documents[:6], 6, has_more=False))
+    initial_sync_from(store, documents, 6, size=3)  # cursor > 0: not an initial sync
+    assert store.get_meta("text_merge_later") is None
+    assert merging(store)[0] == 4

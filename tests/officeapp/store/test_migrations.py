@@ -3,7 +3,9 @@
 The harness loops over every version, so a new entry in MIGRATIONS is tested from each older
 version as soon as it exists; it only needs a seed for its own version in SEEDS
 (test_every_version_has_a_seed fails until it has one). Version 2 added meetings, supervision
-items and the outbox's record_id (filled from document_id for older rows).
+items and the outbox's record_id (filled from document_id for older rows). Version 4 indexes
+the text of a store version 3 left catching up (its seed has nothing indexed yet, so the
+search checks fail unless the migration indexes it).
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def _seed_v2(conn: sqlite3.Connection) -> None:
                  " VALUES ('p-office.supervisor', 1, 'creator')")
 
 
-def _seed_v3(conn: sqlite3.Connection) -> None:
+def _seed_v4(conn: sqlite3.Connection) -> None:
     """Version 2's data and a delegation with its server id, its ending queued here."""
     _seed_v2(conn)
     conn.execute("INSERT INTO delegations (id, principal_id, delegate_id, starts_at, ends_at,"
@@ -168,9 +170,17 @@ def _seed_v3(conn: sqlite3.Connection) -> None:
                  " ?, ?, 'end')", (_ts(WHEN), _ts(WHEN + timedelta(days=3))))
 
 
+def _seed_v3(conn: sqlite3.Connection) -> None:
+    """Version 4's data, stopped in an initial sync before its text index caught up (version
+    3 indexed text after the pages; nothing was indexed yet)."""
+    _seed_v4(conn)
+    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO sync_meta (key, value) VALUES ('text_indexed_through', '0')")
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
 SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _seed_v1, 2: _seed_v2, 3: _seed_v3}
+    1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4}
 
 
 def _database_at(path: Path, version: int) -> None:
@@ -242,6 +252,7 @@ def test_every_version_migrates_to_the_latest_with_data_and_outbox(
         if version >= 3:
             assert [(d.id, d.pending) for d in store.delegations()] == [
                 ("seed-delegation", "end")]
+        assert store.get_meta("text_indexed_through") is None
 
 
 def _schema_sql(path: Path) -> set[tuple[str, str]]:

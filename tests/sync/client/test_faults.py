@@ -23,7 +23,7 @@ from fastapi import FastAPI
 
 from officeapp.demo import DEMO_PASSWORD, EDU_ID, FINANCE_ID
 from officeapp.errors import ConflictError
-from officeapp.store import LATEST_VERSION, LocalStore, schema
+from officeapp.store import LATEST_VERSION, LocalStore, StoreError, schema
 from officeapp.store import meta as store_meta
 from officeapp.store.db import connect
 from officeapp.supervision.lights import corrected_now
@@ -122,9 +122,11 @@ def test_killed_mid_page_leaves_cursor_and_data_in_agreement(
     with pytest.raises(Killed):
         reviewer.sync()
     monkeypatch.undo()
-    assert any(c["kind"] == "document" for c in pages[-1]["changes"])
+    # The first page with a document died; pages after it may have been fetched meanwhile.
+    first = next(i for i, p in enumerate(pages)
+                 if any(c["kind"] == "document" for c in p["changes"]))
     assert reviewer.store.document_count() == 0  # the page went whole or not at all
-    assert reviewer.store.get_cursor() == pages[-2]["cursor"]
+    assert reviewer.store.get_cursor() == (pages[first - 1]["cursor"] if first else 0)
     restart(reviewer)
     reviewer.sync()
     fresh = make_client("office.reviewer")
@@ -165,6 +167,51 @@ def test_killed_mid_page_keeps_pending_work(
         doc_id).trace]
     assert opinions.count("核稿无误") == 1
 
+
+
+def test_a_page_that_fails_to_be_written_is_reported_while_the_next_still_loads(
+        make_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine asks for later pages while it writes one; a failed write must not wait
+    for them (here they would never come)."""
+    clerk = make_client("office.clerk")
+    for _ in range(7):
+        clerk.act(draft(clerk), A.APPROVE, opinion="请核稿")
+    clerk.sync()
+    reviewer = make_client("office.reviewer", sync=False)
+    reviewer.engine.page_size = 4
+    documents_sent = False
+
+    async def stall_once_documents_were_sent(request: httpx.Request) -> None:
+        if documents_sent and request.url.path.endswith("/sync/pull"):
+            await asyncio.sleep(3600)  # a link that stalls: no answer, no error
+
+    async def note_documents(request: httpx.Request,
+                             response: httpx.Response) -> httpx.Response:
+        nonlocal documents_sent
+        body = await response.aread()
+        if request.url.path.endswith("/sync/pull"):
+            changes = json.loads(body)["changes"]
+            documents_sent = documents_sent or any(c["kind"] == "document" for c in changes)
+        return httpx.Response(response.status_code, headers=response.headers, content=body)
+
+    reviewer.link.inner = Hooked(reviewer.link.inner, before=stall_once_documents_were_sent,
+                                 after=note_documents)
+    set_cursor = store_meta.set_cursor
+
+    def full_disk(conn: sqlite3.Connection, value: int, *, reset: bool) -> None:
+        if conn.execute("SELECT count(*) FROM documents").fetchone()[0]:
+            raise sqlite3.OperationalError("database or disk is full")
+        set_cursor(conn, value, reset=reset)
+
+    monkeypatch.setattr(store_meta, "set_cursor", full_disk)
+
+    async def sync_within_a_minute() -> None:
+        await asyncio.wait_for(reviewer.engine.sync_once(), timeout=60)
+
+    with pytest.raises(StoreError) as raised:
+        reviewer.run(sync_within_a_minute())
+    assert raised.value.code == "store.disk_full"
+    assert reviewer.store.document_count() == 0
 
 # --- 8. the same page twice ----------------------------------------------------------------
 
