@@ -92,6 +92,12 @@ class PullOutcome:
     meetings: frozenset[str] = frozenset()
     supervision: frozenset[str] = frozenset()
 
+    def merged(self, later: PullOutcome) -> PullOutcome:
+        """What this page and a later one changed together."""
+        return PullOutcome(self.documents | later.documents, self.directory or later.directory,
+                           self.rejected + later.rejected, self.skipped + later.skipped,
+                           self.meetings | later.meetings, self.supervision | later.supervision)
+
 
 @dataclass
 class Records:

@@ -10,7 +10,9 @@ import asyncio
 import concurrent.futures
 import contextlib
 import logging
+import math
 import random
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -36,6 +38,8 @@ from sync.protocol import (
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# How often a long pull tells the UI what its pages changed (see _Told).
+CHANGED_EVERY_SECONDS = 1.0
 StoreCall = Callable[..., Awaitable[Any]]
 
 
@@ -165,6 +169,7 @@ class SyncEngine:
         cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
         stager = self.store.stager()
         checkpoints = _Checkpoints(self)
+        told = _Told(self)
         ahead: asyncio.Future[bytes] | None = None
         applying: asyncio.Future[None] | None = None
         try:
@@ -183,13 +188,14 @@ class SyncEngine:
                     # The answer to a reset carries no data: wipe, then pull again from zero.
                     await _abandon(ahead)
                     await self._call(lambda s: s.wipe_mirror(), self.store)
+                    told.flush()
                     self._changed(PullOutcome(frozenset(), True, ()))
                     body = await self._fetch(client_id, 0)
                     continue
                 if page.has_more and asked != page.cursor:  # decoded whole: known only now
                     await _abandon(ahead)
                     ahead = asyncio.ensure_future(self._fetch(client_id, page.cursor))
-                applying = asyncio.ensure_future(self._apply(page, checkpoints))
+                applying = asyncio.ensure_future(self._apply(page, checkpoints, told))
                 if not page.has_more:
                     await applying
                     applying = None
@@ -209,13 +215,15 @@ class SyncEngine:
                     await applying
             raise
         finally:
+            told.flush()  # pages written before a failure are announced too
             # Queued after any work still running on those threads (one each).
             self._pool("staging").submit(stager.close)
             checkpoints.close()
 
-    async def _apply(self, page: PullPage | StagedPage, checkpoints: _Checkpoints) -> None:
+    async def _apply(self, page: PullPage | StagedPage, checkpoints: _Checkpoints,
+                     told: _Told) -> None:
         outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
-        self._changed(outcome)
+        told.add(outcome, last=not page.has_more)
         if page.has_more:
             await checkpoints.after_page()
 
@@ -337,6 +345,34 @@ class SyncEngine:
                                              or outcome.rejected or outcome.meetings
                                              or outcome.supervision):
             self._on_changed(outcome)
+
+
+class _Told:
+    """What a pull's pages changed, told at most every CHANGED_EVERY_SECONDS: each telling
+    makes the open views read the store again, on the thread that writes the pages (a
+    hundred pages of an initial sync would pay for a hundred re-reads). The first page and
+    the last are told at once, so a pull of one page is never held back."""
+
+    def __init__(self, engine: SyncEngine) -> None:
+        self._engine = engine
+        self._pending: PullOutcome | None = None
+        self._told_at = -math.inf
+
+    def add(self, outcome: PullOutcome, *, last: bool) -> None:
+        if self._pending is not None:
+            outcome = self._pending.merged(outcome)
+        now = time.monotonic()
+        if last or now - self._told_at >= CHANGED_EVERY_SECONDS:
+            self._pending = None
+            self._told_at = now
+            self._engine._changed(outcome)
+        else:
+            self._pending = outcome
+
+    def flush(self) -> None:
+        if self._pending is not None:
+            outcome, self._pending = self._pending, None
+            self._engine._changed(outcome)
 
 
 class _Checkpoints:

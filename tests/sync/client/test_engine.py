@@ -7,9 +7,12 @@ from typing import Any
 import pytest
 
 from officeapp.demo import EDU_ID, FINANCE_ID
+from officeapp.store.pull import PullOutcome
 from officeapp.workflow import Accepted, ActionKind
 from sync.client import actions
+from sync.client import engine as engine_module
 from sync.client.api import Offline
+from sync.client.engine import SyncEngine
 from sync.server.push import copy_id
 
 A = ActionKind
@@ -135,6 +138,30 @@ def test_a_pending_action_is_rebased_on_what_others_did_meanwhile(make_client: A
     (rejection,) = clerk.store.rejections()
     assert rejection.code == "workflow.step_moved" and "周核稿" in rejection.message
     assert rejection.args["action"]["opinion"] == "请尽快核稿"
+
+
+def test_a_long_pull_tells_the_views_at_once_then_not_more_than_each_second(
+        make_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each telling makes the open views read the store again, on the thread that writes
+    the pages: a long pull tells its first page at once, then what its later pages changed
+    together, at most every CHANGED_EVERY_SECONDS (here: never before its last page)."""
+    monkeypatch.setattr(engine_module, "CHANGED_EVERY_SECONDS", 3600.0)
+    clerk = make_client("office.clerk")
+    drafted = {draft(clerk) for _ in range(6)}
+    clerk.sync()
+    reviewer = make_client("office.reviewer", sync=False)
+    told: list[PullOutcome] = []
+    reviewer.engine = SyncEngine(api=reviewer.api, store=reviewer.store, page_size=3,
+                                 on_changed=told.append)
+    reviewer.sync()
+    assert len(told) == 2
+    assert told[0].directory  # the directory comes first
+    assert told[1].documents >= drafted
+    assert reviewer.store.get_cursor() > 6  # it did take many pages
+    clerk.act(draft(clerk), A.APPROVE, opinion="请核稿")
+    clerk.sync()
+    reviewer.sync()  # one page: told at once
+    assert len(told) == 3
 
 
 def test_a_poke_free_second_pull_changes_nothing(make_client: Any) -> None:
