@@ -10,7 +10,7 @@ does over the same items in a local store on disk: `store_list_filter_ms_p95` is
 read as ui/supervision_page.py does it (the first 1,000 rows by deadline, filtered and lit in
 SQL, the total counted when cut, each row's light explained); `store_list_all_ms_p95` reads
 every passing row instead; `store_dashboard_ms_p95` is the dashboard's read for a year (every
-item here; `LocalStore.supervision_statistics`: the rows assigned in the period, then
+item here; `LocalStore.supervision_statistics`: one aggregate query that agrees with
 `unit_statistics`), `store_dashboard_month_ms_p95` for the last 30 days.
 """
 

@@ -61,14 +61,19 @@ class _Tally:
     days: float = 0.0
 
     def stats(self, unit_id: str) -> UnitStats:
-        done = self.completed
-        return UnitStats(
-            unit_id=unit_id, items=self.items, completed=done, completed_on_time=self.on_time,
-            overdue=self.overdue,
-            completion_rate=done / self.items if self.items else 0.0,
-            on_time_rate=self.on_time / done if done else None,
-            average_days=self.days / done if done else None,
-        )
+        return unit_stats(unit_id, items=self.items, completed=self.completed,
+                          on_time=self.on_time, overdue=self.overdue, days=self.days)
+
+
+def unit_stats(unit_id: str, *, items: int, completed: int, on_time: int, overdue: int,
+               days: float) -> UnitStats:
+    """Return a unit's figures from its counts (`days`: the completed items' days summed)."""
+    return UnitStats(
+        unit_id=unit_id, items=items, completed=completed, completed_on_time=on_time,
+        overdue=overdue, completion_rate=completed / items if items else 0.0,
+        on_time_rate=on_time / completed if completed else None,
+        average_days=days / completed if completed else None,
+    )
 
 
 def _completed_by(item: Countable, as_of: datetime) -> bool:
