@@ -58,7 +58,10 @@ class SyncStatusWidget(QWidget):
         """Show a new status."""
         self.status = status
         text, colour = describe(status, now=now)
-        self.state.setText(f"<span style='color:{colour}'>●</span> {self.tr(text)}")
+        shown = (self.tr("正在同步，已接收 %n 条记录", "", status.received)
+                 if status.syncing and status.received and not status.login_required
+                 else self.tr(text))
+        self.state.setText(f"<span style='color:{colour}'>●</span> {shown}")
         self.pending.setText(self.tr("待上传 %n 项", "", status.pending) if status.pending
                              else self.tr("无待上传"))
         self.last.setText(self.tr(since(status.last_sync, now=now)))

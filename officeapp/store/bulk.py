@@ -84,7 +84,7 @@ class Staged:
     token: int
     head: str
     image: bytes | None = field(default=None, repr=False)
-
+    size: int = 0  # how many changes
 
 @dataclass(frozen=True)
 class StagedPage:
@@ -98,6 +98,7 @@ class StagedPage:
     reset: bool = False
     # The staging tables, when a `Stager` staged the page on its own connection.
     image: bytes | None = field(default=None, repr=False)
+    size: int = 0  # how many changes
 
 
 class NotStaged(RuntimeError):
@@ -386,7 +387,8 @@ def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str],
         conn.execute(statement)
     token = next(_tokens)
     conn.execute("INSERT INTO staged.bulk_token (token) VALUES (?)", (token,))
-    return Staged(token, head_text)
+    size = conn.execute("SELECT count(*) FROM staged.bulk_changes").fetchone()[0]
+    return Staged(token, head_text, size=int(size))
 
 
 def _attach(conn: sqlite3.Connection) -> None:
@@ -453,7 +455,7 @@ class Stager:
             return None
         image = self._conn.serialize(name=SCHEMA)
         self._conn.deserialize(self._empty, name=SCHEMA)
-        return Staged(staged.token, staged.head, image)
+        return Staged(staged.token, staged.head, image, staged.size)
 
     def close(self) -> None:
         """Close the connection (the images handed out stay valid)."""

@@ -80,6 +80,11 @@ class PullPage:
     has_more: bool = False
     reset: bool = False
 
+    @property
+    def size(self) -> int:
+        """How many changes the page holds."""
+        return len(self.changes)
+
 
 @dataclass(frozen=True)
 class PullOutcome:

@@ -79,6 +79,7 @@ EN = {
     "退回到哪个环节？请写明退回理由。": "Return to which step? Give the reason.",
     "退回理由": "Reason", "退回到": "Return to",
     "退回时必须填写退回理由": "A return needs a reason", "待上传 %n 项": "%n waiting to upload",
+    "正在同步，已接收 %n 条记录": "Syncing, %n record(s) received",
     "无待上传": "Nothing waiting", "%n 项操作被服务器拒绝，点此查看":
     "%n action(s) refused by the server — click to see", "筛选单位": "Filter units",
     "读取通讯录": "Loading the directory", "待办": "To do", "已办": "Done",

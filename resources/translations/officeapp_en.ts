@@ -24,13 +24,13 @@
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="53" />
-        <location filename="../../ui/supervision_form.py" line="68" />
+        <location filename="../../ui/supervision_form.py" line="69" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="56" />
-        <location filename="../../ui/supervision_form.py" line="72" />
+        <location filename="../../ui/supervision_form.py" line="73" />
         <location filename="../../ui/supervision_page.py" line="262" />
         <location filename="../../ui/supervision_page.py" line="271" />
         <location filename="../../ui/supervision_view.py" line="393" />
@@ -40,14 +40,14 @@
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="57" />
-        <location filename="../../ui/supervision_dashboard.py" line="335" />
+        <location filename="../../ui/supervision_dashboard.py" line="328" />
         <source>事项数</source>
         <translation>Items</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="58" />
-        <location filename="../../ui/supervision_dashboard.py" line="184" />
-        <location filename="../../ui/supervision_dashboard.py" line="336" />
+        <location filename="../../ui/supervision_dashboard.py" line="177" />
+        <location filename="../../ui/supervision_dashboard.py" line="329" />
         <location filename="../../ui/supervision_view.py" line="118" />
         <location filename="../../ui/supervision_view.py" line="125" />
         <source>已办结</source>
@@ -61,126 +61,126 @@
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="60" />
-        <location filename="../../ui/supervision_dashboard.py" line="188" />
-        <location filename="../../ui/supervision_dashboard.py" line="337" />
+        <location filename="../../ui/supervision_dashboard.py" line="181" />
+        <location filename="../../ui/supervision_dashboard.py" line="330" />
         <source>逾期数</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="61" />
-        <location filename="../../ui/supervision_dashboard.py" line="185" />
-        <location filename="../../ui/supervision_dashboard.py" line="338" />
+        <location filename="../../ui/supervision_dashboard.py" line="178" />
+        <location filename="../../ui/supervision_dashboard.py" line="331" />
         <source>办结率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="62" />
-        <location filename="../../ui/supervision_dashboard.py" line="186" />
-        <location filename="../../ui/supervision_dashboard.py" line="339" />
+        <location filename="../../ui/supervision_dashboard.py" line="179" />
+        <location filename="../../ui/supervision_dashboard.py" line="332" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="63" />
-        <location filename="../../ui/supervision_dashboard.py" line="189" />
+        <location filename="../../ui/supervision_dashboard.py" line="182" />
         <source>平均办结天数</source>
         <translation>Average days to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="183" />
+        <location filename="../../ui/supervision_dashboard.py" line="176" />
         <source>交办事项</source>
         <translation>Items assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="191" />
+        <location filename="../../ui/supervision_dashboard.py" line="184" />
         <source>各单位事项、办结与逾期</source>
         <translation>Items, completed and overdue per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="192" />
+        <location filename="../../ui/supervision_dashboard.py" line="185" />
         <source>各单位办结率与按期办结率（%）</source>
         <translation>Completion and on-time rates per unit (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="194" />
+        <location filename="../../ui/supervision_dashboard.py" line="187" />
         <source>所选期间没有交办的督办事项</source>
         <translation>No supervision items were assigned in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="210" />
+        <location filename="../../ui/supervision_dashboard.py" line="203" />
         <source>统计期间（按交办时间）</source>
         <translation>Period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="213" />
+        <location filename="../../ui/supervision_dashboard.py" line="206" />
         <location filename="../../ui/supervision_page.py" line="492" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="274" />
+        <location filename="../../ui/supervision_dashboard.py" line="267" />
         <source>统计督办事项</source>
         <translation>Computing supervision statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="300" />
+        <location filename="../../ui/supervision_dashboard.py" line="293" />
         <source>截至 {0}（服务器时间）</source>
         <translation>As of {0} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="314" />
+        <location filename="../../ui/supervision_dashboard.py" line="307" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="65" />
+        <location filename="../../ui/supervision_form.py" line="66" />
         <source>不定期</source>
         <translation>No fixed cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="66" />
+        <location filename="../../ui/supervision_form.py" line="67" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="67" />
+        <location filename="../../ui/supervision_form.py" line="68" />
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="70" />
+        <location filename="../../ui/supervision_form.py" line="71" />
         <location filename="../../ui/supervision_page.py" line="260" />
         <location filename="../../ui/supervision_page.py" line="270" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="70" />
+        <location filename="../../ui/supervision_form.py" line="71" />
         <location filename="../../ui/supervision_page.py" line="261" />
         <location filename="../../ui/supervision_view.py" line="391" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="71" />
+        <location filename="../../ui/supervision_form.py" line="72" />
         <location filename="../../ui/supervision_page.py" line="273" />
         <location filename="../../ui/supervision_view.py" line="392" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="71" />
+        <location filename="../../ui/supervision_form.py" line="72" />
         <source>督办内容</source>
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="73" />
+        <location filename="../../ui/supervision_form.py" line="74" />
         <location filename="../../ui/supervision_view.py" line="394" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="74" />
+        <location filename="../../ui/supervision_form.py" line="75" />
         <location filename="../../ui/supervision_page.py" line="263" />
         <location filename="../../ui/supervision_view.py" line="213" />
         <location filename="../../ui/supervision_view.py" line="395" />
@@ -189,113 +189,113 @@
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="74" />
+        <location filename="../../ui/supervision_form.py" line="75" />
         <location filename="../../ui/supervision_view.py" line="396" />
         <source>反馈周期</source>
         <translation>Reporting cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="75" />
+        <location filename="../../ui/supervision_form.py" line="76" />
         <location filename="../../ui/supervision_view.py" line="402" />
         <source>阅知领导</source>
         <translation>Leaders kept informed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="76" />
+        <location filename="../../ui/supervision_form.py" line="77" />
         <source>立项审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="77" />
+        <location filename="../../ui/supervision_form.py" line="78" />
         <location filename="../../ui/supervision_view.py" line="416" />
         <source>审批领导</source>
         <translation>Approving leader</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="78" />
+        <location filename="../../ui/supervision_form.py" line="79" />
         <source>来源记录</source>
         <translation>Source record</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="96" />
+        <location filename="../../ui/supervision_form.py" line="97" />
         <source>事项名称不能为空</source>
         <translation>The item needs a title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="164" />
+        <location filename="../../ui/supervision_form.py" line="165" />
         <location filename="../../ui/supervision_page.py" line="788" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="166" />
+        <location filename="../../ui/supervision_form.py" line="167" />
         <location filename="../../ui/supervision_page.py" line="779" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="168" />
+        <location filename="../../ui/supervision_form.py" line="169" />
         <location filename="../../ui/supervision_page.py" line="717" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="193" />
+        <location filename="../../ui/supervision_form.py" line="191" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="209" />
+        <location filename="../../ui/supervision_form.py" line="207" />
         <source>如：推进全市数字政府建设</source>
         <translation>e.g. Advance the city's digital government</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="217" />
+        <location filename="../../ui/supervision_form.py" line="215" />
         <source>督办的具体内容和工作要求</source>
         <translation>What exactly is to be done, and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="219" />
+        <location filename="../../ui/supervision_form.py" line="217" />
         <source>设定办理时限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="231" />
+        <location filename="../../ui/supervision_form.py" line="229" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="235" />
+        <location filename="../../ui/supervision_form.py" line="233" />
         <source>立项须经领导审批</source>
         <translation>Opening needs a leader's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="264" />
+        <location filename="../../ui/supervision_form.py" line="262" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="274" />
+        <location filename="../../ui/supervision_form.py" line="272" />
         <source>督查单位任一领导</source>
         <translation>Any leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="309" />
+        <location filename="../../ui/supervision_form.py" line="307" />
         <source>配合单位（可不选）</source>
         <translation>Co-units (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="310" />
+        <location filename="../../ui/supervision_form.py" line="308" />
         <source>阅知领导（可不选）</source>
         <translation>Leaders kept informed (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="349" />
+        <location filename="../../ui/supervision_form.py" line="347" />
         <source>分解自：{0}（时限 {1}）</source>
         <translation>Split from: {0} (deadline {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="352" />
+        <location filename="../../ui/supervision_form.py" line="350" />
         <source>来源记录：{0}</source>
         <translation>Source record: {0}</translation>
     </message>
@@ -524,7 +524,7 @@
         <location filename="../../ui/supervision_page.py" line="625" />
         <location filename="../../ui/supervision_page.py" line="890" />
         <location filename="../../ui/supervision_page.py" line="891" />
-        <location filename="../../ui/supervision_view.py" line="965" />
+        <location filename="../../ui/supervision_view.py" line="959" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
@@ -550,7 +550,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="697" />
-        <location filename="../../ui/supervision_view.py" line="1007" />
+        <location filename="../../ui/supervision_view.py" line="1001" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
@@ -643,15 +643,15 @@
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="98" />
-        <location filename="../../ui/supervision_view.py" line="934" />
-        <location filename="../../ui/supervision_view.py" line="1062" />
+        <location filename="../../ui/supervision_view.py" line="928" />
+        <location filename="../../ui/supervision_view.py" line="1056" />
         <source>进度反馈</source>
         <translation>Progress report</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="99" />
-        <location filename="../../ui/supervision_view.py" line="935" />
-        <location filename="../../ui/supervision_view.py" line="1063" />
+        <location filename="../../ui/supervision_view.py" line="929" />
+        <location filename="../../ui/supervision_view.py" line="1057" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
@@ -1169,105 +1169,105 @@
         <translation>Select a supervision item in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="934" />
-        <location filename="../../ui/supervision_view.py" line="1062" />
+        <location filename="../../ui/supervision_view.py" line="928" />
+        <location filename="../../ui/supervision_view.py" line="1056" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="935" />
-        <location filename="../../ui/supervision_view.py" line="1063" />
+        <location filename="../../ui/supervision_view.py" line="929" />
+        <location filename="../../ui/supervision_view.py" line="1057" />
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="936" />
-        <location filename="../../ui/supervision_view.py" line="1064" />
+        <location filename="../../ui/supervision_view.py" line="930" />
+        <location filename="../../ui/supervision_view.py" line="1058" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="960" />
+        <location filename="../../ui/supervision_view.py" line="954" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="966" />
+        <location filename="../../ui/supervision_view.py" line="960" />
         <source>预览、打印或另存督办单PDF</source>
         <translation>Preview, print or save the assignment sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="969" />
+        <location filename="../../ui/supervision_view.py" line="963" />
         <source>您当前不需要办理此事项</source>
         <translation>Nothing for you to do on this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1040" />
+        <location filename="../../ui/supervision_view.py" line="1034" />
         <source>督办事项不存在，或您已无权查看</source>
         <translation>The item does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1049" />
+        <location filename="../../ui/supervision_view.py" line="1043" />
         <source>牵头：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1050" />
+        <location filename="../../ui/supervision_view.py" line="1044" />
         <source>时限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1051" />
+        <location filename="../../ui/supervision_view.py" line="1045" />
         <source>进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1060" />
+        <location filename="../../ui/supervision_view.py" line="1054" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1074" />
+        <location filename="../../ui/supervision_view.py" line="1068" />
         <source>按服务器时间 {0} 计算</source>
         <translation>Computed at server time {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1082" />
+        <location filename="../../ui/supervision_view.py" line="1076" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1083" />
+        <location filename="../../ui/supervision_view.py" line="1077" />
         <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1117" />
+        <location filename="../../ui/supervision_view.py" line="1111" />
         <source>分解（新建子事项）…</source>
         <translation>Split (new sub-item)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1208" />
+        <location filename="../../ui/supervision_view.py" line="1202" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1215" />
+        <location filename="../../ui/supervision_view.py" line="1209" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1234" />
+        <location filename="../../ui/supervision_view.py" line="1228" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1240" />
+        <location filename="../../ui/supervision_view.py" line="1234" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1242" />
+        <location filename="../../ui/supervision_view.py" line="1236" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
@@ -1275,68 +1275,68 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="380" />
+        <location filename="../../ui/meeting_form.py" line="388" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="380" />
+        <location filename="../../ui/meeting_form.py" line="388" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="381" />
+        <location filename="../../ui/meeting_form.py" line="389" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="396" />
+        <location filename="../../ui/meeting_form.py" line="404" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="397" />
+        <location filename="../../ui/meeting_form.py" line="405" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="398" />
+        <location filename="../../ui/meeting_form.py" line="406" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="399" />
+        <location filename="../../ui/meeting_form.py" line="407" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="400" />
+        <location filename="../../ui/meeting_form.py" line="408" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="401" />
+        <location filename="../../ui/meeting_form.py" line="409" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="419" />
+        <location filename="../../ui/meeting_form.py" line="427" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="444" />
+        <location filename="../../ui/meeting_form.py" line="452" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="496" />
+        <location filename="../../ui/meeting_form.py" line="504" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="498" />
-        <location filename="../../ui/meeting_form.py" line="507" />
+        <location filename="../../ui/meeting_form.py" line="506" />
+        <location filename="../../ui/meeting_form.py" line="515" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1344,32 +1344,32 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="424" />
+        <location filename="../../ui/action_dialogs.py" line="470" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="424" />
+        <location filename="../../ui/action_dialogs.py" line="470" />
         <source>请选择归档年度和保管期限，件号由服务器分配。</source>
         <translation>Choose the archive year and retention; the server assigns the item number.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="427" />
+        <location filename="../../ui/action_dialogs.py" line="473" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="433" />
+        <location filename="../../ui/action_dialogs.py" line="479" />
         <source>保管期限</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="434" />
+        <location filename="../../ui/action_dialogs.py" line="480" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="438" />
+        <location filename="../../ui/action_dialogs.py" line="484" />
         <source>请选择保管期限</source>
         <translation>Please choose a retention period</translation>
     </message>
@@ -1451,22 +1451,22 @@
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="274" />
+        <location filename="../../ui/meeting_form.py" line="282" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="297" />
+        <location filename="../../ui/meeting_form.py" line="305" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="298" />
+        <location filename="../../ui/meeting_form.py" line="306" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="308" />
+        <location filename="../../ui/meeting_form.py" line="316" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -1515,27 +1515,27 @@
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="201" />
+        <location filename="../../ui/compose.py" line="184" />
         <source>修改发文</source>
         <translation>Edit outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="201" />
+        <location filename="../../ui/compose.py" line="184" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="210" />
+        <location filename="../../ui/compose.py" line="193" />
         <source>关于……的通知</source>
         <translation>Notice on …</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="212" />
+        <location filename="../../ui/compose.py" line="195" />
         <source>正文；段落之间空一行</source>
         <translation>Body; a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="237" />
+        <location filename="../../ui/compose.py" line="220" />
         <source>会签单位（可不选）</source>
         <translation>Countersigning units (optional)</translation>
     </message>
@@ -1543,111 +1543,111 @@
 <context>
     <name>DelegationDialog</name>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="72" />
+        <location filename="../../ui/delegation_dialog.py" line="78" />
         <source>委托授权</source>
         <translation>Delegations</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="82" />
+        <location filename="../../ui/delegation_dialog.py" line="88" />
         <source>目前没有生效或待生效的委托。</source>
         <translation>No current or upcoming delegations.</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="88" />
-        <location filename="../../ui/delegation_dialog.py" line="270" />
+        <location filename="../../ui/delegation_dialog.py" line="94" />
+        <location filename="../../ui/delegation_dialog.py" line="261" />
         <source>添加委托</source>
         <translation>Add delegation</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="96" />
+        <location filename="../../ui/delegation_dialog.py" line="102" />
         <source>委托期间，受托人可以代您办理公文，办理记录注明“代”；每次委托最长90天。</source>
         <translation>While a delegation lasts, the delegate may handle documents for you, recorded as “on behalf of”; a delegation lasts 90 days at most.</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="100" />
-        <location filename="../../ui/delegation_dialog.py" line="122" />
+        <location filename="../../ui/delegation_dialog.py" line="106" />
+        <location filename="../../ui/delegation_dialog.py" line="128" />
         <source>受托人</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="100" />
+        <location filename="../../ui/delegation_dialog.py" line="106" />
         <source>委托期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="100" />
+        <location filename="../../ui/delegation_dialog.py" line="106" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="119" />
+        <location filename="../../ui/delegation_dialog.py" line="125" />
         <source>新增委托</source>
         <translation>New delegation</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="123" />
+        <location filename="../../ui/delegation_dialog.py" line="129" />
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="124" />
+        <location filename="../../ui/delegation_dialog.py" line="130" />
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="140" />
+        <location filename="../../ui/delegation_dialog.py" line="143" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="162" />
+        <location filename="../../ui/delegation_dialog.py" line="165" />
         <source>读取委托</source>
         <translation>Loading delegations</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="192" />
+        <location filename="../../ui/delegation_dialog.py" line="195" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="204" />
+        <location filename="../../ui/delegation_dialog.py" line="207" />
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="209" />
-        <location filename="../../ui/delegation_dialog.py" line="293" />
-        <location filename="../../ui/delegation_dialog.py" line="304" />
+        <location filename="../../ui/delegation_dialog.py" line="212" />
+        <location filename="../../ui/delegation_dialog.py" line="284" />
+        <location filename="../../ui/delegation_dialog.py" line="295" />
         <source>结束委托</source>
         <translation>End delegation</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="219" />
+        <location filename="../../ui/delegation_dialog.py" line="222" />
         <source>结束待同步</source>
         <translation>Ending, not yet synced</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="220" />
+        <location filename="../../ui/delegation_dialog.py" line="223" />
         <source>生效中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="220" />
+        <location filename="../../ui/delegation_dialog.py" line="223" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="221" />
+        <location filename="../../ui/delegation_dialog.py" line="224" />
         <source>{0}（待同步）</source>
         <translation>{0} (not yet synced)</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="261" />
+        <location filename="../../ui/delegation_dialog.py" line="252" />
         <source>请选择受托人</source>
         <translation>Please choose a delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="298" />
+        <location filename="../../ui/delegation_dialog.py" line="289" />
         <source>确定结束对{0}的委托吗？结束后其不能再代您办理。</source>
         <translation>End the delegation to {0}? They will no longer act for you.</translation>
     </message>
@@ -1688,172 +1688,172 @@
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="474" />
+        <location filename="../../ui/document_view.py" line="468" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="475" />
+        <location filename="../../ui/document_view.py" line="469" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="476" />
+        <location filename="../../ui/document_view.py" line="470" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="502" />
+        <location filename="../../ui/document_view.py" line="496" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="507" />
+        <location filename="../../ui/document_view.py" line="501" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="508" />
+        <location filename="../../ui/document_view.py" line="502" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="510" />
+        <location filename="../../ui/document_view.py" line="504" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="558" />
+        <location filename="../../ui/document_view.py" line="552" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="589" />
+        <location filename="../../ui/document_view.py" line="583" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="602" />
+        <location filename="../../ui/document_view.py" line="596" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="603" />
+        <location filename="../../ui/document_view.py" line="597" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="611" />
+        <location filename="../../ui/document_view.py" line="605" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="611" />
+        <location filename="../../ui/document_view.py" line="605" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="614" />
+        <location filename="../../ui/document_view.py" line="608" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="616" />
+        <location filename="../../ui/document_view.py" line="610" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="624" />
+        <location filename="../../ui/document_view.py" line="618" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="626" />
+        <location filename="../../ui/document_view.py" line="620" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="627" />
+        <location filename="../../ui/document_view.py" line="621" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="660" />
+        <location filename="../../ui/document_view.py" line="654" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="665" />
+        <location filename="../../ui/document_view.py" line="659" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="668" />
+        <location filename="../../ui/document_view.py" line="662" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="723" />
+        <location filename="../../ui/document_view.py" line="717" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="751" />
+        <location filename="../../ui/document_view.py" line="745" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="751" />
+        <location filename="../../ui/document_view.py" line="745" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="752" />
+        <location filename="../../ui/document_view.py" line="746" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="752" />
+        <location filename="../../ui/document_view.py" line="746" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="753" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="753" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="766" />
+        <location filename="../../ui/document_view.py" line="760" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="819" />
+        <location filename="../../ui/document_view.py" line="813" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="826" />
+        <location filename="../../ui/document_view.py" line="820" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="840" />
+        <location filename="../../ui/document_view.py" line="834" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="841" />
+        <location filename="../../ui/document_view.py" line="835" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="857" />
+        <location filename="../../ui/document_view.py" line="851" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
@@ -1937,42 +1937,42 @@
 <context>
     <name>InstructDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="373" />
+        <location filename="../../ui/action_dialogs.py" line="419" />
         <source>批办</source>
         <translation>Instruct</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="373" />
+        <location filename="../../ui/action_dialogs.py" line="419" />
         <source>请指定牵头承办单位，可同时指定配合单位、办理期限和办结后传阅的人员。</source>
         <translation>Name the lead unit; optionally co-units, a deadline and who reads it afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="377" />
+        <location filename="../../ui/action_dialogs.py" line="423" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="381" />
+        <location filename="../../ui/action_dialogs.py" line="427" />
         <source>设定办理期限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="387" />
+        <location filename="../../ui/action_dialogs.py" line="433" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="388" />
+        <location filename="../../ui/action_dialogs.py" line="434" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="390" />
+        <location filename="../../ui/action_dialogs.py" line="436" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="406" />
+        <location filename="../../ui/action_dialogs.py" line="452" />
         <source>批办时必须指定牵头承办单位</source>
         <translation>An instruction must name the lead unit</translation>
     </message>
@@ -2150,22 +2150,22 @@
 <context>
     <name>MeetingCalendar</name>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="364" />
+        <location filename="../../ui/meeting_calendar.py" line="391" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="456" />
+        <location filename="../../ui/meeting_calendar.py" line="468" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="513" />
+        <location filename="../../ui/meeting_calendar.py" line="525" />
         <source>{0}的会议（{1}）</source>
         <translation>Meetings on {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="522" />
+        <location filename="../../ui/meeting_calendar.py" line="534" />
         <source>这一天没有会议</source>
         <translation>No meetings on this day</translation>
     </message>
@@ -2173,155 +2173,155 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="564" />
+        <location filename="../../ui/meeting_form.py" line="572" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="564" />
+        <location filename="../../ui/meeting_form.py" line="572" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="571" />
+        <location filename="../../ui/meeting_form.py" line="579" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="575" />
+        <location filename="../../ui/meeting_form.py" line="583" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="590" />
+        <location filename="../../ui/meeting_form.py" line="598" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="591" />
+        <location filename="../../ui/meeting_form.py" line="599" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="592" />
+        <location filename="../../ui/meeting_form.py" line="600" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="599" />
+        <location filename="../../ui/meeting_form.py" line="607" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="601" />
+        <location filename="../../ui/meeting_form.py" line="609" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="604" />
+        <location filename="../../ui/meeting_form.py" line="612" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="606" />
+        <location filename="../../ui/meeting_form.py" line="614" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="611" />
+        <location filename="../../ui/meeting_form.py" line="619" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="618" />
+        <location filename="../../ui/meeting_form.py" line="623" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="619" />
+        <location filename="../../ui/meeting_form.py" line="624" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="620" />
-        <location filename="../../ui/meeting_form.py" line="1100" />
+        <location filename="../../ui/meeting_form.py" line="625" />
+        <location filename="../../ui/meeting_form.py" line="1088" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="621" />
-        <location filename="../../ui/meeting_form.py" line="1119" />
+        <location filename="../../ui/meeting_form.py" line="626" />
+        <location filename="../../ui/meeting_form.py" line="1107" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="622" />
+        <location filename="../../ui/meeting_form.py" line="627" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="654" />
-        <location filename="../../ui/meeting_form.py" line="655" />
+        <location filename="../../ui/meeting_form.py" line="659" />
+        <location filename="../../ui/meeting_form.py" line="660" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="660" />
+        <location filename="../../ui/meeting_form.py" line="665" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="661" />
+        <location filename="../../ui/meeting_form.py" line="666" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="663" />
+        <location filename="../../ui/meeting_form.py" line="668" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="663" />
+        <location filename="../../ui/meeting_form.py" line="668" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="706" />
+        <location filename="../../ui/meeting_form.py" line="711" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="709" />
+        <location filename="../../ui/meeting_form.py" line="714" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="713" />
+        <location filename="../../ui/meeting_form.py" line="718" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="714" />
+        <location filename="../../ui/meeting_form.py" line="719" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="717" />
+        <location filename="../../ui/meeting_form.py" line="722" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="736" />
+        <location filename="../../ui/meeting_form.py" line="741" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="740" />
+        <location filename="../../ui/meeting_form.py" line="745" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="829" />
+        <location filename="../../ui/meeting_form.py" line="834" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
@@ -2356,27 +2356,27 @@
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1036" />
+        <location filename="../../ui/meeting_form.py" line="1024" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1137" />
+        <location filename="../../ui/meeting_form.py" line="1125" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1138" />
+        <location filename="../../ui/meeting_form.py" line="1126" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1147" />
+        <location filename="../../ui/meeting_form.py" line="1135" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1153" />
+        <location filename="../../ui/meeting_form.py" line="1141" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -2972,7 +2972,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="315" />
+        <location filename="../../ui/action_dialogs.py" line="361" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -2980,7 +2980,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="251" />
+        <location filename="../../ui/action_dialogs.py" line="297" />
         <source>筛选人员</source>
         <translation>Filter people</translation>
     </message>
@@ -2988,32 +2988,32 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="280" />
+        <location filename="../../ui/compose.py" line="263" />
         <source>修改收文登记</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="280" />
+        <location filename="../../ui/compose.py" line="263" />
         <source>收文登记</source>
         <translation>Register incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="290" />
+        <location filename="../../ui/compose.py" line="273" />
         <source>如：萍教发〔2026〕8号</source>
         <translation>e.g. 萍教发〔2026〕8号</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="293" />
+        <location filename="../../ui/compose.py" line="276" />
         <source>来文正文或内容摘要</source>
         <translation>Body or summary of the incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="302" />
+        <location filename="../../ui/compose.py" line="285" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="304" />
+        <location filename="../../ui/compose.py" line="287" />
         <source>正文/摘要</source>
         <translation>Body/summary</translation>
     </message>
@@ -3140,28 +3140,28 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="328" />
+        <location filename="../../ui/action_dialogs.py" line="374" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="328" />
+        <location filename="../../ui/action_dialogs.py" line="374" />
         <source>退回到哪个环节？请写明退回理由。</source>
         <translation>Return to which step? Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="333" />
-        <location filename="../../ui/action_dialogs.py" line="336" />
+        <location filename="../../ui/action_dialogs.py" line="379" />
+        <location filename="../../ui/action_dialogs.py" line="382" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="335" />
+        <location filename="../../ui/action_dialogs.py" line="381" />
         <source>退回到</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="340" />
+        <location filename="../../ui/action_dialogs.py" line="386" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
@@ -3187,17 +3187,17 @@
 <context>
     <name>RoomGrid</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="350" />
+        <location filename="../../ui/room_grid.py" line="349" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="357" />
+        <location filename="../../ui/room_grid.py" line="350" />
         <source>&lt;span style='background:{0}'&gt;&amp;nbsp;已预订&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;待审批&amp;nbsp;&lt;/span&gt; 空白处可点击新建会议</source>
         <translation>&lt;span style='background:{0}'&gt;&amp;nbsp;Booked&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;Awaiting approval&amp;nbsp;&lt;/span&gt; Click a free slot for a new meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="415" />
+        <location filename="../../ui/room_grid.py" line="400" />
         <source>读取会议室占用情况</source>
         <translation>Loading room bookings</translation>
     </message>
@@ -3267,17 +3267,22 @@
 <context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="62" />
+        <location filename="../../ui/status.py" line="61" />
+        <source>正在同步，已接收 %n 条记录</source>
+        <translation><numerusform>Syncing, %n record(s) received</numerusform><numerusform>Syncing, %n record(s) received</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status.py" line="65" />
         <source>待上传 %n 项</source>
         <translation><numerusform>%n waiting to upload</numerusform><numerusform>%n waiting to upload</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/status.py" line="63" />
+        <location filename="../../ui/status.py" line="66" />
         <source>无待上传</source>
         <translation>Nothing waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="70" />
+        <location filename="../../ui/status.py" line="73" />
         <source>%n 项操作被服务器拒绝，点此查看</source>
         <translation><numerusform>%n action(s) refused by the server — click to see</numerusform><numerusform>%n action(s) refused by the server — click to see</numerusform></translation>
     </message>
@@ -3315,7 +3320,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="240" />
+        <location filename="../../ui/action_dialogs.py" line="286" />
         <source>筛选单位</source>
         <translation>Filter units</translation>
     </message>
@@ -3323,7 +3328,7 @@
 <context>
     <name>_DocumentForm</name>
     <message>
-        <location filename="../../ui/compose.py" line="93" />
+        <location filename="../../ui/compose.py" line="95" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>

@@ -53,6 +53,8 @@ class SyncStatus:
     last_sync: datetime | None = None
     error: str | None = None
     login_required: bool = False
+    # Records pulled so far in this round: a first sync of 100k shows its progress.
+    received: int = 0
 
 
 class OutOfOrder(Exception):
@@ -97,7 +99,7 @@ class SyncEngine:
     async def sync_once(self) -> None:
         """Push everything pending, then pull until current. Raises on failure."""
         async with self._lock:
-            self._set(syncing=True)
+            self._set(syncing=True, received=0)
             try:
                 await self.push()
                 await self._save_offset()
@@ -223,6 +225,7 @@ class SyncEngine:
     async def _apply(self, page: PullPage | StagedPage, checkpoints: _Checkpoints,
                      told: _Told) -> None:
         outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
+        self._set(received=self.status.received + page.size)
         told.add(outcome, last=not page.has_more)
         if page.has_more:
             await checkpoints.after_page()

@@ -81,7 +81,7 @@ def read_page(stager: Stages, body: bytes,
         return StagedPage(token=staged.token, cursor=head.cursor,
                           last_mutation_id=head.last_mutation_id,
                           rejected=rejections(head.results), has_more=head.has_more,
-                          reset=head.reset, image=staged.image)
+                          reset=head.reset, image=staged.image, size=staged.size)
     return page_of(parse_pull(body))
 
 

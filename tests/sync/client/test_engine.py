@@ -12,7 +12,7 @@ from officeapp.workflow import Accepted, ActionKind
 from sync.client import actions
 from sync.client import engine as engine_module
 from sync.client.api import Offline
-from sync.client.engine import SyncEngine
+from sync.client.engine import SyncEngine, SyncStatus
 from sync.server.push import copy_id
 
 A = ActionKind
@@ -151,10 +151,15 @@ def test_a_long_pull_tells_the_views_at_once_then_not_more_than_each_second(
     clerk.sync()
     reviewer = make_client("office.reviewer", sync=False)
     told: list[PullOutcome] = []
+    statuses: list[SyncStatus] = []
     reviewer.engine = SyncEngine(api=reviewer.api, store=reviewer.store, page_size=3,
-                                 on_changed=told.append)
+                                 on_changed=told.append, on_status=statuses.append)
     reviewer.sync()
     assert len(told) == 2
+    # The status counts the records as the pages land (3 a page, the last maybe fewer).
+    counts = [s.received for s in statuses if s.syncing and s.received]
+    assert counts == sorted(counts) and counts[:2] == [3, 6]
+    assert statuses[-1].received == counts[-1] >= len(drafted)
     assert told[0].directory  # the directory comes first
     assert told[1].documents >= drafted
     assert reviewer.store.get_cursor() > 6  # it did take many pages
