@@ -55,8 +55,9 @@ STATE_LABELS: Mapping[str, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Attachments", text)
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
 
 
 def blobs_root(data_dir: Path) -> Path:
@@ -103,11 +104,11 @@ def _refusal(source: Path) -> str | None:
     try:
         size = source.stat().st_size
     except OSError as error:
-        return _tr("无法读取“{0}”：{1}").format(source.name, error.strerror or error)
+        return tr("无法读取“{0}”：{1}").format(source.name, error.strerror or error)
     if not source.is_file():
-        return _tr("“{0}”不是文件").format(source.name)
+        return tr("“{0}”不是文件").format(source.name)
     if size > MAX_ATTACHMENT_BYTES:
-        return _tr("“{0}”有{1}，超过了200 MB的附件上限").format(source.name, human_size(size))
+        return tr("“{0}”有{1}，超过了200 MB的附件上限").format(source.name, human_size(size))
     return None
 
 
@@ -121,7 +122,7 @@ def import_files(store: LocalStore, *, sources: Sequence[Path], root: Path) -> I
             try:
                 sha256, size = copy_in(source, root)
             except OSError as error:
-                reason = _tr("无法读取“{0}”：{1}").format(source.name, error.strerror or error)
+                reason = tr("无法读取“{0}”：{1}").format(source.name, error.strerror or error)
         if reason is not None:
             refused.append(reason)
             continue
@@ -142,7 +143,7 @@ def edit_attachments(store: LocalStore, *, person_id: str, document_id: str, now
     """Add and remove attachments (by sha256, or by name when there is none) with one edit."""
     document = store.get_document(document_id)
     if document is None:
-        raise ValidationError("document.not_found", _tr("文件不存在，或您已无权查看该文件"))
+        raise ValidationError("document.not_found", tr("文件不存在，或您已无权查看该文件"))
     kept = [a for a in document.attachments if (a.sha256 or a.name) not in set(remove)]
     present = {a.sha256 for a in kept if a.sha256}
     new = [a for a in add if a.sha256 not in present]

@@ -99,15 +99,16 @@ _PRIMARY = (ActionKind.APPROVE, ActionKind.ACKNOWLEDGE, ActionKind.CLAIM)
 _TIME = "%Y-%m-%d %H:%M"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentView", text)
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
 
 
 def action_label(kind: ActionKind, step: str | None = None) -> str:
     """Return the button or trace label of an action; approve says what it does at the step."""
     if kind is ActionKind.APPROVE and step in _APPROVE_VERBS:
-        return _tr(_APPROVE_VERBS[step])
-    return _tr(ACTION_LABELS[kind])
+        return tr(_APPROVE_VERBS[step])
+    return tr(ACTION_LABELS[kind])
 
 
 def local_time(moment: datetime) -> str:
@@ -141,7 +142,7 @@ def _pending_label(args: dict[str, Any], name: str) -> str:
                                 step if isinstance(step, str) else None)
         except ValueError:
             return str(action.get("kind"))
-    return _tr("登记") if name.endswith("register_incoming") else _tr("新建")
+    return tr("登记") if name.endswith("register_incoming") else tr("新建")
 
 
 def load_snapshot(store: LocalStore, *, document_id: str, org: Organisation, person_id: str,
@@ -186,8 +187,8 @@ def number_text(document: Document) -> str:
     if document.direction is Direction.OUTGOING:
         workflow = WORKFLOWS[Direction.OUTGOING]
         if workflow.index(document.step) > workflow.index("number"):
-            return _tr("待编号")
-        return _tr("（编号后生成）")
+            return tr("待编号")
+        return tr("（编号后生成）")
     return "—"
 
 
@@ -196,9 +197,9 @@ def holder_text(org: Organisation, holder: Holder) -> str:
     if holder.person_id:
         text = _person(org, holder.person_id)
         if holder.on_behalf_of:
-            text += _tr("（代{0}）").format(_person(org, holder.on_behalf_of))
+            text += tr("（代{0}）").format(_person(org, holder.on_behalf_of))
         return text
-    roles = "、".join(_tr(ROLE_LABELS[r]) for r in sorted(holder.roles))
+    roles = "、".join(tr(ROLE_LABELS[r]) for r in sorted(holder.roles))
     unit = _names(org, [holder.unit_id])
     return f"{unit}（{roles}）" if roles else unit
 
@@ -208,19 +209,19 @@ def _rows(document: Document, org: Organisation) -> list[tuple[str, str]]:
     outgoing = document.direction is Direction.OUTGOING
     creator = _person(org, document.created_by)
     unit = _names(org, [document.owner_unit_id])
-    rows = [(_tr("文种"), document.doc_type.value)]
+    rows = [(tr("文种"), document.doc_type.value)]
     if outgoing:
-        rows.append((_tr("发文字号"), number_text(document)))
+        rows.append((tr("发文字号"), number_text(document)))
     else:
-        rows += [(_tr("来文单位"), document.sender_unit or "—"),
-                 (_tr("来文字号"), document.doc_number or "—"),
-                 (_tr("收文编号"), document.received_number or "—")]
-    rows += [(_tr("紧急程度"), document.urgency.value),
-             (_tr("密级"), document.classification.value),
-             (_tr("主送"), _names(org, document.main_recipients)),
-             (_tr("抄送"), _names(org, document.cc_recipients))]
-    rows.append((_tr("拟稿") if outgoing else _tr("登记"), f"{creator}（{unit}）"))
-    rows.append((_tr("办理期限"), local_time(document.deadline) if document.deadline else "—"))
+        rows += [(tr("来文单位"), document.sender_unit or "—"),
+                 (tr("来文字号"), document.doc_number or "—"),
+                 (tr("收文编号"), document.received_number or "—")]
+    rows += [(tr("紧急程度"), document.urgency.value),
+             (tr("密级"), document.classification.value),
+             (tr("主送"), _names(org, document.main_recipients)),
+             (tr("抄送"), _names(org, document.cc_recipients))]
+    rows.append((tr("拟稿") if outgoing else tr("登记"), f"{creator}（{unit}）"))
+    rows.append((tr("办理期限"), local_time(document.deadline) if document.deadline else "—"))
     return rows + _optional_rows(document, org)
 
 
@@ -228,25 +229,25 @@ def _optional_rows(document: Document, org: Organisation) -> list[tuple[str, str
     """Return the rows that only some documents have."""
     rows: list[tuple[str, str]] = []
     if document.countersign_units:
-        rows.append((_tr("会签单位"), _names(org, document.countersign_units)))
+        rows.append((tr("会签单位"), _names(org, document.countersign_units)))
     if document.signer_name:
-        rows.append((_tr("签发人"), document.signer_name))
+        rows.append((tr("签发人"), document.signer_name))
     if document.written_date:
-        rows.append((_tr("成文日期"), document.written_date.isoformat()))
+        rows.append((tr("成文日期"), document.written_date.isoformat()))
     if document.lead_unit_id:
-        rows.append((_tr("牵头单位"), _names(org, [document.lead_unit_id])))
+        rows.append((tr("牵头单位"), _names(org, [document.lead_unit_id])))
     if document.co_unit_ids:
-        rows.append((_tr("配合单位"), _names(org, document.co_unit_ids)))
+        rows.append((tr("配合单位"), _names(org, document.co_unit_ids)))
     if document.circulate_to:
-        rows.append((_tr("传阅人员"), "、".join(_person(org, p) for p in document.circulate_to)))
+        rows.append((tr("传阅人员"), "、".join(_person(org, p) for p in document.circulate_to)))
     if document.print_date:
         issuer = document.print_unit or _names(org, [document.owner_unit_id])
-        rows.append((_tr("印发"), f"{issuer} {document.print_date.isoformat()}"))
+        rows.append((tr("印发"), f"{issuer} {document.print_date.isoformat()}"))
     if document.note:
-        rows.append((_tr("附注"), document.note))
+        rows.append((tr("附注"), document.note))
     if document.archive:
-        number = document.archive.item_number or _tr("待分配")
-        rows.append((_tr("归档"), _tr("{0}年度，保管期限{1}，件号{2}").format(
+        number = document.archive.item_number or tr("待分配")
+        rows.append((tr("归档"), tr("{0}年度，保管期限{1}，件号{2}").format(
             document.archive.year, document.archive.retention.value, number)))
     return rows
 
@@ -270,21 +271,21 @@ def fields_html(document: Document, org: Organisation) -> str:
     cells = "".join(f"<tr><td class='label'>{html.escape(label)}</td>"
                     f"<td>{html.escape(value)}</td></tr>" for label, value in _rows(document, org))
     return (f"{_CSS}<table class='fields'>{cells}</table>"
-            f"<h3>{html.escape(_tr('正文'))}</h3>{body_html(document.body)}")
+            f"<h3>{html.escape(tr('正文'))}</h3>{body_html(document.body)}")
 
 
 def body_html(body: str) -> str:
     """Return the body as paragraphs (a blank line separates them, as in the PDF input)."""
     paragraphs = [p for p in re.split(r"\n\s*\n", body.strip()) if p.strip()]
     if not paragraphs:
-        return f"<p class='muted'>{html.escape(_tr('（正文为空）'))}</p>"
+        return f"<p class='muted'>{html.escape(tr('（正文为空）'))}</p>"
     return "".join(f"<p class='para'>{html.escape(p).replace(chr(10), '<br>')}</p>"
                    for p in paragraphs)
 
 
 def _step_label(document: Document, step: str) -> str:
     workflow = WORKFLOWS[document.direction]
-    return _tr(workflow.step(step).label) if workflow.has_step(step) else step
+    return tr(workflow.step(step).label) if workflow.has_step(step) else step
 
 
 _NAMED = {ActionKind.DELEGATE: "委托给：", ActionKind.ADD_SIGNER: "加签：",
@@ -299,12 +300,12 @@ def _entry_details(entry: TraceEntry, org: Organisation) -> str:
         people = [people]
     if isinstance(people, list) and people:
         names = "、".join(_person(org, str(p)) for p in people)
-        return _tr(_NAMED.get(entry.action, "")) + names
+        return tr(_NAMED.get(entry.action, "")) + names
     fields = details.get("fields")
     if isinstance(fields, list) and fields:
-        return _tr("修改了：") + "、".join(_tr(FIELD_LABELS.get(str(f), str(f))) for f in fields)
+        return tr("修改了：") + "、".join(tr(FIELD_LABELS.get(str(f), str(f))) for f in fields)
     if "retention" in details:
-        return _tr("{0}年度，保管期限{1}").format(details.get("year"), details["retention"])
+        return tr("{0}年度，保管期限{1}").format(details.get("year"), details["retention"])
     return ""
 
 
@@ -314,7 +315,7 @@ def _entry_html(document: Document, entry: TraceEntry, org: Organisation) -> str
         what += f" → {_step_label(document, entry.target_step)}"
     who = html.escape(entry.actor_name)
     if entry.on_behalf_of:
-        who += html.escape(_tr("（代{0}）").format(_person(org, entry.on_behalf_of)))
+        who += html.escape(tr("（代{0}）").format(_person(org, entry.on_behalf_of)))
     extra = _entry_details(entry, org)
     lines = [f"<b>{html.escape(what)}</b>　{who}　"
              f"<span class='muted'>{local_time(entry.at)}</span>"]
@@ -332,11 +333,11 @@ def route_html(document: Document, org: Organisation) -> str:
     read receipts of circulation."""
     waiting = [holder_text(org, h) for h in document.holders if not h.done]
     done = [holder_text(org, h) for h in document.holders if h.done]
-    now_line = _tr("当前环节：{0}").format(_step_label(document, document.step))
+    now_line = tr("当前环节：{0}").format(_step_label(document, document.step))
     if waiting:
-        now_line += "　" + _tr("待办理：{0}").format("；".join(waiting))
+        now_line += "　" + tr("待办理：{0}").format("；".join(waiting))
     if done:
-        now_line += "　" + _tr("已办理：{0}").format("；".join(done))
+        now_line += "　" + tr("已办理：{0}").format("；".join(done))
     entries = "".join(_entry_html(document, e, org) for e in document.trace)
     parts = [_CSS, f"<p><b>{html.escape(now_line)}</b></p>",
              f"<table cellspacing='3'>{entries}</table>"]
@@ -347,13 +348,13 @@ def route_html(document: Document, org: Organisation) -> str:
 
 def _circulation_html(document: Document, org: Organisation) -> str:
     head = "".join(f"<td class='label'><b>{html.escape(h)}</b></td>" for h in (
-        _tr("传阅对象"), _tr("送阅人"), _tr("送阅时间"), _tr("阅读情况")))
+        tr("传阅对象"), tr("送阅人"), tr("送阅时间"), tr("阅读情况")))
     rows = []
     for c in document.circulations:
-        read = _tr("已阅 {0}").format(local_time(c.read_at)) if c.read_at else _tr("未阅")
+        read = tr("已阅 {0}").format(local_time(c.read_at)) if c.read_at else tr("未阅")
         cells = (_person(org, c.person_id), _person(org, c.sent_by), local_time(c.sent_at), read)
         rows.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in cells) + "</tr>")
-    return (f"<h3>{html.escape(_tr('传阅情况'))}</h3>"
+    return (f"<h3>{html.escape(tr('传阅情况'))}</h3>"
             f"<table class='fields'><tr>{head}</tr>{''.join(rows)}</table>")
 
 
@@ -367,8 +368,8 @@ def rejected_text(record: RejectionRecord) -> str:
 def rejection_message(record: RejectionRecord) -> str:
     """Return the banner text: which action, that the server refused it, and why."""
     action = record.args.get("action")
-    label = _pending_label(record.args, record.name) if isinstance(action, dict) else _tr("新建")
-    return _tr("您的“{0}”操作未被服务器接受：{1}").format(label, record.message)
+    label = _pending_label(record.args, record.name) if isinstance(action, dict) else tr("新建")
+    return tr("您的“{0}”操作未被服务器接受：{1}").format(label, record.message)
 
 
 # --- widgets ---------------------------------------------------------------------------------

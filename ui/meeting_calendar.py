@@ -59,8 +59,9 @@ WRAP_TOP_LEFT = (int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop
                  | int(Qt.TextFlag.TextWordWrap))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingCalendar", text)
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
 
 
 # --- time ------------------------------------------------------------------------------------
@@ -136,7 +137,7 @@ def when_text(start: datetime, end: datetime) -> str:
 
 def status_label(status: MeetingStatus) -> str:
     """Return the status as shown."""
-    return _tr(STATUS_LABELS[status])
+    return tr(STATUS_LABELS[status])
 
 
 # --- occurrences -----------------------------------------------------------------------------
@@ -389,7 +390,7 @@ class MeetingCalendar(QWidget):
 
     def _build(self) -> None:
         bar = period_bar(self.title, self.tr("今天"), step=self.step, today=self.go_today)
-        add_modes(bar, self.mode_buttons, [(k, _tr(label)) for k, label in self.MODES],
+        add_modes(bar, self.mode_buttons, [(k, tr(label)) for k, label in self.MODES],
                   self.mode, choose=self.set_mode)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -102,8 +102,9 @@ _MAX_CONFLICTS_SHOWN = 8
 _NEW_ID = "（新会议）"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingForm", text)
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
 
 
 # --- values, checks and conflicts (no widgets) -----------------------------------------------
@@ -164,7 +165,7 @@ def conflict_lines(conflicts: Sequence[Conflict], *, org: Organisation,
         else:
             person = org.people.get(conflict.subject_id)
             name = person.name if person else conflict.subject_id
-            name = (_tr("主持人{0}") if conflict.kind is ConflictKind.HOST else "{0}").format(name)
+            name = (tr("主持人{0}") if conflict.kind is ConflictKind.HOST else "{0}").format(name)
         lines.append((conflict.kind, conflict_message(conflict, subject_name=name)))
     return lines
 
@@ -591,7 +592,7 @@ class MeetingForm(FieldMessages, QDialog):
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.repeat = QComboBox()
         for key, label in REPEATS:
-            self.repeat.addItem(_tr(label), key)
+            self.repeat.addItem(tr(label), key)
         self.count = QSpinBox()
         self.count.setRange(2, 500)
         self.count.setValue(4)
@@ -722,7 +723,7 @@ class MeetingForm(FieldMessages, QDialog):
              self.tr("签到码（发通知时生效，可不填）")),
         ]
         for name, editor, row, column, span, label in cells:
-            box = FieldBox(label or _tr(FIELD_LABELS[name]), editor)
+            box = FieldBox(label or tr(FIELD_LABELS[name]), editor)
             self.fields[name] = box
             grows = name in ("attendees", "agenda")
             grid.addWidget(box, row, column, 1, span, Qt.AlignmentFlag(0) if grows else top)
@@ -1039,7 +1040,7 @@ class MeetingForm(FieldMessages, QDialog):
                     actions.create_meeting, person_id=self.ctx.person_id, fields=values,
                     now=self.ctx.now(), kinds=("meeting",), origin=self)
                 self.meeting = meeting
-                self.setWindowTitle(_tr("修改会议"))
+                self.setWindowTitle(tr("修改会议"))
                 self.created.emit(meeting.id)
             else:
                 changes = {k: v for k, v in values.items() if v != self._initial.get(k)}
@@ -1052,7 +1053,7 @@ class MeetingForm(FieldMessages, QDialog):
             return False
         self._initial = self.values()
         self.show_general("")
-        self.state.setText(_tr("草稿已保存，可预订会议室并发送通知"))
+        self.state.setText(tr("草稿已保存，可预订会议室并发送通知"))
         return True
 
     async def _act(self, action: MeetingAction) -> MeetingAccepted | None:
@@ -1097,8 +1098,8 @@ class MeetingForm(FieldMessages, QDialog):
         booking = outcome.meeting.booking
         pending = booking is not None and booking.state.value == "pending"
         self._initial = self.values()
-        self.state.setText(_tr("已提交预订，等待会议室审批") if pending
-                           else _tr("会议室已预订"))
+        self.state.setText(tr("已提交预订，等待会议室审批") if pending
+                           else tr("会议室已预订"))
         self.check_now()
         return True
 

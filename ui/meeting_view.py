@@ -112,13 +112,14 @@ _BOOKING_LABELS = {BookingState.PENDING: "待审批", BookingState.BOOKED: "已�
 _NO_DEADLINE = QDate(2000, 1, 1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeetingView", text)
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
 
 
 def action_text(kind: MeetingActionKind) -> str:
     """Return the label of a meeting action (its button)."""
-    return _tr(_BUTTON_TEXT.get(kind, MEETING_ACTION_LABELS[kind]))
+    return tr(_BUTTON_TEXT.get(kind, MEETING_ACTION_LABELS[kind]))
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ def unit_name(org: Organisation, unit_id: str | None) -> str:
 def attendee_name(org: Organisation, attendee: Attendee) -> str:
     """Return who an invitation is for: a person, or a unit marked as such."""
     if attendee.kind is AttendeeKind.UNIT:
-        return _tr("{0}（单位）").format(unit_name(org, attendee.id))
+        return tr("{0}（单位）").format(unit_name(org, attendee.id))
     return person_name(org, attendee.id)
 
 
@@ -156,13 +157,13 @@ def names(org: Organisation, attendees: Iterable[Attendee]) -> str:
 def place_text(meeting: Meeting, rooms: Mapping[str, Room]) -> str:
     """Return where the meeting is, with the state of its room booking."""
     if meeting.room_id is None:
-        return meeting.location or _tr("（未定）")
+        return meeting.location or tr("（未定）")
     room = rooms.get(meeting.room_id)
     text = f"{room.building}{room.name}" if room else meeting.room_id
     booking = meeting.booking
     if booking is None or booking.room_id != meeting.room_id:
-        return text + _tr("（未预订）")
-    state = _tr(_BOOKING_LABELS[booking.state])
+        return text + tr("（未预订）")
+    state = tr(_BOOKING_LABELS[booking.state])
     reason = f"：{booking.reason}" if booking.state is BookingState.REFUSED and booking.reason \
         else ""
     return f"{text}（{state}{reason}）"
@@ -171,26 +172,26 @@ def place_text(meeting: Meeting, rooms: Mapping[str, Room]) -> str:
 def short_place(meeting: Meeting, rooms: Mapping[str, Room]) -> str:
     """Return where the meeting is, briefly: the room and whether it is confirmed."""
     if meeting.room_id is None:
-        return meeting.location or _tr("（未定）")
+        return meeting.location or tr("（未定）")
     room = rooms.get(meeting.room_id)
     name = room.name if room else meeting.room_id
     if not booked(meeting):
-        return name + _tr("（未预订）")
+        return name + tr("（未预订）")
     pending = meeting.booking is not None and meeting.booking.state is BookingState.PENDING
-    return name + (_tr("（待审批）") if pending else "")
+    return name + (tr("（待审批）") if pending else "")
 
 
 def reply_text(org: Organisation, reply: Reply | None) -> str:
     """Return a reply as read: 参加 (with the unit's people), 请假：reason, 委派某某参加."""
     if reply is None:
-        return _tr("未回执")
+        return tr("未回执")
     if reply.kind is ReplyKind.LEAVE:
-        return _tr("请假：{0}").format(reply.reason) if reply.reason else _tr("请假")
+        return tr("请假：{0}").format(reply.reason) if reply.reason else tr("请假")
     if reply.kind is ReplyKind.DELEGATE:
-        return _tr("委派{0}参加").format(person_name(org, reply.deputy_id))
+        return tr("委派{0}参加").format(person_name(org, reply.deputy_id))
     if reply.people:
-        return _tr("参加：{0}").format("、".join(person_name(org, p) for p in reply.people))
-    return _tr("参加")
+        return tr("参加：{0}").format("、".join(person_name(org, p) for p in reply.people))
+    return tr("参加")
 
 
 def my_reply(meeting: Meeting, actor: Actor) -> str:
@@ -200,13 +201,13 @@ def my_reply(meeting: Meeting, actor: Actor) -> str:
         return ""
     attendee = invitation.attendee
     if attendee not in meeting.attendees and attendee not in meeting.sit_in:
-        return _tr("主持") if meeting.host_id == actor.person_id else _tr("记录")
+        return tr("主持") if meeting.host_id == actor.person_id else tr("记录")
     if meeting.status is not MeetingStatus.NOTIFIED and not meeting.replies:
         return ""  # nothing to reply to before the notice, nor after a meeting without any
     if invitation.on_behalf_of:
-        return _tr("代为参会")
+        return tr("代为参会")
     reply = current_replies(meeting).get(attendee)
-    return _tr("未回执") if reply is None else _tr(REPLY_LABELS[reply.kind])
+    return tr("未回执") if reply is None else tr(REPLY_LABELS[reply.kind])
 
 
 def recurrence_text(meeting: Meeting) -> str:
@@ -217,8 +218,8 @@ def recurrence_text(meeting: Meeting) -> str:
     parts = dict(p.partition("=")[::2] for p in rule.split(";"))
     every = {"DAILY": "每天", "WEEKLY": "每周", "MONTHLY": "每月", "YEARLY": "每年"}.get(
         parts.get("FREQ", ""), rule)
-    count = _tr("，共{0}次").format(parts["COUNT"]) if "COUNT" in parts else ""
-    return _tr(every) + count
+    count = tr("，共{0}次").format(parts["COUNT"]) if "COUNT" in parts else ""
+    return tr(every) + count
 
 
 # --- the snapshot, read on the worker --------------------------------------------------------
@@ -248,7 +249,7 @@ def _pending_label(name: str, args: Mapping[str, Any]) -> str:
             return action_text(MeetingActionKind(str(action.get("kind")))).rstrip("…")
         except ValueError:
             return str(action.get("kind"))
-    return _tr("新建")
+    return tr("新建")
 
 
 def load_meeting(store: LocalStore, *, meeting_id: str, org: Organisation, person_id: str,
@@ -297,38 +298,38 @@ def details_html(meeting: Meeting, org: Organisation, rooms: Mapping[str, Room],
         upcoming = next_occurrence(meeting, now)
         when += f"<br><span class='muted'>{esc(rule)}"
         if upcoming is not None:
-            when += esc(_tr("；下一次：{0}").format(when_text(*upcoming)))
+            when += esc(tr("；下一次：{0}").format(when_text(*upcoming)))
         when += "</span>"
-    rows = [(_tr("会议类型"), esc(meeting.meeting_type.value)), (_tr("时间"), when),
-            (_tr("地点"), esc(place_text(meeting, rooms))),
-            (_tr("主办单位"), esc(unit_name(org, meeting.organiser_unit_id))),
-            (_tr("主持人"), esc(person_name(org, meeting.host_id) or "—")),
-            (_tr("记录人"), esc(person_name(org, meeting.recorder_id) or "—")),
-            (_tr("参会"), esc(names(org, meeting.attendees))),
-            (_tr("列席"), esc(names(org, meeting.sit_in)))]
+    rows = [(tr("会议类型"), esc(meeting.meeting_type.value)), (tr("时间"), when),
+            (tr("地点"), esc(place_text(meeting, rooms))),
+            (tr("主办单位"), esc(unit_name(org, meeting.organiser_unit_id))),
+            (tr("主持人"), esc(person_name(org, meeting.host_id) or "—")),
+            (tr("记录人"), esc(person_name(org, meeting.recorder_id) or "—")),
+            (tr("参会"), esc(names(org, meeting.attendees))),
+            (tr("列席"), esc(names(org, meeting.sit_in)))]
     if show_code and meeting.check_in_code:
-        rows.append((_tr("签到码"), f"<b>{esc(meeting.check_in_code)}</b>"))
-    rows.append((_tr("创建"), esc(f"{person_name(org, meeting.created_by)} "
+        rows.append((tr("签到码"), f"<b>{esc(meeting.check_in_code)}</b>"))
+    rows.append((tr("创建"), esc(f"{person_name(org, meeting.created_by)} "
                                   f"{local(meeting.created_at):%Y-%m-%d %H:%M}")))
-    parts = [_CSS, _table(rows), f"<h3>{esc(_tr('议题'))}</h3>", agenda_html(meeting, org)]
+    parts = [_CSS, _table(rows), f"<h3>{esc(tr('议题'))}</h3>", agenda_html(meeting, org)]
     if meeting.notes:
         notes = esc(meeting.notes).replace("\n", "<br>")
-        parts.append(f"<h3>{esc(_tr('会议说明'))}</h3><p>{notes}</p>")
+        parts.append(f"<h3>{esc(tr('会议说明'))}</h3><p>{notes}</p>")
     return "".join(parts)
 
 
 def agenda_html(meeting: Meeting, org: Organisation) -> str:
     """Return the numbered agenda with reporting units and materials."""
     if not meeting.agenda:
-        return f"<p class='muted'>{html.escape(_tr('（无议题）'))}</p>"
+        return f"<p class='muted'>{html.escape(tr('（无议题）'))}</p>"
     items = []
     for item in meeting.agenda:
         line = html.escape(item.title)
         if item.reporting_unit_id:
-            line += html.escape(_tr("（汇报单位：{0}）").format(
+            line += html.escape(tr("（汇报单位：{0}）").format(
                 unit_name(org, item.reporting_unit_id)))
         for material in item.materials:
-            line += (f"<br><span class='muted'>{html.escape(_tr('材料：'))}"
+            line += (f"<br><span class='muted'>{html.escape(tr('材料：'))}"
                      f"{html.escape(material.name)} {human_size(material.size)}</span>")
         items.append(f"<li>{line}</li>")
     return f"<ol>{''.join(items)}</ol>"
@@ -338,7 +339,7 @@ def reply_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, str,
     """Return (invitee, 参会/列席, reply, who replied, when) per invitation, unreplied last."""
     replies = current_replies(meeting)
     rows = []
-    for group, label in ((meeting.attendees, _tr("参会")), (meeting.sit_in, _tr("列席"))):
+    for group, label in ((meeting.attendees, tr("参会")), (meeting.sit_in, tr("列席"))):
         for attendee in group:
             reply = replies.get(attendee)
             by = ""
@@ -346,7 +347,7 @@ def reply_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, str,
                 by = reply.replied_by_name
             at = f"{local(reply.at):%m-%d %H:%M}" if reply else ""
             rows.append((attendee_name(org, attendee), label, reply_text(org, reply), by, at))
-    return sorted(rows, key=lambda r: r[2] == _tr("未回执"))
+    return sorted(rows, key=lambda r: r[2] == tr("未回执"))
 
 
 def check_in_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, str, str]]:
@@ -355,12 +356,12 @@ def check_in_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, s
     for record in meeting.check_ins:
         under = ""
         if record.on_behalf_of:
-            under = _tr("代{0}").format(person_name(org, record.on_behalf_of))
+            under = tr("代{0}").format(person_name(org, record.on_behalf_of))
         elif record.attendee.kind is AttendeeKind.UNIT:
             under = unit_name(org, record.attendee.id)
         if record.sit_in:
-            under = f"{under} {_tr('列席')}".strip()
-        how = _tr("签到码") if record.method is CheckInMethod.CODE else _tr("会务人员登记")
+            under = f"{under} {tr('列席')}".strip()
+        how = tr("签到码") if record.method is CheckInMethod.CODE else tr("会务人员登记")
         rows.append((person_name(org, record.person_id), under, how,
                      f"{local(record.at):%m-%d %H:%M}"))
     return rows
@@ -371,7 +372,7 @@ def entry_text(org: Organisation, entry: AttendanceEntry) -> str:
     if entry.person_id:
         text = person_name(org, entry.person_id)
         if entry.on_behalf_of:
-            text += _tr("（代{0}）").format(person_name(org, entry.on_behalf_of))
+            text += tr("（代{0}）").format(person_name(org, entry.on_behalf_of))
         elif entry.unit_id:
             text += f"（{unit_name(org, entry.unit_id)}）"
     else:
@@ -382,8 +383,8 @@ def entry_text(org: Organisation, entry: AttendanceEntry) -> str:
 def attendance_lines(org: Organisation, lists: Attendance) -> list[tuple[str, str]]:
     """Return 出席 / 请假 / 列席 / 缺席 with their people."""
     found = []
-    for label, entries in ((_tr("出席"), lists.present), (_tr("请假"), lists.on_leave),
-                           (_tr("列席"), lists.sitting_in), (_tr("缺席"), lists.absent)):
+    for label, entries in ((tr("出席"), lists.present), (tr("请假"), lists.on_leave),
+                           (tr("列席"), lists.sitting_in), (tr("缺席"), lists.absent)):
         found.append((label, "、".join(entry_text(org, e) for e in entries) or "—"))
     return found
 
@@ -400,15 +401,15 @@ def trace_html(meeting: Meeting, org: Organisation) -> str:
 def _entry_line(entry: MeetingTraceEntry, org: Organisation) -> str:
     who = entry.actor_name or person_name(org, entry.actor_id)
     if entry.on_behalf_of:
-        who += _tr("（代{0}）").format(person_name(org, entry.on_behalf_of))
-    line = f"<b>{html.escape(_tr(MEETING_ACTION_LABELS[entry.action]))}</b>　{html.escape(who)}"
+        who += tr("（代{0}）").format(person_name(org, entry.on_behalf_of))
+    line = f"<b>{html.escape(tr(MEETING_ACTION_LABELS[entry.action]))}</b>　{html.escape(who)}"
     details = entry.details
     if entry.action is K.REPLY and isinstance(details.get("reply"), str):
-        line += "　" + html.escape(_tr(REPLY_LABELS.get(ReplyKind(details["reply"]), "")))
+        line += "　" + html.escape(tr(REPLY_LABELS.get(ReplyKind(details["reply"]), "")))
     if entry.action is K.CHECK_IN and details.get("person_id"):
         line += "　" + html.escape(person_name(org, str(details["person_id"])))
     if details.get("provisional"):
-        line += html.escape(_tr("（待服务器核对签到码）"))
+        line += html.escape(tr("（待服务器核对签到码）"))
     if entry.opinion:
         line += f"<br><span class='muted'>{html.escape(entry.opinion)}</span>"
     return line
@@ -463,7 +464,7 @@ def my_meetings_ics(store: LocalStore, *, actor: Actor, org: Organisation,
     """Return every meeting of the person as one .ics calendar (runs on the worker)."""
     meetings = store.my_meetings(actor)
     return meetings_to_ics(meetings, directory=Directory.of(org, store.rooms()), now=now,
-                           name=_tr("我的会议"))
+                           name=tr("我的会议"))
 
 
 def documents_folder() -> Path:
@@ -490,12 +491,12 @@ class MeetingPdfDialog(PdfPreviewDialog):
             return
         labels = dict(PRINTS)
         for page in pages:
-            index = self.tabs.addTab(_PdfPage(page), _tr(labels.get(page.kind, page.kind)))
+            index = self.tabs.addTab(_PdfPage(page), tr(labels.get(page.kind, page.kind)))
             if page.kind == self.first:
                 self.tabs.setCurrentIndex(index)
         self.status.hide()
         if self._title:
-            self.setWindowTitle(_tr("预览：{0}").format(self._title))
+            self.setWindowTitle(tr("预览：{0}").format(self._title))
         self._update_buttons()
         self.rendered.emit()
 
@@ -1075,7 +1076,7 @@ class MeetingView(QWidget):
         self.ics_button.setText(self.tr("导出日历"))
         self.ics_button.setToolTip(self.tr("导出本会议的 .ics 日历文件"))
         for key, label in PRINTS:
-            action = self.print_menu.addAction(_tr(label))
+            action = self.print_menu.addAction(tr(label))
             action.setData(key)
             action.triggered.connect(lambda _checked=False, k=key: self.preview(k))
         self._table(self.replies, [self.tr("受邀"), self.tr("类别"), self.tr("回执"),
@@ -1438,7 +1439,7 @@ class MeetingView(QWidget):
                 self._set_busy(False)
                 if meeting_id == self._meeting_id:
                     self.reload()
-        self.notice.setText("\n".join(_tr("提醒：{0}").format(w) for w in warnings))
+        self.notice.setText("\n".join(tr("提醒：{0}").format(w) for w in warnings))
         self.notice.setVisible(bool(warnings))
 
     def _refused(self, message: str, code: str, details: Mapping[str, Any]) -> None:
@@ -1529,7 +1530,7 @@ class MeetingView(QWidget):
             await self.ctx.worker.run(path.write_bytes, data)
         except (DomainError, OSError) as error:
             message = error.message if isinstance(error, DomainError) else str(error)
-            self.action_error.setText(_tr("未能导出：") + message)
+            self.action_error.setText(tr("未能导出：") + message)
             self.action_error.show()
             return
         self.exported.emit(str(path))

@@ -50,16 +50,17 @@ PENDING = ("#fbe3c4", "#8a4b00")
 SLOT_MINUTES = 30
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoomGrid", text)
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
 
 
 def room_label(room: Room) -> str:
     """Return a room as offered in lists: name, building, seats, whether it needs approval."""
-    parts = [p for p in (room.building, _tr("{0}人").format(room.capacity)
+    parts = [p for p in (room.building, tr("{0}人").format(room.capacity)
                          if room.capacity else "") if p]
     text = f"{room.name}（{'，'.join(parts)}）" if parts else room.name
-    return text + (_tr("·需审批") if room.needs_approval else "")
+    return text + (tr("·需审批") if room.needs_approval else "")
 
 
 @dataclass(frozen=True)
@@ -312,13 +313,13 @@ def _hint(found: Hit | None) -> str:
     if found is None:
         return ""
     if found.slot is None:
-        return _tr("{0} {1} 空闲，点击在此新建会议").format(found.room.name, clock(found.start))
+        return tr("{0} {1} 空闲，点击在此新建会议").format(found.room.name, clock(found.start))
     slot = found.slot
     lines = [slot.title, f"{found.room.name} {clock(slot.start)}–{clock(slot.end)}"]
     if slot.booked_by_name:
-        lines.append(_tr("预订人：{0}").format(slot.booked_by_name))
+        lines.append(tr("预订人：{0}").format(slot.booked_by_name))
     if slot.pending:
-        lines.append(_tr("（待审批）"))
+        lines.append(tr("（待审批）"))
     return "\n".join(lines)
 
 
@@ -352,7 +353,7 @@ class RoomGrid(QWidget):
                             "空白处可点击新建会议").format(BOOKED[0], PENDING[0]))
         legend.setStyleSheet("color: #555")
         bar.addWidget(legend)
-        add_modes(bar, self.mode_buttons, [("day", _tr("日")), ("week", _tr("周"))], self.mode,
+        add_modes(bar, self.mode_buttons, [("day", tr("日")), ("week", tr("周"))], self.mode,
                   choose=self.set_mode)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

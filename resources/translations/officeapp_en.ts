@@ -29,6 +29,96 @@
         <translation>Custom</translation>
     </message>
     <message>
+        <location filename="../../ui/document_view.py" line="145" />
+        <location filename="../../ui/document_view.py" line="223" />
+        <source>登记</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="190" />
+        <source>待编号</source>
+        <translation>Number pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="191" />
+        <source>（编号后生成）</source>
+        <translation>(given when numbered)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="200" />
+        <location filename="../../ui/document_view.py" line="318" />
+        <location filename="../../ui/meeting_view.py" line="375" />
+        <location filename="../../ui/meeting_view.py" line="404" />
+        <source>（代{0}）</source>
+        <translation> (for {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="212" />
+        <source>文种</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="214" />
+        <source>发文字号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="216" />
+        <source>来文单位</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="217" />
+        <source>来文字号</source>
+        <translation>Sender's number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="218" />
+        <source>收文编号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="220" />
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="221" />
+        <source>主送</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="222" />
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="223" />
+        <source>拟稿</source>
+        <translation>Drafted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="224" />
+        <source>办理期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="232" />
+        <source>会签单位</source>
+        <translation>Countersigning units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="234" />
+        <source>签发人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="236" />
+        <source>成文日期</source>
+        <translation>Date written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="238" />
         <location filename="../../ui/supervision_dashboard.py" line="56" />
         <location filename="../../ui/supervision_form.py" line="73" />
         <location filename="../../ui/supervision_page.py" line="262" />
@@ -37,6 +127,86 @@
         <location filename="../../ui/supervision_view.py" line="434" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="242" />
+        <source>传阅人员</source>
+        <translation>Readers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="245" />
+        <source>印发</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="247" />
+        <source>附注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="249" />
+        <source>待分配</source>
+        <translation>Not yet assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="250" />
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="250" />
+        <source>{0}年度，保管期限{1}，件号{2}</source>
+        <translation>Year {0}, kept {1}, item {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="308" />
+        <source>{0}年度，保管期限{1}</source>
+        <translation>Year {0}, kept {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="336" />
+        <source>当前环节：{0}</source>
+        <translation>Current step: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="338" />
+        <source>待办理：{0}</source>
+        <translation>Waiting: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="340" />
+        <source>已办理：{0}</source>
+        <translation>Done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="351" />
+        <source>传阅对象</source>
+        <translation>Circulated to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="351" />
+        <source>送阅人</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="351" />
+        <source>送阅时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="351" />
+        <source>阅读情况</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="354" />
+        <source>已阅 {0}</source>
+        <translation>Read {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="354" />
+        <source>未阅</source>
+        <translation>Not read</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="57" />
@@ -162,6 +332,7 @@
         <translation>Source</translation>
     </message>
     <message>
+        <location filename="../../ui/document_view.py" line="219" />
         <location filename="../../ui/supervision_form.py" line="72" />
         <location filename="../../ui/supervision_page.py" line="273" />
         <location filename="../../ui/supervision_view.py" line="392" />
@@ -174,6 +345,7 @@
         <translation>What is to be done</translation>
     </message>
     <message>
+        <location filename="../../ui/document_view.py" line="240" />
         <location filename="../../ui/supervision_form.py" line="74" />
         <location filename="../../ui/supervision_view.py" line="394" />
         <source>配合单位</source>
@@ -357,9 +529,169 @@
         <translation>Completion to review</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_view.py" line="147" />
+        <source>{0}（单位）</source>
+        <translation>{0} (unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="160" />
+        <location filename="../../ui/meeting_view.py" line="175" />
+        <source>（未定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="165" />
+        <location filename="../../ui/meeting_view.py" line="179" />
+        <source>（未预订）</source>
+        <translation>(not booked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="187" />
+        <location filename="../../ui/meeting_view.py" line="210" />
+        <location filename="../../ui/meeting_view.py" line="350" />
+        <source>未回执</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="189" />
+        <source>请假：{0}</source>
+        <translation>On leave: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="189" />
+        <location filename="../../ui/meeting_view.py" line="386" />
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="191" />
+        <source>委派{0}参加</source>
+        <translation>Sends {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="193" />
+        <source>参加：{0}</source>
+        <translation>Attending: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="194" />
+        <source>参加</source>
+        <translation>Attend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="204" />
+        <source>主持</source>
+        <translation>Chairs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="204" />
+        <source>记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="208" />
+        <source>代为参会</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="221" />
+        <source>，共{0}次</source>
+        <translation>, {0} sittings in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="301" />
+        <source>；下一次：{0}</source>
+        <translation>; next: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="303" />
+        <source>会议类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="304" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="305" />
+        <source>主办单位</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="306" />
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="307" />
+        <source>记录人</source>
+        <translation>Minutes by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="308" />
+        <location filename="../../ui/meeting_view.py" line="342" />
+        <source>参会</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="309" />
+        <location filename="../../ui/meeting_view.py" line="342" />
+        <location filename="../../ui/meeting_view.py" line="387" />
+        <source>列席</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="311" />
+        <location filename="../../ui/meeting_view.py" line="364" />
+        <source>签到码</source>
+        <translation>Sign-in code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="329" />
+        <source>（汇报单位：{0}）</source>
+        <translation> (reporting: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="359" />
+        <source>代{0}</source>
+        <translation>for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="364" />
+        <source>会务人员登记</source>
+        <translation>Entered by the meeting staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="386" />
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="387" />
+        <source>缺席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="412" />
+        <source>（待服务器核对签到码）</source>
+        <translation>(the server will check the sign-in code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="467" />
+        <source>我的会议</source>
+        <translation>My meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="499" />
         <location filename="../../ui/supervision_page.py" line="214" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_view.py" line="1442" />
+        <source>提醒：{0}</source>
+        <translation>Reminder: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="223" />
@@ -576,6 +908,7 @@
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_view.py" line="1533" />
         <location filename="../../ui/supervision_page.py" line="842" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
@@ -681,6 +1014,7 @@
         <translation>Complete and close</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_view.py" line="312" />
         <location filename="../../ui/supervision_view.py" line="105" />
         <source>创建</source>
         <translation>Create</translation>
@@ -806,6 +1140,9 @@
         <translation>report due</translation>
     </message>
     <message>
+        <location filename="../../ui/document_view.py" line="145" />
+        <location filename="../../ui/document_view.py" line="371" />
+        <location filename="../../ui/meeting_view.py" line="252" />
         <location filename="../../ui/supervision_view.py" line="315" />
         <source>新建</source>
         <translation>Create</translation>
@@ -867,6 +1204,7 @@
         <translation>State</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_view.py" line="303" />
         <location filename="../../ui/supervision_view.py" line="481" />
         <location filename="../../ui/supervision_view.py" line="523" />
         <source>时间</source>
@@ -966,6 +1304,7 @@
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/document_view.py" line="306" />
         <location filename="../../ui/supervision_view.py" line="575" />
         <source>修改了：</source>
         <translation>Changed: </translation>
@@ -976,6 +1315,7 @@
         <translation>Split from its parent item</translation>
     </message>
     <message>
+        <location filename="../../ui/document_view.py" line="372" />
         <location filename="../../ui/supervision_view.py" line="603" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
@@ -1222,6 +1562,8 @@
         <translation>Progress {0}%</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_view.py" line="181" />
+        <location filename="../../ui/room_grid.py" line="322" />
         <location filename="../../ui/supervision_view.py" line="1054" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
@@ -1271,72 +1613,148 @@
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
+    <message>
+        <location filename="../../ui/attachments.py" line="107" />
+        <location filename="../../ui/attachments.py" line="125" />
+        <source>无法读取“{0}”：{1}</source>
+        <translation>Cannot read “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments.py" line="109" />
+        <source>“{0}”不是文件</source>
+        <translation>“{0}” is not a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments.py" line="111" />
+        <source>“{0}”有{1}，超过了200 MB的附件上限</source>
+        <translation>“{0}” is {1}, over the 200 MB attachment limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments.py" line="146" />
+        <source>文件不存在，或您已无权查看该文件</source>
+        <translation>The document does not exist or you may no longer see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="168" />
+        <source>主持人{0}</source>
+        <translation>Chair {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1043" />
+        <source>修改会议</source>
+        <translation>Edit meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1056" />
+        <source>草稿已保存，可预订会议室并发送通知</source>
+        <translation>Draft saved: book a room and send the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1101" />
+        <source>已提交预订，等待会议室审批</source>
+        <translation>Booking sent, waiting for the room's approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1102" />
+        <source>会议室已预订</source>
+        <translation>Room booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="60" />
+        <source>{0}人</source>
+        <translation>{0} seats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="63" />
+        <source>·需审批</source>
+        <translation> · needs approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="316" />
+        <source>{0} {1} 空闲，点击在此新建会议</source>
+        <translation>{0} {1} free: click to create a meeting here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="320" />
+        <source>预订人：{0}</source>
+        <translation>Booked by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="356" />
+        <source>日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_grid.py" line="356" />
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
 </context>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="388" />
+        <location filename="../../ui/meeting_form.py" line="389" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="388" />
+        <location filename="../../ui/meeting_form.py" line="389" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="389" />
+        <location filename="../../ui/meeting_form.py" line="390" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="404" />
+        <location filename="../../ui/meeting_form.py" line="405" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="405" />
+        <location filename="../../ui/meeting_form.py" line="406" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="406" />
+        <location filename="../../ui/meeting_form.py" line="407" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="407" />
+        <location filename="../../ui/meeting_form.py" line="408" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="408" />
+        <location filename="../../ui/meeting_form.py" line="409" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="409" />
+        <location filename="../../ui/meeting_form.py" line="410" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="427" />
+        <location filename="../../ui/meeting_form.py" line="428" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="452" />
+        <location filename="../../ui/meeting_form.py" line="453" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="504" />
+        <location filename="../../ui/meeting_form.py" line="505" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="506" />
-        <location filename="../../ui/meeting_form.py" line="515" />
+        <location filename="../../ui/meeting_form.py" line="507" />
+        <location filename="../../ui/meeting_form.py" line="516" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1377,73 +1795,73 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/attachments.py" line="208" />
+        <location filename="../../ui/attachments.py" line="209" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="209" />
+        <location filename="../../ui/attachments.py" line="210" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="210" />
+        <location filename="../../ui/attachments.py" line="211" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="213" />
+        <location filename="../../ui/attachments.py" line="214" />
         <source>可将文件拖放到本窗格添加附件（单个不超过200 MB）</source>
         <translation>Drop files here to attach them (200 MB each at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="281" />
-        <location filename="../../ui/attachments.py" line="293" />
+        <location filename="../../ui/attachments.py" line="282" />
+        <location filename="../../ui/attachments.py" line="294" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="290" />
+        <location filename="../../ui/attachments.py" line="291" />
         <source>当前环节不能修改附件</source>
         <translation>Attachments cannot change at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="292" />
+        <location filename="../../ui/attachments.py" line="293" />
         <source>正在添加附件…</source>
         <translation>Adding attachments…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="303" />
+        <location filename="../../ui/attachments.py" line="304" />
         <source>已添加{0}个附件，联网后自动上传</source>
         <translation>{0} attachment(s) added; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="326" />
+        <location filename="../../ui/attachments.py" line="327" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="330" />
+        <location filename="../../ui/attachments.py" line="331" />
         <source>“{0}”只有名称，没有电子文件</source>
         <translation>“{0}” has a name but no file</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="335" />
+        <location filename="../../ui/attachments.py" line="336" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="339" />
+        <location filename="../../ui/attachments.py" line="340" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="347" />
+        <location filename="../../ui/attachments.py" line="348" />
         <source>移除附件</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="354" />
+        <location filename="../../ui/attachments.py" line="355" />
         <source>已移除“{0}”</source>
         <translation>Removed “{0}”</translation>
     </message>
@@ -1451,22 +1869,22 @@
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="282" />
+        <location filename="../../ui/meeting_form.py" line="283" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="305" />
+        <location filename="../../ui/meeting_form.py" line="306" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="306" />
+        <location filename="../../ui/meeting_form.py" line="307" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="316" />
+        <location filename="../../ui/meeting_form.py" line="317" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -1474,17 +1892,17 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="694" />
+        <location filename="../../ui/meeting_view.py" line="695" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="695" />
+        <location filename="../../ui/meeting_view.py" line="696" />
         <source>请勾选已到会的人员（参会、列席、代为参会均可）。</source>
         <translation>Tick the people who have arrived (attendees, observers or deputies).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="702" />
+        <location filename="../../ui/meeting_view.py" line="703" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -1492,22 +1910,22 @@
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="717" />
+        <location filename="../../ui/meeting_view.py" line="718" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="717" />
+        <location filename="../../ui/meeting_view.py" line="718" />
         <source>请输入会场公布的签到码。</source>
         <translation>Enter the sign-in code announced in the room.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="720" />
+        <location filename="../../ui/meeting_view.py" line="721" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="724" />
+        <location filename="../../ui/meeting_view.py" line="725" />
         <source>请输入签到码</source>
         <translation>Please enter the sign-in code</translation>
     </message>
@@ -1683,177 +2101,177 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="441" />
+        <location filename="../../ui/document_view.py" line="442" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="468" />
+        <location filename="../../ui/document_view.py" line="469" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="469" />
+        <location filename="../../ui/document_view.py" line="470" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="470" />
+        <location filename="../../ui/document_view.py" line="471" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="496" />
+        <location filename="../../ui/document_view.py" line="497" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="501" />
+        <location filename="../../ui/document_view.py" line="502" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="502" />
+        <location filename="../../ui/document_view.py" line="503" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="504" />
+        <location filename="../../ui/document_view.py" line="505" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="552" />
+        <location filename="../../ui/document_view.py" line="553" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="583" />
+        <location filename="../../ui/document_view.py" line="584" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="596" />
+        <location filename="../../ui/document_view.py" line="597" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="597" />
+        <location filename="../../ui/document_view.py" line="598" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="605" />
+        <location filename="../../ui/document_view.py" line="606" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="605" />
+        <location filename="../../ui/document_view.py" line="606" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="608" />
+        <location filename="../../ui/document_view.py" line="609" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="610" />
+        <location filename="../../ui/document_view.py" line="611" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="618" />
+        <location filename="../../ui/document_view.py" line="619" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="620" />
+        <location filename="../../ui/document_view.py" line="621" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="621" />
+        <location filename="../../ui/document_view.py" line="622" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="654" />
+        <location filename="../../ui/document_view.py" line="655" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="659" />
+        <location filename="../../ui/document_view.py" line="660" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="662" />
+        <location filename="../../ui/document_view.py" line="663" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="717" />
+        <location filename="../../ui/document_view.py" line="718" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="745" />
+        <location filename="../../ui/document_view.py" line="746" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="745" />
+        <location filename="../../ui/document_view.py" line="746" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="746" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="746" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="747" />
+        <location filename="../../ui/document_view.py" line="748" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="747" />
+        <location filename="../../ui/document_view.py" line="748" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="760" />
+        <location filename="../../ui/document_view.py" line="761" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="813" />
+        <location filename="../../ui/document_view.py" line="814" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="820" />
+        <location filename="../../ui/document_view.py" line="821" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="834" />
+        <location filename="../../ui/document_view.py" line="835" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="835" />
+        <location filename="../../ui/document_view.py" line="836" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="851" />
+        <location filename="../../ui/document_view.py" line="852" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
@@ -2150,22 +2568,22 @@
 <context>
     <name>MeetingCalendar</name>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="391" />
+        <location filename="../../ui/meeting_calendar.py" line="392" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="468" />
+        <location filename="../../ui/meeting_calendar.py" line="469" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="525" />
+        <location filename="../../ui/meeting_calendar.py" line="526" />
         <source>{0}的会议（{1}）</source>
         <translation>Meetings on {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="534" />
+        <location filename="../../ui/meeting_calendar.py" line="535" />
         <source>这一天没有会议</source>
         <translation>No meetings on this day</translation>
     </message>
@@ -2173,210 +2591,210 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="572" />
+        <location filename="../../ui/meeting_form.py" line="573" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="572" />
+        <location filename="../../ui/meeting_form.py" line="573" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="579" />
+        <location filename="../../ui/meeting_form.py" line="580" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="583" />
+        <location filename="../../ui/meeting_form.py" line="584" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="598" />
+        <location filename="../../ui/meeting_form.py" line="599" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="599" />
+        <location filename="../../ui/meeting_form.py" line="600" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="600" />
+        <location filename="../../ui/meeting_form.py" line="601" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="607" />
+        <location filename="../../ui/meeting_form.py" line="608" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="609" />
+        <location filename="../../ui/meeting_form.py" line="610" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="612" />
+        <location filename="../../ui/meeting_form.py" line="613" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="614" />
+        <location filename="../../ui/meeting_form.py" line="615" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="619" />
+        <location filename="../../ui/meeting_form.py" line="620" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="623" />
+        <location filename="../../ui/meeting_form.py" line="624" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="624" />
+        <location filename="../../ui/meeting_form.py" line="625" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="625" />
-        <location filename="../../ui/meeting_form.py" line="1088" />
+        <location filename="../../ui/meeting_form.py" line="626" />
+        <location filename="../../ui/meeting_form.py" line="1089" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="626" />
-        <location filename="../../ui/meeting_form.py" line="1107" />
+        <location filename="../../ui/meeting_form.py" line="627" />
+        <location filename="../../ui/meeting_form.py" line="1108" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="627" />
+        <location filename="../../ui/meeting_form.py" line="628" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="659" />
         <location filename="../../ui/meeting_form.py" line="660" />
+        <location filename="../../ui/meeting_form.py" line="661" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="665" />
+        <location filename="../../ui/meeting_form.py" line="666" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="666" />
+        <location filename="../../ui/meeting_form.py" line="667" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="668" />
+        <location filename="../../ui/meeting_form.py" line="669" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="668" />
+        <location filename="../../ui/meeting_form.py" line="669" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="711" />
+        <location filename="../../ui/meeting_form.py" line="712" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="714" />
+        <location filename="../../ui/meeting_form.py" line="715" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="718" />
+        <location filename="../../ui/meeting_form.py" line="719" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="719" />
+        <location filename="../../ui/meeting_form.py" line="720" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="722" />
+        <location filename="../../ui/meeting_form.py" line="723" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="741" />
+        <location filename="../../ui/meeting_form.py" line="742" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="745" />
+        <location filename="../../ui/meeting_form.py" line="746" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="834" />
+        <location filename="../../ui/meeting_form.py" line="835" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="928" />
+        <location filename="../../ui/meeting_form.py" line="929" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="954" />
+        <location filename="../../ui/meeting_form.py" line="955" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="968" />
+        <location filename="../../ui/meeting_form.py" line="969" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="975" />
+        <location filename="../../ui/meeting_form.py" line="976" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="975" />
+        <location filename="../../ui/meeting_form.py" line="976" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="978" />
+        <location filename="../../ui/meeting_form.py" line="979" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1024" />
+        <location filename="../../ui/meeting_form.py" line="1025" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1125" />
+        <location filename="../../ui/meeting_form.py" line="1126" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1126" />
+        <location filename="../../ui/meeting_form.py" line="1127" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1135" />
+        <location filename="../../ui/meeting_form.py" line="1136" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1141" />
+        <location filename="../../ui/meeting_form.py" line="1142" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -2384,226 +2802,226 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1023" />
+        <location filename="../../ui/meeting_view.py" line="1024" />
         <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
         <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1051" />
+        <location filename="../../ui/meeting_view.py" line="1052" />
         <source>您当前不需要办理此会议</source>
         <translation>Nothing for you to do on this meeting now</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1071" />
+        <location filename="../../ui/meeting_view.py" line="1072" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1075" />
-        <location filename="../../ui/meeting_view.py" line="1518" />
-        <location filename="../../ui/meeting_view.py" line="1523" />
+        <location filename="../../ui/meeting_view.py" line="1076" />
+        <location filename="../../ui/meeting_view.py" line="1519" />
+        <location filename="../../ui/meeting_view.py" line="1524" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1076" />
+        <location filename="../../ui/meeting_view.py" line="1077" />
         <source>导出本会议的 .ics 日历文件</source>
         <translation>Export this meeting as an .ics calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1081" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
         <source>受邀</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1081" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
         <source>类别</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1081" />
-        <location filename="../../ui/meeting_view.py" line="1088" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
+        <location filename="../../ui/meeting_view.py" line="1089" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1082" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>回执人</source>
         <translation>Replied by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1082" />
-        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1085" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>身份</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1089" />
+        <location filename="../../ui/meeting_view.py" line="1090" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1090" />
+        <location filename="../../ui/meeting_view.py" line="1091" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1085" />
+        <location filename="../../ui/meeting_view.py" line="1086" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1091" />
+        <location filename="../../ui/meeting_view.py" line="1092" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1171" />
+        <location filename="../../ui/meeting_view.py" line="1172" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1196" />
+        <location filename="../../ui/meeting_view.py" line="1197" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1220" />
+        <location filename="../../ui/meeting_view.py" line="1221" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1222" />
+        <location filename="../../ui/meeting_view.py" line="1223" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1229" />
+        <location filename="../../ui/meeting_view.py" line="1230" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1230" />
+        <location filename="../../ui/meeting_view.py" line="1231" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1237" />
+        <location filename="../../ui/meeting_view.py" line="1238" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1241" />
+        <location filename="../../ui/meeting_view.py" line="1242" />
         <source>已回执{0}，其中参加{1}、请假{2}、委派{3}；未回执{4}</source>
         <translation>{0} replied: {1} attending, {2} on leave, {3} sending a deputy; {4} without reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1253" />
+        <location filename="../../ui/meeting_view.py" line="1254" />
         <source>已签到{0}人</source>
         <translation>{0} signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1255" />
+        <location filename="../../ui/meeting_view.py" line="1256" />
         <source>；尚未签到：{0}</source>
         <translation>; not yet signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1268" />
+        <location filename="../../ui/meeting_view.py" line="1269" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1273" />
+        <location filename="../../ui/meeting_view.py" line="1274" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1276" />
+        <location filename="../../ui/meeting_view.py" line="1277" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1293" />
+        <location filename="../../ui/meeting_view.py" line="1294" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1300" />
+        <location filename="../../ui/meeting_view.py" line="1301" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1301" />
+        <location filename="../../ui/meeting_view.py" line="1302" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1340" />
+        <location filename="../../ui/meeting_view.py" line="1341" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1341" />
+        <location filename="../../ui/meeting_view.py" line="1342" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1341" />
+        <location filename="../../ui/meeting_view.py" line="1342" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1344" />
+        <location filename="../../ui/meeting_view.py" line="1345" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1345" />
+        <location filename="../../ui/meeting_view.py" line="1346" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1346" />
+        <location filename="../../ui/meeting_view.py" line="1347" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1446" />
+        <location filename="../../ui/meeting_view.py" line="1447" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1449" />
+        <location filename="../../ui/meeting_view.py" line="1450" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1457" />
+        <location filename="../../ui/meeting_view.py" line="1458" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1481" />
+        <location filename="../../ui/meeting_view.py" line="1482" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1519" />
+        <location filename="../../ui/meeting_view.py" line="1520" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -2696,78 +3114,78 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="823" />
+        <location filename="../../ui/meeting_view.py" line="824" />
         <source>纪要正文：会议议定的事项之外的内容，段落之间空一行</source>
         <translation>Minutes text (besides the decisions); a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="825" />
-        <location filename="../../ui/meeting_view.py" line="856" />
+        <location filename="../../ui/meeting_view.py" line="826" />
+        <location filename="../../ui/meeting_view.py" line="857" />
         <source>议定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="825" />
+        <location filename="../../ui/meeting_view.py" line="826" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="826" />
+        <location filename="../../ui/meeting_view.py" line="827" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="826" />
+        <location filename="../../ui/meeting_view.py" line="827" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="836" />
+        <location filename="../../ui/meeting_view.py" line="837" />
         <source>添加议定事项</source>
         <translation>Add decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="837" />
+        <location filename="../../ui/meeting_view.py" line="838" />
         <source>删除议定事项</source>
         <translation>Delete decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="838" />
+        <location filename="../../ui/meeting_view.py" line="839" />
         <source>保存纪要</source>
         <translation>Save minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="839" />
+        <location filename="../../ui/meeting_view.py" line="840" />
         <source>印发纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="875" />
+        <location filename="../../ui/meeting_view.py" line="876" />
         <source>纪要已于{0}印发</source>
         <translation>Minutes published {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="878" />
+        <location filename="../../ui/meeting_view.py" line="879" />
         <source>纪要已保存（{0}），尚未印发</source>
         <translation>Minutes saved ({0}), not yet published</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="881" />
+        <location filename="../../ui/meeting_view.py" line="882" />
         <source>会议开始后，记录人或会务人员可记录纪要</source>
         <translation>Once the meeting starts, the recorder or the meeting staff may record the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="900" />
+        <location filename="../../ui/meeting_view.py" line="901" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="909" />
+        <location filename="../../ui/meeting_view.py" line="910" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="914" />
+        <location filename="../../ui/meeting_view.py" line="915" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
@@ -2775,27 +3193,27 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="567" />
+        <location filename="../../ui/meeting_view.py" line="568" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="567" />
+        <location filename="../../ui/meeting_view.py" line="568" />
         <source>通知将发给全部参会、列席人员和单位。可设签到码，供参会人员自助签到。</source>
         <translation>The notice goes to every attendee, observer and unit. A sign-in code lets people sign themselves in.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="570" />
+        <location filename="../../ui/meeting_view.py" line="571" />
         <source>4至8位数字，可不填</source>
         <translation>4 to 8 digits, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="572" />
+        <location filename="../../ui/meeting_view.py" line="573" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="578" />
+        <location filename="../../ui/meeting_view.py" line="579" />
         <source>签到码必须是4至8位数字</source>
         <translation>The sign-in code must be 4 to 8 digits</translation>
     </message>
@@ -3021,12 +3439,12 @@
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="392" />
+        <location filename="../../ui/document_view.py" line="393" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="393" />
+        <location filename="../../ui/document_view.py" line="394" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
@@ -3067,72 +3485,72 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="590" />
+        <location filename="../../ui/meeting_view.py" line="591" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="590" />
+        <location filename="../../ui/meeting_view.py" line="591" />
         <source>请回复是否参加《{0}》（{1}）。</source>
         <translation>Please reply whether you attend “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="598" />
+        <location filename="../../ui/meeting_view.py" line="599" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="599" />
+        <location filename="../../ui/meeting_view.py" line="600" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="600" />
+        <location filename="../../ui/meeting_view.py" line="601" />
         <source>委派他人参加</source>
         <translation>Send a deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="608" />
+        <location filename="../../ui/meeting_view.py" line="609" />
         <source>请假理由</source>
         <translation>Reason for leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="612" />
+        <location filename="../../ui/meeting_view.py" line="613" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="619" />
+        <location filename="../../ui/meeting_view.py" line="620" />
         <source>为谁回执</source>
         <translation>Reply for</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="621" />
+        <location filename="../../ui/meeting_view.py" line="622" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="622" />
+        <location filename="../../ui/meeting_view.py" line="623" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="624" />
+        <location filename="../../ui/meeting_view.py" line="625" />
         <source>本单位参会人员</source>
         <translation>Who comes from the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="668" />
+        <location filename="../../ui/meeting_view.py" line="669" />
         <source>请假必须填写理由</source>
         <translation>Leave needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="670" />
+        <location filename="../../ui/meeting_view.py" line="671" />
         <source>请选择代为参会的人员</source>
         <translation>Please choose the deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="673" />
+        <location filename="../../ui/meeting_view.py" line="674" />
         <source>请填写本单位的参会人员</source>
         <translation>Please name who comes from the unit</translation>
     </message>
@@ -3169,17 +3587,17 @@
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="541" />
+        <location filename="../../ui/meeting_view.py" line="542" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="541" />
+        <location filename="../../ui/meeting_view.py" line="542" />
         <source>请选择会议室。已被占用的会议室会被拒绝，并列出该时段空闲的会议室。</source>
         <translation>Choose a room. A room already taken is refused, with the rooms free at that time.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="550" />
+        <location filename="../../ui/meeting_view.py" line="551" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
@@ -3187,17 +3605,17 @@
 <context>
     <name>RoomGrid</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="349" />
+        <location filename="../../ui/room_grid.py" line="350" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="350" />
+        <location filename="../../ui/room_grid.py" line="351" />
         <source>&lt;span style='background:{0}'&gt;&amp;nbsp;已预订&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;待审批&amp;nbsp;&lt;/span&gt; 空白处可点击新建会议</source>
         <translation>&lt;span style='background:{0}'&gt;&amp;nbsp;Booked&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;Awaiting approval&amp;nbsp;&lt;/span&gt; Click a free slot for a new meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="400" />
+        <location filename="../../ui/room_grid.py" line="401" />
         <source>读取会议室占用情况</source>
         <translation>Loading room bookings</translation>
     </message>
@@ -3205,12 +3623,12 @@
 <context>
     <name>RoomGridView</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="227" />
+        <location filename="../../ui/room_grid.py" line="228" />
         <source>{0}人</source>
         <translation>{0} seats</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="228" />
+        <location filename="../../ui/room_grid.py" line="229" />
         <source>需审批</source>
         <translation>Needs approval</translation>
     </message>
@@ -3218,17 +3636,17 @@
 <context>
     <name>RoomOffer</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="969" />
+        <location filename="../../ui/meeting_view.py" line="970" />
         <source>改订此会议室</source>
         <translation>Book this room instead</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="970" />
+        <location filename="../../ui/meeting_view.py" line="971" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="972" />
+        <location filename="../../ui/meeting_view.py" line="973" />
         <source>空闲会议室：</source>
         <translation>Free rooms:</translation>
     </message>
@@ -3236,17 +3654,17 @@
 <context>
     <name>SittingDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="757" />
+        <location filename="../../ui/meeting_view.py" line="758" />
         <source>某次会议</source>
         <translation>One sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="757" />
+        <location filename="../../ui/meeting_view.py" line="758" />
         <source>周期性会议的签到和纪要按次进行。请选择哪一次：</source>
         <translation>A recurring meeting is signed in and minuted by sitting. Which one?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="765" />
+        <location filename="../../ui/meeting_view.py" line="766" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -3254,12 +3672,12 @@
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="736" />
+        <location filename="../../ui/meeting_view.py" line="737" />
         <source>立项督办</source>
         <translation>Open a supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="736" />
+        <location filename="../../ui/meeting_view.py" line="737" />
         <source>选择要立项督办的议定事项：</source>
         <translation>Choose the decision to supervise:</translation>
     </message>

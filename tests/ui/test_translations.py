@@ -39,5 +39,8 @@ def test_the_english_catalogue_translates_the_navigation(qapp: object) -> None:
         assert QCoreApplication.translate("InboxModel", "文号") == "Number"
         assert QCoreApplication.translate("SyncStatusWidget", "待上传 %n 项", "", 3) == (
             "3 waiting to upload")
+        # Texts built outside widgets (the document pane's fields, the meeting pane's).
+        assert QCoreApplication.translate("", "会签单位") == "Countersigning units"
+        assert QCoreApplication.translate("", "预订人：{0}") == "Booked by: {0}"
     finally:
         QCoreApplication.removeTranslator(translator)
