@@ -199,6 +199,7 @@ class SyncEngine:
                     ahead = asyncio.ensure_future(self._fetch(client_id, page.cursor))
                 applying = asyncio.ensure_future(self._apply(page, checkpoints, told))
                 if not page.has_more:
+                    await _abandon(ahead)  # asked for by an envelope the page contradicted
                     await applying
                     applying = None
                     break
