@@ -86,6 +86,7 @@ class Staged:
     image: bytes | None = field(default=None, repr=False)
     size: int = 0  # how many changes
 
+
 @dataclass(frozen=True)
 class StagedPage:
     """A staged page with its envelope checked: what `LocalStore.apply_pull` takes."""

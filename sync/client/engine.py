@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from officeapp.errors import DomainError
 from officeapp.store import LocalStore, OutboxMutation, PulledRejection, PullPage
-from officeapp.store.bulk import StagedPage
+from officeapp.store.bulk import StagedPage, Stager
 from officeapp.store.db import Checkpointer
 from officeapp.store.pull import PullOutcome
 from sync.client.api import Api, ApiError, LoginRequired, Offline
@@ -93,6 +93,7 @@ class SyncEngine:
         self._failures = 0
         self._saved_offset: timedelta | None = None
         self._pools: dict[str, concurrent.futures.ThreadPoolExecutor] = {}
+        self._stager_made: Stager | None = None
 
     # --- one round -------------------------------------------------------------------------
 
@@ -169,7 +170,7 @@ class SyncEngine:
         """
         client_id: str = await self._call(lambda s: s.client_id, self.store)
         cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
-        stager = self.store.stager()
+        stager = await self._stager()
         checkpoints = _Checkpoints(self)
         told = _Told(self)
         ahead: asyncio.Future[bytes] | None = None
@@ -219,8 +220,6 @@ class SyncEngine:
             raise
         finally:
             told.flush()  # pages written before a failure are announced too
-            # Queued after any work still running on those threads (one each).
-            self._pool("staging").submit(stager.close)
             checkpoints.close()
 
     async def _apply(self, page: PullPage | StagedPage, checkpoints: _Checkpoints,
@@ -231,8 +230,15 @@ class SyncEngine:
         if page.has_more:
             await checkpoints.after_page()
 
+    async def _stager(self) -> Stager:
+        """The engine's stager, made at the first pull on the staging thread, its one user
+        (a staging call abandoned by a failed pull ends there before the next begins)."""
+        if self._stager_made is None:
+            self._stager_made = await self._staging_call(self.store.stager)
+        return self._stager_made
+
     async def _staging_call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run `fn` on the staging thread (a pull's stager is used there only)."""
+        """Run `fn` on the staging thread."""
         return await asyncio.get_running_loop().run_in_executor(
             self._pool("staging"), fn, *args)
 
@@ -270,8 +276,11 @@ class SyncEngine:
         for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        if self._stager_made is not None:
+            self._pool("staging").submit(self._stager_made.close)
+            self._stager_made = None
         for pool in self._pools.values():
-            pool.shutdown(wait=False)  # they still close the last pull's connections
+            pool.shutdown(wait=False)  # they still close the connections queued to close
         self._pools.clear()
 
     def _spawn(self, coroutine: Awaitable[Any]) -> None:

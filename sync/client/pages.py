@@ -63,8 +63,10 @@ def peek(stager: Stages, body: bytes) -> Peeked | None:
     except UnicodeDecodeError:
         return None
     head_text = stager.pull_head(text)
-    head = None if head_text is None else _head(head_text)
-    return None if head is None or head_text is None else Peeked(text, head_text, head)
+    if head_text is None:
+        return None
+    head = _head(head_text)
+    return None if head is None else Peeked(text, head_text, head)
 
 
 def read_page(stager: Stages, body: bytes,
@@ -74,14 +76,14 @@ def read_page(stager: Stages, body: bytes,
     Raises ApiError("client.bad_response") for a malformed answer."""
     if peeked is None:
         peeked = peek(stager, body)
-    staged = None if peeked is None else stager.stage_pull(
-        peeked.text, kinds=KINDS, head_text=peeked.head_text)
-    if peeked is not None and staged is not None:
-        head = peeked.head
-        return StagedPage(token=staged.token, cursor=head.cursor,
-                          last_mutation_id=head.last_mutation_id,
-                          rejected=rejections(head.results), has_more=head.has_more,
-                          reset=head.reset, image=staged.image, size=staged.size)
+    if peeked is not None:
+        staged = stager.stage_pull(peeked.text, kinds=KINDS, head_text=peeked.head_text)
+        if staged is not None:
+            head = peeked.head
+            return StagedPage(token=staged.token, cursor=head.cursor,
+                              last_mutation_id=head.last_mutation_id,
+                              rejected=rejections(head.results), has_more=head.has_more,
+                              reset=head.reset, image=staged.image, size=staged.size)
     return page_of(parse_pull(body))
 
 

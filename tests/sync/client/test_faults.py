@@ -101,24 +101,36 @@ def restart(client: Client) -> None:
 # --- 7. killed while applying a pull page --------------------------------------------------
 
 
-def test_killed_mid_page_leaves_cursor_and_data_in_agreement(
-        make_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def seven_documents_for_a_new_reviewer(make_client: Any) -> Client:
+    """The clerk sends seven drafts to review; the reviewer's client has not synced yet and
+    pulls four records a page."""
     clerk = make_client("office.clerk")
     for _ in range(7):
         clerk.act(draft(clerk), A.APPROVE, opinion="请核稿")
     clerk.sync()
-    reviewer = make_client("office.reviewer", sync=False)
+    reviewer: Client = make_client("office.reviewer", sync=False)
     reviewer.engine.page_size = 4
-    pages = record_pulls(reviewer)
+    return reviewer
+
+
+def fail_once_documents_are_written(monkeypatch: pytest.MonkeyPatch,
+                                    error: BaseException) -> None:
+    """Raise `error` inside a page's transaction, after its documents were written."""
     set_cursor = store_meta.set_cursor
 
-    def die_once_documents_are_written(conn: sqlite3.Connection, value: int, *,
-                                       reset: bool) -> None:
+    def failing(conn: sqlite3.Connection, value: int, *, reset: bool) -> None:
         if conn.execute("SELECT count(*) FROM documents").fetchone()[0]:
-            raise Killed  # inside the page's transaction, after its documents were written
+            raise error
         set_cursor(conn, value, reset=reset)
 
-    monkeypatch.setattr(store_meta, "set_cursor", die_once_documents_are_written)
+    monkeypatch.setattr(store_meta, "set_cursor", failing)
+
+
+def test_killed_mid_page_leaves_cursor_and_data_in_agreement(
+        make_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    reviewer = seven_documents_for_a_new_reviewer(make_client)
+    pages = record_pulls(reviewer)
+    fail_once_documents_are_written(monkeypatch, Killed())
     with pytest.raises(Killed):
         reviewer.sync()
     monkeypatch.undo()
@@ -173,37 +185,17 @@ def test_a_page_that_fails_to_be_written_is_reported_while_the_next_still_loads(
         make_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The engine asks for later pages while it writes one; a failed write must not wait
     for them (here they would never come)."""
-    clerk = make_client("office.clerk")
-    for _ in range(7):
-        clerk.act(draft(clerk), A.APPROVE, opinion="请核稿")
-    clerk.sync()
-    reviewer = make_client("office.reviewer", sync=False)
-    reviewer.engine.page_size = 4
-    documents_sent = False
+    reviewer = seven_documents_for_a_new_reviewer(make_client)
+    pages = record_pulls(reviewer)
 
     async def stall_once_documents_were_sent(request: httpx.Request) -> None:
-        if documents_sent and request.url.path.endswith("/sync/pull"):
+        sent = any(c["kind"] == "document" for p in pages for c in p["changes"])
+        if sent and request.url.path.endswith("/sync/pull"):
             await asyncio.sleep(3600)  # a link that stalls: no answer, no error
 
-    async def note_documents(request: httpx.Request,
-                             response: httpx.Response) -> httpx.Response:
-        nonlocal documents_sent
-        body = await response.aread()
-        if request.url.path.endswith("/sync/pull"):
-            changes = json.loads(body)["changes"]
-            documents_sent = documents_sent or any(c["kind"] == "document" for c in changes)
-        return httpx.Response(response.status_code, headers=response.headers, content=body)
-
-    reviewer.link.inner = Hooked(reviewer.link.inner, before=stall_once_documents_were_sent,
-                                 after=note_documents)
-    set_cursor = store_meta.set_cursor
-
-    def full_disk(conn: sqlite3.Connection, value: int, *, reset: bool) -> None:
-        if conn.execute("SELECT count(*) FROM documents").fetchone()[0]:
-            raise sqlite3.OperationalError("database or disk is full")
-        set_cursor(conn, value, reset=reset)
-
-    monkeypatch.setattr(store_meta, "set_cursor", full_disk)
+    reviewer.link.inner = Hooked(reviewer.link.inner, before=stall_once_documents_were_sent)
+    fail_once_documents_are_written(
+        monkeypatch, sqlite3.OperationalError("database or disk is full"))
 
     async def sync_within_a_minute() -> None:
         await asyncio.wait_for(reviewer.engine.sync_once(), timeout=60)
