@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
+from typing import Any
 
+from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Actor, Organisation, Person, Unit
 from officeapp.workflow import Accepted, Action, ActionKind, Document, Retention, decide
 from officeapp.workflow.codec import assignee_resolver
@@ -28,11 +30,13 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 
 ERROR_STYLE = "color: #c0392b;"
@@ -107,6 +111,80 @@ class FieldMessages:
             box.set_error(message)
         else:
             self.show_general(message)
+
+
+def field_errors(values: Mapping[str, Any],
+                 parse: Callable[[Mapping[str, Any]], object]) -> dict[str, str]:
+    """Return the rules' message for each field whose value `parse` (the rules' parser of
+    the form's fields) refuses; field by field, so that every wrong field is named."""
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        try:
+            parse({name: value})
+        except ValidationError as error:
+            errors[str(error.details.get("field") or name)] = error.message
+    return errors
+
+
+class RecordForm(FieldMessages):
+    """A form that creates a record or edits one: check every field, write, report.
+
+    Mixed into form dialogs, which define `ctx`, `ok_button`, the signals `created` and
+    `saved` (the record's id), `values()`, `errors(values)`, `editing()` (the record being
+    edited, or None), `_create(values)` and `_edit(record, values)` (False when refused:
+    it has shown why)."""
+
+    ctx: Any
+    ok_button: QPushButton
+
+    def validate(self) -> bool:
+        """Show each field's problem beside it; return whether there is none."""
+        errors = self.errors(self.values())
+        self.show_errors(errors)
+        return not errors
+
+    def submit(self) -> None:
+        """Check the form and, if it is right, write it (the dialog closes on success)."""
+        if not self.validate():
+            return
+        self.ok_button.setEnabled(False)
+        self.ctx.spawn(self._submit(self.values()), what=self.windowTitle())
+
+    async def _submit(self, values: dict[str, Any]) -> None:
+        try:
+            record = self.editing()
+            if record is None:
+                created = await self._create(values)
+                self.created.emit(created.id)
+            else:
+                if not await self._edit(record, values):
+                    return
+                self.saved.emit(record.id)
+        except DomainError as error:
+            self.show_refusal(str(error.details.get("field", "")), error.message)
+            return
+        finally:
+            if alive(self):
+                self.ok_button.setEnabled(True)
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        """Return what the form holds, in the JSON-friendly form the rules parse."""
+        raise NotImplementedError
+
+    def errors(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """Return the message for each field the rules refuse (`field_errors`)."""
+        raise NotImplementedError
+
+    def editing(self) -> Any | None:
+        """Return the record being edited; None when creating one."""
+        raise NotImplementedError
+
+    async def _create(self, values: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    async def _edit(self, record: Any, values: dict[str, Any]) -> bool:
+        raise NotImplementedError
 
 
 # A probe needs some opinion: a return without a reason is refused whatever the target.

@@ -10,15 +10,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from officeapp.documents import Classification, DocType, Urgency
-from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation
 from officeapp.workflow import Action, ActionKind, Decision, Document, Rejected
 from officeapp.workflow.fields import FIELD_LABELS, parse_changes
 from sync.client import actions
 from ui.action_dialogs import (
     FieldBox,
-    FieldMessages,
+    RecordForm,
     UnitPicker,
+    field_errors,
     general_error_label,
     name_buttons,
 )
@@ -39,17 +39,6 @@ from ui.qt import (
 )
 
 
-def field_errors(values: Mapping[str, Any]) -> dict[str, str]:
-    """Return the rules' message for each field whose value they refuse."""
-    errors: dict[str, str] = {}
-    for name, value in values.items():
-        try:
-            parse_changes({name: value})
-        except ValidationError as error:
-            errors[str(error.details.get("field") or name)] = error.message
-    return errors
-
-
 def _combo(values: list[str], *, editable: bool = False) -> QComboBox:
     combo = QComboBox()
     combo.addItems(values)
@@ -65,7 +54,7 @@ def _set_combo(combo: QComboBox, text: str) -> None:
         combo.setEditText(text)
 
 
-class _DocumentForm(FieldMessages, QDialog):
+class _DocumentForm(RecordForm, QDialog):
     """What the 发文 and 收文 forms share: fields with messages, OK that writes, edit mode."""
 
     created = Signal(str)  # the id of the new document
@@ -122,43 +111,15 @@ class _DocumentForm(FieldMessages, QDialog):
     def _fill(self, document: Document) -> None:
         raise NotImplementedError
 
-    def values(self) -> dict[str, Any]:
-        """Return what the form holds, in the JSON-friendly form the rules parse."""
-        raise NotImplementedError
-
     # --- checking and writing ----------------------------------------------------------------
 
-    def validate(self) -> bool:
-        """Show each field's problem beside it; return whether there is none."""
-        errors = field_errors(self.values())
-        self.show_errors(errors)
-        return not errors
+    def errors(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """Return the rules' message for each field whose value they refuse."""
+        return field_errors(values, parse_changes)
 
-    def submit(self) -> None:
-        """Check the form and, if it is right, write it (the dialog closes on success)."""
-        if not self.validate():
-            return
-        self.ok_button.setEnabled(False)
-        self.ctx.spawn(self._submit(self.values()), what=self.windowTitle())
-
-    async def _submit(self, values: dict[str, Any]) -> None:
-        try:
-            if self.document is None:
-                document = await self._create(values)
-                self.created.emit(document.id)
-            else:
-                if not await self._edit(self.document, values):
-                    return
-                self.saved.emit(self.document.id)
-        except DomainError as error:
-            self.show_refusal(str(error.details.get("field", "")), error.message)
-            return
-        finally:
-            self.ok_button.setEnabled(True)
-        self.accept()
-
-    async def _create(self, values: dict[str, Any]) -> Document:
-        raise NotImplementedError
+    def editing(self) -> Document | None:
+        """Return the document being edited; None when creating one."""
+        return self.document
 
     async def _edit(self, document: Document, values: dict[str, Any]) -> bool:
         changes = {k: v for k, v in values.items() if v != self._initial.get(k)}

@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from officeapp.documents import Urgency
-from officeapp.errors import DomainError, ValidationError
 from officeapp.meetings.model import SUPERVISION_SOURCE, Meeting
 from officeapp.meetings.model import Decision as MeetingDecision
 from officeapp.org import Organisation, Role
@@ -31,9 +30,10 @@ from officeapp.supervision.fields import parse_fields
 from officeapp.workflow import Document
 from ui.action_dialogs import (
     FieldBox,
-    FieldMessages,
     PersonPicker,
+    RecordForm,
     UnitPicker,
+    field_errors,
     general_error_label,
     name_buttons,
     unit_tree,
@@ -85,19 +85,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def field_errors(values: Mapping[str, Any]) -> dict[str, str]:
-    """Return the rules' message for each field whose value they refuse."""
-    errors: dict[str, str] = {}
-    for name, value in values.items():
-        try:
-            parse_fields({name: value})
-        except ValidationError as error:
-            errors[str(error.details.get("field") or name)] = error.message
-    if not str(values.get("title", "")).strip():
-        errors.setdefault("title", tr("事项名称不能为空"))
-    return errors
-
-
 def fields_from_decision(meeting: Meeting, decision: MeetingDecision) -> dict[str, Any]:
     """Return the fields of an item opened from a meeting's decision (会议议定)."""
     first = decision.text.splitlines()[0] if decision.text else ""
@@ -143,7 +130,7 @@ def item_fields(item: SupervisionItem) -> dict[str, Any]:
     }
 
 
-class SupervisionForm(FieldMessages, QDialog):
+class SupervisionForm(RecordForm, QDialog):
     """新建督办事项 / 修改督办事项 / 分解: fields with messages; OK writes offline."""
 
     created = Signal(str)  # the id of the new item
@@ -375,35 +362,16 @@ class SupervisionForm(FieldMessages, QDialog):
             values["source_link"] = dict(self._link)
         return values
 
-    def validate(self) -> bool:
-        """Show each field's problem beside it; return whether there is none."""
-        errors = field_errors(self.values())
-        self.show_errors(errors)
-        return not errors
+    def errors(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """Return the message for each field the rules (or an empty title) refuse."""
+        errors = field_errors(values, parse_fields)
+        if not str(values.get("title", "")).strip():
+            errors.setdefault("title", tr("事项名称不能为空"))
+        return errors
 
-    def submit(self) -> None:
-        """Check the form and, if it is right, write it (the dialog closes on success)."""
-        if not self.validate():
-            return
-        self.ok_button.setEnabled(False)
-        self.ctx.spawn(self._submit(self.values()), what=self.windowTitle())
-
-    async def _submit(self, values: dict[str, Any]) -> None:
-        try:
-            if self.item is None:
-                item = await self._create(values)
-                self.created.emit(item.id)
-            else:
-                if not await self._edit(self.item, values):
-                    return
-                self.saved.emit(self.item.id)
-        except DomainError as error:
-            self.show_refusal(str(error.details.get("field", "")), error.message)
-            return
-        finally:
-            if alive(self):
-                self.ok_button.setEnabled(True)
-        self.accept()
+    def editing(self) -> SupervisionItem | None:
+        """Return the item being edited; None when creating one."""
+        return self.item
 
     async def _create(self, values: dict[str, Any]) -> SupervisionItem:
         parent_id = self.parent_item.id if self.parent_item is not None else None

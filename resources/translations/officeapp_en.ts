@@ -389,85 +389,85 @@
         <translation>Source record</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="97" />
+        <location filename="../../ui/supervision_form.py" line="369" />
         <source>事项名称不能为空</source>
         <translation>The item needs a title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="165" />
+        <location filename="../../ui/supervision_form.py" line="152" />
         <location filename="../../ui/supervision_page.py" line="788" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="167" />
+        <location filename="../../ui/supervision_form.py" line="154" />
         <location filename="../../ui/supervision_page.py" line="779" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="169" />
+        <location filename="../../ui/supervision_form.py" line="156" />
         <location filename="../../ui/supervision_page.py" line="717" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="191" />
+        <location filename="../../ui/supervision_form.py" line="178" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="207" />
+        <location filename="../../ui/supervision_form.py" line="194" />
         <source>如：推进全市数字政府建设</source>
         <translation>e.g. Advance the city's digital government</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="215" />
+        <location filename="../../ui/supervision_form.py" line="202" />
         <source>督办的具体内容和工作要求</source>
         <translation>What exactly is to be done, and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="217" />
+        <location filename="../../ui/supervision_form.py" line="204" />
         <source>设定办理时限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="229" />
+        <location filename="../../ui/supervision_form.py" line="216" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="233" />
+        <location filename="../../ui/supervision_form.py" line="220" />
         <source>立项须经领导审批</source>
         <translation>Opening needs a leader's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="262" />
+        <location filename="../../ui/supervision_form.py" line="249" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="272" />
+        <location filename="../../ui/supervision_form.py" line="259" />
         <source>督查单位任一领导</source>
         <translation>Any leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="307" />
+        <location filename="../../ui/supervision_form.py" line="294" />
         <source>配合单位（可不选）</source>
         <translation>Co-units (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="308" />
+        <location filename="../../ui/supervision_form.py" line="295" />
         <source>阅知领导（可不选）</source>
         <translation>Leaders kept informed (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="347" />
+        <location filename="../../ui/supervision_form.py" line="334" />
         <source>分解自：{0}（时限 {1}）</source>
         <translation>Split from: {0} (deadline {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="350" />
+        <location filename="../../ui/supervision_form.py" line="337" />
         <source>来源记录：{0}</source>
         <translation>Source record: {0}</translation>
     </message>
@@ -1762,32 +1762,32 @@
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="470" />
+        <location filename="../../ui/action_dialogs.py" line="548" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="470" />
+        <location filename="../../ui/action_dialogs.py" line="548" />
         <source>请选择归档年度和保管期限，件号由服务器分配。</source>
         <translation>Choose the archive year and retention; the server assigns the item number.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="473" />
+        <location filename="../../ui/action_dialogs.py" line="551" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="479" />
+        <location filename="../../ui/action_dialogs.py" line="557" />
         <source>保管期限</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="480" />
+        <location filename="../../ui/action_dialogs.py" line="558" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="484" />
+        <location filename="../../ui/action_dialogs.py" line="562" />
         <source>请选择保管期限</source>
         <translation>Please choose a retention period</translation>
     </message>
@@ -1933,27 +1933,27 @@
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="184" />
+        <location filename="../../ui/compose.py" line="145" />
         <source>修改发文</source>
         <translation>Edit outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="184" />
+        <location filename="../../ui/compose.py" line="145" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="193" />
+        <location filename="../../ui/compose.py" line="154" />
         <source>关于……的通知</source>
         <translation>Notice on …</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="195" />
+        <location filename="../../ui/compose.py" line="156" />
         <source>正文；段落之间空一行</source>
         <translation>Body; a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="220" />
+        <location filename="../../ui/compose.py" line="181" />
         <source>会签单位（可不选）</source>
         <translation>Countersigning units (optional)</translation>
     </message>
@@ -2355,42 +2355,42 @@
 <context>
     <name>InstructDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="419" />
+        <location filename="../../ui/action_dialogs.py" line="497" />
         <source>批办</source>
         <translation>Instruct</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="419" />
+        <location filename="../../ui/action_dialogs.py" line="497" />
         <source>请指定牵头承办单位，可同时指定配合单位、办理期限和办结后传阅的人员。</source>
         <translation>Name the lead unit; optionally co-units, a deadline and who reads it afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="423" />
+        <location filename="../../ui/action_dialogs.py" line="501" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="427" />
+        <location filename="../../ui/action_dialogs.py" line="505" />
         <source>设定办理期限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="433" />
+        <location filename="../../ui/action_dialogs.py" line="511" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="434" />
+        <location filename="../../ui/action_dialogs.py" line="512" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="436" />
+        <location filename="../../ui/action_dialogs.py" line="514" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="452" />
+        <location filename="../../ui/action_dialogs.py" line="530" />
         <source>批办时必须指定牵头承办单位</source>
         <translation>An instruction must name the lead unit</translation>
     </message>
@@ -3390,7 +3390,7 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="361" />
+        <location filename="../../ui/action_dialogs.py" line="439" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -3398,7 +3398,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="297" />
+        <location filename="../../ui/action_dialogs.py" line="375" />
         <source>筛选人员</source>
         <translation>Filter people</translation>
     </message>
@@ -3406,32 +3406,32 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="263" />
+        <location filename="../../ui/compose.py" line="224" />
         <source>修改收文登记</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="263" />
+        <location filename="../../ui/compose.py" line="224" />
         <source>收文登记</source>
         <translation>Register incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="273" />
+        <location filename="../../ui/compose.py" line="234" />
         <source>如：萍教发〔2026〕8号</source>
         <translation>e.g. 萍教发〔2026〕8号</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="276" />
+        <location filename="../../ui/compose.py" line="237" />
         <source>来文正文或内容摘要</source>
         <translation>Body or summary of the incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="285" />
+        <location filename="../../ui/compose.py" line="246" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="287" />
+        <location filename="../../ui/compose.py" line="248" />
         <source>正文/摘要</source>
         <translation>Body/summary</translation>
     </message>
@@ -3558,28 +3558,28 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="374" />
+        <location filename="../../ui/action_dialogs.py" line="452" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="374" />
+        <location filename="../../ui/action_dialogs.py" line="452" />
         <source>退回到哪个环节？请写明退回理由。</source>
         <translation>Return to which step? Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="379" />
-        <location filename="../../ui/action_dialogs.py" line="382" />
+        <location filename="../../ui/action_dialogs.py" line="457" />
+        <location filename="../../ui/action_dialogs.py" line="460" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="381" />
+        <location filename="../../ui/action_dialogs.py" line="459" />
         <source>退回到</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="386" />
+        <location filename="../../ui/action_dialogs.py" line="464" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
@@ -3738,7 +3738,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="286" />
+        <location filename="../../ui/action_dialogs.py" line="364" />
         <source>筛选单位</source>
         <translation>Filter units</translation>
     </message>
@@ -3746,7 +3746,7 @@
 <context>
     <name>_DocumentForm</name>
     <message>
-        <location filename="../../ui/compose.py" line="95" />
+        <location filename="../../ui/compose.py" line="84" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
