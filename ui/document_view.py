@@ -34,6 +34,7 @@ from officeapp.workflow import (
 from officeapp.workflow.fields import FIELD_LABELS
 from officeapp.workflow.model import ACTION_LABELS
 from sync.client import actions
+from ui import record_pane
 from ui.action_dialogs import (
     ArchiveDialog,
     ArgumentDialog,
@@ -63,7 +64,6 @@ from ui.qt import (
     QPushButton,
     QShortcut,
     QSizePolicy,
-    QStackedWidget,
     Qt,
     QTabWidget,
     QTextBrowser,
@@ -72,7 +72,6 @@ from ui.qt import (
     QWidget,
     Signal,
     alive,
-    bold_font,
 )
 
 # The natural verb of "approve" at each step (what the person is doing there).
@@ -403,13 +402,6 @@ class RejectionBanner(QFrame):
         layout.addWidget(self.dismiss_button)
 
 
-def _badge(style: str) -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 2px 8px; }}")
-    label.hide()
-    return label
-
-
 class DocumentView(QWidget):
     """Shows one document and lets the person act on it."""
 
@@ -438,27 +430,17 @@ class DocumentView(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.pages = QStackedWidget()
-        self.placeholder = QLabel(self.tr("在列表中选择一份公文，即可在此查看和办理"))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: palette(placeholder-text);")
-        self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(self._content())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
+        self.pages, self.placeholder = record_pane.placeholder_pages(
+            self, self.tr("在列表中选择一份公文，即可在此查看和办理"), self._content())
 
     def _content(self) -> QWidget:
         page = QWidget()
         self.banners = QVBoxLayout()
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setFont(bold_font(self.title, 1.45))
+        self.title = record_pane.title_label(1.45)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
-        self.urgency_badge = _badge("background: #c0392b; color: white;")
-        self.pending_badge = _badge("background: #fff4ce; color: #7a5c00;"
+        self.urgency_badge = record_pane.badge("background: #c0392b; color: white;")
+        self.pending_badge = record_pane.badge("background: #fff4ce; color: #7a5c00;"
                                     " border: 1px solid #e0c060;")
         self.fields = QTextBrowser()
         self.route = QTextBrowser()
@@ -502,8 +484,7 @@ class DocumentView(QWidget):
         self.preview_button = QPushButton(self.tr("预览/打印"))
         self.preview_button.setToolTip(self.tr("预览、打印或另存为PDF（Ctrl+P）"))
         self.preview_button.clicked.connect(self.preview)
-        self.no_actions = QLabel(self.tr("您当前不需要办理此文件"))
-        self.no_actions.setStyleSheet("color: palette(placeholder-text);")
+        self.no_actions = record_pane.hint(self.tr("您当前不需要办理此文件"))
         layout = QVBoxLayout(area)
         layout.addWidget(self.opinion)
         layout.addWidget(self.action_error)
@@ -624,11 +605,7 @@ class DocumentView(QWidget):
         self.pending_badge.setVisible(bool(pending))
 
     def _show_rejections(self, records: Sequence[RejectionRecord]) -> None:
-        while self.banners.count():
-            item = self.banners.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        record_pane.clear(self.banners)
         for record in records:
             banner = RejectionBanner(record)
             banner.reuse.connect(self.opinion.put_back)

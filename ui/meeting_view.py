@@ -45,6 +45,7 @@ from officeapp.org import Actor, Organisation, Person, Room
 from officeapp.store import LocalStore, RejectionRecord
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
+from ui import record_pane
 from ui.action_dialogs import (
     ERROR_STYLE,
     ArgumentDialog,
@@ -1257,11 +1258,7 @@ class MeetingView(QWidget):
         self.check_ins_summary.setText(text)
 
     def _show_rejections(self, records: Sequence[RejectionRecord]) -> None:
-        while self.banners.count():
-            item = self.banners.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        record_pane.clear(self.banners)
         for record in records:
             banner = QFrame()
             banner.setStyleSheet("QFrame { background: #fdecea; border-radius: 4px; }")

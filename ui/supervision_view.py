@@ -41,6 +41,7 @@ from officeapp.supervision.rows import ItemRow
 from officeapp.supervision.sheets import cycle_text
 from officeapp.workflow import Attachment
 from sync.client import actions
+from ui import record_pane
 from ui.action_dialogs import ArgumentDialog
 from ui.attachments import (
     STATE_LABELS,
@@ -73,7 +74,6 @@ from ui.qt import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QStackedWidget,
     Qt,
     QTabWidget,
     QTextBrowser,
@@ -83,7 +83,6 @@ from ui.qt import (
     QWidget,
     Signal,
     alive,
-    bold_font,
 )
 
 # --- labels (listed literally so lupdate finds them) -----------------------------------------
@@ -854,13 +853,6 @@ class RejectionBanner(QFrame):
         layout.addWidget(self.dismiss_button)
 
 
-def _badge(style: str) -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 2px 8px; }}")
-    label.hide()
-    return label
-
-
 def _browser() -> QTextBrowser:
     browser = QTextBrowser()
     browser.setOpenLinks(False)
@@ -896,29 +888,19 @@ class SupervisionView(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.pages = QStackedWidget()
-        self.placeholder = QLabel(tr("在列表中选择一项督办事项，即可在此查看和办理"))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: palette(placeholder-text);")
-        self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(self._content())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
+        self.pages, self.placeholder = record_pane.placeholder_pages(
+            self, tr("在列表中选择一项督办事项，即可在此查看和办理"), self._content())
 
     def _content(self) -> QWidget:
         page = QWidget()
         self.banners = QVBoxLayout()
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setFont(bold_font(self.title, 1.4))
+        self.title = record_pane.title_label(1.4)
         self.light = QLabel()
         self.light.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
-        self.urgency_badge = _badge("background: #c0392b; color: white;")
-        self.pending_badge = _badge("background: #fff4ce; color: #7a5c00;"
+        self.urgency_badge = record_pane.badge("background: #c0392b; color: white;")
+        self.pending_badge = record_pane.badge("background: #fff4ce; color: #7a5c00;"
                                     " border: 1px solid #e0c060;")
         self.fields, self.reports, self.urgings = _browser(), _browser(), _browser()
         self.extensions, self.trace = _browser(), _browser()
@@ -960,8 +942,7 @@ class SupervisionView(QWidget):
         self.sheet_button.setToolTip(tr("预览、打印或另存督办单PDF"))
         self.sheet_button.clicked.connect(
             lambda: self._item_id and self.sheet_requested.emit(self._item_id))
-        self.no_actions = QLabel(tr("您当前不需要办理此事项"))
-        self.no_actions.setStyleSheet("color: palette(placeholder-text);")
+        self.no_actions = record_pane.hint(tr("您当前不需要办理此事项"))
         layout = QVBoxLayout(area)
         layout.addWidget(self.action_error)
         row = QHBoxLayout()
@@ -1079,11 +1060,7 @@ class SupervisionView(QWidget):
         self.pending_badge.setVisible(bool(pending))
 
     def _show_rejections(self, records: Sequence[RejectionRecord]) -> None:
-        while self.banners.count():
-            entry = self.banners.takeAt(0)
-            widget = entry.widget() if entry is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        record_pane.clear(self.banners)
         for record in records:
             banner = RejectionBanner(record)
             banner.dismiss.connect(self.dismiss_rejection)

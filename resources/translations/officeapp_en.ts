@@ -29,182 +29,182 @@
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="145" />
-        <location filename="../../ui/document_view.py" line="223" />
+        <location filename="../../ui/document_view.py" line="144" />
+        <location filename="../../ui/document_view.py" line="222" />
         <source>登记</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="190" />
+        <location filename="../../ui/document_view.py" line="189" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="191" />
+        <location filename="../../ui/document_view.py" line="190" />
         <source>（编号后生成）</source>
         <translation>(given when numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="200" />
-        <location filename="../../ui/document_view.py" line="318" />
-        <location filename="../../ui/meeting_view.py" line="375" />
-        <location filename="../../ui/meeting_view.py" line="404" />
+        <location filename="../../ui/document_view.py" line="199" />
+        <location filename="../../ui/document_view.py" line="317" />
+        <location filename="../../ui/meeting_view.py" line="376" />
+        <location filename="../../ui/meeting_view.py" line="405" />
         <source>（代{0}）</source>
         <translation> (for {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="212" />
+        <location filename="../../ui/document_view.py" line="211" />
         <source>文种</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="214" />
+        <location filename="../../ui/document_view.py" line="213" />
         <source>发文字号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="216" />
+        <location filename="../../ui/document_view.py" line="215" />
         <source>来文单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="217" />
+        <location filename="../../ui/document_view.py" line="216" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="218" />
+        <location filename="../../ui/document_view.py" line="217" />
         <source>收文编号</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="220" />
+        <location filename="../../ui/document_view.py" line="219" />
         <source>密级</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="221" />
+        <location filename="../../ui/document_view.py" line="220" />
         <source>主送</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="222" />
+        <location filename="../../ui/document_view.py" line="221" />
         <source>抄送</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="223" />
+        <location filename="../../ui/document_view.py" line="222" />
         <source>拟稿</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="224" />
+        <location filename="../../ui/document_view.py" line="223" />
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="232" />
+        <location filename="../../ui/document_view.py" line="231" />
         <source>会签单位</source>
         <translation>Countersigning units</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="234" />
+        <location filename="../../ui/document_view.py" line="233" />
         <source>签发人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="236" />
+        <location filename="../../ui/document_view.py" line="235" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="238" />
+        <location filename="../../ui/document_view.py" line="237" />
         <location filename="../../ui/supervision_dashboard.py" line="56" />
         <location filename="../../ui/supervision_form.py" line="73" />
         <location filename="../../ui/supervision_page.py" line="262" />
         <location filename="../../ui/supervision_page.py" line="271" />
-        <location filename="../../ui/supervision_view.py" line="393" />
-        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="392" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="242" />
+        <location filename="../../ui/document_view.py" line="241" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="245" />
+        <location filename="../../ui/document_view.py" line="244" />
         <source>印发</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="247" />
+        <location filename="../../ui/document_view.py" line="246" />
         <source>附注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="249" />
+        <location filename="../../ui/document_view.py" line="248" />
         <source>待分配</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="250" />
+        <location filename="../../ui/document_view.py" line="249" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="250" />
+        <location filename="../../ui/document_view.py" line="249" />
         <source>{0}年度，保管期限{1}，件号{2}</source>
         <translation>Year {0}, kept {1}, item {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="308" />
+        <location filename="../../ui/document_view.py" line="307" />
         <source>{0}年度，保管期限{1}</source>
         <translation>Year {0}, kept {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="336" />
+        <location filename="../../ui/document_view.py" line="335" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="338" />
+        <location filename="../../ui/document_view.py" line="337" />
         <source>待办理：{0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="340" />
+        <location filename="../../ui/document_view.py" line="339" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="351" />
+        <location filename="../../ui/document_view.py" line="350" />
         <source>传阅对象</source>
         <translation>Circulated to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="351" />
+        <location filename="../../ui/document_view.py" line="350" />
         <source>送阅人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="351" />
+        <location filename="../../ui/document_view.py" line="350" />
         <source>送阅时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="351" />
+        <location filename="../../ui/document_view.py" line="350" />
         <source>阅读情况</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="354" />
+        <location filename="../../ui/document_view.py" line="353" />
         <source>已阅 {0}</source>
         <translation>Read {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="354" />
+        <location filename="../../ui/document_view.py" line="353" />
         <source>未阅</source>
         <translation>Not read</translation>
     </message>
@@ -218,14 +218,14 @@
         <location filename="../../ui/supervision_dashboard.py" line="58" />
         <location filename="../../ui/supervision_dashboard.py" line="177" />
         <location filename="../../ui/supervision_dashboard.py" line="329" />
-        <location filename="../../ui/supervision_view.py" line="118" />
-        <location filename="../../ui/supervision_view.py" line="125" />
+        <location filename="../../ui/supervision_view.py" line="117" />
+        <location filename="../../ui/supervision_view.py" line="124" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="59" />
-        <location filename="../../ui/supervision_view.py" line="137" />
+        <location filename="../../ui/supervision_view.py" line="136" />
         <source>按期办结</source>
         <translation>Completed on time</translation>
     </message>
@@ -327,15 +327,15 @@
     <message>
         <location filename="../../ui/supervision_form.py" line="71" />
         <location filename="../../ui/supervision_page.py" line="261" />
-        <location filename="../../ui/supervision_view.py" line="391" />
+        <location filename="../../ui/supervision_view.py" line="390" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="219" />
+        <location filename="../../ui/document_view.py" line="218" />
         <location filename="../../ui/supervision_form.py" line="72" />
         <location filename="../../ui/supervision_page.py" line="273" />
-        <location filename="../../ui/supervision_view.py" line="392" />
+        <location filename="../../ui/supervision_view.py" line="391" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
@@ -345,30 +345,30 @@
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="240" />
+        <location filename="../../ui/document_view.py" line="239" />
         <location filename="../../ui/supervision_form.py" line="74" />
-        <location filename="../../ui/supervision_view.py" line="394" />
+        <location filename="../../ui/supervision_view.py" line="393" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="75" />
         <location filename="../../ui/supervision_page.py" line="263" />
-        <location filename="../../ui/supervision_view.py" line="213" />
-        <location filename="../../ui/supervision_view.py" line="395" />
-        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="212" />
+        <location filename="../../ui/supervision_view.py" line="394" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_view.py" line="396" />
+        <location filename="../../ui/supervision_view.py" line="395" />
         <source>反馈周期</source>
         <translation>Reporting cycle</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="76" />
-        <location filename="../../ui/supervision_view.py" line="402" />
+        <location filename="../../ui/supervision_view.py" line="401" />
         <source>阅知领导</source>
         <translation>Leaders kept informed</translation>
     </message>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="78" />
-        <location filename="../../ui/supervision_view.py" line="416" />
+        <location filename="../../ui/supervision_view.py" line="415" />
         <source>审批领导</source>
         <translation>Approving leader</translation>
     </message>
@@ -493,13 +493,13 @@
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="95" />
-        <location filename="../../ui/supervision_view.py" line="134" />
+        <location filename="../../ui/supervision_view.py" line="133" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="96" />
-        <location filename="../../ui/supervision_view.py" line="135" />
+        <location filename="../../ui/supervision_view.py" line="134" />
         <source>进度反馈逾期</source>
         <translation>Report overdue</translation>
     </message>
@@ -529,167 +529,167 @@
         <translation>Completion to review</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="147" />
+        <location filename="../../ui/meeting_view.py" line="148" />
         <source>{0}（单位）</source>
         <translation>{0} (unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="160" />
-        <location filename="../../ui/meeting_view.py" line="175" />
+        <location filename="../../ui/meeting_view.py" line="161" />
+        <location filename="../../ui/meeting_view.py" line="176" />
         <source>（未定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="165" />
-        <location filename="../../ui/meeting_view.py" line="179" />
+        <location filename="../../ui/meeting_view.py" line="166" />
+        <location filename="../../ui/meeting_view.py" line="180" />
         <source>（未预订）</source>
         <translation>(not booked)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="187" />
-        <location filename="../../ui/meeting_view.py" line="210" />
-        <location filename="../../ui/meeting_view.py" line="350" />
+        <location filename="../../ui/meeting_view.py" line="188" />
+        <location filename="../../ui/meeting_view.py" line="211" />
+        <location filename="../../ui/meeting_view.py" line="351" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="189" />
+        <location filename="../../ui/meeting_view.py" line="190" />
         <source>请假：{0}</source>
         <translation>On leave: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="189" />
-        <location filename="../../ui/meeting_view.py" line="386" />
+        <location filename="../../ui/meeting_view.py" line="190" />
+        <location filename="../../ui/meeting_view.py" line="387" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="191" />
+        <location filename="../../ui/meeting_view.py" line="192" />
         <source>委派{0}参加</source>
         <translation>Sends {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="193" />
+        <location filename="../../ui/meeting_view.py" line="194" />
         <source>参加：{0}</source>
         <translation>Attending: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="194" />
+        <location filename="../../ui/meeting_view.py" line="195" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="204" />
+        <location filename="../../ui/meeting_view.py" line="205" />
         <source>主持</source>
         <translation>Chairs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="204" />
+        <location filename="../../ui/meeting_view.py" line="205" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="208" />
+        <location filename="../../ui/meeting_view.py" line="209" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="221" />
+        <location filename="../../ui/meeting_view.py" line="222" />
         <source>，共{0}次</source>
         <translation>, {0} sittings in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="301" />
+        <location filename="../../ui/meeting_view.py" line="302" />
         <source>；下一次：{0}</source>
         <translation>; next: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="303" />
+        <location filename="../../ui/meeting_view.py" line="304" />
         <source>会议类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="304" />
+        <location filename="../../ui/meeting_view.py" line="305" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="305" />
+        <location filename="../../ui/meeting_view.py" line="306" />
         <source>主办单位</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="306" />
+        <location filename="../../ui/meeting_view.py" line="307" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="307" />
+        <location filename="../../ui/meeting_view.py" line="308" />
         <source>记录人</source>
         <translation>Minutes by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="308" />
-        <location filename="../../ui/meeting_view.py" line="342" />
+        <location filename="../../ui/meeting_view.py" line="309" />
+        <location filename="../../ui/meeting_view.py" line="343" />
         <source>参会</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="309" />
-        <location filename="../../ui/meeting_view.py" line="342" />
-        <location filename="../../ui/meeting_view.py" line="387" />
+        <location filename="../../ui/meeting_view.py" line="310" />
+        <location filename="../../ui/meeting_view.py" line="343" />
+        <location filename="../../ui/meeting_view.py" line="388" />
         <source>列席</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="311" />
-        <location filename="../../ui/meeting_view.py" line="364" />
+        <location filename="../../ui/meeting_view.py" line="312" />
+        <location filename="../../ui/meeting_view.py" line="365" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="329" />
+        <location filename="../../ui/meeting_view.py" line="330" />
         <source>（汇报单位：{0}）</source>
         <translation> (reporting: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="359" />
+        <location filename="../../ui/meeting_view.py" line="360" />
         <source>代{0}</source>
         <translation>for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="364" />
+        <location filename="../../ui/meeting_view.py" line="365" />
         <source>会务人员登记</source>
         <translation>Entered by the meeting staff</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="386" />
+        <location filename="../../ui/meeting_view.py" line="387" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="387" />
+        <location filename="../../ui/meeting_view.py" line="388" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="412" />
+        <location filename="../../ui/meeting_view.py" line="413" />
         <source>（待服务器核对签到码）</source>
         <translation>(the server will check the sign-in code)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="467" />
+        <location filename="../../ui/meeting_view.py" line="468" />
         <source>我的会议</source>
         <translation>My meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="499" />
+        <location filename="../../ui/meeting_view.py" line="500" />
         <location filename="../../ui/supervision_page.py" line="214" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1442" />
+        <location filename="../../ui/meeting_view.py" line="1439" />
         <source>提醒：{0}</source>
         <translation>Reminder: {0}</translation>
     </message>
@@ -732,21 +732,21 @@
     <message>
         <location filename="../../ui/supervision_page.py" line="259" />
         <location filename="../../ui/supervision_page.py" line="268" />
-        <location filename="../../ui/supervision_view.py" line="388" />
-        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="387" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>状态灯</source>
         <translation>Light</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="264" />
-        <location filename="../../ui/supervision_view.py" line="390" />
+        <location filename="../../ui/supervision_view.py" line="389" />
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="265" />
-        <location filename="../../ui/supervision_view.py" line="435" />
-        <location filename="../../ui/supervision_view.py" line="481" />
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="480" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
@@ -856,7 +856,7 @@
         <location filename="../../ui/supervision_page.py" line="625" />
         <location filename="../../ui/supervision_page.py" line="890" />
         <location filename="../../ui/supervision_page.py" line="891" />
-        <location filename="../../ui/supervision_view.py" line="959" />
+        <location filename="../../ui/supervision_view.py" line="941" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
@@ -882,7 +882,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="697" />
-        <location filename="../../ui/supervision_view.py" line="1001" />
+        <location filename="../../ui/supervision_view.py" line="982" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
@@ -908,7 +908,7 @@
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1533" />
+        <location filename="../../ui/meeting_view.py" line="1530" />
         <location filename="../../ui/supervision_page.py" line="842" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
@@ -944,672 +944,672 @@
         <translation>Assignment sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="92" />
+        <location filename="../../ui/supervision_view.py" line="91" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="93" />
+        <location filename="../../ui/supervision_view.py" line="92" />
         <source>立项</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="94" />
+        <location filename="../../ui/supervision_view.py" line="93" />
         <source>批准立项</source>
         <translation>Approve opening</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="95" />
+        <location filename="../../ui/supervision_view.py" line="94" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="96" />
+        <location filename="../../ui/supervision_view.py" line="95" />
         <source>交办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="97" />
-        <location filename="../../ui/supervision_view.py" line="420" />
+        <location filename="../../ui/supervision_view.py" line="96" />
+        <location filename="../../ui/supervision_view.py" line="419" />
         <source>签收</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="98" />
-        <location filename="../../ui/supervision_view.py" line="928" />
-        <location filename="../../ui/supervision_view.py" line="1056" />
+        <location filename="../../ui/supervision_view.py" line="97" />
+        <location filename="../../ui/supervision_view.py" line="910" />
+        <location filename="../../ui/supervision_view.py" line="1037" />
         <source>进度反馈</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="99" />
-        <location filename="../../ui/supervision_view.py" line="929" />
-        <location filename="../../ui/supervision_view.py" line="1057" />
+        <location filename="../../ui/supervision_view.py" line="98" />
+        <location filename="../../ui/supervision_view.py" line="911" />
+        <location filename="../../ui/supervision_view.py" line="1038" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="100" />
+        <location filename="../../ui/supervision_view.py" line="99" />
         <source>延期申请</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="101" />
+        <location filename="../../ui/supervision_view.py" line="100" />
         <source>同意延期</source>
         <translation>Grant extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="102" />
+        <location filename="../../ui/supervision_view.py" line="101" />
         <source>不同意延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="103" />
+        <location filename="../../ui/supervision_view.py" line="102" />
         <source>办结申请</source>
         <translation>Request completion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="104" />
+        <location filename="../../ui/supervision_view.py" line="103" />
         <source>办结销号</source>
         <translation>Complete and close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="312" />
-        <location filename="../../ui/supervision_view.py" line="105" />
+        <location filename="../../ui/meeting_view.py" line="313" />
+        <location filename="../../ui/supervision_view.py" line="104" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="107" />
+        <location filename="../../ui/supervision_view.py" line="106" />
         <source>退回交办</source>
         <translation>Return assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="110" />
+        <location filename="../../ui/supervision_view.py" line="109" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="111" />
+        <location filename="../../ui/supervision_view.py" line="110" />
         <source>待领导审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="112" />
+        <location filename="../../ui/supervision_view.py" line="111" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="113" />
+        <location filename="../../ui/supervision_view.py" line="112" />
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="114" />
+        <location filename="../../ui/supervision_view.py" line="113" />
         <source>已签收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="115" />
+        <location filename="../../ui/supervision_view.py" line="114" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="116" />
+        <location filename="../../ui/supervision_view.py" line="115" />
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="117" />
+        <location filename="../../ui/supervision_view.py" line="116" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="122" />
+        <location filename="../../ui/supervision_view.py" line="121" />
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="123" />
+        <location filename="../../ui/supervision_view.py" line="122" />
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="124" />
+        <location filename="../../ui/supervision_view.py" line="123" />
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="129" />
+        <location filename="../../ui/supervision_view.py" line="128" />
         <source>正常推进</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="130" />
+        <location filename="../../ui/supervision_view.py" line="129" />
         <source>未设办理时限</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="131" />
+        <location filename="../../ui/supervision_view.py" line="130" />
         <source>已申请办结，待审核</source>
         <translation>Completion requested, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="132" />
+        <location filename="../../ui/supervision_view.py" line="131" />
         <source>临近办理时限</source>
         <translation>Deadline near</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="133" />
+        <location filename="../../ui/supervision_view.py" line="132" />
         <source>临近进度反馈时间</source>
         <translation>Report due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="136" />
+        <location filename="../../ui/supervision_view.py" line="135" />
         <source>逾期后申请办结</source>
         <translation>Completion requested after the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="138" />
+        <location filename="../../ui/supervision_view.py" line="137" />
         <source>逾期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="142" />
+        <location filename="../../ui/supervision_view.py" line="141" />
         <source>待审批</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="143" />
+        <location filename="../../ui/supervision_view.py" line="142" />
         <source>已同意</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="144" />
+        <location filename="../../ui/supervision_view.py" line="143" />
         <source>不同意</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="145" />
+        <location filename="../../ui/supervision_view.py" line="144" />
         <source>已撤回（申请办结）</source>
         <translation>Withdrawn (completion requested)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="212" />
+        <location filename="../../ui/supervision_view.py" line="211" />
         <source>反馈时间</source>
         <translation>report due</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="145" />
-        <location filename="../../ui/document_view.py" line="371" />
-        <location filename="../../ui/meeting_view.py" line="252" />
-        <location filename="../../ui/supervision_view.py" line="315" />
+        <location filename="../../ui/document_view.py" line="144" />
+        <location filename="../../ui/document_view.py" line="370" />
+        <location filename="../../ui/meeting_view.py" line="253" />
+        <location filename="../../ui/supervision_view.py" line="314" />
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="399" />
+        <location filename="../../ui/supervision_view.py" line="398" />
         <source>下次反馈</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="400" />
-        <location filename="../../ui/supervision_view.py" line="732" />
+        <location filename="../../ui/supervision_view.py" line="399" />
+        <location filename="../../ui/supervision_view.py" line="731" />
         <source>完成进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="404" />
+        <location filename="../../ui/supervision_view.py" line="403" />
         <source>督查单位</source>
         <translation>Supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="406" />
+        <location filename="../../ui/supervision_view.py" line="405" />
         <source>立项人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="415" />
+        <location filename="../../ui/supervision_view.py" line="414" />
         <source>督查单位领导</source>
         <translation>A leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="418" />
+        <location filename="../../ui/supervision_view.py" line="417" />
         <source>交办时间</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="423" />
+        <location filename="../../ui/supervision_view.py" line="422" />
         <source>办结时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="425" />
+        <location filename="../../ui/supervision_view.py" line="424" />
         <source>上级事项</source>
         <translation>Parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="426" />
+        <location filename="../../ui/supervision_view.py" line="425" />
         <source>事项编号</source>
         <translation>Item id</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>分解事项</source>
         <translation>Sub-items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="303" />
-        <location filename="../../ui/supervision_view.py" line="481" />
-        <location filename="../../ui/supervision_view.py" line="523" />
+        <location filename="../../ui/meeting_view.py" line="304" />
+        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_view.py" line="522" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="481" />
+        <location filename="../../ui/supervision_view.py" line="480" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="481" />
+        <location filename="../../ui/supervision_view.py" line="480" />
         <source>反馈人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="481" />
-        <location filename="../../ui/supervision_view.py" line="728" />
-        <location filename="../../ui/supervision_view.py" line="733" />
+        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_view.py" line="727" />
+        <location filename="../../ui/supervision_view.py" line="732" />
         <source>进展情况</source>
         <translation>Progress made</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="487" />
+        <location filename="../../ui/supervision_view.py" line="486" />
         <source>（配合）</source>
         <translation> (co-unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="508" />
+        <location filename="../../ui/supervision_view.py" line="507" />
         <source>审核：办结销号</source>
         <translation>Review: completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="509" />
+        <location filename="../../ui/supervision_view.py" line="508" />
         <source>审核：退回</source>
         <translation>Review: returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="523" />
+        <location filename="../../ui/supervision_view.py" line="522" />
         <source>催办人</source>
         <translation>Urged by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="523" />
+        <location filename="../../ui/supervision_view.py" line="522" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="523" />
-        <location filename="../../ui/supervision_view.py" line="820" />
+        <location filename="../../ui/supervision_view.py" line="522" />
+        <location filename="../../ui/supervision_view.py" line="819" />
         <source>催办内容</source>
         <translation>Urging</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="526" />
+        <location filename="../../ui/supervision_view.py" line="525" />
         <source>人工催办</source>
         <translation>By hand</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="526" />
+        <location filename="../../ui/supervision_view.py" line="525" />
         <source>自动催办</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="545" />
+        <location filename="../../ui/supervision_view.py" line="544" />
         <source>办理时限 {0} → 申请延期至 {1}</source>
         <translation>Deadline {0} → asked for {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="548" />
+        <location filename="../../ui/supervision_view.py" line="547" />
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="551" />
+        <location filename="../../ui/supervision_view.py" line="550" />
         <source>{0} 于 {1} 审批</source>
         <translation>Decided by {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="554" />
+        <location filename="../../ui/supervision_view.py" line="553" />
         <source>，延期至 {0}</source>
         <translation>, extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="565" />
+        <location filename="../../ui/supervision_view.py" line="564" />
         <source>完成进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="567" />
+        <location filename="../../ui/supervision_view.py" line="566" />
         <source>办理时限延至 {0}</source>
         <translation>Deadline extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="571" />
+        <location filename="../../ui/supervision_view.py" line="570" />
         <source>申请延期至 {0}</source>
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="306" />
-        <location filename="../../ui/supervision_view.py" line="575" />
+        <location filename="../../ui/document_view.py" line="305" />
+        <location filename="../../ui/supervision_view.py" line="574" />
         <source>修改了：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="577" />
+        <location filename="../../ui/supervision_view.py" line="576" />
         <source>由上级事项分解</source>
         <translation>Split from its parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="372" />
-        <location filename="../../ui/supervision_view.py" line="603" />
+        <location filename="../../ui/document_view.py" line="371" />
+        <location filename="../../ui/supervision_view.py" line="602" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="607" />
+        <location filename="../../ui/supervision_view.py" line="606" />
         <source>您当时填写的内容：{0}</source>
         <translation>What you wrote: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="657" />
+        <location filename="../../ui/supervision_view.py" line="656" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="658" />
+        <location filename="../../ui/supervision_view.py" line="657" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="677" />
-        <location filename="../../ui/supervision_view.py" line="684" />
+        <location filename="../../ui/supervision_view.py" line="676" />
+        <location filename="../../ui/supervision_view.py" line="683" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="717" />
+        <location filename="../../ui/supervision_view.py" line="716" />
         <source>请写明办理结果，可附佐证材料；督查人员审核后办结销号。</source>
         <translation>Describe the result, with supporting files if any; a supervisor reviews and closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="719" />
+        <location filename="../../ui/supervision_view.py" line="718" />
         <source>请填写完成进度和进展情况，可附相关材料。</source>
         <translation>Give the progress and what was done, with files if any.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="728" />
-        <location filename="../../ui/supervision_view.py" line="733" />
+        <location filename="../../ui/supervision_view.py" line="727" />
+        <location filename="../../ui/supervision_view.py" line="732" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="734" />
+        <location filename="../../ui/supervision_view.py" line="733" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="739" />
+        <location filename="../../ui/supervision_view.py" line="738" />
         <source>附件仍在添加，请稍候</source>
         <translation>Attachments are still being added; please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="741" />
+        <location filename="../../ui/supervision_view.py" line="740" />
         <source>请填写办理结果</source>
         <translation>Please describe the result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="742" />
+        <location filename="../../ui/supervision_view.py" line="741" />
         <source>请填写进展情况</source>
         <translation>Please describe the progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="760" />
+        <location filename="../../ui/supervision_view.py" line="759" />
         <source>现办理时限为 {0}。请选择申请延期至的日期并写明理由。</source>
         <translation>The deadline is {0}. Choose the date asked for and give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="763" />
+        <location filename="../../ui/supervision_view.py" line="762" />
         <source>申请延期至 {0}。可同意更短的期限，但须晚于现办理时限 {1}。</source>
         <translation>Extension asked to {0}. You may grant less, but later than the current deadline {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="777" />
-        <location filename="../../ui/supervision_view.py" line="779" />
+        <location filename="../../ui/supervision_view.py" line="776" />
+        <location filename="../../ui/supervision_view.py" line="778" />
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="777" />
+        <location filename="../../ui/supervision_view.py" line="776" />
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="778" />
+        <location filename="../../ui/supervision_view.py" line="777" />
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="779" />
+        <location filename="../../ui/supervision_view.py" line="778" />
         <source>审批意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="790" />
+        <location filename="../../ui/supervision_view.py" line="789" />
         <source>申请延期时必须填写理由</source>
         <translation>An extension request needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="792" />
+        <location filename="../../ui/supervision_view.py" line="791" />
         <source>延期后的时限必须晚于现在的办理时限</source>
         <translation>The new deadline must be after the current one</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="809" />
+        <location filename="../../ui/supervision_view.py" line="808" />
         <source>退回立项申请，请写明理由。</source>
         <translation>Return the request to open; give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="810" />
+        <location filename="../../ui/supervision_view.py" line="809" />
         <source>交办给本单位有误？请写明理由，督查人员修改后重新交办。</source>
         <translation>Assigned to the wrong unit? Give the reason; the supervisor corrects and assigns again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="811" />
+        <location filename="../../ui/supervision_view.py" line="810" />
         <source>退回办结申请，请写明理由；牵头单位继续办理后再申请。</source>
         <translation>Return the completion request with the reason; the lead unit continues and asks again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="812" />
+        <location filename="../../ui/supervision_view.py" line="811" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="813" />
+        <location filename="../../ui/supervision_view.py" line="812" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="815" />
+        <location filename="../../ui/supervision_view.py" line="814" />
         <source>不同意延期，办理时限不变。请写明理由。</source>
         <translation>Refuse the extension; the deadline stays. Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="816" />
+        <location filename="../../ui/supervision_view.py" line="815" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="816" />
+        <location filename="../../ui/supervision_view.py" line="815" />
         <source>不同意延期时必须填写理由</source>
         <translation>Refusing an extension needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="819" />
+        <location filename="../../ui/supervision_view.py" line="818" />
         <source>催办通知将发给牵头单位。</source>
         <translation>The urging goes to the lead unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="820" />
+        <location filename="../../ui/supervision_view.py" line="819" />
         <source>请抓紧办理《{0}》</source>
         <translation>Please speed up “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="823" />
+        <location filename="../../ui/supervision_view.py" line="822" />
         <source>立项后即可交办；如需领导审批，将先送审批。</source>
         <translation>Once opened it can be assigned; if approval is needed it goes to the leader first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="824" />
+        <location filename="../../ui/supervision_view.py" line="823" />
         <source>批准立项后，督查人员即可交办。</source>
         <translation>Once approved, the supervisor can assign it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="825" />
+        <location filename="../../ui/supervision_view.py" line="824" />
         <source>交办后，牵头单位和配合单位将收到通知，反馈周期开始计算。</source>
         <translation>The lead and co-units are notified and the reporting cycle starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="826" />
+        <location filename="../../ui/supervision_view.py" line="825" />
         <source>签收后开始办理，请按反馈周期报送进展。</source>
         <translation>Receive it and start; report progress on the reporting cycle.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="827" />
+        <location filename="../../ui/supervision_view.py" line="826" />
         <source>审核通过，办结销号。</source>
         <translation>Accept the completion and close the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="829" />
+        <location filename="../../ui/supervision_view.py" line="828" />
         <source>意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="850" />
+        <location filename="../../ui/supervision_view.py" line="849" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="900" />
+        <location filename="../../ui/supervision_view.py" line="892" />
         <source>在列表中选择一项督办事项，即可在此查看和办理</source>
         <translation>Select a supervision item in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="928" />
-        <location filename="../../ui/supervision_view.py" line="1056" />
+        <location filename="../../ui/supervision_view.py" line="910" />
+        <location filename="../../ui/supervision_view.py" line="1037" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="929" />
-        <location filename="../../ui/supervision_view.py" line="1057" />
+        <location filename="../../ui/supervision_view.py" line="911" />
+        <location filename="../../ui/supervision_view.py" line="1038" />
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="930" />
-        <location filename="../../ui/supervision_view.py" line="1058" />
+        <location filename="../../ui/supervision_view.py" line="912" />
+        <location filename="../../ui/supervision_view.py" line="1039" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="954" />
+        <location filename="../../ui/supervision_view.py" line="936" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="960" />
+        <location filename="../../ui/supervision_view.py" line="942" />
         <source>预览、打印或另存督办单PDF</source>
         <translation>Preview, print or save the assignment sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="963" />
+        <location filename="../../ui/supervision_view.py" line="945" />
         <source>您当前不需要办理此事项</source>
         <translation>Nothing for you to do on this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1034" />
+        <location filename="../../ui/supervision_view.py" line="1015" />
         <source>督办事项不存在，或您已无权查看</source>
         <translation>The item does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1043" />
+        <location filename="../../ui/supervision_view.py" line="1024" />
         <source>牵头：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1044" />
+        <location filename="../../ui/supervision_view.py" line="1025" />
         <source>时限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1045" />
+        <location filename="../../ui/supervision_view.py" line="1026" />
         <source>进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="181" />
+        <location filename="../../ui/meeting_view.py" line="182" />
         <location filename="../../ui/room_grid.py" line="322" />
-        <location filename="../../ui/supervision_view.py" line="1054" />
+        <location filename="../../ui/supervision_view.py" line="1035" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1068" />
+        <location filename="../../ui/supervision_view.py" line="1049" />
         <source>按服务器时间 {0} 计算</source>
         <translation>Computed at server time {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1076" />
+        <location filename="../../ui/supervision_view.py" line="1057" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1077" />
+        <location filename="../../ui/supervision_view.py" line="1058" />
         <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1111" />
+        <location filename="../../ui/supervision_view.py" line="1088" />
         <source>分解（新建子事项）…</source>
         <translation>Split (new sub-item)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1202" />
+        <location filename="../../ui/supervision_view.py" line="1179" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1209" />
+        <location filename="../../ui/supervision_view.py" line="1186" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1228" />
+        <location filename="../../ui/supervision_view.py" line="1205" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1234" />
+        <location filename="../../ui/supervision_view.py" line="1211" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1236" />
+        <location filename="../../ui/supervision_view.py" line="1213" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
@@ -1892,17 +1892,17 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="695" />
+        <location filename="../../ui/meeting_view.py" line="696" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="696" />
+        <location filename="../../ui/meeting_view.py" line="697" />
         <source>请勾选已到会的人员（参会、列席、代为参会均可）。</source>
         <translation>Tick the people who have arrived (attendees, observers or deputies).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="703" />
+        <location filename="../../ui/meeting_view.py" line="704" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -1910,22 +1910,22 @@
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="718" />
+        <location filename="../../ui/meeting_view.py" line="719" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="718" />
+        <location filename="../../ui/meeting_view.py" line="719" />
         <source>请输入会场公布的签到码。</source>
         <translation>Enter the sign-in code announced in the room.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="721" />
+        <location filename="../../ui/meeting_view.py" line="722" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="725" />
+        <location filename="../../ui/meeting_view.py" line="726" />
         <source>请输入签到码</source>
         <translation>Please enter the sign-in code</translation>
     </message>
@@ -2101,177 +2101,177 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="442" />
+        <location filename="../../ui/document_view.py" line="434" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="469" />
+        <location filename="../../ui/document_view.py" line="451" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="470" />
+        <location filename="../../ui/document_view.py" line="452" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="471" />
+        <location filename="../../ui/document_view.py" line="453" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="497" />
+        <location filename="../../ui/document_view.py" line="479" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="502" />
+        <location filename="../../ui/document_view.py" line="484" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="503" />
+        <location filename="../../ui/document_view.py" line="485" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="505" />
+        <location filename="../../ui/document_view.py" line="487" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="553" />
+        <location filename="../../ui/document_view.py" line="534" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="584" />
+        <location filename="../../ui/document_view.py" line="565" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="597" />
+        <location filename="../../ui/document_view.py" line="578" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="598" />
+        <location filename="../../ui/document_view.py" line="579" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="606" />
+        <location filename="../../ui/document_view.py" line="587" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="606" />
+        <location filename="../../ui/document_view.py" line="587" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="609" />
+        <location filename="../../ui/document_view.py" line="590" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="611" />
+        <location filename="../../ui/document_view.py" line="592" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="619" />
+        <location filename="../../ui/document_view.py" line="600" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="621" />
+        <location filename="../../ui/document_view.py" line="602" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="622" />
+        <location filename="../../ui/document_view.py" line="603" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="655" />
+        <location filename="../../ui/document_view.py" line="632" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="660" />
+        <location filename="../../ui/document_view.py" line="637" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="663" />
+        <location filename="../../ui/document_view.py" line="640" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="718" />
+        <location filename="../../ui/document_view.py" line="695" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="746" />
+        <location filename="../../ui/document_view.py" line="723" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="746" />
+        <location filename="../../ui/document_view.py" line="723" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="747" />
+        <location filename="../../ui/document_view.py" line="724" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="747" />
+        <location filename="../../ui/document_view.py" line="724" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="748" />
+        <location filename="../../ui/document_view.py" line="725" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="748" />
+        <location filename="../../ui/document_view.py" line="725" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="761" />
+        <location filename="../../ui/document_view.py" line="738" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="814" />
+        <location filename="../../ui/document_view.py" line="791" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="821" />
+        <location filename="../../ui/document_view.py" line="798" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="835" />
+        <location filename="../../ui/document_view.py" line="812" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="836" />
+        <location filename="../../ui/document_view.py" line="813" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="852" />
+        <location filename="../../ui/document_view.py" line="829" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
@@ -2802,226 +2802,226 @@
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1024" />
+        <location filename="../../ui/meeting_view.py" line="1025" />
         <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
         <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1052" />
+        <location filename="../../ui/meeting_view.py" line="1053" />
         <source>您当前不需要办理此会议</source>
         <translation>Nothing for you to do on this meeting now</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1072" />
+        <location filename="../../ui/meeting_view.py" line="1073" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1076" />
-        <location filename="../../ui/meeting_view.py" line="1519" />
-        <location filename="../../ui/meeting_view.py" line="1524" />
+        <location filename="../../ui/meeting_view.py" line="1077" />
+        <location filename="../../ui/meeting_view.py" line="1516" />
+        <location filename="../../ui/meeting_view.py" line="1521" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1077" />
+        <location filename="../../ui/meeting_view.py" line="1078" />
         <source>导出本会议的 .ics 日历文件</source>
         <translation>Export this meeting as an .ics calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1082" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>受邀</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1082" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>类别</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1082" />
-        <location filename="../../ui/meeting_view.py" line="1089" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1090" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>回执人</source>
         <translation>Replied by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
-        <location filename="../../ui/meeting_view.py" line="1085" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meeting_view.py" line="1086" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meeting_view.py" line="1085" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meeting_view.py" line="1085" />
         <source>身份</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meeting_view.py" line="1085" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1090" />
+        <location filename="../../ui/meeting_view.py" line="1091" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1091" />
+        <location filename="../../ui/meeting_view.py" line="1092" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1086" />
+        <location filename="../../ui/meeting_view.py" line="1087" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1092" />
+        <location filename="../../ui/meeting_view.py" line="1093" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1172" />
+        <location filename="../../ui/meeting_view.py" line="1173" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1197" />
+        <location filename="../../ui/meeting_view.py" line="1198" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1221" />
+        <location filename="../../ui/meeting_view.py" line="1222" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1223" />
+        <location filename="../../ui/meeting_view.py" line="1224" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1230" />
+        <location filename="../../ui/meeting_view.py" line="1231" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1231" />
+        <location filename="../../ui/meeting_view.py" line="1232" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1238" />
+        <location filename="../../ui/meeting_view.py" line="1239" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1242" />
+        <location filename="../../ui/meeting_view.py" line="1243" />
         <source>已回执{0}，其中参加{1}、请假{2}、委派{3}；未回执{4}</source>
         <translation>{0} replied: {1} attending, {2} on leave, {3} sending a deputy; {4} without reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1254" />
+        <location filename="../../ui/meeting_view.py" line="1255" />
         <source>已签到{0}人</source>
         <translation>{0} signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1256" />
+        <location filename="../../ui/meeting_view.py" line="1257" />
         <source>；尚未签到：{0}</source>
         <translation>; not yet signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1269" />
+        <location filename="../../ui/meeting_view.py" line="1266" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1274" />
+        <location filename="../../ui/meeting_view.py" line="1271" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1277" />
+        <location filename="../../ui/meeting_view.py" line="1274" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1294" />
+        <location filename="../../ui/meeting_view.py" line="1291" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1301" />
+        <location filename="../../ui/meeting_view.py" line="1298" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1302" />
+        <location filename="../../ui/meeting_view.py" line="1299" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1341" />
+        <location filename="../../ui/meeting_view.py" line="1338" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1342" />
+        <location filename="../../ui/meeting_view.py" line="1339" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1342" />
+        <location filename="../../ui/meeting_view.py" line="1339" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1345" />
+        <location filename="../../ui/meeting_view.py" line="1342" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1346" />
+        <location filename="../../ui/meeting_view.py" line="1343" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1347" />
+        <location filename="../../ui/meeting_view.py" line="1344" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1447" />
+        <location filename="../../ui/meeting_view.py" line="1444" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1450" />
+        <location filename="../../ui/meeting_view.py" line="1447" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1458" />
+        <location filename="../../ui/meeting_view.py" line="1455" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1482" />
+        <location filename="../../ui/meeting_view.py" line="1479" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1520" />
+        <location filename="../../ui/meeting_view.py" line="1517" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -3114,78 +3114,78 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="824" />
+        <location filename="../../ui/meeting_view.py" line="825" />
         <source>纪要正文：会议议定的事项之外的内容，段落之间空一行</source>
         <translation>Minutes text (besides the decisions); a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="826" />
-        <location filename="../../ui/meeting_view.py" line="857" />
+        <location filename="../../ui/meeting_view.py" line="827" />
+        <location filename="../../ui/meeting_view.py" line="858" />
         <source>议定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="826" />
+        <location filename="../../ui/meeting_view.py" line="827" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="827" />
+        <location filename="../../ui/meeting_view.py" line="828" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="827" />
+        <location filename="../../ui/meeting_view.py" line="828" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="837" />
+        <location filename="../../ui/meeting_view.py" line="838" />
         <source>添加议定事项</source>
         <translation>Add decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="838" />
+        <location filename="../../ui/meeting_view.py" line="839" />
         <source>删除议定事项</source>
         <translation>Delete decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="839" />
+        <location filename="../../ui/meeting_view.py" line="840" />
         <source>保存纪要</source>
         <translation>Save minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="840" />
+        <location filename="../../ui/meeting_view.py" line="841" />
         <source>印发纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="876" />
+        <location filename="../../ui/meeting_view.py" line="877" />
         <source>纪要已于{0}印发</source>
         <translation>Minutes published {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="879" />
+        <location filename="../../ui/meeting_view.py" line="880" />
         <source>纪要已保存（{0}），尚未印发</source>
         <translation>Minutes saved ({0}), not yet published</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="882" />
+        <location filename="../../ui/meeting_view.py" line="883" />
         <source>会议开始后，记录人或会务人员可记录纪要</source>
         <translation>Once the meeting starts, the recorder or the meeting staff may record the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="901" />
+        <location filename="../../ui/meeting_view.py" line="902" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="910" />
+        <location filename="../../ui/meeting_view.py" line="911" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="915" />
+        <location filename="../../ui/meeting_view.py" line="916" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
@@ -3193,27 +3193,27 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="568" />
+        <location filename="../../ui/meeting_view.py" line="569" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="568" />
+        <location filename="../../ui/meeting_view.py" line="569" />
         <source>通知将发给全部参会、列席人员和单位。可设签到码，供参会人员自助签到。</source>
         <translation>The notice goes to every attendee, observer and unit. A sign-in code lets people sign themselves in.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="571" />
+        <location filename="../../ui/meeting_view.py" line="572" />
         <source>4至8位数字，可不填</source>
         <translation>4 to 8 digits, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="573" />
+        <location filename="../../ui/meeting_view.py" line="574" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="579" />
+        <location filename="../../ui/meeting_view.py" line="580" />
         <source>签到码必须是4至8位数字</source>
         <translation>The sign-in code must be 4 to 8 digits</translation>
     </message>
@@ -3439,12 +3439,12 @@
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="393" />
+        <location filename="../../ui/document_view.py" line="392" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="394" />
+        <location filename="../../ui/document_view.py" line="393" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
@@ -3485,72 +3485,72 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="591" />
+        <location filename="../../ui/meeting_view.py" line="592" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="591" />
+        <location filename="../../ui/meeting_view.py" line="592" />
         <source>请回复是否参加《{0}》（{1}）。</source>
         <translation>Please reply whether you attend “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="599" />
+        <location filename="../../ui/meeting_view.py" line="600" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="600" />
+        <location filename="../../ui/meeting_view.py" line="601" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="601" />
+        <location filename="../../ui/meeting_view.py" line="602" />
         <source>委派他人参加</source>
         <translation>Send a deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="609" />
+        <location filename="../../ui/meeting_view.py" line="610" />
         <source>请假理由</source>
         <translation>Reason for leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="613" />
+        <location filename="../../ui/meeting_view.py" line="614" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="620" />
+        <location filename="../../ui/meeting_view.py" line="621" />
         <source>为谁回执</source>
         <translation>Reply for</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="622" />
+        <location filename="../../ui/meeting_view.py" line="623" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="623" />
+        <location filename="../../ui/meeting_view.py" line="624" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="625" />
+        <location filename="../../ui/meeting_view.py" line="626" />
         <source>本单位参会人员</source>
         <translation>Who comes from the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="669" />
+        <location filename="../../ui/meeting_view.py" line="670" />
         <source>请假必须填写理由</source>
         <translation>Leave needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="671" />
+        <location filename="../../ui/meeting_view.py" line="672" />
         <source>请选择代为参会的人员</source>
         <translation>Please choose the deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="674" />
+        <location filename="../../ui/meeting_view.py" line="675" />
         <source>请填写本单位的参会人员</source>
         <translation>Please name who comes from the unit</translation>
     </message>
@@ -3587,17 +3587,17 @@
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="542" />
+        <location filename="../../ui/meeting_view.py" line="543" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="542" />
+        <location filename="../../ui/meeting_view.py" line="543" />
         <source>请选择会议室。已被占用的会议室会被拒绝，并列出该时段空闲的会议室。</source>
         <translation>Choose a room. A room already taken is refused, with the rooms free at that time.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="551" />
+        <location filename="../../ui/meeting_view.py" line="552" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
@@ -3636,17 +3636,17 @@
 <context>
     <name>RoomOffer</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="970" />
+        <location filename="../../ui/meeting_view.py" line="971" />
         <source>改订此会议室</source>
         <translation>Book this room instead</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="971" />
+        <location filename="../../ui/meeting_view.py" line="972" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="973" />
+        <location filename="../../ui/meeting_view.py" line="974" />
         <source>空闲会议室：</source>
         <translation>Free rooms:</translation>
     </message>
@@ -3654,17 +3654,17 @@
 <context>
     <name>SittingDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="758" />
+        <location filename="../../ui/meeting_view.py" line="759" />
         <source>某次会议</source>
         <translation>One sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="758" />
+        <location filename="../../ui/meeting_view.py" line="759" />
         <source>周期性会议的签到和纪要按次进行。请选择哪一次：</source>
         <translation>A recurring meeting is signed in and minuted by sitting. Which one?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="766" />
+        <location filename="../../ui/meeting_view.py" line="767" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -3672,12 +3672,12 @@
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="737" />
+        <location filename="../../ui/meeting_view.py" line="738" />
         <source>立项督办</source>
         <translation>Open a supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="737" />
+        <location filename="../../ui/meeting_view.py" line="738" />
         <source>选择要立项督办的议定事项：</source>
         <translation>Choose the decision to supervise:</translation>
     </message>

@@ -1,0 +1,57 @@
+"""Pieces every record pane (公文, 督办, 会议) builds the same way: the placeholder shown until
+a record is chosen, the enlarged title, status badges, dimmed hints, the banner column."""
+
+from __future__ import annotations
+
+from ui.qt import QLabel, QLayout, QStackedWidget, Qt, QVBoxLayout, QWidget, bold_font
+
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def placeholder_pages(owner: QWidget, text: str, content: QWidget) -> tuple[QStackedWidget,
+                                                                            QLabel]:
+    """Fill `owner` with two pages, `text` centred (page 0, until a record is chosen) and
+    `content` (page 1); return the stack and the placeholder."""
+    pages = QStackedWidget()
+    placeholder = QLabel(text)
+    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    placeholder.setStyleSheet(HINT_STYLE)
+    pages.addWidget(placeholder)
+    pages.addWidget(content)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(pages)
+    return pages, placeholder
+
+
+def title_label(factor: float) -> QLabel:
+    """A record's title: wrapped, selectable, bold and `factor` times the usual size."""
+    title = QLabel()
+    title.setWordWrap(True)
+    title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    title.setFont(bold_font(title, factor))
+    return title
+
+
+def badge(style: str) -> QLabel:
+    """A small rounded label (urgency, pending, …), hidden until there is something to say."""
+    label = QLabel()
+    label.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 2px 8px; }}")
+    label.hide()
+    return label
+
+
+def hint(text: str) -> QLabel:
+    """A dimmed line that says why there is nothing here."""
+    label = QLabel(text)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def clear(layout: QLayout) -> None:
+    """Remove every widget of `layout` (the banners of the record shown before)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
