@@ -6,25 +6,13 @@ or hostile request is answered with a 4xx naming the problem, never a crash.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # The schema version of this protocol; a request that names a newer one is refused with 409.
 SCHEMA_VERSION = 1
-# Mutator version of each mutation name; the server accepts every version up to this one.
-MUTATOR_VERSIONS: dict[str, int] = {
-    "document.create_outgoing": 1,
-    "document.register_incoming": 1,
-    "document.act": 1,
-    "meeting.create": 1,
-    "meeting.create_sitting": 1,
-    "meeting.act": 1,
-    "supervision.create": 1,
-    "supervision.act": 1,
-    "delegation.create": 1,
-    "delegation.end": 1,
-}
 API_PREFIX = "/api/v1"
 
 MAX_MUTATIONS_PER_PUSH = 100
@@ -153,14 +141,17 @@ class PushResponse(Message):
 
 
 # Arguments of each mutation name (checked by the server before the rules run).
-DocumentId = Annotated[str, StringConstraints(
-    pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+# The id of a record a client creates: a random UUID (version 4), lower-case. Every id the
+# server derives itself (incoming copies, supervision items opened from meeting decisions) is
+# a name-based UUID (version 5), so no client can take one of them first.
+RANDOM_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+RandomId = Annotated[str, StringConstraints(pattern=RANDOM_ID_PATTERN)]
 
 
 class CreateDocumentArgs(Message):
     """Args of `document.create_outgoing` and `document.register_incoming`."""
 
-    document_id: DocumentId
+    document_id: RandomId
     fields: dict[str, Any]
 
 
@@ -174,7 +165,7 @@ class ActArgs(Message):
 class CreateMeetingArgs(Message):
     """Args of `meeting.create`: the fields in `officeapp.meetings.create_meeting` form."""
 
-    meeting_id: DocumentId
+    meeting_id: RandomId
     fields: dict[str, Any]
 
 
@@ -182,7 +173,7 @@ class CreateSittingArgs(Message):
     """Args of `meeting.create_sitting`: one sitting of a recurring series (for sign-in and
     minutes), starting at the occurrence `start` (ISO 8601 with offset)."""
 
-    meeting_id: DocumentId
+    meeting_id: RandomId
     series_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     start: Annotated[str, StringConstraints(min_length=10, max_length=40)]
 
@@ -197,7 +188,7 @@ class MeetingActArgs(Message):
 class CreateSupervisionArgs(Message):
     """Args of `supervision.create`: a new item, or a sub-item (分解) of `parent_id`."""
 
-    item_id: DocumentId
+    item_id: RandomId
     fields: dict[str, Any]
     parent_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
 
@@ -216,7 +207,7 @@ class CreateDelegationArgs(Message):
     """Args of `delegation.create`: the pusher delegates their own work to `delegate_id`
     from `start` to `end` (ISO 8601 with offset)."""
 
-    delegation_id: DocumentId
+    delegation_id: RandomId
     delegate_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     start: Moment
     end: Moment
@@ -226,6 +217,30 @@ class EndDelegationArgs(Message):
     """Args of `delegation.end`: end a delegation now (its principal or an administrator)."""
 
     delegation_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+@dataclass(frozen=True)
+class Mutator:
+    """What the wire says of one mutation name: its current version and its argument shape."""
+
+    version: int
+    args: type[Message]
+
+
+# Every mutation the server accepts. The server accepts every version up to `version`.
+MUTATORS: dict[str, Mutator] = {
+    "document.create_outgoing": Mutator(1, CreateDocumentArgs),
+    "document.register_incoming": Mutator(1, CreateDocumentArgs),
+    "document.act": Mutator(1, ActArgs),
+    "meeting.create": Mutator(1, CreateMeetingArgs),
+    "meeting.create_sitting": Mutator(1, CreateSittingArgs),
+    "meeting.act": Mutator(1, MeetingActArgs),
+    "supervision.create": Mutator(1, CreateSupervisionArgs),
+    "supervision.act": Mutator(1, SupervisionActArgs),
+    "delegation.create": Mutator(1, CreateDelegationArgs),
+    "delegation.end": Mutator(1, EndDelegationArgs),
+}
+MUTATOR_VERSIONS: dict[str, int] = {name: m.version for name, m in MUTATORS.items()}
 
 
 # --- pull ----------------------------------------------------------------------------------

@@ -244,10 +244,11 @@ def _refuse_second_sitting(connection: sa.Connection, sitting: Meeting) -> None:
 
 
 def _server_action(meeting: Meeting, action: MeetingAction) -> MeetingAction:
-    """Return the action with what the server decides itself: the new item's id."""
-    if action.kind is MeetingActionKind.OPEN_SUPERVISION and action.decision_no is not None:
-        return replace(action,
-                       supervision_item_id=decision_item_id(meeting.id, action.decision_no))
+    """Return the action with what the server decides itself: the new item's id (whatever
+    id the client sent is never used)."""
+    if action.kind is MeetingActionKind.OPEN_SUPERVISION:
+        return replace(action, supervision_item_id=decision_item_id(
+            meeting.id, action.decision_no if action.decision_no is not None else 0))
     return action
 
 

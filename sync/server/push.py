@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from officeapp.documents import DocNumber
+from officeapp.documents import Direction, DocNumber
 from officeapp.errors import DomainError, ForbiddenError, ValidationError
 from officeapp.org import Actor, Organisation, Person
 from officeapp.workflow import (
@@ -38,7 +38,15 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server import changelog, db, delegations, documents, meetings, supervision
+from sync.server import (
+    changelog,
+    db,
+    delegations,
+    documents,
+    meetings,
+    records,
+    supervision,
+)
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.directory import load_organisation, unit_names
@@ -199,13 +207,23 @@ def _distribute(work: Work, issued: Document, effect: Distribute) -> None:
     sender = names.get(issued.owner_unit_id, issued.issuer)
     for unit_id in targets:
         document_id = copy_id(issued.id, unit_id)
-        if documents.exists(work.connection, document_id):
-            continue
+        existing = documents.load(work.connection, document_id, lock=True)
+        if existing is not None:
+            if not _is_copy(existing.document, issued, unit_id):
+                raise records.derived_id_taken("document", document_id, source=issued.id,
+                                               unit_id=unit_id)
+            continue  # delivered by an earlier distribution of the same document
         system = Actor(person_id=SYSTEM_PERSON, name="公文交换", unit_id=unit_id,
                        unit_path=(unit_id,), roles=frozenset())
         copy = incoming_copy(issued, document_id=document_id, unit_id=unit_id,
                              sender_name=sender, now=work.now, system_actor=system)
         documents.save(work.connection, copy, None, work.now, work.writes)
+
+
+def _is_copy(document: Document, issued: Document, unit_id: str) -> bool:
+    """Return whether `document` is the incoming copy of `issued` that `unit_id` received."""
+    return (document.direction is Direction.INCOMING and document.owner_unit_id == unit_id
+            and document.source_document_id == issued.id)
 
 
 _HANDLERS: Mapping[str, Callable[[Work, Mapping[str, Any]], None]] = {

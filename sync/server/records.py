@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pydantic
 import sqlalchemy as sa
 
-from officeapp.errors import ValidationError
+from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation
 from officeapp.workflow import Attachment
 from sync.server import changelog
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.documents import Writes
+
+log = logging.getLogger("officeapp.server.records")
 
 
 def parse_args(model: type[pydantic.BaseModel], args: Mapping[str, Any]) -> Any:
@@ -100,3 +103,17 @@ def check_known(org: Organisation, *, units: Iterable[str | None] = (),
         raise ValidationError(f"{prefix}.unknown_person",
                               f"人员不在通讯录中：{'、'.join(unknown_people)}",
                               person_ids=unknown_people)
+
+
+def derived_id_taken(kind: str, record_id: str, **details: Any) -> DomainError:
+    """Return the refusal for a record the server derives (an incoming copy, an item opened
+    from a decision) whose id is held by a row the server did not make for that purpose.
+
+    Clients may create only random (version 4) ids and derived ids are version 5, so this
+    cannot come from a client: it is logged as an error and the whole mutation is undone,
+    never skipped in silence.
+    """
+    log.error("derived %s id %s is held by another record: %s", kind, record_id, details)
+    return DomainError("sync.derived_id_taken",
+                       "系统数据不一致：要生成的记录编号已被其他记录占用，本次操作未执行，"
+                       "请联系管理员", kind=kind, record_id=record_id)

@@ -143,8 +143,15 @@ def act(work: Work, args: Mapping[str, Any]) -> None:
 def open_from_decision(connection: sa.Connection, effect: OpenSupervisionItem, actor: Actor,
                        now: datetime, writes: Writes) -> None:
     """Create the draft item a meeting decision opens (会议议定), unless it exists already."""
-    if exists(connection, effect.item_id):
-        return
+    existing = load(connection, effect.item_id, lock=True)
+    if existing is not None:
+        link = existing.item.source_link
+        if link is None or link.kind is not LinkKind.MEETING_DECISION \
+                or link.record_id != effect.meeting_id:
+            raise records.derived_id_taken("supervision", effect.item_id,
+                                           meeting_id=effect.meeting_id,
+                                           decision_no=effect.decision_no)
+        return  # opened by an earlier run of the same decision
     fields = {
         "title": effect.title, "content": effect.content, "source": effect.source,
         "source_link": {"kind": LinkKind.MEETING_DECISION.value, "record_id": effect.meeting_id,
