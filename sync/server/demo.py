@@ -119,7 +119,7 @@ class _Sample:
                                by="p-finance.clerk", reply=ReplyKind.ATTEND,
                                attendee=Attendee.unit(FINANCE_ID),
                                people=(resolve("p-finance.leader"),))
-        meetings.save(self.connection, weekly, None, now, self.writes)
+        meetings.save(self.connection, weekly, None, now, self.writes, by=None)
         day = monday + timedelta(days=3)
         draft = self._create_meeting("topical", {
             "title": "教育信息化建设推进专题会议", "meeting_type": "专题会议",
@@ -127,7 +127,7 @@ class _Sample:
             "host_id": "p-office.deputy", "attendees": [{"kind": "unit", "id": EDU_ID}],
             "agenda": [{"title": "智慧校园建设方案", "reporting_unit_id": EDU_ID}],
         }, now - timedelta(hours=2))
-        meetings.save(self.connection, draft, None, now, self.writes)
+        meetings.save(self.connection, draft, None, now, self.writes, by=None)
 
     # --- supervision -----------------------------------------------------------------------
 
@@ -175,4 +175,4 @@ class _Sample:
                          text="已按要求完成窗口优化，平均等候时间缩短至10分钟以内。")
         done = self._act(done, SUPERVISOR, ActionKind.COMPLETE, now - 7 * day, text="同意办结")
         for item in (running, overdue, done):
-            supervision.save(self.connection, item, None, now, self.writes)
+            supervision.save(self.connection, item, None, now, self.writes, by=None)

@@ -9,10 +9,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from officeapp.errors import ValidationError
 from officeapp.workflow import Document
 from officeapp.workflow.codec import document_from_dict, document_to_dict
-from sync.server import changelog
+from sync.server import blobs, changelog
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.visibility import document_scopes
@@ -61,33 +60,15 @@ def _columns(doc: Document, scopes: frozenset[str], now: datetime) -> dict[str, 
     }
 
 
-def check_blobs(connection: sa.Connection, doc: Document) -> None:
-    """Refuse attachments whose content the server does not hold in full."""
-    for attachment in doc.attachments:
-        if not attachment.sha256:
-            continue
-        query = sa.select(t.blobs.c.complete, t.blobs.c.size).where(
-            t.blobs.c.sha256 == attachment.sha256)
-        row = connection.execute(query).first()
-        if row is None or not row.complete or row.size != attachment.size:
-            raise ValidationError(
-                "blob.unknown", f"附件“{attachment.name}”尚未上传完成，请稍后重试",
-                sha256=attachment.sha256, name=attachment.name)
-
-
-def _link_blobs(connection: sa.Connection, doc: Document) -> None:
-    connection.execute(sa.delete(t.document_blobs).where(
-        t.document_blobs.c.document_id == doc.id))
-    hashes = sorted({a.sha256 for a in doc.attachments if a.sha256})
-    if hashes:
-        connection.execute(sa.insert(t.document_blobs),
-                           [{"document_id": doc.id, "sha256": h} for h in hashes])
-
-
 def save(connection: sa.Connection, doc: Document, previous: Stored | None, now: datetime,
-         writes: Writes) -> None:
-    """Write `doc`; log a put for who sees it and a revoke for who no longer does."""
-    check_blobs(connection, doc)
+         writes: Writes, *, by: blobs.Referrer | None) -> None:
+    """Write `doc`; log a put for who sees it and a revoke for who no longer does.
+
+    `by` is who saves it, checked for every attachment it newly names (None: the server's own
+    copy of a checked record).
+    """
+    blobs.check_references(connection, doc.attachments, by=by,
+                           before=() if previous is None else previous.document.attachments)
     scopes = document_scopes(doc)
     values = _columns(doc, scopes, now)
     if previous is None:
@@ -95,7 +76,7 @@ def save(connection: sa.Connection, doc: Document, previous: Stored | None, now:
     else:
         connection.execute(sa.update(t.documents).where(t.documents.c.id == doc.id)
                            .values(values))
-    _link_blobs(connection, doc)
+    blobs.link(connection, t.document_blobs, doc.id, doc.attachments)
     lost = previous.scopes - scopes if previous is not None else frozenset()
     if lost:
         # Logged before the put: whoever keeps access through another scope gets the put last.

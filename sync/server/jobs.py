@@ -122,7 +122,7 @@ def _urge(engine: sa.Engine, notifier: Notifier, item_id: str, now: datetime) ->
                     writes.pokes |= notify_scopes(effect)
         if not applied:
             return []
-        supervision.save(connection, item, stored, now, writes)
+        supervision.save(connection, item, stored, now, writes, by=None)
         _commit(connection, notifier, writes, now)
     notifier.committed(writes.pokes)
     return applied
@@ -175,7 +175,7 @@ def _remind(engine: sa.Engine, notifier: Notifier, meeting_id: str, now: datetim
         decision = decide_meeting(meeting, system_actor(meeting.organiser_unit_id), action, now)
         if not isinstance(decision, MeetingAccepted):
             return []
-        meetings.save(connection, decision.meeting, stored, now, writes)
+        meetings.save(connection, decision.meeting, stored, now, writes, by=None)
         meetings.run_effects(connection, decision.effects, system_actor(
             meeting.organiser_unit_id), now, writes)
         _commit(connection, notifier, writes, now)

@@ -38,7 +38,7 @@ from officeapp.orgcodec import room_from_dict
 from officeapp.workflow import Attachment, Notify
 from officeapp.workflow.codec import assignee_resolver
 from sync.protocol import CreateMeetingArgs, CreateSittingArgs, MeetingActArgs
-from sync.server import db, records, supervision
+from sync.server import blobs, db, records, supervision
 from sync.server import tables as t
 from sync.server.documents import Writes
 from sync.server.visibility import (
@@ -101,15 +101,17 @@ def _columns(meeting: Meeting, scopes: frozenset[str], now: datetime) -> dict[st
 
 
 def save(connection: sa.Connection, meeting: Meeting, previous: Stored | None, now: datetime,
-         writes: Writes) -> None:
+         writes: Writes, *, by: blobs.Referrer | None) -> None:
     """Write `meeting`; log a put (code hidden) for who sees it, a revoke for who no longer
-    does, and a `meeting_code` put for the organising unit when the code changed."""
+    does, and a `meeting_code` put for the organising unit when the code changed. `by` is
+    who saves it, checked for every material it newly names (None: the server itself)."""
     found = materials(meeting)
-    records.check_attachments(connection, found)
+    blobs.check_references(connection, found, by=by,
+                           before=() if previous is None else materials(previous.meeting))
     scopes = meeting_scopes(meeting)
     values = _columns(meeting, scopes, now)
     records.write_row(connection, t.meetings, values, new=previous is None)
-    records.link_blobs(connection, t.meeting_blobs, meeting.id, found)
+    blobs.link(connection, t.meeting_blobs, meeting.id, found)
     records.log_put(writes, KIND, meeting.id, meeting_to_dict(meeting, hide_code=True), scopes,
                     None if previous is None else previous.scopes)
     before = "" if previous is None else previous.meeting.check_in_code
@@ -195,7 +197,7 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
     meeting = create_meeting(meeting_id=parsed.meeting_id, actor=work.actor,
                              fields=parsed.fields, now=work.now)
     check_references(meeting, work.org, rooms(work.connection))
-    save(work.connection, meeting, None, work.now, work.writes)
+    save(work.connection, meeting, None, work.now, work.writes, by=work.referrer)
 
 
 def _start(text: str) -> datetime:
@@ -230,7 +232,7 @@ def create_sitting(work: Work, args: Mapping[str, Any]) -> None:
     sitting = sitting_of(stored.meeting, start, meeting_id=parsed.meeting_id, actor=work.actor,
                          now=work.now)
     _refuse_second_sitting(work.connection, sitting)
-    save(work.connection, sitting, None, work.now, work.writes)
+    save(work.connection, sitting, None, work.now, work.writes, by=work.referrer)
 
 
 def _refuse_second_sitting(connection: sa.Connection, sitting: Meeting) -> None:
@@ -270,7 +272,7 @@ def act(work: Work, args: Mapping[str, Any]) -> None:
         raise DomainError(r.code, r.message, **r.details)
     if action.kind in _REFERENCING:
         check_references(decision.meeting, work.org, rooms(work.connection))
-    save(work.connection, decision.meeting, stored, work.now, work.writes)
+    save(work.connection, decision.meeting, stored, work.now, work.writes, by=work.referrer)
     run_effects(work.connection, decision.effects, work.actor, work.now, work.writes)
 
 

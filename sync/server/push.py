@@ -48,6 +48,7 @@ from sync.server import (
     supervision,
 )
 from sync.server import tables as t
+from sync.server.blobs import Referrer
 from sync.server.changelog import ChangeRow
 from sync.server.directory import load_organisation, unit_names
 from sync.server.documents import Writes
@@ -120,6 +121,11 @@ class Work:
     now: datetime
     writes: Writes
 
+    @property
+    def referrer(self) -> Referrer:
+        """The actor as the one who names blobs in what this mutation saves."""
+        return Referrer(self.actor.person_id, self.scopes)
+
 
 def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]], None]:
     def handle(work: Work, args: Mapping[str, Any]) -> None:
@@ -134,7 +140,7 @@ def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]]
         doc = make(document_id=parsed.document_id, actor=work.actor, fields=parsed.fields,
                    now=work.now, **extra)
         check_units(doc, work.org.units)
-        documents.save(work.connection, doc, None, work.now, work.writes)
+        documents.save(work.connection, doc, None, work.now, work.writes, by=work.referrer)
 
     return handle
 
@@ -164,7 +170,7 @@ def _act(work: Work, args: Mapping[str, Any]) -> None:
             copies.append(effect)
         elif isinstance(effect, Notify):
             work.writes.pokes |= notify_scopes(effect)
-    documents.save(work.connection, doc, stored, work.now, work.writes)
+    documents.save(work.connection, doc, stored, work.now, work.writes, by=work.referrer)
     for effect in copies:
         _distribute(work, doc, effect)
 
@@ -217,7 +223,7 @@ def _distribute(work: Work, issued: Document, effect: Distribute) -> None:
                        unit_path=(unit_id,), roles=frozenset())
         copy = incoming_copy(issued, document_id=document_id, unit_id=unit_id,
                              sender_name=sender, now=work.now, system_actor=system)
-        documents.save(work.connection, copy, None, work.now, work.writes)
+        documents.save(work.connection, copy, None, work.now, work.writes, by=None)
 
 
 def _is_copy(document: Document, issued: Document, unit_id: str) -> bool:

@@ -1,4 +1,4 @@
-"""What the server's record kinds share: mutation args, attachment links, put and revoke rows."""
+"""What the server's record kinds share: mutation args, rows, put and revoke rows."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ import sqlalchemy as sa
 
 from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation
-from officeapp.workflow import Attachment
 from sync.server import changelog
-from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.documents import Writes
 
@@ -28,31 +26,6 @@ def parse_args(model: type[pydantic.BaseModel], args: Mapping[str, Any]) -> Any:
         fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
         raise ValidationError("mutation.invalid_args", f"操作参数不正确：{'、'.join(fields)}",
                               fields=fields) from None
-
-
-def check_attachments(connection: sa.Connection, attachments: Iterable[Attachment]) -> None:
-    """Refuse attachments whose content the server does not hold in full."""
-    for attachment in attachments:
-        if not attachment.sha256:
-            continue
-        query = sa.select(t.blobs.c.complete, t.blobs.c.size).where(
-            t.blobs.c.sha256 == attachment.sha256)
-        row = connection.execute(query).first()
-        if row is None or not row.complete or row.size != attachment.size:
-            raise ValidationError(
-                "blob.unknown", f"附件“{attachment.name}”尚未上传完成，请稍后重试",
-                sha256=attachment.sha256, name=attachment.name)
-
-
-def link_blobs(connection: sa.Connection, table: sa.Table, record_id: str,
-               attachments: Iterable[Attachment]) -> None:
-    """Record which blobs a record references (`table` keyed by (record id, sha256))."""
-    key = table.c[table.primary_key.columns.keys()[0]]
-    connection.execute(sa.delete(table).where(key == record_id))
-    hashes = sorted({a.sha256 for a in attachments if a.sha256})
-    if hashes:
-        connection.execute(sa.insert(table), [{key.name: record_id, "sha256": h}
-                                              for h in hashes])
 
 
 def load_row(connection: sa.Connection, table: sa.Table, record_id: str, *,

@@ -23,7 +23,7 @@ from officeapp.supervision import (
 from officeapp.supervision.codec import action_from_dict, item_from_dict, item_to_dict
 from officeapp.workflow import Attachment
 from sync.protocol import CreateSupervisionArgs, SupervisionActArgs
-from sync.server import db, records
+from sync.server import blobs, db, records
 from sync.server import tables as t
 from sync.server.documents import Writes
 from sync.server.visibility import notify_scopes, supervision_scopes
@@ -82,14 +82,16 @@ def _columns(item: SupervisionItem, scopes: frozenset[str], now: datetime) -> di
 
 
 def save(connection: sa.Connection, item: SupervisionItem, previous: Stored | None,
-         now: datetime, writes: Writes) -> None:
-    """Write `item`; log a put for who sees it and a revoke for who no longer does."""
+         now: datetime, writes: Writes, *, by: blobs.Referrer | None) -> None:
+    """Write `item`; log a put for who sees it and a revoke for who no longer does. `by` is
+    who saves it, checked for every attachment it newly names (None: the server itself)."""
     found = attachments(item)
-    records.check_attachments(connection, found)
+    blobs.check_references(connection, found, by=by,
+                           before=() if previous is None else attachments(previous.item))
     scopes = supervision_scopes(item)
     values = _columns(item, scopes, now)
     records.write_row(connection, t.supervision_items, values, new=previous is None)
-    records.link_blobs(connection, t.supervision_blobs, item.id, found)
+    blobs.link(connection, t.supervision_blobs, item.id, found)
     records.log_put(writes, KIND, item.id, values["data"], scopes,
                     None if previous is None else previous.scopes)
 
@@ -120,7 +122,7 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
     item = create_item(item_id=parsed.item_id, actor=work.actor, fields=parsed.fields,
                        now=work.now, parent=parent)
     check_references(item, work.org)
-    save(work.connection, item, None, work.now, work.writes)
+    save(work.connection, item, None, work.now, work.writes, by=work.referrer)
 
 
 def act(work: Work, args: Mapping[str, Any]) -> None:
@@ -135,7 +137,8 @@ def act(work: Work, args: Mapping[str, Any]) -> None:
         r = decision.rejection
         raise DomainError(r.code, r.message, **r.details)
     check_references(decision.item, work.org)
-    save(work.connection, decision.item, stored, work.now, work.writes)
+    save(work.connection, decision.item, stored, work.now, work.writes,
+         by=work.referrer)
     for effect in decision.effects:
         work.writes.pokes |= notify_scopes(effect)
 
@@ -160,4 +163,4 @@ def open_from_decision(connection: sa.Connection, effect: OpenSupervisionItem, a
         "deadline": effect.deadline,
     }
     item = create_item(item_id=effect.item_id, actor=actor, fields=fields, now=now)
-    save(connection, item, None, now, writes)
+    save(connection, item, None, now, writes, by=None)

@@ -150,6 +150,18 @@ blobs = sa.Table(
     sa.Column("created_at", Moment, nullable=False),
 )
 
+# Who may reference a blob: one row per person who announced it, with their own resumable
+# upload. A complete row means they sent the whole content (or could already read it).
+blob_uploads = sa.Table(
+    "blob_uploads", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("person_id", Id, primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("received", sa.BigInteger, nullable=False),
+    sa.Column("complete", sa.Boolean, nullable=False),
+    sa.Column("created_at", Moment, nullable=False),
+)
+
 token_families = sa.Table(
     "token_families", metadata,
     sa.Column("id", Id, primary_key=True),
@@ -186,6 +198,13 @@ login_attempts = sa.Table(
     sa.Column("success", sa.Boolean, nullable=False),
     sa.Index("ix_login_attempts_username_at", "username", "at"),
     sa.Index("ix_login_attempts_address_at", "address", "at"),
+)
+
+# One row per throttled key ("user:…", "address:…"), locked while a login counts its failures
+# and reserves its attempt, so that parallel attempts are counted one by one.
+login_locks = sa.Table(
+    "login_locks", metadata,
+    sa.Column("key", sa.String(80), primary_key=True),
 )
 
 # Meetings (办会): one row per meeting, series or sitting. `start_at`/`end_at` span every

@@ -33,14 +33,17 @@ def _offset_headers(status: BlobStatus) -> dict[str, str]:
 
 @router.post("", responses=ERRORS)
 def announce(body: BlobAnnounce, session: SessionDep, server: ServerDep) -> BlobStatus:
-    """Announce a blob by hash and size; `complete` means there is nothing to upload."""
+    """Announce a blob by hash and size; `complete` means there is nothing to upload (you sent
+    it before, or you can already read it). Whether others hold it is never told."""
     return server.blobs.announce(session.person, body.sha256, body.size)
 
 
 @router.head("/{sha256}", responses=ERRORS)
 def upload_offset(sha256: Sha, session: SessionDep, server: ServerDep) -> Response:
-    """Tell how many bytes are stored (Upload-Offset), to resume an upload there."""
-    return Response(status_code=200, headers=_offset_headers(server.blobs.status(sha256)))
+    """Tell how many bytes of your own upload are stored (Upload-Offset), to resume there;
+    404 when you have announced no such upload, whether or not anyone else holds the blob."""
+    return Response(status_code=200, headers=_offset_headers(
+        server.blobs.status(session.person, sha256)))
 
 
 @router.patch("/{sha256}", responses=ERRORS)
@@ -48,7 +51,8 @@ async def upload_chunk(sha256: Sha, request: Request, session: SessionDep, serve
                        upload_offset: Annotated[int, Header(ge=0)]) -> BlobStatus:
     """Append the body at Upload-Offset; the last chunk is verified against the hash."""
     chunk = await request.body()
-    status = await run_in_threadpool(server.blobs.append, sha256, upload_offset, chunk)
+    status = await run_in_threadpool(server.blobs.append, session.person, sha256, upload_offset,
+                                    chunk)
     return status
 
 
@@ -88,7 +92,7 @@ def _read(path: Path, start: int, end: int) -> Iterator[bytes]:
                                    206: {"content": {"application/octet-stream": {}}}})
 def download(sha256: Sha, session: SessionDep, server: ServerDep,
              range: Annotated[str | None, Header(max_length=100)] = None) -> StreamingResponse:
-    """Download a blob (or a Range of it) if you can see a document that references it."""
+    """Download a blob (or a Range of it) if you see a record that references it."""
     blob = server.blobs.readable(session.person, sha256)
     headers = {"Accept-Ranges": "bytes", "Cache-Control": "private, max-age=31536000",
                "ETag": f'"{sha256}"'}
