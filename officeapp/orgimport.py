@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation, Person, Unit, parse_role
@@ -40,8 +41,7 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 MAX_ROWS = 100_000
 
 
-class OrgImportError(DomainError):
-    """The file has bad rows; `details['errors']` lists each with its row number."""
+_FAILED = "导入失败，未导入任何数据"
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,31 @@ class RowError:
 
     def __str__(self) -> str:
         return f"第{self.row}行 {self.field}：{self.message}"
+
+
+class OrgImportError(DomainError):
+    """The file can't be imported; `problems` (and `details['errors']`) name each bad row."""
+
+    def __init__(self, code: str, message: str, *, problems: Sequence[RowError] = (),
+                 **details: Any) -> None:
+        if problems:
+            details["errors"] = [{"row": e.row, "field": e.field, "message": e.message}
+                                 for e in problems]
+        super().__init__(code, message, **details)
+        self.problems = tuple(problems)
+
+    @property
+    def headline(self) -> str:
+        """Return what failed, to show above `bad_rows()`: the message without its list."""
+        count = len({e.row for e in self.problems})
+        return f"{_FAILED}，{count}行有错误：" if count else self.message
+
+    def bad_rows(self) -> list[str]:
+        """Return one line per bad row, in row order: 第N行 field：message；field：message."""
+        by_row: dict[int, list[str]] = {}
+        for e in self.problems:
+            by_row.setdefault(e.row, []).append(f"{e.field}：{e.message}")
+        return [f"第{row}行 {'；'.join(texts)}" for row, texts in sorted(by_row.items())]
 
 
 @dataclass(frozen=True)
@@ -136,6 +161,7 @@ def parse_org_rows(
             errors.append(RowError(number, "类别", f"应为“单位”或“人员”，不能是“{kind}”"))
     known = set(units) | set(existing.units if existing else ())
     _check_links(units, people, known, errors)
+    _check_usernames(people, existing, errors)
     unit_values = tuple(u for _, u in units.values())
     if not errors:
         _check_tree(unit_values, existing, errors, units)
@@ -143,10 +169,7 @@ def parse_org_rows(
         errors.sort(key=lambda e: e.row)
         shown = "；".join(str(e) for e in errors[:5])
         more = f"等{len(errors)}处错误" if len(errors) > 5 else ""
-        raise OrgImportError(
-            "org.import_invalid", f"导入失败，未导入任何数据：{shown}{more}",
-            errors=[{"row": e.row, "field": e.field, "message": e.message} for e in errors],
-        )
+        raise OrgImportError("org.import_invalid", f"{_FAILED}：{shown}{more}", problems=errors)
     return OrgImport(unit_values, tuple(p for _, p in people.values()))
 
 
@@ -224,6 +247,18 @@ def _check_links(
             errors.append(RowError(number, "所属单位", f"所属单位“{person.unit_id}”不存在"))
 
 
+def _check_usernames(
+    people: Mapping[str, tuple[int, Person]], existing: Organisation | None,
+    errors: list[RowError],
+) -> None:
+    """Refuse usernames that already belong to someone else."""
+    taken = {p.username: p.id for p in existing.people.values()} if existing else {}
+    for number, person in people.values():
+        if taken.get(person.username, person.id) != person.id:
+            errors.append(RowError(number, "用户名",
+                                   f"用户名“{person.username}”已被其他人员使用"))
+
+
 def _check_tree(
     units: tuple[Unit, ...], existing: Organisation | None, errors: list[RowError],
     rows: Mapping[str, tuple[int, Unit]],
@@ -233,8 +268,21 @@ def _check_tree(
         Organisation(merged.values(), ())
     except ValidationError as error:
         unit_id = str(error.details.get("unit_id", ""))
-        row = rows[unit_id][0] if unit_id in rows else 0
-        errors.append(RowError(row, "上级单位", error.message))
+        errors.append(RowError(_row_above(unit_id, merged, rows), "上级单位", error.message))
+
+
+def _row_above(unit_id: str, units: Mapping[str, Unit],
+               rows: Mapping[str, tuple[int, Unit]]) -> int:
+    """Return the row of the file's unit nearest above `unit_id` (itself included), or 0."""
+    # An existing unit is caught in a loop only through a unit of the file above it.
+    current: str | None = unit_id
+    for _ in range(len(units)):
+        if current is None or current not in units:
+            return 0
+        if current in rows:
+            return rows[current][0]
+        current = units[current].parent_id
+    return 0
 
 
 def parse_org_file(path: Path, *, existing: Organisation | None = None) -> OrgImport:

@@ -1,4 +1,9 @@
-"""The 台账 (ledger): one row per item, exported to XLSX with openpyxl, and read back."""
+"""The 台账 (ledger): one row per item, exported to XLSX with openpyxl, and read back.
+
+This is the code base's only spreadsheet writer. Text is stored as text (`_keep_text`): never as
+a formula, however it starts (formula injection). A CSV export, if one is added, must instead
+put a single quote before a cell starting with = + - @ tab or CR (OWASP's "CSV injection").
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -18,6 +24,8 @@ from officeapp.supervision.model import CHINA_TZ, STATUS_LABELS, SupervisionItem
 
 SHEET_TITLE = "督办台账"
 _DATE_FORMAT = "yyyy-mm-dd hh:mm"
+# What makes typed text a formula in Excel and LibreOffice (after any leading whitespace).
+_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ def ledger_xlsx(items: Iterable[SupervisionItem], *, now: datetime,
     for item in items:
         light = LIGHT_LABELS[explain_light(item, now, warn_days=warn_days).light]
         sheet.append([c.value(item, names) for c in _COLUMNS] + [light])
+        for cell in sheet[sheet.max_row]:
+            _keep_text(cell)
         fill = _FILLS.get(light)
         if fill is not None:
             sheet.cell(sheet.max_row, len(HEADERS) + 1).fill = PatternFill("solid", fgColor=fill)
@@ -89,6 +99,16 @@ def ledger_xlsx(items: Iterable[SupervisionItem], *, now: datetime,
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _keep_text(cell: Cell | MergedCell) -> None:
+    """Store a text cell as a string, never a formula or an error, and keep it so when edited."""
+    if not isinstance(cell.value, str):
+        return  # numbers and dates stay numbers
+    # openpyxl makes "=…" a formula and "#N/A" an error; "s" is written as an inline string.
+    cell.data_type = "s"
+    if cell.value.lstrip().startswith(_FORMULA_STARTS):
+        cell.quotePrefix = True  # Excel's mark for typed '=…: text even once the cell is edited
 
 
 def _dress(sheet: Any) -> None:

@@ -41,21 +41,9 @@ def import_org(engine: sa.Engine, settings: Settings, path: Path) -> tuple[int, 
     """Import units and people from a CSV/XLSX file in one transaction; return the counts."""
     with db.write(engine) as connection:
         parsed = parse_org_file(path, existing=load_organisation(connection))
-        _check_usernames(connection, parsed.people)
         save_directory(connection, units=parsed.units, people=parsed.people,
                        now=settings.clock())
     return len(parsed.units), len(parsed.people)
-
-
-def _check_usernames(connection: sa.Connection, people: tuple[Person, ...]) -> None:
-    """Refuse usernames that already belong to someone else."""
-    p = t.people.c
-    taken = {row.username: row.id for row in connection.execute(sa.select(p.username, p.id))}
-    clashes = sorted(x.username for x in people if taken.get(x.username, x.id) != x.id)
-    if clashes:
-        raise ValidationError("org.username_taken",
-                              f"这些用户名已被其他人员使用：{'、'.join(clashes)}",
-                              usernames=clashes)
 
 
 def create_user(engine: sa.Engine, settings: Settings, person: Person, password: str) -> None:

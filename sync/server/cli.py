@@ -18,6 +18,7 @@ from alembic.script import ScriptDirectory
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from officeapp.errors import DomainError
 from officeapp.org import Person, parse_role
+from officeapp.orgimport import OrgImportError
 from sync.server import admin, demo, migrate
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
@@ -214,10 +215,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.demo = getattr(args, "demo", False)
     try:
         return _run(args, settings_from(args))
+    except OrgImportError as error:
+        print(f"错误：{error.headline}", file=sys.stderr)
+        for line in error.bad_rows():
+            print(f"  {line}", file=sys.stderr)
+        return 1
     except DomainError as error:
         print(f"错误：{error.message}", file=sys.stderr)
-        for problem in error.details.get("errors", []):
-            print(f"  {problem}", file=sys.stderr)
         return 1
     except sa.exc.OperationalError as error:
         print(f"错误：无法连接数据库：{error.orig}", file=sys.stderr)

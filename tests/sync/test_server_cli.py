@@ -75,6 +75,46 @@ def test_cli_reports_bad_files_and_weak_passwords(empty_url: str, tmp_path: Path
     assert "密码至少需要8个字符" in capsys.readouterr().err
 
 
+def directory_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Return every row of the units, people and change-log tables, in key order."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {table.name: [tuple(row) for row in connection.execute(
+                        sa.select(table).order_by(*table.primary_key.columns))]
+                    for table in (t.units, t.people, t.changes)}
+    finally:
+        engine.dispose()
+
+
+def test_import_org_names_each_bad_row_once_and_imports_nothing(
+        empty_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    common = ["--database-url", empty_url]
+    main(["migrate", *common])
+    good = tmp_path / "org.csv"
+    good.write_text(ORG_CSV, encoding="utf-8-sig")
+    assert main(["import-org", str(good), *common]) == 0
+    before = directory_rows(empty_url)
+    capsys.readouterr()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("类别,编号,名称,上级单位,机关代字,用户名,角色,职务\n"
+                   "单位,u-tax,市税务局,u-city,萍税发,,,\n"
+                   "人员,p-tax.clerk,,u-tax,,tax.clerk,办文人员,科员\n"
+                   "人员,p-tax.leader,孙局长,u-tax,,audit.clerk,领导,局长\n"
+                   "人员,p-tax.deputy,李副局长,u-tax,,tax.deputy,领导,副局长\n", encoding="utf-8")
+    assert main(["import-org", str(bad), *common]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "错误：导入失败，未导入任何数据，2行有错误：",
+        "  第3行 名称：不能为空",
+        "  第4行 用户名：用户名“audit.clerk”已被其他人员使用",
+    ]
+    assert err.count("第3行") == err.count("不能为空") == 1 and err.count("audit.clerk") == 1
+    assert "{" not in err and "'" not in err and "row" not in err
+    assert directory_rows(empty_url) == before
+
+
 def test_serving_refuses_an_unmigrated_database(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
