@@ -70,29 +70,29 @@ class Auth:
     # --- login ---------------------------------------------------------------------------
 
     def login(self, username: str, password: str, address: str) -> Issued:
-        """Check the password and start a new login, or refuse (401) or throttle (429)."""
+        """Check the password and start a new login, or refuse (401) or throttle (429).
+
+        Each attempt is first reserved as a failure, in one step with counting the failures
+        (`_reserve`): parallel guesses, in any number of server processes, get at most
+        `login_max_failures` password checks between them.
+        """
         now = self.settings.clock()
-        with db.read(self.engine) as connection:
-            self._check_throttle(connection, username, address, now)
+        with db.write(self.engine) as connection:
+            attempt = self._reserve(connection, username, address, now)
             row = connection.execute(sa.select(t.people).where(
                 t.people.c.username == username, t.people.c.active)).first()
         stored = row.password_hash if row is not None and row.password_hash else self._decoy
         # Verified outside any transaction: argon2 is slow on purpose.
         ok = self._verify(stored, password) and row is not None and bool(row.password_hash)
+        if not ok or row is None:
+            raise INVALID_CREDENTIALS  # the reservation stays as the failure
+        a = t.login_attempts.c
         with db.write(self.engine) as connection:
-            connection.execute(sa.insert(t.login_attempts).values(
-                username=username, address=address, at=now, success=ok))
-            if not ok or row is None:
-                failed = True
-            else:
-                failed = False
-                connection.execute(sa.delete(t.login_attempts).where(
-                    t.login_attempts.c.username == username,
-                    t.login_attempts.c.success.is_(False)))
-                issued = self._start_family(connection, person_from_row(row), now)
-        if failed:
-            raise INVALID_CREDENTIALS
-        return issued
+            connection.execute(sa.update(t.login_attempts).where(a.id == attempt)
+                               .values(success=True))
+            connection.execute(sa.delete(t.login_attempts).where(
+                a.username == username, a.success.is_(False)))
+            return self._start_family(connection, person_from_row(row), now)
 
     def _verify(self, stored: str, password: str) -> bool:
         try:
@@ -100,8 +100,15 @@ class Auth:
         except (VerificationError, InvalidHashError):
             return False
 
-    def _check_throttle(self, connection: sa.Connection, username: str, address: str,
-                        now: datetime) -> None:
+    def _reserve(self, connection: sa.Connection, username: str, address: str,
+                 now: datetime) -> int:
+        """Count the recent failures of the account and of the address under their locks, and
+        record this attempt as one more; refuse (429) when either has had enough."""
+        keys = sorted({f"user:{username}", f"address:{address}"})
+        for key in keys:  # always in the same order: two logins never wait on each other
+            db.insert_ignore(connection, t.login_locks, {"key": key})
+            connection.execute(sa.select(t.login_locks.c.key)
+                               .where(t.login_locks.c.key == key).with_for_update())
         since = now - self.settings.login_window
         a = t.login_attempts.c
         for column, value in ((a.username, username), (a.address, address)):
@@ -112,6 +119,11 @@ class Auth:
                 raise ApiError(429, "auth.throttled",
                                f"登录失败次数过多，请{minutes}分钟后再试",
                                headers={"Retry-After": str(minutes * 60)})
+        inserted = connection.execute(sa.insert(t.login_attempts).values(
+            username=username, address=address, at=now, success=False))
+        primary = inserted.inserted_primary_key
+        assert primary is not None, "an insert of one row has its key"
+        return int(primary[0])
 
     # --- tokens --------------------------------------------------------------------------
 

@@ -1,0 +1,104 @@
+"""The login throttle holds against parallel guesses sent to several server processes: at most
+`login_max_failures` of them get a password check (401); every other one is throttled (429)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from sync.server import tables as t
+from sync.server.settings import Settings
+
+from .conftest import require_postgres
+
+ATTEMPTS = 40
+ROOT = Path(__file__).parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _serve(url: str, data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sync.server.cli", "--demo", "--database-url", url,
+         "--data-dir", str(data_dir), "--port", str(port), "--jobs-interval", "0"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/api/v1"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the server stopped while starting"
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError("the server did not start")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def two_servers(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    """Two server processes on one database (the second starts once the first has seeded it);
+    yield the database URL and their base URLs."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    else:
+        require_postgres(request.getfixturevalue("pg_problem"))
+        url = request.getfixturevalue("pg_url")
+    servers = [_serve(url, tmp_path)]
+    servers.append(_serve(url, tmp_path))
+    try:
+        yield url, [base for _, base in servers]
+    finally:
+        for process, _ in servers:
+            process.terminate()
+        for process, _ in servers:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_parallel_wrong_passwords_across_processes_get_only_the_allowed_checks(
+        two_servers: tuple[str, list[str]]) -> None:
+    url, bases = two_servers
+    allowed = Settings().login_max_failures
+
+    def guess(number: int) -> int:
+        base = bases[number % len(bases)]
+        response = httpx.post(f"{base}/auth/login", timeout=60, json={
+            "username": "office.clerk", "password": f"guess-{number}"})
+        return response.status_code
+
+    with ThreadPoolExecutor(ATTEMPTS) as pool:
+        answers = Counter(pool.map(guess, range(ATTEMPTS)))
+    assert answers[401] == allowed, answers  # the password was checked this often, no more
+    assert answers[429] == ATTEMPTS - allowed, answers
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    try:
+        with engine.connect() as connection:
+            failures = connection.execute(sa.select(sa.func.count()).where(
+                t.login_attempts.c.username == "office.clerk")).scalar_one()
+    finally:
+        engine.dispose()
+    assert failures == allowed
+    # The right password waits out the window too.
+    right = httpx.post(f"{bases[0]}/auth/login", timeout=60, json={
+        "username": "office.clerk", "password": "demo-password"})
+    assert right.status_code == 429
