@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager, suppress
 import sqlalchemy as sa
 from anyio import to_thread
 from fastapi import APIRouter, FastAPI
+from fastapi.exceptions import RequestValidationError
 
 from sync.protocol import API_PREFIX
 from sync.server.errors import install_error_handlers
@@ -17,6 +18,7 @@ from sync.server.limits import BodyLimit
 from sync.server.proxies import ForwardedFor
 from sync.server.routes import auth, blobs, health
 from sync.server.routes import sync as sync_routes
+from sync.server.routes.deps import refuse_invalid
 from sync.server.server import Server
 from sync.server.settings import Settings
 
@@ -49,6 +51,7 @@ def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAP
         api.include_router(module.router)
     app.include_router(api)
     install_error_handlers(app)
+    app.add_exception_handler(RequestValidationError, refuse_invalid)
     app.add_middleware(BodyLimit, json_limit=settings.max_json_body,
                        chunk_limit=settings.max_chunk, chunk_prefix=f"{API_PREFIX}/blobs/")
     if settings.trusted_proxies:

@@ -61,7 +61,8 @@ def _where(location: Any) -> str:
     return ".".join(str(part) for part in location)
 
 
-async def _invalid(_request: Request, error: Exception) -> JSONResponse:
+async def invalid_request(_request: Request, error: Exception) -> JSONResponse:
+    """Answer 422 naming where the request is malformed (never echoing the input)."""
     assert isinstance(error, RequestValidationError)
     # Only location and pydantic's message: the offending input is never echoed back.
     errors = [{"loc": _where(e.get("loc", ())), "type": str(e.get("type", "")),
@@ -90,9 +91,9 @@ async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Make every error a JSON {code, message, details} answer."""
+    """Make every error a JSON {code, message, details} answer (malformed requests: see
+    `routes.deps.refuse_invalid`, which authenticates first)."""
     app.add_exception_handler(ApiError, _api_error)
-    app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(sa.exc.DBAPIError, _database_error)
     app.add_exception_handler(sa.exc.TimeoutError, _database_error)

@@ -5,10 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from sync.server.auth import Session
-from sync.server.errors import ApiError
+from sync.server.errors import ApiError, error_response, invalid_request
 from sync.server.server import Server
 
 bearer = HTTPBearer(auto_error=False, description="登录得到的访问令牌（access_token）")
@@ -44,3 +49,27 @@ def current_session(request: Request,
 ServerDep = Annotated[Server, Depends(server_of)]
 TokenDep = Annotated[str, Depends(bearer_token)]
 SessionDep = Annotated[Session, Depends(current_session)]
+
+
+def needs_login(dependant: Dependant) -> bool:
+    """Return whether a route (or dependency) asks for the caller's bearer token."""
+    return any(d.call is bearer_token or needs_login(d) for d in dependant.dependencies)
+
+
+async def refuse_invalid(request: Request, error: Exception) -> JSONResponse:
+    """Answer a malformed request, but authenticate first: a route that needs a login answers
+    401 to a caller without a valid one, whatever else is wrong with the request.
+
+    FastAPI reads and checks the body before it runs dependencies, so this check is repeated
+    here, on the error path only.
+    """
+    route = request.scope.get("route")
+    if isinstance(route, APIRoute) and needs_login(route.dependant):
+        try:
+            token = await bearer_token(await bearer(request))
+            await run_in_threadpool(_server(request).auth.session, token)
+        except ApiError as refusal:
+            return error_response(refusal.status, refusal.code, refusal.message,
+                                  refusal.details, refusal.headers)
+    assert isinstance(error, RequestValidationError)
+    return await invalid_request(request, error)
