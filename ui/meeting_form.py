@@ -39,7 +39,7 @@ from officeapp.meetings import (
 )
 from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.fields import FIELD_LABELS, check_meeting, parse_fields
-from officeapp.meetings.ical import invitation_fields, parse_invitation
+from officeapp.meetings.ical import ImportKind, invitation_fields, left_aside_note, read_ics
 from officeapp.meetings.rules import headcount
 from officeapp.org import Actor, Organisation, Person, Room
 from sync.client import actions
@@ -214,11 +214,6 @@ def _agenda_dict(item: AgendaItem) -> dict[str, Any]:
     return {"title": item.title, "reporting_unit_id": item.reporting_unit_id,
             "materials": [{"name": m.name, "sha256": m.sha256, "size": m.size}
                           for m in item.materials]}
-
-
-def read_invitation(data: bytes, *, rooms: Iterable[Room]) -> dict[str, Any]:
-    """Return the form fields of an .ics invitation (rooms by name, our people by address)."""
-    return invitation_fields(parse_invitation(data), rooms=rooms)
 
 
 def _aware(moment: Any) -> datetime:
@@ -1129,15 +1124,24 @@ class MeetingForm(FieldMessages, QDialog):
             self.import_ics(Path(path))
 
     def import_ics(self, path: Path) -> bool:
-        """Fill the form from an .ics file; say why when it cannot be read."""
+        """Fill the form from an .ics invitation; say why when it cannot be read.
+
+        A file that cancels a meeting, or changes one occurrence of a series, fills nothing:
+        the 会议 page's import carries those out against the meetings held here.
+        """
         try:
-            values = read_invitation(path.read_bytes(), rooms=self.rooms.values())
+            ics = read_ics(path.read_bytes())
         except OSError as error:
             self.show_general(self.tr("无法读取文件：{0}").format(error.strerror or error))
             return False
         except DomainError as error:
             self.show_general(error.message)
             return False
-        self.fill(values)
+        if ics.kind is not ImportKind.CREATE:
+            self.show_general(self.tr("该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写"
+                                      "会议；请在“会议”页点“导入日历文件…”办理"))
+            return False
+        self.fill(invitation_fields(ics.invitation, rooms=self.rooms.values()))
+        self.show_general(left_aside_note(ics))
         self.state.setText(self.tr("已从日历文件导入，请核对后保存"))
         return True

@@ -2,6 +2,8 @@
 
 Everything reads the local store on the database worker, so the page works offline; a
 secretary's new meeting, booking and notice are queued like any other action and synced.
+An imported .ics file opens the form for a new meeting, or, when it cancels a meeting held
+here (matched by its UID), asks to confirm and cancels it with the ordinary cancel action.
 """
 
 from __future__ import annotations
@@ -12,15 +14,37 @@ from pathlib import Path
 from typing import Any
 
 from officeapp.errors import DomainError
-from officeapp.meetings import Meeting, MeetingStatus
+from officeapp.meetings import (
+    Meeting,
+    MeetingAction,
+    MeetingActionKind,
+    MeetingOutcome,
+    MeetingRejected,
+    MeetingStatus,
+)
 from officeapp.meetings.fields import ORGANISERS
+from officeapp.meetings.ical import (
+    Cancellation,
+    IcsImport,
+    ImportKind,
+    invitation_fields,
+    left_aside_note,
+    meeting_id_in,
+    plan_import,
+    read_ics,
+    uid_of,
+    with_uid,
+)
 from officeapp.org import Actor, Organisation, Room
+from officeapp.store import LocalStore
+from sync.client import actions
 from ui.attachments import safe_file_name
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import MeetingCalendar, next_occurrence, spans_of, status_label, when_text
-from ui.meeting_form import MeetingForm, read_invitation
+from ui.meeting_form import MeetingForm
 from ui.meeting_view import (
     MeetingView,
+    ReasonDialog,
     documents_folder,
     my_meetings_ics,
     my_reply,
@@ -31,6 +55,7 @@ from ui.qt import (
     QButtonGroup,
     QCheckBox,
     QColor,
+    QCoreApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -52,6 +77,11 @@ COLUMNS = ("会议名称", "时间", "地点", "状态", "我的回执")
 _MODES = (("list", "列表"), ("calendar", "日历"), ("rooms", "会议室"))
 
 
+def tr(text: str) -> str:
+    """Translate a text built outside a widget (lupdate files these under no context)."""
+    return QCoreApplication.translate("", text)
+
+
 def ordered(meetings: Sequence[Meeting], now: datetime) -> list[tuple[Meeting, datetime,
                                                                       datetime, bool]]:
     """Return (meeting, shown start, shown end, over) with upcoming and current meetings first
@@ -67,6 +97,28 @@ def ordered(meetings: Sequence[Meeting], now: datetime) -> list[tuple[Meeting, d
     ahead.sort(key=lambda r: r[1])
     past.sort(key=lambda r: r[1], reverse=True)
     return ahead + past
+
+
+def meetings_with_uid(store: LocalStore, *, actor: Actor, uid: str) -> list[Meeting]:
+    """Return the meetings held here whose calendar UID is `uid`, cancelled ones too (on the
+    worker): the actor's and their units' meetings, and the one an exported UID names."""
+    found = {m.id: m for m in with_uid(store.my_meetings(actor, include_cancelled=True), uid)}
+    meeting_id = meeting_id_in(uid)
+    named = None if meeting_id is None else store.get_meeting(meeting_id)
+    if named is not None and uid_of(named) == uid:
+        found.setdefault(named.id, named)
+    return list(found.values())
+
+
+def cancellation_prompt(step: Cancellation) -> str:
+    """Return what the confirmation says: the meetings the file cancels."""
+    lines = []
+    for meeting in step.meetings:
+        start, end = spans_of(meeting)[0]
+        series = tr("（周期性会议，全部场次）") if meeting.recurrence else ""
+        lines.append(f"· {meeting.title}（{when_text(start, end)}）{series}")
+    return tr("日历文件通知取消以下会议。确定后将取消，并通知已收到会议通知的人员：\n{0}\n"
+              "请写明取消理由：").format("\n".join(lines))
 
 
 class MeetingsPage(QWidget):
@@ -92,6 +144,7 @@ class MeetingsPage(QWidget):
         self.show_all = QCheckBox(self.tr("显示已结束和已取消的会议"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes titles from files
         self.message.hide()
         self.modes = QButtonGroup(self)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -269,9 +322,12 @@ class MeetingsPage(QWidget):
             self.import_ics(Path(path))
 
     def import_ics(self, path: Path) -> MeetingForm | None:
-        """Open the form filled from an .ics file; say why when it cannot be read."""
+        """Import an .ics file: open the form filled from an invitation (returned); for a
+        cancellation, find the meetings with its UID in the background, then confirm and
+        cancel them (see `dialog`). Say why when the file cannot be read or nothing can be done.
+        """
         try:
-            values = read_invitation(path.read_bytes(), rooms=self.known_rooms)
+            ics = read_ics(path.read_bytes())
         except OSError as error:
             self.show_message(self.tr("无法读取文件：{0}").format(error.strerror or error))
             return None
@@ -279,12 +335,75 @@ class MeetingsPage(QWidget):
             self.show_message(error.message)
             return None
         self.show_message("")
-        return self.new_meeting(values)
+        if ics.kind is ImportKind.CREATE:
+            return self._draft_from(ics)
+        self.ctx.spawn(self._resolve(ics), what=self.tr("导入日历文件"))
+        return None
 
-    def show_message(self, text: str) -> None:
-        """Say what went wrong ("" hides the line)."""
+    def _draft_from(self, ics: IcsImport) -> MeetingForm:
+        self.show_message(left_aside_note(ics))
+        return self.new_meeting(invitation_fields(ics.invitation, rooms=self.known_rooms))
+
+    async def _resolve(self, ics: IcsImport) -> None:
+        actor = await self.ctx.actor()
+        meetings = await self.ctx.db(meetings_with_uid, actor=actor, uid=ics.invitation.uid)
+        if not alive(self):
+            return
+        try:
+            step = plan_import(ics, meetings=meetings, actor=actor, now=self.ctx.server_now())
+        except DomainError as error:
+            self.show_message(error.message)
+            return
+        if isinstance(step, Cancellation):
+            self.confirm_cancellation(step)
+        else:
+            self._draft_from(ics)
+
+    def confirm_cancellation(self, step: Cancellation) -> ReasonDialog:
+        """Ask to confirm cancelling the meetings an imported file cancels, with a reason."""
+        dialog = ReasonDialog(MeetingActionKind.CANCEL, title=self.tr("按日历文件取消会议"),
+                              prompt=cancellation_prompt(step),
+                              required=self.tr("取消会议必须填写理由"), parent=self)
+        # Titles come from the store and the file: never read as rich text.
+        dialog.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        dialog.reason.setPlainText(step.reason)
+        dialog.accepted.connect(lambda: self.ctx.spawn(
+            self._cancel(step.meetings, dialog.meeting_action()), what=self.tr("取消会议")))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def _cancel(self, meetings: tuple[Meeting, ...], action: MeetingAction) -> None:
+        done: list[Meeting] = []
+        refused: list[str] = []
+        for meeting in meetings:
+            try:
+                outcome: MeetingOutcome = await self.ctx.write(
+                    actions.act_meeting, person_id=self.ctx.person_id, meeting_id=meeting.id,
+                    action=action, now=self.ctx.server_now(), kinds=("meeting",), origin=self)
+            except DomainError as error:
+                refused.append(f"{meeting.title}：{error.message}")
+                continue
+            if isinstance(outcome, MeetingRejected):
+                refused.append(f"{meeting.title}：{outcome.rejection.message}")
+            else:
+                done.append(meeting)
+        if alive(self):
+            self._cancelled(done, refused)
+
+    def _cancelled(self, done: list[Meeting], refused: list[str]) -> None:
+        lines = [self.tr("已按日历文件取消会议：{0}").format("、".join(m.title for m in done))
+                 ] if done else []
+        if refused:
+            lines.append(self.tr("未能取消：{0}").format("；".join(refused)))
+        self.show_message("\n".join(lines), ok=not refused)
+        if done:
+            self.open_meeting(done[0].id)
+
+    def show_message(self, text: str, *, ok: bool = False) -> None:
+        """Say what went wrong, or (`ok`) what was done ("" hides the line)."""
         self.message.setText(text)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setStyleSheet("color: #2e7d32;" if ok else "color: #c0392b;")
         self.message.setVisible(bool(text))
 
     # --- exporting ---------------------------------------------------------------------------

@@ -3,11 +3,20 @@
 Exported times carry TZID=Asia/Shanghai with its VTIMEZONE, so calendar programs show them at
 the office's local time. People without an e-mail address get a `urn:x-officeapp:` address
 that a later import maps back to them.
+
+An imported file is read in its own charset (a byte order mark, strict UTF-8, the CHARSET
+parameters old Outlook writes, or GB18030), never with silent replacement characters. An
+event proposes a new draft meeting, or cancels the meetings that carry its UID (STATUS:
+CANCELLED, or METHOD:CANCEL). Meetings have no per-occurrence exceptions, so an event that
+cancels or changes one occurrence (RECURRENCE-ID) of a series held here is refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import codecs
+import quopri
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -15,7 +24,7 @@ from typing import Any
 
 import icalendar
 
-from officeapp.errors import ValidationError
+from officeapp.errors import DomainError, ForbiddenError, ValidationError
 from officeapp.meetings.attendance import current_replies
 from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.model import (
@@ -23,17 +32,23 @@ from officeapp.meetings.model import (
     Attendee,
     AttendeeKind,
     Meeting,
+    MeetingAction,
+    MeetingActionKind,
+    MeetingRejected,
     MeetingStatus,
     MeetingType,
     Reply,
     ReplyKind,
 )
-from officeapp.org import Organisation, Room
+from officeapp.meetings.rules import decide_meeting
+from officeapp.org import Actor, Organisation, Room
 
 PRODID = "-//协同办公//officeapp//ZH"
 MAX_ICS_BYTES = 1_000_000
 DEFAULT_LENGTH = timedelta(hours=1)
+IMPORT_CANCEL_REASON = "按导入的日历文件取消"
 _URN = "urn:x-officeapp:"
+_OWN_UID = "@officeapp"
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -167,7 +182,13 @@ def _status(meeting: Meeting) -> str:
 
 def uid_of(meeting: Meeting) -> str:
     """Return the event's UID: the imported one, else one made from the meeting id."""
-    return meeting.ics_uid or f"{meeting.id}@officeapp"
+    return meeting.ics_uid or f"{meeting.id}{_OWN_UID}"
+
+
+def meeting_id_in(uid: str) -> str | None:
+    """Return the meeting id an exported UID is made from, or None for any other UID."""
+    ident = uid.removesuffix(_OWN_UID)
+    return ident if ident != uid and ident else None
 
 
 def event_of(meeting: Meeting, *, directory: Directory, now: datetime) -> icalendar.Event:
@@ -248,9 +269,22 @@ class IcsPerson:
     member: str = ""
 
 
+class ImportKind(StrEnum):
+    """What an imported event asks for."""
+
+    CREATE = "create"  # a meeting: proposed as a new draft
+    CANCEL = "cancel"  # cancel the meeting (or whole series) with the event's UID
+    CANCEL_OCCURRENCE = "cancel_occurrence"  # cancel one occurrence (RECURRENCE-ID) of a series
+    CHANGE_OCCURRENCE = "change_occurrence"  # move or retitle one occurrence of a series
+
+
 @dataclass(frozen=True)
 class Invitation:
-    """What an imported VEVENT proposes, before it becomes a draft meeting."""
+    """What an imported VEVENT proposes, before it becomes a draft meeting (or cancels one).
+
+    `cancelled` holds for STATUS:CANCELLED and for every event of a METHOD:CANCEL calendar;
+    `occurrence` is the RECURRENCE-ID: the original start of the one occurrence it stands for.
+    """
 
     uid: str
     title: str
@@ -263,26 +297,205 @@ class Invitation:
     attendees: tuple[IcsPerson, ...] = ()
     cancelled: bool = False
     categories: tuple[str, ...] = ()
+    occurrence: datetime | None = None
+
+    @property
+    def kind(self) -> ImportKind:
+        """Return what the event asks for."""
+        if self.occurrence is not None:
+            return (ImportKind.CANCEL_OCCURRENCE if self.cancelled
+                    else ImportKind.CHANGE_OCCURRENCE)
+        return ImportKind.CANCEL if self.cancelled else ImportKind.CREATE
 
 
 def _refuse(code: str, message: str, **details: Any) -> ValidationError:
     return ValidationError(code, message, **details)
 
 
-def _read_calendar(data: bytes | str) -> icalendar.Calendar:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw) > MAX_ICS_BYTES:
-        raise _refuse("ics.too_large", "日历文件过大（不超过1MB）", size=len(raw))
+# --- import: reading the file in its charset -----------------------------------------------
+
+_PARSE_ERRORS = (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError)
+# Byte order marks, UTF-32 first: its little-endian mark begins like UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# What a CHARSET parameter may name (by Python's codec name) and the codec that reads it:
+# Windows writes "GB2312" for its GBK code page and "ISO-8859-1" for Windows-1252, so each
+# is read with its superset.
+_CHARSETS: Mapping[str, str] = {
+    "utf-8": "utf-8", "ascii": "utf-8",
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030",
+    "big5": "cp950", "cp950": "cp950", "big5hkscs": "big5hkscs",
+    "iso8859-1": "cp1252", "cp1252": "cp1252",
+}
+_RESAVE = "请用UTF-8编码另存后再导入"
+
+
+def _bad_encoding(message: str, **details: Any) -> ValidationError:
+    return _refuse("ics.bad_encoding", message, **details)
+
+
+def _codec(name: str) -> str:
+    """Return the codec that reads a charset named in the file, refusing unsupported ones."""
+    try:
+        found = codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):
+        found = ""
+    if found not in _CHARSETS:
+        raise _bad_encoding(f"日历文件使用了不支持的字符集“{name[:40]}”，{_RESAVE}",
+                            charset=name[:40])
+    return _CHARSETS[found]
+
+
+def _decode_as(raw: bytes, codec: str, *, named: str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        if codec == "cp1252":
+            return raw.decode("latin-1")  # the five bytes Windows-1252 leaves undefined
+        raise _bad_encoding(f"日历文件的文字与其字符集“{named[:40]}”不符，无法读取。{_RESAVE}",
+                            charset=named[:40]) from None
+
+
+def _charset_named(line: str) -> str:
+    try:
+        # icalendar leaves its content-line reader untyped.
+        parsed = icalendar.parser.Contentline(line)  # type: ignore[no-untyped-call]
+        _name, params, _value = parsed.parts()
+    except _PARSE_ERRORS:
+        return ""  # reading the file for real says what is wrong with the line
+    return str(params.get("CHARSET", "")).strip()
+
+
+def _declared(raw: bytes) -> dict[str, str]:
+    """Return the codecs the file's CHARSET parameters name, each with the name as written.
+
+    icalendar reads the content lines over the bytes taken one-to-one as characters, which
+    keeps every ASCII byte of the property names and parameters as it is.
+    """
+    if b"CHARSET=" not in raw.upper():
+        return {}
+    text = raw.decode("latin-1")
+    lines = icalendar.parser.Contentlines.from_ical(text)  # type: ignore[no-untyped-call]
+    names = {_charset_named(line) for line in lines if "CHARSET=" in line.upper()}
+    return {_codec(name): name for name in sorted(names - {""})}
+
+
+def _strange(char: str) -> bool:
+    """Return whether a character marks a wrong guess: private use, unassigned, a control."""
+    category = unicodedata.category(char)
+    return category in ("Co", "Cn", "Cs") or (category == "Cc" and char not in "\t\r\n")
+
+
+def _guess(raw: bytes) -> str:
+    """Read a file that is not UTF-8 and names no charset as GB18030, the Chinese Windows one.
+
+    GB18030 reads most byte strings, so the text must also look like text.
+    """
+    try:
+        text: str | None = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or any(_strange(c) for c in set(text)):
+        raise _bad_encoding(f"无法识别日历文件的文字编码（既不是UTF-8也不是GB18030），{_RESAVE}")
+    return text
+
+
+def _decode_declared(raw: bytes, declared: Mapping[str, str]) -> tuple[str, str]:
+    others = {codec: name for codec, name in declared.items() if codec != "utf-8"}
+    if len(others) > 1:
+        names = "、".join(sorted(others.values()))
+        raise _bad_encoding(f"日历文件中声明了多种字符集（{names}），无法读取。{_RESAVE}")
+    if not others:
+        named = next(iter(declared.values()))
+        raise _bad_encoding(f"日历文件的文字与其字符集“{named[:40]}”不符，无法读取。{_RESAVE}",
+                            charset=named[:40])
+    codec, named = next(iter(others.items()))
+    return _decode_as(raw, codec, named=named), codec
+
+
+def _decode_marked(raw: bytes, codec: str) -> str:
+    name = codec.removesuffix("-sig").upper()
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        raise _bad_encoding(f"日历文件开头标明是{name}编码，但内容不是有效的{name}，无法读取。"
+                            f"{_RESAVE}", charset=name) from None
+    if "BEGIN:VCALENDAR" not in text[:4096].upper():
+        raise _refuse("ics.not_calendar", "这不是iCalendar日历文件（.ics）")
+    return text
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """Return the text of a calendar file, and the codec of quoted-printable values that name
+    no charset.
+
+    A byte order mark decides; else strict UTF-8 (which text in another charset almost never
+    passes); else the charset the CHARSET parameters name; else a careful GB18030 guess.
+    Every decoding is strict, so a U+FFFD in the text is one the file itself spells.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return _decode_marked(raw, codec), "utf-8"
     if b"BEGIN:VCALENDAR" not in raw[:4096].upper():
         raise _refuse("ics.not_calendar", "这不是iCalendar日历文件（.ics）")
     try:
-        calendar = icalendar.Calendar.from_ical(raw)
-    except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError) as error:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _declared(raw)
+    if declared:
+        return _decode_declared(raw, declared)
+    return _guess(raw), "gb18030"
+
+
+def _unquoted(value: str, params: Mapping[str, Any], codec: str) -> str:
+    if value.endswith("="):
+        # A soft line break: vCalendar 1.0 continues the value on a line icalendar cannot join.
+        raise _bad_encoding(f"日历文件中有跨行的QUOTED-PRINTABLE文字，无法完整读取。{_RESAVE}")
+    try:
+        raw = quopri.decodestring(value.encode("ascii"))
+    except UnicodeEncodeError:
+        return value  # not quoted after all: the text is already read
+    named = str(params.get("CHARSET", "")).strip()
+    return _decode_as(raw, _codec(named) if named else codec, named=named or codec)
+
+
+def _unquote(calendar: icalendar.Calendar, codec: str) -> None:
+    """Decode the QUOTED-PRINTABLE text values of vCalendar 1.0 (old Outlook) in place."""
+    for event in calendar.walk("VEVENT"):
+        for name, value in list(event.items()):
+            params = getattr(value, "params", {})
+            if (isinstance(value, icalendar.vText)
+                    and str(params.get("ENCODING", "")).upper() == "QUOTED-PRINTABLE"):
+                event[name] = icalendar.vText(_unquoted(str(value), params, codec))
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A calendar as read, and whether its text itself spells U+FFFD."""
+
+    calendar: icalendar.Calendar
+    spells_replacement: bool
+
+
+def _read_calendar(data: bytes | str) -> _Source:
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if len(raw) > MAX_ICS_BYTES:
+        raise _refuse("ics.too_large", "日历文件过大（不超过1MB）", size=len(raw))
+    text, codec = _decode(raw)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except _PARSE_ERRORS as error:
         raise _refuse("ics.not_calendar", "日历文件格式不正确，无法读取",
                       reason=str(error)[:200]) from None
     if not isinstance(calendar, icalendar.Calendar) or calendar.name != "VCALENDAR":
         raise _refuse("ics.not_calendar", "这不是iCalendar日历文件（.ics）")
-    return calendar
+    _unquote(calendar, codec)
+    return _Source(calendar, "\ufffd" in text)
+
+
+# --- import: events ----------------------------------------------------------------------------
 
 
 def _moment(value: Any) -> datetime:
@@ -342,7 +555,18 @@ def _categories(event: icalendar.Component) -> tuple[str, ...]:
     return tuple(str(c) for item in items for c in getattr(item, "cats", [item]))
 
 
-def _invitation(event: icalendar.Component) -> Invitation:
+def _occurrence(event: icalendar.Component) -> datetime | None:
+    value: Any = event.get("RECURRENCE-ID")
+    if value is None:
+        return None
+    try:
+        return _moment(value.dt)
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        raise _refuse("ics.bad_time", "日历中某一次会议的原定时间（RECURRENCE-ID）格式不正确"
+                      ) from None
+
+
+def _invitation(event: icalendar.Component, *, method: str) -> Invitation:
     start, end = _times(event)
     rule = event.get("RRULE")
     recurrence = None
@@ -355,17 +579,33 @@ def _invitation(event: icalendar.Component) -> Invitation:
         description=_text(event, "DESCRIPTION", 5_000), recurrence=recurrence,
         organiser=None if organiser is None else _person(organiser),
         attendees=_people(event.get("ATTENDEE")),
-        cancelled=_text(event, "STATUS", 20).upper() == "CANCELLED",
-        categories=_categories(event),
+        cancelled=(_text(event, "STATUS", 20).upper() == "CANCELLED"
+                   or method == IcsMethod.CANCEL),
+        categories=_categories(event), occurrence=_occurrence(event),
     )
 
 
+def _texts(invitation: Invitation) -> Iterator[str]:
+    yield from (invitation.uid, invitation.title, invitation.location, invitation.description)
+    yield from invitation.categories
+    for person in (invitation.organiser, *invitation.attendees):
+        if person is not None:
+            yield from (person.address, person.name, person.member)
+
+
 def parse_invitations(data: bytes | str) -> tuple[Invitation, ...]:
-    """Return every event of an .ics file, refusing files that are not iCalendar or hold none."""
-    events = _read_calendar(data).walk("VEVENT")
+    """Return every event of an .ics file, refusing files that are not iCalendar or hold none,
+    and files whose text cannot be read without replacement characters."""
+    source = _read_calendar(data)
+    events = source.calendar.walk("VEVENT")
     if not events:
         raise _refuse("ics.no_event", "日历文件中没有会议（VEVENT）")
-    return tuple(_invitation(e) for e in events)
+    method = _text(source.calendar, "METHOD", 20).upper()
+    invitations = tuple(_invitation(e, method=method) for e in events)
+    if not source.spells_replacement and any(
+            "\ufffd" in text for i in invitations for text in _texts(i)):
+        raise _bad_encoding(f"日历文件中有无法识别的文字（乱码），未导入。{_RESAVE}")
+    return invitations
 
 
 def parse_invitation(data: bytes | str) -> Invitation:
@@ -448,3 +688,132 @@ def invitation_fields(
         "sit_in": _as_dicts(a for a in guests.sit_in if a not in guests.attendees),
         "notes": notes[:5_000], "recurrence": invitation.recurrence, "ics_uid": invitation.uid,
     }
+
+
+# --- import: what a file does here ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IcsImport:
+    """An .ics file to import: the event acted on and the events left aside.
+
+    One import handles one meeting: the first event that is not an occurrence override (a
+    one-off meeting or a series), else the first event.
+    """
+
+    invitation: Invitation
+    left_aside: tuple[Invitation, ...] = ()
+
+    @property
+    def kind(self) -> ImportKind:
+        """Return what the event acted on asks for."""
+        return self.invitation.kind
+
+
+def read_ics(data: bytes | str) -> IcsImport:
+    """Return what an .ics file asks for, refusing files that cannot be read as invitations."""
+    events = parse_invitations(data)
+    chosen = next((e for e in events if e.occurrence is None), events[0])
+    return IcsImport(chosen, tuple(e for e in events if e is not chosen))
+
+
+def left_aside_note(ics: IcsImport) -> str:
+    """Return what the import did not take from the file, for people ("" when nothing)."""
+    same = sum(1 for e in ics.left_aside if e.uid == ics.invitation.uid)
+    others = len(ics.left_aside) - same
+    notes = []
+    if same:
+        notes.append(f"文件中对该会议某几次的单独修改或取消（{same}处）未导入")
+    if others:
+        notes.append(f"文件中另有{others}个会议未导入（每次导入一个会议）")
+    return "；".join(notes)
+
+
+@dataclass(frozen=True)
+class NewDraft:
+    """Import step: propose a new draft meeting from the invitation (see `invitation_fields`)."""
+
+    invitation: Invitation
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    """Import step: cancel these meetings with the cancel action, giving `reason`."""
+
+    invitation: Invitation
+    meetings: tuple[Meeting, ...]
+    reason: str = IMPORT_CANCEL_REASON
+
+
+ImportStep = NewDraft | Cancellation
+
+
+def with_uid(meetings: Iterable[Meeting], uid: str) -> tuple[Meeting, ...]:
+    """Return the meetings whose calendar UID is `uid` (imported with it, or exported as it)."""
+    return tuple(m for m in meetings if uid and uid_of(m) == uid)
+
+
+def _when(moment: datetime) -> str:
+    return _local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _one_occurrence(invitation: Invitation, series: Meeting, occurrence: datetime
+                    ) -> ValidationError:
+    what = "取消" if invitation.cancelled else "修改"
+    return _refuse(
+        f"ics.occurrence_{'cancel' if invitation.cancelled else 'change'}_unsupported",
+        f"日历文件要单独{what}周期性会议“{series.title}”中{_when(occurrence)}的那一次。"
+        f"本系统不能单独{what}周期性会议中的某一次，未做任何更改，也未新建会议",
+        meeting_id=series.id, occurrence=occurrence.isoformat())
+
+
+def _not_cancellable(meeting: Meeting, outcome: MeetingRejected) -> DomainError:
+    rejection = outcome.rejection
+    message = f"不能按日历文件取消会议“{meeting.title}”：{rejection.message}"
+    kind = ForbiddenError if rejection.code == "meeting.forbidden" else ValidationError
+    return kind(rejection.code, message, **{**rejection.details, "meeting_id": meeting.id})
+
+
+def _cancellation(invitation: Invitation, found: tuple[Meeting, ...], actor: Actor,
+                  now: datetime) -> Cancellation:
+    if not found:
+        when = _when(invitation.occurrence or invitation.start)
+        raise _refuse("ics.meeting_not_found",
+                      f"本机没有找到日历文件要取消的会议“{invitation.title}”（{when}），"
+                      "未做任何更改。如该会议尚未同步到本机，请同步后再导入",
+                      uid=invitation.uid)
+    live = tuple(m for m in found if m.status is not MeetingStatus.CANCELLED)
+    if not live:
+        raise _refuse("ics.already_cancelled", f"会议“{found[0].title}”已经取消，未做任何更改",
+                      meeting_id=found[0].id)
+    action = MeetingAction(MeetingActionKind.CANCEL, reason=IMPORT_CANCEL_REASON)
+    for meeting in live:
+        outcome = decide_meeting(meeting, actor, action, now)
+        if isinstance(outcome, MeetingRejected):
+            raise _not_cancellable(meeting, outcome)
+    return Cancellation(invitation, live)
+
+
+def plan_import(
+    ics: IcsImport, *, meetings: Iterable[Meeting], actor: Actor, now: datetime
+) -> ImportStep:
+    """Return what importing `ics` does here, given the meetings held locally.
+
+    A cancellation cancels every live meeting with the event's UID (after checking the actor
+    may); one for an occurrence cancels a one-off meeting made from that occurrence. An
+    override of an occurrence of a series held here is refused, since meetings hold no
+    per-occurrence exceptions; one of a series not held here is a meeting of its own.
+    """
+    invitation = ics.invitation
+    if invitation.kind is ImportKind.CREATE:
+        return NewDraft(invitation)
+    found = with_uid(meetings, invitation.uid)
+    occurrence = invitation.occurrence
+    if occurrence is not None:
+        series = [m for m in found if m.recurrence is not None]
+        if series:
+            raise _one_occurrence(invitation, series[0], occurrence)
+        if invitation.kind is ImportKind.CHANGE_OCCURRENCE:
+            return NewDraft(invitation)
+        found = tuple(m for m in found if m.start == occurrence)
+    return _cancellation(invitation, found, actor, now)

@@ -380,4 +380,14 @@ EN.update({
     "会议室已预订": "Room booked", "·需审批": " · needs approval",
     "{0} {1} 空闲，点击在此新建会议": "{0} {1} free: click to create a meeting here",
     "预订人：{0}": "Booked by: {0}", "日": "Day", "周": "Week",
+    "已按日历文件取消会议：{0}": "Cancelled from the calendar file: {0}",
+    "按日历文件取消会议": "Cancel meeting from calendar file",
+    "日历文件通知取消以下会议。确定后将取消，并通知已收到会议通知的人员：\n{0}\n请写明取消理由：":
+        "The calendar file cancels these meetings. OK cancels them and tells everyone who "
+        "received the notice:\n{0}\nReason for cancelling:",
+    "未能取消：{0}": "Not cancelled: {0}",
+    "该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理":
+        "This calendar file cancels a meeting or changes one occurrence; it cannot fill the "
+        "form. Use “Import calendar file…” on the Meetings page.",
+    "（周期性会议，全部场次）": "(recurring meeting, every occurrence)",
 })

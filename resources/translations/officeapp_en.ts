@@ -1640,22 +1640,22 @@
         <translation>Chair {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1043" />
+        <location filename="../../ui/meeting_form.py" line="1038" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1056" />
+        <location filename="../../ui/meeting_form.py" line="1051" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1101" />
+        <location filename="../../ui/meeting_form.py" line="1096" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1102" />
+        <location filename="../../ui/meeting_form.py" line="1097" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
@@ -1689,72 +1689,86 @@
         <source>周</source>
         <translation>Week</translation>
     </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="118" />
+        <source>（周期性会议，全部场次）</source>
+        <translation>(recurring meeting, every occurrence)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="120" />
+        <source>日历文件通知取消以下会议。确定后将取消，并通知已收到会议通知的人员：
+{0}
+请写明取消理由：</source>
+        <translation>The calendar file cancels these meetings. OK cancels them and tells everyone who received the notice:
+{0}
+Reason for cancelling:</translation>
+    </message>
 </context>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="389" />
+        <location filename="../../ui/meeting_form.py" line="384" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="389" />
+        <location filename="../../ui/meeting_form.py" line="384" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="390" />
+        <location filename="../../ui/meeting_form.py" line="385" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="405" />
+        <location filename="../../ui/meeting_form.py" line="400" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="406" />
+        <location filename="../../ui/meeting_form.py" line="401" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="407" />
+        <location filename="../../ui/meeting_form.py" line="402" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="408" />
+        <location filename="../../ui/meeting_form.py" line="403" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="409" />
+        <location filename="../../ui/meeting_form.py" line="404" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="410" />
+        <location filename="../../ui/meeting_form.py" line="405" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="428" />
+        <location filename="../../ui/meeting_form.py" line="423" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="453" />
+        <location filename="../../ui/meeting_form.py" line="448" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="505" />
+        <location filename="../../ui/meeting_form.py" line="500" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="507" />
-        <location filename="../../ui/meeting_form.py" line="516" />
+        <location filename="../../ui/meeting_form.py" line="502" />
+        <location filename="../../ui/meeting_form.py" line="511" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1869,22 +1883,22 @@
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="283" />
+        <location filename="../../ui/meeting_form.py" line="278" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="306" />
+        <location filename="../../ui/meeting_form.py" line="301" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="307" />
+        <location filename="../../ui/meeting_form.py" line="302" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="317" />
+        <location filename="../../ui/meeting_form.py" line="312" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -2591,210 +2605,215 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="573" />
+        <location filename="../../ui/meeting_form.py" line="568" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="573" />
+        <location filename="../../ui/meeting_form.py" line="568" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="580" />
+        <location filename="../../ui/meeting_form.py" line="575" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="584" />
+        <location filename="../../ui/meeting_form.py" line="579" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="599" />
+        <location filename="../../ui/meeting_form.py" line="594" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="600" />
+        <location filename="../../ui/meeting_form.py" line="595" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="601" />
+        <location filename="../../ui/meeting_form.py" line="596" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="608" />
+        <location filename="../../ui/meeting_form.py" line="603" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="610" />
+        <location filename="../../ui/meeting_form.py" line="605" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="613" />
+        <location filename="../../ui/meeting_form.py" line="608" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="615" />
+        <location filename="../../ui/meeting_form.py" line="610" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="620" />
+        <location filename="../../ui/meeting_form.py" line="615" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="624" />
+        <location filename="../../ui/meeting_form.py" line="619" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="625" />
+        <location filename="../../ui/meeting_form.py" line="620" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="626" />
-        <location filename="../../ui/meeting_form.py" line="1089" />
+        <location filename="../../ui/meeting_form.py" line="621" />
+        <location filename="../../ui/meeting_form.py" line="1084" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="627" />
-        <location filename="../../ui/meeting_form.py" line="1108" />
+        <location filename="../../ui/meeting_form.py" line="622" />
+        <location filename="../../ui/meeting_form.py" line="1103" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="628" />
+        <location filename="../../ui/meeting_form.py" line="623" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="660" />
-        <location filename="../../ui/meeting_form.py" line="661" />
+        <location filename="../../ui/meeting_form.py" line="655" />
+        <location filename="../../ui/meeting_form.py" line="656" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="666" />
+        <location filename="../../ui/meeting_form.py" line="661" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="667" />
+        <location filename="../../ui/meeting_form.py" line="662" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="669" />
+        <location filename="../../ui/meeting_form.py" line="664" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="669" />
+        <location filename="../../ui/meeting_form.py" line="664" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="712" />
+        <location filename="../../ui/meeting_form.py" line="707" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="715" />
+        <location filename="../../ui/meeting_form.py" line="710" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="719" />
+        <location filename="../../ui/meeting_form.py" line="714" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="720" />
+        <location filename="../../ui/meeting_form.py" line="715" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="723" />
+        <location filename="../../ui/meeting_form.py" line="718" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="742" />
+        <location filename="../../ui/meeting_form.py" line="737" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="746" />
+        <location filename="../../ui/meeting_form.py" line="741" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="835" />
+        <location filename="../../ui/meeting_form.py" line="830" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="929" />
+        <location filename="../../ui/meeting_form.py" line="924" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="955" />
+        <location filename="../../ui/meeting_form.py" line="950" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="969" />
+        <location filename="../../ui/meeting_form.py" line="964" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="976" />
+        <location filename="../../ui/meeting_form.py" line="971" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="976" />
+        <location filename="../../ui/meeting_form.py" line="971" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="979" />
+        <location filename="../../ui/meeting_form.py" line="974" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1025" />
+        <location filename="../../ui/meeting_form.py" line="1020" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1126" />
+        <location filename="../../ui/meeting_form.py" line="1121" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1127" />
+        <location filename="../../ui/meeting_form.py" line="1122" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1136" />
+        <location filename="../../ui/meeting_form.py" line="1135" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1142" />
+        <location filename="../../ui/meeting_form.py" line="1141" />
+        <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
+        <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1146" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -3029,84 +3048,110 @@
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../ui/meetings_page.py" line="86" />
+        <location filename="../../ui/meetings_page.py" line="138" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="88" />
+        <location filename="../../ui/meetings_page.py" line="140" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="89" />
+        <location filename="../../ui/meetings_page.py" line="141" />
         <source>新建会议（会务秘书、办文人员）</source>
         <translation>New meeting (meeting secretaries and clerks)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="90" />
+        <location filename="../../ui/meetings_page.py" line="142" />
         <source>导入日历文件…</source>
         <translation>Import calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="91" />
+        <location filename="../../ui/meetings_page.py" line="143" />
         <source>导出我的会议…</source>
         <translation>Export my meetings…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="92" />
+        <location filename="../../ui/meetings_page.py" line="144" />
         <source>显示已结束和已取消的会议</source>
         <translation>Show past and cancelled meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="187" />
+        <location filename="../../ui/meetings_page.py" line="240" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="219" />
+        <location filename="../../ui/meetings_page.py" line="272" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="225" />
+        <location filename="../../ui/meetings_page.py" line="278" />
         <source>会议（{0}）</source>
         <translation>Meetings ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="265" />
+        <location filename="../../ui/meetings_page.py" line="318" />
+        <location filename="../../ui/meetings_page.py" line="340" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="267" />
-        <location filename="../../ui/meetings_page.py" line="297" />
+        <location filename="../../ui/meetings_page.py" line="320" />
+        <location filename="../../ui/meetings_page.py" line="416" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="276" />
+        <location filename="../../ui/meetings_page.py" line="332" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="295" />
+        <location filename="../../ui/meetings_page.py" line="364" />
+        <source>按日历文件取消会议</source>
+        <translation>Cancel meeting from calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="366" />
+        <source>取消会议必须填写理由</source>
+        <translation>Cancelling needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="371" />
+        <source>取消会议</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="395" />
+        <source>已按日历文件取消会议：{0}</source>
+        <translation>Cancelled from the calendar file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="398" />
+        <source>未能取消：{0}</source>
+        <translation>Not cancelled: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_page.py" line="414" />
         <source>我的会议</source>
         <translation>My meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="296" />
-        <location filename="../../ui/meetings_page.py" line="301" />
+        <location filename="../../ui/meetings_page.py" line="415" />
+        <location filename="../../ui/meetings_page.py" line="420" />
         <source>导出我的会议</source>
         <translation>Export my meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="310" />
+        <location filename="../../ui/meetings_page.py" line="429" />
         <source>无法保存：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="313" />
+        <location filename="../../ui/meetings_page.py" line="432" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>

@@ -24,6 +24,7 @@ from officeapp.meetings.ical import (
     PRODID,
     Directory,
     IcsMethod,
+    ImportKind,
     invitation_fields,
     meeting_to_ics,
     meetings_to_ics,
@@ -239,6 +240,10 @@ ics_lines = st.sampled_from([
     "ATTENDEE:urn:x-officeapp:unit:", "SUMMARY:会议", "CATEGORIES:常务会议,x",
     "STATUS:CANCELLED", "BEGIN:VALARM", "END:VALARM", "ORGANIZER:", "DTSTART:99991231T235959",
     "DTSTART:00010101T000000", "DTEND;VALUE=DATE:20261124",
+    "METHOD:CANCEL", "RECURRENCE-ID:20261125T090000", "RECURRENCE-ID;VALUE=DATE:20261125",
+    "RECURRENCE-ID:garbage", "SUMMARY;CHARSET=GB2312:会议", "LOCATION;CHARSET=nonsense:x",
+    "SUMMARY;ENCODING=QUOTED-PRINTABLE;CHARSET=GB2312:=C8=AB", "DESCRIPTION;ENCODING=QUOTED-P"
+    "RINTABLE:=E4=BC=9A=", "SUMMARY;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=FF",
 ]) | st.text(max_size=30)
 
 
@@ -249,5 +254,8 @@ def test_any_calendar_text_is_read_or_refused_never_a_crash(body: list[str]) -> 
     try:
         for invitation in parse_invitations(text):
             invitation_fields(invitation, rooms=DEMO_ROOMS)
+            assert invitation.kind in set(ImportKind)
+        for encoding in ("gb18030", "utf-16"):
+            parse_invitations(text.encode(encoding))
     except ValidationError as error:
         assert error.code.startswith("ics.")
