@@ -15,6 +15,7 @@ from officeapp.meetings import OpenSupervisionItem
 from officeapp.org import Actor, Organisation
 from officeapp.supervision import (
     LinkKind,
+    SourceLink,
     SupervisionItem,
     SupervisionRejected,
     create_item,
@@ -107,6 +108,22 @@ def not_found(item_id: str) -> ForbiddenError:
     return ForbiddenError("supervision.not_found", "督办事项不存在或您无权查看", item_id=item_id)
 
 
+_SOURCE_TABLES = {LinkKind.DOCUMENT: t.documents, LinkKind.MEETING_DECISION: t.meetings}
+
+
+def _check_source(work: Work, item: SupervisionItem, before: SourceLink | None) -> None:
+    """Refuse a source link the actor newly sets to a record they cannot see: an item may not
+    claim to come from another unit's document or meeting (the same answer if it is absent)."""
+    link = item.source_link
+    if link is None or link == before:
+        return
+    found = records.load_row(work.connection, _SOURCE_TABLES[link.kind], link.record_id,
+                             lock=False)
+    if found is None or found[1].isdisjoint(work.scopes):
+        raise ValidationError("supervision.unknown_source", "来源记录不存在或您无权查看",
+                              record_id=link.record_id)
+
+
 def create(work: Work, args: Mapping[str, Any]) -> None:
     """`supervision.create`: a new draft item, or a sub-item (分解) of a visible parent."""
     parsed: CreateSupervisionArgs = records.parse_args(CreateSupervisionArgs, args)
@@ -122,6 +139,7 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
     item = create_item(item_id=parsed.item_id, actor=work.actor, fields=parsed.fields,
                        now=work.now, parent=parent)
     check_references(item, work.org)
+    _check_source(work, item, parent.source_link if parent is not None else None)
     save(work.connection, item, None, work.now, work.writes, by=work.referrer)
 
 
@@ -137,6 +155,7 @@ def act(work: Work, args: Mapping[str, Any]) -> None:
         r = decision.rejection
         raise DomainError(r.code, r.message, **r.details)
     check_references(decision.item, work.org)
+    _check_source(work, decision.item, stored.item.source_link)
     save(work.connection, decision.item, stored, work.now, work.writes,
          by=work.referrer)
     for effect in decision.effects:

@@ -253,3 +253,27 @@ def test_no_read_path_gives_another_unit_the_offices_records(
                        for method, extra in (("GET", {}), ("GET", {"Range": "bytes=0-9"}),
                                              ("HEAD", {}))]
             assert answers == [404, 404, 404], (outsider.username, sha)
+
+
+def test_an_item_may_not_claim_to_come_from_a_record_its_author_cannot_see(
+        user: Users, clock: Clock, office: dict[str, str]) -> None:
+    finance_draft = user("finance.clerk").create(agency_code="萍财发")
+    supervisor = user("office.supervisor")
+    deadline = clock() + timedelta(days=9)
+
+    def create(kind: str, record_id: str) -> dict[str, Any]:
+        link = {"kind": kind, "record_id": record_id, "label": "来源"}
+        return supervisor.push_one("supervision.create", item_id=str(uuid.uuid4()), fields={
+            "title": "来源", "source": "来文", "content": "x", "lead_unit_id": OFFICE_ID,
+            "deadline": deadline.isoformat(), "source_link": link})
+
+    for kind, hidden in (("document", finance_draft), ("meeting_decision", str(uuid.uuid4())),
+                         ("document", str(uuid.uuid4()))):
+        refused = create(kind, hidden)
+        assert (refused["code"], refused["message"]) == (
+            "supervision.unknown_source", "来源记录不存在或您无权查看"), kind
+    assert create("document", office["document"])["status"] == "applied"
+    assert create("meeting_decision", office["meeting"])["status"] == "applied"
+    edu_meeting = create_meeting(user("edu.clerk"), at_hour(clock, timedelta(days=5)),
+                                 location="教育局")
+    assert create("meeting_decision", edu_meeting)["code"] == "supervision.unknown_source"
