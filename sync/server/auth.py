@@ -72,9 +72,9 @@ class Auth:
     def login(self, username: str, password: str, address: str) -> Issued:
         """Check the password and start a new login, or refuse (401) or throttle (429).
 
-        Each attempt is first reserved as a failure, in one step with counting the failures
-        (`_reserve`): parallel guesses, in any number of server processes, get at most
-        `login_max_failures` password checks between them.
+        Each attempt is first recorded as pending, in one step with counting the account's
+        failures (`_reserve`): parallel guesses at one account, in any number of server
+        processes, get at most `login_max_failures` password checks between them.
         """
         now = self.settings.clock()
         with db.write(self.engine) as connection:
@@ -84,15 +84,15 @@ class Auth:
         stored = row.password_hash if row is not None and row.password_hash else self._decoy
         # Verified outside any transaction: argon2 is slow on purpose.
         ok = self._verify(stored, password) and row is not None and bool(row.password_hash)
-        if not ok or row is None:
-            raise INVALID_CREDENTIALS  # the reservation stays as the failure
         a = t.login_attempts.c
         with db.write(self.engine) as connection:
             connection.execute(sa.update(t.login_attempts).where(a.id == attempt)
-                               .values(success=True))
-            connection.execute(sa.delete(t.login_attempts).where(
-                a.username == username, a.success.is_(False)))
-            return self._start_family(connection, person_from_row(row), now)
+                               .values(success=ok))
+            if ok and row is not None:
+                connection.execute(sa.delete(t.login_attempts).where(
+                    a.username == username, a.success.is_(False)))
+                return self._start_family(connection, person_from_row(row), now)
+        raise INVALID_CREDENTIALS
 
     def _verify(self, stored: str, password: str) -> bool:
         try:
@@ -102,25 +102,31 @@ class Auth:
 
     def _reserve(self, connection: sa.Connection, username: str, address: str,
                  now: datetime) -> int:
-        """Count the recent failures of the account and of the address under their locks, and
-        record this attempt as one more; refuse (429) when either has had enough."""
-        keys = sorted({f"user:{username}", f"address:{address}"})
-        for key in keys:  # always in the same order: two logins never wait on each other
-            db.insert_ignore(connection, t.login_locks, {"key": key})
-            connection.execute(sa.select(t.login_locks.c.key)
-                               .where(t.login_locks.c.key == key).with_for_update())
+        """Under the account's lock, count its failed and pending attempts and the address's
+        failures; refuse (429) when either has had enough, else record this attempt as pending.
+
+        Pending attempts count against the account (so parallel guesses cannot all pass the
+        count before any of them fails) but not against the address, where many people of one
+        office may log in at once behind one NAT.
+        """
+        key = f"user:{username}"
+        db.insert_ignore(connection, t.login_locks, {"key": key})
+        connection.execute(sa.select(t.login_locks.c.key).where(t.login_locks.c.key == key)
+                           .with_for_update())
         since = now - self.settings.login_window
         a = t.login_attempts.c
-        for column, value in ((a.username, username), (a.address, address)):
+        unsuccessful = sa.or_(a.success.is_(False), a.success.is_(None))
+        for condition in ((a.username == username) & unsuccessful,
+                          (a.address == address) & a.success.is_(False)):
             failures = connection.execute(sa.select(sa.func.count()).where(
-                column == value, a.success.is_(False), a.at >= since)).scalar_one()
+                condition, a.at >= since)).scalar_one()
             if failures >= self.settings.login_max_failures:
                 minutes = int(self.settings.login_window.total_seconds() // 60)
                 raise ApiError(429, "auth.throttled",
                                f"登录失败次数过多，请{minutes}分钟后再试",
                                headers={"Retry-After": str(minutes * 60)})
         inserted = connection.execute(sa.insert(t.login_attempts).values(
-            username=username, address=address, at=now, success=False))
+            username=username, address=address, at=now, success=None))
         primary = inserted.inserted_primary_key
         assert primary is not None, "an insert of one row has its key"
         return int(primary[0])

@@ -195,13 +195,14 @@ login_attempts = sa.Table(
     sa.Column("username", sa.String(64), nullable=False),
     sa.Column("address", sa.String(64), nullable=False),
     sa.Column("at", Moment, nullable=False),
-    sa.Column("success", sa.Boolean, nullable=False),
+    # NULL while the password is being checked (a reservation), then false or true.
+    sa.Column("success", sa.Boolean, nullable=True),
     sa.Index("ix_login_attempts_username_at", "username", "at"),
     sa.Index("ix_login_attempts_address_at", "address", "at"),
 )
 
-# One row per throttled key ("user:…", "address:…"), locked while a login counts its failures
-# and reserves its attempt, so that parallel attempts are counted one by one.
+# One row per account ("user:…"), locked while a login counts the account's failures and
+# reserves its attempt, so that parallel attempts are counted one by one.
 login_locks = sa.Table(
     "login_locks", metadata,
     sa.Column("key", sa.String(80), primary_key=True),

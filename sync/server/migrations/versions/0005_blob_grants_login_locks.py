@@ -1,4 +1,4 @@
-"""Per-person blob uploads (who may reference a blob) and login throttle locks.
+"""Per-person blob uploads (who may reference a blob), login throttle locks, pending logins.
 
 Revision ID: 0005
 Revises: 0004
@@ -8,6 +8,8 @@ Until now a blob had one upload shared by everyone, and knowing its hash was eno
 attach it and so to download it. Each person now uploads (or proves they can read) a blob
 before referencing it; a complete `blob_uploads` row is that proof. Every complete blob's
 uploader keeps theirs; unfinished shared uploads start again from zero.
+
+A login attempt is now recorded before its password is checked, as pending (`success` NULL).
 
 """
 from collections.abc import Sequence
@@ -23,7 +25,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Create blob_uploads (filled from the blobs' uploaders) and login_locks."""
+    """Create blob_uploads (filled from the blobs' uploaders) and login_locks; let a login
+    attempt be pending."""
     op.create_table(
         'blob_uploads',
         sa.Column('sha256', sa.String(length=64), nullable=False),
@@ -43,9 +46,14 @@ def upgrade() -> None:
         sa.Column('key', sa.String(length=80), nullable=False),
         sa.PrimaryKeyConstraint('key'),
     )
+    with op.batch_alter_table('login_attempts') as batch:
+        batch.alter_column('success', existing_type=sa.Boolean(), nullable=True)
 
 
 def downgrade() -> None:
-    """Drop login_locks and blob_uploads."""
+    """Drop login_locks and blob_uploads; pending login attempts count as failures."""
+    op.execute("UPDATE login_attempts SET success = false WHERE success IS NULL")
+    with op.batch_alter_table('login_attempts') as batch:
+        batch.alter_column('success', existing_type=sa.Boolean(), nullable=False)
     op.drop_table('login_locks')
     op.drop_table('blob_uploads')
