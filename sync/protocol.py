@@ -6,10 +6,14 @@ or hostile request is answered with a 4xx naming the problem, never a crash.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
+import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from officeapp.errors import ValidationError
 
 # The schema version of this protocol; a request that names a newer one is refused with 409.
 SCHEMA_VERSION = 1
@@ -241,6 +245,19 @@ MUTATORS: dict[str, Mutator] = {
     "delegation.end": Mutator(1, EndDelegationArgs),
 }
 MUTATOR_VERSIONS: dict[str, int] = {name: m.version for name, m in MUTATORS.items()}
+
+ArgsModel = TypeVar("ArgsModel", bound=Message)
+
+
+def parse_args(model: type[ArgsModel], args: Mapping[str, Any]) -> ArgsModel:
+    """Return `args` read into `model`, refusing malformed ones as `mutation.invalid_args`
+    (the client before it queues a mutation, the server before it applies one)."""
+    try:
+        return model.model_validate(dict(args))
+    except pydantic.ValidationError as error:
+        fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
+        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{'、'.join(fields)}",
+                              fields=fields) from None
 
 
 # --- pull ----------------------------------------------------------------------------------

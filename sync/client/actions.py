@@ -39,8 +39,18 @@ from officeapp.supervision import (
 from officeapp.supervision.codec import action_to_dict as supervision_action_to_dict
 from officeapp.workflow import Action, Decision, Document, create_outgoing, register_incoming
 from officeapp.workflow.codec import action_to_dict
+from sync.protocol import MUTATORS, parse_args
 
-MUTATOR_VERSION = 1
+
+def wire_args(name: str, **values: Any) -> dict[str, Any]:
+    """Return a mutation's args as the wire carries them, checked against the same model
+    (`protocol.MUTATORS`) the server reads them with: a malformed mutation never leaves here."""
+    return parse_args(MUTATORS[name].args, values).model_dump(exclude_none=True)
+
+
+def version(name: str) -> int:
+    """Return the version this client writes of a mutation."""
+    return MUTATORS[name].version
 
 
 def new_document_id() -> str:
@@ -56,9 +66,11 @@ def draft_outgoing(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     unit = org.units[actor.unit_id]
     document = create_outgoing(document_id=new_document_id(), actor=actor, fields=fields,
                                now=now, agency_code=unit.agency_code)
-    store.create_document(document=document, mutation_name="document.create_outgoing",
-                          mutation_args={"document_id": document.id, "fields": dict(fields)},
-                          mutator_version=MUTATOR_VERSION)
+    name = "document.create_outgoing"
+    store.create_document(document=document, mutation_name=name,
+                          mutation_args=wire_args(name, document_id=document.id,
+                                                  fields=dict(fields)),
+                          mutator_version=version(name))
     return document
 
 
@@ -68,9 +80,11 @@ def register(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
     actor = store.organisation().actor(person_id, now)
     document = register_incoming(document_id=new_document_id(), actor=actor, fields=fields,
                                  now=now)
-    store.create_document(document=document, mutation_name="document.register_incoming",
-                          mutation_args={"document_id": document.id, "fields": dict(fields)},
-                          mutator_version=MUTATOR_VERSION)
+    name = "document.register_incoming"
+    store.create_document(document=document, mutation_name=name,
+                          mutation_args=wire_args(name, document_id=document.id,
+                                                  fields=dict(fields)),
+                          mutator_version=version(name))
     return document
 
 
@@ -86,8 +100,9 @@ def act(store: LocalStore, *, person_id: str, document_id: str, action: Action,
     return store.apply_action(
         document_id=document_id, actor=actor, action=action, now=now,
         mutation_name="document.act",
-        mutation_args={"document_id": document_id, "action": action_to_dict(action)},
-        mutator_version=MUTATOR_VERSION)
+        mutation_args=wire_args("document.act", document_id=document_id,
+                                action=action_to_dict(action)),
+        mutator_version=version("document.act"))
 
 
 def new_record_id() -> str:
@@ -124,8 +139,9 @@ def create_meeting(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     actor = store.organisation().actor(person_id, now)
     meeting = new_meeting(meeting_id=new_record_id(), actor=actor, fields=values, now=now)
     store.create_meeting(meeting=meeting, mutation_name="meeting.create",
-                         mutation_args={"meeting_id": meeting.id, "fields": values},
-                         mutator_version=MUTATOR_VERSION)
+                         mutation_args=wire_args("meeting.create", meeting_id=meeting.id,
+                                                 fields=values),
+                         mutator_version=version("meeting.create"))
     return meeting
 
 
@@ -137,10 +153,11 @@ def create_sitting(store: LocalStore, *, person_id: str, series_id: str, start: 
         raise ValidationError("meeting.not_found", "会议不存在，或您已无权查看该会议")
     actor = store.organisation().actor(person_id, now)
     sitting = sitting_of(series, start, meeting_id=new_record_id(), actor=actor, now=now)
-    store.create_meeting(meeting=sitting, mutation_name="meeting.create_sitting",
-                         mutation_args={"meeting_id": sitting.id, "series_id": series_id,
-                                        "start": start.isoformat()},
-                         mutator_version=MUTATOR_VERSION)
+    name = "meeting.create_sitting"
+    store.create_meeting(meeting=sitting, mutation_name=name,
+                         mutation_args=wire_args(name, meeting_id=sitting.id,
+                                                 series_id=series_id, start=start.isoformat()),
+                         mutator_version=version(name))
     return sitting
 
 
@@ -154,10 +171,11 @@ def act_meeting(store: LocalStore, *, person_id: str, meeting_id: str, action: M
         action = replace(action, supervision_item_id=decision_item_id(
             meeting_id, action.decision_no))
     actor = store.organisation().actor(person_id, now)
-    args = {"meeting_id": meeting_id, "action": _wire(meeting_action_to_dict(action))}
+    args = wire_args("meeting.act", meeting_id=meeting_id,
+                     action=_wire(meeting_action_to_dict(action)))
     return store.apply_meeting_action(
         meeting_id=meeting_id, actor=actor, action=action, now=now,
-        mutation_name="meeting.act", mutation_args=args, mutator_version=MUTATOR_VERSION)
+        mutation_name="meeting.act", mutation_args=args, mutator_version=version("meeting.act"))
 
 
 def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
@@ -172,11 +190,10 @@ def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mappin
     actor = store.organisation().actor(person_id, now)
     item = create_item(item_id=new_record_id(), actor=actor, fields=values, now=now,
                        parent=parent)
-    args: dict[str, Any] = {"item_id": item.id, "fields": values}
-    if parent_id is not None:
-        args["parent_id"] = parent_id
-    store.create_supervision_item(item=item, mutation_name="supervision.create",
-                                  mutation_args=args, mutator_version=MUTATOR_VERSION)
+    name = "supervision.create"
+    args = wire_args(name, item_id=item.id, fields=values, parent_id=parent_id)
+    store.create_supervision_item(item=item, mutation_name=name, mutation_args=args,
+                                  mutator_version=version(name))
     return item
 
 
@@ -192,9 +209,9 @@ def act_supervision(store: LocalStore, *, person_id: str, item_id: str,
     actor = store.organisation().actor(person_id, now)
     return store.apply_supervision_action(
         item_id=item_id, actor=actor, action=action, now=now, mutation_name="supervision.act",
-        mutation_args={"item_id": item_id,
-                       "action": _wire(supervision_action_to_dict(action))},
-        mutator_version=MUTATOR_VERSION)
+        mutation_args=wire_args("supervision.act", item_id=item_id,
+                                action=_wire(supervision_action_to_dict(action))),
+        mutator_version=version("supervision.act"))
 
 
 def create_delegation(store: LocalStore, *, person_id: str, delegate_id: str, start: datetime,
@@ -210,10 +227,10 @@ def create_delegation(store: LocalStore, *, person_id: str, delegate_id: str, st
                      end=end, now=now, existing=existing)
     delegation = Delegation(principal_id=person_id, delegate_id=delegate_id, start=start,
                             end=end, id=new_record_id())
-    args = {"delegation_id": delegation.id, "delegate_id": delegate_id,
-            "start": start.isoformat(), "end": end.isoformat()}
+    args = wire_args("delegation.create", delegation_id=delegation.id, delegate_id=delegate_id,
+                     start=start.isoformat(), end=end.isoformat())
     store.create_delegation(delegation=delegation, mutation_args=args, now=now,
-                            mutator_version=MUTATOR_VERSION)
+                            mutator_version=version("delegation.create"))
     return delegation
 
 
@@ -226,5 +243,5 @@ def end_delegation(store: LocalStore, *, person_id: str, delegation_id: str,
                               delegation_id=delegation_id)
     check_end(store.organisation().actor(person_id, now), found.delegation)
     store.end_delegation(person_id=person_id, delegation_id=delegation_id,
-                         mutation_args={"delegation_id": delegation_id}, now=now,
-                         mutator_version=MUTATOR_VERSION)
+                         mutation_args=wire_args("delegation.end", delegation_id=delegation_id),
+                         now=now, mutator_version=version("delegation.end"))

@@ -13,8 +13,8 @@ from officeapp.delegation import check_delegation, check_end
 from officeapp.errors import ValidationError
 from officeapp.org import Actor, Delegation, Organisation
 from officeapp.orgcodec import delegation_to_dict
-from sync.protocol import CreateDelegationArgs, EndDelegationArgs
-from sync.server import changelog, records
+from sync.protocol import CreateDelegationArgs, EndDelegationArgs, parse_args
+from sync.server import changelog
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.directory import delegation_from_row
@@ -91,7 +91,7 @@ def end_stored(connection: sa.Connection, delegation_id: str, *, actor: Actor | 
 
 def create(work: Work, args: Mapping[str, Any]) -> None:
     """`delegation.create`: the pusher delegates their own work (the actor is the principal)."""
-    parsed: CreateDelegationArgs = records.parse_args(CreateDelegationArgs, args)
+    parsed: CreateDelegationArgs = parse_args(CreateDelegationArgs, args)
     delegation = Delegation(principal_id=work.actor.person_id, delegate_id=parsed.delegate_id,
                             start=_moment(parsed.start, "start"),
                             end=_moment(parsed.end, "end"), id=parsed.delegation_id)
@@ -102,7 +102,7 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
 
 def end(work: Work, args: Mapping[str, Any]) -> None:
     """`delegation.end`: its principal or an administrator ends a delegation now."""
-    parsed: EndDelegationArgs = records.parse_args(EndDelegationArgs, args)
+    parsed: EndDelegationArgs = parse_args(EndDelegationArgs, args)
     work.writes.changes += end_stored(work.connection, parsed.delegation_id, actor=work.actor,
                                       now=work.now)
     work.writes.pokes.add(EVERYONE)

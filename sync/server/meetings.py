@@ -37,7 +37,7 @@ from officeapp.org import Actor, Organisation, Room
 from officeapp.orgcodec import room_from_dict
 from officeapp.workflow import Attachment, Notify
 from officeapp.workflow.codec import assignee_resolver
-from sync.protocol import CreateMeetingArgs, CreateSittingArgs, MeetingActArgs
+from sync.protocol import CreateMeetingArgs, CreateSittingArgs, MeetingActArgs, parse_args
 from sync.server import blobs, db, records, supervision
 from sync.server import tables as t
 from sync.server.documents import Writes
@@ -190,7 +190,7 @@ def schedule_for(connection: sa.Connection, meeting: Meeting, room_id: str | Non
 
 def create(work: Work, args: Mapping[str, Any]) -> None:
     """`meeting.create`: a draft organised by the actor's unit."""
-    parsed: CreateMeetingArgs = records.parse_args(CreateMeetingArgs, args)
+    parsed: CreateMeetingArgs = parse_args(CreateMeetingArgs, args)
     if exists(work.connection, parsed.meeting_id):
         raise ValidationError("meeting.exists", "该会议已存在，不能重复创建",
                               meeting_id=parsed.meeting_id)
@@ -217,7 +217,7 @@ def _may_make_sitting(series: Meeting, actor: Actor) -> bool:
 
 def create_sitting(work: Work, args: Mapping[str, Any]) -> None:
     """`meeting.create_sitting`: one sitting of a notified series, once per occurrence."""
-    parsed: CreateSittingArgs = records.parse_args(CreateSittingArgs, args)
+    parsed: CreateSittingArgs = parse_args(CreateSittingArgs, args)
     start = _start(parsed.start)
     if exists(work.connection, parsed.meeting_id):
         raise ValidationError("meeting.exists", "该会议已存在，不能重复创建",
@@ -256,7 +256,7 @@ def _server_action(meeting: Meeting, action: MeetingAction) -> MeetingAction:
 
 def act(work: Work, args: Mapping[str, Any]) -> None:
     """`meeting.act`: decide one action on a visible meeting and run what follows."""
-    parsed: MeetingActArgs = records.parse_args(MeetingActArgs, args)
+    parsed: MeetingActArgs = parse_args(MeetingActArgs, args)
     stored = load(work.connection, parsed.meeting_id, lock=True)
     if stored is None or not visible_to(stored, work.scopes):
         raise not_found(parsed.meeting_id)

@@ -37,6 +37,7 @@ from sync.protocol import (
     MutationResult,
     PushRequest,
     PushResponse,
+    parse_args,
 )
 from sync.server import (
     changelog,
@@ -55,7 +56,6 @@ from sync.server.documents import Writes
 from sync.server.errors import ApiError
 from sync.server.limits import unstorable_text
 from sync.server.pokes import Notifier
-from sync.server.records import parse_args as _parse_args
 from sync.server.settings import Settings
 from sync.server.visibility import (
     SYSTEM_PERSON,
@@ -129,7 +129,7 @@ class Work:
 
 def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]], None]:
     def handle(work: Work, args: Mapping[str, Any]) -> None:
-        parsed: CreateDocumentArgs = _parse_args(CreateDocumentArgs, args)
+        parsed: CreateDocumentArgs = parse_args(CreateDocumentArgs, args)
         if documents.exists(work.connection, parsed.document_id):
             raise ValidationError("document.exists", "该文件已存在，不能重复创建",
                                   document_id=parsed.document_id)
@@ -146,7 +146,7 @@ def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]]
 
 
 def _act(work: Work, args: Mapping[str, Any]) -> None:
-    parsed: ActArgs = _parse_args(ActArgs, args)
+    parsed: ActArgs = parse_args(ActArgs, args)
     stored = documents.load(work.connection, parsed.document_id, lock=True)
     if stored is None or not documents.visible_to(stored, work.scopes):
         # The same answer whether it does not exist or is not theirs: nothing leaks.

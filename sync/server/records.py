@@ -6,7 +6,6 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import pydantic
 import sqlalchemy as sa
 
 from officeapp.errors import DomainError, ValidationError
@@ -16,16 +15,6 @@ from sync.server.changelog import ChangeRow
 from sync.server.documents import Writes
 
 log = logging.getLogger("officeapp.server.records")
-
-
-def parse_args(model: type[pydantic.BaseModel], args: Mapping[str, Any]) -> Any:
-    """Return `args` read into `model`, refusing malformed ones as `mutation.invalid_args`."""
-    try:
-        return model.model_validate(dict(args))
-    except pydantic.ValidationError as error:
-        fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
-        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{'、'.join(fields)}",
-                              fields=fields) from None
 
 
 def load_row(connection: sa.Connection, table: sa.Table, record_id: str, *,

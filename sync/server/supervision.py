@@ -23,7 +23,7 @@ from officeapp.supervision import (
 )
 from officeapp.supervision.codec import action_from_dict, item_from_dict, item_to_dict
 from officeapp.workflow import Attachment
-from sync.protocol import CreateSupervisionArgs, SupervisionActArgs
+from sync.protocol import CreateSupervisionArgs, SupervisionActArgs, parse_args
 from sync.server import blobs, db, records
 from sync.server import tables as t
 from sync.server.documents import Writes
@@ -126,7 +126,7 @@ def _check_source(work: Work, item: SupervisionItem, before: SourceLink | None) 
 
 def create(work: Work, args: Mapping[str, Any]) -> None:
     """`supervision.create`: a new draft item, or a sub-item (分解) of a visible parent."""
-    parsed: CreateSupervisionArgs = records.parse_args(CreateSupervisionArgs, args)
+    parsed: CreateSupervisionArgs = parse_args(CreateSupervisionArgs, args)
     if exists(work.connection, parsed.item_id):
         raise ValidationError("supervision.exists", "该督办事项已存在，不能重复创建",
                               item_id=parsed.item_id)
@@ -145,7 +145,7 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
 
 def act(work: Work, args: Mapping[str, Any]) -> None:
     """`supervision.act`: decide one action on a visible item and save what follows."""
-    parsed: SupervisionActArgs = records.parse_args(SupervisionActArgs, args)
+    parsed: SupervisionActArgs = parse_args(SupervisionActArgs, args)
     stored = load(work.connection, parsed.item_id, lock=True)
     if stored is None or not visible_to(stored, work.scopes):
         raise not_found(parsed.item_id)
