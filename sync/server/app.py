@@ -21,6 +21,7 @@ from sync.server.routes import sync as sync_routes
 from sync.server.routes.deps import refuse_invalid
 from sync.server.server import Server
 from sync.server.settings import Settings
+from sync.server.stopping import on_stop
 
 
 def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAPI:
@@ -36,7 +37,10 @@ def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAP
         # Scheduled jobs run in every served process; their row locks keep them from doubling.
         jobs = (asyncio.create_task(run_periodically(server.engine, settings, server.notifier))
                 if settings.jobs_interval > 0 else None)
+        loop = asyncio.get_running_loop()
+        restore = on_stop(lambda: loop.call_soon_threadsafe(server.hub.close_all))
         yield
+        restore()
         if jobs is not None:
             jobs.cancel()
             with suppress(asyncio.CancelledError):

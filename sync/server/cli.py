@@ -114,6 +114,9 @@ def is_current(engine: sa.Engine) -> bool:
         return MigrationContext.configure(connection).get_current_revision() == head
 
 
+GRACE = 4  # seconds a stopping server gives in-flight requests
+
+
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -139,8 +142,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         logins = "、".join(p.username for p in DEMO_PEOPLE)
         print(f"演示账号：{logins}；密码均为 {DEMO_PASSWORD}", flush=True)
     # X-Forwarded-For is ours to judge (Settings.trusted_proxies), not uvicorn's.
+    # On SIGTERM the event streams end at once (sync.server.stopping); a push still running
+    # after the grace period is cut off, and its client retries it (at most once applied).
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": "warning",
-                               "proxy_headers": False}
+                               "proxy_headers": False, "timeout_graceful_shutdown": GRACE}
     if workers > 1:
         # Each worker process builds its app from the environment (sync.server.asgi).
         os.environ.update({"OFFICEAPP_DATABASE_URL": settings.database_url,

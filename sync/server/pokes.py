@@ -39,6 +39,12 @@ class PokeHub:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: set[Subscriber] = set()
+        self.closing = False
+
+    def close_all(self) -> None:
+        """End every stream now and refuse new ones: the server is stopping (any thread)."""
+        self.closing = True
+        self.publish([ALL])
 
     def subscribe(self, scopes: frozenset[str]) -> Subscriber:
         """Register a stream of the running event loop."""

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from sync.protocol import ErrorBody, PullRequest, PullResponse, PushRequest, PushResponse
 from sync.server import db, pull
 from sync.server.auth import Session
+from sync.server.errors import ApiError
 from sync.server.routes.deps import ServerDep, SessionDep, TokenDep
 from sync.server.server import Server
 from sync.server.visibility import user_scopes
@@ -57,14 +58,17 @@ async def _stream(server: Server, session: Session,
     subscriber = server.hub.subscribe(scopes)
     try:
         yield "retry: 3000\nevent: ready\ndata: {}\n\n"
-        # The stream ends when the access token does; the client reconnects with a fresh one.
-        while server.settings.clock() < session.expires_at:
+        # The stream ends when the access token does (the client reconnects with a fresh one)
+        # or when the server stops (the client reconnects when it can).
+        while server.settings.clock() < session.expires_at and not server.hub.closing:
             try:
                 await asyncio.wait_for(subscriber.event.wait(),
                                        server.settings.heartbeat_interval)
             except TimeoutError:
                 yield HEARTBEAT
                 continue
+            if server.hub.closing:
+                break
             subscriber.event.clear()
             yield POKE
             await asyncio.sleep(0)
@@ -74,7 +78,11 @@ async def _stream(server: Server, session: Session,
 
 @router.get("/events", responses={**ERRORS, 200: {"content": {"text/event-stream": {}}}})
 async def events(session: SessionDep, server: ServerDep) -> StreamingResponse:
-    """Server-sent events: `poke` when something new may be pulled, `heartbeat` meanwhile."""
+    """Server-sent events: `poke` when something new may be pulled, `heartbeat` meanwhile;
+    503 while the server is stopping."""
+    if server.hub.closing:
+        raise ApiError(503, "server.stopping", "服务器正在停止，请稍后重试",
+                       headers={"Retry-After": "5"})
     scopes = await run_in_threadpool(_scopes, server, session)
     await run_in_threadpool(server.notifier.ensure_listening)
     return StreamingResponse(_stream(server, session, scopes), media_type="text/event-stream",
