@@ -19,7 +19,7 @@ from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from officeapp.errors import DomainError
 from officeapp.org import Person, parse_role
 from officeapp.orgimport import OrgImportError
-from sync.server import admin, demo, migrate
+from sync.server import admin, backup, demo, migrate
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
 from sync.server.jobs import run_jobs
@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     finish = commands.add_parser("end-delegation", help="立即结束一项委托授权")
     finish.add_argument("id", help="委托编号（delegate 命令输出的编号）")
     _common(finish, quiet)
+    save = commands.add_parser("backup",
+                               help="把数据库和全部附件备份到一个文件（服务运行时也可备份）")
+    save.add_argument("file", type=Path, help="新的备份文件，如 officeapp-20261206.tar")
+    _common(save, quiet)
+    load = commands.add_parser("restore", help="把备份文件恢复到一个空的数据库和附件目录")
+    load.add_argument("file", type=Path, help="backup 命令写出的备份文件")
+    _common(load, quiet)
     return parser
 
 
@@ -187,6 +194,11 @@ def _run_jobs(settings: Settings, engine: sa.Engine) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command is None:
         return _serve(args, settings)
+    if args.command == "restore":
+        if settings.database_url.startswith("sqlite"):
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        print(f"已恢复：{backup.describe(backup.restore(args.file, settings))}")
+        return 0
     engine = _prepare(settings)
     try:
         if args.command == "migrate":
@@ -209,6 +221,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"已结束委托 {args.id}")
         elif args.command == "run-jobs":
             return _run_jobs(settings, engine)
+        elif args.command == "backup":
+            summary = backup.backup(engine, settings, args.file)
+            print(f"已备份到 {args.file}：{backup.describe(summary)}")
         return 0
     finally:
         engine.dispose()

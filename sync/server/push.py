@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -64,6 +65,8 @@ from sync.server.visibility import (
     user_scopes,
 )
 
+log = logging.getLogger("officeapp.server.push")
+
 # Incoming copies get ids derived from (issued document, recipient unit): a retried or
 # replayed distribution can never deliver twice.
 COPY_NAMESPACE = uuid.UUID("5b0f7a52-3c1e-4f0e-9a51-6f3a8f1d2c44")
@@ -83,16 +86,30 @@ def check_schema(version: int) -> None:
                        client=version, server=SCHEMA_VERSION)
 
 
-def lock_client(connection: sa.Connection, client_id: str, person_id: str,
-                now: datetime) -> int:
-    """Lock this client's row (creating it) and return its last mutation id."""
+def lock_client(connection: sa.Connection, client_id: str, person_id: str, now: datetime,
+                next_id: int) -> int:
+    """Lock this client's row (creating it) and return its last mutation id.
+
+    After a restore (`restored`), the first push of a client may start past what the server
+    expects: the mutations in between were acknowledged before and forgotten by the restore,
+    and the client will never send them again. They are skipped, once, and logged.
+    """
     db.insert_ignore(connection, t.clients, {"client_id": client_id, "person_id": person_id,
                                              "last_mutation_id": 0, "created_at": now})
-    row = connection.execute(sa.select(t.clients).where(t.clients.c.client_id == client_id)
+    c = t.clients.c
+    row = connection.execute(sa.select(t.clients).where(c.client_id == client_id)
                              .with_for_update()).one()
     if row.person_id != person_id:
         raise client_mismatch()
-    return int(row.last_mutation_id)
+    last = int(row.last_mutation_id)
+    if row.restored:
+        connection.execute(sa.update(t.clients).where(c.client_id == client_id)
+                           .values(restored=False))
+        if next_id > last + 1:
+            log.warning("client %s resumes at mutation %s after a restore; %s to %s were lost",
+                        client_id, next_id, last + 1, next_id - 1)
+            last = next_id - 1
+    return last
 
 
 def client_mismatch() -> ApiError:
@@ -282,7 +299,7 @@ class Pusher:
         now = self.settings.clock()
         writes = Writes()
         with db.write(self.engine) as connection:
-            last = lock_client(connection, client_id, person.id, now)
+            last = lock_client(connection, client_id, person.id, now, mutation.id)
             if mutation.id <= last:
                 return _duplicate(connection, client_id, mutation.id), last
             if mutation.id > last + 1:

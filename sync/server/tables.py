@@ -100,6 +100,8 @@ clients = sa.Table(
     sa.Column("created_at", Moment, nullable=False),
     # Fingerprint of the scopes the client's mirror was pulled under (sync/server/pull.py).
     sa.Column("scopes_key", sa.String(64), nullable=True),
+    # Set by a restore: the client's next push may skip the ids the restore forgot, once.
+    sa.Column("restored", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 mutation_results = sa.Table(
