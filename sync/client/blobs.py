@@ -154,8 +154,12 @@ class Blobs:
         refused: list[BlobError] = []
         for sha256 in sorted(wanted):
             record: BlobRecord | None = await self._call(_get, self.store, sha256)
-            if record is None or record.state not in _UPLOADING:
+            if record is None or (record.state not in _UPLOADING
+                                  and self.cached(sha256) is None):
                 continue
+            # A blob sent before is announced again: the answer is `complete` at the cost of
+            # one request, unless the server lost it (restored from a backup) or this person
+            # never sent it (it was downloaded), and then it is sent from the local copy.
             try:
                 await self.upload(record)
             except BlobError as error:
@@ -172,10 +176,15 @@ class Blobs:
         return await self.upload_referenced(fields)
 
     async def upload(self, record: BlobRecord) -> None:
-        """Upload one blob from the server's offset on; mark it synced when complete."""
+        """Upload one blob from the server's offset on; mark it synced when complete (a
+        downloaded one stays cached)."""
         path = content_path(self.root, record.sha256)
-        await self._verify_local(path, record)
         status = await self.api.announce_blob(record.sha256, record.size)
+        if status.complete:
+            if record.state in _UPLOADING:
+                await self._call(_set_state, self.store, record.sha256, "synced", record.size)
+            return
+        await self._verify_local(path, record)
         offset = status.offset
         while not status.complete:
             await self._call(_set_state, self.store, record.sha256, "uploading", offset)
@@ -189,7 +198,8 @@ class Blobs:
                 offset = self._resume_at(error, record)
                 continue
             offset = status.offset
-        await self._call(_set_state, self.store, record.sha256, "synced", record.size)
+        done: BlobState = "cached" if record.state == "cached" else "synced"
+        await self._call(_set_state, self.store, record.sha256, done, record.size)
 
     async def _verify_local(self, path: Path, record: BlobRecord) -> None:
         """Refuse to send a file that is gone or no longer has the content it was named by."""

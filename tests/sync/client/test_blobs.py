@@ -238,3 +238,55 @@ def test_names_never_reach_the_file_system_and_one_content_is_stored_once(
         with pytest.raises(BlobError):
             content_path(blobs.root, bad)
     assert referenced_hashes({"fields": {"attachments": [first, second]}}) == {first["sha256"]}
+
+
+def test_a_blob_the_server_lost_is_sent_again_from_the_local_copy(
+        make_client: Any, tmp_path: Path, settings: Settings, engine: Any) -> None:
+    import sqlalchemy as sa
+
+    from sync.server import tables as t
+
+    clerk = make_client("office.clerk")
+    blobs = with_blobs(clerk, tmp_path / "clerk-blobs")
+    data = random.Random(5).randbytes(50_000)
+    attachment = attach(clerk, blobs, tmp_path, data)
+    draft(clerk, attachment)
+    clerk.sync()
+    assert clerk.store.get_blob(attachment["sha256"]).state == "synced"
+    # As after a restore from a backup taken before the upload: the server has no trace of it.
+    with engine.begin() as connection:
+        for table in (t.document_blobs, t.blob_uploads, t.blobs):
+            connection.execute(sa.delete(table))
+    server_object(settings, attachment["sha256"]).unlink()
+    again = draft(clerk, attachment)
+    clerk.sync()
+    assert clerk.store.pending_mutations() == []
+    assert clerk.store.get_document(again) is not None
+    assert server_object(settings, attachment["sha256"]).read_bytes() == data
+    assert clerk.store.get_blob(attachment["sha256"]).state == "synced"
+
+
+def test_a_received_attachment_is_forwarded_without_a_second_upload(
+        make_client: Any, tmp_path: Path) -> None:
+    clerk = make_client("office.clerk")
+    clerk_blobs = with_blobs(clerk, tmp_path / "clerk-blobs")
+    attachment = attach(clerk, clerk_blobs, tmp_path, b"received " * 3000)
+    original = draft(clerk, attachment)
+    clerk.sync()
+    reviewer = make_client("office.reviewer")
+    reviewer_blobs = with_blobs(reviewer, tmp_path / "reviewer-blobs")
+    document = reviewer.store.get_document(original)
+    reviewer.run(reviewer_blobs.open(document.attachments[0]))
+    assert reviewer.store.get_blob(attachment["sha256"]).state == "cached"
+    sent: list[str] = []
+
+    async def before(request: httpx.Request) -> None:
+        sent.append(request.method)
+
+    reviewer.link.inner = Hooked(reviewer.link.inner, before=before)
+    forwarded = draft(reviewer, attachment)
+    reviewer.sync()
+    assert reviewer.store.pending_mutations() == []
+    assert reviewer.store.get_document(forwarded) is not None
+    assert "PATCH" not in sent  # announced, found readable, nothing sent again
+    assert reviewer.store.get_blob(attachment["sha256"]).state == "cached"
