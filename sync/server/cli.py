@@ -19,7 +19,7 @@ from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from officeapp.errors import DomainError
 from officeapp.org import Person, parse_role
 from officeapp.orgimport import OrgImportError
-from sync.server import admin, backup, demo, migrate
+from sync.server import admin, backup, demo, doctor, migrate
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
 from sync.server.jobs import run_jobs
@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
                                help="把数据库和全部附件备份到一个文件（服务运行时也可备份）")
     save.add_argument("file", type=Path, help="新的备份文件，如 officeapp-20261206.tar")
     _common(save, quiet)
+    check = commands.add_parser(
+        "doctor", help="检查数据库、表结构、附件、时钟、证书和磁盘，并说明如何修复")
+    check.add_argument("--certificate", action="append", type=Path, default=[],
+                       help="要检查有效期的证书文件（PEM），可重复，如nginx的证书和政务外网CA")
+    _common(check, quiet)
     load = commands.add_parser("restore", help="把备份文件恢复到一个空的数据库和附件目录")
     load.add_argument("file", type=Path, help="backup 命令写出的备份文件")
     _common(load, quiet)
@@ -194,6 +199,10 @@ def _run_jobs(settings: Settings, engine: sa.Engine) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command is None:
         return _serve(args, settings)
+    if args.command == "doctor":
+        lines, code = doctor.report(doctor.examine(settings, certificates=args.certificate))
+        print("\n".join(lines))
+        return code
     if args.command == "restore":
         if settings.database_url.startswith("sqlite"):
             settings.data_dir.mkdir(parents=True, exist_ok=True)

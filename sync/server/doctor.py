@@ -1,0 +1,210 @@
+"""`officeapp-server doctor`: check what a server needs and say in Chinese what to fix.
+
+Each check gives a verdict (正常, 警告 or 错误), what it found, and for anything not right what
+to do about it. The command exits 1 when any check is an error, so a monitoring job or an
+installer can run it as it is.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from cryptography import x509
+
+from sync.server import db, migrate
+from sync.server import tables as t
+from sync.server.settings import Settings
+
+MIN_FREE_BYTES = 2 * 1024**3  # below this, warn: attachments and the WAL need room
+MAX_CLOCK_SKEW = timedelta(seconds=30)
+CERT_WARN = timedelta(days=30)
+BLOB_SAMPLE = 2000  # blob rows whose files are checked (the newest first)
+_CHINA = ZoneInfo("Asia/Shanghai")
+
+
+class Verdict(StrEnum):
+    """How a check came out."""
+
+    OK = "正常"
+    WARNING = "警告"
+    ERROR = "错误"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's result: what was checked, the verdict, what was found, what to do."""
+
+    check: str
+    verdict: Verdict
+    found: str
+    fix: str = ""
+
+    def line(self) -> str:
+        """Return the finding as one line for the console."""
+        mark = {Verdict.OK: "✔", Verdict.WARNING: "!", Verdict.ERROR: "✘"}[self.verdict]
+        fix = f"。处理办法：{self.fix}" if self.fix else ""
+        return f"{mark} {self.check}【{self.verdict}】{self.found}{fix}"
+
+
+def examine(settings: Settings, *, certificates: Iterable[Path] = ()) -> list[Finding]:
+    """Run every check against the server of `settings`."""
+    findings: list[Finding] = []
+    engine = db.make_engine(settings.database_url, pool_size=1)
+    try:
+        findings += _database(engine, settings)
+    finally:
+        engine.dispose()
+    findings.append(_blob_folder(settings))
+    findings.append(_free_disk(settings))
+    findings += [_certificate(Path(path), settings.clock()) for path in certificates]
+    return findings
+
+
+def _database(engine: sa.Engine, settings: Settings) -> Iterator[Finding]:
+    try:
+        with engine.connect() as connection:
+            version = connection.exec_driver_sql(
+                "select sqlite_version()" if engine.dialect.name == "sqlite"
+                else "show server_version").scalar()
+    except sa.exc.DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0][:200] if error.orig else str(error)
+        yield Finding("数据库连接", Verdict.ERROR, f"无法连接数据库：{reason}",
+                      "检查 --database-url（或 OFFICEAPP_DATABASE_URL）以及数据库服务是否在运行")
+        return
+    yield Finding("数据库连接", Verdict.OK, f"{engine.dialect.name} {version}")
+    schema = _schema(engine)
+    yield schema
+    if schema.verdict is not Verdict.OK:
+        return
+    yield _clock(engine, settings)
+    yield _blob_files(engine, settings)
+
+
+def _schema(engine: sa.Engine) -> Finding:
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == head:
+        return Finding("数据库结构", Verdict.OK, f"已是最新版本 {head}")
+    if current is None:
+        return Finding("数据库结构", Verdict.ERROR, "数据库是空的，尚未建立表结构",
+                       "运行 officeapp-server migrate，再用 import-org 导入单位和人员")
+    return Finding("数据库结构", Verdict.ERROR, f"当前版本 {current}，最新版本 {head}",
+                   "先备份（officeapp-server backup），再运行 officeapp-server migrate")
+
+
+def _clock(engine: sa.Engine, settings: Settings) -> Finding:
+    if engine.dialect.name == "sqlite":
+        return Finding("时钟", Verdict.OK, "SQLite与服务使用同一台机器的时钟")
+    with engine.connect() as connection:
+        database_now = db.as_utc(connection.execute(sa.select(sa.func.now())).scalar_one())
+    skew = settings.clock() - database_now
+    found = f"服务与数据库的时钟相差 {abs(skew.total_seconds()):.1f} 秒"
+    if abs(skew) > MAX_CLOCK_SKEW:
+        return Finding("时钟", Verdict.ERROR, found,
+                       "为本机和数据库服务器配置同一个时间源（NTP/chrony），发文日期和期限依赖准确时间")
+    return Finding("时钟", Verdict.OK, found)
+
+
+def _blob_files(engine: sa.Engine, settings: Settings) -> Finding:
+    b = t.blobs.c
+    with engine.connect() as connection:
+        total = connection.execute(sa.select(sa.func.count()).where(b.complete)).scalar_one()
+        rows = connection.execute(sa.select(b.sha256, b.size).where(b.complete)
+                                  .order_by(b.created_at.desc()).limit(BLOB_SAMPLE)).all()
+    objects = settings.blob_dir / "objects"
+    missing = [r.sha256 for r in rows
+               if not _has_size(objects / r.sha256[:2] / r.sha256, int(r.size))]
+    checked = f"检查了{len(rows)}个附件（共{total}个）"
+    if missing:
+        return Finding("附件文件", Verdict.ERROR,
+                       f"{checked}，其中{len(missing)}个文件缺失或大小不符，如 {missing[0]}",
+                       f"确认附件目录 {objects} 是否正确挂载；无法找回时从最近的备份恢复")
+    return Finding("附件文件", Verdict.OK, checked)
+
+
+def _has_size(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size == size
+    except OSError:
+        return False
+
+
+def _blob_folder(settings: Settings) -> Finding:
+    folder = settings.blob_dir
+    if not folder.exists():
+        return Finding("附件目录", Verdict.WARNING, f"{folder} 尚不存在",
+                       f"创建 {folder}，并让运行服务的用户可以读写（首次上传附件时也会自动创建）")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+            pass
+    except OSError as error:
+        return Finding("附件目录", Verdict.ERROR, f"{folder} 无法写入：{error.strerror or error}",
+                       f"确认 {folder} 是目录，且运行服务的用户对它有读写权限")
+    return Finding("附件目录", Verdict.OK, f"{folder} 可读写")
+
+
+def _free_disk(settings: Settings) -> Finding:
+    folder = settings.blob_dir if settings.blob_dir.is_dir() else settings.data_dir
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
+    found = f"{folder} 所在磁盘剩余 {free / 1024**3:.1f} GB"
+    if free < MIN_FREE_BYTES:
+        return Finding("磁盘空间", Verdict.WARNING, found,
+                       "清理或扩充磁盘；附件、数据库日志和备份都需要空间")
+    return Finding("磁盘空间", Verdict.OK, found)
+
+
+def _certificate(path: Path, now: datetime) -> Finding:
+    """Check the first certificate of a PEM file (a server certificate, or a CA's)."""
+    name = f"证书 {path.name}"
+    try:
+        certificate = x509.load_pem_x509_certificate(path.read_bytes())
+    except OSError as error:
+        return Finding(name, Verdict.ERROR, f"无法读取：{error.strerror or error}",
+                       "检查证书文件的路径和权限")
+    except ValueError:
+        return Finding(name, Verdict.ERROR, "不是PEM格式的证书",
+                       "使用PEM格式（以 -----BEGIN CERTIFICATE----- 开头）的证书文件")
+    subject = certificate.subject.rfc4514_string()
+    left = certificate.not_valid_after_utc - now.astimezone(UTC)
+    if certificate.not_valid_before_utc > now.astimezone(UTC):
+        return Finding(name, Verdict.ERROR, f"{subject} 尚未生效", "检查本机时钟或证书的生效时间")
+    if left <= timedelta():
+        return Finding(name, Verdict.ERROR, f"{subject} 已于 {_day(certificate)} 过期",
+                       "向政务外网CA申请新证书并替换，然后重新加载nginx")
+    if left < CERT_WARN:
+        return Finding(name, Verdict.WARNING,
+                       f"{subject} 将于 {_day(certificate)} 过期（剩余{left.days}天）",
+                       "尽快向政务外网CA申请新证书")
+    return Finding(name, Verdict.OK, f"{subject}，有效期至 {_day(certificate)}")
+
+
+def _day(certificate: x509.Certificate) -> str:
+    return certificate.not_valid_after_utc.astimezone(_CHINA).strftime("%Y-%m-%d")
+
+
+def report(findings: Iterable[Finding]) -> tuple[list[str], int]:
+    """Return the console lines and the exit code (1 when any check is an error)."""
+    found = list(findings)
+    errors = sum(f.verdict is Verdict.ERROR for f in found)
+    warnings = sum(f.verdict is Verdict.WARNING for f in found)
+    lines = [f.line() for f in found]
+    if errors:
+        lines.append(f"发现{errors}个错误、{warnings}个警告，请按处理办法修复后再运行 doctor")
+    elif warnings:
+        lines.append(f"可以运行，但有{warnings}个警告")
+    else:
+        lines.append("一切正常")
+    return lines, 1 if errors else 0
