@@ -16,6 +16,7 @@ from officeapp.org import Actor, Organisation, Person, Unit
 from officeapp.workflow import Accepted, Action, ActionKind, Document, Retention, decide
 from officeapp.workflow.codec import assignee_resolver
 from officeapp.workflow.definitions import WORKFLOWS
+from ui import times
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -278,8 +279,8 @@ def person_text(org: Organisation, person: Person) -> str:
 
 
 def end_of_day(day: date) -> datetime:
-    """Return the end of a local working day, as an aware time (deadlines are given by date)."""
-    return datetime.combine(day, time(23, 59)).astimezone()
+    """Return the end of a working day in Beijing time (deadlines are given by date)."""
+    return times.at_time(day, time(23, 59))
 
 
 # --- pickers ---------------------------------------------------------------------------------
@@ -519,7 +520,7 @@ class InstructDialog(ArgumentDialog):
         index = self.lead.findData(document.lead_unit_id or "")
         self.lead.setCurrentIndex(max(index, 0))
         self.co_units.set_selected(document.co_unit_ids)
-        due = document.deadline.astimezone().date() if document.deadline else None
+        due = times.day_of(document.deadline) if document.deadline else None
         self.has_deadline.setChecked(due is not None)
         shown = due or today
         self.deadline.setDate(QDate(shown.year, shown.month, shown.day))

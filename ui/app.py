@@ -55,6 +55,7 @@ class Session:
         self.done = asyncio.Event()
         self._dialog: LoginDialog | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._ending: asyncio.Task[None] | None = None  # the last logout, until it is done
 
     # --- starting ------------------------------------------------------------------------------
 
@@ -91,6 +92,7 @@ class Session:
 
     async def _login(self, url: str, ca_bundle: str, proxy: str, username: str,
                      password: str) -> None:
+        await self._ended()  # the last person's store is closed and their tokens gone first
         for name, value in (("server_url", url), ("ca_bundle", ca_bundle), ("proxy", proxy)):
             self.settings.set(name, value)
         api = self._api(url, username)
@@ -126,9 +128,9 @@ class Session:
                             blobs=blobs)
         ctx.engine = engine
         self.ctx = ctx
-        self.window = MainWindow(ctx)
-        self.window.logout_requested.connect(lambda: self.ctx_spawn(self.logout()))
-        self.window.destroyed.connect(lambda: self.done.set())
+        window = self.window = MainWindow(ctx)
+        window.logout_requested.connect(lambda: self.ctx_spawn(self.logout()))
+        window.closed.connect(lambda: self._window_closed(window))
         self.notifier = Notifier(ctx)
         self.notifier.activated.connect(self._raise)
         self.window.show()
@@ -149,30 +151,69 @@ class Session:
 
     # --- ending ----------------------------------------------------------------------------------
 
+    def _window_closed(self, window: MainWindow) -> None:
+        """The person closed the main window (a logout closes an old one): quit."""
+        if window is self.window:
+            self.done.set()
+
     async def logout(self, *, remote: bool = True) -> None:
-        """End the login: tokens gone from server and keyring; the local outbox is kept."""
-        ctx, window = self.ctx, self.window
-        self.ctx = self.window = None
-        if ctx is not None:
-            if remote and ctx.engine is not None:
-                await ctx.engine.api.logout()
-            elif ctx.engine is not None:
-                url, user = self.settings.get("server_url"), self.settings.get("username")
-                TokenKeeper(url, user).save(None)
-            await ctx.close()
+        """End the login: tokens gone from server and keyring; the local outbox is kept.
+
+        The login dialog shows at once, so that someone else can log in on the same PC
+        without a restart; the session behind it ends meanwhile (a login waits for that).
+        """
+        ctx, window, notifier = self.ctx, self.window, self.notifier
+        if ctx is None and window is None:
+            return  # logged out already (a second click)
+        self.ctx, self.window, self.notifier = None, None, None
+        self.ask_login()  # before the window goes, so the program never runs windowless
         if window is not None:
-            window.hide()
-            window.deleteLater()
-        self.ask_login()
+            window.close()
+        if notifier is not None:
+            notifier.close()
+        if ctx is not None:
+            self._ending = self.ctx_spawn(self._end(ctx, remote=remote))
+            self._ending.add_done_callback(_log_failure)
+            await self._ended()
+        if window is not None:
+            window.deleteLater()  # after the engine stopped: nothing signals it any more
+
+    async def _end(self, ctx: AppContext, *, remote: bool) -> None:
+        """Stop syncing and close the store, then forget the tokens (on the server too)."""
+        try:
+            await ctx.close()
+        finally:
+            if ctx.engine is not None:
+                await self._forget(ctx.engine.api, remote=remote)
+
+    async def _forget(self, api: Api, *, remote: bool) -> None:
+        if remote:
+            await api.logout()
+        else:
+            url, user = self.settings.get("server_url"), self.settings.get("username")
+            TokenKeeper(url, user).save(None)
+        await api.http.aclose()
+
+    async def _ended(self) -> None:
+        """Wait until the last logout has ended (a failure of it is logged, not raised here)."""
+        if self._ending is not None:
+            await asyncio.wait({self._ending})
 
     async def run(self) -> None:
-        """Run until the window is closed or the login is cancelled."""
-        self.app.lastWindowClosed.connect(self.done.set)
+        """Run until the main window is closed or the login is cancelled."""
         await self.start()
         await self.done.wait()
+        await self._ended()
+        if self.notifier is not None:
+            self.notifier.close()
         if self.ctx is not None:
             await self.ctx.close()
         self.worker.shutdown()
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("logging out failed", exc_info=task.exception())
 
 
 def choose_font(app: QApplication) -> None:

@@ -16,6 +16,7 @@ from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.org import Delegation, Organisation
 from officeapp.store.directory import LocalDelegation
 from sync.client import actions
+from ui import times
 from ui.action_dialogs import (
     FieldBox,
     FieldMessages,
@@ -24,7 +25,6 @@ from ui.action_dialogs import (
     person_text,
 )
 from ui.context import AppContext, Changes
-from ui.meeting_calendar import local
 from ui.meeting_form import combo_id
 from ui.qt import (
     QAbstractItemView,
@@ -50,8 +50,8 @@ from ui.qt import (
     Signal,
     alive,
 )
+from ui.times import local
 
-_TIME = "%Y-%m-%d %H:%M"
 DEFAULT_LENGTH = timedelta(days=3)
 
 
@@ -204,8 +204,8 @@ class DelegationDialog(FieldMessages, QDialog):
         for row, (delegation, pending) in enumerate(rows):
             person = org.people.get(delegation.delegate_id)
             name = person.name if person else delegation.delegate_id
-            period = self.tr("{0} 至 {1}").format(local(delegation.start).strftime(_TIME),
-                                                  local(delegation.end).strftime(_TIME))
+            period = self.tr("{0} 至 {1}").format(times.minute_text(delegation.start),
+                                                  times.minute_text(delegation.end))
             for column, text in enumerate((name, period, self._state(delegation, pending, now))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if pending != "end":

@@ -34,7 +34,7 @@ from officeapp.workflow import (
 from officeapp.workflow.fields import FIELD_LABELS
 from officeapp.workflow.model import ACTION_LABELS
 from sync.client import actions
-from ui import record_pane
+from ui import record_pane, times
 from ui.action_dialogs import (
     ArchiveDialog,
     ArgumentDialog,
@@ -95,7 +95,6 @@ _SHORTCUTS = {
     ActionKind.EDIT: "Ctrl+E",
 }
 _PRIMARY = (ActionKind.APPROVE, ActionKind.ACKNOWLEDGE, ActionKind.CLAIM)
-_TIME = "%Y-%m-%d %H:%M"
 
 
 def tr(text: str) -> str:
@@ -111,8 +110,8 @@ def action_label(kind: ActionKind, step: str | None = None) -> str:
 
 
 def local_time(moment: datetime) -> str:
-    """Return a moment in the machine's time zone, to the minute."""
-    return moment.astimezone().strftime(_TIME)
+    """Return a moment in Beijing time, to the minute."""
+    return times.minute_text(moment)
 
 
 # --- the snapshot, read on the worker --------------------------------------------------------
@@ -694,7 +693,7 @@ class DocumentView(QWidget):
         elif kind in (ActionKind.DELEGATE, ActionKind.ADD_SIGNER, ActionKind.CIRCULATE):
             self.ctx.spawn(self._ask_people(document, kind), what=self.tr("读取人员"))
         elif kind is ActionKind.ARCHIVE:
-            year = (document.written_date or self.ctx.now().astimezone().date()).year
+            year = (document.written_date or times.today(self.ctx.now())).year
             self._open_dialog(ArchiveDialog(year, self))
         elif kind is ActionKind.EDIT:
             self._edit(document)
@@ -710,7 +709,7 @@ class DocumentView(QWidget):
     def _ask_instruct(self, document: Document) -> None:
         assert self._org is not None
         people = active_people(self._org, self.snapshot.actor if self.snapshot else None)
-        today = self.ctx.now().astimezone().date()
+        today = times.today(self.ctx.now())
         self._open_dialog(InstructDialog(self._org, people, document=document, today=today,
                                          parent=self))
 
@@ -822,7 +821,7 @@ class DocumentView(QWidget):
             data = await self.ctx.db(
                 package_bytes, document_id=document_id, org=await self.ctx.organisation(),
                 fonds=settings.get("archive_fonds"), unit_code=settings.get("archive_unit_code"),
-                blob_root=blobs_root(settings.data_dir()), today=self.ctx.now().date())
+                blob_root=blobs_root(settings.data_dir()), today=times.today(self.ctx.now()))
             await self.ctx.worker.run(path.write_bytes, data)
         except (DomainError, OSError) as error:
             message = error.message if isinstance(error, DomainError) else str(error)

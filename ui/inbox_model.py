@@ -10,6 +10,7 @@ from typing import Any
 from officeapp.documents import Direction, Urgency
 from officeapp.store import InboxFilter, InboxRow, InboxSort
 from officeapp.store.inbox import Folder, SortKey
+from ui import times
 from ui.context import AppContext
 from ui.qt import QAbstractTableModel, QColor, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -37,11 +38,10 @@ _URGENT = {Urgency.EXTRA_URGENT: QColor("#c00000"), Urgency.URGENT: QColor("#c55
 
 
 def local_time(moment: datetime | None, *, date_only: bool = False) -> str:
-    """Return a moment in the machine's time zone, as people read it."""
+    """Return a moment in Beijing time, as people read it."""
     if moment is None:
         return ""
-    shown = moment.astimezone()
-    return shown.strftime("%Y-%m-%d") if date_only else shown.strftime("%m-%d %H:%M")
+    return times.moment_text(moment, times.DAY) if date_only else times.short_text(moment)
 
 
 def cell(row: InboxRow, column: int) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import asyncio
+from datetime import date, time
 from typing import Any
 
 from officeapp.documents import Direction, DocType, Urgency
 from officeapp.store import InboxFilter
 from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
+from sync.client.engine import SyncStatus
+from ui import times
 from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
 from ui.delegation_dialog import DelegationDialog
@@ -20,6 +23,7 @@ from ui.qt import (
     QAbstractItemView,
     QAction,
     QCheckBox,
+    QCloseEvent,
     QComboBox,
     QDate,
     QDateEdit,
@@ -85,7 +89,8 @@ class FilterBar(QWidget):
                               (Status.ARCHIVED, "已归档")):
             self.status.addItem(self.tr(label), status)
         self.due_on = QCheckBox(self.tr("期限早于"))
-        self.due = QDateEdit(QDate.currentDate().addDays(7))
+        today = times.today()
+        self.due = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.search = QLineEdit()
@@ -111,7 +116,8 @@ class FilterBar(QWidget):
         due = None
         if self.due_on.isChecked():
             day = self.due.date().toPython()
-            due = datetime(day.year, day.month, day.day).astimezone()
+            assert isinstance(day, date)
+            due = times.at_time(day, time(0, 0))
         base = InboxFilter(urgency=self.urgency.currentData(), doc_type=self.doc_type.currentData(),
                            status=self.status.currentData(), direction=direction, due_before=due)
         return with_text(base, self.search.text())
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
     """The one main window of a logged-in session."""
 
     logout_requested = Signal()
+    closed = Signal()  # the window was closed (by the person, or by a logout)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -141,9 +148,12 @@ class MainWindow(QMainWindow):
         self._direction: Direction | None = None
         self._counts: dict[str, int] = {}
         self._dialog: Any = None
+        self._counting: asyncio.Task[None] | None = None
         self._build()
         self._connect()
         self.select("todo")
+        self.count_pending()
+        ctx.spawn(self._show_person(), what="读取当前用户")
 
     # --- building ------------------------------------------------------------------------------
 
@@ -218,7 +228,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         self.sync_action = self._action(bar, "立即同步", "F5", self._sync_now)
         bar.addSeparator()
-        self._action(bar, "退出登录", "", self.logout_requested.emit)
+        self.logout_action = self._action(bar, "退出登录", "", self.logout_requested.emit)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filters.search.setFocus)
         for number, (key, *_rest) in enumerate(Nav.ENTRIES[:5], start=1):
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda k=key: self.select(k))
@@ -238,8 +248,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.loaded.connect(self._loaded)
         self.ctx.changed.connect(self._changed)
-        self.ctx.status_changed.connect(
-            lambda status: self.status_widget.update_status(status, now=self.ctx.now()))
+        self.ctx.status_changed.connect(self._status_changed)
         self.ctx.error.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.status_widget.show_rejections.connect(self.show_rejections)
         self.supervision.inbox_count.connect(self._supervision_count)
@@ -322,6 +331,37 @@ class MainWindow(QMainWindow):
             self.model.refresh()
         if "rejection" in changes.kinds or "outbox" in changes.kinds:
             self.ctx.spawn(self._refresh_rejections(), what="读取被拒绝的操作")
+        if "outbox" in changes.kinds:  # an action queued, or refusals rolled back
+            self.count_pending()
+        if "directory" in changes.kinds:
+            self.ctx.spawn(self._show_person(), what="读取当前用户")
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        self.status_widget.update_status(status, now=self.ctx.now())
+        if not status.syncing:
+            self.count_pending()  # a round ended: what it pushed has left the outbox
+
+    def count_pending(self) -> None:
+        """Count the actions waiting in the outbox again (a newer count replaces a stale one)."""
+        if self._counting is not None:
+            self._counting.cancel()
+        self._counting = self.ctx.spawn(self._count_pending(), what="统计待上传")
+
+    async def _count_pending(self) -> None:
+        count: int = await self.ctx.db(lambda s: len(s.pending_mutations()))
+        self.status_widget.set_pending(count)
+
+    async def _show_person(self) -> None:
+        org = await self.ctx.organisation()
+        person = org.people.get(self.ctx.person_id)
+        if person is not None:  # before the first sync the directory is empty
+            self.setWindowTitle(self.tr("协同办公 — {0}").format(person.name))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Say that the window closed: the session quits, unless a logout closed it."""
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def refresh_counts(self) -> None:
         """Update the folder badges."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from officeapp.errors import DomainError
 from officeapp.meetings import Meeting, MeetingStatus, occurrences
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.model import STATUS_LABELS
+from ui import times
 from ui.context import AppContext, Changes
 from ui.qt import (
     QButtonGroup,
@@ -44,8 +44,11 @@ from ui.qt import (
     Signal,
     alive,
 )
+from ui.times import local
 
 WEEKDAYS = "一二三四五六日"
+LONG_DAY = "%Y年%m月%d日"
+MONTH_DAY = "%m月%d日"
 # Status colours: fill and text, calm for drafts, strong for what will happen.
 STATUS_COLOURS: dict[MeetingStatus, tuple[str, str]] = {
     MeetingStatus.DRAFT: ("#e3e8ef", "#3b4a5c"),
@@ -98,17 +101,12 @@ def add_modes(bar: QHBoxLayout, group: QButtonGroup, modes: Sequence[tuple[str, 
 def local_zone() -> tzinfo:
     """Return the office's time zone: meetings are shown, printed and exported in it, as
     the rules word their messages, whatever zone the machine is set to."""
-    return LOCAL_TZ
-
-
-def local(moment: datetime) -> datetime:
-    """Return `moment` in the office's time zone."""
-    return moment.astimezone(LOCAL_TZ)
+    return times.office_zone()
 
 
 def today() -> date:
     """Return today's date in the office's time zone."""
-    return local(datetime.now(UTC)).date()
+    return times.today()
 
 
 def day_start(day: date) -> datetime:
@@ -123,16 +121,16 @@ def week_monday(day: date) -> date:
 
 def clock(moment: datetime) -> str:
     """Return the local time of day, HH:MM."""
-    return local(moment).strftime("%H:%M")
+    return times.clock_text(moment)
 
 
 def when_text(start: datetime, end: datetime) -> str:
     """Return a span as people read it: one day with two times, or two full moments."""
     a, b = local(start), local(end)
-    day = f"{a:%Y-%m-%d}（{WEEKDAYS[a.weekday()]}）"
+    day = f"{times.day_text(a.date())}（{WEEKDAYS[a.weekday()]}）"
     if a.date() == b.date():
-        return f"{day} {a:%H:%M}–{b:%H:%M}"
-    return f"{day} {a:%H:%M} 至 {b:%Y-%m-%d %H:%M}"
+        return f"{day} {clock(a)}–{clock(b)}"
+    return f"{day} {clock(a)} 至 {times.minute_text(b)}"
 
 
 def status_label(status: MeetingStatus) -> str:
@@ -493,10 +491,10 @@ class MeetingCalendar(QWidget):
     def _title(self, days: list[date]) -> str:
         first, last = days[0], days[-1]
         if self.mode == "day":
-            return f"{first:%Y年%m月%d日} 星期{WEEKDAYS[first.weekday()]}"
+            return f"{times.day_text(first, LONG_DAY)} 星期{WEEKDAYS[first.weekday()]}"
         if self.mode == "week":
-            return f"{first:%Y年%m月%d日} – {last:%m月%d日}"
-        return f"{first:%Y年%m月}"
+            return f"{times.day_text(first, LONG_DAY)} – {times.day_text(last, MONTH_DAY)}"
+        return times.day_text(first, "%Y年%m月")
 
     def _show_month(self, days: list[date]) -> None:
         self.month.blockSignals(True)
@@ -523,7 +521,8 @@ class MeetingCalendar(QWidget):
     def _fill_day_list(self, day: date) -> None:
         start, end = day_start(day), day_start(day + timedelta(days=1))
         todays = [o for o in self.occurrences if o.start < end and o.end > start]
-        self.day_title.setText(self.tr("{0}的会议（{1}）").format(f"{day:%m月%d日}", len(todays)))
+        self.day_title.setText(self.tr("{0}的会议（{1}）").format(times.day_text(day, MONTH_DAY),
+                                                           len(todays)))
         self.day_list.clear()
         for item in todays:
             text = (f"{clock(item.start)}–{clock(item.end)}  {item.meeting.title}"

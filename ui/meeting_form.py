@@ -54,7 +54,7 @@ from ui.action_dialogs import (
 )
 from ui.attachments import Imported, blobs_root, human_size, import_files
 from ui.context import AppContext
-from ui.meeting_calendar import local, spans_of, when_text
+from ui.meeting_calendar import spans_of, when_text
 from ui.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -92,6 +92,7 @@ from ui.qt import (
     alive,
 )
 from ui.room_grid import room_label
+from ui.times import local
 
 REPEATS = (("", "不重复"), ("DAILY", "每天"), ("WEEKLY", "每周"), ("MONTHLY", "每月"))
 # Messages of the time checks that carry no field: they belong beside the end time.

@@ -45,7 +45,7 @@ from officeapp.org import Actor, Organisation, Person, Room
 from officeapp.store import LocalStore, RejectionRecord
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
-from ui import record_pane
+from ui import record_pane, times
 from ui.action_dialogs import (
     ERROR_STYLE,
     ArgumentDialog,
@@ -57,7 +57,6 @@ from ui.attachments import human_size, safe_file_name
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import (
     STATUS_COLOURS,
-    local,
     next_occurrence,
     spans_of,
     status_label,
@@ -311,7 +310,7 @@ def details_html(meeting: Meeting, org: Organisation, rooms: Mapping[str, Room],
     if show_code and meeting.check_in_code:
         rows.append((tr("签到码"), f"<b>{esc(meeting.check_in_code)}</b>"))
     rows.append((tr("创建"), esc(f"{person_name(org, meeting.created_by)} "
-                                  f"{local(meeting.created_at):%Y-%m-%d %H:%M}")))
+                                  f"{times.minute_text(meeting.created_at)}")))
     parts = [_CSS, _table(rows), f"<h3>{esc(tr('议题'))}</h3>", agenda_html(meeting, org)]
     if meeting.notes:
         notes = esc(meeting.notes).replace("\n", "<br>")
@@ -346,7 +345,7 @@ def reply_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, str,
             by = ""
             if reply is not None and reply.replied_by != attendee.id:
                 by = reply.replied_by_name
-            at = f"{local(reply.at):%m-%d %H:%M}" if reply else ""
+            at = times.short_text(reply.at) if reply else ""
             rows.append((attendee_name(org, attendee), label, reply_text(org, reply), by, at))
     return sorted(rows, key=lambda r: r[2] == tr("未回执"))
 
@@ -364,7 +363,7 @@ def check_in_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, s
             under = f"{under} {tr('列席')}".strip()
         how = tr("签到码") if record.method is CheckInMethod.CODE else tr("会务人员登记")
         rows.append((person_name(org, record.person_id), under, how,
-                     f"{local(record.at):%m-%d %H:%M}"))
+                     times.short_text(record.at)))
     return rows
 
 
@@ -394,7 +393,7 @@ def trace_html(meeting: Meeting, org: Organisation) -> str:
     """Return every trace entry, oldest first."""
     rows = []
     for entry in meeting.trace:
-        rows.append(f"<tr><td class='when'>{local(entry.at):%Y-%m-%d %H:%M}</td>"
+        rows.append(f"<tr><td class='when'>{times.minute_text(entry.at)}</td>"
                     f"<td>{_entry_line(entry, org)}</td></tr>")
     return f"{_CSS}<table cellspacing='4'>{''.join(rows)}</table>"
 
@@ -875,10 +874,10 @@ class MinutesEditor(QWidget):
         published = minutes is not None and minutes.published_at is not None
         if published and minutes is not None and minutes.published_at is not None:
             self.state.setText(self.tr("纪要已于{0}印发").format(
-                f"{local(minutes.published_at):%Y-%m-%d %H:%M}"))
+                times.minute_text(minutes.published_at)))
         elif minutes is not None:
             self.state.setText(self.tr("纪要已保存（{0}），尚未印发").format(
-                f"{local(minutes.recorded_at):%Y-%m-%d %H:%M}"))
+                times.minute_text(minutes.recorded_at)))
         else:
             self.state.setText(self.tr("会议开始后，记录人或会务人员可记录纪要"))
         self.text.setReadOnly(not editable)

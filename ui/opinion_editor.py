@@ -8,6 +8,7 @@ from typing import Any
 
 from officeapp.store import LocalStore
 from officeapp.workflow.engine import MAX_OPINION
+from ui import times
 from ui.context import AppContext
 from ui.qt import (
     QFocusEvent,
@@ -206,7 +207,7 @@ class OpinionEditor(QWidget):
         self.draft_saved.emit(document_id)
 
     def _show_saved(self, has_draft: bool) -> None:
-        when = self.ctx.now().astimezone().strftime("%H:%M")
+        when = times.clock_text(self.ctx.now())
         self.status.setText(self.tr("草稿已保存 {0}").format(when) if has_draft else "")
 
     def _set_silently(self, text: str) -> None:

@@ -14,6 +14,7 @@ from officeapp.errors import DomainError
 from officeapp.org import Organisation
 from officeapp.render import render_document_pdf, render_sheet_pdf
 from officeapp.store import LocalStore
+from ui import times
 from ui.action_dialogs import name_buttons
 from ui.attachments import safe_file_name
 from ui.context import AppContext
@@ -150,7 +151,7 @@ class PdfPreviewDialog(QDialog):
 
     async def _render(self) -> None:
         org = await self.ctx.organisation()
-        today = self.ctx.now().astimezone().date()
+        today = times.today(self.ctx.now())
         self._title, pages = await self.ctx.db(render_for_preview, document_id=self.document_id,
                                                org=org, today=today)
         labels = {"document": self.tr("公文"), "drafting_sheet": self.tr("发文稿纸"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from officeapp.store import RejectionRecord
+from ui import times
 from ui.context import AppContext
 from ui.qt import (
     QDialog,
@@ -68,8 +69,7 @@ class RejectionsDialog(QDialog):
         """Show the refused actions, newest first."""
         self.list.clear()
         for record in records:
-            item = QListWidgetItem(f"{record.created_at.astimezone():%m-%d %H:%M}  "
-                                   f"{record.message}")
+            item = QListWidgetItem(f"{times.short_text(record.created_at)}  {record.message}")
             item.setData(Qt.ItemDataRole.UserRole, record)
             self.list.addItem(item)
         if records:

@@ -13,14 +13,16 @@ from datetime import date, datetime, timedelta
 from officeapp.meetings import Booking, BusySlot, room_grid
 from officeapp.org import Room
 from officeapp.store import LocalStore
+from ui import times
 from ui.context import AppContext, Changes
 from ui.meeting_calendar import (
+    LONG_DAY,
+    MONTH_DAY,
     WEEKDAYS,
     add_modes,
     clock,
     day_start,
     hour_range,
-    local,
     local_zone,
     period_bar,
     today,
@@ -44,6 +46,7 @@ from ui.qt import (
     Signal,
     alive,
 )
+from ui.times import local
 
 BOOKED = ("#cfe0f7", "#123e73")
 PENDING = ("#fbe3c4", "#8a4b00")
@@ -414,6 +417,7 @@ class RoomGrid(QWidget):
         grid = room_grid(rooms, bookings, days[0], len(days), tz=local_zone())
         self.view.show_grid(rooms, days, dict(grid), today=local(self.ctx.now()).date())
         first, last = days[0], days[-1]
-        self.title.setText(f"{first:%Y年%m月%d日}" if len(days) == 1
-                           else f"{first:%Y年%m月%d日} – {last:%m月%d日}")
+        self.title.setText(times.day_text(first, LONG_DAY) if len(days) == 1
+                           else f"{times.day_text(first, LONG_DAY)} – "
+                                f"{times.day_text(last, MONTH_DAY)}")
         self.loaded.emit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sync.client.engine import SyncStatus
+from ui import times
 from ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, Signal
 
 
@@ -28,7 +29,7 @@ def since(moment: datetime | None, *, now: datetime) -> str:
         return "刚刚同步"
     if seconds < 3600:
         return f"{seconds // 60}分钟前同步"
-    return f"{moment.astimezone():%m-%d %H:%M}同步"
+    return f"{times.short_text(moment)}同步"
 
 
 class SyncStatusWidget(QWidget):
@@ -62,10 +63,13 @@ class SyncStatusWidget(QWidget):
                  if status.syncing and status.received and not status.login_required
                  else self.tr(text))
         self.state.setText(f"<span style='color:{colour}'>●</span> {shown}")
-        self.pending.setText(self.tr("待上传 %n 项", "", status.pending) if status.pending
-                             else self.tr("无待上传"))
         self.last.setText(self.tr(since(status.last_sync, now=now)))
         self.error.setText(status.error or "")
+
+    def set_pending(self, count: int) -> None:
+        """Show how many actions wait in the outbox (counted there, not by the last sync)."""
+        self.pending.setText(self.tr("待上传 %n 项", "", count) if count
+                             else self.tr("无待上传"))
 
     def set_rejections(self, count: int) -> None:
         """Show how many refused actions wait for the person's attention."""

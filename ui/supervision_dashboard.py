@@ -13,6 +13,7 @@ from officeapp.store import LocalStore
 from officeapp.supervision import UnitStats, total_statistics
 from officeapp.supervision.model import CHINA_TZ
 from officeapp.supervision.stats import rate_text
+from ui import times
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -289,8 +290,8 @@ class SupervisionDashboard(QWidget):
         return unit.name if unit else unit_id
 
     def _show(self, figures: Figures, org: Organisation) -> None:
-        as_of = min(figures.now, figures.end).astimezone(CHINA_TZ)
-        self.as_of.setText(tr("截至 {0}（服务器时间）").format(as_of.strftime("%Y-%m-%d %H:%M")))
+        as_of = times.minute_text(min(figures.now, figures.end))
+        self.as_of.setText(tr("截至 {0}（服务器时间）").format(as_of))
         totals = figures.totals
         values = {"items": str(totals.items), "completed": str(totals.completed),
                   "completion_rate": rate_text(totals.completion_rate) if totals.items else "—",

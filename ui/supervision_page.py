@@ -30,6 +30,7 @@ from officeapp.supervision import (
 )
 from officeapp.supervision.ledger import ledger_xlsx
 from officeapp.supervision.model import end_of_day
+from ui import times
 from ui.action_dialogs import ArgumentDialog, unit_tree
 from ui.attachments import safe_file_name
 from ui.context import AppContext, Changes
@@ -459,7 +460,8 @@ class FilterBar(QWidget):
         for light in Light:
             self.light.addItem(light_icon(light), light_text(light), light)
         self.due_on = QCheckBox(tr("时限"))
-        today = QDate.currentDate()
+        day = times.today()
+        today = QDate(day.year, day.month, day.day)
         self.due_from = QDateEdit(today.addDays(-30))
         self.due_to = QDateEdit(today.addDays(30))
         for edit in (self.due_from, self.due_to):
@@ -823,7 +825,7 @@ class SupervisionPage(QWidget):
         if path is None:
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation)
-            day = beijing_day(self.now) if self.now else date.today()
+            day = beijing_day(self.now) if self.now else times.today()
             suggested = Path(folder) / safe_file_name(f"督办台账{day.isoformat()}.xlsx")
             chosen, _ = QFileDialog.getSaveFileName(self, tr("导出台账"), str(suggested),
                                                     tr("Excel 工作簿 (*.xlsx)"))
@@ -860,7 +862,7 @@ class SupervisionPage(QWidget):
 
     def report_pdf(self) -> None:
         """Ask for a period, then preview its 督办通报."""
-        today = beijing_day(self.now) if self.now else date.today()
+        today = beijing_day(self.now) if self.now else times.today()
         dialog = PeriodDialog(today, self)
         dialog.accepted.connect(lambda: self.open_report(*dialog.bounds(),
                                                          title=dialog.title.text().strip()))

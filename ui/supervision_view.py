@@ -41,7 +41,7 @@ from officeapp.supervision.rows import ItemRow
 from officeapp.supervision.sheets import cycle_text
 from officeapp.workflow import Attachment
 from sync.client import actions
-from ui import record_pane
+from ui import record_pane, times
 from ui.action_dialogs import ArgumentDialog
 from ui.attachments import (
     STATE_LABELS,
@@ -154,7 +154,6 @@ _BUTTONS = (ActionKind.OPEN, ActionKind.APPROVE, ActionKind.ASSIGN, ActionKind.R
             ActionKind.REPORT, ActionKind.REQUEST_COMPLETION, ActionKind.COMPLETE,
             ActionKind.APPROVE_EXTENSION, ActionKind.REFUSE_EXTENSION, ActionKind.RETURN)
 _MORE = (ActionKind.URGE, ActionKind.REQUEST_EXTENSION, ActionKind.EDIT)
-_TIME = "%Y-%m-%d %H:%M"
 
 
 def tr(text: str) -> str:
@@ -181,22 +180,22 @@ def light_text(light: Light) -> str:
 
 def when(moment: datetime | None) -> str:
     """Return a moment in Beijing time to the minute (supervision runs on Beijing time)."""
-    return moment.astimezone(CHINA_TZ).strftime(_TIME) if moment is not None else "—"
+    return times.minute_text(moment) if moment is not None else "—"
 
 
 def deadline_text(moment: datetime | None) -> str:
     """Return a deadline: the day alone when it is the end of that day, as dates are given."""
     if moment is None:
         return "—"
-    local = moment.astimezone(CHINA_TZ)
+    local = times.local(moment)
     if local.time().replace(microsecond=0) == time(23, 59, 59):
-        return local.date().isoformat()
-    return local.strftime(_TIME)
+        return times.day_text(local.date())
+    return times.minute_text(local)
 
 
 def beijing_day(moment: datetime) -> date:
     """Return the Beijing calendar day of a moment."""
-    return moment.astimezone(CHINA_TZ).date()
+    return times.day_of(moment)
 
 
 def start_of_day(day: date) -> datetime:

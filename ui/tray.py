@@ -50,6 +50,12 @@ class Notifier(QObject):
         # A task of the context, so that it ends with the session (close cancels it).
         ctx.spawn(self._keep_reminding(), what="会议提醒")
 
+    def close(self) -> None:
+        """Take the tray icon away (at logout: the next person gets their own)."""
+        self.ctx.changed.disconnect(self._changed)
+        if self.tray is not None:
+            self.tray.hide()
+
     def _changed(self, changes: Changes) -> None:
         # Only what arrived from the server: a person's own actions need no notice.
         if changes.origin is None and "document" in changes.kinds:

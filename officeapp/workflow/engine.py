@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from officeapp.errors import DomainError, Rejection
@@ -135,7 +135,8 @@ _MOVES = frozenset({ActionKind.APPROVE, ActionKind.RETURN, ActionKind.WITHDRAW,
 
 
 def _when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
+    # People read Beijing time (UTC+8, no daylight saving); the trace keeps UTC.
+    return moment.astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
 
 
 def _label(document: Document, step_key: str) -> str:

@@ -53,6 +53,7 @@ EN = {
     "选择…": "Choose…", "可选：http://代理地址:端口": "Optional: http://proxy:port",
     "服务器地址": "Server", "CA证书": "CA certificate", "代理": "Proxy", "用户名": "Username",
     "密码": "Password", "登录": "Log in", "协同办公": "Office Collaboration",
+    "协同办公 — {0}": "Office Collaboration — {0}",
     "公文流转 · 办会 · 督查督办": "Documents · Meetings · Supervision",
     "选择CA证书": "Choose the CA certificate",
     "证书 (*.pem *.crt *.cer);;所有文件 (*)": "Certificates (*.pem *.crt *.cer);;All files (*)",

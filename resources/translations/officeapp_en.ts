@@ -3,302 +3,302 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="49" />
+        <location filename="../../ui/supervision_dashboard.py" line="50" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="50" />
+        <location filename="../../ui/supervision_dashboard.py" line="51" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="51" />
+        <location filename="../../ui/supervision_dashboard.py" line="52" />
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="52" />
+        <location filename="../../ui/supervision_dashboard.py" line="53" />
         <source>本年度</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="53" />
+        <location filename="../../ui/supervision_dashboard.py" line="54" />
         <location filename="../../ui/supervision_form.py" line="69" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="144" />
-        <location filename="../../ui/document_view.py" line="222" />
+        <location filename="../../ui/document_view.py" line="143" />
+        <location filename="../../ui/document_view.py" line="221" />
         <source>登记</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="189" />
+        <location filename="../../ui/document_view.py" line="188" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="190" />
+        <location filename="../../ui/document_view.py" line="189" />
         <source>（编号后生成）</source>
         <translation>(given when numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="199" />
-        <location filename="../../ui/document_view.py" line="317" />
-        <location filename="../../ui/meeting_view.py" line="376" />
-        <location filename="../../ui/meeting_view.py" line="405" />
+        <location filename="../../ui/document_view.py" line="198" />
+        <location filename="../../ui/document_view.py" line="316" />
+        <location filename="../../ui/meeting_view.py" line="375" />
+        <location filename="../../ui/meeting_view.py" line="404" />
         <source>（代{0}）</source>
         <translation> (for {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="211" />
+        <location filename="../../ui/document_view.py" line="210" />
         <source>文种</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="213" />
+        <location filename="../../ui/document_view.py" line="212" />
         <source>发文字号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="215" />
+        <location filename="../../ui/document_view.py" line="214" />
         <source>来文单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="216" />
+        <location filename="../../ui/document_view.py" line="215" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="217" />
+        <location filename="../../ui/document_view.py" line="216" />
         <source>收文编号</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="219" />
+        <location filename="../../ui/document_view.py" line="218" />
         <source>密级</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="220" />
+        <location filename="../../ui/document_view.py" line="219" />
         <source>主送</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="221" />
+        <location filename="../../ui/document_view.py" line="220" />
         <source>抄送</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="222" />
+        <location filename="../../ui/document_view.py" line="221" />
         <source>拟稿</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="223" />
+        <location filename="../../ui/document_view.py" line="222" />
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="231" />
+        <location filename="../../ui/document_view.py" line="230" />
         <source>会签单位</source>
         <translation>Countersigning units</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="233" />
+        <location filename="../../ui/document_view.py" line="232" />
         <source>签发人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="235" />
+        <location filename="../../ui/document_view.py" line="234" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="237" />
-        <location filename="../../ui/supervision_dashboard.py" line="56" />
+        <location filename="../../ui/document_view.py" line="236" />
+        <location filename="../../ui/supervision_dashboard.py" line="57" />
         <location filename="../../ui/supervision_form.py" line="73" />
-        <location filename="../../ui/supervision_page.py" line="262" />
-        <location filename="../../ui/supervision_page.py" line="271" />
-        <location filename="../../ui/supervision_view.py" line="392" />
-        <location filename="../../ui/supervision_view.py" line="433" />
+        <location filename="../../ui/supervision_page.py" line="263" />
+        <location filename="../../ui/supervision_page.py" line="272" />
+        <location filename="../../ui/supervision_view.py" line="391" />
+        <location filename="../../ui/supervision_view.py" line="432" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="241" />
+        <location filename="../../ui/document_view.py" line="240" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="244" />
+        <location filename="../../ui/document_view.py" line="243" />
         <source>印发</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="246" />
+        <location filename="../../ui/document_view.py" line="245" />
         <source>附注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="248" />
+        <location filename="../../ui/document_view.py" line="247" />
         <source>待分配</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="249" />
+        <location filename="../../ui/document_view.py" line="248" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="249" />
+        <location filename="../../ui/document_view.py" line="248" />
         <source>{0}年度，保管期限{1}，件号{2}</source>
         <translation>Year {0}, kept {1}, item {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="307" />
+        <location filename="../../ui/document_view.py" line="306" />
         <source>{0}年度，保管期限{1}</source>
         <translation>Year {0}, kept {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="335" />
+        <location filename="../../ui/document_view.py" line="334" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="337" />
+        <location filename="../../ui/document_view.py" line="336" />
         <source>待办理：{0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="339" />
+        <location filename="../../ui/document_view.py" line="338" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="350" />
+        <location filename="../../ui/document_view.py" line="349" />
         <source>传阅对象</source>
         <translation>Circulated to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="350" />
+        <location filename="../../ui/document_view.py" line="349" />
         <source>送阅人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="350" />
+        <location filename="../../ui/document_view.py" line="349" />
         <source>送阅时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="350" />
+        <location filename="../../ui/document_view.py" line="349" />
         <source>阅读情况</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="353" />
+        <location filename="../../ui/document_view.py" line="352" />
         <source>已阅 {0}</source>
         <translation>Read {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="353" />
+        <location filename="../../ui/document_view.py" line="352" />
         <source>未阅</source>
         <translation>Not read</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="57" />
-        <location filename="../../ui/supervision_dashboard.py" line="328" />
+        <location filename="../../ui/supervision_dashboard.py" line="58" />
+        <location filename="../../ui/supervision_dashboard.py" line="329" />
         <source>事项数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="58" />
-        <location filename="../../ui/supervision_dashboard.py" line="177" />
-        <location filename="../../ui/supervision_dashboard.py" line="329" />
+        <location filename="../../ui/supervision_dashboard.py" line="59" />
+        <location filename="../../ui/supervision_dashboard.py" line="178" />
+        <location filename="../../ui/supervision_dashboard.py" line="330" />
         <location filename="../../ui/supervision_view.py" line="117" />
         <location filename="../../ui/supervision_view.py" line="124" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="59" />
+        <location filename="../../ui/supervision_dashboard.py" line="60" />
         <location filename="../../ui/supervision_view.py" line="136" />
         <source>按期办结</source>
         <translation>Completed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="60" />
-        <location filename="../../ui/supervision_dashboard.py" line="181" />
-        <location filename="../../ui/supervision_dashboard.py" line="330" />
+        <location filename="../../ui/supervision_dashboard.py" line="61" />
+        <location filename="../../ui/supervision_dashboard.py" line="182" />
+        <location filename="../../ui/supervision_dashboard.py" line="331" />
         <source>逾期数</source>
         <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/supervision_dashboard.py" line="61" />
-        <location filename="../../ui/supervision_dashboard.py" line="178" />
-        <location filename="../../ui/supervision_dashboard.py" line="331" />
-        <source>办结率</source>
-        <translation>Completion rate</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="62" />
         <location filename="../../ui/supervision_dashboard.py" line="179" />
         <location filename="../../ui/supervision_dashboard.py" line="332" />
+        <source>办结率</source>
+        <translation>Completion rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="63" />
+        <location filename="../../ui/supervision_dashboard.py" line="180" />
+        <location filename="../../ui/supervision_dashboard.py" line="333" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="63" />
-        <location filename="../../ui/supervision_dashboard.py" line="182" />
+        <location filename="../../ui/supervision_dashboard.py" line="64" />
+        <location filename="../../ui/supervision_dashboard.py" line="183" />
         <source>平均办结天数</source>
         <translation>Average days to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="176" />
+        <location filename="../../ui/supervision_dashboard.py" line="177" />
         <source>交办事项</source>
         <translation>Items assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="184" />
+        <location filename="../../ui/supervision_dashboard.py" line="185" />
         <source>各单位事项、办结与逾期</source>
         <translation>Items, completed and overdue per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="185" />
+        <location filename="../../ui/supervision_dashboard.py" line="186" />
         <source>各单位办结率与按期办结率（%）</source>
         <translation>Completion and on-time rates per unit (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="187" />
+        <location filename="../../ui/supervision_dashboard.py" line="188" />
         <source>所选期间没有交办的督办事项</source>
         <translation>No supervision items were assigned in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="203" />
+        <location filename="../../ui/supervision_dashboard.py" line="204" />
         <source>统计期间（按交办时间）</source>
         <translation>Period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="206" />
-        <location filename="../../ui/supervision_page.py" line="492" />
+        <location filename="../../ui/supervision_dashboard.py" line="207" />
+        <location filename="../../ui/supervision_page.py" line="494" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="267" />
+        <location filename="../../ui/supervision_dashboard.py" line="268" />
         <source>统计督办事项</source>
         <translation>Computing supervision statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="293" />
+        <location filename="../../ui/supervision_dashboard.py" line="294" />
         <source>截至 {0}（服务器时间）</source>
         <translation>As of {0} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="307" />
+        <location filename="../../ui/supervision_dashboard.py" line="308" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -319,23 +319,23 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="71" />
-        <location filename="../../ui/supervision_page.py" line="260" />
-        <location filename="../../ui/supervision_page.py" line="270" />
+        <location filename="../../ui/supervision_page.py" line="261" />
+        <location filename="../../ui/supervision_page.py" line="271" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="71" />
-        <location filename="../../ui/supervision_page.py" line="261" />
-        <location filename="../../ui/supervision_view.py" line="390" />
+        <location filename="../../ui/supervision_page.py" line="262" />
+        <location filename="../../ui/supervision_view.py" line="389" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="218" />
+        <location filename="../../ui/document_view.py" line="217" />
         <location filename="../../ui/supervision_form.py" line="72" />
-        <location filename="../../ui/supervision_page.py" line="273" />
-        <location filename="../../ui/supervision_view.py" line="391" />
+        <location filename="../../ui/supervision_page.py" line="274" />
+        <location filename="../../ui/supervision_view.py" line="390" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
@@ -345,30 +345,30 @@
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="239" />
+        <location filename="../../ui/document_view.py" line="238" />
         <location filename="../../ui/supervision_form.py" line="74" />
-        <location filename="../../ui/supervision_view.py" line="393" />
+        <location filename="../../ui/supervision_view.py" line="392" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_page.py" line="263" />
-        <location filename="../../ui/supervision_view.py" line="212" />
-        <location filename="../../ui/supervision_view.py" line="394" />
-        <location filename="../../ui/supervision_view.py" line="433" />
+        <location filename="../../ui/supervision_page.py" line="264" />
+        <location filename="../../ui/supervision_view.py" line="211" />
+        <location filename="../../ui/supervision_view.py" line="393" />
+        <location filename="../../ui/supervision_view.py" line="432" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_view.py" line="395" />
+        <location filename="../../ui/supervision_view.py" line="394" />
         <source>反馈周期</source>
         <translation>Reporting cycle</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="76" />
-        <location filename="../../ui/supervision_view.py" line="401" />
+        <location filename="../../ui/supervision_view.py" line="400" />
         <source>阅知领导</source>
         <translation>Leaders kept informed</translation>
     </message>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="78" />
-        <location filename="../../ui/supervision_view.py" line="415" />
+        <location filename="../../ui/supervision_view.py" line="414" />
         <source>审批领导</source>
         <translation>Approving leader</translation>
     </message>
@@ -395,19 +395,19 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="152" />
-        <location filename="../../ui/supervision_page.py" line="788" />
+        <location filename="../../ui/supervision_page.py" line="790" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="154" />
-        <location filename="../../ui/supervision_page.py" line="779" />
+        <location filename="../../ui/supervision_page.py" line="781" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="156" />
-        <location filename="../../ui/supervision_page.py" line="717" />
+        <location filename="../../ui/supervision_page.py" line="719" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
@@ -472,474 +472,474 @@
         <translation>Source record: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="91" />
+        <location filename="../../ui/supervision_page.py" line="92" />
         <source>待立项</source>
         <translation>To open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="92" />
+        <location filename="../../ui/supervision_page.py" line="93" />
         <source>待审批立项</source>
         <translation>To approve</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="93" />
+        <location filename="../../ui/supervision_page.py" line="94" />
         <source>待交办</source>
         <translation>To assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="94" />
+        <location filename="../../ui/supervision_page.py" line="95" />
         <source>待签收</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="95" />
+        <location filename="../../ui/supervision_page.py" line="96" />
         <location filename="../../ui/supervision_view.py" line="133" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="96" />
+        <location filename="../../ui/supervision_page.py" line="97" />
         <location filename="../../ui/supervision_view.py" line="134" />
         <source>进度反馈逾期</source>
         <translation>Report overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="97" />
+        <location filename="../../ui/supervision_page.py" line="98" />
         <source>办结申请被退回</source>
         <translation>Completion request returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="98" />
+        <location filename="../../ui/supervision_page.py" line="99" />
         <source>办理中，按期反馈</source>
         <translation>In progress, report on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="99" />
+        <location filename="../../ui/supervision_page.py" line="100" />
         <source>配合办理</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="100" />
+        <location filename="../../ui/supervision_page.py" line="101" />
         <source>待审批延期</source>
         <translation>Extension to decide</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="101" />
+        <location filename="../../ui/supervision_page.py" line="102" />
         <source>待审核办结</source>
         <translation>Completion to review</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="148" />
+        <location filename="../../ui/meeting_view.py" line="147" />
         <source>{0}（单位）</source>
         <translation>{0} (unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="161" />
-        <location filename="../../ui/meeting_view.py" line="176" />
+        <location filename="../../ui/meeting_view.py" line="160" />
+        <location filename="../../ui/meeting_view.py" line="175" />
         <source>（未定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="166" />
-        <location filename="../../ui/meeting_view.py" line="180" />
+        <location filename="../../ui/meeting_view.py" line="165" />
+        <location filename="../../ui/meeting_view.py" line="179" />
         <source>（未预订）</source>
         <translation>(not booked)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="188" />
-        <location filename="../../ui/meeting_view.py" line="211" />
-        <location filename="../../ui/meeting_view.py" line="351" />
+        <location filename="../../ui/meeting_view.py" line="187" />
+        <location filename="../../ui/meeting_view.py" line="210" />
+        <location filename="../../ui/meeting_view.py" line="350" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="190" />
+        <location filename="../../ui/meeting_view.py" line="189" />
         <source>请假：{0}</source>
         <translation>On leave: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="190" />
-        <location filename="../../ui/meeting_view.py" line="387" />
+        <location filename="../../ui/meeting_view.py" line="189" />
+        <location filename="../../ui/meeting_view.py" line="386" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="192" />
+        <location filename="../../ui/meeting_view.py" line="191" />
         <source>委派{0}参加</source>
         <translation>Sends {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="194" />
+        <location filename="../../ui/meeting_view.py" line="193" />
         <source>参加：{0}</source>
         <translation>Attending: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="195" />
+        <location filename="../../ui/meeting_view.py" line="194" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="205" />
+        <location filename="../../ui/meeting_view.py" line="204" />
         <source>主持</source>
         <translation>Chairs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="205" />
+        <location filename="../../ui/meeting_view.py" line="204" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="209" />
+        <location filename="../../ui/meeting_view.py" line="208" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="222" />
+        <location filename="../../ui/meeting_view.py" line="221" />
         <source>，共{0}次</source>
         <translation>, {0} sittings in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="302" />
+        <location filename="../../ui/meeting_view.py" line="301" />
         <source>；下一次：{0}</source>
         <translation>; next: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="304" />
+        <location filename="../../ui/meeting_view.py" line="303" />
         <source>会议类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="305" />
+        <location filename="../../ui/meeting_view.py" line="304" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="306" />
+        <location filename="../../ui/meeting_view.py" line="305" />
         <source>主办单位</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="307" />
+        <location filename="../../ui/meeting_view.py" line="306" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="308" />
+        <location filename="../../ui/meeting_view.py" line="307" />
         <source>记录人</source>
         <translation>Minutes by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="309" />
-        <location filename="../../ui/meeting_view.py" line="343" />
+        <location filename="../../ui/meeting_view.py" line="308" />
+        <location filename="../../ui/meeting_view.py" line="342" />
         <source>参会</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="310" />
-        <location filename="../../ui/meeting_view.py" line="343" />
-        <location filename="../../ui/meeting_view.py" line="388" />
+        <location filename="../../ui/meeting_view.py" line="309" />
+        <location filename="../../ui/meeting_view.py" line="342" />
+        <location filename="../../ui/meeting_view.py" line="387" />
         <source>列席</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="312" />
-        <location filename="../../ui/meeting_view.py" line="365" />
+        <location filename="../../ui/meeting_view.py" line="311" />
+        <location filename="../../ui/meeting_view.py" line="364" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="330" />
+        <location filename="../../ui/meeting_view.py" line="329" />
         <source>（汇报单位：{0}）</source>
         <translation> (reporting: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="360" />
+        <location filename="../../ui/meeting_view.py" line="359" />
         <source>代{0}</source>
         <translation>for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="365" />
+        <location filename="../../ui/meeting_view.py" line="364" />
         <source>会务人员登记</source>
         <translation>Entered by the meeting staff</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="387" />
+        <location filename="../../ui/meeting_view.py" line="386" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="388" />
+        <location filename="../../ui/meeting_view.py" line="387" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="413" />
+        <location filename="../../ui/meeting_view.py" line="412" />
         <source>（待服务器核对签到码）</source>
         <translation>(the server will check the sign-in code)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="468" />
+        <location filename="../../ui/meeting_view.py" line="467" />
         <source>我的会议</source>
         <translation>My meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="500" />
-        <location filename="../../ui/supervision_page.py" line="214" />
+        <location filename="../../ui/meeting_view.py" line="499" />
+        <location filename="../../ui/supervision_page.py" line="215" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1439" />
+        <location filename="../../ui/meeting_view.py" line="1438" />
         <source>提醒：{0}</source>
         <translation>Reminder: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="223" />
-        <location filename="../../ui/supervision_page.py" line="878" />
+        <location filename="../../ui/supervision_page.py" line="224" />
+        <location filename="../../ui/supervision_page.py" line="880" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="223" />
+        <location filename="../../ui/supervision_page.py" line="224" />
         <source>请选择通报的期间（按交办时间统计）。</source>
         <translation>Choose the report's period (by assignment date).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="228" />
+        <location filename="../../ui/supervision_page.py" line="229" />
         <source>标题（可不填，默认按期间生成）</source>
         <translation>Title (optional; made from the period when empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="229" />
+        <location filename="../../ui/supervision_page.py" line="230" />
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="230" />
+        <location filename="../../ui/supervision_page.py" line="231" />
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="231" />
+        <location filename="../../ui/supervision_page.py" line="232" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="240" />
+        <location filename="../../ui/supervision_page.py" line="241" />
         <source>截止日期不能早于起始日期</source>
         <translation>The last day cannot be before the first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="259" />
-        <location filename="../../ui/supervision_page.py" line="268" />
-        <location filename="../../ui/supervision_view.py" line="387" />
-        <location filename="../../ui/supervision_view.py" line="433" />
+        <location filename="../../ui/supervision_page.py" line="260" />
+        <location filename="../../ui/supervision_page.py" line="269" />
+        <location filename="../../ui/supervision_view.py" line="386" />
+        <location filename="../../ui/supervision_view.py" line="432" />
         <source>状态灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="264" />
-        <location filename="../../ui/supervision_view.py" line="389" />
+        <location filename="../../ui/supervision_page.py" line="265" />
+        <location filename="../../ui/supervision_view.py" line="388" />
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="265" />
-        <location filename="../../ui/supervision_view.py" line="434" />
-        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_page.py" line="266" />
+        <location filename="../../ui/supervision_view.py" line="433" />
+        <location filename="../../ui/supervision_view.py" line="479" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="269" />
+        <location filename="../../ui/supervision_page.py" line="270" />
         <source>待办事由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="272" />
+        <location filename="../../ui/supervision_page.py" line="273" />
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="446" />
-        <location filename="../../ui/supervision_page.py" line="506" />
+        <location filename="../../ui/supervision_page.py" line="447" />
+        <location filename="../../ui/supervision_page.py" line="508" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="447" />
+        <location filename="../../ui/supervision_page.py" line="448" />
         <source>仅牵头</source>
         <translation>Lead only</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="448" />
+        <location filename="../../ui/supervision_page.py" line="449" />
         <source>只列出该单位牵头的事项，不含配合的</source>
         <translation>Only items this unit leads, not those it assists</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="450" />
+        <location filename="../../ui/supervision_page.py" line="451" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="454" />
+        <location filename="../../ui/supervision_page.py" line="455" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="458" />
+        <location filename="../../ui/supervision_page.py" line="459" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="461" />
+        <location filename="../../ui/supervision_page.py" line="462" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="469" />
+        <location filename="../../ui/supervision_page.py" line="471" />
         <source>搜索事项名称</source>
         <translation>Search item titles</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="600" />
+        <location filename="../../ui/supervision_page.py" line="602" />
         <source>督办操作</source>
         <translation>Supervision actions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="603" />
+        <location filename="../../ui/supervision_page.py" line="605" />
         <source>我的督办</source>
         <translation>My supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="603" />
+        <location filename="../../ui/supervision_page.py" line="605" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="604" />
-        <location filename="../../ui/supervision_page.py" line="678" />
+        <location filename="../../ui/supervision_page.py" line="606" />
+        <location filename="../../ui/supervision_page.py" line="680" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="613" />
+        <location filename="../../ui/supervision_page.py" line="615" />
         <source>新建督办</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="615" />
+        <location filename="../../ui/supervision_page.py" line="617" />
         <source>台账导出</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="619" />
+        <location filename="../../ui/supervision_page.py" line="621" />
         <source>Excel台账（XLSX）…</source>
         <translation>Ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="620" />
+        <location filename="../../ui/supervision_page.py" line="622" />
         <source>台账PDF…</source>
         <translation>Ledger (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="622" />
+        <location filename="../../ui/supervision_page.py" line="624" />
         <source>导出“全部事项”当前筛选出的事项</source>
         <translation>Export the items “All items” shows with its filters</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="624" />
+        <location filename="../../ui/supervision_page.py" line="626" />
         <source>督办通报…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="625" />
-        <location filename="../../ui/supervision_page.py" line="890" />
-        <location filename="../../ui/supervision_page.py" line="891" />
-        <location filename="../../ui/supervision_view.py" line="941" />
+        <location filename="../../ui/supervision_page.py" line="627" />
+        <location filename="../../ui/supervision_page.py" line="892" />
+        <location filename="../../ui/supervision_page.py" line="893" />
+        <location filename="../../ui/supervision_view.py" line="940" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="627" />
+        <location filename="../../ui/supervision_page.py" line="629" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="676" />
+        <location filename="../../ui/supervision_page.py" line="678" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="684" />
+        <location filename="../../ui/supervision_page.py" line="686" />
         <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
         <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="686" />
+        <location filename="../../ui/supervision_page.py" line="688" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="697" />
-        <location filename="../../ui/supervision_view.py" line="982" />
+        <location filename="../../ui/supervision_page.py" line="699" />
+        <location filename="../../ui/supervision_view.py" line="981" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="701" />
+        <location filename="../../ui/supervision_page.py" line="703" />
         <source>读取我的督办</source>
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="718" />
+        <location filename="../../ui/supervision_page.py" line="720" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="828" />
-        <location filename="../../ui/supervision_page.py" line="833" />
+        <location filename="../../ui/supervision_page.py" line="830" />
+        <location filename="../../ui/supervision_page.py" line="835" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="829" />
+        <location filename="../../ui/supervision_page.py" line="831" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1530" />
-        <location filename="../../ui/supervision_page.py" line="842" />
+        <location filename="../../ui/meeting_view.py" line="1529" />
+        <location filename="../../ui/supervision_page.py" line="844" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="844" />
+        <location filename="../../ui/supervision_page.py" line="846" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="858" />
+        <location filename="../../ui/supervision_page.py" line="860" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="858" />
+        <location filename="../../ui/supervision_page.py" line="860" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="876" />
+        <location filename="../../ui/supervision_page.py" line="878" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="887" />
+        <location filename="../../ui/supervision_page.py" line="889" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="891" />
+        <location filename="../../ui/supervision_page.py" line="893" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
@@ -970,21 +970,21 @@
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="96" />
-        <location filename="../../ui/supervision_view.py" line="419" />
+        <location filename="../../ui/supervision_view.py" line="418" />
         <source>签收</source>
         <translation>Receive</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="97" />
-        <location filename="../../ui/supervision_view.py" line="910" />
-        <location filename="../../ui/supervision_view.py" line="1037" />
+        <location filename="../../ui/supervision_view.py" line="909" />
+        <location filename="../../ui/supervision_view.py" line="1036" />
         <source>进度反馈</source>
         <translation>Progress report</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="98" />
-        <location filename="../../ui/supervision_view.py" line="911" />
-        <location filename="../../ui/supervision_view.py" line="1038" />
+        <location filename="../../ui/supervision_view.py" line="910" />
+        <location filename="../../ui/supervision_view.py" line="1037" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
@@ -1014,7 +1014,7 @@
         <translation>Complete and close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="313" />
+        <location filename="../../ui/meeting_view.py" line="312" />
         <location filename="../../ui/supervision_view.py" line="104" />
         <source>创建</source>
         <translation>Create</translation>
@@ -1135,481 +1135,481 @@
         <translation>Withdrawn (completion requested)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="211" />
+        <location filename="../../ui/supervision_view.py" line="210" />
         <source>反馈时间</source>
         <translation>report due</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="144" />
-        <location filename="../../ui/document_view.py" line="370" />
-        <location filename="../../ui/meeting_view.py" line="253" />
-        <location filename="../../ui/supervision_view.py" line="314" />
+        <location filename="../../ui/document_view.py" line="143" />
+        <location filename="../../ui/document_view.py" line="369" />
+        <location filename="../../ui/meeting_view.py" line="252" />
+        <location filename="../../ui/supervision_view.py" line="313" />
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="398" />
+        <location filename="../../ui/supervision_view.py" line="397" />
         <source>下次反馈</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="399" />
-        <location filename="../../ui/supervision_view.py" line="731" />
+        <location filename="../../ui/supervision_view.py" line="398" />
+        <location filename="../../ui/supervision_view.py" line="730" />
         <source>完成进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="403" />
+        <location filename="../../ui/supervision_view.py" line="402" />
         <source>督查单位</source>
         <translation>Supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="405" />
+        <location filename="../../ui/supervision_view.py" line="404" />
         <source>立项人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="414" />
+        <location filename="../../ui/supervision_view.py" line="413" />
         <source>督查单位领导</source>
         <translation>A leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="417" />
+        <location filename="../../ui/supervision_view.py" line="416" />
         <source>交办时间</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="422" />
+        <location filename="../../ui/supervision_view.py" line="421" />
         <source>办结时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="424" />
+        <location filename="../../ui/supervision_view.py" line="423" />
         <source>上级事项</source>
         <translation>Parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="425" />
+        <location filename="../../ui/supervision_view.py" line="424" />
         <source>事项编号</source>
         <translation>Item id</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="433" />
+        <location filename="../../ui/supervision_view.py" line="432" />
         <source>分解事项</source>
         <translation>Sub-items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="433" />
+        <location filename="../../ui/supervision_view.py" line="432" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="304" />
-        <location filename="../../ui/supervision_view.py" line="480" />
-        <location filename="../../ui/supervision_view.py" line="522" />
+        <location filename="../../ui/meeting_view.py" line="303" />
+        <location filename="../../ui/supervision_view.py" line="479" />
+        <location filename="../../ui/supervision_view.py" line="521" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_view.py" line="479" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_view.py" line="479" />
         <source>反馈人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="480" />
-        <location filename="../../ui/supervision_view.py" line="727" />
-        <location filename="../../ui/supervision_view.py" line="732" />
+        <location filename="../../ui/supervision_view.py" line="479" />
+        <location filename="../../ui/supervision_view.py" line="726" />
+        <location filename="../../ui/supervision_view.py" line="731" />
         <source>进展情况</source>
         <translation>Progress made</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="486" />
+        <location filename="../../ui/supervision_view.py" line="485" />
         <source>（配合）</source>
         <translation> (co-unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="507" />
+        <location filename="../../ui/supervision_view.py" line="506" />
         <source>审核：办结销号</source>
         <translation>Review: completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="508" />
+        <location filename="../../ui/supervision_view.py" line="507" />
         <source>审核：退回</source>
         <translation>Review: returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="522" />
+        <location filename="../../ui/supervision_view.py" line="521" />
         <source>催办人</source>
         <translation>Urged by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="522" />
+        <location filename="../../ui/supervision_view.py" line="521" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="522" />
-        <location filename="../../ui/supervision_view.py" line="819" />
+        <location filename="../../ui/supervision_view.py" line="521" />
+        <location filename="../../ui/supervision_view.py" line="818" />
         <source>催办内容</source>
         <translation>Urging</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="525" />
+        <location filename="../../ui/supervision_view.py" line="524" />
         <source>人工催办</source>
         <translation>By hand</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="525" />
+        <location filename="../../ui/supervision_view.py" line="524" />
         <source>自动催办</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="544" />
+        <location filename="../../ui/supervision_view.py" line="543" />
         <source>办理时限 {0} → 申请延期至 {1}</source>
         <translation>Deadline {0} → asked for {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="547" />
+        <location filename="../../ui/supervision_view.py" line="546" />
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="550" />
+        <location filename="../../ui/supervision_view.py" line="549" />
         <source>{0} 于 {1} 审批</source>
         <translation>Decided by {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="553" />
+        <location filename="../../ui/supervision_view.py" line="552" />
         <source>，延期至 {0}</source>
         <translation>, extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="564" />
+        <location filename="../../ui/supervision_view.py" line="563" />
         <source>完成进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="566" />
+        <location filename="../../ui/supervision_view.py" line="565" />
         <source>办理时限延至 {0}</source>
         <translation>Deadline extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="570" />
+        <location filename="../../ui/supervision_view.py" line="569" />
         <source>申请延期至 {0}</source>
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="305" />
-        <location filename="../../ui/supervision_view.py" line="574" />
+        <location filename="../../ui/document_view.py" line="304" />
+        <location filename="../../ui/supervision_view.py" line="573" />
         <source>修改了：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="576" />
+        <location filename="../../ui/supervision_view.py" line="575" />
         <source>由上级事项分解</source>
         <translation>Split from its parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="371" />
-        <location filename="../../ui/supervision_view.py" line="602" />
+        <location filename="../../ui/document_view.py" line="370" />
+        <location filename="../../ui/supervision_view.py" line="601" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="606" />
+        <location filename="../../ui/supervision_view.py" line="605" />
         <source>您当时填写的内容：{0}</source>
         <translation>What you wrote: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="656" />
+        <location filename="../../ui/supervision_view.py" line="655" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="657" />
+        <location filename="../../ui/supervision_view.py" line="656" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="676" />
-        <location filename="../../ui/supervision_view.py" line="683" />
+        <location filename="../../ui/supervision_view.py" line="675" />
+        <location filename="../../ui/supervision_view.py" line="682" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="716" />
+        <location filename="../../ui/supervision_view.py" line="715" />
         <source>请写明办理结果，可附佐证材料；督查人员审核后办结销号。</source>
         <translation>Describe the result, with supporting files if any; a supervisor reviews and closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="718" />
+        <location filename="../../ui/supervision_view.py" line="717" />
         <source>请填写完成进度和进展情况，可附相关材料。</source>
         <translation>Give the progress and what was done, with files if any.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="727" />
-        <location filename="../../ui/supervision_view.py" line="732" />
+        <location filename="../../ui/supervision_view.py" line="726" />
+        <location filename="../../ui/supervision_view.py" line="731" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="733" />
+        <location filename="../../ui/supervision_view.py" line="732" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="738" />
+        <location filename="../../ui/supervision_view.py" line="737" />
         <source>附件仍在添加，请稍候</source>
         <translation>Attachments are still being added; please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="740" />
+        <location filename="../../ui/supervision_view.py" line="739" />
         <source>请填写办理结果</source>
         <translation>Please describe the result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="741" />
+        <location filename="../../ui/supervision_view.py" line="740" />
         <source>请填写进展情况</source>
         <translation>Please describe the progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="759" />
+        <location filename="../../ui/supervision_view.py" line="758" />
         <source>现办理时限为 {0}。请选择申请延期至的日期并写明理由。</source>
         <translation>The deadline is {0}. Choose the date asked for and give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="762" />
+        <location filename="../../ui/supervision_view.py" line="761" />
         <source>申请延期至 {0}。可同意更短的期限，但须晚于现办理时限 {1}。</source>
         <translation>Extension asked to {0}. You may grant less, but later than the current deadline {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="776" />
-        <location filename="../../ui/supervision_view.py" line="778" />
+        <location filename="../../ui/supervision_view.py" line="775" />
+        <location filename="../../ui/supervision_view.py" line="777" />
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="776" />
+        <location filename="../../ui/supervision_view.py" line="775" />
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="777" />
+        <location filename="../../ui/supervision_view.py" line="776" />
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="778" />
+        <location filename="../../ui/supervision_view.py" line="777" />
         <source>审批意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="789" />
+        <location filename="../../ui/supervision_view.py" line="788" />
         <source>申请延期时必须填写理由</source>
         <translation>An extension request needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="791" />
+        <location filename="../../ui/supervision_view.py" line="790" />
         <source>延期后的时限必须晚于现在的办理时限</source>
         <translation>The new deadline must be after the current one</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="808" />
+        <location filename="../../ui/supervision_view.py" line="807" />
         <source>退回立项申请，请写明理由。</source>
         <translation>Return the request to open; give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="809" />
+        <location filename="../../ui/supervision_view.py" line="808" />
         <source>交办给本单位有误？请写明理由，督查人员修改后重新交办。</source>
         <translation>Assigned to the wrong unit? Give the reason; the supervisor corrects and assigns again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="810" />
+        <location filename="../../ui/supervision_view.py" line="809" />
         <source>退回办结申请，请写明理由；牵头单位继续办理后再申请。</source>
         <translation>Return the completion request with the reason; the lead unit continues and asks again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="811" />
+        <location filename="../../ui/supervision_view.py" line="810" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="812" />
+        <location filename="../../ui/supervision_view.py" line="811" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="814" />
+        <location filename="../../ui/supervision_view.py" line="813" />
         <source>不同意延期，办理时限不变。请写明理由。</source>
         <translation>Refuse the extension; the deadline stays. Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="815" />
+        <location filename="../../ui/supervision_view.py" line="814" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="815" />
+        <location filename="../../ui/supervision_view.py" line="814" />
         <source>不同意延期时必须填写理由</source>
         <translation>Refusing an extension needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="818" />
+        <location filename="../../ui/supervision_view.py" line="817" />
         <source>催办通知将发给牵头单位。</source>
         <translation>The urging goes to the lead unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="819" />
+        <location filename="../../ui/supervision_view.py" line="818" />
         <source>请抓紧办理《{0}》</source>
         <translation>Please speed up “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="822" />
+        <location filename="../../ui/supervision_view.py" line="821" />
         <source>立项后即可交办；如需领导审批，将先送审批。</source>
         <translation>Once opened it can be assigned; if approval is needed it goes to the leader first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="823" />
+        <location filename="../../ui/supervision_view.py" line="822" />
         <source>批准立项后，督查人员即可交办。</source>
         <translation>Once approved, the supervisor can assign it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="824" />
+        <location filename="../../ui/supervision_view.py" line="823" />
         <source>交办后，牵头单位和配合单位将收到通知，反馈周期开始计算。</source>
         <translation>The lead and co-units are notified and the reporting cycle starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="825" />
+        <location filename="../../ui/supervision_view.py" line="824" />
         <source>签收后开始办理，请按反馈周期报送进展。</source>
         <translation>Receive it and start; report progress on the reporting cycle.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="826" />
+        <location filename="../../ui/supervision_view.py" line="825" />
         <source>审核通过，办结销号。</source>
         <translation>Accept the completion and close the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="828" />
+        <location filename="../../ui/supervision_view.py" line="827" />
         <source>意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="849" />
+        <location filename="../../ui/supervision_view.py" line="848" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="892" />
+        <location filename="../../ui/supervision_view.py" line="891" />
         <source>在列表中选择一项督办事项，即可在此查看和办理</source>
         <translation>Select a supervision item in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="910" />
-        <location filename="../../ui/supervision_view.py" line="1037" />
+        <location filename="../../ui/supervision_view.py" line="909" />
+        <location filename="../../ui/supervision_view.py" line="1036" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="911" />
-        <location filename="../../ui/supervision_view.py" line="1038" />
+        <location filename="../../ui/supervision_view.py" line="910" />
+        <location filename="../../ui/supervision_view.py" line="1037" />
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="912" />
-        <location filename="../../ui/supervision_view.py" line="1039" />
+        <location filename="../../ui/supervision_view.py" line="911" />
+        <location filename="../../ui/supervision_view.py" line="1038" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="936" />
+        <location filename="../../ui/supervision_view.py" line="935" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="942" />
+        <location filename="../../ui/supervision_view.py" line="941" />
         <source>预览、打印或另存督办单PDF</source>
         <translation>Preview, print or save the assignment sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="945" />
+        <location filename="../../ui/supervision_view.py" line="944" />
         <source>您当前不需要办理此事项</source>
         <translation>Nothing for you to do on this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1015" />
+        <location filename="../../ui/supervision_view.py" line="1014" />
         <source>督办事项不存在，或您已无权查看</source>
         <translation>The item does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1024" />
+        <location filename="../../ui/supervision_view.py" line="1023" />
         <source>牵头：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1025" />
+        <location filename="../../ui/supervision_view.py" line="1024" />
         <source>时限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1026" />
+        <location filename="../../ui/supervision_view.py" line="1025" />
         <source>进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="182" />
-        <location filename="../../ui/room_grid.py" line="322" />
-        <location filename="../../ui/supervision_view.py" line="1035" />
+        <location filename="../../ui/meeting_view.py" line="181" />
+        <location filename="../../ui/room_grid.py" line="325" />
+        <location filename="../../ui/supervision_view.py" line="1034" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1049" />
+        <location filename="../../ui/supervision_view.py" line="1048" />
         <source>按服务器时间 {0} 计算</source>
         <translation>Computed at server time {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1057" />
+        <location filename="../../ui/supervision_view.py" line="1056" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1058" />
+        <location filename="../../ui/supervision_view.py" line="1057" />
         <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1088" />
+        <location filename="../../ui/supervision_view.py" line="1087" />
         <source>分解（新建子事项）…</source>
         <translation>Split (new sub-item)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1179" />
+        <location filename="../../ui/supervision_view.py" line="1178" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1186" />
+        <location filename="../../ui/supervision_view.py" line="1185" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1205" />
+        <location filename="../../ui/supervision_view.py" line="1204" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1211" />
+        <location filename="../../ui/supervision_view.py" line="1210" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1213" />
+        <location filename="../../ui/supervision_view.py" line="1212" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
@@ -1635,57 +1635,57 @@
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="168" />
+        <location filename="../../ui/meeting_form.py" line="169" />
         <source>主持人{0}</source>
         <translation>Chair {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1038" />
+        <location filename="../../ui/meeting_form.py" line="1039" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1051" />
+        <location filename="../../ui/meeting_form.py" line="1052" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1096" />
+        <location filename="../../ui/meeting_form.py" line="1097" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1097" />
+        <location filename="../../ui/meeting_form.py" line="1098" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="60" />
+        <location filename="../../ui/room_grid.py" line="63" />
         <source>{0}人</source>
         <translation>{0} seats</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="63" />
+        <location filename="../../ui/room_grid.py" line="66" />
         <source>·需审批</source>
         <translation> · needs approval</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="316" />
+        <location filename="../../ui/room_grid.py" line="319" />
         <source>{0} {1} 空闲，点击在此新建会议</source>
         <translation>{0} {1} free: click to create a meeting here</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="320" />
+        <location filename="../../ui/room_grid.py" line="323" />
         <source>预订人：{0}</source>
         <translation>Booked by: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="356" />
+        <location filename="../../ui/room_grid.py" line="359" />
         <source>日</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="356" />
+        <location filename="../../ui/room_grid.py" line="359" />
         <source>周</source>
         <translation>Week</translation>
     </message>
@@ -1707,68 +1707,68 @@ Reason for cancelling:</translation>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="384" />
+        <location filename="../../ui/meeting_form.py" line="385" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="384" />
+        <location filename="../../ui/meeting_form.py" line="385" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="385" />
+        <location filename="../../ui/meeting_form.py" line="386" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="400" />
+        <location filename="../../ui/meeting_form.py" line="401" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="401" />
+        <location filename="../../ui/meeting_form.py" line="402" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="402" />
+        <location filename="../../ui/meeting_form.py" line="403" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="403" />
+        <location filename="../../ui/meeting_form.py" line="404" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="404" />
+        <location filename="../../ui/meeting_form.py" line="405" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="405" />
+        <location filename="../../ui/meeting_form.py" line="406" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="423" />
+        <location filename="../../ui/meeting_form.py" line="424" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="448" />
+        <location filename="../../ui/meeting_form.py" line="449" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="500" />
+        <location filename="../../ui/meeting_form.py" line="501" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="502" />
-        <location filename="../../ui/meeting_form.py" line="511" />
+        <location filename="../../ui/meeting_form.py" line="503" />
+        <location filename="../../ui/meeting_form.py" line="512" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1776,32 +1776,32 @@ Reason for cancelling:</translation>
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="548" />
+        <location filename="../../ui/action_dialogs.py" line="549" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="548" />
+        <location filename="../../ui/action_dialogs.py" line="549" />
         <source>请选择归档年度和保管期限，件号由服务器分配。</source>
         <translation>Choose the archive year and retention; the server assigns the item number.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="551" />
+        <location filename="../../ui/action_dialogs.py" line="552" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="557" />
+        <location filename="../../ui/action_dialogs.py" line="558" />
         <source>保管期限</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="558" />
+        <location filename="../../ui/action_dialogs.py" line="559" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="562" />
+        <location filename="../../ui/action_dialogs.py" line="563" />
         <source>请选择保管期限</source>
         <translation>Please choose a retention period</translation>
     </message>
@@ -1883,22 +1883,22 @@ Reason for cancelling:</translation>
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="278" />
+        <location filename="../../ui/meeting_form.py" line="279" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="301" />
+        <location filename="../../ui/meeting_form.py" line="302" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="302" />
+        <location filename="../../ui/meeting_form.py" line="303" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="312" />
+        <location filename="../../ui/meeting_form.py" line="313" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -1906,17 +1906,17 @@ Reason for cancelling:</translation>
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="696" />
+        <location filename="../../ui/meeting_view.py" line="695" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="697" />
+        <location filename="../../ui/meeting_view.py" line="696" />
         <source>请勾选已到会的人员（参会、列席、代为参会均可）。</source>
         <translation>Tick the people who have arrived (attendees, observers or deputies).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="704" />
+        <location filename="../../ui/meeting_view.py" line="703" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -1924,22 +1924,22 @@ Reason for cancelling:</translation>
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="719" />
+        <location filename="../../ui/meeting_view.py" line="718" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="719" />
+        <location filename="../../ui/meeting_view.py" line="718" />
         <source>请输入会场公布的签到码。</source>
         <translation>Enter the sign-in code announced in the room.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="722" />
+        <location filename="../../ui/meeting_view.py" line="721" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="726" />
+        <location filename="../../ui/meeting_view.py" line="725" />
         <source>请输入签到码</source>
         <translation>Please enter the sign-in code</translation>
     </message>
@@ -2115,177 +2115,177 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="434" />
+        <location filename="../../ui/document_view.py" line="433" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="451" />
+        <location filename="../../ui/document_view.py" line="450" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="452" />
+        <location filename="../../ui/document_view.py" line="451" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="453" />
+        <location filename="../../ui/document_view.py" line="452" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="479" />
+        <location filename="../../ui/document_view.py" line="478" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="484" />
+        <location filename="../../ui/document_view.py" line="483" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="485" />
+        <location filename="../../ui/document_view.py" line="484" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="487" />
+        <location filename="../../ui/document_view.py" line="486" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="534" />
+        <location filename="../../ui/document_view.py" line="533" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="565" />
+        <location filename="../../ui/document_view.py" line="564" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="578" />
+        <location filename="../../ui/document_view.py" line="577" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="579" />
+        <location filename="../../ui/document_view.py" line="578" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="587" />
+        <location filename="../../ui/document_view.py" line="586" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="587" />
+        <location filename="../../ui/document_view.py" line="586" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="590" />
+        <location filename="../../ui/document_view.py" line="589" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="592" />
+        <location filename="../../ui/document_view.py" line="591" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="600" />
+        <location filename="../../ui/document_view.py" line="599" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="602" />
+        <location filename="../../ui/document_view.py" line="601" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="603" />
+        <location filename="../../ui/document_view.py" line="602" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="632" />
+        <location filename="../../ui/document_view.py" line="631" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="637" />
+        <location filename="../../ui/document_view.py" line="636" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="640" />
+        <location filename="../../ui/document_view.py" line="639" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="695" />
+        <location filename="../../ui/document_view.py" line="694" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="723" />
+        <location filename="../../ui/document_view.py" line="722" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="723" />
+        <location filename="../../ui/document_view.py" line="722" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="724" />
+        <location filename="../../ui/document_view.py" line="723" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="724" />
+        <location filename="../../ui/document_view.py" line="723" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="725" />
+        <location filename="../../ui/document_view.py" line="724" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="725" />
+        <location filename="../../ui/document_view.py" line="724" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="738" />
+        <location filename="../../ui/document_view.py" line="737" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="791" />
+        <location filename="../../ui/document_view.py" line="790" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="798" />
+        <location filename="../../ui/document_view.py" line="797" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="812" />
+        <location filename="../../ui/document_view.py" line="811" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="813" />
+        <location filename="../../ui/document_view.py" line="812" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="829" />
+        <location filename="../../ui/document_view.py" line="828" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
@@ -2293,27 +2293,27 @@ Reason for cancelling:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
@@ -2369,42 +2369,42 @@ Reason for cancelling:</translation>
 <context>
     <name>InstructDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="497" />
+        <location filename="../../ui/action_dialogs.py" line="498" />
         <source>批办</source>
         <translation>Instruct</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="497" />
+        <location filename="../../ui/action_dialogs.py" line="498" />
         <source>请指定牵头承办单位，可同时指定配合单位、办理期限和办结后传阅的人员。</source>
         <translation>Name the lead unit; optionally co-units, a deadline and who reads it afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="501" />
+        <location filename="../../ui/action_dialogs.py" line="502" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="505" />
+        <location filename="../../ui/action_dialogs.py" line="506" />
         <source>设定办理期限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="511" />
+        <location filename="../../ui/action_dialogs.py" line="512" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="512" />
+        <location filename="../../ui/action_dialogs.py" line="513" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="514" />
+        <location filename="../../ui/action_dialogs.py" line="515" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="530" />
+        <location filename="../../ui/action_dialogs.py" line="531" />
         <source>批办时必须指定牵头承办单位</source>
         <translation>An instruction must name the lead unit</translation>
     </message>
@@ -2498,24 +2498,29 @@ Reason for cancelling:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>操作</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="356" />
+        <source>协同办公 — {0}</source>
+        <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
         <location filename="../../ui/strings.py" line="8" />
@@ -2553,7 +2558,7 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="313" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
@@ -2582,22 +2587,22 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingCalendar</name>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="392" />
+        <location filename="../../ui/meeting_calendar.py" line="390" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="469" />
+        <location filename="../../ui/meeting_calendar.py" line="467" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="526" />
+        <location filename="../../ui/meeting_calendar.py" line="524" />
         <source>{0}的会议（{1}）</source>
         <translation>Meetings on {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="535" />
+        <location filename="../../ui/meeting_calendar.py" line="534" />
         <source>这一天没有会议</source>
         <translation>No meetings on this day</translation>
     </message>
@@ -2605,215 +2610,215 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="568" />
+        <location filename="../../ui/meeting_form.py" line="569" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="568" />
+        <location filename="../../ui/meeting_form.py" line="569" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="575" />
+        <location filename="../../ui/meeting_form.py" line="576" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="579" />
+        <location filename="../../ui/meeting_form.py" line="580" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="594" />
+        <location filename="../../ui/meeting_form.py" line="595" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="595" />
+        <location filename="../../ui/meeting_form.py" line="596" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="596" />
+        <location filename="../../ui/meeting_form.py" line="597" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="603" />
+        <location filename="../../ui/meeting_form.py" line="604" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="605" />
+        <location filename="../../ui/meeting_form.py" line="606" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="608" />
+        <location filename="../../ui/meeting_form.py" line="609" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="610" />
+        <location filename="../../ui/meeting_form.py" line="611" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="615" />
+        <location filename="../../ui/meeting_form.py" line="616" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="619" />
+        <location filename="../../ui/meeting_form.py" line="620" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="620" />
+        <location filename="../../ui/meeting_form.py" line="621" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="621" />
-        <location filename="../../ui/meeting_form.py" line="1084" />
+        <location filename="../../ui/meeting_form.py" line="622" />
+        <location filename="../../ui/meeting_form.py" line="1085" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="622" />
-        <location filename="../../ui/meeting_form.py" line="1103" />
+        <location filename="../../ui/meeting_form.py" line="623" />
+        <location filename="../../ui/meeting_form.py" line="1104" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="623" />
+        <location filename="../../ui/meeting_form.py" line="624" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="655" />
         <location filename="../../ui/meeting_form.py" line="656" />
+        <location filename="../../ui/meeting_form.py" line="657" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="661" />
+        <location filename="../../ui/meeting_form.py" line="662" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="662" />
+        <location filename="../../ui/meeting_form.py" line="663" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="664" />
+        <location filename="../../ui/meeting_form.py" line="665" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="664" />
+        <location filename="../../ui/meeting_form.py" line="665" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="707" />
+        <location filename="../../ui/meeting_form.py" line="708" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="710" />
+        <location filename="../../ui/meeting_form.py" line="711" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="714" />
+        <location filename="../../ui/meeting_form.py" line="715" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="715" />
+        <location filename="../../ui/meeting_form.py" line="716" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="718" />
+        <location filename="../../ui/meeting_form.py" line="719" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="737" />
+        <location filename="../../ui/meeting_form.py" line="738" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="741" />
+        <location filename="../../ui/meeting_form.py" line="742" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="830" />
+        <location filename="../../ui/meeting_form.py" line="831" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="924" />
+        <location filename="../../ui/meeting_form.py" line="925" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="950" />
+        <location filename="../../ui/meeting_form.py" line="951" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="964" />
+        <location filename="../../ui/meeting_form.py" line="965" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="971" />
+        <location filename="../../ui/meeting_form.py" line="972" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="971" />
+        <location filename="../../ui/meeting_form.py" line="972" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="974" />
+        <location filename="../../ui/meeting_form.py" line="975" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1020" />
+        <location filename="../../ui/meeting_form.py" line="1021" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1121" />
+        <location filename="../../ui/meeting_form.py" line="1122" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1122" />
+        <location filename="../../ui/meeting_form.py" line="1123" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1135" />
+        <location filename="../../ui/meeting_form.py" line="1136" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1141" />
+        <location filename="../../ui/meeting_form.py" line="1142" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1146" />
+        <location filename="../../ui/meeting_form.py" line="1147" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -2821,226 +2826,226 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1025" />
+        <location filename="../../ui/meeting_view.py" line="1024" />
         <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
         <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1053" />
+        <location filename="../../ui/meeting_view.py" line="1052" />
         <source>您当前不需要办理此会议</source>
         <translation>Nothing for you to do on this meeting now</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1073" />
+        <location filename="../../ui/meeting_view.py" line="1072" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1077" />
-        <location filename="../../ui/meeting_view.py" line="1516" />
-        <location filename="../../ui/meeting_view.py" line="1521" />
+        <location filename="../../ui/meeting_view.py" line="1076" />
+        <location filename="../../ui/meeting_view.py" line="1515" />
+        <location filename="../../ui/meeting_view.py" line="1520" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1078" />
+        <location filename="../../ui/meeting_view.py" line="1077" />
         <source>导出本会议的 .ics 日历文件</source>
         <translation>Export this meeting as an .ics calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
         <source>受邀</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
         <source>类别</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1083" />
-        <location filename="../../ui/meeting_view.py" line="1090" />
+        <location filename="../../ui/meeting_view.py" line="1082" />
+        <location filename="../../ui/meeting_view.py" line="1089" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
         <source>回执人</source>
         <translation>Replied by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1084" />
-        <location filename="../../ui/meeting_view.py" line="1086" />
+        <location filename="../../ui/meeting_view.py" line="1083" />
+        <location filename="../../ui/meeting_view.py" line="1085" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1085" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1085" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>身份</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1085" />
+        <location filename="../../ui/meeting_view.py" line="1084" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1091" />
+        <location filename="../../ui/meeting_view.py" line="1090" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1092" />
+        <location filename="../../ui/meeting_view.py" line="1091" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1087" />
+        <location filename="../../ui/meeting_view.py" line="1086" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1093" />
+        <location filename="../../ui/meeting_view.py" line="1092" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1173" />
+        <location filename="../../ui/meeting_view.py" line="1172" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1198" />
+        <location filename="../../ui/meeting_view.py" line="1197" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1222" />
+        <location filename="../../ui/meeting_view.py" line="1221" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1224" />
+        <location filename="../../ui/meeting_view.py" line="1223" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1231" />
+        <location filename="../../ui/meeting_view.py" line="1230" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1232" />
+        <location filename="../../ui/meeting_view.py" line="1231" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1239" />
+        <location filename="../../ui/meeting_view.py" line="1238" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1243" />
+        <location filename="../../ui/meeting_view.py" line="1242" />
         <source>已回执{0}，其中参加{1}、请假{2}、委派{3}；未回执{4}</source>
         <translation>{0} replied: {1} attending, {2} on leave, {3} sending a deputy; {4} without reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1255" />
+        <location filename="../../ui/meeting_view.py" line="1254" />
         <source>已签到{0}人</source>
         <translation>{0} signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1257" />
+        <location filename="../../ui/meeting_view.py" line="1256" />
         <source>；尚未签到：{0}</source>
         <translation>; not yet signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1266" />
+        <location filename="../../ui/meeting_view.py" line="1265" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1271" />
+        <location filename="../../ui/meeting_view.py" line="1270" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1274" />
+        <location filename="../../ui/meeting_view.py" line="1273" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1291" />
+        <location filename="../../ui/meeting_view.py" line="1290" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1298" />
+        <location filename="../../ui/meeting_view.py" line="1297" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1299" />
+        <location filename="../../ui/meeting_view.py" line="1298" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1338" />
+        <location filename="../../ui/meeting_view.py" line="1337" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1339" />
+        <location filename="../../ui/meeting_view.py" line="1338" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1339" />
+        <location filename="../../ui/meeting_view.py" line="1338" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1342" />
+        <location filename="../../ui/meeting_view.py" line="1341" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1343" />
+        <location filename="../../ui/meeting_view.py" line="1342" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1344" />
+        <location filename="../../ui/meeting_view.py" line="1343" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1444" />
+        <location filename="../../ui/meeting_view.py" line="1443" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1447" />
+        <location filename="../../ui/meeting_view.py" line="1446" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1455" />
+        <location filename="../../ui/meeting_view.py" line="1454" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1479" />
+        <location filename="../../ui/meeting_view.py" line="1478" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1517" />
+        <location filename="../../ui/meeting_view.py" line="1516" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -3159,78 +3164,78 @@ Reason for cancelling:</translation>
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="825" />
+        <location filename="../../ui/meeting_view.py" line="824" />
         <source>纪要正文：会议议定的事项之外的内容，段落之间空一行</source>
         <translation>Minutes text (besides the decisions); a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="827" />
-        <location filename="../../ui/meeting_view.py" line="858" />
+        <location filename="../../ui/meeting_view.py" line="826" />
+        <location filename="../../ui/meeting_view.py" line="857" />
         <source>议定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="827" />
+        <location filename="../../ui/meeting_view.py" line="826" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="828" />
+        <location filename="../../ui/meeting_view.py" line="827" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="828" />
+        <location filename="../../ui/meeting_view.py" line="827" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="838" />
+        <location filename="../../ui/meeting_view.py" line="837" />
         <source>添加议定事项</source>
         <translation>Add decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="839" />
+        <location filename="../../ui/meeting_view.py" line="838" />
         <source>删除议定事项</source>
         <translation>Delete decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="840" />
+        <location filename="../../ui/meeting_view.py" line="839" />
         <source>保存纪要</source>
         <translation>Save minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="841" />
+        <location filename="../../ui/meeting_view.py" line="840" />
         <source>印发纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="877" />
+        <location filename="../../ui/meeting_view.py" line="876" />
         <source>纪要已于{0}印发</source>
         <translation>Minutes published {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="880" />
+        <location filename="../../ui/meeting_view.py" line="879" />
         <source>纪要已保存（{0}），尚未印发</source>
         <translation>Minutes saved ({0}), not yet published</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="883" />
+        <location filename="../../ui/meeting_view.py" line="882" />
         <source>会议开始后，记录人或会务人员可记录纪要</source>
         <translation>Once the meeting starts, the recorder or the meeting staff may record the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="902" />
+        <location filename="../../ui/meeting_view.py" line="901" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="911" />
+        <location filename="../../ui/meeting_view.py" line="910" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="916" />
+        <location filename="../../ui/meeting_view.py" line="915" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
@@ -3238,27 +3243,27 @@ Reason for cancelling:</translation>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="569" />
+        <location filename="../../ui/meeting_view.py" line="568" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="569" />
+        <location filename="../../ui/meeting_view.py" line="568" />
         <source>通知将发给全部参会、列席人员和单位。可设签到码，供参会人员自助签到。</source>
         <translation>The notice goes to every attendee, observer and unit. A sign-in code lets people sign themselves in.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="572" />
+        <location filename="../../ui/meeting_view.py" line="571" />
         <source>4至8位数字，可不填</source>
         <translation>4 to 8 digits, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="574" />
+        <location filename="../../ui/meeting_view.py" line="573" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="580" />
+        <location filename="../../ui/meeting_view.py" line="579" />
         <source>签到码必须是4至8位数字</source>
         <translation>The sign-in code must be 4 to 8 digits</translation>
     </message>
@@ -3271,52 +3276,52 @@ Reason for cancelling:</translation>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="70" />
+        <location filename="../../ui/tray.py" line="76" />
         <source>新待办</source>
         <translation>New work</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="70" />
+        <location filename="../../ui/tray.py" line="76" />
         <source>您有 %n 件新的待办文件</source>
         <translation><numerusform>You have %n new document(s) to handle</numerusform><numerusform>You have %n new document(s) to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="76" />
+        <location filename="../../ui/tray.py" line="82" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="106" />
+        <location filename="../../ui/tray.py" line="112" />
         <source>会议即将开始</source>
         <translation>Meeting starting soon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="106" />
+        <location filename="../../ui/tray.py" line="112" />
         <source>%n 分钟后：</source>
         <translation><numerusform>In %n minute(s): </numerusform><numerusform>In %n minute(s): </numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="129" />
+        <location filename="../../ui/tray.py" line="135" />
         <source>会议通知</source>
         <translation>Meeting notice</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="134" />
+        <location filename="../../ui/tray.py" line="140" />
         <source>请回执</source>
         <translation>Please reply</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="135" />
+        <location filename="../../ui/tray.py" line="141" />
         <source>请回复是否参加《{0}》</source>
         <translation>Please reply whether you attend “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="160" />
+        <location filename="../../ui/tray.py" line="166" />
         <source>督办催办</source>
         <translation>Supervision urging</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="164" />
+        <location filename="../../ui/tray.py" line="170" />
         <source>督办事项</source>
         <translation>Supervision item</translation>
     </message>
@@ -3324,42 +3329,42 @@ Reason for cancelling:</translation>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="66" />
+        <location filename="../../ui/opinion_editor.py" line="67" />
         <source>在此填写意见；输入的内容会自动保存为草稿</source>
         <translation>Write your opinion here; it is saved as a draft as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="69" />
+        <location filename="../../ui/opinion_editor.py" line="70" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="87" />
+        <location filename="../../ui/opinion_editor.py" line="88" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="136" />
+        <location filename="../../ui/opinion_editor.py" line="137" />
         <source>读取意见草稿</source>
         <translation>Loading the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="179" />
+        <location filename="../../ui/opinion_editor.py" line="180" />
         <source>{0}/{1}字</source>
         <translation>{0}/{1} chars</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="180" />
+        <location filename="../../ui/opinion_editor.py" line="181" />
         <source>正在输入…</source>
         <translation>Typing…</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="186" />
+        <location filename="../../ui/opinion_editor.py" line="187" />
         <source>保存意见草稿</source>
         <translation>Saving the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="210" />
+        <location filename="../../ui/opinion_editor.py" line="211" />
         <source>草稿已保存 {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -3367,67 +3372,67 @@ Reason for cancelling:</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="129" />
+        <location filename="../../ui/pdf_preview.py" line="130" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="132" />
+        <location filename="../../ui/pdf_preview.py" line="133" />
         <source>正在生成PDF…</source>
         <translation>Rendering the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="134" />
+        <location filename="../../ui/pdf_preview.py" line="135" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135" />
+        <location filename="../../ui/pdf_preview.py" line="136" />
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="149" />
+        <location filename="../../ui/pdf_preview.py" line="150" />
         <source>生成PDF</source>
         <translation>Render PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="156" />
+        <location filename="../../ui/pdf_preview.py" line="157" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="156" />
+        <location filename="../../ui/pdf_preview.py" line="157" />
         <source>发文稿纸</source>
         <translation>Drafting sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="157" />
+        <location filename="../../ui/pdf_preview.py" line="158" />
         <source>收文处理笺</source>
         <translation>Processing sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="162" />
+        <location filename="../../ui/pdf_preview.py" line="163" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="194" />
+        <location filename="../../ui/pdf_preview.py" line="195" />
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="195" />
+        <location filename="../../ui/pdf_preview.py" line="196" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="211" />
+        <location filename="../../ui/pdf_preview.py" line="212" />
         <source>无法保存：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="226" />
+        <location filename="../../ui/pdf_preview.py" line="227" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -3435,7 +3440,7 @@ Reason for cancelling:</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="439" />
+        <location filename="../../ui/action_dialogs.py" line="440" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -3443,7 +3448,7 @@ Reason for cancelling:</translation>
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="375" />
+        <location filename="../../ui/action_dialogs.py" line="376" />
         <source>筛选人员</source>
         <translation>Filter people</translation>
     </message>
@@ -3484,12 +3489,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="392" />
+        <location filename="../../ui/document_view.py" line="391" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="393" />
+        <location filename="../../ui/document_view.py" line="392" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
@@ -3497,22 +3502,22 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionsDialog</name>
     <message>
-        <location filename="../../ui/rejections.py" line="41" />
+        <location filename="../../ui/rejections.py" line="42" />
         <source>被服务器拒绝的操作</source>
         <translation>Actions the server refused</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="48" />
+        <location filename="../../ui/rejections.py" line="49" />
         <source>打开文件</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="49" />
+        <location filename="../../ui/rejections.py" line="50" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="60" />
+        <location filename="../../ui/rejections.py" line="61" />
         <source>您当时输入的内容（已保留，可复制重用）：</source>
         <translation>What you typed (kept, copy it to reuse):</translation>
     </message>
@@ -3530,72 +3535,72 @@ Reason for cancelling:</translation>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="592" />
+        <location filename="../../ui/meeting_view.py" line="591" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="592" />
+        <location filename="../../ui/meeting_view.py" line="591" />
         <source>请回复是否参加《{0}》（{1}）。</source>
         <translation>Please reply whether you attend “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="600" />
+        <location filename="../../ui/meeting_view.py" line="599" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="601" />
+        <location filename="../../ui/meeting_view.py" line="600" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="602" />
+        <location filename="../../ui/meeting_view.py" line="601" />
         <source>委派他人参加</source>
         <translation>Send a deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="610" />
+        <location filename="../../ui/meeting_view.py" line="609" />
         <source>请假理由</source>
         <translation>Reason for leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="614" />
+        <location filename="../../ui/meeting_view.py" line="613" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="621" />
+        <location filename="../../ui/meeting_view.py" line="620" />
         <source>为谁回执</source>
         <translation>Reply for</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="623" />
+        <location filename="../../ui/meeting_view.py" line="622" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="624" />
+        <location filename="../../ui/meeting_view.py" line="623" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="626" />
+        <location filename="../../ui/meeting_view.py" line="625" />
         <source>本单位参会人员</source>
         <translation>Who comes from the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="670" />
+        <location filename="../../ui/meeting_view.py" line="669" />
         <source>请假必须填写理由</source>
         <translation>Leave needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="672" />
+        <location filename="../../ui/meeting_view.py" line="671" />
         <source>请选择代为参会的人员</source>
         <translation>Please choose the deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="675" />
+        <location filename="../../ui/meeting_view.py" line="674" />
         <source>请填写本单位的参会人员</source>
         <translation>Please name who comes from the unit</translation>
     </message>
@@ -3603,28 +3608,28 @@ Reason for cancelling:</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="452" />
+        <location filename="../../ui/action_dialogs.py" line="453" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="452" />
+        <location filename="../../ui/action_dialogs.py" line="453" />
         <source>退回到哪个环节？请写明退回理由。</source>
         <translation>Return to which step? Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="457" />
-        <location filename="../../ui/action_dialogs.py" line="460" />
+        <location filename="../../ui/action_dialogs.py" line="458" />
+        <location filename="../../ui/action_dialogs.py" line="461" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="459" />
+        <location filename="../../ui/action_dialogs.py" line="460" />
         <source>退回到</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="464" />
+        <location filename="../../ui/action_dialogs.py" line="465" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
@@ -3632,17 +3637,17 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="543" />
+        <location filename="../../ui/meeting_view.py" line="542" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="543" />
+        <location filename="../../ui/meeting_view.py" line="542" />
         <source>请选择会议室。已被占用的会议室会被拒绝，并列出该时段空闲的会议室。</source>
         <translation>Choose a room. A room already taken is refused, with the rooms free at that time.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="552" />
+        <location filename="../../ui/meeting_view.py" line="551" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
@@ -3650,17 +3655,17 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomGrid</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="350" />
+        <location filename="../../ui/room_grid.py" line="353" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="351" />
+        <location filename="../../ui/room_grid.py" line="354" />
         <source>&lt;span style='background:{0}'&gt;&amp;nbsp;已预订&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;待审批&amp;nbsp;&lt;/span&gt; 空白处可点击新建会议</source>
         <translation>&lt;span style='background:{0}'&gt;&amp;nbsp;Booked&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;Awaiting approval&amp;nbsp;&lt;/span&gt; Click a free slot for a new meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="401" />
+        <location filename="../../ui/room_grid.py" line="404" />
         <source>读取会议室占用情况</source>
         <translation>Loading room bookings</translation>
     </message>
@@ -3668,12 +3673,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomGridView</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="228" />
+        <location filename="../../ui/room_grid.py" line="231" />
         <source>{0}人</source>
         <translation>{0} seats</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="229" />
+        <location filename="../../ui/room_grid.py" line="232" />
         <source>需审批</source>
         <translation>Needs approval</translation>
     </message>
@@ -3681,17 +3686,17 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomOffer</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="971" />
+        <location filename="../../ui/meeting_view.py" line="970" />
         <source>改订此会议室</source>
         <translation>Book this room instead</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="972" />
+        <location filename="../../ui/meeting_view.py" line="971" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="974" />
+        <location filename="../../ui/meeting_view.py" line="973" />
         <source>空闲会议室：</source>
         <translation>Free rooms:</translation>
     </message>
@@ -3699,17 +3704,17 @@ Reason for cancelling:</translation>
 <context>
     <name>SittingDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="759" />
+        <location filename="../../ui/meeting_view.py" line="758" />
         <source>某次会议</source>
         <translation>One sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="759" />
+        <location filename="../../ui/meeting_view.py" line="758" />
         <source>周期性会议的签到和纪要按次进行。请选择哪一次：</source>
         <translation>A recurring meeting is signed in and minuted by sitting. Which one?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="767" />
+        <location filename="../../ui/meeting_view.py" line="766" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -3717,12 +3722,12 @@ Reason for cancelling:</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="738" />
+        <location filename="../../ui/meeting_view.py" line="737" />
         <source>立项督办</source>
         <translation>Open a supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="738" />
+        <location filename="../../ui/meeting_view.py" line="737" />
         <source>选择要立项督办的议定事项：</source>
         <translation>Choose the decision to supervise:</translation>
     </message>
@@ -3730,22 +3735,22 @@ Reason for cancelling:</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="61" />
+        <location filename="../../ui/status.py" line="62" />
         <source>正在同步，已接收 %n 条记录</source>
         <translation><numerusform>Syncing, %n record(s) received</numerusform><numerusform>Syncing, %n record(s) received</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="65" />
+        <location filename="../../ui/status.py" line="71" />
         <source>待上传 %n 项</source>
         <translation><numerusform>%n waiting to upload</numerusform><numerusform>%n waiting to upload</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/status.py" line="66" />
+        <location filename="../../ui/status.py" line="72" />
         <source>无待上传</source>
         <translation>Nothing waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="73" />
+        <location filename="../../ui/status.py" line="77" />
         <source>%n 项操作被服务器拒绝，点此查看</source>
         <translation><numerusform>%n action(s) refused by the server — click to see</numerusform><numerusform>%n action(s) refused by the server — click to see</numerusform></translation>
     </message>
@@ -3783,7 +3788,7 @@ Reason for cancelling:</translation>
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="364" />
+        <location filename="../../ui/action_dialogs.py" line="365" />
         <source>筛选单位</source>
         <translation>Filter units</translation>
     </message>

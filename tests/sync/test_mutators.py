@@ -28,7 +28,7 @@ def _names_in(path: Path) -> set[str]:
 
 def test_the_server_dispatches_exactly_the_registered_mutations() -> None:
     assert set(push._HANDLERS) == set(MUTATORS)
-    assert MUTATOR_VERSIONS == {name: m.version for name, m in MUTATORS.items()}
+    assert {name: m.version for name, m in MUTATORS.items()} == MUTATOR_VERSIONS
 
 
 def test_the_client_queues_and_replays_only_registered_mutations() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,10 @@ from officeapp.workflow import Accepted, Action, ActionKind, Document
 from sync.client import actions
 from sync.server.push import copy_id
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
-from ui.app import Session
+from ui.app import TRANSLATIONS, Session, store_path
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.qt import QApplication
+from ui.qt import QAction, QApplication, QCoreApplication, QTranslator
 from ui.settings import Settings
 
 NOTICE: dict[str, Any] = {
@@ -246,5 +247,107 @@ def test_a_refused_action_is_shown_with_the_persons_text_kept(
         records = await ctx_of(deputy).db(lambda s: s.rejections())
         assert records[0].args["action"]["opinion"] == "第三段请再斟酌"
         assert "周核稿" in records[0].message
+
+    run(loop, body())
+
+
+# --- a day at the office: switching user, the pending counter ------------------------------------
+
+
+def _toolbar_action(window: MainWindow, text: str) -> QAction:
+    return next(a for a in window.findChildren(QAction) if a.text() == text)
+
+
+def test_logging_out_shows_the_login_again_and_the_next_person_gets_a_fresh_window(
+    sessions: Sessions, memory_keyring: MemoryKeyring, loop: asyncio.AbstractEventLoop,
+) -> None:
+    async def body() -> None:
+        session = await sessions.start("office.clerk")
+        first = window_of(session)
+        deleted: list[bool] = []
+        first.destroyed.connect(lambda: deleted.append(True))
+        _toolbar_action(first, "退出登录").trigger()  # 收发室: the next person sits down
+        await until(lambda: deleted, what="the clerk's window closed and deleted")
+        dialog = session._dialog
+        assert dialog is not None and dialog.isVisible(), "the login dialog is shown again"
+        assert not session.done.is_set(), "logging out must not end the program"
+        assert session.window is None and session.ctx is None
+        assert memory_keyring.secrets == {}, "the refresh token left the keyring"
+
+        dialog.username.setText("finance.clerk")
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog._submit()
+        await until(lambda: session.window is not None, what="a main window for the next person")
+        await sessions.synced(session)
+        second = window_of(session)
+        assert ctx_of(session).person_id == "p-finance.clerk"
+        await until(lambda: "刘会计" in second.windowTitle(), what="the new person in the title")
+        assert "李文书" not in second.windowTitle()
+        assert second.isVisible() and not dialog.isVisible()
+        url = sessions.server.url
+        assert store_path(session.settings, url, "finance.clerk").exists()  # their own store
+        assert not session.done.is_set()
+
+        await session.logout()  # and this time nobody logs in: closing the dialog quits
+        again = session._dialog
+        assert again is not None and again.isVisible() and not session.done.is_set()
+        again.reject()
+        assert session.done.is_set()
+
+    run(loop, body())
+
+
+def test_closing_the_main_window_quits(
+    sessions: Sessions, loop: asyncio.AbstractEventLoop,
+) -> None:
+    async def body() -> None:
+        session = await sessions.start("office.clerk")
+        window_of(session).close()
+        await until(session.done.is_set, what="the program to end")
+
+    run(loop, body())
+
+
+@contextlib.contextmanager
+def english() -> Iterator[None]:
+    """Show the UI in English (the shipped catalogue) while the block runs."""
+    translator = QTranslator()
+    assert translator.load("officeapp_en", str(TRANSLATIONS))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_pending_counter_counts_what_waits_offline(
+    sessions: Sessions, loop: asyncio.AbstractEventLoop,
+) -> None:
+    async def body() -> None:
+        clerk = await sessions.start("office.clerk")
+        status = window_of(clerk).status_widget
+        await until(lambda: status.pending.text() == "无待上传", what="nothing waiting")
+        sessions.server.stop()
+        created = await draft(clerk)
+        await until(lambda: status.pending.text() == "待上传 1 项", what="1 pending shown")
+        # The failed round that the action started must not reset the count.
+        await until(lambda: not status.status.online and status.status.error is not None
+                    and not status.status.syncing, what="offline shown")
+        assert status.pending.text() == "待上传 1 项"
+        with english():
+            await act(clerk, created.id, ActionKind.APPROVE, opinion="请核稿")
+            await until(lambda: status.pending.text() == "2 waiting to upload",
+                        what="2 pending shown in English")
+        await act(clerk, created.id, ActionKind.WITHDRAW)
+        await until(lambda: status.pending.text() == "待上传 3 项", what="3 pending shown")
+        sessions.server.start()
+        engine = ctx_of(clerk).engine
+        assert engine is not None
+        engine.trigger()
+        await until(lambda: status.pending.text() == "无待上传", timeout=60,
+                    what="none pending once pushed")
+        await until(lambda: status.status.online and not status.status.syncing, timeout=60,
+                    what="the round to end online")
+        assert status.pending.text() == "无待上传"
 
     run(loop, body())
