@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
@@ -48,9 +49,9 @@ from officeapp.supervision import (
     item_row,
     unit_statistics,
 )
-from officeapp.supervision.model import CHINA_TZ, CycleKind
+from officeapp.supervision.model import CycleKind
 
-NOW = datetime(2026, 12, 5, 9, 0, tzinfo=CHINA_TZ)
+NOW = datetime(2026, 12, 5, 9, 0, tzinfo=OFFICE_TZ)
 LIST_LIMIT = 1000  # as ui/supervision_page.py
 UNITS = [f"u-{n:02d}" for n in range(40)] + [FINANCE_ID, EDU_ID]
 STATUSES = [Status.ASSIGNED, Status.RECEIVED, Status.IN_PROGRESS, Status.IN_PROGRESS,

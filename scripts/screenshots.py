@@ -264,17 +264,17 @@ async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
     """会议: the list with a meeting, the calendar, the room grid, the form, a reply, a PDF."""
     from datetime import UTC, datetime, time, timedelta
 
+    from officeapp.clock import OFFICE_TZ
     from officeapp.meetings import MeetingAction, MeetingActionKind
-    from officeapp.meetings.conflicts import LOCAL_TZ
 
     secretary = await login(app, tmp, url, "office.secretary")
     ctx, window = secretary.ctx, secretary.window
     assert ctx is not None and window is not None
-    day = datetime.now(LOCAL_TZ).date() + timedelta(days=1)
+    day = datetime.now(OFFICE_TZ).date() + timedelta(days=1)
 
     def at(hour: float, days: int = 0) -> datetime:
         return datetime.combine(day + timedelta(days=days), time(int(hour), int(hour % 1 * 60)),
-                                LOCAL_TZ)
+                                OFFICE_TZ)
 
     plans = [
         ("全市安全生产工作会议", "专题会议", at(10.5), at(12), "r-1", None),

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.delegation import current_and_future, delegation_problems
 from officeapp.errors import DomainError
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.org import Delegation, Organisation
 from officeapp.store.directory import LocalDelegation
 from sync.client import actions
@@ -63,7 +63,7 @@ def _to_qdatetime(moment: datetime) -> QDateTime:
 def _from_qdatetime(value: QDateTime) -> datetime:
     moment = value.toPython()
     assert isinstance(moment, datetime)
-    return moment.replace(tzinfo=LOCAL_TZ, second=0, microsecond=0)
+    return moment.replace(tzinfo=OFFICE_TZ, second=0, microsecond=0)
 
 
 class DelegationDialog(FieldMessages, QDialog):

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.errors import DomainError, ValidationError
 from officeapp.meetings import (
     AgendaItem,
@@ -37,7 +38,6 @@ from officeapp.meetings import (
     find_conflicts,
     free_rooms_over,
 )
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.fields import FIELD_LABELS, check_meeting, parse_fields
 from officeapp.meetings.ical import ImportKind, invitation_fields, left_aside_note, read_ics
 from officeapp.meetings.rules import headcount
@@ -143,7 +143,7 @@ def form_errors(values: Mapping[str, Any], *, base: Meeting | None = None,
     usable.setdefault("meeting_type", MeetingType.OTHER.value)
     someone = actor or Actor("", "", "", (), frozenset())
     try:
-        proposal(usable, base=base, actor=someone, now=now or datetime.now(LOCAL_TZ))
+        proposal(usable, base=base, actor=someone, now=now or datetime.now(OFFICE_TZ))
     except ValidationError as error:
         errors.setdefault(_field_of(error, "end"), error.message)
     return errors
@@ -219,7 +219,7 @@ def _agenda_dict(item: AgendaItem) -> dict[str, Any]:
 
 def _aware(moment: Any) -> datetime:
     value = moment if isinstance(moment, datetime) else datetime.fromisoformat(str(moment))
-    return value if value.tzinfo else value.replace(tzinfo=LOCAL_TZ)
+    return value if value.tzinfo else value.replace(tzinfo=OFFICE_TZ)
 
 
 def next_hour(now: datetime) -> datetime:
@@ -265,7 +265,7 @@ def _to_qdatetime(moment: datetime) -> QDateTime:
 def _from_qdatetime(value: QDateTime) -> datetime:
     moment = value.toPython()
     assert isinstance(moment, datetime)
-    return moment.replace(tzinfo=LOCAL_TZ, second=0, microsecond=0)
+    return moment.replace(tzinfo=OFFICE_TZ, second=0, microsecond=0)
 
 
 class AttendeeTree(QWidget):

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
 from officeapp.supervision import UnitStats, total_statistics
-from officeapp.supervision.model import CHINA_TZ
 from officeapp.supervision.stats import rate_text
 from ui import times
 from ui.qt import (
@@ -74,8 +74,8 @@ def tr(text: str) -> str:
 
 def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     """Return [first 00:00, the day after last 00:00) in Beijing time: whole days."""
-    start = datetime.combine(first, time(0, 0), tzinfo=CHINA_TZ)
-    return start, datetime.combine(last + timedelta(days=1), time(0, 0), tzinfo=CHINA_TZ)
+    start = datetime.combine(first, time(0, 0), tzinfo=OFFICE_TZ)
+    return start, datetime.combine(last + timedelta(days=1), time(0, 0), tzinfo=OFFICE_TZ)
 
 
 def preset_days(preset: str, today: date) -> tuple[date, date]:

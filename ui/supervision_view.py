@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.documents import Urgency
 from officeapp.errors import DomainError
 from officeapp.org import Actor, Organisation
@@ -36,7 +37,7 @@ from officeapp.supervision import (
     explain_light,
     is_supervisor,
 )
-from officeapp.supervision.model import CHINA_TZ, end_of_day
+from officeapp.supervision.model import end_of_day
 from officeapp.supervision.rows import ItemRow
 from officeapp.supervision.sheets import cycle_text
 from officeapp.workflow import Attachment
@@ -200,7 +201,7 @@ def beijing_day(moment: datetime) -> date:
 
 def start_of_day(day: date) -> datetime:
     """Return 00:00 Beijing time of `day`."""
-    return datetime.combine(day, time(0, 0), tzinfo=CHINA_TZ)
+    return datetime.combine(day, time(0, 0), tzinfo=OFFICE_TZ)
 
 
 def light_explanation(detail: LightDetail) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, tzinfo
 
-from officeapp.meetings.conflicts import LOCAL_TZ
+from officeapp.clock import OFFICE_TZ, local
 
 MINUTE = "%Y-%m-%d %H:%M"
 SHORT = "%m-%d %H:%M"
@@ -19,13 +19,7 @@ DAY = "%Y-%m-%d"
 
 def office_zone() -> tzinfo:
     """Return the office's time zone (Asia/Shanghai)."""
-    return LOCAL_TZ
-
-
-def local(moment: datetime) -> datetime:
-    """Return `moment` in the office's time zone (a naive moment is taken as UTC)."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(LOCAL_TZ)
+    return OFFICE_TZ
 
 
 def day_of(moment: datetime) -> date:
@@ -40,7 +34,7 @@ def today(now: datetime | None = None) -> date:
 
 def at_time(day: date, clock: time) -> datetime:
     """Return `clock` o'clock of `day` in the office's time zone, as an aware moment."""
-    return datetime.combine(day, clock, tzinfo=LOCAL_TZ)
+    return datetime.combine(day, clock, tzinfo=OFFICE_TZ)
 
 
 def moment_text(moment: datetime | None, pattern: str = MINUTE) -> str:

@@ -14,14 +14,12 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.meetings.attendance import expected_people
 from officeapp.meetings.model import BookingState, Meeting, MeetingStatus
 from officeapp.meetings.recurrence import occurrences
 from officeapp.org import Room
-
-LOCAL_TZ: tzinfo = ZoneInfo("Asia/Shanghai")
 
 Span = tuple[datetime, datetime]
 
@@ -313,7 +311,7 @@ def room_grid(
     week_start: date,
     days: int = 7,
     *,
-    tz: tzinfo = LOCAL_TZ,
+    tz: tzinfo = OFFICE_TZ,
 ) -> RoomGrid:
     """Return, per room id, one tuple of busy slots for each day from `week_start` (local)."""
     index = as_index(bookings)
@@ -337,11 +335,11 @@ def _room_days(held: list[Booking], edges: list[datetime]) -> tuple[tuple[BusySl
     return tuple(days)
 
 
-def _when(moment: datetime, tz: tzinfo = LOCAL_TZ) -> str:
+def _when(moment: datetime, tz: tzinfo = OFFICE_TZ) -> str:
     return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
-def _until(start: datetime, end: datetime, tz: tzinfo = LOCAL_TZ) -> str:
+def _until(start: datetime, end: datetime, tz: tzinfo = OFFICE_TZ) -> str:
     local_start, local_end = start.astimezone(tz), end.astimezone(tz)
     if local_start.date() == local_end.date():
         return f"{_when(start, tz)}–{local_end:%H:%M}"

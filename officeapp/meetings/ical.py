@@ -24,9 +24,9 @@ from typing import Any
 
 import icalendar
 
+from officeapp.clock import OFFICE_TZ, local, minute_text
 from officeapp.errors import DomainError, ForbiddenError, ValidationError
 from officeapp.meetings.attendance import current_replies
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.model import (
     AgendaItem,
     Attendee,
@@ -93,10 +93,6 @@ class Directory:
 
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone(LOCAL_TZ)
 
 
 def _numbered(index: int) -> str:
@@ -196,8 +192,8 @@ def event_of(meeting: Meeting, *, directory: Directory, now: datetime) -> icalen
     event = icalendar.Event()
     event.add("uid", uid_of(meeting))
     event.add("dtstamp", _utc(now))
-    event.add("dtstart", _local(meeting.start))
-    event.add("dtend", _local(meeting.end))
+    event.add("dtstart", local(meeting.start))
+    event.add("dtend", local(meeting.end))
     event.add("summary", meeting.title)
     event.add("location", location_of(meeting, directory))
     event.add("description", description_of(meeting, directory))
@@ -501,9 +497,9 @@ def _read_calendar(data: bytes | str) -> _Source:
 def _moment(value: Any) -> datetime:
     """Return a DTSTART/DTEND value as an aware time: dates at local midnight, floating local."""
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=LOCAL_TZ)
+        return value if value.tzinfo is not None else value.replace(tzinfo=OFFICE_TZ)
     if isinstance(value, date):
-        return datetime.combine(value, time(0), LOCAL_TZ)
+        return datetime.combine(value, time(0), OFFICE_TZ)
     raise TypeError("not a date or time")
 
 
@@ -753,16 +749,12 @@ def with_uid(meetings: Iterable[Meeting], uid: str) -> tuple[Meeting, ...]:
     return tuple(m for m in meetings if uid and uid_of(m) == uid)
 
 
-def _when(moment: datetime) -> str:
-    return _local(moment).strftime("%Y-%m-%d %H:%M")
-
-
 def _one_occurrence(invitation: Invitation, series: Meeting, occurrence: datetime
                     ) -> ValidationError:
     what = "取消" if invitation.cancelled else "修改"
     return _refuse(
         f"ics.occurrence_{'cancel' if invitation.cancelled else 'change'}_unsupported",
-        f"日历文件要单独{what}周期性会议“{series.title}”中{_when(occurrence)}的那一次。"
+        f"日历文件要单独{what}周期性会议“{series.title}”中{minute_text(occurrence)}的那一次。"
         f"本系统不能单独{what}周期性会议中的某一次，未做任何更改，也未新建会议",
         meeting_id=series.id, occurrence=occurrence.isoformat())
 
@@ -777,7 +769,7 @@ def _not_cancellable(meeting: Meeting, outcome: MeetingRejected) -> DomainError:
 def _cancellation(invitation: Invitation, found: tuple[Meeting, ...], actor: Actor,
                   now: datetime) -> Cancellation:
     if not found:
-        when = _when(invitation.occurrence or invitation.start)
+        when = minute_text(invitation.occurrence or invitation.start)
         raise _refuse("ics.meeting_not_found",
                       f"本机没有找到日历文件要取消的会议“{invitation.title}”（{when}），"
                       "未做任何更改。如该会议尚未同步到本机，请同步后再导入",

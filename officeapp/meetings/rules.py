@@ -208,10 +208,6 @@ def _reason(call: _Call, *, required: str | None = None) -> str:
     return text
 
 
-def _when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
 def _last_end(meeting: Meeting) -> datetime:
     return occurrences(meeting.start, meeting.end, meeting.recurrence)[-1][1]
 

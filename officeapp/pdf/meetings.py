@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.errors import ValidationError
 from officeapp.meetings.attendance import attendance, current_replies, expected_people
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.model import (
     AttendanceEntry,
     Attendee,
@@ -67,8 +67,8 @@ SIGN_IN_ROW: Final = 11.0 * MM
 def _local(moment: dt.datetime) -> dt.datetime:
     """Return a moment in Beijing time (a naive one is taken as Beijing time already)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=LOCAL_TZ)
-    return moment.astimezone(LOCAL_TZ)
+        return moment.replace(tzinfo=OFFICE_TZ)
+    return moment.astimezone(OFFICE_TZ)
 
 
 def _day(moment: dt.datetime) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from officeapp.clock import local
 from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, baseline_in, render_pages
 from officeapp.pdf.flow import chinese_date, page_number_op
 from officeapp.pdf.fonts import FontRole, FontSet, load_fonts
@@ -188,6 +189,8 @@ def _opinion_row(
 def _when(moment: dt.datetime | dt.date) -> str:
     """Return the time of an opinion: the date, and the time of day when known."""
     if isinstance(moment, dt.datetime):
+        if moment.tzinfo is not None:  # a trace moment (UTC): the sheet shows office time
+            moment = local(moment)
         return f"{chinese_date(moment.date())} {moment:%H:%M}"
     return chinese_date(moment)
 

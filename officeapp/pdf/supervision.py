@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.pdf.draw import Metadata
 from officeapp.pdf.flow import chinese_date
 from officeapp.pdf.fonts import FontRole, load_fonts
@@ -31,7 +32,7 @@ from officeapp.pdf.tables import (
     render,
 )
 from officeapp.supervision.lights import LIGHT_LABELS, Light, explain_light, on_time
-from officeapp.supervision.model import CHINA_TZ, STATUS_LABELS, Source, SupervisionItem
+from officeapp.supervision.model import STATUS_LABELS, Source, SupervisionItem
 from officeapp.supervision.sheets import assignment_sheet
 from officeapp.supervision.stats import Period, ReportData, UnitStats, rate_text, report_data
 
@@ -50,8 +51,8 @@ LIGHT_FILLS: Final[dict[Light, Color]] = {
 def _beijing(moment: dt.datetime) -> dt.datetime:
     """Return a moment in Beijing time (a naive one is taken as Beijing time already)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=CHINA_TZ)
-    return moment.astimezone(CHINA_TZ)
+        return moment.replace(tzinfo=OFFICE_TZ)
+    return moment.astimezone(OFFICE_TZ)
 
 
 def _date(moment: dt.datetime | None) -> str:

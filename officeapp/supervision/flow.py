@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from officeapp.clock import minute_text
 from officeapp.errors import DomainError, ForbiddenError, Rejection, ValidationError
 from officeapp.org import Actor, Role
 from officeapp.supervision.fields import MAX_TEXT, parse_attachments, parse_fields, parse_moment
 from officeapp.supervision.model import (
     ACTION_LABELS,
-    CHINA_TZ,
     STATUS_LABELS,
     UNIT_ROLES,
     WORKING,
@@ -176,10 +176,6 @@ def _text(action: SupervisionAction, *, required: str | None = None) -> str:
     return text
 
 
-def _when(moment: datetime) -> str:
-    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
-
-
 # --- creating ------------------------------------------------------------------------------
 
 
@@ -215,7 +211,7 @@ def _inherit(parent: SupervisionItem, actor: Actor, values: dict[str, Any]) -> d
     deadline = values.get("deadline")
     if deadline is not None and parent.deadline is not None and deadline > parent.deadline:
         raise ValidationError("supervision.invalid_deadline",
-                              f"分解事项的截止时间不能晚于原事项（{_when(parent.deadline)}）",
+                              f"分解事项的截止时间不能晚于原事项（{minute_text(parent.deadline)}）",
                               field="deadline")
     inherited = {"source": parent.source, "source_link": parent.source_link,
                  "urgency": parent.urgency, "informed_ids": parent.informed_ids,
@@ -251,7 +247,7 @@ def _check_ready(item: SupervisionItem, now: datetime) -> None:
         raise _Refused("supervision.invalid_deadline", "必须指定办理时限", field="deadline")
     if item.deadline <= now:
         raise _Refused("supervision.deadline_passed",
-                       f"办理时限（{_when(item.deadline)}）已过，请先修改", field="deadline")
+                       f"办理时限（{minute_text(item.deadline)}）已过，请先修改", field="deadline")
 
 
 def _open(item: SupervisionItem, actor: Actor, action: SupervisionAction,
@@ -389,7 +385,7 @@ def _later_deadline(item: SupervisionItem, action: SupervisionAction, now: datet
     assert item.deadline is not None
     if requested <= item.deadline:
         raise _Refused("supervision.extension_not_later",
-                       f"延期后的时限必须晚于现在的办理时限（{_when(item.deadline)}）",
+                       f"延期后的时限必须晚于现在的办理时限（{minute_text(item.deadline)}）",
                        field="deadline")
     if requested <= now:
         raise _Refused("supervision.extension_in_past", "延期后的时限必须晚于当前时间",
@@ -548,7 +544,7 @@ def _check_expected_status(item: SupervisionItem, action: SupervisionAction) -> 
         last = moved[-1]
         details.update(last_actor_id=last.actor_id, last_actor_name=last.actor_name,
                        at=last.at.isoformat())
-        message += (f"：{last.actor_name}已于{_when(last.at)}{ACTION_LABELS[last.action]}，"
+        message += (f"：{last.actor_name}已于{minute_text(last.at)}{ACTION_LABELS[last.action]}，"
                     f"当前为“{STATUS_LABELS[item.status]}”")
     raise _Refused("supervision.status_moved", message, **details)
 

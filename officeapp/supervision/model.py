@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.documents import Urgency
 from officeapp.errors import Rejection
 from officeapp.org import Role
 from officeapp.workflow.model import Attachment, Notify
 
 # 督查督办 runs on Beijing time, which has no daylight saving: a fixed offset is exact.
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
 
 # Who in a lead or co-operating unit handles its supervision work.
 UNIT_ROLES = frozenset({Role.CLERK, Role.LEADER})
@@ -119,7 +119,7 @@ def add_months(moment: datetime, months: int) -> datetime:
 
 def end_of_day(day: date) -> datetime:
     """Return the last second of `day` in Beijing time: a deadline given as a date."""
-    return datetime.combine(day, time(23, 59, 59), tzinfo=CHINA_TZ)
+    return datetime.combine(day, time(23, 59, 59), tzinfo=OFFICE_TZ)
 
 
 @dataclass(frozen=True)

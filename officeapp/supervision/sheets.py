@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from officeapp.supervision.model import CHINA_TZ, CycleKind, ReportingCycle, SupervisionItem
+from officeapp.clock import OFFICE_TZ
+from officeapp.supervision.model import CycleKind, ReportingCycle, SupervisionItem
 
 _CYCLE_TEXTS = {CycleKind.NONE: "不定期", CycleKind.WEEKLY: "每周", CycleKind.MONTHLY: "每月"}
 
@@ -24,7 +25,7 @@ def date_text(moment: datetime | None) -> str:
     """Return a moment as a Beijing date in Chinese (2026年11月30日), or empty."""
     if moment is None:
         return ""
-    local = moment.astimezone(CHINA_TZ)
+    local = moment.astimezone(OFFICE_TZ)
     return f"{local.year}年{local.month}月{local.day}日"
 
 

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.errors import Rejection
 from officeapp.supervision.flow import lead_pool
 from officeapp.supervision.model import (
-    CHINA_TZ,
     RUNNING,
     SYSTEM_ID,
     SYSTEM_NAME,
@@ -54,7 +54,7 @@ _REPORT = frozenset({Trigger.BEFORE_REPORT, Trigger.REPORT_OVERDUE})
 
 def local_day(moment: datetime) -> date:
     """Return the Beijing calendar day of `moment`."""
-    return moment.astimezone(CHINA_TZ).date()
+    return moment.astimezone(OFFICE_TZ).date()
 
 
 def _due_of(item: SupervisionItem, rule: UrgingRule) -> datetime | None:
@@ -100,7 +100,7 @@ _TEXTS = {
 def _urging(item: SupervisionItem, rule: UrgingRule, due: datetime, slot: str,
             now: datetime) -> Urging:
     text = _TEXTS[rule.trigger].format(
-        title=item.title, due=due.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
+        title=item.title, due=due.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M"))
     unit_ids = () if item.lead_unit_id is None else (item.lead_unit_id,)
     return Urging(item_id=item.id, at=now, by=SYSTEM_ID, by_name=SYSTEM_NAME, text=text,
                   unit_ids=unit_ids, rule=rule.key, trigger=rule.trigger, due=due, slot=slot)

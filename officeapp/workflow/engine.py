@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
+from officeapp.clock import minute_text
 from officeapp.errors import DomainError, Rejection
 from officeapp.org import Actor, Role
 from officeapp.workflow.definitions import (
@@ -109,7 +110,7 @@ def _explain_not_holder(document: Document, actor: Actor) -> _Refused:
                 entry = _entry_by(document, holder.person_id, (ActionKind.CLAIM,))
                 return _Refused(
                     "workflow.already_claimed",
-                    f"该环节已由{entry.actor_name}于{_when(entry.at)}签收办理",
+                    f"该环节已由{entry.actor_name}于{minute_text(entry.at)}签收办理",
                     winner_id=holder.person_id, winner_name=entry.actor_name,
                     at=entry.at.isoformat(), step=step.key,
                 )
@@ -117,7 +118,7 @@ def _explain_not_holder(document: Document, actor: Actor) -> _Refused:
     if last is not None and last.actor_id != actor.person_id and last.action in _MOVES:
         return _Refused(
             "workflow.not_holder",
-            f"您不是当前环节（{step.label}）的办理人；{last.actor_name}已于{_when(last.at)}"
+            f"您不是当前环节（{step.label}）的办理人；{last.actor_name}已于{minute_text(last.at)}"
             f"办理（{_label(document, last.step)}）",
             step=step.key, last_actor_id=last.actor_id, last_actor_name=last.actor_name,
             at=last.at.isoformat(),
@@ -132,11 +133,6 @@ _ASIDES = frozenset({ActionKind.URGE, ActionKind.CIRCULATE, ActionKind.ACKNOWLED
 
 _MOVES = frozenset({ActionKind.APPROVE, ActionKind.RETURN, ActionKind.WITHDRAW,
                     ActionKind.CLAIM, ActionKind.ACKNOWLEDGE})
-
-
-def _when(moment: datetime) -> str:
-    # People read Beijing time (UTC+8, no daylight saving); the trace keeps UTC.
-    return moment.astimezone(timezone(timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
 
 
 def _label(document: Document, step_key: str) -> str:
@@ -616,7 +612,7 @@ def _check_expected_step(doc: Document, action: Action) -> None:
         last = moved[-1]
         details.update(last_actor_id=last.actor_id, last_actor_name=last.actor_name,
                        at=last.at.isoformat())
-        message += (f"：{last.actor_name}已于{_when(last.at)}{ACTION_LABELS[last.action]}，"
+        message += (f"：{last.actor_name}已于{minute_text(last.at)}{ACTION_LABELS[last.action]}，"
                     f"当前环节为“{current_step(doc).label}”")
     raise _Refused("workflow.step_moved", message, **details)
 

@@ -11,10 +11,10 @@ import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.errors import DomainError
 from officeapp.meetings import (
@@ -43,7 +43,7 @@ from sync.server.directory import load_organisation
 from sync.server.documents import Writes
 from sync.server.settings import Settings
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = OFFICE_TZ
 SAMPLES = uuid.UUID("6a0d2c1e-7f43-4b8e-b1d5-94e0c2a7f318")
 SECRETARY = "p-office.secretary"
 SUPERVISOR = "p-office.supervisor"

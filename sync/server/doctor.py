@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from cryptography import x509
 
+from officeapp.clock import OFFICE_TZ
 from sync.server import db, migrate
 from sync.server import tables as t
 from sync.server.settings import Settings
@@ -29,7 +29,6 @@ MIN_FREE_BYTES = 2 * 1024**3  # below this, warn: attachments and the WAL need r
 MAX_CLOCK_SKEW = timedelta(seconds=30)
 CERT_WARN = timedelta(days=30)
 BLOB_SAMPLE = 2000  # blob rows whose files are checked (the newest first)
-_CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class Verdict(StrEnum):
@@ -192,7 +191,7 @@ def _certificate(path: Path, now: datetime) -> Finding:
 
 
 def _day(certificate: x509.Certificate) -> str:
-    return certificate.not_valid_after_utc.astimezone(_CHINA).strftime("%Y-%m-%d")
+    return certificate.not_valid_after_utc.astimezone(OFFICE_TZ).strftime("%Y-%m-%d")
 
 
 def report(findings: Iterable[Finding]) -> tuple[list[str], int]:

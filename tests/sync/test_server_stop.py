@@ -7,9 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -25,15 +23,9 @@ from sync.client.api import Api, Connection, make_http
 from sync.client.engine import SyncEngine
 
 from .conftest import NOTICE, require_postgres
+from .processes import free_port, start_server
 
-ROOT = Path(__file__).parents[2]
 STOP_WITHIN = 5.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Served:
@@ -41,26 +33,12 @@ class Served:
 
     def __init__(self, url: str, data_dir: Path, workers: int) -> None:
         self.url, self.data_dir, self.workers = url, data_dir, workers
-        self.port = _free_port()
+        self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/api/v1"
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "--demo", "--database-url", self.url,
-             "--data-dir", str(self.data_dir), "--port", str(self.port), "--workers",
-             str(self.workers), "--jobs-interval", "0"],
-            env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "the server stopped while starting"
-            try:
-                if httpx.get(f"{self.base}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise AssertionError("the server did not start")
+        self.process = start_server(self.url, self.data_dir, self.port, workers=self.workers)
 
     def terminate(self) -> float:
         """Send SIGTERM; return how long the server took to exit."""

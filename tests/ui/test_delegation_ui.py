@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from officeapp.meetings.conflicts import LOCAL_TZ
+from officeapp.clock import OFFICE_TZ
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_client import Sessions, ctx_of, window_of
@@ -33,7 +33,7 @@ def test_the_leader_delegates_sees_errors_and_ends_it(doc_env: DocEnv) -> None:
     assert DEPUTY in people and LEADER not in people
     assert "办公室" in dialog.delegate.itemText(people.index(DEPUTY))
     start, end = dialog.values()[1:]
-    assert start.tzinfo == LOCAL_TZ and end - start == timedelta(days=3)
+    assert start.tzinfo == OFFICE_TZ and end - start == timedelta(days=3)
 
     dialog.add_button.click()
     assert dialog.error_text("delegate_id") == "请选择受托人"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.meetings import Meeting, MeetingStatus, occurrences
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.meetings.ical import IMPORT_CANCEL_REASON
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_meetings_ui import (
@@ -32,7 +32,7 @@ PLACE = "市政府大楼 第二会议室"
 def calendar(*, uid: str, start: datetime, title: str = TITLE, method: str = "REQUEST",
              body: str = "") -> str:
     """Return a one-event calendar as Outlook writes it (times in the office's zone)."""
-    local = start.astimezone(LOCAL_TZ).strftime("%Y%m%dT%H%M%S")
+    local = start.astimezone(OFFICE_TZ).strftime("%Y%m%dT%H%M%S")
     return (f"BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
             f"VERSION:2.0\r\nMETHOD:{method}\r\nBEGIN:VEVENT\r\nUID:{uid}\r\n"
             f"DTSTAMP:20261120T020000Z\r\nDTSTART;TZID=Asia/Shanghai:{local}\r\n"
@@ -151,7 +151,7 @@ def test_one_occurrence_of_a_series_is_refused_not_made_a_draft(doc_env: DocEnv,
     series_id = notified(doc_env, start=start, recurrence="FREQ=WEEKLY;COUNT=3")
     series = stored(doc_env, series_id)
     second = occurrences(series.start, series.end, series.recurrence)[1][0]
-    local = second.astimezone(LOCAL_TZ).strftime("%Y%m%dT%H%M%S")
+    local = second.astimezone(OFFICE_TZ).strftime("%Y%m%dT%H%M%S")
     override = f"RECURRENCE-ID;TZID=Asia/Shanghai:{local}\r\n"
     page = page_of(doc_env)
     before, outbox = len(all_meetings(doc_env)), len(doc_env.outbox())

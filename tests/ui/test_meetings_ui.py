@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import FINANCE_ID
 from officeapp.meetings import (
     Meeting,
@@ -23,7 +24,6 @@ from officeapp.meetings import (
     ReplyKind,
     current_replies,
 )
-from officeapp.meetings.conflicts import LOCAL_TZ
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
@@ -47,8 +47,8 @@ TITLE = "全市安全生产工作会议"
 
 def tomorrow_at(hour: int, days: int = 1) -> datetime:
     """Return a time of day `days` ahead, in the office's zone."""
-    day = datetime.now(LOCAL_TZ).date() + timedelta(days=days)
-    return datetime.combine(day, time(hour), LOCAL_TZ)
+    day = datetime.now(OFFICE_TZ).date() + timedelta(days=days)
+    return datetime.combine(day, time(hour), OFFICE_TZ)
 
 
 def create(env: DocEnv, *, start: datetime, hours: float = 1, username: str = SECRETARY,
@@ -100,7 +100,7 @@ def ready_form(env: DocEnv, form: MeetingForm) -> MeetingForm:
 
 def set_times(form: MeetingForm, start: datetime, end: datetime) -> None:
     for edit, moment in ((form.start, start), (form.end, end)):
-        local = moment.astimezone(LOCAL_TZ)
+        local = moment.astimezone(OFFICE_TZ)
         edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
                                    QTime(local.hour, local.minute)))
 

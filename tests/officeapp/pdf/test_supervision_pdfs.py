@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import DEMO_ROOMS, EDU_ID, FINANCE_ID
 from officeapp.org import Organisation
 from officeapp.pdf import (
@@ -36,7 +37,6 @@ from officeapp.supervision import (
     ledger,
     report_data,
 )
-from officeapp.supervision.model import CHINA_TZ
 from officeapp.supervision.stats import rate_text
 from tests.officeapp.pdf.pdf_tables import (
     A4,
@@ -56,8 +56,8 @@ Measure = Callable[[bytes], list[Any]]
 Face = Callable[[dict[str, Any]], str]
 HEADERS = ledger.HEADERS
 LEFT = 28.0
-NOW = datetime(2026, 12, 5, 10, 0, tzinfo=CHINA_TZ)
-NOVEMBER = (datetime(2026, 11, 1, tzinfo=CHINA_TZ), datetime(2026, 12, 1, tzinfo=CHINA_TZ))
+NOW = datetime(2026, 12, 5, 10, 0, tzinfo=OFFICE_TZ)
+NOVEMBER = (datetime(2026, 11, 1, tzinfo=OFFICE_TZ), datetime(2026, 12, 1, tzinfo=OFFICE_TZ))
 LEDGER_WIDTHS = [c.width for c in LEDGER_COLUMNS] + [LIGHT_WIDTH]
 PLAN = (
     (Status.COMPLETED, FINANCE_ID),

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.org import Actor, Organisation
 from officeapp.supervision import (
@@ -21,10 +22,9 @@ from officeapp.supervision import (
     create_item,
     decide_supervision,
 )
-from officeapp.supervision.model import CHINA_TZ
 
-START = datetime(2026, 11, 2, 9, 0, tzinfo=CHINA_TZ)
-DEADLINE = datetime(2026, 11, 30, 17, 0, tzinfo=CHINA_TZ)
+START = datetime(2026, 11, 2, 9, 0, tzinfo=OFFICE_TZ)
+DEADLINE = datetime(2026, 11, 30, 17, 0, tzinfo=OFFICE_TZ)
 SHA = "ab" * 32
 
 ITEM_FIELDS: dict[str, Any] = {

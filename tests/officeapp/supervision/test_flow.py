@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.documents import Direction, DocType
 from officeapp.errors import ForbiddenError, ValidationError
@@ -26,7 +27,6 @@ from officeapp.supervision import (
     fields_from_document,
     status_light,
 )
-from officeapp.supervision.model import CHINA_TZ
 from officeapp.workflow import Document, Holder, Notify
 from officeapp.workflow.model import Attachment
 
@@ -140,7 +140,7 @@ def test_bad_fields_are_refused_with_a_code(sup: Sup, fields: dict[str, Any], co
 
 def test_a_date_only_deadline_means_the_end_of_that_day_in_beijing(sup: Sup) -> None:
     item = sup.draft(deadline="2026-12-01")
-    assert item.deadline == datetime(2026, 12, 1, 23, 59, 59, tzinfo=CHINA_TZ)
+    assert item.deadline == datetime(2026, 12, 1, 23, 59, 59, tzinfo=OFFICE_TZ)
 
 
 def test_the_lead_unit_is_never_also_a_co_unit(sup: Sup) -> None:
@@ -247,10 +247,10 @@ def test_lead_reports_move_the_next_report_date_and_co_reports_do_not(sup: Sup) 
 
 
 def test_monthly_cycle_keeps_the_day_or_the_month_end(sup: Sup) -> None:
-    sup.clock = datetime(2027, 1, 31, 9, 0, tzinfo=CHINA_TZ) - timedelta(minutes=3)
+    sup.clock = datetime(2027, 1, 31, 9, 0, tzinfo=OFFICE_TZ) - timedelta(minutes=3)
     item = sup.to(Status.ASSIGNED, cycle={"kind": "monthly"},
-                  deadline=datetime(2027, 6, 30, tzinfo=CHINA_TZ))
-    assert item.next_report_due == datetime(2027, 2, 28, 9, 0, tzinfo=CHINA_TZ)
+                  deadline=datetime(2027, 6, 30, tzinfo=OFFICE_TZ))
+    assert item.next_report_due == datetime(2027, 2, 28, 9, 0, tzinfo=OFFICE_TZ)
 
 
 def test_urging_by_hand_is_recorded_and_tells_the_lead_unit(sup: Sup) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import FINANCE_ID, OFFICE_ID
 from officeapp.errors import ValidationError
 from officeapp.supervision import (
@@ -26,9 +27,8 @@ from officeapp.supervision import (
     on_time,
     status_light,
 )
-from officeapp.supervision.model import CHINA_TZ
 
-D = datetime(2026, 11, 30, 17, 0, tzinfo=CHINA_TZ)
+D = datetime(2026, 11, 30, 17, 0, tzinfo=OFFICE_TZ)
 SECOND = timedelta(seconds=1)
 DAYS_3 = timedelta(days=3)
 

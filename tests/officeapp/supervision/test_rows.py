@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.supervision import (
     ItemQuery,
@@ -13,10 +14,9 @@ from officeapp.supervision import (
     Status,
     filter_rows,
 )
-from officeapp.supervision.model import CHINA_TZ
 from officeapp.supervision.rows import matches
 
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=CHINA_TZ)
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=OFFICE_TZ)
 
 
 def row(item_id: str, *, lead: str = FINANCE_ID, co: tuple[str, ...] = (),

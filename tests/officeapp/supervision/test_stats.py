@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.supervision import (
     CompletionRequest,
@@ -19,12 +20,11 @@ from officeapp.supervision import (
     total_statistics,
     unit_statistics,
 )
-from officeapp.supervision.model import CHINA_TZ
 from officeapp.supervision.stats import rate_text
 
 
 def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
-    return datetime(2026, month, day, hour, minute, tzinfo=CHINA_TZ)
+    return datetime(2026, month, day, hour, minute, tzinfo=OFFICE_TZ)
 
 
 def make(item_id: str, unit: str, *, assigned: datetime | None, deadline: datetime,

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from officeapp.clock import OFFICE_TZ
 from officeapp.demo import FINANCE_ID, OFFICE_ID
 from officeapp.supervision import (
     ActionKind,
@@ -22,14 +23,14 @@ from officeapp.supervision import (
     apply_urging,
     due_urgings,
 )
-from officeapp.supervision.model import CHINA_TZ, CycleKind
+from officeapp.supervision.model import CycleKind
 from officeapp.workflow import Holder, Notify
 
 from .conftest import DEADLINE, Sup
 
 D = DEADLINE
 SECOND = timedelta(seconds=1)
-ASSIGNED_AT = datetime(2026, 11, 2, 9, 0, tzinfo=CHINA_TZ)
+ASSIGNED_AT = datetime(2026, 11, 2, 9, 0, tzinfo=OFFICE_TZ)
 
 
 def item(status: Status = Status.IN_PROGRESS, report: datetime | None = None,
@@ -74,9 +75,9 @@ def test_overdue_daily_at_most_once_per_beijing_day() -> None:
     items = run(items, D + SECOND)
     assert rules_of(items)[-1] == "deadline_overdue_daily"
     assert items[0].urgings[-1].slot == "2026-11-30"
-    end_of_day = datetime(2026, 11, 30, 23, 59, 59, tzinfo=CHINA_TZ)
+    end_of_day = datetime(2026, 11, 30, 23, 59, 59, tzinfo=OFFICE_TZ)
     assert due_urgings(items, end_of_day) == []
-    next_day = datetime(2026, 12, 1, 0, 0, tzinfo=CHINA_TZ)
+    next_day = datetime(2026, 12, 1, 0, 0, tzinfo=OFFICE_TZ)
     items = run(items, next_day)
     assert [u.slot for u in items[0].urgings] == [D.isoformat(), "2026-11-30", "2026-12-01"]
     assert due_urgings(items, next_day + timedelta(hours=20)) == []
@@ -180,6 +181,6 @@ def test_running_the_rules_at_any_times_never_urges_twice(steps: list[int], week
         [current] = run([current], now)  # a second run at the same moment does nothing
     slots = [(u.rule, u.slot) for u in current.urgings]
     assert len(slots) == len(set(slots))
-    days = [(u.rule, u.at.astimezone(CHINA_TZ).date()) for u in current.urgings
+    days = [(u.rule, u.at.astimezone(OFFICE_TZ).date()) for u in current.urgings
             if u.trigger in (Trigger.DEADLINE_OVERDUE, Trigger.REPORT_OVERDUE)]
     assert len(days) == len(set(days))
