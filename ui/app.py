@@ -17,7 +17,7 @@ from officeapp.store import LocalStore
 from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
 from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
-from sync.client.tokens import TokenKeeper
+from sync.client.tokens import TokenKeeper, keyring_available
 from ui.attachments import blobs_root
 from ui.context import AppContext
 from ui.login import LoginDialog
@@ -81,7 +81,7 @@ class Session:
         dialog = LoginDialog(
             server_url=self.settings.get("server_url"), ca_bundle=self.settings.get("ca_bundle"),
             proxy=self.settings.get("proxy"), username=self.settings.get("username"),
-            login=self._login, spawn=self.ctx_spawn)
+            login=self._login, spawn=self.ctx_spawn, remembers=keyring_available())
         dialog.rejected.connect(self._login_cancelled)
         self._dialog = dialog
         dialog.show()

@@ -38,7 +38,7 @@ class LoginDialog(QDialog):
 
     def __init__(self, *, server_url: str, ca_bundle: str, proxy: str, username: str,
                  login: LoginCall, spawn: Callable[[Awaitable[None]], object],
-                 parent: QWidget | None = None) -> None:
+                 remembers: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._login = login
         self._spawn = spawn
@@ -71,6 +71,17 @@ class LoginDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setText(self.tr("登录"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setText(self.tr("取消"))
+        # Without a system keyring the login cannot be kept: say so, or people wonder why
+        # every start asks for the password again.
+        self.keyring_note = QLabel(self.tr(
+            "本机没有可用的系统密钥环，登录状态无法保存，每次启动都需要输入密码。"
+            "如需保持登录，请让管理员安装并启用 gnome-keyring 或 KWallet。"))
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #666666")
+        self.keyring_note.setVisible(not remembers)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,6 +90,7 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(QLabel(self.tr("公文流转 · 办会 · 督查督办")))
         layout.addLayout(form)
+        layout.addWidget(self.keyring_note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()

@@ -391,4 +391,9 @@ EN.update({
         "This calendar file cancels a meeting or changes one occurrence; it cannot fill the "
         "form. Use “Import calendar file…” on the Meetings page.",
     "（周期性会议，全部场次）": "(recurring meeting, every occurrence)",
+    "取消": "Cancel",
+    "本机没有可用的系统密钥环，登录状态无法保存，每次启动都需要输入密码。如需保持登录，请让管理员安装并启用 gnome-keyring 或 KWallet。":
+        "This computer has no system keyring, so the login cannot be kept and every start asks "
+        "for the password. To stay logged in, ask your administrator to install and enable "
+        "gnome-keyring or KWallet.",
 })

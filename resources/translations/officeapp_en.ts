@@ -123,8 +123,8 @@
         <location filename="../../ui/supervision_form.py" line="73" />
         <location filename="../../ui/supervision_page.py" line="263" />
         <location filename="../../ui/supervision_page.py" line="272" />
-        <location filename="../../ui/supervision_view.py" line="391" />
-        <location filename="../../ui/supervision_view.py" line="432" />
+        <location filename="../../ui/supervision_view.py" line="392" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
@@ -218,14 +218,14 @@
         <location filename="../../ui/supervision_dashboard.py" line="59" />
         <location filename="../../ui/supervision_dashboard.py" line="178" />
         <location filename="../../ui/supervision_dashboard.py" line="330" />
-        <location filename="../../ui/supervision_view.py" line="117" />
-        <location filename="../../ui/supervision_view.py" line="124" />
+        <location filename="../../ui/supervision_view.py" line="118" />
+        <location filename="../../ui/supervision_view.py" line="125" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="60" />
-        <location filename="../../ui/supervision_view.py" line="136" />
+        <location filename="../../ui/supervision_view.py" line="137" />
         <source>按期办结</source>
         <translation>Completed on time</translation>
     </message>
@@ -327,7 +327,7 @@
     <message>
         <location filename="../../ui/supervision_form.py" line="71" />
         <location filename="../../ui/supervision_page.py" line="262" />
-        <location filename="../../ui/supervision_view.py" line="389" />
+        <location filename="../../ui/supervision_view.py" line="390" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
@@ -335,7 +335,7 @@
         <location filename="../../ui/document_view.py" line="217" />
         <location filename="../../ui/supervision_form.py" line="72" />
         <location filename="../../ui/supervision_page.py" line="274" />
-        <location filename="../../ui/supervision_view.py" line="390" />
+        <location filename="../../ui/supervision_view.py" line="391" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
@@ -347,28 +347,28 @@
     <message>
         <location filename="../../ui/document_view.py" line="238" />
         <location filename="../../ui/supervision_form.py" line="74" />
-        <location filename="../../ui/supervision_view.py" line="392" />
+        <location filename="../../ui/supervision_view.py" line="393" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="75" />
         <location filename="../../ui/supervision_page.py" line="264" />
-        <location filename="../../ui/supervision_view.py" line="211" />
-        <location filename="../../ui/supervision_view.py" line="393" />
-        <location filename="../../ui/supervision_view.py" line="432" />
+        <location filename="../../ui/supervision_view.py" line="212" />
+        <location filename="../../ui/supervision_view.py" line="394" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_view.py" line="394" />
+        <location filename="../../ui/supervision_view.py" line="395" />
         <source>反馈周期</source>
         <translation>Reporting cycle</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="76" />
-        <location filename="../../ui/supervision_view.py" line="400" />
+        <location filename="../../ui/supervision_view.py" line="401" />
         <source>阅知领导</source>
         <translation>Leaders kept informed</translation>
     </message>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="78" />
-        <location filename="../../ui/supervision_view.py" line="414" />
+        <location filename="../../ui/supervision_view.py" line="415" />
         <source>审批领导</source>
         <translation>Approving leader</translation>
     </message>
@@ -493,13 +493,13 @@
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="96" />
-        <location filename="../../ui/supervision_view.py" line="133" />
+        <location filename="../../ui/supervision_view.py" line="134" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="97" />
-        <location filename="../../ui/supervision_view.py" line="134" />
+        <location filename="../../ui/supervision_view.py" line="135" />
         <source>进度反馈逾期</source>
         <translation>Report overdue</translation>
     </message>
@@ -732,21 +732,21 @@
     <message>
         <location filename="../../ui/supervision_page.py" line="260" />
         <location filename="../../ui/supervision_page.py" line="269" />
-        <location filename="../../ui/supervision_view.py" line="386" />
-        <location filename="../../ui/supervision_view.py" line="432" />
+        <location filename="../../ui/supervision_view.py" line="387" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>状态灯</source>
         <translation>Light</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="265" />
-        <location filename="../../ui/supervision_view.py" line="388" />
+        <location filename="../../ui/supervision_view.py" line="389" />
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="266" />
-        <location filename="../../ui/supervision_view.py" line="433" />
-        <location filename="../../ui/supervision_view.py" line="479" />
+        <location filename="../../ui/supervision_view.py" line="434" />
+        <location filename="../../ui/supervision_view.py" line="480" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
@@ -856,7 +856,7 @@
         <location filename="../../ui/supervision_page.py" line="627" />
         <location filename="../../ui/supervision_page.py" line="892" />
         <location filename="../../ui/supervision_page.py" line="893" />
-        <location filename="../../ui/supervision_view.py" line="940" />
+        <location filename="../../ui/supervision_view.py" line="941" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
@@ -882,7 +882,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="699" />
-        <location filename="../../ui/supervision_view.py" line="981" />
+        <location filename="../../ui/supervision_view.py" line="982" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
@@ -944,198 +944,198 @@
         <translation>Assignment sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="91" />
+        <location filename="../../ui/supervision_view.py" line="92" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="92" />
+        <location filename="../../ui/supervision_view.py" line="93" />
         <source>立项</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="93" />
+        <location filename="../../ui/supervision_view.py" line="94" />
         <source>批准立项</source>
         <translation>Approve opening</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="94" />
+        <location filename="../../ui/supervision_view.py" line="95" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="95" />
+        <location filename="../../ui/supervision_view.py" line="96" />
         <source>交办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="96" />
-        <location filename="../../ui/supervision_view.py" line="418" />
+        <location filename="../../ui/supervision_view.py" line="97" />
+        <location filename="../../ui/supervision_view.py" line="419" />
         <source>签收</source>
         <translation>Receive</translation>
-    </message>
-    <message>
-        <location filename="../../ui/supervision_view.py" line="97" />
-        <location filename="../../ui/supervision_view.py" line="909" />
-        <location filename="../../ui/supervision_view.py" line="1036" />
-        <source>进度反馈</source>
-        <translation>Progress report</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="98" />
         <location filename="../../ui/supervision_view.py" line="910" />
         <location filename="../../ui/supervision_view.py" line="1037" />
+        <source>进度反馈</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_view.py" line="99" />
+        <location filename="../../ui/supervision_view.py" line="911" />
+        <location filename="../../ui/supervision_view.py" line="1038" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="99" />
+        <location filename="../../ui/supervision_view.py" line="100" />
         <source>延期申请</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="100" />
+        <location filename="../../ui/supervision_view.py" line="101" />
         <source>同意延期</source>
         <translation>Grant extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="101" />
+        <location filename="../../ui/supervision_view.py" line="102" />
         <source>不同意延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="102" />
+        <location filename="../../ui/supervision_view.py" line="103" />
         <source>办结申请</source>
         <translation>Request completion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="103" />
+        <location filename="../../ui/supervision_view.py" line="104" />
         <source>办结销号</source>
         <translation>Complete and close</translation>
     </message>
     <message>
         <location filename="../../ui/meeting_view.py" line="312" />
-        <location filename="../../ui/supervision_view.py" line="104" />
+        <location filename="../../ui/supervision_view.py" line="105" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="106" />
+        <location filename="../../ui/supervision_view.py" line="107" />
         <source>退回交办</source>
         <translation>Return assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="109" />
+        <location filename="../../ui/supervision_view.py" line="110" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="110" />
+        <location filename="../../ui/supervision_view.py" line="111" />
         <source>待领导审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="111" />
+        <location filename="../../ui/supervision_view.py" line="112" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="112" />
+        <location filename="../../ui/supervision_view.py" line="113" />
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="113" />
+        <location filename="../../ui/supervision_view.py" line="114" />
         <source>已签收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="114" />
+        <location filename="../../ui/supervision_view.py" line="115" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="115" />
+        <location filename="../../ui/supervision_view.py" line="116" />
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="116" />
+        <location filename="../../ui/supervision_view.py" line="117" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="121" />
+        <location filename="../../ui/supervision_view.py" line="122" />
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="122" />
+        <location filename="../../ui/supervision_view.py" line="123" />
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="123" />
+        <location filename="../../ui/supervision_view.py" line="124" />
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="128" />
+        <location filename="../../ui/supervision_view.py" line="129" />
         <source>正常推进</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="129" />
+        <location filename="../../ui/supervision_view.py" line="130" />
         <source>未设办理时限</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="130" />
+        <location filename="../../ui/supervision_view.py" line="131" />
         <source>已申请办结，待审核</source>
         <translation>Completion requested, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="131" />
+        <location filename="../../ui/supervision_view.py" line="132" />
         <source>临近办理时限</source>
         <translation>Deadline near</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="132" />
+        <location filename="../../ui/supervision_view.py" line="133" />
         <source>临近进度反馈时间</source>
         <translation>Report due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="135" />
+        <location filename="../../ui/supervision_view.py" line="136" />
         <source>逾期后申请办结</source>
         <translation>Completion requested after the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="137" />
+        <location filename="../../ui/supervision_view.py" line="138" />
         <source>逾期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="141" />
+        <location filename="../../ui/supervision_view.py" line="142" />
         <source>待审批</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="142" />
+        <location filename="../../ui/supervision_view.py" line="143" />
         <source>已同意</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="143" />
+        <location filename="../../ui/supervision_view.py" line="144" />
         <source>不同意</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="144" />
+        <location filename="../../ui/supervision_view.py" line="145" />
         <source>已撤回（申请办结）</source>
         <translation>Withdrawn (completion requested)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="210" />
+        <location filename="../../ui/supervision_view.py" line="211" />
         <source>反馈时间</source>
         <translation>report due</translation>
     </message>
@@ -1143,473 +1143,473 @@
         <location filename="../../ui/document_view.py" line="143" />
         <location filename="../../ui/document_view.py" line="369" />
         <location filename="../../ui/meeting_view.py" line="252" />
-        <location filename="../../ui/supervision_view.py" line="313" />
+        <location filename="../../ui/supervision_view.py" line="314" />
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="397" />
+        <location filename="../../ui/supervision_view.py" line="398" />
         <source>下次反馈</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="398" />
-        <location filename="../../ui/supervision_view.py" line="730" />
+        <location filename="../../ui/supervision_view.py" line="399" />
+        <location filename="../../ui/supervision_view.py" line="731" />
         <source>完成进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="402" />
+        <location filename="../../ui/supervision_view.py" line="403" />
         <source>督查单位</source>
         <translation>Supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="404" />
+        <location filename="../../ui/supervision_view.py" line="405" />
         <source>立项人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="413" />
+        <location filename="../../ui/supervision_view.py" line="414" />
         <source>督查单位领导</source>
         <translation>A leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="416" />
+        <location filename="../../ui/supervision_view.py" line="417" />
         <source>交办时间</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="421" />
+        <location filename="../../ui/supervision_view.py" line="422" />
         <source>办结时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="423" />
+        <location filename="../../ui/supervision_view.py" line="424" />
         <source>上级事项</source>
         <translation>Parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="424" />
+        <location filename="../../ui/supervision_view.py" line="425" />
         <source>事项编号</source>
         <translation>Item id</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="432" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>分解事项</source>
         <translation>Sub-items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="432" />
+        <location filename="../../ui/supervision_view.py" line="433" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../ui/meeting_view.py" line="303" />
-        <location filename="../../ui/supervision_view.py" line="479" />
-        <location filename="../../ui/supervision_view.py" line="521" />
+        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_view.py" line="522" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="479" />
+        <location filename="../../ui/supervision_view.py" line="480" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="479" />
+        <location filename="../../ui/supervision_view.py" line="480" />
         <source>反馈人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="479" />
-        <location filename="../../ui/supervision_view.py" line="726" />
-        <location filename="../../ui/supervision_view.py" line="731" />
+        <location filename="../../ui/supervision_view.py" line="480" />
+        <location filename="../../ui/supervision_view.py" line="727" />
+        <location filename="../../ui/supervision_view.py" line="732" />
         <source>进展情况</source>
         <translation>Progress made</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="485" />
+        <location filename="../../ui/supervision_view.py" line="486" />
         <source>（配合）</source>
         <translation> (co-unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="506" />
+        <location filename="../../ui/supervision_view.py" line="507" />
         <source>审核：办结销号</source>
         <translation>Review: completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="507" />
+        <location filename="../../ui/supervision_view.py" line="508" />
         <source>审核：退回</source>
         <translation>Review: returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="521" />
+        <location filename="../../ui/supervision_view.py" line="522" />
         <source>催办人</source>
         <translation>Urged by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="521" />
+        <location filename="../../ui/supervision_view.py" line="522" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="521" />
-        <location filename="../../ui/supervision_view.py" line="818" />
+        <location filename="../../ui/supervision_view.py" line="522" />
+        <location filename="../../ui/supervision_view.py" line="819" />
         <source>催办内容</source>
         <translation>Urging</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="524" />
+        <location filename="../../ui/supervision_view.py" line="525" />
         <source>人工催办</source>
         <translation>By hand</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="524" />
+        <location filename="../../ui/supervision_view.py" line="525" />
         <source>自动催办</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="543" />
+        <location filename="../../ui/supervision_view.py" line="544" />
         <source>办理时限 {0} → 申请延期至 {1}</source>
         <translation>Deadline {0} → asked for {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="546" />
+        <location filename="../../ui/supervision_view.py" line="547" />
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="549" />
+        <location filename="../../ui/supervision_view.py" line="550" />
         <source>{0} 于 {1} 审批</source>
         <translation>Decided by {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="552" />
+        <location filename="../../ui/supervision_view.py" line="553" />
         <source>，延期至 {0}</source>
         <translation>, extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="563" />
+        <location filename="../../ui/supervision_view.py" line="564" />
         <source>完成进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="565" />
+        <location filename="../../ui/supervision_view.py" line="566" />
         <source>办理时限延至 {0}</source>
         <translation>Deadline extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="569" />
+        <location filename="../../ui/supervision_view.py" line="570" />
         <source>申请延期至 {0}</source>
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
         <location filename="../../ui/document_view.py" line="304" />
-        <location filename="../../ui/supervision_view.py" line="573" />
+        <location filename="../../ui/supervision_view.py" line="574" />
         <source>修改了：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="575" />
+        <location filename="../../ui/supervision_view.py" line="576" />
         <source>由上级事项分解</source>
         <translation>Split from its parent item</translation>
     </message>
     <message>
         <location filename="../../ui/document_view.py" line="370" />
-        <location filename="../../ui/supervision_view.py" line="601" />
+        <location filename="../../ui/supervision_view.py" line="602" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="605" />
+        <location filename="../../ui/supervision_view.py" line="606" />
         <source>您当时填写的内容：{0}</source>
         <translation>What you wrote: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="655" />
+        <location filename="../../ui/supervision_view.py" line="656" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="656" />
+        <location filename="../../ui/supervision_view.py" line="657" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="675" />
-        <location filename="../../ui/supervision_view.py" line="682" />
+        <location filename="../../ui/supervision_view.py" line="676" />
+        <location filename="../../ui/supervision_view.py" line="683" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="715" />
+        <location filename="../../ui/supervision_view.py" line="716" />
         <source>请写明办理结果，可附佐证材料；督查人员审核后办结销号。</source>
         <translation>Describe the result, with supporting files if any; a supervisor reviews and closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="717" />
+        <location filename="../../ui/supervision_view.py" line="718" />
         <source>请填写完成进度和进展情况，可附相关材料。</source>
         <translation>Give the progress and what was done, with files if any.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="726" />
-        <location filename="../../ui/supervision_view.py" line="731" />
+        <location filename="../../ui/supervision_view.py" line="727" />
+        <location filename="../../ui/supervision_view.py" line="732" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="732" />
+        <location filename="../../ui/supervision_view.py" line="733" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="737" />
+        <location filename="../../ui/supervision_view.py" line="738" />
         <source>附件仍在添加，请稍候</source>
         <translation>Attachments are still being added; please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="739" />
+        <location filename="../../ui/supervision_view.py" line="740" />
         <source>请填写办理结果</source>
         <translation>Please describe the result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="740" />
+        <location filename="../../ui/supervision_view.py" line="741" />
         <source>请填写进展情况</source>
         <translation>Please describe the progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="758" />
+        <location filename="../../ui/supervision_view.py" line="759" />
         <source>现办理时限为 {0}。请选择申请延期至的日期并写明理由。</source>
         <translation>The deadline is {0}. Choose the date asked for and give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="761" />
+        <location filename="../../ui/supervision_view.py" line="762" />
         <source>申请延期至 {0}。可同意更短的期限，但须晚于现办理时限 {1}。</source>
         <translation>Extension asked to {0}. You may grant less, but later than the current deadline {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="775" />
-        <location filename="../../ui/supervision_view.py" line="777" />
+        <location filename="../../ui/supervision_view.py" line="776" />
+        <location filename="../../ui/supervision_view.py" line="778" />
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="775" />
+        <location filename="../../ui/supervision_view.py" line="776" />
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="776" />
+        <location filename="../../ui/supervision_view.py" line="777" />
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="777" />
+        <location filename="../../ui/supervision_view.py" line="778" />
         <source>审批意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="788" />
+        <location filename="../../ui/supervision_view.py" line="789" />
         <source>申请延期时必须填写理由</source>
         <translation>An extension request needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="790" />
+        <location filename="../../ui/supervision_view.py" line="791" />
         <source>延期后的时限必须晚于现在的办理时限</source>
         <translation>The new deadline must be after the current one</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="807" />
+        <location filename="../../ui/supervision_view.py" line="808" />
         <source>退回立项申请，请写明理由。</source>
         <translation>Return the request to open; give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="808" />
+        <location filename="../../ui/supervision_view.py" line="809" />
         <source>交办给本单位有误？请写明理由，督查人员修改后重新交办。</source>
         <translation>Assigned to the wrong unit? Give the reason; the supervisor corrects and assigns again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="809" />
+        <location filename="../../ui/supervision_view.py" line="810" />
         <source>退回办结申请，请写明理由；牵头单位继续办理后再申请。</source>
         <translation>Return the completion request with the reason; the lead unit continues and asks again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="810" />
+        <location filename="../../ui/supervision_view.py" line="811" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="811" />
+        <location filename="../../ui/supervision_view.py" line="812" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="813" />
+        <location filename="../../ui/supervision_view.py" line="814" />
         <source>不同意延期，办理时限不变。请写明理由。</source>
         <translation>Refuse the extension; the deadline stays. Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="814" />
+        <location filename="../../ui/supervision_view.py" line="815" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="814" />
+        <location filename="../../ui/supervision_view.py" line="815" />
         <source>不同意延期时必须填写理由</source>
         <translation>Refusing an extension needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="817" />
+        <location filename="../../ui/supervision_view.py" line="818" />
         <source>催办通知将发给牵头单位。</source>
         <translation>The urging goes to the lead unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="818" />
+        <location filename="../../ui/supervision_view.py" line="819" />
         <source>请抓紧办理《{0}》</source>
         <translation>Please speed up “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="821" />
+        <location filename="../../ui/supervision_view.py" line="822" />
         <source>立项后即可交办；如需领导审批，将先送审批。</source>
         <translation>Once opened it can be assigned; if approval is needed it goes to the leader first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="822" />
+        <location filename="../../ui/supervision_view.py" line="823" />
         <source>批准立项后，督查人员即可交办。</source>
         <translation>Once approved, the supervisor can assign it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="823" />
+        <location filename="../../ui/supervision_view.py" line="824" />
         <source>交办后，牵头单位和配合单位将收到通知，反馈周期开始计算。</source>
         <translation>The lead and co-units are notified and the reporting cycle starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="824" />
+        <location filename="../../ui/supervision_view.py" line="825" />
         <source>签收后开始办理，请按反馈周期报送进展。</source>
         <translation>Receive it and start; report progress on the reporting cycle.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="825" />
+        <location filename="../../ui/supervision_view.py" line="826" />
         <source>审核通过，办结销号。</source>
         <translation>Accept the completion and close the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="827" />
+        <location filename="../../ui/supervision_view.py" line="828" />
         <source>意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="848" />
+        <location filename="../../ui/supervision_view.py" line="849" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="891" />
+        <location filename="../../ui/supervision_view.py" line="892" />
         <source>在列表中选择一项督办事项，即可在此查看和办理</source>
         <translation>Select a supervision item in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="909" />
-        <location filename="../../ui/supervision_view.py" line="1036" />
+        <location filename="../../ui/supervision_view.py" line="910" />
+        <location filename="../../ui/supervision_view.py" line="1037" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="910" />
-        <location filename="../../ui/supervision_view.py" line="1037" />
+        <location filename="../../ui/supervision_view.py" line="911" />
+        <location filename="../../ui/supervision_view.py" line="1038" />
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="911" />
-        <location filename="../../ui/supervision_view.py" line="1038" />
+        <location filename="../../ui/supervision_view.py" line="912" />
+        <location filename="../../ui/supervision_view.py" line="1039" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="935" />
+        <location filename="../../ui/supervision_view.py" line="936" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="941" />
+        <location filename="../../ui/supervision_view.py" line="942" />
         <source>预览、打印或另存督办单PDF</source>
         <translation>Preview, print or save the assignment sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="944" />
+        <location filename="../../ui/supervision_view.py" line="945" />
         <source>您当前不需要办理此事项</source>
         <translation>Nothing for you to do on this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1014" />
+        <location filename="../../ui/supervision_view.py" line="1015" />
         <source>督办事项不存在，或您已无权查看</source>
         <translation>The item does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1023" />
+        <location filename="../../ui/supervision_view.py" line="1024" />
         <source>牵头：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1024" />
+        <location filename="../../ui/supervision_view.py" line="1025" />
         <source>时限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1025" />
+        <location filename="../../ui/supervision_view.py" line="1026" />
         <source>进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
         <location filename="../../ui/meeting_view.py" line="181" />
         <location filename="../../ui/room_grid.py" line="325" />
-        <location filename="../../ui/supervision_view.py" line="1034" />
+        <location filename="../../ui/supervision_view.py" line="1035" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1048" />
+        <location filename="../../ui/supervision_view.py" line="1049" />
         <source>按服务器时间 {0} 计算</source>
         <translation>Computed at server time {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1056" />
+        <location filename="../../ui/supervision_view.py" line="1057" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1057" />
+        <location filename="../../ui/supervision_view.py" line="1058" />
         <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1087" />
+        <location filename="../../ui/supervision_view.py" line="1088" />
         <source>分解（新建子事项）…</source>
         <translation>Split (new sub-item)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1178" />
+        <location filename="../../ui/supervision_view.py" line="1179" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1185" />
+        <location filename="../../ui/supervision_view.py" line="1186" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1204" />
+        <location filename="../../ui/supervision_view.py" line="1205" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1210" />
+        <location filename="../../ui/supervision_view.py" line="1211" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1212" />
+        <location filename="../../ui/supervision_view.py" line="1213" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
@@ -2433,7 +2433,7 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="64" />
-        <location filename="../../ui/login.py" line="93" />
+        <location filename="../../ui/login.py" line="105" />
         <source>服务器地址</source>
         <translation>Server</translation>
     </message>
@@ -2449,13 +2449,13 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="67" />
-        <location filename="../../ui/login.py" line="94" />
+        <location filename="../../ui/login.py" line="106" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="68" />
-        <location filename="../../ui/login.py" line="95" />
+        <location filename="../../ui/login.py" line="107" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -2465,32 +2465,42 @@ Reason for cancelling:</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77" />
+        <location filename="../../ui/login.py" line="76" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="80" />
+        <source>本机没有可用的系统密钥环，登录状态无法保存，每次启动都需要输入密码。如需保持登录，请让管理员安装并启用 gnome-keyring 或 KWallet。</source>
+        <translation>This computer has no system keyring, so the login cannot be kept and every start asks for the password. To stay logged in, ask your administrator to install and enable gnome-keyring or KWallet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="88" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="80" />
+        <location filename="../../ui/login.py" line="91" />
         <source>公文流转 · 办会 · 督查督办</source>
         <translation>Documents · Meetings · Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="87" />
+        <location filename="../../ui/login.py" line="99" />
         <source>选择CA证书</source>
         <translation>Choose the CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88" />
+        <location filename="../../ui/login.py" line="100" />
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="98" />
+        <location filename="../../ui/login.py" line="110" />
         <source>请填写：</source>
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="101" />
+        <location filename="../../ui/login.py" line="113" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
@@ -2498,27 +2508,27 @@ Reason for cancelling:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
@@ -2558,7 +2568,7 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>

@@ -48,5 +48,14 @@ class TokenKeeper:
     @property
     def available(self) -> bool:
         """Return whether a real keyring backend (not the fail-always one) is configured."""
+        return keyring_available()
+
+
+def keyring_available() -> bool:
+    """Return whether this machine has a system keyring to keep a login in (many 麒麟/UOS
+    desktops have none: then every start asks for the password)."""
+    try:
         backend = keyring.get_keyring()
-        return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
+    except keyring.errors.KeyringError:
+        return False
+    return getattr(backend, "priority", 0) > 0 and "fail" not in type(backend).__module__
