@@ -153,10 +153,12 @@ RandomId = Annotated[str, StringConstraints(pattern=RANDOM_ID_PATTERN)]
 
 
 class CreateDocumentArgs(Message):
-    """Args of `document.create_outgoing` and `document.register_incoming`."""
+    """Args of `document.create_outgoing` and `document.register_incoming`; `acted_at` is
+    when the person acted (ISO 8601 with offset, the client's server-corrected clock)."""
 
     document_id: RandomId
     fields: dict[str, Any]
+    acted_at: Annotated[str, StringConstraints(min_length=10, max_length=40)] | None = None
 
 
 class ActArgs(Message):

@@ -315,8 +315,13 @@ def _entry_html(document: Document, entry: TraceEntry, org: Organisation) -> str
     if entry.on_behalf_of:
         who += html.escape(tr("（代{0}）").format(_person(org, entry.on_behalf_of)))
     extra = _entry_details(entry, org)
+    when = local_time(entry.at)
+    if entry.acted_at is not None:
+        # Acted offline: both times stay on the record, the person's first (留痕).
+        when = tr("办理 {0}（本机记录），服务器接收 {1}").format(local_time(entry.acted_at),
+                                                       when)
     lines = [f"<b>{html.escape(what)}</b>　{who}　"
-             f"<span class='muted'>{local_time(entry.at)}</span>"]
+             f"<span class='muted'>{html.escape(when)}</span>"]
     if extra:
         lines.append(f"<span class='muted'>{html.escape(extra)}</span>")
     if entry.opinion:

@@ -60,7 +60,7 @@ DOCUMENT_KEYS = (
     "circulate_to", "holders", "trace", "circulations", "archive", "version", "updated_at",
 )
 TRACE_KEYS = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
-              "on_behalf_of", "target_step", "details")
+              "on_behalf_of", "target_step", "details", "acted_at")
 HOLDER_KEYS = ("unit_id", "roles", "person_id", "on_behalf_of", "added", "lead", "done",
                "claimed_at")
 CIRCULATION_KEYS = ("person_id", "sent_by", "sent_at", "read_at")
@@ -201,7 +201,7 @@ _DOC_VALUES = ("id", "direction", "doc_type", "title", "doc_number", "urgency",
 _DOC_TYPES = ("trace", "holders", "circulations", "attachments", "archive", *_LISTS)
 _DOC_TEXTS = ("archive", "attachments", "trace", "holders", "circulations")
 _TRACE_VALUES = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
-                 "on_behalf_of", "target_step", "details")
+                 "on_behalf_of", "target_step", "details", "acted_at")
 _HOLDER_VALUES = ("unit_id", "person_id", "done", "claimed_at")
 _CIRCULATION_VALUES = ("person_id", "sent_at", "read_at")
 
@@ -294,7 +294,7 @@ _TRACE_OK = " AND ".join((
     "t.type = 'object'", _int("t.seq"), _text("t.step"),
     f"t.action IN ({_quote({a.value for a in ActionKind})})", _text("t.actor_id"),
     _text("t.actor_name"), _time_ok("t.at"), _opt_text("t.opinion"),
-    _opt_text("t.on_behalf_of"), _opt_text("t.target_step"),
+    _opt_text("t.on_behalf_of"), _opt_text("t.target_step"), _opt_time("t.acted_at"),
     "ifnull(t.details_t, 'null') IN ('null', 'object')"))
 _HOLDER_OK = " AND ".join((
     "h.type = 'object'", _text("h.unit_id"), _opt_text("h.person_id"),

@@ -198,6 +198,7 @@ def _checked_entry(entry: Mapping[str, Any]) -> Mapping[str, Any]:
     _require(entry, "step", "actor_id")
     _text(entry["at"])
     _required_moment(entry["at"])
+    _moment(entry.get("acted_at"))
     _integer(entry["seq"])
     _one_of(entry["action"], _ACTIONS)
     dict(entry.get("details") or {})

@@ -42,6 +42,12 @@ def _required_dt(value: Any) -> datetime:
     return found
 
 
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValueError("a time without its zone")
+    return value
+
+
 def _optional_str(data: Mapping[str, Any], key: str) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
@@ -95,6 +101,7 @@ def trace_to_dict(entry: TraceEntry) -> dict[str, Any]:
         "actor_id": entry.actor_id, "actor_name": entry.actor_name, "at": entry.at.isoformat(),
         "opinion": entry.opinion, "on_behalf_of": entry.on_behalf_of,
         "target_step": entry.target_step, "details": dict(entry.details),
+        "acted_at": _dt(entry.acted_at),
     }
 
 
@@ -106,6 +113,7 @@ def trace_from_dict(data: Mapping[str, Any]) -> TraceEntry:
         actor_id=data["actor_id"], actor_name=data.get("actor_name", ""), at=at,
         opinion=data.get("opinion", ""), on_behalf_of=data.get("on_behalf_of"),
         target_step=data.get("target_step"), details=dict(data.get("details") or {}),
+        acted_at=_parse_dt(data.get("acted_at")),
     )
 
 
@@ -206,6 +214,7 @@ def action_to_dict(action: Action) -> dict[str, Any]:
         "deadline": _dt(action.deadline), "changes": dict(action.changes),
         "retention": None if action.retention is None else action.retention.value,
         "year": action.year, "expected_step": action.expected_step,
+        "acted_at": _dt(action.acted_at),
     }
 
 
@@ -255,6 +264,7 @@ def action_from_dict(
             retention=None if not data.get("retention") else Retention(data["retention"]),
             year=year,
             expected_step=_optional_str(data, "expected_step"),
+            acted_at=_aware(_parse_dt(_optional_str(data, "acted_at"))),
         )
     except (KeyError, ValueError, TypeError) as error:
         raise ValidationError("action.malformed", "操作参数格式不正确",

@@ -11,14 +11,16 @@ from officeapp.documents import Direction, DocType
 from officeapp.errors import ForbiddenError, ValidationError
 from officeapp.org import Actor, Role
 from officeapp.workflow.definitions import INCOMING, OUTGOING
-from officeapp.workflow.engine import holders_for
+from officeapp.workflow.engine import acted_at, holders_for
 from officeapp.workflow.fields import parse_changes
 from officeapp.workflow.model import ActionKind, Document, Holder, TraceEntry
 
 
-def _first_entry(document: Document, actor: Actor, now: datetime, opinion: str) -> Document:
+def _first_entry(document: Document, actor: Actor, now: datetime, opinion: str,
+                 acted: datetime | None) -> Document:
     entry = TraceEntry(seq=1, step=document.step, action=ActionKind.CREATE,
-                       actor_id=actor.person_id, actor_name=actor.name, at=now, opinion=opinion)
+                       actor_id=actor.person_id, actor_name=actor.name, at=now, opinion=opinion,
+                       acted_at=acted_at(acted, now))
     return replace(document, trace=(entry,), updated_at=now)
 
 
@@ -41,9 +43,10 @@ def _start(
 
 def create_outgoing(
     *, document_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime,
-    agency_code: str = "",
+    agency_code: str = "", acted: datetime | None = None,
 ) -> Document:
-    """Return a new 发文 draft held by its drafter; `agency_code` is the unit's default 机关代字."""
+    """Return a new 发文 draft held by its drafter; `agency_code` is the unit's default 机关代字.
+    `acted` is when the drafter acted, if earlier than `now` (drafted offline)."""
     step = OUTGOING.step("draft")
     if not actor.has_role(step.roles):
         raise ForbiddenError("workflow.forbidden", "您没有拟稿权限")
@@ -52,11 +55,12 @@ def create_outgoing(
     document = _start(document_id=document_id, direction=Direction.OUTGOING, actor=actor,
                       fields=fields, now=now, step=step.key)
     holder = Holder(unit_id=actor.unit_id, roles=step.roles, person_id=actor.person_id)
-    return _first_entry(replace(document, holders=(holder,)), actor, now, "拟稿")
+    return _first_entry(replace(document, holders=(holder,)), actor, now, "拟稿", acted)
 
 
 def register_incoming(
-    *, document_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime
+    *, document_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime,
+    acted: datetime | None = None,
 ) -> Document:
     """Return a 收文 that arrived on paper or by other channels, at 登记, held by the clerk."""
     step = INCOMING.step("register")
@@ -65,7 +69,7 @@ def register_incoming(
     document = _start(document_id=document_id, direction=Direction.INCOMING, actor=actor,
                       fields=fields, now=now, step=step.key)
     holder = Holder(unit_id=actor.unit_id, roles=step.roles, person_id=actor.person_id)
-    return _first_entry(replace(document, holders=(holder,)), actor, now, "收文登记")
+    return _first_entry(replace(document, holders=(holder,)), actor, now, "收文登记", acted)
 
 
 def incoming_copy(
@@ -85,4 +89,4 @@ def incoming_copy(
         source_document_id=issued.id, sender_unit=sender_name,
     )
     copy = replace(copy, holders=holders_for(copy, INCOMING.step("receive")))
-    return _first_entry(copy, system_actor, now, f"{sender_name}来文")
+    return _first_entry(copy, system_actor, now, f"{sender_name}来文", None)

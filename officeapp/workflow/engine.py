@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from officeapp.clock import minute_text
@@ -594,11 +594,37 @@ def decide(document: Document, actor: Actor, action: Action, now: datetime) -> D
         ))
     try:
         _check_expected_step(document, action)
-        return _HANDLERS[action.kind](document, actor, action, now)
+        return _with_acted_at(_HANDLERS[action.kind](document, actor, action, now),
+                              len(document.trace), action.acted_at, now)
     except _Refused as refused:
         return Rejected(refused.rejection)
     except DomainError as error:
         return Rejected(error.rejection)
+
+
+# Closer than this to the server's time, the time a person acted is the time it was accepted.
+ACTED_AT_TOLERANCE = timedelta(minutes=1)
+
+
+def acted_at(claimed: datetime | None, now: datetime) -> datetime | None:
+    """Return the time a person acted to keep beside `now` (when the server accepted it): the
+    client's claim when it is at least a minute earlier, else None. A claim in the future is
+    a wrong clock, not an earlier action, and is dropped."""
+    if claimed is None or not now - claimed >= ACTED_AT_TOLERANCE:
+        return None
+    return claimed
+
+
+def _with_acted_at(decision: Decision, before: int, claimed: datetime | None,
+                   now: datetime) -> Decision:
+    """Stamp the trace entries a decision appended with the time the person acted."""
+    when = acted_at(claimed, now)
+    if when is None or not isinstance(decision, Accepted):
+        return decision
+    trace = tuple(replace(e, acted_at=when) if e.seq > before else e
+                  for e in decision.document.trace)
+    appended = tuple(replace(e, acted_at=when) for e in decision.trace)
+    return replace(decision, document=replace(decision.document, trace=trace), trace=appended)
 
 
 def _check_expected_step(doc: Document, action: Action) -> None:

@@ -133,6 +133,10 @@ class TraceEntry:
     on_behalf_of: str | None = None
     target_step: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+    # When the person acted, as their client recorded it (server-corrected), where that is a
+    # minute or more before `at`, the moment the server accepted it (an action taken offline).
+    # `at` stays the authoritative time; both are kept for 留痕 and both are shown.
+    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class Action:
     # The step the person saw when they acted. An action meant for one step must never be
     # applied to another (an offline "approve" at 核稿 is not a signature at 签发).
     expected_step: str | None = None
+    # When the person acted (the client's server-corrected clock), for the trace.
+    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -396,4 +396,29 @@ EN.update({
         "This computer has no system keyring, so the login cannot be kept and every start asks "
         "for the password. To stay logged in, ask your administrator to install and enable "
         "gnome-keyring or KWallet.",
+    "办理 {0}（本机记录），服务器接收 {1}": "acted {0} (this computer's record), received {1}",
+})
+
+# 统计分析 (ui/supervision_dashboard.py): what each figure covers.
+EN.update({
+    "逾期": "Overdue", "临近期限": "Due soon", "全部未办结": "All open items",
+    "本月交办": "Assigned this month", "上月交办": "Assigned last month",
+    "本季度交办": "Assigned this quarter", "本年度交办": "Assigned this year",
+    "所选期间交办": "Assigned in the period", "{0}\n（{1}）": "{0}\n({1})",
+    "逾期（全部未办结）": "Overdue (all open items)", "各单位统计": "By unit",
+    "逾期及临近期限事项": "Overdue and due soon",
+    "逾期及临近期限事项（{0}）": "Overdue and due soon ({0})",
+    "逾期{0}天": "{0} day(s) overdue", "双击打开事项": "Double-click to open the item",
+    "期间统计截至 {0}，逾期与临近期限截至 {1}（服务器时间）":
+        "Period figures as of {0}; overdue and due soon as of {1} (server time)",
+    "所选期间没有交办的督办事项，目前也没有逾期或临近期限的事项":
+        "No supervision items were assigned in this period, and none is overdue or due soon",
+    "超过办理时限仍未办结的事项（含逾期后才申请办结的），不论何时交办，不受统计期间限制":
+        "Open items past their deadline (also those that asked to finish only after it), "
+        "whenever they were assigned: the period does not limit them",
+    "办理时限在{0}天内、尚未逾期、也未申请办结的事项，不论何时交办，不受统计期间限制":
+        "Open items due within {0} day(s), not yet overdue and not asked to finish, whenever "
+        "they were assigned: the period does not limit them",
+    "只统计所选期间内交办的事项（按交办时间）":
+        "Only the items assigned in the chosen period (by assignment date)",
 })

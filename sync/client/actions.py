@@ -69,7 +69,8 @@ def draft_outgoing(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     name = "document.create_outgoing"
     store.create_document(document=document, mutation_name=name,
                           mutation_args=wire_args(name, document_id=document.id,
-                                                  fields=dict(fields)),
+                                                  fields=dict(fields),
+                                                  acted_at=now.isoformat()),
                           mutator_version=version(name))
     return document
 
@@ -83,7 +84,8 @@ def register(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
     name = "document.register_incoming"
     store.create_document(document=document, mutation_name=name,
                           mutation_args=wire_args(name, document_id=document.id,
-                                                  fields=dict(fields)),
+                                                  fields=dict(fields),
+                                                  acted_at=now.isoformat()),
                           mutator_version=version(name))
     return document
 
@@ -96,6 +98,8 @@ def act(store: LocalStore, *, person_id: str, document_id: str, action: Action,
         raise ValidationError("document.not_found", "文件不存在，或您已无权查看该文件")
     if action.expected_step is None:
         action = replace(action, expected_step=document.step)
+    if action.acted_at is None:
+        action = replace(action, acted_at=now)  # kept in the trace if the server gets it late
     actor = store.organisation().actor(person_id, now)
     return store.apply_action(
         document_id=document_id, actor=actor, action=action, now=now,

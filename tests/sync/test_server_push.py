@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from sqlalchemy import event
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from sync.server import tables as t
 
-from .conftest import User, walk_to
+from .conftest import NOTICE, User, walk_to
 
 Users = Callable[[str], User]
 
@@ -243,3 +243,18 @@ def test_archive_gets_item_numbers(user: Users) -> None:
     archived = clerk.doc(doc_id)
     assert archived["archive"] == {"year": 2026, "retention": "10年", "item_number": 1}
     assert archived["owner_unit_id"] == OFFICE_ID
+
+
+def test_the_time_a_draft_was_made_must_be_a_time_with_its_zone(user: Users) -> None:
+    clerk = user("office.clerk")
+    for bad in ("yesterday", "2026-12-06T02:49:00", "2026-13-01T00:00:00+08:00"):
+        result = clerk.push_one("document.create_outgoing", document_id=str(uuid.uuid4()),
+                                fields=NOTICE, acted_at=bad)
+        assert (result["status"], result["code"]) == ("rejected", "mutation.invalid_args"), bad
+    made = (datetime.now(UTC) - timedelta(minutes=30)).isoformat()
+    document_id = str(uuid.uuid4())
+    result = clerk.push_one("document.create_outgoing", document_id=document_id, fields=NOTICE,
+                            acted_at=made)
+    assert result["status"] == "applied"
+    created = clerk.doc(document_id)["trace"][0]
+    assert created["acted_at"] == made and created["at"] > made

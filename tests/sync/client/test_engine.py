@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -191,3 +192,21 @@ def test_concurrent_refreshes_spend_the_refresh_token_once(make_client: Any) -> 
     clerk.run(both())
     clerk.sync()  # the login was not revoked as a stolen token would be
     assert clerk.engine.status.online
+
+
+def test_work_done_offline_keeps_when_it_was_done_beside_when_the_server_took_it(
+        make_client: Any, clock: Any) -> None:
+    clerk = make_client("office.clerk")
+    clerk.link.up = False
+    made = clerk.engine._clock()
+    doc_id = draft(clerk)
+    clerk.act(doc_id, A.APPROVE, opinion="请核稿")
+    clock.advance(timedelta(minutes=2))  # the link returns two minutes later
+    clerk.link.up = True
+    clerk.sync()
+    created, sent = clerk.store.get_document(doc_id).trace[:2]
+    for entry in (created, sent):
+        assert entry.acted_at is not None and entry.at - entry.acted_at >= timedelta(minutes=2)
+        assert abs(entry.acted_at - made) < timedelta(seconds=5)
+    reviewer = make_client("office.reviewer")
+    assert reviewer.store.get_document(doc_id).trace[0].acted_at == created.acted_at
