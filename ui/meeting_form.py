@@ -19,6 +19,7 @@ from typing import Any
 from officeapp.clock import OFFICE_TZ
 from officeapp.errors import DomainError, ValidationError
 from officeapp.meetings import (
+    DEFAULT_LENGTH,
     AgendaItem,
     Attendee,
     AttendeeKind,
@@ -35,6 +36,7 @@ from officeapp.meetings import (
     available_meeting_actions,
     booking_window,
     conflict_message,
+    default_start,
     find_conflicts,
     free_rooms_over,
 )
@@ -56,6 +58,7 @@ from ui.attachments import Imported, blobs_root, human_size, import_files
 from ui.context import AppContext
 from ui.meeting_calendar import spans_of, when_text
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -77,11 +80,13 @@ from ui.qt import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSize,
     QSpinBox,
     Qt,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QtGui,
     QTime,
     QTimer,
     QTreeWidget,
@@ -100,7 +105,20 @@ _FIELD_OF_CODE = {"meeting.bad_time": "end", "meeting.too_long": "end",
                   "meeting.naive_time": "start"}
 _LIVE_FIELDS = frozenset({"start", "end", "recurrence"})
 _MAX_CONFLICTS_SHOWN = 8
+# The rules' warnings of busy people on booking: the live check names each of them already.
+_CLASH_WARNINGS = frozenset(f"meeting.{kind.value}_busy" for kind in ConflictKind)
 _NEW_ID = "（新会议）"
+_ROOMY = QSize(1180, 860)
+_FRAME = QSize(16, 48)  # the window's frame and title bar, which resize() leaves out
+# Texts the form translates from variables (the rules' field labels, the repeat choices),
+# listed so that lupdate files them for translation.
+_VARIABLE_TEXTS = (
+    QT_TRANSLATE_NOOP("", "会议名称"), QT_TRANSLATE_NOOP("", "会议类型"),
+    QT_TRANSLATE_NOOP("", "开始时间"), QT_TRANSLATE_NOOP("", "结束时间"),
+    QT_TRANSLATE_NOOP("", "主持人"), QT_TRANSLATE_NOOP("", "记录人"),
+    QT_TRANSLATE_NOOP("", "会议说明"), QT_TRANSLATE_NOOP("", "不重复"),
+    QT_TRANSLATE_NOOP("", "每天"), QT_TRANSLATE_NOOP("", "每周"), QT_TRANSLATE_NOOP("", "每月"),
+)
 
 
 def tr(text: str) -> str:
@@ -151,12 +169,13 @@ def form_errors(values: Mapping[str, Any], *, base: Meeting | None = None,
 
 def conflict_lines(conflicts: Sequence[Conflict], *, org: Organisation,
                    rooms: Mapping[str, Room]) -> list[tuple[ConflictKind, str]]:
-    """Return one sentence per clash (room first), naming the holder's title and time."""
+    """Return one sentence per room or person and other meeting (room first), naming the
+    holder's title and time: a series and its sittings are one other meeting."""
     seen: set[tuple[ConflictKind, str, str]] = set()
     lines: list[tuple[ConflictKind, str]] = []
     order = {ConflictKind.ROOM: 0, ConflictKind.HOST: 1, ConflictKind.PERSON: 2}
     for conflict in sorted(conflicts, key=lambda c: (order[c.kind], c.at)):
-        key = (conflict.kind, conflict.subject_id, conflict.holder.meeting_id)
+        key = (conflict.kind, conflict.subject_id, conflict.holder.family)
         if key in seen:
             continue
         seen.add(key)
@@ -222,11 +241,6 @@ def _aware(moment: Any) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=OFFICE_TZ)
 
 
-def next_hour(now: datetime) -> datetime:
-    """Return the next full hour, local (the default start of a new meeting)."""
-    return local(now).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-
-
 # --- small widgets ---------------------------------------------------------------------------
 
 
@@ -266,6 +280,29 @@ def _from_qdatetime(value: QDateTime) -> datetime:
     moment = value.toPython()
     assert isinstance(moment, datetime)
     return moment.replace(tzinfo=OFFICE_TZ, second=0, microsecond=0)
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A date-and-time box in which a digit typed into a section replaces that section.
+
+    Qt inserts a typed digit at the cursor and silently drops it when the section is full,
+    so someone who clicked into the hour ("09") and typed "14" saw nothing happen. The
+    section under the cursor is selected first, as when it is tabbed to or double-clicked.
+    """
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        """Type over the section under the cursor when the digit cannot be inserted."""
+        if self._drops(event.text()):
+            self.setSelectedSection(self.currentSection())
+        super().keyPressEvent(event)
+
+    def _drops(self, typed: str) -> bool:
+        line = self.lineEdit()
+        if len(typed) != 1 or not typed.isdigit() or line.hasSelectedText():
+            return False
+        at, text = line.cursorPosition(), line.text()
+        state = self.validate(text[:at] + typed + text[at:], at + 1)[0]
+        return bool(state == QtGui.QValidator.State.Invalid)
 
 
 class AttendeeTree(QWidget):
@@ -567,7 +604,7 @@ class MeetingForm(FieldMessages, QDialog):
         self._generation = 0
         self._busy = False
         self.setWindowTitle(self.tr("修改会议") if meeting else self.tr("新建会议"))
-        self.resize(1180, 860)
+        self._fit_screen()
         self._make_widgets()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -575,14 +612,19 @@ class MeetingForm(FieldMessages, QDialog):
         self._debounce.timeout.connect(self.check_now)
         ctx.spawn(self._load(), what=self.tr("读取通讯录"))
 
+    def _fit_screen(self) -> None:
+        """Open roomy, but never larger than the screen: a 1024×600 one keeps its buttons."""
+        room = self.screen().availableGeometry().size() - _FRAME
+        self.resize(_ROOMY.boundedTo(room).expandedTo(self.minimumSizeHint()))
+
     def _make_widgets(self) -> None:
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("如：全市安全生产工作会议"))
         self.meeting_type = QComboBox()
         for kind in MeetingType:
             self.meeting_type.addItem(kind.value, kind.value)
-        self.start = QDateTimeEdit()
-        self.end = QDateTimeEdit()
+        self.start = DateTimeEdit()
+        self.end = DateTimeEdit()
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -766,9 +808,9 @@ class MeetingForm(FieldMessages, QDialog):
         self._place_changed()
 
     def _fill_defaults(self) -> None:
-        start = next_hour(self.ctx.now())
+        start = default_start(self.ctx.now())
         self.start.setDateTime(_to_qdatetime(start))
-        self.end.setDateTime(_to_qdatetime(start + timedelta(hours=1)))
+        self.end.setDateTime(_to_qdatetime(start + DEFAULT_LENGTH))
         self._last_start = start
         self.count.setEnabled(False)
 
@@ -840,7 +882,7 @@ class MeetingForm(FieldMessages, QDialog):
 
     def _length(self) -> timedelta:
         length = _from_qdatetime(self.end.dateTime()) - _from_qdatetime(self.start.dateTime())
-        return length if length > timedelta(0) else timedelta(hours=1)
+        return length if length > timedelta(0) else DEFAULT_LENGTH
 
     def _recurrence(self) -> str | None:
         frequency = str(self.repeat.currentData() or "")
@@ -916,7 +958,19 @@ class MeetingForm(FieldMessages, QDialog):
         known = set(self.fields)
         elsewhere = [m for n, m in errors.items() if n not in known]
         self.show_general(elsewhere[0] if elsewhere else "")
+        if errors:
+            self.state.clear()  # what was done before is not the outcome of this attempt
         return not errors
+
+    def show_refusal(self, name: str, message: str) -> None:
+        """Show one refusal beside its field, or in the general line; no success beside it."""
+        self.state.clear()
+        super().show_refusal(name, message)
+
+    def _succeeded(self, text: str) -> None:
+        """Say what went through, with no refusal of an earlier attempt left beside it."""
+        self.show_general("")
+        self.state.setText(text)
 
     def check_now(self) -> None:
         """Check conflicts of what the form holds now (also runs shortly after each edit)."""
@@ -951,9 +1005,9 @@ class MeetingForm(FieldMessages, QDialog):
             self.conflict_text.setText(self.tr("请先填写有效的开始和结束时间。"))
         elif not lines:
             when = when_text(meeting.start, meeting.end)
-            self.conflict_text.setText(
-                f"<span style='color:#2e7d32'>✔ {self.tr('没有冲突')}</span><br>"
-                f"<span style='color:#666'>{when}</span>")
+            none = self.tr("没有冲突")  # outside the f-string, where lupdate finds it
+            self.conflict_text.setText(f"<span style='color:#2e7d32'>✔ {none}</span><br>"
+                                       f"<span style='color:#666'>{when}</span>")
         else:
             self.conflict_text.setText(self._conflict_html(lines))
         self.free_list.clear()
@@ -1048,8 +1102,7 @@ class MeetingForm(FieldMessages, QDialog):
             self.show_refusal(str(error.details.get("field", "")), error.message)
             return False
         self._initial = self.values()
-        self.show_general("")
-        self.state.setText(tr("草稿已保存，可预订会议室并发送通知"))
+        self._succeeded(tr("草稿已保存，可预订会议室并发送通知"))
         return True
 
     async def _act(self, action: MeetingAction) -> MeetingAccepted | None:
@@ -1064,7 +1117,7 @@ class MeetingForm(FieldMessages, QDialog):
                 self._offer_rooms(refusal.details.get("free_rooms") or [])
             return None
         self.meeting = outcome.meeting
-        self.warnings = [w.message for w in outcome.warnings]
+        self.warnings = [w.message for w in outcome.warnings if w.code not in _CLASH_WARNINGS]
         return outcome
 
     def _offer_rooms(self, offered: Sequence[Mapping[str, Any]]) -> None:
@@ -1094,8 +1147,7 @@ class MeetingForm(FieldMessages, QDialog):
         booking = outcome.meeting.booking
         pending = booking is not None and booking.state.value == "pending"
         self._initial = self.values()
-        self.state.setText(tr("已提交预订，等待会议室审批") if pending
-                           else tr("会议室已预订"))
+        self._succeeded(tr("已提交预订，等待会议室审批") if pending else tr("会议室已预订"))
         self.check_now()
         return True
 
@@ -1133,14 +1185,15 @@ class MeetingForm(FieldMessages, QDialog):
         try:
             ics = read_ics(path.read_bytes())
         except OSError as error:
-            self.show_general(self.tr("无法读取文件：{0}").format(error.strerror or error))
+            self.show_refusal("", self.tr("无法读取文件：{0}").format(error.strerror or error))
             return False
         except DomainError as error:
-            self.show_general(error.message)
+            self.show_refusal("", error.message)
             return False
         if ics.kind is not ImportKind.CREATE:
-            self.show_general(self.tr("该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写"
-                                      "会议；请在“会议”页点“导入日历文件…”办理"))
+            self.show_refusal("", self.tr(
+                "该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写"
+                "会议；请在“会议”页点“导入日历文件…”办理"))
             return False
         self.fill(invitation_fields(ics.invitation, rooms=self.rooms.values()))
         self.show_general(left_aside_note(ics))

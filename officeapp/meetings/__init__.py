@@ -23,6 +23,7 @@ from officeapp.meetings.conflicts import (
     room_grid,
 )
 from officeapp.meetings.fields import create_meeting, sitting_of
+from officeapp.meetings.hours import DEFAULT_LENGTH, default_start, in_office_hours
 from officeapp.meetings.model import (
     SUPERVISION_SOURCE,
     AgendaItem,
@@ -63,6 +64,7 @@ from officeapp.meetings.rules import (
 )
 
 __all__ = [
+    "DEFAULT_LENGTH",
     "SUPERVISION_SOURCE",
     "AgendaItem",
     "Attendance",
@@ -106,11 +108,13 @@ __all__ = [
     "current_replies",
     "decide_meeting",
     "decision_item_id",
+    "default_start",
     "due_reminders",
     "expected_people",
     "find_conflicts",
     "free_rooms",
     "free_rooms_over",
+    "in_office_hours",
     "invitation_for",
     "occurrences",
     "pending_replies",

@@ -405,7 +405,7 @@ EN.update({
     "本月交办": "Assigned this month", "上月交办": "Assigned last month",
     "本季度交办": "Assigned this quarter", "本年度交办": "Assigned this year",
     "所选期间交办": "Assigned in the period", "{0}\n（{1}）": "{0}\n({1})",
-    "逾期（全部未办结）": "Overdue (all open items)", "各单位统计": "By unit",
+    "逾期（全部未办结）": "Overdue (all open items)", "各单位统计": "By unit", "图表": "Charts",
     "逾期及临近期限事项": "Overdue and due soon",
     "逾期及临近期限事项（{0}）": "Overdue and due soon ({0})",
     "逾期{0}天": "{0} day(s) overdue", "双击打开事项": "Double-click to open the item",
@@ -421,4 +421,10 @@ EN.update({
         "they were assigned: the period does not limit them",
     "只统计所选期间内交办的事项（按交办时间）":
         "Only the items assigned in the chosen period (by assignment date)",
+})
+
+# 会议 form (ui/meeting_form.py): the rules' field labels and the repeat choices.
+EN.update({
+    "会议名称": "Title", "会议说明": "Notes", "不重复": "Does not repeat", "每天": "Daily",
+    "没有冲突": "No conflicts",
 })
