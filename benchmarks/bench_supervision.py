@@ -11,7 +11,10 @@ read as ui/supervision_page.py does it (the first 1,000 rows by deadline, filter
 SQL, the total counted when cut, each row's light explained); `store_list_all_ms_p95` reads
 every passing row instead; `store_dashboard_ms_p95` is the dashboard's read for a year (every
 item here; `LocalStore.supervision_statistics`: one aggregate query that agrees with
-`unit_statistics`), `store_dashboard_month_ms_p95` for the last 30 days.
+`unit_statistics`), `store_dashboard_month_ms_p95` for the last 30 days;
+`store_dashboard_pressing_ms_p95` is the dashboard's other read, whatever the period: every
+open item overdue or due soon counted per unit (`pressing_statistics`) and the first 500 of
+them listed (`pressing_rows`), `store_dashboard_pressing_items` how many there are.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from officeapp.clock import OFFICE_TZ
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
+from officeapp.store import supervision as supervision_store
 from officeapp.supervision import (
     CompletionRequest,
     ItemQuery,
@@ -53,6 +57,7 @@ from officeapp.supervision.model import CycleKind
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=OFFICE_TZ)
 LIST_LIMIT = 1000  # as ui/supervision_page.py
+PRESSING_LIMIT = 500  # as ui/supervision_dashboard.py
 UNITS = [f"u-{n:02d}" for n in range(40)] + [FINANCE_ID, EDU_ID]
 STATUSES = [Status.ASSIGNED, Status.RECEIVED, Status.IN_PROGRESS, Status.IN_PROGRESS,
             Status.RETURNED, Status.COMPLETION_REQUESTED, Status.COMPLETED, Status.COMPLETED,
@@ -195,6 +200,16 @@ def store_figures(items: list[SupervisionItem], path: Path, repeat: int) -> None
 
         emit("store_dashboard_ms_p95", p95(timed(partial(dashboard, 365), repeat)), "ms")
         emit("store_dashboard_month_ms_p95", p95(timed(partial(dashboard, 30), repeat)), "ms")
+
+        def pressing() -> object:
+            conn = store.db.conn
+            return (supervision_store.pressing_statistics(conn, now=NOW),
+                    supervision_store.pressing_rows(conn, now=NOW, limit=PRESSING_LIMIT))
+
+        counts = supervision_store.pressing_statistics(store.db.conn, now=NOW)
+        emit("store_dashboard_pressing_items", sum(c.overdue + c.due_soon for c in counts),
+             "count")
+        emit("store_dashboard_pressing_ms_p95", p95(timed(pressing, repeat)), "ms")
     finally:
         store.close()
 

@@ -553,6 +553,7 @@ class SupervisionPage(QWidget):
         self.inbox_table = _table(self.inbox, sortable=False)
         self.view = SupervisionView(ctx)
         self.dashboard = SupervisionDashboard(ctx)
+        self.dashboard.item_activated.connect(self.show_item)
         self.heading = QLabel()
         self.message = QLabel()
         self._generation = 0

@@ -50,6 +50,7 @@ from officeapp.supervision import (
     InboxEntry,
     ItemQuery,
     ItemRow,
+    PressingStats,
     SupervisionAccepted,
     SupervisionAction,
     SupervisionDecision,
@@ -378,6 +379,15 @@ class LocalStore:
         (exactly officeapp.supervision.unit_statistics over every item)."""
         return supervision.statistics(self.db.conn, period_start=period_start,
                                       period_end=period_end, now=now)
+
+    def supervision_pressing(self, *, now: datetime, warn_days: int = DEFAULT_WARN_DAYS,
+                             limit: int | None = None) -> tuple[list[PressingStats],
+                                                                list[ItemRow]]:
+        """Return, per lead unit, how many open items are overdue and due soon at `now`
+        whenever they were assigned, and the rows of those items (the first `limit`)."""
+        conn = self.db.conn
+        return (supervision.pressing_statistics(conn, now=now, warn_days=warn_days),
+                supervision.pressing_rows(conn, now=now, warn_days=warn_days, limit=limit))
 
     def supervision_items(self, ids: Iterable[str] | None = None) -> list[SupervisionItem]:
         """Return these items (every item when None), by deadline then title."""

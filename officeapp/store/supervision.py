@@ -25,6 +25,7 @@ from officeapp.supervision import (
     InboxEntry,
     ItemQuery,
     ItemRow,
+    PressingStats,
     Source,
     Status,
     SupervisionItem,
@@ -33,6 +34,7 @@ from officeapp.supervision import (
     item_row,
 )
 from officeapp.supervision.codec import item_from_dict, item_to_dict
+from officeapp.supervision.lights import DEFAULT_WARN_DAYS
 from officeapp.supervision.model import RUNNING, UNIT_ROLES
 from officeapp.supervision.stats import unit_stats
 
@@ -298,6 +300,55 @@ def statistics(conn: sqlite3.Connection, *, period_start: datetime, period_end: 
     return [unit_stats(unit, items=items, completed=done, on_time=on_time, overdue=overdue,
                        days=days)
             for unit, items, done, on_time, overdue, days in conn.execute(_STATISTICS, params)]
+
+
+# `pressing` (officeapp/supervision/stats.py) at :now, :warned being :now + the warning days:
+# an item assigned by :now, not completed, with a lead unit, is overdue past its deadline (or
+# when it asked to finish after it) and due soon within the warning; whenever it was assigned.
+_PRESSING_SQL = """CASE
+    WHEN status = 'completion_requested' THEN
+        CASE WHEN requested_at IS NOT NULL AND requested_at > deadline THEN 'overdue' END
+    WHEN :now > deadline THEN 'overdue'
+    WHEN :warned >= deadline THEN 'due_soon'
+END"""
+_PRESSING_OPEN = ("status <> 'completed' AND deadline IS NOT NULL AND lead_unit_id IS NOT NULL"
+                  " AND assigned_at <= :now")
+# NOT INDEXED: one scan; grouping along the lead-unit index reads every row out of order and
+# took twice as long (bench_supervision.py).
+_PRESSING = f"""
+SELECT lead_unit_id, sum(pressing = 'overdue'), sum(pressing = 'due_soon')
+FROM (SELECT lead_unit_id, {_PRESSING_SQL} AS pressing
+      FROM supervision_items NOT INDEXED WHERE {_PRESSING_OPEN})
+WHERE pressing IS NOT NULL
+GROUP BY lead_unit_id ORDER BY lead_unit_id"""
+# Every row has a deadline, so the deadline index gives the order and LIMIT stops the walk
+# early: the co-units' subquery runs for the rows returned only.
+_PRESSING_ROWS = (f"SELECT {_ROW_COLUMNS} FROM supervision_items"
+                  f" WHERE {_PRESSING_OPEN} AND ({_PRESSING_SQL}) IS NOT NULL"
+                  " ORDER BY deadline, title, id LIMIT :limit")
+
+
+def _pressing_params(now: datetime, warn_days: int) -> dict[str, Any]:
+    if now.tzinfo is None:
+        raise ValidationError("clock.naive", "本机时间缺少时区信息")
+    return {"now": timestamp(now), "warned": timestamp(now + timedelta(days=warn_days))}
+
+
+def pressing_statistics(conn: sqlite3.Connection, *, now: datetime,
+                        warn_days: int = DEFAULT_WARN_DAYS) -> list[PressingStats]:
+    """Return per lead unit how many open items are overdue and due soon at `now`, whenever
+    assigned: `officeapp.supervision.pressing_statistics`, counted by SQLite."""
+    found = conn.execute(_PRESSING, _pressing_params(now, warn_days))
+    return [PressingStats(unit, overdue, due_soon) for unit, overdue, due_soon in found]
+
+
+def pressing_rows(conn: sqlite3.Connection, *, now: datetime, warn_days: int = DEFAULT_WARN_DAYS,
+                  limit: int | None = None) -> list[ItemRow]:
+    """Return the list rows of the items `pressing_statistics` counts, by deadline (the
+    longest overdue first), then title; `limit` takes the first of them."""
+    params = _pressing_params(now, warn_days)
+    params["limit"] = -1 if limit is None else limit
+    return [_row(r) for r in conn.execute(_PRESSING_ROWS, params)]
 
 
 def concerning(conn: sqlite3.Connection, actor: Actor) -> list[SupervisionItem]:

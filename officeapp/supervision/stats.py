@@ -8,18 +8,25 @@ Definitions (docs/supervision.md has them in full):
   before the deadline; overdue (逾期数): not completed and past the deadline (the clock stops
   while a completion request waits), or completed late;
 - days to complete: from assignment to the accepted completion request.
+
+What needs chasing now is counted apart, whatever the period (`pressing`): every assigned item
+not completed that is overdue at `now` (past its deadline, or asked to finish after it; its
+light is red for the deadline) or due soon (its deadline within `warn_days`, not yet passed,
+and the unit has not asked to finish). A period only chooses whose 办结率 is reported; it must
+never hide an item that is late today because it was assigned in an earlier month.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Protocol, TypeVar
 
-from officeapp.supervision.lights import ItemFacts
+from officeapp.supervision.lights import DEFAULT_WARN_DAYS, ItemFacts
 from officeapp.supervision.model import Source, Status, SupervisionItem
 
 _DAY = 86_400.0
@@ -133,6 +140,73 @@ def total_statistics(stats: Iterable[UnitStats]) -> UnitStats:
         total.overdue += s.overdue
         total.days += (s.average_days or 0.0) * s.completed
     return total.stats("")
+
+
+class Pressing(StrEnum):
+    """Why an open item needs chasing now."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+
+
+@dataclass(frozen=True)
+class PressingStats:
+    """One lead unit's open items that are overdue, and that are due soon, at a moment."""
+
+    unit_id: str
+    overdue: int
+    due_soon: int
+
+
+def pressing(item: Countable, now: datetime, *,
+             warn_days: int = DEFAULT_WARN_DAYS) -> Pressing | None:
+    """Return whether an item assigned by `now` and not completed is overdue or due soon."""
+    status, deadline, assigned = item.status, item.deadline, item.assigned_at
+    if status is Status.COMPLETED or deadline is None or assigned is None or assigned > now:
+        return None
+    if status is Status.COMPLETION_REQUESTED:
+        # The clock stopped when the unit asked to finish, as for the light.
+        requested = item.requested_at
+        return Pressing.OVERDUE if requested is not None and requested > deadline else None
+    if now > deadline:
+        return Pressing.OVERDUE
+    return Pressing.DUE_SOON if now + timedelta(days=warn_days) >= deadline else None
+
+
+def days_overdue(item: ItemFacts, now: datetime) -> int:
+    """Return the started days an open item is past its deadline at `now` (0 when not)."""
+    deadline = item.deadline
+    if deadline is None:
+        return 0
+    requested = item.requested_at
+    clock = requested if item.status is Status.COMPLETION_REQUESTED and requested else now
+    return max(0, math.ceil((clock - deadline).total_seconds() / _DAY))
+
+
+_Item = TypeVar("_Item", bound=Countable)
+
+
+def pressing_items(items: Iterable[_Item], *, now: datetime,
+                   warn_days: int = DEFAULT_WARN_DAYS) -> list[_Item]:
+    """Return the items with a lead unit that are overdue or due soon, in their given order."""
+    return [i for i in items
+            if i.lead_unit_id is not None and pressing(i, now, warn_days=warn_days) is not None]
+
+
+def pressing_statistics(items: Iterable[Countable], *, now: datetime,
+                        warn_days: int = DEFAULT_WARN_DAYS) -> list[PressingStats]:
+    """Return per lead unit how many open items are overdue and due soon at `now`, whenever
+    they were assigned; units with neither are left out."""
+    counted = Counter((i.lead_unit_id, pressing(i, now, warn_days=warn_days)) for i in items)
+    units = sorted({u for u, state in counted if u is not None and state is not None})
+    return [PressingStats(u, counted[u, Pressing.OVERDUE], counted[u, Pressing.DUE_SOON])
+            for u in units]
+
+
+def total_pressing(stats: Iterable[PressingStats]) -> PressingStats:
+    """Return the overdue and due-soon counts of all units together (unit id empty)."""
+    listed = list(stats)
+    return PressingStats("", sum(s.overdue for s in listed), sum(s.due_soon for s in listed))
 
 
 def rate_text(rate: float | None) -> str:

@@ -3,27 +3,27 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="50" />
+        <location filename="../../ui/supervision_dashboard.py" line="70" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="51" />
+        <location filename="../../ui/supervision_dashboard.py" line="71" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="52" />
+        <location filename="../../ui/supervision_dashboard.py" line="72" />
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="53" />
+        <location filename="../../ui/supervision_dashboard.py" line="73" />
         <source>本年度</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="54" />
+        <location filename="../../ui/supervision_dashboard.py" line="74" />
         <location filename="../../ui/supervision_form.py" line="69" />
         <source>自定义</source>
         <translation>Custom</translation>
@@ -119,7 +119,8 @@
     </message>
     <message>
         <location filename="../../ui/document_view.py" line="236" />
-        <location filename="../../ui/supervision_dashboard.py" line="57" />
+        <location filename="../../ui/supervision_dashboard.py" line="88" />
+        <location filename="../../ui/supervision_dashboard.py" line="99" />
         <location filename="../../ui/supervision_form.py" line="73" />
         <location filename="../../ui/supervision_page.py" line="263" />
         <location filename="../../ui/supervision_page.py" line="272" />
@@ -164,141 +165,243 @@
         <translation>Year {0}, kept {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="334" />
+        <location filename="../../ui/document_view.py" line="321" />
+        <source>办理 {0}（本机记录），服务器接收 {1}</source>
+        <translation>acted {0} (this computer's record), received {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_view.py" line="339" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="336" />
+        <location filename="../../ui/document_view.py" line="341" />
         <source>待办理：{0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="338" />
+        <location filename="../../ui/document_view.py" line="343" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="349" />
+        <location filename="../../ui/document_view.py" line="354" />
         <source>传阅对象</source>
         <translation>Circulated to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="349" />
+        <location filename="../../ui/document_view.py" line="354" />
         <source>送阅人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="349" />
+        <location filename="../../ui/document_view.py" line="354" />
         <source>送阅时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="349" />
+        <location filename="../../ui/document_view.py" line="354" />
         <source>阅读情况</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="352" />
+        <location filename="../../ui/document_view.py" line="357" />
         <source>已阅 {0}</source>
         <translation>Read {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="352" />
+        <location filename="../../ui/document_view.py" line="357" />
         <source>未阅</source>
         <translation>Not read</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="58" />
-        <location filename="../../ui/supervision_dashboard.py" line="329" />
+        <location filename="../../ui/supervision_dashboard.py" line="91" />
         <source>事项数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="59" />
-        <location filename="../../ui/supervision_dashboard.py" line="178" />
-        <location filename="../../ui/supervision_dashboard.py" line="330" />
+        <location filename="../../ui/supervision_dashboard.py" line="92" />
+        <location filename="../../ui/supervision_dashboard.py" line="278" />
+        <location filename="../../ui/supervision_dashboard.py" line="515" />
         <location filename="../../ui/supervision_view.py" line="118" />
         <location filename="../../ui/supervision_view.py" line="125" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="60" />
+        <location filename="../../ui/supervision_dashboard.py" line="93" />
         <location filename="../../ui/supervision_view.py" line="137" />
         <source>按期办结</source>
         <translation>Completed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="61" />
-        <location filename="../../ui/supervision_dashboard.py" line="182" />
-        <location filename="../../ui/supervision_dashboard.py" line="331" />
-        <source>逾期数</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/supervision_dashboard.py" line="62" />
-        <location filename="../../ui/supervision_dashboard.py" line="179" />
-        <location filename="../../ui/supervision_dashboard.py" line="332" />
+        <location filename="../../ui/supervision_dashboard.py" line="94" />
+        <location filename="../../ui/supervision_dashboard.py" line="279" />
+        <location filename="../../ui/supervision_dashboard.py" line="522" />
         <source>办结率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="63" />
-        <location filename="../../ui/supervision_dashboard.py" line="180" />
-        <location filename="../../ui/supervision_dashboard.py" line="333" />
+        <location filename="../../ui/supervision_dashboard.py" line="78" />
+        <source>本月交办</source>
+        <translation>Assigned this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="79" />
+        <source>上月交办</source>
+        <translation>Assigned last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="80" />
+        <source>本季度交办</source>
+        <translation>Assigned this quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="81" />
+        <source>本年度交办</source>
+        <translation>Assigned this year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="82" />
+        <source>所选期间交办</source>
+        <translation>Assigned in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="84" />
+        <source>全部未办结</source>
+        <translation>All open items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="89" />
+        <location filename="../../ui/supervision_dashboard.py" line="275" />
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="90" />
+        <location filename="../../ui/supervision_dashboard.py" line="276" />
+        <location filename="../../ui/supervision_dashboard.py" line="465" />
+        <source>临近期限</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="95" />
+        <location filename="../../ui/supervision_dashboard.py" line="280" />
+        <location filename="../../ui/supervision_dashboard.py" line="523" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="64" />
-        <location filename="../../ui/supervision_dashboard.py" line="183" />
+        <location filename="../../ui/supervision_dashboard.py" line="96" />
+        <location filename="../../ui/supervision_dashboard.py" line="281" />
         <source>平均办结天数</source>
         <translation>Average days to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="177" />
+        <location filename="../../ui/supervision_dashboard.py" line="105" />
+        <source>超过办理时限仍未办结的事项（含逾期后才申请办结的），不论何时交办，不受统计期间限制</source>
+        <translation>Open items past their deadline (also those that asked to finish only after it), whenever they were assigned: the period does not limit them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="107" />
+        <source>办理时限在{0}天内、尚未逾期、也未申请办结的事项，不论何时交办，不受统计期间限制</source>
+        <translation>Open items due within {0} day(s), not yet overdue and not asked to finish, whenever they were assigned: the period does not limit them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="109" />
+        <source>只统计所选期间内交办的事项（按交办时间）</source>
+        <translation>Only the items assigned in the chosen period (by assignment date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="277" />
         <source>交办事项</source>
         <translation>Items assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="185" />
+        <location filename="../../ui/supervision_dashboard.py" line="282" />
         <source>各单位事项、办结与逾期</source>
         <translation>Items, completed and overdue per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="186" />
+        <location filename="../../ui/supervision_dashboard.py" line="283" />
         <source>各单位办结率与按期办结率（%）</source>
         <translation>Completion and on-time rates per unit (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="188" />
-        <source>所选期间没有交办的督办事项</source>
-        <translation>No supervision items were assigned in this period</translation>
+        <location filename="../../ui/supervision_dashboard.py" line="287" />
+        <source>所选期间没有交办的督办事项，目前也没有逾期或临近期限的事项</source>
+        <translation>No supervision items were assigned in this period, and none is overdue or due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="204" />
+        <location filename="../../ui/supervision_dashboard.py" line="310" />
+        <source>各单位统计</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="311" />
+        <source>逾期及临近期限事项</source>
+        <translation>Overdue and due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="312" />
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="464" />
+        <source>逾期{0}天</source>
+        <translation>{0} day(s) overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="470" />
+        <source>逾期及临近期限事项（{0}）</source>
+        <translation>Overdue and due soon ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="483" />
+        <source>双击打开事项</source>
+        <translation>Double-click to open the item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="516" />
+        <source>逾期（全部未办结）</source>
+        <translation>Overdue (all open items)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="322" />
         <source>统计期间（按交办时间）</source>
         <translation>Period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="207" />
+        <location filename="../../ui/supervision_dashboard.py" line="325" />
         <location filename="../../ui/supervision_page.py" line="494" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="268" />
+        <location filename="../../ui/supervision_dashboard.py" line="389" />
         <source>统计督办事项</source>
         <translation>Computing supervision statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="294" />
+        <location filename="../../ui/supervision_dashboard.py" line="435" />
+        <source>期间统计截至 {0}，逾期与临近期限截至 {1}（服务器时间）</source>
+        <translation>Period figures as of {0}; overdue and due soon as of {1} (server time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="438" />
         <source>截至 {0}（服务器时间）</source>
         <translation>As of {0} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="308" />
+        <location filename="../../ui/supervision_dashboard.py" line="443" />
+        <source>{0}
+（{1}）</source>
+        <translation>{0}
+({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision_dashboard.py" line="448" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -308,16 +411,19 @@
         <translation>No fixed cycle</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_form.py" line="120" />
         <location filename="../../ui/supervision_form.py" line="67" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_form.py" line="120" />
         <location filename="../../ui/supervision_form.py" line="68" />
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
+        <location filename="../../ui/supervision_dashboard.py" line="98" />
         <location filename="../../ui/supervision_form.py" line="71" />
         <location filename="../../ui/supervision_page.py" line="261" />
         <location filename="../../ui/supervision_page.py" line="271" />
@@ -352,6 +458,7 @@
         <translation>Co-units</translation>
     </message>
     <message>
+        <location filename="../../ui/supervision_dashboard.py" line="99" />
         <location filename="../../ui/supervision_form.py" line="75" />
         <location filename="../../ui/supervision_page.py" line="264" />
         <location filename="../../ui/supervision_view.py" line="212" />
@@ -395,19 +502,19 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="152" />
-        <location filename="../../ui/supervision_page.py" line="790" />
+        <location filename="../../ui/supervision_page.py" line="791" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="154" />
-        <location filename="../../ui/supervision_page.py" line="781" />
+        <location filename="../../ui/supervision_page.py" line="782" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="156" />
-        <location filename="../../ui/supervision_page.py" line="719" />
+        <location filename="../../ui/supervision_page.py" line="720" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
@@ -604,6 +711,7 @@
         <translation>; next: {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_form.py" line="116" />
         <location filename="../../ui/meeting_view.py" line="303" />
         <source>会议类型</source>
         <translation>Type</translation>
@@ -619,11 +727,13 @@
         <translation>Organiser</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_form.py" line="118" />
         <location filename="../../ui/meeting_view.py" line="306" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
+        <location filename="../../ui/meeting_form.py" line="118" />
         <location filename="../../ui/meeting_view.py" line="307" />
         <source>记录人</source>
         <translation>Minutes by</translation>
@@ -695,7 +805,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_page.py" line="224" />
-        <location filename="../../ui/supervision_page.py" line="880" />
+        <location filename="../../ui/supervision_page.py" line="881" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
@@ -802,144 +912,144 @@
         <translation>Search item titles</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="602" />
+        <location filename="../../ui/supervision_page.py" line="603" />
         <source>督办操作</source>
         <translation>Supervision actions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="605" />
+        <location filename="../../ui/supervision_page.py" line="606" />
         <source>我的督办</source>
         <translation>My supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="605" />
+        <location filename="../../ui/supervision_page.py" line="606" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="606" />
-        <location filename="../../ui/supervision_page.py" line="680" />
+        <location filename="../../ui/supervision_page.py" line="607" />
+        <location filename="../../ui/supervision_page.py" line="681" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="615" />
+        <location filename="../../ui/supervision_page.py" line="616" />
         <source>新建督办</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="617" />
+        <location filename="../../ui/supervision_page.py" line="618" />
         <source>台账导出</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="621" />
+        <location filename="../../ui/supervision_page.py" line="622" />
         <source>Excel台账（XLSX）…</source>
         <translation>Ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="622" />
+        <location filename="../../ui/supervision_page.py" line="623" />
         <source>台账PDF…</source>
         <translation>Ledger (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="624" />
+        <location filename="../../ui/supervision_page.py" line="625" />
         <source>导出“全部事项”当前筛选出的事项</source>
         <translation>Export the items “All items” shows with its filters</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="626" />
+        <location filename="../../ui/supervision_page.py" line="627" />
         <source>督办通报…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="627" />
-        <location filename="../../ui/supervision_page.py" line="892" />
+        <location filename="../../ui/supervision_page.py" line="628" />
         <location filename="../../ui/supervision_page.py" line="893" />
+        <location filename="../../ui/supervision_page.py" line="894" />
         <location filename="../../ui/supervision_view.py" line="941" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="629" />
+        <location filename="../../ui/supervision_page.py" line="630" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="678" />
+        <location filename="../../ui/supervision_page.py" line="679" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="686" />
+        <location filename="../../ui/supervision_page.py" line="687" />
         <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
         <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="688" />
+        <location filename="../../ui/supervision_page.py" line="689" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="699" />
+        <location filename="../../ui/supervision_page.py" line="700" />
         <location filename="../../ui/supervision_view.py" line="982" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="703" />
+        <location filename="../../ui/supervision_page.py" line="704" />
         <source>读取我的督办</source>
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="720" />
+        <location filename="../../ui/supervision_page.py" line="721" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="830" />
-        <location filename="../../ui/supervision_page.py" line="835" />
+        <location filename="../../ui/supervision_page.py" line="831" />
+        <location filename="../../ui/supervision_page.py" line="836" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="831" />
+        <location filename="../../ui/supervision_page.py" line="832" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/meeting_view.py" line="1529" />
-        <location filename="../../ui/supervision_page.py" line="844" />
+        <location filename="../../ui/supervision_page.py" line="845" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="846" />
+        <location filename="../../ui/supervision_page.py" line="847" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="860" />
+        <location filename="../../ui/supervision_page.py" line="861" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="860" />
+        <location filename="../../ui/supervision_page.py" line="861" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="878" />
+        <location filename="../../ui/supervision_page.py" line="879" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="889" />
+        <location filename="../../ui/supervision_page.py" line="890" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="893" />
+        <location filename="../../ui/supervision_page.py" line="894" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
@@ -1141,7 +1251,7 @@
     </message>
     <message>
         <location filename="../../ui/document_view.py" line="143" />
-        <location filename="../../ui/document_view.py" line="369" />
+        <location filename="../../ui/document_view.py" line="374" />
         <location filename="../../ui/meeting_view.py" line="252" />
         <location filename="../../ui/supervision_view.py" line="314" />
         <source>新建</source>
@@ -1199,6 +1309,7 @@
         <translation>Sub-items</translation>
     </message>
     <message>
+        <location filename="../../ui/supervision_dashboard.py" line="98" />
         <location filename="../../ui/supervision_view.py" line="433" />
         <source>状态</source>
         <translation>State</translation>
@@ -1315,7 +1426,7 @@
         <translation>Split from its parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="370" />
+        <location filename="../../ui/document_view.py" line="375" />
         <location filename="../../ui/supervision_view.py" line="602" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
@@ -1635,27 +1746,57 @@
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="169" />
+        <location filename="../../ui/meeting_form.py" line="116" />
+        <source>会议名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="117" />
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="117" />
+        <source>结束时间</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="119" />
+        <source>会议说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="119" />
+        <source>不重复</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="120" />
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="188" />
         <source>主持人{0}</source>
         <translation>Chair {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1039" />
+        <location filename="../../ui/meeting_form.py" line="1093" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1052" />
+        <location filename="../../ui/meeting_form.py" line="1105" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1097" />
+        <location filename="../../ui/meeting_form.py" line="1150" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1098" />
+        <location filename="../../ui/meeting_form.py" line="1150" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
@@ -1707,68 +1848,68 @@ Reason for cancelling:</translation>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="385" />
+        <location filename="../../ui/meeting_form.py" line="422" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="385" />
+        <location filename="../../ui/meeting_form.py" line="422" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="386" />
+        <location filename="../../ui/meeting_form.py" line="423" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="401" />
+        <location filename="../../ui/meeting_form.py" line="438" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="402" />
+        <location filename="../../ui/meeting_form.py" line="439" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="403" />
+        <location filename="../../ui/meeting_form.py" line="440" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="404" />
+        <location filename="../../ui/meeting_form.py" line="441" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="405" />
+        <location filename="../../ui/meeting_form.py" line="442" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="406" />
+        <location filename="../../ui/meeting_form.py" line="443" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="424" />
+        <location filename="../../ui/meeting_form.py" line="461" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="449" />
+        <location filename="../../ui/meeting_form.py" line="486" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="501" />
+        <location filename="../../ui/meeting_form.py" line="538" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="503" />
-        <location filename="../../ui/meeting_form.py" line="512" />
+        <location filename="../../ui/meeting_form.py" line="540" />
+        <location filename="../../ui/meeting_form.py" line="549" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -1883,22 +2024,22 @@ Reason for cancelling:</translation>
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="279" />
+        <location filename="../../ui/meeting_form.py" line="316" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="302" />
+        <location filename="../../ui/meeting_form.py" line="339" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="303" />
+        <location filename="../../ui/meeting_form.py" line="340" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="313" />
+        <location filename="../../ui/meeting_form.py" line="350" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -2115,177 +2256,177 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="433" />
+        <location filename="../../ui/document_view.py" line="438" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="450" />
+        <location filename="../../ui/document_view.py" line="455" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="451" />
+        <location filename="../../ui/document_view.py" line="456" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="452" />
+        <location filename="../../ui/document_view.py" line="457" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="478" />
+        <location filename="../../ui/document_view.py" line="483" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="483" />
+        <location filename="../../ui/document_view.py" line="488" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="484" />
+        <location filename="../../ui/document_view.py" line="489" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="486" />
+        <location filename="../../ui/document_view.py" line="491" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="533" />
+        <location filename="../../ui/document_view.py" line="538" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="564" />
+        <location filename="../../ui/document_view.py" line="569" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="577" />
+        <location filename="../../ui/document_view.py" line="582" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="578" />
+        <location filename="../../ui/document_view.py" line="583" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="586" />
+        <location filename="../../ui/document_view.py" line="591" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="586" />
+        <location filename="../../ui/document_view.py" line="591" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="589" />
+        <location filename="../../ui/document_view.py" line="594" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="591" />
+        <location filename="../../ui/document_view.py" line="596" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="599" />
+        <location filename="../../ui/document_view.py" line="604" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="601" />
+        <location filename="../../ui/document_view.py" line="606" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="602" />
+        <location filename="../../ui/document_view.py" line="607" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="631" />
+        <location filename="../../ui/document_view.py" line="636" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="636" />
+        <location filename="../../ui/document_view.py" line="641" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="639" />
+        <location filename="../../ui/document_view.py" line="644" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="694" />
+        <location filename="../../ui/document_view.py" line="699" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="722" />
+        <location filename="../../ui/document_view.py" line="727" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="722" />
+        <location filename="../../ui/document_view.py" line="727" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="723" />
+        <location filename="../../ui/document_view.py" line="728" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="723" />
+        <location filename="../../ui/document_view.py" line="728" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="724" />
+        <location filename="../../ui/document_view.py" line="729" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="724" />
+        <location filename="../../ui/document_view.py" line="729" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="737" />
+        <location filename="../../ui/document_view.py" line="742" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="790" />
+        <location filename="../../ui/document_view.py" line="795" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="797" />
+        <location filename="../../ui/document_view.py" line="802" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="811" />
+        <location filename="../../ui/document_view.py" line="816" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="812" />
+        <location filename="../../ui/document_view.py" line="817" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="828" />
+        <location filename="../../ui/document_view.py" line="833" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
@@ -2620,215 +2761,220 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="569" />
+        <location filename="../../ui/meeting_form.py" line="606" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="569" />
+        <location filename="../../ui/meeting_form.py" line="606" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="576" />
+        <location filename="../../ui/meeting_form.py" line="613" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="580" />
+        <location filename="../../ui/meeting_form.py" line="622" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="595" />
+        <location filename="../../ui/meeting_form.py" line="637" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="596" />
+        <location filename="../../ui/meeting_form.py" line="638" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="597" />
+        <location filename="../../ui/meeting_form.py" line="639" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="604" />
+        <location filename="../../ui/meeting_form.py" line="646" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="606" />
+        <location filename="../../ui/meeting_form.py" line="648" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="609" />
+        <location filename="../../ui/meeting_form.py" line="651" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="611" />
+        <location filename="../../ui/meeting_form.py" line="653" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="616" />
+        <location filename="../../ui/meeting_form.py" line="658" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="620" />
+        <location filename="../../ui/meeting_form.py" line="662" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="621" />
+        <location filename="../../ui/meeting_form.py" line="663" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="622" />
-        <location filename="../../ui/meeting_form.py" line="1085" />
+        <location filename="../../ui/meeting_form.py" line="664" />
+        <location filename="../../ui/meeting_form.py" line="1138" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="623" />
-        <location filename="../../ui/meeting_form.py" line="1104" />
+        <location filename="../../ui/meeting_form.py" line="665" />
+        <location filename="../../ui/meeting_form.py" line="1156" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="624" />
+        <location filename="../../ui/meeting_form.py" line="666" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="656" />
-        <location filename="../../ui/meeting_form.py" line="657" />
+        <location filename="../../ui/meeting_form.py" line="698" />
+        <location filename="../../ui/meeting_form.py" line="699" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="662" />
+        <location filename="../../ui/meeting_form.py" line="704" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="663" />
+        <location filename="../../ui/meeting_form.py" line="705" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="665" />
+        <location filename="../../ui/meeting_form.py" line="707" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="665" />
+        <location filename="../../ui/meeting_form.py" line="707" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="708" />
+        <location filename="../../ui/meeting_form.py" line="750" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="711" />
+        <location filename="../../ui/meeting_form.py" line="753" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="715" />
+        <location filename="../../ui/meeting_form.py" line="757" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="716" />
+        <location filename="../../ui/meeting_form.py" line="758" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="719" />
+        <location filename="../../ui/meeting_form.py" line="761" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="738" />
+        <location filename="../../ui/meeting_form.py" line="780" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="742" />
+        <location filename="../../ui/meeting_form.py" line="784" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="831" />
+        <location filename="../../ui/meeting_form.py" line="873" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="925" />
+        <location filename="../../ui/meeting_form.py" line="979" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="951" />
+        <location filename="../../ui/meeting_form.py" line="1005" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="965" />
+        <location filename="../../ui/meeting_form.py" line="1008" />
+        <source>没有冲突</source>
+        <translation>No conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1019" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="972" />
+        <location filename="../../ui/meeting_form.py" line="1026" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="972" />
+        <location filename="../../ui/meeting_form.py" line="1026" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="975" />
+        <location filename="../../ui/meeting_form.py" line="1029" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1021" />
+        <location filename="../../ui/meeting_form.py" line="1075" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1122" />
+        <location filename="../../ui/meeting_form.py" line="1174" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1123" />
+        <location filename="../../ui/meeting_form.py" line="1175" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1136" />
+        <location filename="../../ui/meeting_form.py" line="1188" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1142" />
+        <location filename="../../ui/meeting_form.py" line="1195" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1147" />
+        <location filename="../../ui/meeting_form.py" line="1200" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -3499,12 +3645,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="391" />
+        <location filename="../../ui/document_view.py" line="396" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="392" />
+        <location filename="../../ui/document_view.py" line="397" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>

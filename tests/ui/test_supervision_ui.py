@@ -557,19 +557,23 @@ def test_dashboard_figures_are_the_unit_statistics(doc_env: DocEnv) -> None:
     expected = unit_statistics(items, period_start=start, period_end=end, now=figures.now)
     assert list(figures.units) == expected
     assert [s.unit_id for s in expected] == [EDU_ID, FINANCE_ID]
+    # 逾期, 临近期限 (every open item), then the period's: 事项数, 已办结, 按期办结, 办结率.
     table = board.table_rows()
-    assert table[0][:5] == ["市教育局", "1", "0", "0", "1"]
-    assert table[1][:3] == ["市财政局", "2", "1"] and table[1][5] == "50.0%"
-    assert table[-1][:5] == ["合计", "3", "1", "1", "1"]
+    assert table[0][:6] == ["市教育局", "1", "0", "1", "0", "0"]
+    assert table[1][:5] == ["市财政局", "0", "0", "2", "1"] and table[1][6] == "50.0%"
+    assert table[-1][:6] == ["合计", "1", "0", "3", "1", "1"]
     assert board.cards["overdue"].value.text() == "1"
     chart = board.count_chart.chart()
     series = chart.series()[0]
-    assert [bar.label() for bar in series.barSets()] == ["事项数", "已办结", "逾期数"]
+    assert [bar.label() for bar in series.barSets()] == ["所选期间交办", "已办结",
+                                                         "逾期（全部未办结）"]
     assert [series.barSets()[0].at(i) for i in range(2)] == [1.0, 2.0]
-    # An empty period says so.
+    # A period with nothing assigned still shows what is overdue now.
     board.set_period(first - timedelta(days=400), first - timedelta(days=300))
     env.until(lambda: board.figures is not None and not board.figures.units)
-    assert board.body.currentWidget() is board.empty
+    assert board.body.currentWidget() is not board.empty
+    assert board.cards["overdue"].value.text() == "1"
+    assert board.table_rows()[0][:4] == ["市教育局", "1", "0", "0"]
 
 
 def test_ledger_exports_a_readable_xlsx(doc_env: DocEnv) -> None:

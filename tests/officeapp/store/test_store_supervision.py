@@ -18,6 +18,7 @@ from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID, OFFICE_I
 from officeapp.documents import Urgency
 from officeapp.org import Delegation, Organisation
 from officeapp.store import LocalStore, PulledChange, PulledRejection, PullPage
+from officeapp.store import supervision as supervision_store
 from officeapp.supervision import (
     ActionKind,
     CompletionRequest,
@@ -39,6 +40,7 @@ from officeapp.supervision import (
     unit_statistics,
 )
 from officeapp.supervision.codec import action_to_dict, item_to_dict
+from officeapp.supervision.stats import PressingStats, pressing_items, pressing_statistics
 
 ORG = Organisation(DEMO_UNITS, DEMO_PEOPLE)
 NOW = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
@@ -266,6 +268,62 @@ def test_statistics_at_the_moments_they_turn_on(memory_store: LocalStore, item: 
     for start, end in ((BASE - DAY, BASE + 9 * DAY), (BASE - DAY, now), (now, now + DAY)):
         found = memory_store.supervision_statistics(period_start=start, period_end=end, now=now)
         assert found == unit_statistics([item], period_start=start, period_end=end, now=now)
+
+
+@st.composite
+def pressing_moment(draw: st.DrawFn, stored: list[SupervisionItem], warn_days: int) -> datetime:
+    """A moment the overdue and due-soon counts turn on (or a microsecond off), or any."""
+    marks = sorted({m - timedelta(days=days) + TICK * tick for i in stored
+                    for m in (i.assigned_at, i.deadline, i.requested_at) if m is not None
+                    for days in {0, warn_days} for tick in (-1, 0, 1)})
+    if not marks or not draw(st.integers(0, 3)):
+        return draw(moments())
+    return draw(st.sampled_from(marks))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_pressing_read_from_the_store_equals_pressing_statistics(memory_store: LocalStore,
+                                                                 data: st.DataObject) -> None:
+    stored = data.draw(item_lists())
+    warn_days = data.draw(st.integers(0, 4))
+    now = data.draw(pressing_moment(stored, warn_days))
+    _refill(memory_store, stored)
+    conn = memory_store.db.conn
+    found = supervision_store.pressing_statistics(conn, now=now, warn_days=warn_days)
+    assert found == pressing_statistics(stored, now=now, warn_days=warn_days)
+    rows = supervision_store.pressing_rows(conn, now=now, warn_days=warn_days)
+    expected = sorted(pressing_items([item_row(i) for i in stored], now=now,
+                                     warn_days=warn_days), key=_order)
+    assert rows == expected
+    assert supervision_store.pressing_rows(conn, now=now, warn_days=warn_days,
+                                           limit=2) == expected[:2]
+
+
+def test_pressing_counts_items_assigned_long_before_the_period(memory_store: LocalStore) -> None:
+    # Assigned three months ago, its deadline passed yesterday: this month's statistics do
+    # not count it (they count what was assigned this month), the overdue count does.
+    late = _one(Status.IN_PROGRESS, assigned_at=NOW - 90 * DAY, deadline=NOW - DAY)
+    soon = replace(_one(Status.RECEIVED, assigned_at=NOW - 90 * DAY, deadline=NOW + 2 * DAY),
+                   id="item-1", lead_unit_id=EDU_ID)
+    done = replace(_one(Status.COMPLETED, assigned_at=NOW - 90 * DAY, deadline=NOW - DAY,
+                        finished=NOW - 2 * DAY, completed_at=NOW - 2 * DAY), id="item-2")
+    memory_store.put_supervision_items([late, soon, done])
+    month = NOW.replace(day=1, hour=0)
+    assert memory_store.supervision_statistics(period_start=month, period_end=NOW + DAY,
+                                               now=NOW) == []
+    conn = memory_store.db.conn
+    assert supervision_store.pressing_statistics(conn, now=NOW, warn_days=3) == [
+        PressingStats(EDU_ID, overdue=0, due_soon=1), PressingStats(FINANCE_ID, overdue=1,
+                                                                     due_soon=0)]
+    assert [r.id for r in supervision_store.pressing_rows(conn, now=NOW, warn_days=3)] == [
+        "item-0", "item-1"]
+    assert supervision_store.pressing_statistics(conn, now=NOW, warn_days=1) == [
+        PressingStats(FINANCE_ID, overdue=1, due_soon=0)]
+    with pytest.raises(Exception) as caught:
+        supervision_store.pressing_statistics(conn, now=datetime(2024, 1, 1), warn_days=3)
+    assert getattr(caught.value, "code", None) == "clock.naive"
 
 
 @settings(max_examples=80, deadline=None,

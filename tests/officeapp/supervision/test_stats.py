@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -20,7 +21,16 @@ from officeapp.supervision import (
     total_statistics,
     unit_statistics,
 )
-from officeapp.supervision.stats import rate_text
+from officeapp.supervision.stats import (
+    Pressing,
+    PressingStats,
+    days_overdue,
+    pressing,
+    pressing_items,
+    pressing_statistics,
+    rate_text,
+    total_pressing,
+)
 
 
 def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
@@ -134,3 +144,51 @@ def test_report_data_for_the_monthly_report() -> None:
     # F5 since 29 Nov 17:00 (1 d 7 h → 2 days).
     assert [(o.item_id, o.lead_unit, o.days_overdue) for o in data.overdue] == [
         ("E2", "市教育局", 1), ("F3", "市财政局", 6), ("F5", "市财政局", 2)]
+
+
+# --- what is overdue or due soon now, whenever it was assigned ---------------------------------
+
+
+def test_pressing_counts_every_open_item_whenever_assigned() -> None:
+    # As of 5 Dec: F3 (assigned in November) and F5 (assigned in October, which no November
+    # figure counts) are open past their deadlines; E2 asked to finish after its deadline.
+    # F4 (deadline 20 Dec) is not due within three days; completed items never count.
+    assert pressing_statistics(ITEMS, now=at(12, 5)) == [
+        PressingStats(EDU_ID, overdue=1, due_soon=0),
+        PressingStats(FINANCE_ID, overdue=2, due_soon=0)]
+    # On 18 Dec F4 is due within three days.
+    assert pressing_statistics(ITEMS, now=at(12, 18)) == [
+        PressingStats(EDU_ID, overdue=1, due_soon=0),
+        PressingStats(FINANCE_ID, overdue=2, due_soon=1)]
+    assert [i.id for i in pressing_items(ITEMS, now=at(12, 18))] == ["F3", "F4", "F5", "E2"]
+    assert total_pressing(pressing_statistics(ITEMS, now=at(12, 18))) == PressingStats(
+        "", overdue=3, due_soon=1)
+
+
+def test_pressing_at_the_moments_it_turns_on() -> None:
+    deadline = at(12, 20, 17)
+    item = make("X", FINANCE_ID, assigned=at(12, 1), deadline=deadline)
+    warned = deadline - timedelta(days=3)
+    tick = timedelta(microseconds=1)
+    assert pressing(item, warned - tick) is None
+    assert pressing(item, warned) is Pressing.DUE_SOON
+    assert pressing(item, deadline) is Pressing.DUE_SOON  # at the deadline: not yet late
+    assert pressing(item, deadline + tick) is Pressing.OVERDUE
+    assert pressing(item, deadline - tick, warn_days=0) is None
+    # Not assigned yet at that moment, or asked to finish in time: nothing to chase.
+    assert pressing(item, at(11, 30)) is None
+    asked = make("Y", FINANCE_ID, assigned=at(12, 1), deadline=deadline, status=ASKED,
+                 requested=deadline)
+    assert pressing(asked, deadline + timedelta(days=9)) is None
+    assert pressing(replace(asked, deadline=deadline - tick), deadline) is Pressing.OVERDUE
+
+
+def test_days_overdue_count_started_days() -> None:
+    item = make("X", FINANCE_ID, assigned=at(12, 1), deadline=at(12, 10, 17))
+    assert days_overdue(item, at(12, 10, 18)) == 1
+    assert days_overdue(item, at(12, 11, 17)) == 1
+    assert days_overdue(item, at(12, 11, 18)) == 2
+    assert days_overdue(item, at(12, 9)) == 0
+    asked = make("Y", FINANCE_ID, assigned=at(12, 1), deadline=at(12, 10, 17), status=ASKED,
+                 requested=at(12, 12, 9))
+    assert days_overdue(asked, at(12, 30)) == 2  # the clock stopped when it asked
