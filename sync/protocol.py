@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 import pydantic
@@ -249,6 +250,19 @@ MUTATORS: dict[str, Mutator] = {
 MUTATOR_VERSIONS: dict[str, int] = {name: m.version for name, m in MUTATORS.items()}
 
 ArgsModel = TypeVar("ArgsModel", bound=Message)
+
+
+def parse_moment(text: str, field: str) -> datetime:
+    """Return a mutation's ISO 8601 time, which must carry its offset; anything else is
+    refused as `mutation.invalid_args` naming `field`."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{field}",
+                              fields=[field])
+    return moment
 
 
 def parse_args(model: type[ArgsModel], args: Mapping[str, Any]) -> ArgsModel:

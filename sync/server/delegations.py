@@ -13,7 +13,7 @@ from officeapp.delegation import check_delegation, check_end
 from officeapp.errors import ValidationError
 from officeapp.org import Actor, Delegation, Organisation
 from officeapp.orgcodec import delegation_to_dict
-from sync.protocol import CreateDelegationArgs, EndDelegationArgs, parse_args
+from sync.protocol import CreateDelegationArgs, EndDelegationArgs, parse_args, parse_moment
 from sync.server import changelog
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
@@ -24,17 +24,6 @@ if TYPE_CHECKING:
     from sync.server.push import Work
 
 KIND = "delegation"
-
-
-def _moment(text: str, field: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{field}",
-                              fields=[field])
-    return moment
 
 
 def load(connection: sa.Connection, delegation_id: str, *, lock: bool) -> sa.Row[Any] | None:
@@ -93,8 +82,8 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
     """`delegation.create`: the pusher delegates their own work (the actor is the principal)."""
     parsed: CreateDelegationArgs = parse_args(CreateDelegationArgs, args)
     delegation = Delegation(principal_id=work.actor.person_id, delegate_id=parsed.delegate_id,
-                            start=_moment(parsed.start, "start"),
-                            end=_moment(parsed.end, "end"), id=parsed.delegation_id)
+                            start=parse_moment(parsed.start, "start"),
+                            end=parse_moment(parsed.end, "end"), id=parsed.delegation_id)
     work.writes.changes += save_new(work.connection, work.org, delegation,
                                     created_by=work.actor.person_id, now=work.now)
     work.writes.pokes.add(EVERYONE)

@@ -37,7 +37,13 @@ from officeapp.org import Actor, Organisation, Room
 from officeapp.orgcodec import room_from_dict
 from officeapp.workflow import Attachment, Notify
 from officeapp.workflow.codec import assignee_resolver
-from sync.protocol import CreateMeetingArgs, CreateSittingArgs, MeetingActArgs, parse_args
+from sync.protocol import (
+    CreateMeetingArgs,
+    CreateSittingArgs,
+    MeetingActArgs,
+    parse_args,
+    parse_moment,
+)
 from sync.server import blobs, db, records, supervision
 from sync.server import tables as t
 from sync.server.documents import Writes
@@ -200,17 +206,6 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
     save(work.connection, meeting, None, work.now, work.writes, by=work.referrer)
 
 
-def _start(text: str) -> datetime:
-    bad = ValidationError("mutation.invalid_args", "操作参数不正确：start", fields=["start"])
-    try:
-        start = datetime.fromisoformat(text)
-    except ValueError:
-        raise bad from None
-    if start.tzinfo is None:
-        raise bad
-    return start
-
-
 def _may_make_sitting(series: Meeting, actor: Actor) -> bool:
     return is_staff(series, actor) or actor.person_id in (series.host_id, series.recorder_id)
 
@@ -218,7 +213,7 @@ def _may_make_sitting(series: Meeting, actor: Actor) -> bool:
 def create_sitting(work: Work, args: Mapping[str, Any]) -> None:
     """`meeting.create_sitting`: one sitting of a notified series, once per occurrence."""
     parsed: CreateSittingArgs = parse_args(CreateSittingArgs, args)
-    start = _start(parsed.start)
+    start = parse_moment(parsed.start, "start")
     if exists(work.connection, parsed.meeting_id):
         raise ValidationError("meeting.exists", "该会议已存在，不能重复创建",
                               meeting_id=parsed.meeting_id)

@@ -39,6 +39,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     parse_args,
+    parse_moment,
 )
 from sync.server import (
     changelog,
@@ -155,25 +156,12 @@ def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]]
             unit = work.org.units.get(work.actor.unit_id)
             extra["agency_code"] = unit.agency_code if unit else ""
         doc = make(document_id=parsed.document_id, actor=work.actor, fields=parsed.fields,
-                   now=work.now, acted=_moment(parsed.acted_at, "acted_at"), **extra)
+                   now=work.now, acted=None if parsed.acted_at is None
+                   else parse_moment(parsed.acted_at, "acted_at"), **extra)
         check_units(doc, work.org.units)
         documents.save(work.connection, doc, None, work.now, work.writes, by=work.referrer)
 
     return handle
-
-
-def _moment(text: str | None, field: str) -> datetime | None:
-    """Return an ISO 8601 time with its offset, refusing any other text as invalid args."""
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{field}",
-                              fields=[field])
-    return moment
 
 
 def _act(work: Work, args: Mapping[str, Any]) -> None:
