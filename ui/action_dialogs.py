@@ -17,12 +17,12 @@ from officeapp.workflow import Accepted, Action, ActionKind, Document, Retention
 from officeapp.workflow.codec import assignee_resolver
 from officeapp.workflow.definitions import WORKFLOWS
 from ui import times
+from ui.date_edits import DateEdit
 from ui.qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
     QDate,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -504,7 +504,7 @@ class InstructDialog(ArgumentDialog):
             self.lead.addItem("\u3000" * depth + unit.name, unit.id)
         self.co_units = UnitPicker(org)
         self.has_deadline = QCheckBox(self.tr("设定办理期限"))
-        self.deadline = QDateEdit()
+        self.deadline = DateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         self.readers = PersonPicker(org, people, multiple=True)

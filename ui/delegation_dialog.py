@@ -25,6 +25,7 @@ from ui.action_dialogs import (
     person_text,
 )
 from ui.context import AppContext, Changes
+from ui.date_edits import DateTimeEdit
 from ui.meeting_form import combo_id
 from ui.qt import (
     QAbstractItemView,
@@ -32,7 +33,6 @@ from ui.qt import (
     QCompleter,
     QDate,
     QDateTime,
-    QDateTimeEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -87,8 +87,8 @@ class DelegationDialog(FieldMessages, QDialog):
         self.table = QTableWidget(0, 4)
         self.empty = QLabel(self.tr("目前没有生效或待生效的委托。"))
         self.delegate = QComboBox()
-        self.start = QDateTimeEdit()
-        self.end = QDateTimeEdit()
+        self.start = DateTimeEdit()
+        self.end = DateTimeEdit()
         self.fields: dict[str, FieldBox] = {}
         self.general_error = general_error_label()
         self.add_button = QPushButton(self.tr("添加委托"))

@@ -14,6 +14,7 @@ from sync.client.engine import SyncStatus
 from ui import times
 from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
+from ui.date_edits import DateEdit
 from ui.delegation_dialog import DelegationDialog
 from ui.directory_view import DirectoryView
 from ui.document_view import DocumentView
@@ -26,7 +27,6 @@ from ui.qt import (
     QCloseEvent,
     QComboBox,
     QDate,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -90,7 +90,7 @@ class FilterBar(QWidget):
             self.status.addItem(self.tr(label), status)
         self.due_on = QCheckBox(self.tr("期限早于"))
         today = times.today()
-        self.due = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
+        self.due = DateEdit(QDate(today.year, today.month, today.day).addDays(7))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.search = QLineEdit()

@@ -56,6 +56,7 @@ from ui.action_dialogs import (
 )
 from ui.attachments import Imported, blobs_root, human_size, import_files
 from ui.context import AppContext
+from ui.date_edits import DateTimeEdit
 from ui.meeting_calendar import spans_of, when_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -66,7 +67,6 @@ from ui.qt import (
     QCoreApplication,
     QDate,
     QDateTime,
-    QDateTimeEdit,
     QDialog,
     QFileDialog,
     QGridLayout,
@@ -86,7 +86,6 @@ from ui.qt import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QtGui,
     QTime,
     QTimer,
     QTreeWidget,
@@ -280,29 +279,6 @@ def _from_qdatetime(value: QDateTime) -> datetime:
     moment = value.toPython()
     assert isinstance(moment, datetime)
     return moment.replace(tzinfo=OFFICE_TZ, second=0, microsecond=0)
-
-
-class DateTimeEdit(QDateTimeEdit):
-    """A date-and-time box in which a digit typed into a section replaces that section.
-
-    Qt inserts a typed digit at the cursor and silently drops it when the section is full,
-    so someone who clicked into the hour ("09") and typed "14" saw nothing happen. The
-    section under the cursor is selected first, as when it is tabbed to or double-clicked.
-    """
-
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        """Type over the section under the cursor when the digit cannot be inserted."""
-        if self._drops(event.text()):
-            self.setSelectedSection(self.currentSection())
-        super().keyPressEvent(event)
-
-    def _drops(self, typed: str) -> bool:
-        line = self.lineEdit()
-        if len(typed) != 1 or not typed.isdigit() or line.hasSelectedText():
-            return False
-        at, text = line.cursorPosition(), line.text()
-        state = self.validate(text[:at] + typed + text[at:], at + 1)[0]
-        return bool(state == QtGui.QValidator.State.Invalid)
 
 
 class AttendeeTree(QWidget):

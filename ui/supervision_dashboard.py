@@ -33,6 +33,7 @@ from officeapp.supervision import (
 from officeapp.supervision.lights import DEFAULT_WARN_DAYS
 from officeapp.supervision.stats import rate_text, unit_stats
 from ui import times
+from ui.date_edits import DateEdit
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -45,7 +46,6 @@ from ui.qt import (
     QComboBox,
     QCoreApplication,
     QDate,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -263,8 +263,8 @@ class SupervisionDashboard(QWidget):
         self.preset = QComboBox()
         for key, label in PRESETS:
             self.preset.addItem(tr(label), key)
-        self.first = QDateEdit()
-        self.last = QDateEdit()
+        self.first = DateEdit()
+        self.last = DateEdit()
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

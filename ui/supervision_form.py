@@ -39,13 +39,13 @@ from ui.action_dialogs import (
     unit_tree,
 )
 from ui.context import AppContext
+from ui.date_edits import DateEdit
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
     QComboBox,
     QCoreApplication,
     QDate,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -203,7 +203,7 @@ class SupervisionForm(RecordForm, QDialog):
         self.lead = QComboBox()
         self.has_deadline = QCheckBox(tr("设定办理时限"))
         self.has_deadline.setChecked(True)
-        self.deadline = QDateEdit()
+        self.deadline = DateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         self.has_deadline.toggled.connect(self.deadline.setEnabled)

@@ -34,6 +34,7 @@ from ui import times
 from ui.action_dialogs import ArgumentDialog, unit_tree
 from ui.attachments import safe_file_name
 from ui.context import AppContext, Changes
+from ui.date_edits import DateEdit
 from ui.pdf_preview import PdfPreviewDialog, Rendered, _attempt, _PdfPage
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -242,7 +243,7 @@ class PeriodDialog(ArgumentDialog):
 
 
 def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = DateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
@@ -462,8 +463,8 @@ class FilterBar(QWidget):
         self.due_on = QCheckBox(tr("时限"))
         day = times.today()
         today = QDate(day.year, day.month, day.day)
-        self.due_from = QDateEdit(today.addDays(-30))
-        self.due_to = QDateEdit(today.addDays(30))
+        self.due_from = DateEdit(today.addDays(-30))
+        self.due_to = DateEdit(today.addDays(30))
         for edit in (self.due_from, self.due_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

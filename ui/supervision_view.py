@@ -55,12 +55,12 @@ from ui.attachments import (
     open_with_system,
 )
 from ui.context import AppContext, Changes
+from ui.date_edits import DateEdit
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QColor,
     QCoreApplication,
     QDate,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFrame,
@@ -765,7 +765,7 @@ class DeadlineDialog(SupervisionDialog):
         self.kind = kind
         self._current = current
         self._proposed = proposed
-        self.date = QDateEdit(_qdate(beijing_day(proposed)))
+        self.date = DateEdit(_qdate(beijing_day(proposed)))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMinimumDate(_qdate(max(beijing_day(current), today) + timedelta(days=1)))
