@@ -222,22 +222,22 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("操作"))
         bar.setMovable(False)
         self.addToolBar(bar)
-        self.new_outgoing = self._action(bar, "新建发文", "Ctrl+N", self._compose)
-        self.new_incoming = self._action(bar, "登记收文", "Ctrl+Shift+N", self._register)
-        self.delegations = self._action(bar, "委托授权…", "", self.show_delegations)
+        self.new_outgoing = self._action(bar, self.tr("新建发文"), "Ctrl+N", self._compose)
+        self.new_incoming = self._action(bar, self.tr("登记收文"), "Ctrl+Shift+N", self._register)
+        self.delegations = self._action(bar, self.tr("委托授权…"), "", self.show_delegations)
         bar.addSeparator()
-        self.sync_action = self._action(bar, "立即同步", "F5", self._sync_now)
+        self.sync_action = self._action(bar, self.tr("立即同步"), "F5", self._sync_now)
         bar.addSeparator()
-        self.logout_action = self._action(bar, "退出登录", "", self.logout_requested.emit)
+        self.logout_action = self._action(bar, self.tr("退出登录"), "", self.logout_requested.emit)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filters.search.setFocus)
         for number, (key, *_rest) in enumerate(Nav.ENTRIES[:5], start=1):
             QShortcut(QKeySequence(f"Alt+{number}"), self, lambda k=key: self.select(k))
 
     def _action(self, bar: QToolBar, label: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(self.tr(label), self)
+        action = QAction(label, self)  # translated by the caller, where lupdate sees it
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{self.tr(label)}（{shortcut}）")
+            action.setToolTip(f"{label}（{shortcut}）")
         action.triggered.connect(slot)
         bar.addAction(action)
         return action

@@ -122,8 +122,8 @@
         <location filename="../../ui/supervision_dashboard.py" line="88" />
         <location filename="../../ui/supervision_dashboard.py" line="99" />
         <location filename="../../ui/supervision_form.py" line="73" />
-        <location filename="../../ui/supervision_page.py" line="263" />
-        <location filename="../../ui/supervision_page.py" line="272" />
+        <location filename="../../ui/supervision_page.py" line="264" />
+        <location filename="../../ui/supervision_page.py" line="273" />
         <location filename="../../ui/supervision_view.py" line="392" />
         <location filename="../../ui/supervision_view.py" line="433" />
         <source>牵头单位</source>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="325" />
-        <location filename="../../ui/supervision_page.py" line="494" />
+        <location filename="../../ui/supervision_page.py" line="495" />
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -411,13 +411,13 @@
         <translation>No fixed cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="120" />
+        <location filename="../../ui/meeting_form.py" line="119" />
         <location filename="../../ui/supervision_form.py" line="67" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="120" />
+        <location filename="../../ui/meeting_form.py" line="119" />
         <location filename="../../ui/supervision_form.py" line="68" />
         <source>每月</source>
         <translation>Monthly</translation>
@@ -425,14 +425,14 @@
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="98" />
         <location filename="../../ui/supervision_form.py" line="71" />
-        <location filename="../../ui/supervision_page.py" line="261" />
-        <location filename="../../ui/supervision_page.py" line="271" />
+        <location filename="../../ui/supervision_page.py" line="262" />
+        <location filename="../../ui/supervision_page.py" line="272" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="71" />
-        <location filename="../../ui/supervision_page.py" line="262" />
+        <location filename="../../ui/supervision_page.py" line="263" />
         <location filename="../../ui/supervision_view.py" line="390" />
         <source>督办来源</source>
         <translation>Source</translation>
@@ -440,7 +440,7 @@
     <message>
         <location filename="../../ui/document_view.py" line="217" />
         <location filename="../../ui/supervision_form.py" line="72" />
-        <location filename="../../ui/supervision_page.py" line="274" />
+        <location filename="../../ui/supervision_page.py" line="275" />
         <location filename="../../ui/supervision_view.py" line="391" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
@@ -460,7 +460,7 @@
     <message>
         <location filename="../../ui/supervision_dashboard.py" line="99" />
         <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_page.py" line="264" />
+        <location filename="../../ui/supervision_page.py" line="265" />
         <location filename="../../ui/supervision_view.py" line="212" />
         <location filename="../../ui/supervision_view.py" line="394" />
         <location filename="../../ui/supervision_view.py" line="433" />
@@ -502,19 +502,19 @@
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="152" />
-        <location filename="../../ui/supervision_page.py" line="791" />
+        <location filename="../../ui/supervision_page.py" line="792" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="154" />
-        <location filename="../../ui/supervision_page.py" line="782" />
+        <location filename="../../ui/supervision_page.py" line="783" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_form.py" line="156" />
-        <location filename="../../ui/supervision_page.py" line="720" />
+        <location filename="../../ui/supervision_page.py" line="721" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
@@ -579,59 +579,59 @@
         <translation>Source record: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="92" />
+        <location filename="../../ui/supervision_page.py" line="93" />
         <source>待立项</source>
         <translation>To open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="93" />
+        <location filename="../../ui/supervision_page.py" line="94" />
         <source>待审批立项</source>
         <translation>To approve</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="94" />
+        <location filename="../../ui/supervision_page.py" line="95" />
         <source>待交办</source>
         <translation>To assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="95" />
+        <location filename="../../ui/supervision_page.py" line="96" />
         <source>待签收</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="96" />
+        <location filename="../../ui/supervision_page.py" line="97" />
         <location filename="../../ui/supervision_view.py" line="134" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="97" />
+        <location filename="../../ui/supervision_page.py" line="98" />
         <location filename="../../ui/supervision_view.py" line="135" />
         <source>进度反馈逾期</source>
         <translation>Report overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="98" />
+        <location filename="../../ui/supervision_page.py" line="99" />
         <source>办结申请被退回</source>
         <translation>Completion request returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="99" />
+        <location filename="../../ui/supervision_page.py" line="100" />
         <source>办理中，按期反馈</source>
         <translation>In progress, report on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="100" />
+        <location filename="../../ui/supervision_page.py" line="101" />
         <source>配合办理</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="101" />
+        <location filename="../../ui/supervision_page.py" line="102" />
         <source>待审批延期</source>
         <translation>Extension to decide</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="102" />
+        <location filename="../../ui/supervision_page.py" line="103" />
         <source>待审核办结</source>
         <translation>Completion to review</translation>
     </message>
@@ -711,7 +711,7 @@
         <translation>; next: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="116" />
+        <location filename="../../ui/meeting_form.py" line="115" />
         <location filename="../../ui/meeting_view.py" line="303" />
         <source>会议类型</source>
         <translation>Type</translation>
@@ -727,13 +727,13 @@
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="118" />
+        <location filename="../../ui/meeting_form.py" line="117" />
         <location filename="../../ui/meeting_view.py" line="306" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="118" />
+        <location filename="../../ui/meeting_form.py" line="117" />
         <location filename="../../ui/meeting_view.py" line="307" />
         <source>记录人</source>
         <translation>Minutes by</translation>
@@ -794,7 +794,7 @@
     </message>
     <message>
         <location filename="../../ui/meeting_view.py" line="499" />
-        <location filename="../../ui/supervision_page.py" line="215" />
+        <location filename="../../ui/supervision_page.py" line="216" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
@@ -804,252 +804,252 @@
         <translation>Reminder: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="224" />
-        <location filename="../../ui/supervision_page.py" line="881" />
+        <location filename="../../ui/supervision_page.py" line="225" />
+        <location filename="../../ui/supervision_page.py" line="882" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="224" />
+        <location filename="../../ui/supervision_page.py" line="225" />
         <source>请选择通报的期间（按交办时间统计）。</source>
         <translation>Choose the report's period (by assignment date).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="229" />
+        <location filename="../../ui/supervision_page.py" line="230" />
         <source>标题（可不填，默认按期间生成）</source>
         <translation>Title (optional; made from the period when empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="230" />
+        <location filename="../../ui/supervision_page.py" line="231" />
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="231" />
+        <location filename="../../ui/supervision_page.py" line="232" />
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="232" />
+        <location filename="../../ui/supervision_page.py" line="233" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="241" />
+        <location filename="../../ui/supervision_page.py" line="242" />
         <source>截止日期不能早于起始日期</source>
         <translation>The last day cannot be before the first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="260" />
-        <location filename="../../ui/supervision_page.py" line="269" />
+        <location filename="../../ui/supervision_page.py" line="261" />
+        <location filename="../../ui/supervision_page.py" line="270" />
         <location filename="../../ui/supervision_view.py" line="387" />
         <location filename="../../ui/supervision_view.py" line="433" />
         <source>状态灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="265" />
+        <location filename="../../ui/supervision_page.py" line="266" />
         <location filename="../../ui/supervision_view.py" line="389" />
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="266" />
+        <location filename="../../ui/supervision_page.py" line="267" />
         <location filename="../../ui/supervision_view.py" line="434" />
         <location filename="../../ui/supervision_view.py" line="480" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="270" />
+        <location filename="../../ui/supervision_page.py" line="271" />
         <source>待办事由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="273" />
+        <location filename="../../ui/supervision_page.py" line="274" />
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="447" />
-        <location filename="../../ui/supervision_page.py" line="508" />
+        <location filename="../../ui/supervision_page.py" line="448" />
+        <location filename="../../ui/supervision_page.py" line="509" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="448" />
+        <location filename="../../ui/supervision_page.py" line="449" />
         <source>仅牵头</source>
         <translation>Lead only</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="449" />
+        <location filename="../../ui/supervision_page.py" line="450" />
         <source>只列出该单位牵头的事项，不含配合的</source>
         <translation>Only items this unit leads, not those it assists</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="451" />
+        <location filename="../../ui/supervision_page.py" line="452" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="455" />
+        <location filename="../../ui/supervision_page.py" line="456" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="459" />
+        <location filename="../../ui/supervision_page.py" line="460" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="462" />
+        <location filename="../../ui/supervision_page.py" line="463" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="471" />
+        <location filename="../../ui/supervision_page.py" line="472" />
         <source>搜索事项名称</source>
         <translation>Search item titles</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="603" />
+        <location filename="../../ui/supervision_page.py" line="604" />
         <source>督办操作</source>
         <translation>Supervision actions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="606" />
+        <location filename="../../ui/supervision_page.py" line="607" />
         <source>我的督办</source>
         <translation>My supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="606" />
+        <location filename="../../ui/supervision_page.py" line="607" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="607" />
-        <location filename="../../ui/supervision_page.py" line="681" />
+        <location filename="../../ui/supervision_page.py" line="608" />
+        <location filename="../../ui/supervision_page.py" line="682" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="616" />
+        <location filename="../../ui/supervision_page.py" line="617" />
         <source>新建督办</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="618" />
+        <location filename="../../ui/supervision_page.py" line="619" />
         <source>台账导出</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="622" />
+        <location filename="../../ui/supervision_page.py" line="623" />
         <source>Excel台账（XLSX）…</source>
         <translation>Ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="623" />
+        <location filename="../../ui/supervision_page.py" line="624" />
         <source>台账PDF…</source>
         <translation>Ledger (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="625" />
+        <location filename="../../ui/supervision_page.py" line="626" />
         <source>导出“全部事项”当前筛选出的事项</source>
         <translation>Export the items “All items” shows with its filters</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="627" />
+        <location filename="../../ui/supervision_page.py" line="628" />
         <source>督办通报…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="628" />
-        <location filename="../../ui/supervision_page.py" line="893" />
+        <location filename="../../ui/supervision_page.py" line="629" />
         <location filename="../../ui/supervision_page.py" line="894" />
+        <location filename="../../ui/supervision_page.py" line="895" />
         <location filename="../../ui/supervision_view.py" line="941" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="630" />
+        <location filename="../../ui/supervision_page.py" line="631" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="679" />
+        <location filename="../../ui/supervision_page.py" line="680" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="687" />
+        <location filename="../../ui/supervision_page.py" line="688" />
         <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
         <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="689" />
+        <location filename="../../ui/supervision_page.py" line="690" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="700" />
+        <location filename="../../ui/supervision_page.py" line="701" />
         <location filename="../../ui/supervision_view.py" line="982" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="704" />
+        <location filename="../../ui/supervision_page.py" line="705" />
         <source>读取我的督办</source>
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="721" />
+        <location filename="../../ui/supervision_page.py" line="722" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="831" />
-        <location filename="../../ui/supervision_page.py" line="836" />
+        <location filename="../../ui/supervision_page.py" line="832" />
+        <location filename="../../ui/supervision_page.py" line="837" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="832" />
+        <location filename="../../ui/supervision_page.py" line="833" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/meeting_view.py" line="1529" />
-        <location filename="../../ui/supervision_page.py" line="845" />
+        <location filename="../../ui/supervision_page.py" line="846" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="847" />
+        <location filename="../../ui/supervision_page.py" line="848" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="861" />
+        <location filename="../../ui/supervision_page.py" line="862" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="861" />
+        <location filename="../../ui/supervision_page.py" line="862" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="879" />
+        <location filename="../../ui/supervision_page.py" line="880" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="890" />
+        <location filename="../../ui/supervision_page.py" line="891" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="894" />
+        <location filename="../../ui/supervision_page.py" line="895" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
@@ -1746,57 +1746,57 @@
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="116" />
+        <location filename="../../ui/meeting_form.py" line="115" />
         <source>会议名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="117" />
+        <location filename="../../ui/meeting_form.py" line="116" />
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="117" />
+        <location filename="../../ui/meeting_form.py" line="116" />
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meeting_form.py" line="118" />
         <source>会议说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meeting_form.py" line="118" />
         <source>不重复</source>
         <translation>Does not repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="120" />
+        <location filename="../../ui/meeting_form.py" line="119" />
         <source>每天</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="188" />
+        <location filename="../../ui/meeting_form.py" line="187" />
         <source>主持人{0}</source>
         <translation>Chair {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1093" />
+        <location filename="../../ui/meeting_form.py" line="1069" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1105" />
+        <location filename="../../ui/meeting_form.py" line="1081" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1150" />
+        <location filename="../../ui/meeting_form.py" line="1126" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1150" />
+        <location filename="../../ui/meeting_form.py" line="1126" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
@@ -1848,68 +1848,68 @@ Reason for cancelling:</translation>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="422" />
+        <location filename="../../ui/meeting_form.py" line="398" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="422" />
+        <location filename="../../ui/meeting_form.py" line="398" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="423" />
+        <location filename="../../ui/meeting_form.py" line="399" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="438" />
+        <location filename="../../ui/meeting_form.py" line="414" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="439" />
+        <location filename="../../ui/meeting_form.py" line="415" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="440" />
+        <location filename="../../ui/meeting_form.py" line="416" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="441" />
+        <location filename="../../ui/meeting_form.py" line="417" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="442" />
+        <location filename="../../ui/meeting_form.py" line="418" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="443" />
+        <location filename="../../ui/meeting_form.py" line="419" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="461" />
+        <location filename="../../ui/meeting_form.py" line="437" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="486" />
+        <location filename="../../ui/meeting_form.py" line="462" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="538" />
+        <location filename="../../ui/meeting_form.py" line="514" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="540" />
-        <location filename="../../ui/meeting_form.py" line="549" />
+        <location filename="../../ui/meeting_form.py" line="516" />
+        <location filename="../../ui/meeting_form.py" line="525" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -2024,22 +2024,22 @@ Reason for cancelling:</translation>
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="316" />
+        <location filename="../../ui/meeting_form.py" line="292" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="339" />
+        <location filename="../../ui/meeting_form.py" line="315" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="340" />
+        <location filename="../../ui/meeting_form.py" line="316" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="350" />
+        <location filename="../../ui/meeting_form.py" line="326" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -2669,6 +2669,11 @@ Reason for cancelling:</translation>
         <translation>Actions</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>委托授权…</source>
+        <translation>Delegations…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="358" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
@@ -2715,21 +2720,25 @@ Reason for cancelling:</translation>
         <translation>Supervision</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="225" />
         <location filename="../../ui/strings.py" line="16" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="226" />
         <location filename="../../ui/strings.py" line="17" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="229" />
         <location filename="../../ui/strings.py" line="18" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="231" />
         <location filename="../../ui/strings.py" line="19" />
         <source>退出登录</source>
         <translation>Log out</translation>
@@ -2761,220 +2770,220 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="606" />
+        <location filename="../../ui/meeting_form.py" line="582" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="606" />
+        <location filename="../../ui/meeting_form.py" line="582" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="613" />
+        <location filename="../../ui/meeting_form.py" line="589" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="622" />
+        <location filename="../../ui/meeting_form.py" line="598" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="637" />
+        <location filename="../../ui/meeting_form.py" line="613" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="638" />
+        <location filename="../../ui/meeting_form.py" line="614" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="639" />
+        <location filename="../../ui/meeting_form.py" line="615" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="646" />
+        <location filename="../../ui/meeting_form.py" line="622" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="648" />
+        <location filename="../../ui/meeting_form.py" line="624" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="651" />
+        <location filename="../../ui/meeting_form.py" line="627" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="653" />
+        <location filename="../../ui/meeting_form.py" line="629" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="658" />
+        <location filename="../../ui/meeting_form.py" line="634" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="662" />
+        <location filename="../../ui/meeting_form.py" line="638" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="663" />
+        <location filename="../../ui/meeting_form.py" line="639" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="664" />
-        <location filename="../../ui/meeting_form.py" line="1138" />
+        <location filename="../../ui/meeting_form.py" line="640" />
+        <location filename="../../ui/meeting_form.py" line="1114" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="665" />
-        <location filename="../../ui/meeting_form.py" line="1156" />
+        <location filename="../../ui/meeting_form.py" line="641" />
+        <location filename="../../ui/meeting_form.py" line="1132" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="666" />
+        <location filename="../../ui/meeting_form.py" line="642" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="698" />
-        <location filename="../../ui/meeting_form.py" line="699" />
+        <location filename="../../ui/meeting_form.py" line="674" />
+        <location filename="../../ui/meeting_form.py" line="675" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="704" />
+        <location filename="../../ui/meeting_form.py" line="680" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="705" />
+        <location filename="../../ui/meeting_form.py" line="681" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="707" />
+        <location filename="../../ui/meeting_form.py" line="683" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="707" />
+        <location filename="../../ui/meeting_form.py" line="683" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="750" />
+        <location filename="../../ui/meeting_form.py" line="726" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="753" />
+        <location filename="../../ui/meeting_form.py" line="729" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="757" />
+        <location filename="../../ui/meeting_form.py" line="733" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="758" />
+        <location filename="../../ui/meeting_form.py" line="734" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="761" />
+        <location filename="../../ui/meeting_form.py" line="737" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="780" />
+        <location filename="../../ui/meeting_form.py" line="756" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="784" />
+        <location filename="../../ui/meeting_form.py" line="760" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="873" />
+        <location filename="../../ui/meeting_form.py" line="849" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="979" />
+        <location filename="../../ui/meeting_form.py" line="955" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1005" />
+        <location filename="../../ui/meeting_form.py" line="981" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1008" />
+        <location filename="../../ui/meeting_form.py" line="984" />
         <source>没有冲突</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1019" />
+        <location filename="../../ui/meeting_form.py" line="995" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1026" />
+        <location filename="../../ui/meeting_form.py" line="1002" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1026" />
+        <location filename="../../ui/meeting_form.py" line="1002" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1029" />
+        <location filename="../../ui/meeting_form.py" line="1005" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1075" />
+        <location filename="../../ui/meeting_form.py" line="1051" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1174" />
+        <location filename="../../ui/meeting_form.py" line="1150" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1175" />
+        <location filename="../../ui/meeting_form.py" line="1151" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1188" />
+        <location filename="../../ui/meeting_form.py" line="1164" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1195" />
+        <location filename="../../ui/meeting_form.py" line="1171" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1200" />
+        <location filename="../../ui/meeting_form.py" line="1176" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
