@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         self._counting = self.ctx.spawn(self._count_pending(), what="统计待上传")
 
     async def _count_pending(self) -> None:
-        count: int = await self.ctx.db(lambda s: len(s.pending_mutations()))
+        count: int = await self.ctx.db(lambda s: s.pending_count())
         self.status_widget.set_pending(count)
 
     async def _show_person(self) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, tzinfo
 
-from officeapp.clock import OFFICE_TZ, local
+from officeapp.clock import MINUTE, OFFICE_TZ, local
+from officeapp.clock import minute_text as minute_text
 
-MINUTE = "%Y-%m-%d %H:%M"
 SHORT = "%m-%d %H:%M"
 CLOCK = "%H:%M"
 DAY = "%Y-%m-%d"
@@ -40,11 +40,6 @@ def at_time(day: date, clock: time) -> datetime:
 def moment_text(moment: datetime | None, pattern: str = MINUTE) -> str:
     """Return a moment in the office's time zone as `pattern` says ("" for none)."""
     return "" if moment is None else local(moment).strftime(pattern)
-
-
-def minute_text(moment: datetime) -> str:
-    """Return a moment to the minute: 2026-12-07 02:53."""
-    return moment_text(moment, MINUTE)
 
 
 def short_text(moment: datetime) -> str:

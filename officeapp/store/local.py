@@ -523,6 +523,10 @@ class LocalStore:
         """Return the mutations still to push, oldest first."""
         return outbox.pending(self.db.conn, limit=limit)
 
+    def pending_count(self) -> int:
+        """Return how many mutations are still to push."""
+        return outbox.pending_count(self.db.conn)
+
     def mutation(self, mutation_id: int) -> OutboxMutation | None:
         """Return one outbox row, whatever its state."""
         return outbox.get(self.db.conn, mutation_id)

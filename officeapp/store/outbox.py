@@ -112,6 +112,12 @@ def pending(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Outbo
     return [_mutation(row) for row in rows]
 
 
+def pending_count(conn: sqlite3.Connection) -> int:
+    """Return how many mutations wait to be pushed (the outbox_pending index answers it)."""
+    return int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'")
+               .fetchone()[0])
+
+
 def get(conn: sqlite3.Connection, mutation_id: int) -> OutboxMutation | None:
     """Return one outbox row, whatever its state."""
     row = conn.execute(f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE mutation_id = ?",

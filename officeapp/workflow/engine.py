@@ -621,10 +621,10 @@ def _with_acted_at(decision: Decision, before: int, claimed: datetime | None,
     when = acted_at(claimed, now)
     if when is None or not isinstance(decision, Accepted):
         return decision
-    trace = tuple(replace(e, acted_at=when) if e.seq > before else e
-                  for e in decision.document.trace)
+    # An accepted document's trace is the one it had plus what the decision appended.
     appended = tuple(replace(e, acted_at=when) for e in decision.trace)
-    return replace(decision, document=replace(decision.document, trace=trace), trace=appended)
+    document = replace(decision.document, trace=decision.document.trace[:before] + appended)
+    return replace(decision, document=document, trace=appended)
 
 
 def _check_expected_step(doc: Document, action: Action) -> None:

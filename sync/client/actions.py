@@ -66,13 +66,18 @@ def draft_outgoing(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     unit = org.units[actor.unit_id]
     document = create_outgoing(document_id=new_document_id(), actor=actor, fields=fields,
                                now=now, agency_code=unit.agency_code)
-    name = "document.create_outgoing"
+    _queue_new(store, document, "document.create_outgoing", fields, now)
+    return document
+
+
+def _queue_new(store: LocalStore, document: Document, name: str, fields: Mapping[str, Any],
+               now: datetime) -> None:
+    """Store a new document with the mutation that creates it on the server."""
     store.create_document(document=document, mutation_name=name,
                           mutation_args=wire_args(name, document_id=document.id,
                                                   fields=dict(fields),
                                                   acted_at=now.isoformat()),
                           mutator_version=version(name))
-    return document
 
 
 def register(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
@@ -81,12 +86,7 @@ def register(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
     actor = store.organisation().actor(person_id, now)
     document = register_incoming(document_id=new_document_id(), actor=actor, fields=fields,
                                  now=now)
-    name = "document.register_incoming"
-    store.create_document(document=document, mutation_name=name,
-                          mutation_args=wire_args(name, document_id=document.id,
-                                                  fields=dict(fields),
-                                                  acted_at=now.isoformat()),
-                          mutator_version=version(name))
+    _queue_new(store, document, "document.register_incoming", fields, now)
     return document
 
 

@@ -431,7 +431,7 @@ def _pending_after(store: LocalStore, after: int) -> list[OutboxMutation]:
 
 
 def _pending_count(store: LocalStore) -> int:
-    return len(store.pending_mutations())
+    return store.pending_count()
 
 
 def _attempted(store: LocalStore, mutation_id: int, error: str) -> None:

@@ -45,11 +45,6 @@ class TokenKeeper:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):
             keyring.delete_password(SERVICE, self.key)
 
-    @property
-    def available(self) -> bool:
-        """Return whether a real keyring backend (not the fail-always one) is configured."""
-        return keyring_available()
-
 
 def keyring_available() -> bool:
     """Return whether this machine has a system keyring to keep a login in (many 麒麟/UOS

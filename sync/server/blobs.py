@@ -163,10 +163,10 @@ class BlobStore:
                 return _status(row)
             if size == 0 and sha256 != EMPTY_SHA256:
                 raise ApiError(422, "blob.hash_mismatch", "附件内容与校验值不符")
-            scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id)
             complete = size == 0 or (
-                _stored_size(connection, sha256) == size
-                and _seen_through_a_record(connection, sha256, scopes))
+                _stored_size(connection, sha256) == size and _seen_through_a_record(
+                    connection, sha256,
+                    user_scopes(connection, person_id=person.id, unit_id=person.unit_id)))
             if size == 0:
                 self._store_empty(connection, sha256, person.id)
             connection.execute(sa.insert(t.blob_uploads).values(
