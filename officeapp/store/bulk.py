@@ -39,6 +39,7 @@ from officeapp.org import Role
 from officeapp.store import docs, meta, pull
 from officeapp.store.pull import PulledChange, PulledRejection, PullOutcome, PullPage
 from officeapp.store.rows import NO_DEADLINE
+from officeapp.store.search import INDEX_TEXT_SQL
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import ActionKind, Retention
 
@@ -477,18 +478,24 @@ _KEYS = ("INSERT INTO staged.bulk_keys (pos, doc_key, existed)"
          " LEFT JOIN documents AS x ON x.id = c.id")
 _OLD_KEYS = "SELECT doc_key FROM staged.bulk_keys WHERE existed"
 _FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
-_FTS_DELETE = (
-    f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS})"
-    " SELECT 'delete', doc_key, title, doc_number, body, opinions FROM documents_fts_content"
-    f" WHERE doc_key IN ({_OLD_KEYS})")
+_OLD_TEXT = ("SELECT doc_key, title, doc_number, body, opinions FROM documents_fts_content"
+             f" WHERE doc_key IN ({_OLD_KEYS})")
 # What the content view (schema._V1_SEARCH) returns for each document, read from the page:
 # the same values, without reading the stored JSON again.
-_FTS_INSERT = (
-    f"INSERT INTO documents_fts ({_FTS_COLUMNS}) SELECT k.doc_key, x.d_title,"
-    " ifnull(x.d_doc_number, ''), ifnull(x.d_body, ''), ifnull((SELECT group_concat(opinion,"
+_NEW_TEXT = (
+    "SELECT k.doc_key, x.d_title AS title, ifnull(x.d_doc_number, '') AS doc_number,"
+    " ifnull(x.d_body, '') AS body, ifnull((SELECT group_concat(opinion,"
     " char(10)) FROM (SELECT t.opinion FROM staged.bulk_trace AS t WHERE t.pos = k.pos"
-    " AND t.opinion <> '' ORDER BY t.idx)), '')"
+    " AND t.opinion <> '' ORDER BY t.idx)), '') AS opinions"
     " FROM staged.bulk_keys AS k JOIN staged.bulk_changes AS x ON x.pos = k.pos ORDER BY k.pos")
+_INDEX_TEXT = f"{INDEX_TEXT_SQL}(title, doc_number, body, opinions)"
+_FTS_DELETE = (f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS})"
+               f" SELECT 'delete', * FROM ({_OLD_TEXT})")
+_CHARS_DELETE = ("INSERT INTO documents_chars (documents_chars, rowid, text)"
+                 f" SELECT 'delete', doc_key, {_INDEX_TEXT} FROM ({_OLD_TEXT})")
+_FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) {_NEW_TEXT}"
+_CHARS_INSERT = (f"INSERT INTO documents_chars (rowid, text) SELECT doc_key, {_INDEX_TEXT}"
+                 f" FROM ({_NEW_TEXT})")
 _JOIN = "staged.bulk_keys AS k JOIN staged.bulk_changes AS x ON x.pos = k.pos"
 _UPDATED = (f"CASE WHEN x.d_updated_at IS NULL OR x.d_updated_at = ''"
             f" THEN {_stamp('x.d_created_at')} ELSE {_stamp('x.d_updated_at')} END")
@@ -570,6 +577,7 @@ def _write_documents(conn: sqlite3.Connection) -> list[str]:
     conn.execute(_KEYS, (last,))
     # The index forgets the old text of rewritten documents before their JSON changes.
     conn.execute(_FTS_DELETE)
+    conn.execute(_CHARS_DELETE)
     for table in ("holders", "circulations", "participants"):
         conn.execute(f"DELETE FROM {table} WHERE doc_key IN ({_OLD_KEYS})")
     conn.execute(f"DELETE FROM trace WHERE local = 1 AND doc_key IN ({_OLD_KEYS})")
@@ -578,6 +586,7 @@ def _write_documents(conn: sqlite3.Connection) -> list[str]:
                       _WRITE_TRACE):
         conn.execute(statement)
     conn.execute(_FTS_INSERT)
+    conn.execute(_CHARS_INSERT)
     return [str(r[0]) for r in conn.execute(
         "SELECT c.id FROM staged.bulk_ok AS o JOIN staged.bulk_changes AS c ON c.pos = o.pos")]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from officeapp.store import meta
 from officeapp.store.db import bulk_writes, chunks, loads, marks
 from officeapp.store.rows import LISTING_COLUMNS, DocumentRows, document_rows, fts_values
+from officeapp.store.search import index_text
 from officeapp.workflow.codec import document_from_dict
 from officeapp.workflow.model import Document
 
@@ -32,6 +33,12 @@ _FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?
 _FTS_DELETE = (
     f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)"
 )
+# The character index is contentless: it too forgets a row only given the text it took.
+_CHARS_INSERT = "INSERT INTO documents_chars (rowid, text) VALUES (?, ?)"
+_CHARS_DELETE = ("INSERT INTO documents_chars (documents_chars, rowid, text)"
+                 " VALUES ('delete', ?, ?)")
+# Both text indexes (search.py), merged and optimised alike.
+TEXT_INDEXES = ("documents_fts", "documents_chars")
 
 
 @dataclass(frozen=True)
@@ -123,10 +130,13 @@ def _write(
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [(k, *t, flag) for k, r, _ in keyed for t in r.trace])
     conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed])
+    conn.executemany(_CHARS_INSERT, [(k, index_text(*r.fts)) for k, r, _ in keyed])
 
 
 def _forget_text(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
-    conn.executemany(_FTS_DELETE, [(o.doc_key, *fts_values(loads(o.data))) for o in old])
+    texts = [(o.doc_key, fts_values(loads(o.data))) for o in old]
+    conn.executemany(_FTS_DELETE, [(key, *values) for key, values in texts])
+    conn.executemany(_CHARS_DELETE, [(key, index_text(*values)) for key, values in texts])
 
 
 def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
@@ -147,18 +157,26 @@ def merge_text_later(conn: sqlite3.Connection) -> None:
     slower over the many segments. The WAL is checkpointed less often meanwhile too.
     """
     if meta.get(conn, _MERGE_LATER) is None:
-        conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 0)")
+        for table in TEXT_INDEXES:
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
         meta.put(conn, _MERGE_LATER, "1")
     bulk_writes(conn, on=True)
+
+
+def optimize_text(conn: sqlite3.Connection) -> None:
+    """Merge each text index's segments into one."""
+    for table in TEXT_INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
 
 def merge_text_now(conn: sqlite3.Connection) -> None:
     """End `merge_text_later`: merge the segments into one, and as usual from then on."""
     if meta.get(conn, _MERGE_LATER) is None:
         return
-    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
-    conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', ?)",
-                 (AUTOMERGE,))
+    optimize_text(conn)
+    for table in TEXT_INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)",
+                     (AUTOMERGE,))
     conn.execute("DELETE FROM sync_meta WHERE key = ?", (_MERGE_LATER,))
     bulk_writes(conn, on=False)
 

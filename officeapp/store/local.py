@@ -128,7 +128,7 @@ class LocalStore:
     def optimize(self) -> None:
         """Merge FTS segments and refresh planner statistics (after a large initial sync)."""
         with transaction(self.db.conn):
-            self.db.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+            docs.optimize_text(self.db.conn)
         self.db.conn.execute("PRAGMA optimize")
 
     # --- sync_meta -------------------------------------------------------------------------
@@ -606,6 +606,10 @@ class LocalStore:
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
         """Return documents whose title, number, body or opinions contain `text`."""
         return search.search(self.db.conn, text, limit=limit, offset=offset)
+
+    def snippets(self, document_ids: Sequence[str], text: str) -> dict[str, str]:
+        """Return where `text` matches in each document (a list page's rows), marked."""
+        return search.snippets(self.db.conn, document_ids, text)
 
     # --- blobs -----------------------------------------------------------------------------
 

@@ -138,7 +138,8 @@ class Records:
 def wipe_mirror(db: sqlite_utils.Database) -> None:
     """Forget every pulled record (a reset); the outbox, rejections and drafts stay."""
     conn = db.conn
-    conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('delete-all')")
+    for table in docs.TEXT_INDEXES:
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
     conn.execute("DELETE FROM documents")
     for table in ("meetings", "meeting_codes", "supervision_items"):
         conn.execute(f"DELETE FROM {table}")

@@ -244,5 +244,14 @@ def _trace_row(entry: Mapping[str, Any]) -> TraceRow:
 def fts_values(data: Mapping[str, Any]) -> FtsValues:
     """Return (title, doc_number, body, opinions) exactly as the documents_fts_content view."""
     _optional_text(data.get("body"))
-    opinions = "\n".join(e["opinion"] for e in data.get("trace", ()) if e.get("opinion"))
-    return (data["title"], data.get("doc_number") or "", data.get("body") or "", opinions)
+    opinions = "\n".join(o for e in data.get("trace", ()) if (o := _as_sql(e.get("opinion"))))
+    # The view reads title and 文号 from their columns, 正文 and opinions from the JSON.
+    return (data["title"], data.get("doc_number") or "", _as_sql(data.get("body")), opinions)
+
+
+def _as_sql(text: str | None) -> str:
+    """Return `text` as SQLite's json_extract reads it from the stored JSON: cut at the first
+    NUL character (a broken or hostile sender's), as the view sees it."""
+    if not text:
+        return ""
+    return text.split("\x00", 1)[0] if "\x00" in text else text

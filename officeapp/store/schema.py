@@ -9,6 +9,7 @@ import sqlite_utils
 
 from officeapp.store.db import transaction
 from officeapp.store.errors import StoreError
+from officeapp.store.search import INDEX_TEXT_SQL
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -367,10 +368,28 @@ def _v4_text_index_complete(db: sqlite_utils.Database) -> None:
         conn.execute("DELETE FROM sync_meta WHERE key = 'text_indexed_through'")
 
 
+_V5_CHARACTER_INDEX = f"""
+CREATE VIRTUAL TABLE documents_chars USING fts5(
+    text, content='', tokenize='ascii'
+);
+INSERT INTO documents_chars (documents_chars, rank) VALUES ('hashsize', 8388608);
+INSERT INTO documents_chars (rowid, text)
+    SELECT doc_key, {INDEX_TEXT_SQL}(title, doc_number, body, opinions)
+    FROM documents_fts_content;
+"""
+
+
+def _v5_character_index(db: sqlite_utils.Database) -> None:
+    """Version 5: a second text index with one token per character, so that words of one
+    or two characters ("单位", "经营") are found in 正文 and opinions too (search.py)."""
+    db.executescript(_V5_CHARACTER_INDEX)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
 MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
-                                   _v3_delegation_ids, _v4_text_index_complete)
+                                   _v3_delegation_ids, _v4_text_index_complete,
+                                   _v5_character_index)
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -1,8 +1,17 @@
-"""Full-text search: FTS5 with the trigram tokenizer, and LIKE for 1–2 character terms."""
+"""Full-text search over title, 文号, 正文 and opinions, for words of any length.
+
+Two FTS5 indexes serve it (docs/store.md "Search"):
+- `documents_fts`, trigram: terms of 3+ characters, with FTS5's own snippets;
+- `documents_chars`, one token per character with positions: terms of 1–2 characters as
+  phrases ("单位" is the token 单 followed by the token 位). Most Chinese words have two
+  characters, and a trigram index cannot find them at all.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,11 +22,21 @@ from officeapp.errors import ValidationError
 SNIPPET_START = "\x02"
 SNIPPET_END = "\x03"
 SNIPPET_TOKENS = 24
+# Characters of context on each side of a match in snippets made here (not by FTS5).
+SNIPPET_CONTEXT = 14
 
 MAX_QUERY = 200
 MAX_PAGE = 500
 # The trigram tokenizer indexes every 3 characters; shorter terms match nothing in FTS.
 TRIGRAM = 3
+# Between the fields of a document in the character index. Not ASCII, so the `ascii`
+# tokenizer keeps it as a token of its own, and no phrase runs from one field into the next.
+FIELD_BREAK = "\u2029"
+# ASCII spaces and punctuation, which the tokenizer would drop without a trace: each run of
+# them becomes a FIELD_BREAK, so "单 位" or "A-B" do not read as "单位" or "AB".
+_ASCII_GAP = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
+# The SQL name of `index_text`, registered on every store connection (db.connect).
+INDEX_TEXT_SQL = "office_index_text"
 
 
 @dataclass(frozen=True)
@@ -32,28 +51,58 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class TextQuery:
-    """A user's search text split into an FTS expression and LIKE patterns."""
+    """A user's search text, split by what can find each term.
+
+    `match` is a trigram FTS expression (3+ characters), `chars` one for the character
+    index (1–2 characters), and `likes` LIKE patterns over title and 文号 for short terms
+    the character index has no tokens for (ASCII punctuation such as "-").
+    """
 
     match: str | None
+    chars: str | None
     likes: tuple[str, ...]
+    terms: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
         """Return whether there is nothing to search for."""
-        return self.match is None and not self.likes
+        return self.match is None and self.chars is None and not self.likes
+
+
+def index_text(title: str, doc_number: str, body: str, opinions: str) -> str:
+    """Return what the character index takes for a document: every character spaced out.
+
+    The `ascii` tokenizer splits on ASCII spaces and folds ASCII case; every other character
+    (Chinese, full-width punctuation, FIELD_BREAK) is then a token of one character, and a
+    1–2 character term matches exactly where it is a substring of one field.
+    """
+    text = FIELD_BREAK.join((title, doc_number, body, opinions))
+    return " ".join(_ASCII_GAP.sub(FIELD_BREAK, text))
+
+
+def _indexed(char: str) -> bool:
+    """Return whether the `ascii` tokenizer keeps `char` as (part of) a token."""
+    return not char.isascii() or char.isalnum()
+
+
+def _quoted(phrase: str) -> str:
+    return '"' + phrase.replace('"', '""') + '"'
 
 
 def parse_query(text: str) -> TextQuery:
-    """Split on whitespace: terms of 3+ characters go to FTS, shorter ones to LIKE."""
+    """Split on whitespace: terms of 3+ characters go to trigram FTS, shorter ones to the
+    character index (or to LIKE when it has no tokens for them)."""
     if len(text) > MAX_QUERY:
         raise ValidationError("search.too_long", f"搜索内容不能超过{MAX_QUERY}个字",
                               length=len(text))
-    terms = list(dict.fromkeys(text.split()))
+    terms = tuple(dict.fromkeys(text.split()))
     long_terms = [t for t in terms if len(t) >= TRIGRAM]
-    short_terms = [t for t in terms if len(t) < TRIGRAM]
+    short_terms = [t for t in terms if len(t) < TRIGRAM and all(map(_indexed, t))]
+    odd_terms = [t for t in terms if len(t) < TRIGRAM and t not in short_terms]
     # Each term is one quoted phrase, so FTS operators typed by the user are plain text.
-    match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms) or None
-    return TextQuery(match, tuple(_like_pattern(t) for t in short_terms))
+    match = " AND ".join(map(_quoted, long_terms)) or None
+    chars = " AND ".join(_quoted(" ".join(t)) for t in short_terms) or None
+    return TextQuery(match, chars, tuple(_like_pattern(t) for t in odd_terms), terms)
 
 
 def _like_pattern(term: str) -> str:
@@ -65,10 +114,11 @@ def condition(query: TextQuery, alias: str = "d") -> tuple[str, list[Any]]:
     """Return a WHERE fragment on documents `alias` that keeps only matching documents."""
     parts: list[str] = []
     params: list[Any] = []
-    if query.match is not None:
-        parts.append(f"{alias}.doc_key IN (SELECT rowid FROM documents_fts"
-                     " WHERE documents_fts MATCH ?)")
-        params.append(query.match)
+    for table, expression in (("documents_fts", query.match), ("documents_chars", query.chars)):
+        if expression is not None:
+            parts.append(f"{alias}.doc_key IN (SELECT rowid FROM {table}"
+                         f" WHERE {table} MATCH ?)")
+            params.append(expression)
     for pattern in query.likes:
         parts.append(_like_sql(alias))
         params += [pattern, pattern]
@@ -93,9 +143,9 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int, offset: int) -> l
     query = parse_query(text)
     if query.empty:
         return []
-    if query.match is None:
-        return _search_like(conn, query, limit=limit, offset=offset)
-    return _search_fts(conn, query, limit=limit, offset=offset)
+    if query.match is not None:
+        return _search_fts(conn, query, limit=limit, offset=offset)
+    return _search_short(conn, query, limit=limit, offset=offset)
 
 
 def _search_fts(
@@ -103,35 +153,90 @@ def _search_fts(
 ) -> list[SearchHit]:
     # ORDER BY rowid lets FTS5 walk its doclists in order and stop after one page, instead of
     # ranking every match (bm25 over a common trigram touches most of the table).
-    likes = "".join(f" AND {_like_sql('d')}" for _ in query.likes)
+    rest, rest_params = condition(TextQuery(None, query.chars, query.likes))
     sql = (
         "SELECT d.id, d.title, d.doc_number, snippet(documents_fts, -1, ?, ?, '…', ?)"
         " FROM documents_fts JOIN documents AS d ON d.doc_key = documents_fts.rowid"
-        f" WHERE documents_fts MATCH ?{likes}"
+        f" WHERE documents_fts MATCH ?{' AND ' + rest if rest else ''}"
         " ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?"
     )
-    params: list[Any] = [SNIPPET_START, SNIPPET_END, SNIPPET_TOKENS, query.match]
-    params += [p for pattern in query.likes for p in (pattern, pattern)]
+    params = [SNIPPET_START, SNIPPET_END, SNIPPET_TOKENS, query.match, *rest_params]
     rows = conn.execute(sql, [*params, limit, offset])
     return [SearchHit(*row) for row in rows]
 
 
-def _search_like(
+def _search_short(
     conn: sqlite3.Connection, query: TextQuery, *, limit: int, offset: int,
 ) -> list[SearchHit]:
-    where, params = condition(query)
+    if query.chars is not None:
+        # The character index hands out its rowids newest first and stops after the page.
+        likes = "".join(f" AND {_like_sql('d')}" for _ in query.likes)
+        sql = ("SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents_chars"
+               " JOIN documents AS d ON d.doc_key = documents_chars.rowid"
+               f" WHERE documents_chars MATCH ?{likes}"
+               " ORDER BY documents_chars.rowid DESC LIMIT ? OFFSET ?")
+        params: list[Any] = [query.chars, *(p for like in query.likes for p in (like, like))]
+    else:
+        where, params = condition(query)
+        sql = (f"SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents AS d"
+               f" WHERE {where} ORDER BY d.doc_key DESC LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+    texts = _texts(conn, [row[0] for row in rows])
+    return [SearchHit(i, t, n, snippet(texts.get(k, (t,)), query.terms))
+            for k, i, t, n in rows]
+
+
+def _texts(conn: sqlite3.Connection, keys: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Return (title, 文号, 正文, opinions) of each document, as the index took them."""
+    if not keys:
+        return {}
     rows = conn.execute(
-        f"SELECT d.id, d.title, d.doc_number FROM documents AS d WHERE {where}"
-        " ORDER BY d.doc_key DESC LIMIT ? OFFSET ?", [*params, limit, offset])
-    return [SearchHit(i, t, n, _mark(t, query.likes)) for i, t, n in rows]
+        "SELECT doc_key, title, doc_number, body, opinions FROM documents_fts_content"
+        f" WHERE doc_key IN ({', '.join('?' * len(keys))})", list(keys))
+    return {int(key): tuple(texts) for key, *texts in rows}
 
 
-def _mark(title: str, patterns: tuple[str, ...]) -> str:
-    """Highlight the first short term found in the title (LIKE has no snippet function)."""
-    for pattern in patterns:
-        term = pattern[1:-1].replace("\\%", "%").replace("\\_", "_").replace("\\\\", "\\")
-        at = title.casefold().find(term.casefold())
-        if at >= 0:
-            end = at + len(term)
-            return f"{title[:at]}{SNIPPET_START}{title[at:end]}{SNIPPET_END}{title[end:]}"
-    return title
+def snippets(conn: sqlite3.Connection, ids: Iterable[str], text: str) -> dict[str, str]:
+    """Return a snippet of where `text` matches for each of `ids` (a list page's rows)."""
+    terms = parse_query(text).terms
+    wanted = list(dict.fromkeys(ids))
+    if not terms or not wanted:
+        return {}
+    keys = dict(conn.execute(
+        f"SELECT doc_key, id FROM documents WHERE id IN ({', '.join('?' * len(wanted))})",
+        wanted).fetchall())
+    return {keys[key]: snippet(texts, terms) for key, texts in _texts(conn, list(keys)).items()}
+
+
+def _pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({t for t in terms if t}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)), re.IGNORECASE) if ordered else None
+
+
+def mark(text: str, terms: Iterable[str]) -> str:
+    """Return `text` with every occurrence of any of `terms` between the snippet markers."""
+    pattern = _pattern(terms)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: f"{SNIPPET_START}{m.group(0)}{SNIPPET_END}", text)
+
+
+def snippet(texts: Sequence[str], terms: Iterable[str]) -> str:
+    """Return where a term matched, marked: the whole title or 文号, or a piece of 正文 or
+    opinions around the first match; the title when nothing matches."""
+    terms = tuple(terms)
+    pattern = _pattern(terms)
+    if pattern is None or not texts:
+        return texts[0] if texts else ""
+    for field, text in enumerate(texts):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        if field < 2:  # title and 文号 are short: shown whole
+            return mark(text, terms)
+        start = max(0, found.start() - SNIPPET_CONTEXT)
+        end = min(len(text), found.end() + SNIPPET_CONTEXT)
+        piece = " ".join(text[start:end].split())
+        return ("…" if start else "") + mark(piece, terms) + ("…" if end < len(text) else "")
+    return texts[0]
+

@@ -14,6 +14,7 @@ import pytest
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, EDU_ID, FINANCE_ID
 from officeapp.org import Actor, Organisation
 from officeapp.store import LocalStore
+from officeapp.store.search import index_text
 from officeapp.workflow import (
     Accepted,
     Action,
@@ -125,8 +126,21 @@ def office(store: LocalStore) -> Office:
 
 
 def check_fts(store: LocalStore) -> None:
-    """Raise unless the FTS index holds exactly the text of its content view."""
-    store.db.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+    """Raise unless both text indexes hold exactly the text of the content view."""
+    conn = store.db.conn
+    conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+    # The character index is contentless: compare every token and position it holds with
+    # what index_text makes of the documents' text now.
+    conn.execute("INSERT INTO documents_chars(documents_chars) VALUES ('integrity-check')")
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chars_held USING"
+                 " fts5vocab(main, documents_chars, instance)")
+    held = sorted(conn.execute("SELECT doc, term, offset FROM temp.chars_held"))
+    texts = conn.execute("SELECT doc_key, title, doc_number, body, opinions"
+                         " FROM documents_fts_content")
+    wanted = sorted((key, token.lower() if token.isascii() else token, offset)
+                    for key, *values in texts
+                    for offset, token in enumerate(index_text(*values).split(" ")))
+    assert held == wanted
 
 
 @pytest.fixture(name="check_fts")

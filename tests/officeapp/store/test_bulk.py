@@ -271,6 +271,8 @@ def contents(store: LocalStore) -> dict[str, Any]:
         "cursor": store.get_cursor(),
         "text_index": rows("SELECT d.id, v.term, v.col, v.offset FROM temp.vocab AS v"
                            " JOIN documents AS d ON d.doc_key = v.doc"),
+        "character_index": rows("SELECT d.id, v.term, v.offset FROM temp.chars AS v"
+                                " JOIN documents AS d ON d.doc_key = v.doc"),
     }
     found["data"] = {doc_id: json.loads(text) for doc_id, text in conn.execute(
         "SELECT d.id, x.data FROM documents AS d JOIN document_data AS x USING (doc_key)")}
@@ -282,6 +284,8 @@ def contents(store: LocalStore) -> dict[str, Any]:
 def index_vocabulary(store: LocalStore) -> None:
     store.db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING"
                           " fts5vocab(main, documents_fts, instance)")
+    store.db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chars USING"
+                          " fts5vocab(main, documents_chars, instance)")
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

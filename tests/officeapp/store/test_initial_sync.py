@@ -16,6 +16,7 @@ from officeapp.workflow.codec import document_to_dict
 
 from ...flows import Flow, to_step
 from .conftest import Office
+from .conftest import check_fts as check_both_indexes
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -63,13 +64,14 @@ def index_matches_content(store: LocalStore) -> None:
     finally:
         for table in ("kept_terms", "fresh_terms", "fresh"):
             conn.execute(f"DROP TABLE temp.{table}")
+    check_both_indexes(store)  # the character index too, token by position
 
 
-def merging(store: LocalStore) -> tuple[int, int]:
-    """FTS5's automerge setting and how many segments the index has."""
+def merging(store: LocalStore, index: str = "documents_fts") -> tuple[int, int]:
+    """FTS5's automerge setting and how many segments a text index has."""
     conn = store.db.conn
-    row = conn.execute("SELECT v FROM documents_fts_config WHERE k = 'automerge'").fetchone()
-    segments = conn.execute("SELECT count(DISTINCT segid) FROM documents_fts_idx").fetchone()[0]
+    row = conn.execute(f"SELECT v FROM {index}_config WHERE k = 'automerge'").fetchone()
+    segments = conn.execute(f"SELECT count(DISTINCT segid) FROM {index}_idx").fetchone()[0]
     return (4 if row is None else int(row[0])), int(segments)
 
 
@@ -80,9 +82,11 @@ def test_an_initial_sync_indexes_each_page_and_merges_at_the_end(
     assert found(store, "专项检查") == {d.id for d in documents[:10]}  # searchable at once
     store.apply_pull(page(documents[10:20], 20, has_more=True))
     assert merging(store) == (0, 2)  # a segment per page, none merged meanwhile
+    assert merging(store, "documents_chars") == (0, 2)
     assert store.get_meta("text_merge_later") == "1"
     store.apply_pull(page(documents[20:], 30, has_more=False))
     assert merging(store) == (4, 1)  # merged once; FTS5 merges as usual from now on
+    assert merging(store, "documents_chars") == (4, 1)
     assert store.get_meta("text_merge_later") is None
     assert found(store, "专项检查") == {d.id for d in documents}
     assert found(store, "第017号") == {"pulled-17"}

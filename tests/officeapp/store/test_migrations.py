@@ -5,7 +5,9 @@ version as soon as it exists; it only needs a seed for its own version in SEEDS
 (test_every_version_has_a_seed fails until it has one). Version 2 added meetings, supervision
 items and the outbox's record_id (filled from document_id for older rows). Version 4 indexes
 the text of a store version 3 left catching up (its seed has nothing indexed yet, so the
-search checks fail unless the migration indexes it).
+search checks fail unless the migration indexes it). Version 5 adds the character index for
+words of one or two characters (the seeds before it have none, so the short-word checks fail
+unless the migration fills it).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from officeapp.meetings.codec import meeting_to_dict
 from officeapp.org import Organisation, Role
 from officeapp.store import LATEST_VERSION, LocalStore, schema
 from officeapp.store.db import connect, transaction
+from officeapp.store.search import index_text
 from officeapp.supervision import ItemQuery, Source, Status, SupervisionItem, item_row
 from officeapp.supervision.codec import item_to_dict
 from officeapp.workflow import ActionKind, Document, Holder, TraceEntry
@@ -178,9 +181,16 @@ def _seed_v3(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO sync_meta (key, value) VALUES ('text_indexed_through', '0')")
 
 
+def _seed_v5(conn: sqlite3.Connection) -> None:
+    """Version 4's data with the seed document in the character index."""
+    _seed_v4(conn)
+    conn.execute("INSERT INTO documents_chars (rowid, text) VALUES (1, ?)",
+                 (index_text(SEED_DOCUMENT.title, "", SEED_DOCUMENT.body, "拟稿\n请周科长核稿"),))
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
 SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4}
+    1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4, 5: _seed_v5}
 
 
 def _database_at(path: Path, version: int) -> None:
@@ -222,6 +232,9 @@ def _check_seed_survived(store: LocalStore) -> None:
     assert draft is not None and draft.text == "同意，"
     assert [hit.id for hit in store.search("防汛抗旱")] == ["seed-doc"]
     assert [hit.id for hit in store.search("周科长核")] == ["seed-doc"]
+    for word in ("防汛", "汛期", "核稿", "县"):  # title, 正文, an opinion, one character
+        assert [hit.id for hit in store.search(word)] == ["seed-doc"], word
+    assert store.search("汛县") == []
     reviewer = Organisation(DEMO_UNITS, DEMO_PEOPLE).actor("p-office.reviewer", WHEN)
     assert [row.id for row in store.inbox(actor=reviewer, folder="todo")] == ["seed-doc"]
     blob = store.get_blob("a" * 64)

@@ -1,9 +1,10 @@
-"""Full-text search: trigram FTS for 3+ characters, LIKE on title and number below that."""
+"""Full-text search: trigram FTS for 3+ characters, the character index for 1–2 characters
+(title, 文号, 正文 and opinions alike), LIKE on title and 文号 for ASCII punctuation."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -51,22 +52,61 @@ def test_opinions_are_searchable(library: Office) -> None:
     assert f"{SNIPPET_START}水库安全{SNIPPET_END}" in hit.snippet
 
 
-def test_one_or_two_characters_search_titles_and_numbers_with_like(library: Office) -> None:
-    assert _ids(library.store, "通知") == ["doc-2"]
-    assert _ids(library.store, "21") == ["doc-1"]  # doc number
-    assert _ids(library.store, "入汛") == []  # body text needs 3+ characters
-    hit = library.store.search("通知")[0]
+def test_one_or_two_characters_are_found_in_every_field(library: Office) -> None:
+    store = library.store
+    assert _ids(store, "通知") == ["doc-2"]  # title
+    assert _ids(store, "21") == ["doc-1"]  # 文号
+    assert _ids(store, "入汛") == ["doc-2"]  # 正文
+    assert _ids(store, "度汛") == ["doc-2"]  # an opinion
+    assert _ids(store, "汛") == ["doc-2"]
+    assert _ids(store, "政务") == ["doc-1"]
+    assert _ids(store, "关于") == ["doc-3", "doc-2"]
+    hit = store.search("通知")[0]
     assert hit.snippet == f"关于做好防汛抗旱工作的{SNIPPET_START}通知{SNIPPET_END}"
+
+
+def test_a_short_word_found_in_the_text_shows_where(library: Office) -> None:
+    (hit,) = library.store.search("入汛")
+    assert hit.title == "关于做好防汛抗旱工作的通知"
+    assert hit.snippet == f"各县区：{SNIPPET_START}入汛{SNIPPET_END}以来……"
+    (hit,) = library.store.search("度汛")
+    assert f"{SNIPPET_START}度汛{SNIPPET_END}" in hit.snippet and "水库" in hit.snippet
+
+
+def test_short_words_do_not_run_across_fields_or_punctuation(library: Office) -> None:
+    store = library.store
+    assert _ids(store, "知各") == []  # the end of a title and the start of its 正文
+    assert _ids(store, "区入") == []  # either side of a "："
+    assert _ids(store, "稿注") == []  # either side of a "，"
+    assert _ids(store, "01") == []  # "100%覆盖" holds "10" and "00", not "01" across "0%"
+    assert _ids(store, "0覆") == []
+    assert _ids(store, "%覆") == []  # ASCII punctuation: LIKE over title and 文号 only
+
+
+def test_a_rewritten_document_is_found_by_its_new_words_only(library: Office,
+                                                             check_fts: Any) -> None:
+    store = library.store
+    old = store.get_document("doc-1")
+    assert old is not None
+    store.put_documents([replace(old, body="加快推进信息化项目验收。", version=old.version + 1)])
+    assert _ids(store, "网通") == []
+    assert _ids(store, "验收") == ["doc-1"]
+    check_fts(store)
 
 
 def test_several_terms_must_all_match(library: Office) -> None:
     assert _ids(library.store, "数字政府 总体方案") == ["doc-1"]
     assert _ids(library.store, "数字政府 防汛抗旱") == []
-    assert _ids(library.store, "防汛抗旱 通知") == ["doc-2"]  # an FTS term and a LIKE term
+    assert _ids(library.store, "防汛抗旱 通知") == ["doc-2"]  # a trigram and a short term
+    assert _ids(library.store, "入汛 度汛") == ["doc-2"]
+    assert _ids(library.store, "入汛 政务") == []
+    assert _ids(library.store, "数字政府 入汛") == []
 
 
 def test_case_and_special_characters_are_plain_text(library: Office) -> None:
     assert _ids(library.store, "python") == ["doc-3"]
+    assert _ids(library.store, "Py") == ["doc-3"]
+    assert _ids(library.store, "on") == ["doc-3"]
     assert _ids(library.store, '"python" OR x*') == []
     assert _ids(library.store, "%") == []  # LIKE wildcards match themselves only
     assert _ids(library.store, "_") == []
