@@ -31,7 +31,8 @@ DEFAULT_PORT = 8765
 
 def _common(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--data-dir", type=Path, default=default,
-                        help="数据目录（SQLite数据库和附件），默认 ./data")
+                        help="数据目录（SQLite数据库和附件）；也可用环境变量 OFFICEAPP_DATA_DIR，"
+                             "默认 ./data")
     parser.add_argument("--database-url", default=default,
                         help="数据库地址，如 postgresql+psycopg://user@host/db；"
                              "也可用环境变量 OFFICEAPP_DATABASE_URL")
@@ -102,7 +103,8 @@ def _moment(text: str) -> datetime:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """Return settings from the command line and the environment."""
-    data_dir: Path = args.data_dir or Path("data")
+    # The option, else the environment (as the worker processes read it), else ./data.
+    data_dir: Path = args.data_dir or Path(os.environ.get("OFFICEAPP_DATA_DIR") or "data")
     fallback = f"sqlite:///{data_dir / 'officeapp.sqlite3'}"
     url = args.database_url or (fallback if args.demo else database_url_from_env(fallback))
     try:

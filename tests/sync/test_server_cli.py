@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from sync.server import tables as t
-from sync.server.cli import is_current, main
+from sync.server.cli import build_parser, is_current, main, settings_from
 from sync.server.db import make_engine
 
 ORG_CSV = """类别,编号,名称,上级单位,机关代字,用户名,角色,职务
@@ -150,3 +150,14 @@ def test_demo_server_starts_with_one_command(tmp_path: Path) -> None:
         out, _err = process.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}" in out
     assert "demo-password" in out and "office.clerk" in out
+
+
+def test_the_data_folder_comes_from_the_option_else_the_environment(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("OFFICEAPP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("OFFICEAPP_DATA_DIR", str(tmp_path / "from-env"))
+    assert settings_from(build_parser().parse_args(["--demo"])).data_dir == tmp_path / "from-env"
+    given = build_parser().parse_args(["--demo", "--data-dir", str(tmp_path / "given")])
+    assert settings_from(given).data_dir == tmp_path / "given"
+    monkeypatch.delenv("OFFICEAPP_DATA_DIR")
+    assert settings_from(build_parser().parse_args(["--demo"])).data_dir == Path("data")
