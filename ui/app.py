@@ -13,7 +13,12 @@ from typing import Any
 
 import qasync
 
+import officeapp
+from officeapp.clock import local
+from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, FINANCE_ID
+from officeapp.render import render_document_pdf
 from officeapp.store import LocalStore
+from sync.client import actions
 from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
 from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
@@ -22,7 +27,7 @@ from ui.attachments import blobs_root
 from ui.context import AppContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QFont, QFontDatabase, QLocale, QTranslator
+from ui.qt import QApplication, QFont, QFontDatabase, QLocale, QPdfDocument, QSize, QTranslator
 from ui.settings import Settings
 from ui.tray import Notifier
 from ui.worker import Worker
@@ -31,6 +36,11 @@ log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CJK_FAMILIES = ("Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
                 "AR PL UMing CN")
+SELF_TEST_FIELDS: dict[str, Any] = {
+    "doc_type": "通知", "title": "关于协同办公客户端安装自检的通知",
+    "main_recipients": [FINANCE_ID],
+    "body": "本文由安装自检生成，说明本机能打开本地库、生成并预览公文。",
+}
 
 
 def store_path(settings: Settings, server_url: str, username: str) -> Path:
@@ -56,6 +66,7 @@ class Session:
         self._dialog: LoginDialog | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._ending: asyncio.Task[None] | None = None  # the last logout, until it is done
+        self.files: list[Path] = []  # .ics invitations to import once the main window shows
 
     # --- starting ------------------------------------------------------------------------------
 
@@ -135,6 +146,14 @@ class Session:
         self.notifier.activated.connect(self._raise)
         self.window.show()
         engine.start()
+        self._import_files(window)
+
+    def _import_files(self, window: MainWindow) -> None:
+        """Import the invitations named on the command line (a file manager's 打开方式)."""
+        files, self.files = self.files, []
+        for path in files:
+            window.select("meetings")
+            window.meetings.import_ics(path)
 
     def ctx_spawn(self, coroutine: Awaitable[Any]) -> asyncio.Task[Any]:
         """Run a coroutine in the background, keeping a reference until it ends."""
@@ -245,7 +264,54 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--server", help="服务器地址，例如 http://127.0.0.1:8765")
     parser.add_argument("--settings", type=Path, help="设置文件（INI），用于演示和测试")
     parser.add_argument("--lang", help="界面语言：zh_CN（默认）或 en")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {officeapp.__version__}")
+    parser.add_argument("--self-test", type=Path, metavar="DIR",
+                        help="无界面自检：在 DIR 中打开本地库，生成并预览一份公文PDF，"
+                             "打印路径后退出")
+    parser.add_argument("files", nargs="*", type=Path, help="要导入的会议邀请（.ics）")
     return parser.parse_args(argv)
+
+
+def self_test(folder: Path) -> int:
+    """Open (or create) a store in `folder`, draft a 公文 there, render and preview its PDF.
+
+    The installed package's smoke test: it goes through SQLite, reportlab with the machine's
+    CJK fonts and QtPdf, the parts a broken bundle loses first. Prints what it wrote.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    database, pdf, png = (folder / name for name in ("self-test.sqlite3", "self-test.pdf",
+                                                      "self-test.png"))
+    with LocalStore.open(database) as store:
+        count = _draft_and_render(store, pdf)
+    pages = _preview(pdf, png)
+    print(f"officeapp {officeapp.__version__}")
+    print(f"store: {database} ({count} documents)")
+    print(f"pdf: {pdf} ({pages} pages)")
+    print(f"preview: {png}")
+    return 0
+
+
+def _draft_and_render(store: LocalStore, pdf: Path) -> int:
+    """Draft a notice as the demo clerk and render it; return how many documents are stored."""
+    if not store.organisation().people:
+        store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
+    now = store.corrected_now()
+    draft = actions.draft_outgoing(store, person_id="p-office.clerk", fields=SELF_TEST_FIELDS,
+                                   now=now)
+    saved = store.get_document(draft.id)  # read back: the PDF shows what the store kept
+    if saved is None:
+        raise RuntimeError(f"the store lost the draft {draft.id}")
+    pdf.write_bytes(render_document_pdf(saved, store.organisation(), today=local(now).date()))
+    return store.document_count()
+
+
+def _preview(pdf: Path, png: Path) -> int:
+    """Render the first page with QtPdf, as the preview does, into `png`; return the pages."""
+    document = QPdfDocument()
+    document.load(str(pdf))
+    if document.pageCount() < 1 or not document.render(0, QSize(595, 842)).save(str(png)):
+        raise RuntimeError(f"QtPdf cannot show {pdf}")
+    return document.pageCount()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -256,6 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("officeapp")
     app.setApplicationDisplayName("协同办公")
+    if args.self_test is not None:
+        return self_test(args.self_test)
     settings = Settings(args.settings)
     if args.server:
         settings.set("server_url", args.server)
@@ -266,6 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     session = Session(app, settings)
+    session.files = list(args.files)
     with loop:
         loop.run_until_complete(session.run())
     return 0
