@@ -1,4 +1,4 @@
-"""归档 per DA/T 22-2015: the 档号, and an archive package of PDF, metadata and attachments."""
+"""归档 per DA/T 22-2015: the 档号, and an archive package of PDF/A, metadata and attachments."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from officeapp.errors import ValidationError
 from officeapp.org import Organisation
+from officeapp.pdf import to_pdfa
 from officeapp.render import render_document_pdf, render_sheet_pdf, unit_names
 from officeapp.workflow import Document, Retention
 from officeapp.workflow.codec import trace_to_dict
@@ -86,9 +87,15 @@ def metadata(doc: Document, org: Organisation, code: ArchiveCode) -> dict[str, A
 
 def export_package(
     doc: Document, org: Organisation, *, fonds: str, unit_code: str,
-    read_blob: Callable[[str], bytes | None], today: date,
+    read_blob: Callable[[str], bytes | None], today: date, pdfa: bool = True,
 ) -> bytes:
-    """Return a ZIP archive package: 正文.pdf, the processing sheet, metadata.json, 附件/."""
+    """Return a ZIP archive package: 正文.pdf, the processing sheet, metadata.json, 附件/.
+
+    The PDFs are PDF/A-2b, the archival form, unless `pdfa` is False (plain PDFs).
+    """
+    def archival(pdf: bytes) -> bytes:
+        return to_pdfa(pdf) if pdfa else pdf
+
     code = archive_code(doc, fonds=fonds, unit_code=unit_code)
     meta = metadata(doc, org, code)
     files: list[tuple[str, bytes]] = []
@@ -103,8 +110,9 @@ def export_package(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as package:
         root = f"{code}/"
-        package.writestr(root + "正文.pdf", render_document_pdf(doc, org, today=today))
-        package.writestr(root + sheet, render_sheet_pdf(doc, org))
+        package.writestr(root + "正文.pdf",
+                         archival(render_document_pdf(doc, org, today=today)))
+        package.writestr(root + sheet, archival(render_sheet_pdf(doc, org)))
         package.writestr(root + "metadata.json",
                          json.dumps(meta, ensure_ascii=False, indent=2))
         for name, content in files:

@@ -1,4 +1,9 @@
-"""A small display list (text lines, filled rules, images) and its output as PDF bytes."""
+"""A small display list (text lines, filled rules, images) and its output as PDF bytes.
+
+A `Typeset` is a laid-out document: every page's operations with their positions. The PDF is
+drawn from it here with reportlab; the OFD (officeapp.pdf.ofd) is written from the same value,
+so that both formats show the same glyphs at the same places.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,9 @@ from officeapp.pdf.geometry import BLACK, PAGE_HEIGHT, PAGE_WIDTH, Color
 from officeapp.pdf.typeset import Glyph, Line
 
 CREATOR = "协同办公 officeapp"
-_render_lock = threading.Lock()
+# The registered fonts are shared and keep each document's subsets (and reportlab's subsetter
+# moves a read position inside them): one user at a time, PDF renderer or OFD writer.
+FONT_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +52,17 @@ class RuleOp:
 
 @dataclass(frozen=True, slots=True)
 class ImageOp:
-    """An image file drawn into a box; its alpha channel is kept."""
+    """An image file drawn into a box; its alpha channel is kept.
+
+    `seal` marks a seal (印章): the OFD carries it as a stamp annotation, not as page content.
+    """
 
     path: Path
     x: float
     y: float
     width: float
     height: float
+    seal: bool = False
 
 
 Op = TextOp | RuleOp | ImageOp
@@ -64,6 +75,41 @@ class Metadata:
     title: str
     author: str = ""
     subject: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Typeset:
+    """A document laid out: each page's operations, the page size and the document's metadata.
+
+    `initial_font` is the registered font reportlab starts every page with.
+    """
+
+    pages: tuple[tuple[Op, ...], ...]
+    metadata: Metadata
+    initial_font: str
+    page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT)
+
+    @classmethod
+    def of(
+        cls,
+        pages: Sequence[Sequence[Op]],
+        *,
+        metadata: Metadata,
+        initial_font: str,
+        page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
+    ) -> Typeset:
+        """Return the typeset of `pages` (lists are copied into tuples)."""
+        return cls(tuple(tuple(ops) for ops in pages), metadata, initial_font, page_size)
+
+
+def render_pdf(typeset: Typeset) -> bytes:
+    """Draw a typeset document and return the PDF bytes."""
+    return render_pages(
+        typeset.pages,
+        metadata=typeset.metadata,
+        initial_font=typeset.initial_font,
+        page_size=typeset.page_size,
+    )
 
 
 def baseline_in(top: float, height: float, size: float, descent: float) -> float:
@@ -80,8 +126,7 @@ def render_pages(
     page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT),
 ) -> bytes:
     """Draw `pages` on A4 (or `page_size`, e.g. A4 landscape) and return the PDF bytes."""
-    # The registered fonts are shared and keep each document's subsets: one render at a time.
-    with _render_lock:
+    with FONT_LOCK:
         return _render(pages, metadata, initial_font, page_size)
 
 

@@ -147,7 +147,12 @@ def _seal_op(seal: Seal, top: float) -> ImageOp:
     """Return the seal image placed relative to the top of its row."""
     centre_y = top - seal.drop
     return ImageOp(
-        seal.path, seal.x - seal.width / 2, centre_y - seal.height / 2, seal.width, seal.height
+        seal.path,
+        seal.x - seal.width / 2,
+        centre_y - seal.height / 2,
+        seal.width,
+        seal.height,
+        seal=True,
     )
 
 

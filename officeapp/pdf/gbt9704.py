@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from officeapp.pdf._reportlab import ImageReader
-from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, baseline_in, render_pages
+from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, Typeset, baseline_in, render_pdf
 from officeapp.pdf.errors import PdfInputError
 from officeapp.pdf.flow import (
     BLANK,
@@ -46,6 +46,7 @@ from officeapp.pdf.geometry import (
     line_top,
 )
 from officeapp.pdf.model import MinutesLayout, OfficialDocumentLayout
+from officeapp.pdf.ofd import render_ofd
 from officeapp.pdf.typeset import Pitch, Span, balanced, single_line
 
 TITLE_PITCH: Final = Pitch(size=SIZE_2, cell=SIZE_2, grid=False)
@@ -61,8 +62,10 @@ SHOWN_URGENCIES: Final = frozenset({"特急", "加急"})
 SHOWN_CLASSIFICATIONS: Final = frozenset({"内部"})
 
 
-def render_document(document: OfficialDocumentLayout, *, fonts: FontSet | None = None) -> bytes:
-    """Return the PDF of a 公文 in the GB/T 9704-2012 layout."""
+def typeset_document(
+    document: OfficialDocumentLayout, *, fonts: FontSet | None = None
+) -> Typeset:
+    """Return a 公文 laid out in the GB/T 9704-2012 layout, ready for the PDF or the OFD."""
     fonts = fonts or load_fonts()
     head, first_line = _document_head(document, fonts)
     sheets = paginate(_document_rows(document, fonts), first_line=first_line)
@@ -70,11 +73,23 @@ def render_document(document: OfficialDocumentLayout, *, fonts: FontSet | None =
     pages = compose(sheets, head=head, block=block, fonts=fonts)
     metadata = Metadata(document.title, document.issuer, document.doc_number)
     initial_font = fonts.primary(FontRole.FANGSONG).name
-    return render_pages(pages, metadata=metadata, initial_font=initial_font)
+    return Typeset.of(pages, metadata=metadata, initial_font=initial_font)
 
 
-def render_minutes(minutes: MinutesLayout, *, fonts: FontSet | None = None) -> bytes:
-    """Return the PDF of a 纪要 (GB/T 9704-2012 §10.3): red mark, no number line or red rule."""
+def render_document(document: OfficialDocumentLayout, *, fonts: FontSet | None = None) -> bytes:
+    """Return the PDF of a 公文 in the GB/T 9704-2012 layout."""
+    return render_pdf(typeset_document(document, fonts=fonts))
+
+
+def render_document_ofd(
+    document: OfficialDocumentLayout, *, fonts: FontSet | None = None
+) -> bytes:
+    """Return the OFD (GB/T 33190-2016) of a 公文, laid out exactly as its PDF."""
+    return render_ofd(typeset_document(document, fonts=fonts))
+
+
+def typeset_minutes(minutes: MinutesLayout, *, fonts: FontSet | None = None) -> Typeset:
+    """Return a 纪要 (GB/T 9704-2012 §10.3) laid out: red mark, no number line or red rule."""
     fonts = fonts or load_fonts()
     corner = _corner(minutes.copy_number, minutes.classification, minutes.urgency)
     marks, mark_line = mark_ops(minutes.mark, fonts)
@@ -84,7 +99,17 @@ def render_minutes(minutes: MinutesLayout, *, fonts: FontSet | None = None) -> b
     pages = compose(sheets, head=head, block=block, fonts=fonts)
     metadata = Metadata(minutes.title or minutes.mark, subject="纪要")
     initial_font = fonts.primary(FontRole.FANGSONG).name
-    return render_pages(pages, metadata=metadata, initial_font=initial_font)
+    return Typeset.of(pages, metadata=metadata, initial_font=initial_font)
+
+
+def render_minutes(minutes: MinutesLayout, *, fonts: FontSet | None = None) -> bytes:
+    """Return the PDF of a 纪要 (GB/T 9704-2012 §10.3): red mark, no number line or red rule."""
+    return render_pdf(typeset_minutes(minutes, fonts=fonts))
+
+
+def render_minutes_ofd(minutes: MinutesLayout, *, fonts: FontSet | None = None) -> bytes:
+    """Return the OFD of a 纪要, laid out exactly as its PDF."""
+    return render_ofd(typeset_minutes(minutes, fonts=fonts))
 
 
 def _corner(copy_number: str, classification: str, urgency: str) -> list[str]:

@@ -28,7 +28,12 @@ from officeapp.meetings.recurrence import occurrences
 from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, baseline_in, render_pages
 from officeapp.pdf.flow import chinese_date
 from officeapp.pdf.fonts import FontRole, FontSet, load_fonts
-from officeapp.pdf.gbt9704 import render_document, render_minutes
+from officeapp.pdf.gbt9704 import (
+    render_document,
+    render_document_ofd,
+    render_minutes,
+    render_minutes_ofd,
+)
 from officeapp.pdf.geometry import MM, PAGE_HEIGHT, PAGE_WIDTH, SIZE_3, SIZE_4
 from officeapp.pdf.model import MinutesLayout, OfficialDocumentLayout
 from officeapp.pdf.names import NameBook
@@ -139,9 +144,19 @@ def _agenda(meeting: Meeting) -> list[tuple[str, str | None, tuple[str, ...]]]:
 
 def meeting_notice_pdf(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> bytes:
     """Return the 会议通知: a GB/T 9704 通知 from the organising unit, dated `now`."""
+    return render_document(notice_layout(meeting, names=names, now=now), fonts=load_fonts())
+
+
+def meeting_notice_ofd(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> bytes:
+    """Return the 会议通知 as OFD, laid out exactly as its PDF."""
+    return render_document_ofd(notice_layout(meeting, names=names, now=now), fonts=load_fonts())
+
+
+def notice_layout(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> OfficialDocumentLayout:
+    """Return the 会议通知 as a 公文: mark and 署名 of the organiser, 主送 every invitee."""
     organiser = names.unit(meeting.organiser_unit_id)
     title = meeting.title.strip() or "会议"
-    notice = OfficialDocumentLayout(
+    return OfficialDocumentLayout(
         agency_mark=f"{organiser}文件" if organiser else "会议通知",
         title=title if title.startswith("关于") else f"关于召开{title}的通知",
         main_recipients=tuple(_recipients(meeting, names)),
@@ -149,7 +164,6 @@ def meeting_notice_pdf(meeting: Meeting, *, names: NameBook, now: dt.datetime) -
         issuer=organiser,
         date=_local(now).date(),
     )
-    return render_document(notice, fonts=load_fonts())
 
 
 def _invitee(attendee: Attendee, names: NameBook) -> str:
@@ -431,13 +445,23 @@ def _seat_card(name: str, fonts: FontSet) -> list[Op]:
 
 def minutes_pdf(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> bytes:
     """Return the 纪要 (render_minutes): text, numbered 议定事项, 出席/请假/列席 (attendance())."""
+    return render_minutes(minutes_layout(meeting, names=names, now=now), fonts=load_fonts())
+
+
+def minutes_ofd(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> bytes:
+    """Return the 纪要 as OFD, laid out exactly as its PDF."""
+    return render_minutes_ofd(minutes_layout(meeting, names=names, now=now), fonts=load_fonts())
+
+
+def minutes_layout(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> MinutesLayout:
+    """Return the 纪要's layout: the organiser's mark, 出席/请假/列席, 印发 once published."""
     organiser = names.unit(meeting.organiser_unit_id)
     kind = "会议" if meeting.meeting_type is MeetingType.OTHER else meeting.meeting_type.value
     minutes = meeting.minutes
     lists = attendance(meeting)
     published = minutes.published_at if minutes is not None else None
     day = published or (minutes.recorded_at if minutes is not None else None) or now
-    layout = MinutesLayout(
+    return MinutesLayout(
         mark=f"{organiser}{kind}纪要",
         title=meeting.title.strip(),
         body=_minutes_body(meeting, names),
@@ -448,7 +472,6 @@ def minutes_pdf(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> bytes
         print_unit=organiser if published is not None else "",
         print_date=_local(published).date() if published is not None else None,
     )
-    return render_minutes(layout, fonts=load_fonts())
 
 
 def _minutes_body(meeting: Meeting, names: NameBook) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from officeapp.clock import local
-from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, baseline_in, render_pages
+from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, Typeset, baseline_in, render_pdf
 from officeapp.pdf.flow import chinese_date, page_number_op
 from officeapp.pdf.fonts import FontRole, FontSet, load_fonts
 from officeapp.pdf.geometry import (
@@ -73,18 +73,32 @@ class TableRow:
         return max(self.minimum, *(cell.height for cell in self.cells))
 
 
-def render_drafting_sheet(sheet: DraftingSheetLayout, *, fonts: FontSet | None = None) -> bytes:
-    """Return the PDF of a 发文稿纸."""
+def typeset_drafting_sheet(
+    sheet: DraftingSheetLayout, *, fonts: FontSet | None = None
+) -> Typeset:
+    """Return a 发文稿纸 laid out, ready for the PDF or the OFD."""
     fonts = fonts or load_fonts()
     rows = _drafting_rows(sheet, fonts)
-    return _render(f"{sheet.agency}发文稿纸", rows, fonts, subject=sheet.title)
+    return _typeset(f"{sheet.agency}发文稿纸", rows, fonts, subject=sheet.title)
+
+
+def render_drafting_sheet(sheet: DraftingSheetLayout, *, fonts: FontSet | None = None) -> bytes:
+    """Return the PDF of a 发文稿纸."""
+    return render_pdf(typeset_drafting_sheet(sheet, fonts=fonts))
+
+
+def typeset_processing_sheet(
+    sheet: ProcessingSheetLayout, *, fonts: FontSet | None = None
+) -> Typeset:
+    """Return a 收文处理笺 laid out, ready for the PDF or the OFD."""
+    fonts = fonts or load_fonts()
+    rows = _processing_rows(sheet, fonts)
+    return _typeset(f"{sheet.agency}收文处理笺", rows, fonts, subject=sheet.title)
 
 
 def render_processing_sheet(sheet: ProcessingSheetLayout, *, fonts: FontSet | None = None) -> bytes:
     """Return the PDF of a 收文处理笺."""
-    fonts = fonts or load_fonts()
-    rows = _processing_rows(sheet, fonts)
-    return _render(f"{sheet.agency}收文处理笺", rows, fonts, subject=sheet.title)
+    return render_pdf(typeset_processing_sheet(sheet, fonts=fonts))
 
 
 def _drafting_rows(sheet: DraftingSheetLayout, fonts: FontSet) -> list[TableRow]:
@@ -195,7 +209,7 @@ def _when(moment: dt.datetime | dt.date) -> str:
     return chinese_date(moment)
 
 
-def _render(heading: str, rows: Sequence[TableRow], fonts: FontSet, *, subject: str) -> bytes:
+def _typeset(heading: str, rows: Sequence[TableRow], fonts: FontSet, *, subject: str) -> Typeset:
     """Lay out the heading and the table over as many pages as needed."""
     pages = _paginate(heading, rows, fonts)
     if len(pages) > 1:
@@ -203,7 +217,7 @@ def _render(heading: str, rows: Sequence[TableRow], fonts: FontSet, *, subject: 
             ops.append(page_number_op(number, fonts))
     metadata = Metadata(heading, subject=subject)
     initial_font = fonts.primary(FontRole.FANGSONG).name
-    return render_pages(pages, metadata=metadata, initial_font=initial_font)
+    return Typeset.of(pages, metadata=metadata, initial_font=initial_font)
 
 
 def _paginate(heading: str, rows: Sequence[TableRow], fonts: FontSet) -> list[list[Op]]:

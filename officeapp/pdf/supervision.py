@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Final
 
 from officeapp.clock import OFFICE_TZ
-from officeapp.pdf.draw import Metadata
+from officeapp.pdf.draw import Metadata, Typeset, render_pdf
 from officeapp.pdf.flow import chinese_date
 from officeapp.pdf.fonts import FontRole, load_fonts
 from officeapp.pdf.geometry import MM, SIZE_3, Color
 from officeapp.pdf.names import NameBook
+from officeapp.pdf.ofd import render_ofd
 from officeapp.pdf.tables import (
     LANDSCAPE,
     PORTRAIT,
@@ -30,6 +31,7 @@ from officeapp.pdf.tables import (
     heading,
     para,
     render,
+    typeset_blocks,
 )
 from officeapp.supervision.lights import LIGHT_LABELS, Light, explain_light, on_time
 from officeapp.supervision.model import STATUS_LABELS, Source, SupervisionItem
@@ -130,6 +132,36 @@ def supervision_report_pdf(
     title: str | None = None,
 ) -> bytes:
     """Return the 督办通报 of a period: totals, per-unit table, sources, the overdue list."""
+    return render_pdf(supervision_report_typeset(
+        items, period_start=period_start, period_end=period_end, now=now, names=names,
+        title=title))
+
+
+def supervision_report_ofd(
+    items: Iterable[SupervisionItem],
+    *,
+    period_start: dt.datetime,
+    period_end: dt.datetime,
+    now: dt.datetime,
+    names: NameBook,
+    title: str | None = None,
+) -> bytes:
+    """Return the 督办通报 as OFD, laid out exactly as its PDF."""
+    return render_ofd(supervision_report_typeset(
+        items, period_start=period_start, period_end=period_end, now=now, names=names,
+        title=title))
+
+
+def supervision_report_typeset(
+    items: Iterable[SupervisionItem],
+    *,
+    period_start: dt.datetime,
+    period_end: dt.datetime,
+    now: dt.datetime,
+    names: NameBook,
+    title: str | None = None,
+) -> Typeset:
+    """Return the 督办通报 of a period laid out, ready for the PDF or the OFD."""
     listed = list(items)
     period = Period(_beijing(period_start), _beijing(period_end))
     data = report_data(listed, period, _beijing(now), unit_names=names.units)
@@ -159,7 +191,7 @@ def supervision_report_pdf(
     blocks.append(para(_date(_beijing(now)), size=SIZE_3, align="right",
                        space_before=0.0 if issuer else 10 * MM))
     metadata = Metadata(heading_text, issuer, "督办通报")
-    return render(blocks, frame=PORTRAIT, fonts=load_fonts(), metadata=metadata)
+    return typeset_blocks(blocks, frame=PORTRAIT, fonts=load_fonts(), metadata=metadata)
 
 
 def default_report_title(period: Period) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, baseline_in, render_pages
+from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, Typeset, baseline_in, render_pdf
 from officeapp.pdf.flow import page_number_op
 from officeapp.pdf.fonts import FontRole, FontSet
 from officeapp.pdf.geometry import (
@@ -224,16 +224,23 @@ def layout(blocks: Sequence[Block], frame: Frame, fonts: FontSet) -> list[list[O
     return pages.pages
 
 
-def render(blocks: Sequence[Block], *, frame: Frame, fonts: FontSet, metadata: Metadata,
-           numbered: bool = True) -> bytes:
-    """Lay out `blocks` and return the PDF; pages are numbered when there is more than one."""
+def typeset_blocks(blocks: Sequence[Block], *, frame: Frame, fonts: FontSet, metadata: Metadata,
+                   numbered: bool = True) -> Typeset:
+    """Lay out `blocks` on pages; pages are numbered when there is more than one."""
     pages = layout(blocks, frame, fonts)
     if numbered and len(pages) > 1:
         for number, ops in enumerate(pages, start=1):
             ops.append(page_number(number, frame, fonts))
     initial_font = fonts.primary(FontRole.FANGSONG).name
-    return render_pages(pages, metadata=metadata, initial_font=initial_font,
-                        page_size=(frame.width, frame.height))
+    return Typeset.of(pages, metadata=metadata, initial_font=initial_font,
+                      page_size=(frame.width, frame.height))
+
+
+def render(blocks: Sequence[Block], *, frame: Frame, fonts: FontSet, metadata: Metadata,
+           numbered: bool = True) -> bytes:
+    """Lay out `blocks` and return the PDF; pages are numbered when there is more than one."""
+    return render_pdf(typeset_blocks(blocks, frame=frame, fonts=fonts, metadata=metadata,
+                                     numbered=numbered))
 
 
 def page_number(number: int, frame: Frame, fonts: FontSet) -> TextOp:

@@ -17,6 +17,7 @@ from officeapp.errors import ValidationError
 from officeapp.org import Organisation
 from officeapp.workflow import ActionKind, Attachment, Document, Retention
 from tests.flows import Flow, to_step
+from tests.officeapp.pdf.pdfa_check import pdfa_problems
 
 TABLE = "萍乡市2027年值班表".encode()
 SHA = hashlib.sha256(TABLE).hexdigest()
@@ -82,3 +83,20 @@ def test_missing_attachment_refuses_export(flow: Flow, org: Organisation) -> Non
 def test_attachment_names_never_escape_the_package() -> None:
     assert safe_name("../../etc/passwd") == "_.._etc_passwd"
     assert "/" not in safe_name("a/b\\c") and safe_name("...") == "附件"
+
+
+@pytest.mark.parametrize("pdfa", [True, False])
+def test_package_pdfs_are_pdfa_2b_unless_plain_ones_are_asked_for(
+    flow: Flow, org: Organisation, pdfa: bool
+) -> None:
+    options = {} if pdfa else {"pdfa": False}  # PDF/A is the default
+    data = export_package(archived(flow), org, fonds="Z012", unit_code="BGS",
+                          read_blob={SHA: TABLE}.get, today=date(2026, 11, 30), **options)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        pdfs = {name: package.read(name) for name in package.namelist() if name.endswith(".pdf")}
+    assert len(pdfs) == 2
+    problems = {name.split("/")[-1]: pdfa_problems(pdf) for name, pdf in pdfs.items()}
+    if pdfa:
+        assert problems == {"正文.pdf": [], "发文稿纸.pdf": []}
+    else:
+        assert all("6.6.2.1-1: no Metadata stream in the catalog" in p for p in problems.values())

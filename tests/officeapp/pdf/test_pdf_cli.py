@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import ofdkit
 import pytest
 
 from officeapp.pdf import fonts as fonts_module
 from officeapp.pdf.cli import main
+from tests.officeapp.pdf.pdfa_check import pdfa_problems
 
 Make = Callable[..., dict[str, object]]
 
@@ -151,3 +153,60 @@ def test_without_fonts_the_cli_says_what_to_install(
     assert "fonts-arphic-uming" in err
     assert "Traceback" not in err
     assert not output.exists()
+
+
+# --- OFD and PDF/A ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "expected"),
+    [
+        ("document", None, "萍乡市人民政府文件"),
+        ("drafting-sheet", DRAFTING, "发文稿纸"),
+        ("processing-sheet", PROCESSING, "收文处理笺"),
+        ("minutes", MINUTES, "常务会议纪要"),
+    ],
+)
+def test_an_ofd_output_writes_ofd_with_the_same_input(
+    tmp_path: Path, document_data: Make, kind: str, data: dict[str, object] | None,
+    expected: str,
+) -> None:
+    output = tmp_path / "out.OFD"  # the extension chooses the format, in any case
+    source = write_input(tmp_path, data if data is not None else document_data())
+    assert main([str(source), str(output), "--kind", kind]) == 0
+    with ofdkit.open(output.read_bytes()) as reader:
+        assert reader.pages and expected in reader.pages[0].text()
+
+
+def test_pdfa_flag_writes_pdfa(tmp_path: Path, document_data: Make) -> None:
+    output = tmp_path / "out.pdf"
+    assert main([str(write_input(tmp_path, document_data())), str(output), "--pdfa"]) == 0
+    assert pdfa_problems(output.read_bytes()) == []
+
+
+def test_pdfa_with_an_ofd_output_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], document_data: Make
+) -> None:
+    source = write_input(tmp_path, document_data())
+    assert main([str(source), str(tmp_path / "out.ofd"), "--pdfa"]) == 2
+    assert "--pdfa" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["input.json"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [({"title": None}, "title"), ({"date": "2023-13-01"}, "date"),
+     ({"classification": "机密"}, "classification"), ({"seal_image": "missing.png"}, "seal_image")],
+)
+def test_bad_input_to_an_ofd_gets_the_pdfs_errors_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], document_data: Make,
+    changes: dict[str, object], field: str,
+) -> None:
+    data = {k: v for k, v in document_data(**changes).items() if v is not None}
+    source = write_input(tmp_path, data)
+    assert main([str(source), str(tmp_path / "out.pdf")]) == 2
+    pdf_error = capsys.readouterr().err
+    assert main([str(source), str(tmp_path / "out.ofd")]) == 2
+    assert capsys.readouterr().err == pdf_error
+    assert field in pdf_error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["input.json"]
