@@ -5,7 +5,7 @@ they are converted here, and only here, when they become text.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 OFFICE_TZ: tzinfo = ZoneInfo("Asia/Shanghai")
@@ -21,3 +21,17 @@ def local(moment: datetime) -> datetime:
 def minute_text(moment: datetime) -> str:
     """Return `moment` as people read it in messages: 2026-12-07 02:53, office time."""
     return local(moment).strftime(MINUTE)
+
+
+# Closer than this to the server's time, the time a person acted is the time it was accepted.
+ACTED_AT_TOLERANCE = timedelta(minutes=1)
+
+
+def acted_at(claimed: datetime | None, now: datetime) -> datetime | None:
+    """Return the time a person acted to keep beside `now` (when the server accepted it): the
+    client's claim when it is at least a minute earlier, else None. A claim in the future is
+    a wrong clock, not an earlier action, and is dropped. Every record kind's trace (公文,
+    会议, 督办) keeps it the same way (留痕: an action taken offline keeps its own time)."""
+    if claimed is None or not now - claimed >= ACTED_AT_TOLERANCE:
+        return None
+    return claimed

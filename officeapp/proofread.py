@@ -106,10 +106,14 @@ def fix(text: str, findings: Iterable[Finding]) -> str:
 # --- the rules -------------------------------------------------------------------------------
 
 
+_NEUTRAL = " ,;:?!."  # spaces and the half-width marks this module may replace
+
+
 def _context(text: str, start: int, end: int) -> bool:
-    """Return whether a Chinese character stands next to text[start:end], spaces aside."""
-    before = text[:start].rstrip(" ")
-    after = text[end:].lstrip(" ")
+    """Return whether a Chinese character stands next to text[start:end], with spaces and
+    other half-width marks between (a run such as "::" is all fixed at once)."""
+    before = text[:start].rstrip(_NEUTRAL)
+    after = text[end:].lstrip(_NEUTRAL)
     return is_chinese(before[-1:]) or is_chinese(after[:1])
 
 

@@ -249,7 +249,8 @@ def _trace_to_dict(entry: MeetingTraceEntry) -> dict[str, Any]:
     return {"seq": entry.seq, "status": entry.status.value, "action": entry.action.value,
             "actor_id": entry.actor_id, "actor_name": entry.actor_name,
             "at": entry.at.isoformat(), "opinion": entry.opinion,
-            "on_behalf_of": entry.on_behalf_of, "details": dict(entry.details)}
+            "on_behalf_of": entry.on_behalf_of, "details": dict(entry.details),
+            "acted_at": _iso(entry.acted_at)}
 
 
 def _trace_from_dict(data: Any) -> MeetingTraceEntry:
@@ -260,6 +261,7 @@ def _trace_from_dict(data: Any) -> MeetingTraceEntry:
         actor_name=_str(values.get("actor_name", "")), at=_moment(values["at"]),
         opinion=_str(values.get("opinion", "")), on_behalf_of=_opt_str(values.get("on_behalf_of")),
         details=dict(_map(values.get("details") or {})),
+        acted_at=_opt_moment(values.get("acted_at")),
     )
 
 
@@ -345,6 +347,7 @@ def meeting_action_to_dict(action: MeetingAction) -> dict[str, Any]:
         "check_in_code": action.check_in_code, "text": action.text,
         "decisions": [decision_to_dict(d) for d in action.decisions],
         "decision_no": action.decision_no, "supervision_item_id": action.supervision_item_id,
+        "acted_at": _iso(action.acted_at),
     }
 
 
@@ -368,6 +371,7 @@ def _action(values: Mapping[str, Any], resolve: Callable[[str], Assignee]) -> Me
         decisions=tuple(decision_from_dict(d) for d in _list(values.get("decisions"))),
         decision_no=None if number is None else _int(number),
         supervision_item_id=_str(values.get("supervision_item_id") or ""),
+        acted_at=_opt_moment(values.get("acted_at")),
     )
 
 

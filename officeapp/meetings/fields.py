@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from officeapp.clock import acted_at
 from officeapp.errors import ForbiddenError, ValidationError
 from officeapp.meetings.model import (
     AgendaItem,
@@ -239,9 +240,11 @@ def apply_fields(meeting: Meeting, changes: Mapping[str, Any]) -> Meeting:
 
 
 def create_meeting(
-    *, meeting_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime
+    *, meeting_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime,
+    acted: datetime | None = None,
 ) -> Meeting:
-    """Return a new draft meeting organised by the actor's unit."""
+    """Return a new draft meeting organised by the actor's unit (`acted`: when the person
+    made it, by their client's clock)."""
     if not actor.has_role(ORGANISERS):
         raise ForbiddenError("meeting.forbidden", "只有会务秘书或办文人员可以创建会议")
     for name in ("title", "meeting_type", "start", "end"):
@@ -253,7 +256,8 @@ def create_meeting(
         created_at=now, **values,
     ))
     entry = MeetingTraceEntry(seq=1, status=MeetingStatus.DRAFT, action=MeetingActionKind.CREATE,
-                              actor_id=actor.person_id, actor_name=actor.name, at=now)
+                              actor_id=actor.person_id, actor_name=actor.name, at=now,
+                              acted_at=acted_at(acted, now))
     return replace(meeting, trace=(entry,), updated_at=now)
 
 

@@ -246,6 +246,9 @@ class MeetingTraceEntry:
     opinion: str = ""
     on_behalf_of: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+    # When the person acted, as their client recorded it, where that was a minute or more
+    # before `at` (when the server accepted it): an action taken offline (clock.acted_at).
+    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,7 @@ class MeetingAction:
     decisions: tuple[Decision, ...] = ()
     decision_no: int | None = None
     supervision_item_id: str = ""
+    acted_at: datetime | None = None  # when the person acted, by their client's clock
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from officeapp.clock import acted_at
 from officeapp.errors import DomainError, Rejection
 from officeapp.meetings.attendance import (
     UNIT_REPLIERS,
@@ -677,11 +678,22 @@ def decide_meeting(
     if meeting.status not in _STATUSES[action.kind]:
         return MeetingRejected(_wrong_status(meeting, action.kind))
     try:
-        return handler(_Call(meeting, actor, action, now, schedule))
+        return _stamped(handler(_Call(meeting, actor, action, now, schedule)),
+                        acted_at(action.acted_at, now))
     except _Refused as refused:
         return MeetingRejected(refused.rejection)
     except DomainError as error:
         return MeetingRejected(error.rejection)
+
+
+def _stamped(outcome: MeetingOutcome, when: datetime | None) -> MeetingOutcome:
+    """Keep when the person acted (offline, earlier than now) on the entries just appended."""
+    if when is None or not isinstance(outcome, MeetingAccepted):
+        return outcome
+    appended = tuple(replace(e, acted_at=when) for e in outcome.trace)
+    kept = outcome.meeting.trace[:len(outcome.meeting.trace) - len(appended)]
+    return replace(outcome, meeting=replace(outcome.meeting, trace=kept + appended),
+                   trace=appended)
 
 
 def _wrong_status(meeting: Meeting, kind: MeetingActionKind) -> Rejection:

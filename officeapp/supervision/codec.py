@@ -104,7 +104,7 @@ def trace_to_dict(entry: SupervisionTraceEntry) -> dict[str, Any]:
             "actor_name": entry.actor_name, "at": entry.at.isoformat(),
             "status": entry.status.value, "target_status": entry.target_status.value,
             "opinion": entry.opinion, "on_behalf_of": entry.on_behalf_of,
-            "details": dict(entry.details)}
+            "details": dict(entry.details), "acted_at": _dt(entry.acted_at)}
 
 
 def item_to_dict(item: SupervisionItem) -> dict[str, Any]:
@@ -137,7 +137,7 @@ def action_to_dict(action: SupervisionAction) -> dict[str, Any]:
             "attachments": _attachments(action.attachments), "deadline": _dt(action.deadline),
             "changes": dict(action.changes),
             "expected_status": None if action.expected_status is None
-            else action.expected_status.value}
+            else action.expected_status.value, "acted_at": _dt(action.acted_at)}
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def trace_from_dict(data: Mapping[str, Any]) -> SupervisionTraceEntry:
         at=_moment(data, "at"), status=Status(_get(data, "status", str)),
         target_status=Status(_get(data, "target_status", str)),
         opinion=_opt(data, "opinion", str, ""), on_behalf_of=_opt_str(data, "on_behalf_of"),
-        details=dict(_opt(data, "details", dict, {})),
+        details=dict(_opt(data, "details", dict, {})), acted_at=_opt_moment(data, "acted_at"),
     )
 
 
@@ -321,6 +321,7 @@ def _action(data: Mapping[str, Any]) -> SupervisionAction:
         deadline=None if deadline in (None, "") else parse_moment(deadline),
         changes=dict(_opt(data, "changes", dict, {})),
         expected_status=None if expected is None else Status(expected),
+        acted_at=_opt_moment(data, "acted_at"),
     )
 
 

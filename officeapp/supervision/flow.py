@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from officeapp.clock import minute_text
+from officeapp.clock import acted_at, minute_text
 from officeapp.errors import DomainError, ForbiddenError, Rejection, ValidationError
 from officeapp.org import Actor, Role
 from officeapp.supervision.fields import MAX_TEXT, parse_attachments, parse_fields, parse_moment
@@ -181,9 +181,10 @@ def _text(action: SupervisionAction, *, required: str | None = None) -> str:
 
 def create_item(
     *, item_id: str, actor: Actor, fields: Mapping[str, Any], now: datetime,
-    parent: SupervisionItem | None = None,
+    parent: SupervisionItem | None = None, acted: datetime | None = None,
 ) -> SupervisionItem:
-    """Return a new draft item (or a sub-item of `parent`: 分解), created by a supervisor."""
+    """Return a new draft item (or a sub-item of `parent`: 分解), created by a supervisor
+    (`acted`: when the person made it, by their client's clock)."""
     if Role.SUPERVISOR not in actor.roles:
         raise ForbiddenError("supervision.forbidden", "只有督查人员可以新建督办事项")
     values = parse_fields(fields)
@@ -197,7 +198,7 @@ def create_item(
     entry = SupervisionTraceEntry(
         seq=1, action=ActionKind.CREATE, actor_id=actor.person_id, actor_name=actor.name, at=now,
         status=Status.DRAFT, target_status=Status.DRAFT,
-        details={} if parent is None else {"parent_id": parent.id},
+        details={} if parent is None else {"parent_id": parent.id}, acted_at=acted_at(acted, now),
     )
     return replace(item, trace=(entry,), updated_at=now)
 
@@ -525,11 +526,20 @@ def decide_supervision(
                 f"事项当前为“{STATUS_LABELS[item.status]}”，不能{ACTION_LABELS[action.kind]}",
                 status=item.status.value, action=action.kind.value,
             )
-        return handler(item, actor, action, now)
+        return _stamped(handler(item, actor, action, now), acted_at(action.acted_at, now))
     except _Refused as refused:
         return SupervisionRejected(refused.rejection)
     except DomainError as error:
         return SupervisionRejected(error.rejection)
+
+
+def _stamped(decision: SupervisionDecision, when: datetime | None) -> SupervisionDecision:
+    """Keep when the person acted (offline, earlier than now) on the entries just appended."""
+    if when is None or not isinstance(decision, SupervisionAccepted):
+        return decision
+    appended = tuple(replace(e, acted_at=when) for e in decision.trace)
+    kept = decision.item.trace[:len(decision.item.trace) - len(appended)]
+    return replace(decision, item=replace(decision.item, trace=kept + appended), trace=appended)
 
 
 def _check_expected_status(item: SupervisionItem, action: SupervisionAction) -> None:

@@ -272,6 +272,9 @@ class SupervisionTraceEntry:
     opinion: str = ""
     on_behalf_of: str | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+    # When the person acted, as their client recorded it, where that was a minute or more
+    # before `at` (when the server accepted it): an action taken offline (clock.acted_at).
+    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -354,6 +357,7 @@ class SupervisionAction:
     deadline: datetime | None = None
     changes: Mapping[str, Any] = field(default_factory=dict)
     expected_status: Status | None = None
+    acted_at: datetime | None = None  # when the person acted, by their client's clock
 
 
 Effect = Notify

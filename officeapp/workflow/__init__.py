@@ -7,6 +7,7 @@ from officeapp.workflow.engine import (
     current_step,
     decide,
     may_hold,
+    may_undo,
     pending_holders,
 )
 from officeapp.workflow.model import (
@@ -37,5 +38,5 @@ __all__ = [
     "Circulation", "Decision", "Distribute", "Document", "Effect", "Holder", "Notify",
     "Rejected", "Retention", "Status", "StepDef", "TraceEntry", "WorkflowDef",
     "available_actions", "create_outgoing", "current_step", "decide", "incoming_copy",
-    "may_hold", "pending_holders", "register_incoming",
+    "may_hold", "may_undo", "pending_holders", "register_incoming",
 ]

@@ -7,11 +7,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from officeapp.clock import acted_at
 from officeapp.documents import Direction, DocType
 from officeapp.errors import ForbiddenError, ValidationError
 from officeapp.org import Actor, Role
 from officeapp.workflow.definitions import INCOMING, OUTGOING
-from officeapp.workflow.engine import acted_at, holders_for
+from officeapp.workflow.engine import holders_for
 from officeapp.workflow.fields import parse_changes
 from officeapp.workflow.model import ActionKind, Document, Holder, TraceEntry
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from officeapp.clock import minute_text
+from officeapp.clock import acted_at, minute_text
 from officeapp.errors import DomainError, Rejection
 from officeapp.org import Actor, Role
 from officeapp.workflow.definitions import (
@@ -419,6 +419,23 @@ def _withdraw(doc: Document, actor: Actor, action: Action, now: datetime) -> Acc
     return _accept(doc, after, (entry,), now)
 
 
+def may_undo(document: Document, actor: Actor, now: datetime) -> bool:
+    """Return whether the actor's last move on `document` may be undone by withdrawing it now.
+
+    True only when that move was theirs and sent the document on (an approve that changed the
+    step), and 撤回 would be accepted: nobody at the next step has acted, no number was
+    assigned, the step it left was held by one person. A withdrawal then undoes exactly that
+    move; any other last move (a return, a claim, a countersignature among several) is not.
+    """
+    moves = [e for e in document.trace if e.action not in _ASIDES]
+    last = moves[-1] if moves else None
+    if (last is None or last.actor_id != actor.person_id or last.action is not ActionKind.APPROVE
+            or last.target_step != document.step):
+        return False
+    probe = Action(ActionKind.WITHDRAW, expected_step=document.step)
+    return isinstance(decide(document, actor, probe, now), Accepted)
+
+
 def _one_assignee(action: Action, what: str) -> Assignee:
     if len(action.assignees) != 1:
         raise _Refused("workflow.assignee_required", f"请选择一位{what}人员")
@@ -600,19 +617,6 @@ def decide(document: Document, actor: Actor, action: Action, now: datetime) -> D
         return Rejected(refused.rejection)
     except DomainError as error:
         return Rejected(error.rejection)
-
-
-# Closer than this to the server's time, the time a person acted is the time it was accepted.
-ACTED_AT_TOLERANCE = timedelta(minutes=1)
-
-
-def acted_at(claimed: datetime | None, now: datetime) -> datetime | None:
-    """Return the time a person acted to keep beside `now` (when the server accepted it): the
-    client's claim when it is at least a minute earlier, else None. A claim in the future is
-    a wrong clock, not an earlier action, and is dropped."""
-    if claimed is None or not now - claimed >= ACTED_AT_TOLERANCE:
-        return None
-    return claimed
 
 
 def _with_acted_at(decision: Decision, before: int, claimed: datetime | None,

@@ -3,6 +3,8 @@ and properties over any text (no crash, fixes reach a fixed point, wording kept)
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +30,8 @@ def test_a_clean_notice_has_no_findings() -> None:
 
 
 @pytest.mark.parametrize(("pasted", "wanted"), [
-    ("各单位,请于月底前报送;逾期不报的,予以通报.", "各单位，请于月底前报送；逾期不报的，予以通报。"),
+    ("各单位,请于月底前报送;逾期不报的,予以通报.",
+     "各单位，请于月底前报送；逾期不报的，予以通报。"),
     ("现将有关事项通知如下:", "现将有关事项通知如下："),
     ("是否同意?请批示!", "是否同意？请批示！"),
     ("请市财政局(牵头)会同有关单位办理", "请市财政局（牵头）会同有关单位办理"),
@@ -136,7 +139,7 @@ def test_fixes_reach_a_fixed_point_and_keep_the_wording(text: str) -> None:
 @given(PASTED)
 def test_findings_never_overlap(text: str) -> None:
     findings = check_text(text)
-    for earlier, later in zip(findings, findings[1:], strict=False):
+    for earlier, later in pairwise(findings):
         assert earlier.end <= later.start
 
 
