@@ -6,7 +6,7 @@ or hostile request is answered with a 4xx naming the problem, never a crash.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
@@ -16,8 +16,19 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from officeapp.errors import ValidationError
 
-# The schema version of this protocol; a request that names a newer one is refused with 409.
-SCHEMA_VERSION = 1
+# The protocol this release speaks: the `schema_version` of every push and pull. Raise it with
+# every change of the wire that a server of the previous number would refuse or misread (a
+# new mutation, a new mutator version, a new field in a mutation's args): that server then
+# refuses the whole request (409 `sync.schema_unsupported`) before any action is applied or
+# lost, and the client says the server must be upgraded first (`docs/sync.md`, Upgrading).
+# 1: wave 1 (524761f). 2: creations carry `acted_at`, which a wave-1 server refuses.
+SCHEMA_VERSION = 2
+# The oldest protocol this release's server still serves; a client speaking an older one is
+# refused with 409 `sync.client_too_old` and told to upgrade (its outbox stays on its disk).
+OLDEST_SCHEMA_VERSION = 1
+# The stable codes of those two refusals; clients map them to "upgrade me" / "upgrade it".
+CLIENT_TOO_OLD = "sync.client_too_old"
+SERVER_TOO_OLD = "sync.schema_unsupported"  # the code wave 1 already answered with
 API_PREFIX = "/api/v1"
 
 MAX_MUTATIONS_PER_PUSH = 100
@@ -56,6 +67,13 @@ class LoginRequest(Message):
 
     username: Username
     password: Password
+
+
+class ChangePasswordRequest(Message):
+    """The signed-in person's current password and the new one (修改密码)."""
+
+    current_password: Password
+    new_password: Password
 
 
 class RefreshRequest(Message):
@@ -153,13 +171,18 @@ RANDOM_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0
 RandomId = Annotated[str, StringConstraints(pattern=RANDOM_ID_PATTERN)]
 
 
+# An ISO 8601 time with its offset (parse_moment reads it).
+Moment = Annotated[str, StringConstraints(min_length=10, max_length=40)]
+
+
 class CreateDocumentArgs(Message):
     """Args of `document.create_outgoing` and `document.register_incoming`; `acted_at` is
-    when the person acted (ISO 8601 with offset, the client's server-corrected clock)."""
+    when the person acted (ISO 8601 with offset, the client's server-corrected clock), as in
+    every creating mutation and in every action's own JSON."""
 
     document_id: RandomId
     fields: dict[str, Any]
-    acted_at: Annotated[str, StringConstraints(min_length=10, max_length=40)] | None = None
+    acted_at: Moment | None = None
 
 
 class ActArgs(Message):
@@ -174,6 +197,7 @@ class CreateMeetingArgs(Message):
 
     meeting_id: RandomId
     fields: dict[str, Any]
+    acted_at: Moment | None = None
 
 
 class CreateSittingArgs(Message):
@@ -198,6 +222,7 @@ class CreateSupervisionArgs(Message):
     item_id: RandomId
     fields: dict[str, Any]
     parent_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    acted_at: Moment | None = None
 
 
 class SupervisionActArgs(Message):
@@ -206,8 +231,6 @@ class SupervisionActArgs(Message):
     item_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     action: dict[str, Any]
 
-
-Moment = Annotated[str, StringConstraints(min_length=10, max_length=40)]
 
 
 class CreateDelegationArgs(Message):
@@ -228,13 +251,19 @@ class EndDelegationArgs(Message):
 
 @dataclass(frozen=True)
 class Mutator:
-    """What the wire says of one mutation name: its current version and its argument shape."""
+    """What the wire says of one mutation name: its current version and its argument shape.
+
+    `oldest` is the oldest version the server still applies; an older one turns its client
+    away (`sync.client_too_old`). Raise it only together with a client store migration that
+    rewrites queued mutations of older versions, or an upgraded client could never push them.
+    """
 
     version: int
     args: type[Message]
+    oldest: int = 1
 
 
-# Every mutation the server accepts. The server accepts every version up to `version`.
+# Every mutation the server accepts, in every version from `oldest` up to `version`.
 MUTATORS: dict[str, Mutator] = {
     "document.create_outgoing": Mutator(1, CreateDocumentArgs),
     "document.register_incoming": Mutator(1, CreateDocumentArgs),
@@ -248,6 +277,25 @@ MUTATORS: dict[str, Mutator] = {
     "delegation.end": Mutator(1, EndDelegationArgs),
 }
 MUTATOR_VERSIONS: dict[str, int] = {name: m.version for name, m in MUTATORS.items()}
+
+Upgrade = Literal["client", "server"]
+
+
+def who_must_upgrade(schema_version: int, mutations: Iterable[Mutation] = ()) -> Upgrade | None:
+    """Return which side must be upgraded before a request in protocol `schema_version`
+    carrying `mutations` can be served here: "server" when the client speaks a newer protocol,
+    "client" when it speaks one older than this server still serves or sends a mutator
+    version older than it still applies; None when the two can talk. (An unknown name or a
+    newer mutator version within a served protocol is rejected by itself, as before.)"""
+    if schema_version > SCHEMA_VERSION:
+        return "server"
+    if schema_version < OLDEST_SCHEMA_VERSION:
+        return "client"
+    for mutation in mutations:
+        known = MUTATORS.get(mutation.name)
+        if known is not None and mutation.v < known.oldest:
+            return "client"
+    return None
 
 ArgsModel = TypeVar("ArgsModel", bound=Message)
 
@@ -263,6 +311,11 @@ def parse_moment(text: str, field: str) -> datetime:
         raise ValidationError("mutation.invalid_args", f"操作参数不正确：{field}",
                               fields=[field])
     return moment
+
+
+def acted_moment(text: str | None) -> datetime | None:
+    """Return a creating mutation's `acted_at`, if it has one."""
+    return None if text is None else parse_moment(text, "acted_at")
 
 
 def parse_args(model: type[ArgsModel], args: Mapping[str, Any]) -> ArgsModel:

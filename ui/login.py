@@ -24,6 +24,9 @@ LoginCall = Callable[[str, str, str, str, str], Awaitable[None]]
 
 def explain(error: Exception) -> str:
     """Return what a failed login means for the person at the keyboard."""
+    if isinstance(error, Offline) and error.certificate:
+        return ("无法验证服务器证书：请在“CA证书文件”中选择政务外网CA的证书（.pem/.crt），"
+                "或联系管理员")
     if isinstance(error, Offline):
         return "无法连接服务器，请检查服务器地址和网络（政务外网）连接"
     if isinstance(error, ApiError):

@@ -144,7 +144,7 @@ def create_meeting(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     meeting = new_meeting(meeting_id=new_record_id(), actor=actor, fields=values, now=now)
     store.create_meeting(meeting=meeting, mutation_name="meeting.create",
                          mutation_args=wire_args("meeting.create", meeting_id=meeting.id,
-                                                 fields=values),
+                                                 fields=values, acted_at=now.isoformat()),
                          mutator_version=version("meeting.create"))
     return meeting
 
@@ -174,6 +174,8 @@ def act_meeting(store: LocalStore, *, person_id: str, meeting_id: str, action: M
         # The same id the server gives the item, so the optimistic item is the real one.
         action = replace(action, supervision_item_id=decision_item_id(
             meeting_id, action.decision_no))
+    if action.acted_at is None:
+        action = replace(action, acted_at=now)  # kept in the trace if the server gets it late
     actor = store.organisation().actor(person_id, now)
     args = wire_args("meeting.act", meeting_id=meeting_id,
                      action=_wire(meeting_action_to_dict(action)))
@@ -195,7 +197,8 @@ def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mappin
     item = create_item(item_id=new_record_id(), actor=actor, fields=values, now=now,
                        parent=parent)
     name = "supervision.create"
-    args = wire_args(name, item_id=item.id, fields=values, parent_id=parent_id)
+    args = wire_args(name, item_id=item.id, fields=values, parent_id=parent_id,
+                     acted_at=now.isoformat())
     store.create_supervision_item(item=item, mutation_name=name, mutation_args=args,
                                   mutator_version=version(name))
     return item
@@ -210,6 +213,8 @@ def act_supervision(store: LocalStore, *, person_id: str, item_id: str,
         raise ValidationError("supervision.not_found", "督办事项不存在，或您已无权查看该事项")
     if action.expected_status is None:
         action = replace(action, expected_status=item.status)
+    if action.acted_at is None:
+        action = replace(action, acted_at=now)  # kept in the trace if the server gets it late
     actor = store.organisation().actor(person_id, now)
     return store.apply_supervision_action(
         item_id=item_id, actor=actor, action=action, now=now, mutation_name="supervision.act",

@@ -16,12 +16,15 @@ import pydantic
 
 from sync.protocol import (
     API_PREFIX,
+    CLIENT_TOO_OLD,
+    SERVER_TOO_OLD,
     BlobStatus,
     PullRequest,
     PullResponse,
     PushRequest,
     PushResponse,
     TokenPair,
+    Upgrade,
 )
 
 
@@ -45,9 +48,26 @@ class ApiError(Exception):
 class Offline(Exception):
     """The server could not be reached (no route, refused, timed out, TLS failure)."""
 
+    @property
+    def certificate(self) -> bool:
+        """Return whether the server's certificate could not be verified: the link is fine
+        but the CA setting is wrong or missing (a person can fix that, unlike a lost link)."""
+        text = str(self).casefold()
+        return "certificate_verify_failed" in text or "certificate verify failed" in text
+
 
 class LoginRequired(ApiError):
     """The tokens are gone or revoked: the person must log in again."""
+
+
+class UpgradeRequired(ApiError):
+    """This client and the server speak protocols too far apart to sync: `side` ("client" or
+    "server") must be upgraded first. Trying again changes nothing until it is."""
+
+    @property
+    def side(self) -> Upgrade:
+        """Which side must be upgraded."""
+        return "client" if self.code == CLIENT_TOO_OLD else "server"
 
 
 @dataclass(frozen=True)
@@ -141,6 +161,12 @@ class Api:
             pass
         finally:
             await self._forget()
+
+    async def change_password(self, current: str, new: str) -> None:
+        """Change the signed-in person's password (修改密码); the server ends their other
+        logins. Refusals: 403 auth.wrong_password, 422 auth.weak_password, 429 throttled."""
+        await self._send("POST", "/auth/password",
+                         json={"current_password": current, "new_password": new})
 
     async def _accept_tokens(self, data: Any) -> TokenPair:
         pair = _parse(TokenPair, data)
@@ -302,7 +328,11 @@ def _error(response: httpx.Response) -> ApiError:
             details = found if isinstance(found, dict) else {}
     except (json.JSONDecodeError, UnicodeDecodeError):
         pass
-    cls = LoginRequired if code in ("auth.refresh_reused", "auth.login_required") else ApiError
+    cls: type[ApiError] = ApiError
+    if code in ("auth.refresh_reused", "auth.login_required"):
+        cls = LoginRequired
+    elif code in (CLIENT_TOO_OLD, SERVER_TOO_OLD):
+        cls = UpgradeRequired
     return cls(response.status_code, code, message, details)
 
 

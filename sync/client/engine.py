@@ -23,7 +23,7 @@ from officeapp.store import LocalStore, OutboxMutation, PulledRejection, PullPag
 from officeapp.store.bulk import StagedPage, Stager
 from officeapp.store.db import Checkpointer
 from officeapp.store.pull import PullOutcome
-from sync.client.api import Api, ApiError, LoginRequired, Offline
+from sync.client.api import Api, ApiError, LoginRequired, Offline, UpgradeRequired
 from sync.client.blobs import Blobs
 from sync.client.pages import is_rejection, peek, read_page
 from sync.client.pages import page_of as _page  # noqa: F401  (tests use it)
@@ -34,12 +34,22 @@ from sync.protocol import (
     MutationResult,
     PullRequest,
     PushRequest,
+    Upgrade,
 )
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # How often a long pull tells the UI what its pages changed (see _Told).
 CHANGED_EVERY_SECONDS = 1.0
+# While the server is older than this client, how often to ask again: the administrator may
+# upgrade it while the client runs, and until then every attempt is refused the same way.
+SERVER_UPGRADE_WAIT_SECONDS = 300.0
+UPGRADE_MESSAGES: dict[Upgrade, str] = {
+    "client": "客户端版本过旧，服务器已不再接受，请升级客户端（安装新版本）后再同步；"
+              "未同步的操作已保留在本机",
+    "server": "服务器版本比客户端旧，请联系管理员先升级服务器；未同步的操作已保留在本机，"
+              "升级后自动同步",
+}
 StoreCall = Callable[..., Awaitable[Any]]
 
 
@@ -55,6 +65,9 @@ class SyncStatus:
     login_required: bool = False
     # Records pulled so far in this round: a first sync of 100k shows its progress.
     received: int = 0
+    # Which side must be upgraded before syncing can work again (client and server speak
+    # protocols too far apart); `error` then says what to do.
+    upgrade: Upgrade | None = None
 
 
 class OutOfOrder(Exception):
@@ -116,7 +129,7 @@ class SyncEngine:
             pending = await self._call(_pending_count, self.store)
             self._failures = 0
             self._set(online=True, syncing=False, pending=pending, error=None,
-                      last_sync=self._clock(), login_required=False)
+                      last_sync=self._clock(), login_required=False, upgrade=None)
 
     async def _save_offset(self) -> None:
         """Keep the server's clock offset the last exchange measured, for corrected_now()."""
@@ -296,6 +309,10 @@ class SyncEngine:
                 delay = self.poll_seconds
             except LoginRequired:
                 return
+            except UpgradeRequired as error:
+                if error.side == "client":
+                    return  # nothing changes until this installation is upgraded (a restart)
+                delay = SERVER_UPGRADE_WAIT_SECONDS
             except (Offline, ApiError, OutOfOrder):
                 delay = self._backoff()
             except Exception:  # never let a bug end syncing silently
@@ -321,10 +338,12 @@ class SyncEngine:
     async def _listen(self) -> None:
         """Turn server pokes into syncs; reconnect with backoff when the stream drops."""
         failures = 0
-        while not self._stopping:
+        while not self._stopping and not self._client_too_old():
             try:
                 async for event in self.api.events():
                     failures = 0
+                    if self._client_too_old():
+                        return  # syncing has stopped until the client is upgraded
                     if event in ("poke", "ready"):
                         self.trigger()
             except LoginRequired:
@@ -338,10 +357,20 @@ class SyncEngine:
 
     # --- status ------------------------------------------------------------------------------
 
+    def _client_too_old(self) -> bool:
+        """Whether the server turned this client away until it is upgraded."""
+        return self.status.upgrade == "client"
+
     def _failed(self, error: Exception) -> None:
         if isinstance(error, LoginRequired):
             self._set(online=False, syncing=False, error="登录已失效，请重新登录",
                       login_required=True)
+        elif isinstance(error, UpgradeRequired):
+            self._set(online=True, syncing=False, error=UPGRADE_MESSAGES[error.side],
+                      upgrade=error.side)
+        elif isinstance(error, Offline) and error.certificate:
+            self._set(online=False, syncing=False,
+                      error="服务器证书无法验证，已离线工作：请在设置中检查CA证书文件")
         elif isinstance(error, Offline):
             self._set(online=False, syncing=False, error="无法连接服务器，已离线工作")
         else:

@@ -14,7 +14,7 @@ from officeapp.org import Delegation, Person
 from officeapp.orgimport import parse_org_file
 from sync.server import changelog, db, delegations
 from sync.server import tables as t
-from sync.server.auth import hash_password
+from sync.server.auth import check_new_password, hash_password
 from sync.server.changelog import ChangeRow
 from sync.server.directory import load_organisation, save_directory
 from sync.server.pokes import CHANNEL, encode
@@ -48,8 +48,7 @@ def import_org(engine: sa.Engine, settings: Settings, path: Path) -> tuple[int, 
 
 def create_user(engine: sa.Engine, settings: Settings, person: Person, password: str) -> None:
     """Add (or update) a person with a password."""
-    if len(password) < 8:
-        raise ValidationError("auth.weak_password", "密码至少需要8个字符")
+    check_new_password(password, username=person.username)
     with db.write(engine) as connection:
         org = load_organisation(connection)
         if person.unit_id not in org.units:

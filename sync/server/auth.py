@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from officeapp.errors import ValidationError
 from officeapp.org import Person
 from sync.server import db
 from sync.server import tables as t
@@ -57,6 +58,21 @@ class Issued:
     person: Person
 
 
+# The rules every password set on this server keeps (create-user and 修改密码 alike).
+MIN_PASSWORD = 8
+WRONG_PASSWORD = ApiError(403, "auth.wrong_password", "当前密码不正确")
+
+
+def check_new_password(password: str, *, username: str = "") -> None:
+    """Refuse a password that breaks the rules, with a Chinese message saying which."""
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("auth.weak_password", f"密码至少需要{MIN_PASSWORD}个字符")
+    if password.strip() != password:
+        raise ValidationError("auth.weak_password", "密码首尾不能是空格")
+    if username and password.casefold() == username.casefold():
+        raise ValidationError("auth.weak_password", "密码不能与用户名相同")
+
+
 class Auth:
     """Login, refresh, logout and token checks against the server database."""
 
@@ -93,6 +109,41 @@ class Auth:
                     a.username == username, a.success.is_(False)))
                 return self._start_family(connection, person_from_row(row), now)
         raise INVALID_CREDENTIALS
+
+    def change_password(self, session: Session, current: str, new: str, address: str) -> None:
+        """Set a new password for the signed-in person, who must give the current one.
+
+        Throttled as a login is, on the same count: holding someone's unlocked session does
+        not let anyone guess their password faster. Every other login of the person ends
+        (a password changed because it leaked must lock the thief out); this one goes on.
+        """
+        person = session.person
+        check_new_password(new, username=person.username)
+        if new == current:
+            raise ValidationError("auth.same_password", "新密码不能与当前密码相同")
+        now = self.settings.clock()
+        with db.write(self.engine) as connection:
+            attempt = self._reserve(connection, person.username, address, now)
+            row = connection.execute(sa.select(t.people).where(
+                t.people.c.id == person.id, t.people.c.active)).first()
+        stored = row.password_hash if row is not None and row.password_hash else self._decoy
+        ok = self._verify(stored, current) and row is not None and bool(row.password_hash)
+        hashed = self.hasher.hash(new) if ok else ""
+        a, f = t.login_attempts.c, t.token_families.c
+        with db.write(self.engine) as connection:
+            connection.execute(sa.update(t.login_attempts).where(a.id == attempt)
+                               .values(success=ok))
+            if not ok:
+                raise WRONG_PASSWORD
+            connection.execute(sa.delete(t.login_attempts).where(
+                a.username == person.username, a.success.is_(False)))
+            connection.execute(sa.update(t.people).where(t.people.c.id == person.id)
+                               .values(password_hash=hashed))
+            others = connection.execute(sa.select(f.id).where(
+                f.person_id == person.id, f.id != session.family_id,
+                f.revoked_at.is_(None))).scalars().all()
+            for family_id in others:
+                self._revoke_family(connection, family_id, now, "password_changed")
 
     def _verify(self, stored: str, password: str) -> bool:
         try:

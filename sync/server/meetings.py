@@ -41,6 +41,7 @@ from sync.protocol import (
     CreateMeetingArgs,
     CreateSittingArgs,
     MeetingActArgs,
+    acted_moment,
     parse_args,
     parse_moment,
 )
@@ -201,7 +202,8 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
         raise ValidationError("meeting.exists", "该会议已存在，不能重复创建",
                               meeting_id=parsed.meeting_id)
     meeting = create_meeting(meeting_id=parsed.meeting_id, actor=work.actor,
-                             fields=parsed.fields, now=work.now)
+                             fields=parsed.fields, now=work.now,
+                             acted=acted_moment(parsed.acted_at))
     check_references(meeting, work.org, rooms(work.connection))
     save(work.connection, meeting, None, work.now, work.writes, by=work.referrer)
 

@@ -38,8 +38,8 @@ from sync.protocol import (
     MutationResult,
     PushRequest,
     PushResponse,
+    acted_moment,
     parse_args,
-    parse_moment,
 )
 from sync.server import (
     changelog,
@@ -156,8 +156,7 @@ def _create(make: Callable[..., Document]) -> Callable[[Work, Mapping[str, Any]]
             unit = work.org.units.get(work.actor.unit_id)
             extra["agency_code"] = unit.agency_code if unit else ""
         doc = make(document_id=parsed.document_id, actor=work.actor, fields=parsed.fields,
-                   now=work.now, acted=None if parsed.acted_at is None
-                   else parse_moment(parsed.acted_at, "acted_at"), **extra)
+                   now=work.now, acted=acted_moment(parsed.acted_at), **extra)
         check_units(doc, work.org.units)
         documents.save(work.connection, doc, None, work.now, work.writes, by=work.referrer)
 

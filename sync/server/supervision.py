@@ -23,7 +23,7 @@ from officeapp.supervision import (
 )
 from officeapp.supervision.codec import action_from_dict, item_from_dict, item_to_dict
 from officeapp.workflow import Attachment
-from sync.protocol import CreateSupervisionArgs, SupervisionActArgs, parse_args
+from sync.protocol import CreateSupervisionArgs, SupervisionActArgs, acted_moment, parse_args
 from sync.server import blobs, db, records
 from sync.server import tables as t
 from sync.server.documents import Writes
@@ -137,7 +137,7 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
             raise not_found(parsed.parent_id)
         parent = stored.item
     item = create_item(item_id=parsed.item_id, actor=work.actor, fields=parsed.fields,
-                       now=work.now, parent=parent)
+                       now=work.now, parent=parent, acted=acted_moment(parsed.acted_at))
     check_references(item, work.org)
     _check_source(work, item, parent.source_link if parent is not None else None)
     save(work.connection, item, None, work.now, work.writes, by=work.referrer)

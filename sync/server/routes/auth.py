@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from sync.protocol import ErrorBody, LoginRequest, PersonInfo, RefreshRequest, TokenPair
+from officeapp.errors import ValidationError
+from sync.protocol import (
+    ChangePasswordRequest,
+    ErrorBody,
+    LoginRequest,
+    PersonInfo,
+    RefreshRequest,
+    TokenPair,
+)
 from sync.server.auth import Issued
 from sync.server.errors import ApiError
 from sync.server.limits import unstorable_text
@@ -38,6 +46,21 @@ def login(body: LoginRequest, request: Request, server: ServerDep) -> TokenPair:
 def refresh(body: RefreshRequest, server: ServerDep) -> TokenPair:
     """Spend a refresh token for a new pair (a reused one ends the whole login)."""
     return _pair(server.auth.refresh(body.refresh_token))
+
+
+@router.post("/password", status_code=204,
+             responses={**ERRORS, 403: {"model": ErrorBody}})
+def change_password(body: ChangePasswordRequest, request: Request, session: SessionDep,
+                    server: ServerDep) -> Response:
+    """Change the caller's password (修改密码): the current one first, the rules of every
+    password, throttled like a login; the caller's other logins end."""
+    address = request.client.host if request.client else "unknown"
+    try:
+        server.auth.change_password(session, body.current_password, body.new_password,
+                                    address[:64])
+    except ValidationError as error:
+        raise ApiError(422, error.code, error.message) from None
+    return Response(status_code=204)
 
 
 @router.post("/logout", status_code=204, responses=ERRORS)

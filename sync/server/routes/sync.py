@@ -9,7 +9,17 @@ from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from sync.protocol import ErrorBody, PullRequest, PullResponse, PushRequest, PushResponse
+from sync import protocol
+from sync.protocol import (
+    CLIENT_TOO_OLD,
+    SERVER_TOO_OLD,
+    ErrorBody,
+    Mutation,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 from sync.server import db, pull
 from sync.server.auth import Session
 from sync.server.errors import ApiError
@@ -26,9 +36,27 @@ POKE = "event: poke\ndata: {\"type\":\"poke\"}\n\n"
 HEARTBEAT = "event: heartbeat\ndata: {}\n\n"
 
 
+def check_versions(schema_version: int, mutations: list[Mutation] | None = None) -> None:
+    """Refuse a push or pull that this server and that client cannot serve, saying which side
+    must be upgraded. 409 before anything is applied, so the client's outbox keeps every
+    action; the Chinese message is what a client too old to know the code shows."""
+    side = protocol.who_must_upgrade(schema_version, mutations or ())
+    if side is None:
+        return
+    code, message = {
+        "server": (SERVER_TOO_OLD,
+                   "客户端版本比服务器新，请联系管理员先升级服务器；本机的操作会保留，升级后自动同步"),
+        "client": (CLIENT_TOO_OLD,
+                   "客户端版本过旧，服务器已不再支持，请升级客户端后再同步；本机未同步的操作会保留"),
+    }[side]
+    raise ApiError(409, code, message, upgrade=side, client=schema_version,
+                   server=protocol.SCHEMA_VERSION, oldest=protocol.OLDEST_SCHEMA_VERSION)
+
+
 @router.post("/push", responses=ERRORS)
 def push(body: PushRequest, session: SessionDep, server: ServerDep) -> PushResponse:
     """Apply outbox mutations in order; answer applied, duplicate, rejected or out_of_order."""
+    check_versions(body.schema_version, body.mutations)
     return server.pusher.push(session.person, body)
 
 
@@ -39,6 +67,7 @@ def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep) -> Respo
     # the same worker thread, rather than in a transaction and a thread of its own.
     with db.read(server.engine) as connection:
         session = server.auth.session_in(connection, token)
+        check_versions(body.schema_version)  # after the login check, as for a push
         answer = pull.pull_in(connection, session.person, body)
     if answer.record_scopes is not None:
         pull.record_scopes(server.engine, client_id=body.client_id,
