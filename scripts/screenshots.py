@@ -1,14 +1,24 @@
 """Start the demo server and the client under Xvfb, fill a working office, and save a
-screenshot of each main screen into ./screenshots (run: bash scripts/screenshots.sh)."""
+screenshot of each main screen into ./screenshots (run: bash scripts/screenshots.sh).
+
+With `--small LABEL --lang zh|en` it saves the main screens as a small screen shows them
+instead, into ./screenshots/small/<lang>-<LABEL>-<screen>.png: run it under a 1024×600 Xvfb
+screen (LABEL 1024x600), or under a 2048×1200 one with QT_SCALE_FACTOR=2 (LABEL 200pct),
+where the window is 1024×600 logical pixels drawn at twice the pixels.
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,14 +30,18 @@ import qasync
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from officeapp.clock import OFFICE_TZ  # noqa: E402
 from officeapp.demo import DEMO_PASSWORD, EDU_ID, FINANCE_ID  # noqa: E402
+from officeapp.meetings import MeetingAction, MeetingActionKind  # noqa: E402
 from officeapp.workflow import Action, ActionKind  # noqa: E402
 from sync.client import actions  # noqa: E402
-from ui.app import Session, choose_font  # noqa: E402
+from ui.app import Session, choose_font, install_translations  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 from ui.qt import QApplication, QWidget  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
 OUT = ROOT / "screenshots"
+SMALL = OUT / "small"
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -72,7 +86,7 @@ async def pause(seconds: float = 0.6) -> None:
 
 
 def shot(widget: QWidget, name: str) -> None:
-    OUT.mkdir(exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
@@ -113,8 +127,11 @@ async def synced(session: Session) -> None:
     await ctx.engine.sync_once()
 
 
-async def scenario(app: QApplication, tmp: Path, url: str) -> None:
-    clerk = await login(app, tmp, url, "office.clerk", capture="01-login")
+async def office_at_work(app: QApplication, tmp: Path, url: str, *,
+                         capture: str) -> tuple[Session, Session, Session, list[str]]:
+    """Log the clerk, the reviewer and the leader in; draft four documents, review two, and
+    sign and number the first. Return the three sessions and the documents."""
+    clerk = await login(app, tmp, url, "office.clerk", capture=capture)
     reviewer = await login(app, tmp, url, "office.reviewer")
     leader = await login(app, tmp, url, "office.leader")
     assert clerk.ctx is not None and clerk.window is not None
@@ -144,6 +161,12 @@ async def scenario(app: QApplication, tmp: Path, url: str) -> None:
     await act(clerk, ids[0], ActionKind.APPROVE)
     await synced(clerk)
     await synced(leader)
+    return clerk, reviewer, leader, ids
+
+
+async def scenario(app: QApplication, tmp: Path, url: str) -> None:
+    clerk, reviewer, leader, _ids = await office_at_work(app, tmp, url, capture="01-login")
+    assert clerk.window is not None
     window = leader.window
     assert window is not None
     window.select("todo")
@@ -260,21 +283,16 @@ async def supervision_shots(app: QApplication, tmp: Path, url: str) -> tuple[Ses
     return boss, lead
 
 
-async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
-    """会议: the list with a meeting, the calendar, the room grid, the form, a reply, a PDF."""
-    from datetime import UTC, datetime, time, timedelta
-
-    from officeapp.clock import OFFICE_TZ
-    from officeapp.meetings import MeetingAction, MeetingActionKind
-
-    secretary = await login(app, tmp, url, "office.secretary")
-    ctx, window = secretary.ctx, secretary.window
-    assert ctx is not None and window is not None
+async def plan_meetings(secretary: Session) -> tuple[str, date, Callable[..., datetime]]:
+    """Book and notify four meetings from tomorrow on (one weekly); return the first, the
+    day, and the function that gives a time of that day (or one `days` later)."""
+    ctx = secretary.ctx
+    assert ctx is not None
     day = datetime.now(OFFICE_TZ).date() + timedelta(days=1)
 
     def at(hour: float, days: int = 0) -> datetime:
-        return datetime.combine(day + timedelta(days=days), time(int(hour), int(hour % 1 * 60)),
-                                OFFICE_TZ)
+        return datetime.combine(day + timedelta(days=days),
+                                clock_time(int(hour), int(hour % 1 * 60)), OFFICE_TZ)
 
     plans = [
         ("全市安全生产工作会议", "专题会议", at(10.5), at(12), "r-1", None),
@@ -300,6 +318,15 @@ async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
             await ctx.write(actions.act_meeting, person_id=ctx.person_id, meeting_id=meeting.id,
                             action=action, now=datetime.now(UTC), kinds=("meeting",))
     await synced(secretary)
+    return first, day, at
+
+
+async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
+    """会议: the list with a meeting, the calendar, the room grid, the form, a reply, a PDF."""
+    secretary = await login(app, tmp, url, "office.secretary")
+    window = secretary.window
+    assert window is not None
+    first, day, at = await plan_meetings(secretary)
     window.select("meetings")
     page = window.meetings
     await pause(1.5)
@@ -358,17 +385,136 @@ async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
     return secretary
 
 
+# --- a small screen ----------------------------------------------------------------------------
+
+
+def full_screen(session: Session) -> MainWindow:
+    """Return the session's main window as large as its screen (1024×600 logical pixels on
+    the small screens these shots are taken on), as a person on that screen keeps it."""
+    window = session.window
+    assert window is not None
+    window.resize(window.screen().size())
+    return window
+
+
+async def small_scenario(app: QApplication, tmp: Path, url: str, *, prefix: str) -> None:
+    """The main screens on a small screen: login, 待办 with a document, 发文, 通讯录, the
+    compose form; 会议 (list, calendar, room grid, form); 督办 (mine, all, dashboard, form)."""
+    clerk, reviewer, leader, _ids = await office_at_work(app, tmp, url,
+                                                         capture=f"{prefix}-login")
+    await document_screens(clerk, leader, prefix)
+    secretary = await login(app, tmp, url, "office.secretary")
+    await meeting_screens(secretary, prefix)
+    supervisor = await login(app, tmp, url, "office.supervisor")
+    await supervision_screens(supervisor, prefix)
+    for session in (clerk, reviewer, leader, secretary, supervisor):
+        if session.ctx is not None:
+            await session.ctx.close()
+
+
+async def document_screens(clerk: Session, leader: Session, prefix: str) -> None:
+    """待办 with a document to sign, 发文, 通讯录, and the compose form."""
+    window = full_screen(leader)
+    for key, name in (("todo", "inbox"), ("outgoing", "outgoing")):
+        window.select(key)
+        await pause(1.0)
+        window.table.selectRow(0)
+        await pause(1.5)
+        shot(window, f"{prefix}-{name}")
+    window.select("directory")
+    await pause(1.0)
+    shot(window, f"{prefix}-directory")
+    assert clerk.window is not None
+    clerk.window._compose()
+    await pause(1.0)
+    dialog = clerk.window._dialog
+    dialog.title.setText("关于做好2027年元旦春节期间有关工作的通知")
+    shot(dialog, f"{prefix}-compose")
+    dialog.close()
+
+
+async def meeting_screens(secretary: Session, prefix: str) -> None:
+    """会议: the list with a meeting open, the week's calendar, the room grid, the form."""
+    first, day, at = await plan_meetings(secretary)
+    window = full_screen(secretary)
+    window.select("meetings")
+    page = window.meetings
+    await pause(1.5)
+    page.open_meeting(first)
+    await pause(1.5)
+    shot(window, f"{prefix}-meetings")
+    page.calendar.anchor = day
+    page.set_mode("calendar")
+    await pause(1.5)
+    shot(window, f"{prefix}-meetings-calendar")
+    page.rooms.anchor = day
+    page.set_mode("rooms")
+    await pause(1.5)
+    shot(window, f"{prefix}-meetings-rooms")
+    form = page.new_meeting_at("r-2", at(15))
+    await pause(1.5)
+    form.title.setText("全市教育工作专题会")
+    await pause(1.0)
+    shot(form, f"{prefix}-meeting-form")
+    form.close()
+    page.set_mode("list")
+
+
+async def supervision_screens(supervisor: Session, prefix: str) -> None:
+    """督办: my work with an item open, every item, the dashboard, the item form."""
+    window = full_screen(supervisor)
+    window.select("supervision")
+    page = window.supervision
+    await pause(1.5)
+    page.inbox_table.selectRow(0)
+    await pause(1.5)
+    shot(window, f"{prefix}-supervision")
+    page.set_mode(page.ALL)
+    await pause(1.0)
+    page.item_table.selectRow(0)
+    await pause(1.5)
+    shot(window, f"{prefix}-supervision-all")
+    page.set_mode(page.STATS)
+    page.dashboard.preset.setCurrentIndex(page.dashboard.preset.findData("year"))
+    await pause(2.0)
+    shot(window, f"{prefix}-supervision-dashboard")
+    page.set_mode(page.ALL)
+    page.new_item()
+    await pause(1.0)
+    page.dialog.title.setText("推进全市政务服务“一网通办”")
+    shot(page.dialog, f"{prefix}-supervision-form")
+    page.dialog.close()
+
+
+def parse_args() -> argparse.Namespace:
+    """Return the command line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", metavar="LABEL",
+                        help="the main screens on a small screen, named <lang>-LABEL-<screen> "
+                             "in screenshots/small (e.g. 1024x600, 200pct)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="interface language")
+    return parser.parse_args()
+
+
 def main() -> int:
+    global OUT
+    args = parse_args()
     keyring.set_keyring(MemoryKeyring())
     tmp = Path(tempfile.mkdtemp())
     server, url = start_server(tmp / "server")
     app = QApplication(["officeapp"])
+    install_translations(app, "zh_CN" if args.lang == "zh" else args.lang)
     choose_font(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if args.small:
+        OUT = SMALL
+        run = small_scenario(app, tmp, url, prefix=f"{args.lang}-{args.small}")
+    else:
+        run = scenario(app, tmp, url)
     try:
         with loop:
-            loop.run_until_complete(scenario(app, tmp, url))
+            loop.run_until_complete(run)
     finally:
         server.terminate()
         server.wait()

@@ -18,6 +18,7 @@ from officeapp.workflow.codec import assignee_resolver
 from officeapp.workflow.definitions import WORKFLOWS
 from ui import times
 from ui.date_edits import DateEdit
+from ui.fit import keep_on_screen
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from ui.qt import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QShowEvent,
     QSpinBox,
     Qt,
     QVBoxLayout,
@@ -405,6 +407,11 @@ class ArgumentDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open no larger than the screen (two pickers are taller than a 1024×600 one)."""
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def problem(self) -> str:
         """Return what is missing before the dialog can be accepted ("" when nothing)."""

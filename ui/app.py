@@ -235,15 +235,17 @@ def _log_failure(task: asyncio.Task[None]) -> None:
         log.error("logging out failed", exc_info=task.exception())
 
 
-def choose_font(app: QApplication) -> None:
-    """Prefer a CJK UI font that the machine has, so Chinese never shows as boxes."""
+def choose_font(app: QApplication, size: int = 0) -> None:
+    """Prefer a CJK UI font that the machine has, so Chinese never shows as boxes, at the
+    person's chosen size (points; 0: the system's, at least 10)."""
     families = set(QFontDatabase.families())
+    font = QFont(app.font())
     for family in CJK_FAMILIES:
         if family in families:
             font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-            app.setFont(font)
-            return
+            break
+    font.setPointSizeF(float(size) if size > 0 else max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
 
 
 def install_translations(app: QApplication, language: str) -> None:
@@ -330,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         settings.set("language", args.lang)
     install_translations(app, settings.get("language"))
-    choose_font(app)
+    choose_font(app, settings.get("font_size"))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     session = Session(app, settings)

@@ -23,6 +23,7 @@ from ui.action_dialogs import (
     name_buttons,
 )
 from ui.context import AppContext
+from ui.fit import open_size
 from ui.qt import (
     QComboBox,
     QCompleter,
@@ -32,6 +33,7 @@ from ui.qt import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -143,7 +145,7 @@ class ComposeDialog(_DocumentForm):
                  document: Document | None = None) -> None:
         super().__init__(ctx, parent, document=document)
         self.setWindowTitle(self.tr("修改发文") if document else self.tr("新建发文"))
-        self.resize(960, 760)
+        open_size(self, QSize(960, 760))
         self.doc_type = _combo([t.value for t in DocType])
         _set_combo(self.doc_type, DocType.NOTICE.value)
         self.urgency = _combo([Urgency.NORMAL.value, Urgency.URGENT.value,
@@ -222,7 +224,7 @@ class RegisterDialog(_DocumentForm):
                  document: Document | None = None) -> None:
         super().__init__(ctx, parent, document=document)
         self.setWindowTitle(self.tr("修改收文登记") if document else self.tr("收文登记"))
-        self.resize(820, 680)
+        open_size(self, QSize(820, 680))
         self.doc_type = _combo([t.value for t in DocType])
         _set_combo(self.doc_type, DocType.REQUEST.value)
         self.urgency = _combo([Urgency.NORMAL.value, Urgency.URGENT.value,

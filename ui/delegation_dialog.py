@@ -26,6 +26,7 @@ from ui.action_dialogs import (
 )
 from ui.context import AppContext, Changes
 from ui.date_edits import DateTimeEdit
+from ui.fit import open_size
 from ui.meeting_form import combo_id
 from ui.qt import (
     QAbstractItemView,
@@ -41,6 +42,7 @@ from ui.qt import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSize,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -76,7 +78,7 @@ class DelegationDialog(FieldMessages, QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("委托授权"))
-        self.resize(760, 560)
+        open_size(self, QSize(760, 560))
         self.is_loaded = False
         # Asked before ending a delegation; tests replace it.
         self.confirm: Callable[[str], bool] = self._ask

@@ -22,6 +22,7 @@ from officeapp.org import ROLE_LABELS, Actor, Organisation, Person, Role
 from officeapp.store import LocalStore, RejectionRecord
 from officeapp.workflow import (
     WORKFLOWS,
+    Accepted,
     Action,
     ActionKind,
     Decision,
@@ -30,11 +31,13 @@ from officeapp.workflow import (
     Rejected,
     TraceEntry,
     available_actions,
+    may_undo,
+    pending_holders,
 )
 from officeapp.workflow.fields import FIELD_LABELS
 from officeapp.workflow.model import ACTION_LABELS
 from sync.client import actions
-from ui import record_pane, times
+from ui import highlight, record_pane, times
 from ui.action_dialogs import (
     ArchiveDialog,
     ArgumentDialog,
@@ -48,8 +51,12 @@ from ui.action_dialogs import (
 from ui.archive_export import can_export, package_bytes
 from ui.attachments import AttachmentsPanel, blob_states, blobs_root
 from ui.context import AppContext, Changes
+from ui.feedback import Feedback, queued_note
+from ui.fit import FlowLayout, scrolling
 from ui.opinion_editor import OpinionEditor
+from ui.proofread_dialog import ProofreadDialog, findings_of
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAction,
     QCoreApplication,
     QDialog,
@@ -95,6 +102,9 @@ _SHORTCUTS = {
     ActionKind.EDIT: "Ctrl+E",
 }
 _PRIMARY = (ActionKind.APPROVE, ActionKind.ACKNOWLEDGE, ActionKind.CLAIM)
+# The steps of a 发文 whose holder is shown what 校对 finds (the text is still changing, or
+# about to be signed as it stands).
+PROOFREAD_STEPS = frozenset({"draft", "review", "sign"})
 
 
 def tr(text: str) -> str:
@@ -315,11 +325,7 @@ def _entry_html(document: Document, entry: TraceEntry, org: Organisation) -> str
     if entry.on_behalf_of:
         who += html.escape(tr("（代{0}）").format(_person(org, entry.on_behalf_of)))
     extra = _entry_details(entry, org)
-    when = local_time(entry.at)
-    if entry.acted_at is not None:
-        # Acted offline: both times stay on the record, the person's first (留痕).
-        when = tr("办理 {0}（本机记录），服务器接收 {1}").format(local_time(entry.acted_at),
-                                                       when)
+    when = times.trace_time(entry.at, entry.acted_at)
     lines = [f"<b>{html.escape(what)}</b>　{who}　"
              f"<span class='muted'>{html.escape(when)}</span>"]
     if extra:
@@ -375,6 +381,67 @@ def rejection_message(record: RejectionRecord) -> str:
     return tr("您的“{0}”操作未被服务器接受：{1}").format(label, record.message)
 
 
+# --- what an action did, for the message bar -----------------------------------------------
+
+# What approving each step did, in the step's words (the bar's first words).
+_APPROVED = {
+    "draft": QT_TRANSLATE_NOOP("", "已送核稿"), "review": QT_TRANSLATE_NOOP("", "核稿已通过"),
+    "countersign": QT_TRANSLATE_NOOP("", "已会签"), "sign": QT_TRANSLATE_NOOP("", "已签发"),
+    "number": QT_TRANSLATE_NOOP("", "已编号"), "seal": QT_TRANSLATE_NOOP("", "已用印"),
+    "issue": QT_TRANSLATE_NOOP("", "已印发"), "receive": QT_TRANSLATE_NOOP("", "已签收"),
+    "register": QT_TRANSLATE_NOOP("", "已登记"), "propose": QT_TRANSLATE_NOOP("", "已拟办"),
+    "instruct": QT_TRANSLATE_NOOP("", "已批办"), "handle": QT_TRANSLATE_NOOP("", "已承办完毕"),
+    "complete": QT_TRANSLATE_NOOP("", "已办结"),
+}
+_DONE = {
+    ActionKind.APPROVE: QT_TRANSLATE_NOOP("", "已同意"),
+    ActionKind.RETURN: QT_TRANSLATE_NOOP("", "已退回"),
+    ActionKind.WITHDRAW: QT_TRANSLATE_NOOP("", "已撤回"),
+    ActionKind.DELEGATE: QT_TRANSLATE_NOOP("", "已委托"),
+    ActionKind.ADD_SIGNER: QT_TRANSLATE_NOOP("", "已加签"),
+    ActionKind.CLAIM: QT_TRANSLATE_NOOP("", "已签收任务"),
+    ActionKind.CIRCULATE: QT_TRANSLATE_NOOP("", "已传阅"),
+    ActionKind.ACKNOWLEDGE: QT_TRANSLATE_NOOP("", "已阅"),
+    ActionKind.URGE: QT_TRANSLATE_NOOP("", "已催办"),
+    ActionKind.ARCHIVE: QT_TRANSLATE_NOOP("", "已归档"),
+    ActionKind.EDIT: QT_TRANSLATE_NOOP("", "已修改"),
+}
+
+
+def _done_label(entry: TraceEntry) -> str:
+    if entry.action is ActionKind.APPROVE and entry.step in _APPROVED:
+        return tr(str(_APPROVED[entry.step]))
+    return tr(str(_DONE.get(entry.action, ACTION_LABELS[entry.action])))
+
+
+def _waiting(document: Document, org: Organisation) -> str:
+    return "、".join(holder_text(org, h) for h in pending_holders(document))
+
+
+def _whom(document: Document, entry: TraceEntry, org: Organisation) -> str:
+    """Return where the action sent the document, or who it named ("" when nobody)."""
+    named = entry.details.get("to") or entry.details.get("added")
+    if entry.action in (ActionKind.DELEGATE, ActionKind.ADD_SIGNER, ActionKind.CIRCULATE):
+        people = [named] if isinstance(named, str) else list(named or [])
+        return " → " + "、".join(_person(org, str(p)) for p in people)
+    if entry.action is ActionKind.WITHDRAW:
+        return tr("，已回到您的待办")
+    if entry.action is ActionKind.CLAIM:
+        return tr("，现由您办理")
+    waiting = _waiting(document, org)
+    if entry.action is ActionKind.APPROVE and entry.target_step is None and waiting:
+        return tr("，仍待{0}办理").format(waiting)  # others of the step have yet to act
+    moved = entry.target_step is not None or entry.action is ActionKind.URGE
+    return f" → {waiting}" if moved and waiting else ""
+
+
+def acted_text(document: Document, entry: TraceEntry, org: Organisation, *, note: str) -> str:
+    """Return what the bar says an accepted action did: what, on which document, to whom,
+    and `note` (whether it waits to be uploaded)."""
+    return (tr("{0}：{1}").format(_done_label(entry), document.title)
+            + _whom(document, entry, org) + note)
+
+
 # --- widgets ---------------------------------------------------------------------------------
 
 
@@ -411,6 +478,7 @@ class DocumentView(QWidget):
 
     loaded = Signal(str)  # document id, after each (re)load was shown
     acted = Signal(str, str)  # document id, action kind: the action was written locally
+    feedback = Signal(object)  # a ui.feedback.Feedback: what an action did, for the message bar
     exported = Signal(str)  # the path of an archive package just written
     supervision_created = Signal(str)  # the id of a 督办事项 opened from this document
 
@@ -423,6 +491,8 @@ class DocumentView(QWidget):
         self.more_actions: dict[str, QAction] = {}
         self._document_id: str | None = None
         self._org: Organisation | None = None
+        # The search's words, marked wherever the document shows them.
+        self._highlight: tuple[str, ...] = ()
         self._load_task: asyncio.Task[Any] | None = None
         self._generation = 0
         self._busy = False
@@ -454,7 +524,7 @@ class DocumentView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.fields, self.tr("公文"))
         self.tabs.addTab(self.route, self.tr("办理过程"))
-        self.tabs.addTab(self.attachments, self.tr("附件"))
+        self.tabs.addTab(scrolling(self.attachments), self.tr("附件"))  # scrolls when short
         layout = QVBoxLayout(page)
         layout.addLayout(self.banners)
         layout.addWidget(self.title)
@@ -463,12 +533,17 @@ class DocumentView(QWidget):
         layout.addWidget(self._action_area())
         return page
 
-    def _meta_row(self) -> QHBoxLayout:
+    def _meta_row(self) -> QVBoxLayout:
+        # What waits for the server goes under the facts, wrapped: beside them, a long list
+        # of actions squeezed them into a column a word wide in a narrow pane.
         row = QHBoxLayout()
-        row.addWidget(self.urgency_badge)
+        row.addWidget(self.urgency_badge, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.meta, 1)
-        row.addWidget(self.pending_badge)
-        return row
+        column = QVBoxLayout()
+        column.addLayout(row)
+        self.pending_badge.setWordWrap(True)
+        column.addWidget(self.pending_badge)  # aligned, a wrapped label misjudges its height
+        return column
 
     def _action_area(self) -> QWidget:
         area = QFrame()
@@ -478,7 +553,7 @@ class DocumentView(QWidget):
         self.action_error.setWordWrap(True)
         self.action_error.setStyleSheet("color: #c0392b;")
         self.action_error.hide()
-        self.button_row = QHBoxLayout()
+        self.button_row = FlowLayout()  # wraps in a narrow pane
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("更多"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -488,6 +563,11 @@ class DocumentView(QWidget):
         self.preview_button = QPushButton(self.tr("预览/打印"))
         self.preview_button.setToolTip(self.tr("预览、打印或另存为PDF（Ctrl+P）"))
         self.preview_button.clicked.connect(self.preview)
+        # 校对 (proofreading) at 拟稿, 核稿 and 签发: hidden while nothing is found.
+        self.proofread_button = QPushButton()
+        self.proofread_button.setStyleSheet("color: #8a5a00;")
+        self.proofread_button.clicked.connect(self.proofread)
+        self.proofread_button.hide()
         self.no_actions = record_pane.hint(self.tr("您当前不需要办理此文件"))
         layout = QVBoxLayout(area)
         layout.addWidget(self.opinion)
@@ -497,6 +577,7 @@ class DocumentView(QWidget):
         row.addWidget(self.more_button)
         row.addWidget(self.no_actions)
         row.addStretch(1)
+        row.addWidget(self.proofread_button)
         row.addWidget(self.preview_button)
         layout.addLayout(row)
         return area
@@ -562,6 +643,28 @@ class DocumentView(QWidget):
 
     # --- showing -----------------------------------------------------------------------------
 
+    def set_highlight(self, words: Sequence[str]) -> None:
+        """Mark these words (a search's) in the title, fields, 正文 and opinions shown."""
+        words = tuple(words)
+        if words == self._highlight:
+            return
+        self._highlight = words
+        if self.snapshot is not None:
+            self._show_text(self.snapshot.document, keep_position=True)
+
+    def _show_text(self, document: Document, *, keep_position: bool) -> None:
+        assert self._org is not None
+        words = self._highlight
+        if words:
+            self.title.setTextFormat(Qt.TextFormat.RichText)
+            self.title.setText(highlight.text_html(document.title, words))
+        else:
+            self.title.setTextFormat(Qt.TextFormat.PlainText)
+            self.title.setText(document.title)
+        for browser, markup in ((self.fields, fields_html(document, self._org)),
+                                (self.route, route_html(document, self._org))):
+            _set_html(browser, highlight.mark_html(markup, words), keep_position=keep_position)
+
     def _show(self, document_id: str, snapshot: Snapshot | None) -> None:
         same = self.snapshot is not None and self.snapshot.document.id == document_id
         self.snapshot = snapshot
@@ -574,17 +677,16 @@ class DocumentView(QWidget):
         document = snapshot.document
         self.pages.setCurrentIndex(1)
         self.opinion.set_document(document_id, document.step)
-        self.title.setText(document.title)
+        self._show_text(document, keep_position=same)
         self._show_meta(document)
         self._show_pending(snapshot.pending)
-        _set_html(self.fields, fields_html(document, self._org), keep_position=same)
-        _set_html(self.route, route_html(document, self._org), keep_position=same)
         self.tabs.setTabText(1, self.tr("办理过程（{0}）").format(len(document.trace)))
         self.tabs.setTabText(2, self.tr("附件（{0}）").format(len(document.attachments)))
         self.attachments.set_document(document, editable=ActionKind.EDIT in snapshot.actions,
                                       states=snapshot.blob_states)
         self._show_rejections(snapshot.rejections)
         self._show_buttons(snapshot)
+        self._show_proofread(snapshot)
 
     def _show_meta(self, document: Document) -> None:
         assert self._org is not None
@@ -746,9 +848,14 @@ class DocumentView(QWidget):
 
         form = ComposeDialog if document.direction is Direction.OUTGOING else RegisterDialog
         dialog = form(self.ctx, self, document=document)
-        dialog.saved.connect(lambda _id: self.reload())
+        dialog.saved.connect(lambda _id: self._edited(document))
         self.dialog = dialog
         dialog.open()
+
+    def _edited(self, document: Document) -> None:
+        self.reload()
+        self.feedback.emit(Feedback(self.tr("已修改：{0}").format(document.title)
+                                    + queued_note(self.ctx)))
 
     def supervise(self) -> None:
         """Open a 督办事项 from the shown incoming document (the form comes prefilled)."""
@@ -790,10 +897,64 @@ class DocumentView(QWidget):
         self.acted.emit(document_id, action.kind.value)
         if document_id == self._document_id:
             self.reload()
+        await self._report(decision, action.opinion)
 
     def _refused(self, message: str) -> None:
         self.action_error.setText(self.tr("未能办理：{0}").format(message))
         self.action_error.show()
+
+    async def _report(self, decision: Accepted, opinion: str = "") -> None:
+        """Say what an accepted action did; offer 撤销 when the rules let the person withdraw
+        exactly that action now."""
+        org = await self.ctx.organisation()
+        actor = await self.ctx.actor()
+        document = decision.document
+        undo = None
+        if may_undo(document, actor, self.ctx.now()):
+            undo = partial(self.undo, document.id, document.step, opinion)
+        text = acted_text(document, decision.trace[-1], org, note=queued_note(self.ctx))
+        if alive(self):
+            self.feedback.emit(Feedback(text, undo))
+
+    def undo(self, document_id: str, step: str, opinion: str = "") -> None:
+        """Take back a sending-on by withdrawing it (撤回, an action of its own in the trace).
+
+        Always a withdrawal, never a deletion from the outbox: the server requires every
+        mutation id in sequence, the action may already be on its way, and the trace must show
+        both. `opinion`, the text sent with the action, comes back into the opinion box.
+        """
+        self.ctx.spawn(self._undo(document_id, step, opinion), what=self.tr("撤销"))
+
+    async def _undo(self, document_id: str, step: str, opinion: str) -> None:
+        action = Action(ActionKind.WITHDRAW, expected_step=step)
+        try:
+            decision: Decision = await self.ctx.write(
+                actions.act, person_id=self.ctx.person_id, document_id=document_id,
+                action=action, now=self.ctx.now(), document_ids=(document_id,), origin=self)
+        except DomainError as error:
+            self._undo_refused(error.message)
+            return
+        if isinstance(decision, Rejected):
+            self._undo_refused(decision.rejection.message)
+            return
+        if not alive(self):
+            return
+        if document_id == self._document_id:
+            self.opinion.put_back(opinion)
+            self.reload()
+        else:
+            if opinion:
+                await self.ctx.db(lambda s: s.save_opinion_draft(
+                    document_id=document_id, person_id=self.ctx.person_id,
+                    step=decision.document.step, text=opinion))
+            if self._document_id is None and alive(self):
+                # The pane emptied when the document left the list; it is the person's again.
+                self.show_document(document_id)
+        await self._report(decision)
+
+    def _undo_refused(self, message: str) -> None:
+        if alive(self):
+            self.feedback.emit(Feedback(self.tr("未能撤销：{0}").format(message), error=True))
 
     # --- rejections, preview, drops ----------------------------------------------------------
 
@@ -834,6 +995,32 @@ class DocumentView(QWidget):
             self.action_error.show()
             return
         self.exported.emit(str(path))
+        self.feedback.emit(Feedback(self.tr("已导出归档包：{0}").format(path)))
+
+    def _show_proofread(self, snapshot: Snapshot) -> None:
+        """Offer 校对 to whoever holds a 发文 at 拟稿, 核稿 or 签发, when something is found."""
+        document = snapshot.document
+        count = 0
+        holds = ActionKind.APPROVE in snapshot.actions or ActionKind.EDIT in snapshot.actions
+        if (document.direction is Direction.OUTGOING and document.step in PROOFREAD_STEPS
+                and holds):
+            count = len(findings_of(document))
+        self.proofread_button.setText(self.tr("校对（{0}处）").format(count))
+        self.proofread_button.setToolTip(self.tr("标点、数字、发文字号和日期的写法问题，可一键修改"))
+        self.proofread_button.setVisible(count > 0)
+
+    def proofread(self) -> None:
+        """Open the 校对 findings: fix the chosen ones (where 修改 is allowed) or put them into
+        the opinion (before 签发, to return the document with them)."""
+        if self.snapshot is None:
+            return
+        editable = ActionKind.EDIT in self.snapshot.actions
+        dialog = ProofreadDialog(self.snapshot.document, editable=editable, parent=self)
+        dialog.fix_requested.connect(
+            lambda changes: self.submit(Action(ActionKind.EDIT, changes=changes)))
+        dialog.opinion_requested.connect(self.opinion.put_back)
+        self.dialog = dialog
+        dialog.open()
 
     def preview(self) -> None:
         """Open the PDF preview of the shown document."""

@@ -8,13 +8,16 @@ from datetime import datetime
 from typing import Any
 
 from officeapp.documents import Direction, Urgency
-from officeapp.store import InboxFilter, InboxRow, InboxSort
+from officeapp.org import Actor
+from officeapp.store import InboxFilter, InboxRow, InboxSort, LocalStore
 from officeapp.store.inbox import Folder, SortKey
-from ui import times
+from ui import highlight, times
 from ui.context import AppContext
 from ui.qt import QAbstractTableModel, QColor, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 PAGE = 100
+# The title cell as HTML with the search's matches marked (ui.highlight.HighlightDelegate).
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class InboxModel(QAbstractTableModel):
         self.sorting = InboxSort("urgency", True)
         self.total = 0
         self._pages: dict[int, list[InboxRow]] = {}
+        # Where the search text matched each row shown, marked (the title column shows it).
+        self._snippets: dict[str, str] = {}
         self._loading: set[int] = set()
         self._generation = 0
         self._refresh: asyncio.Task[Any] | None = None
@@ -114,6 +119,8 @@ class InboxModel(QAbstractTableModel):
             return f"{row.title}（{row.doc_type.value}）"
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == HTML_ROLE and index.column() == 0 and row.id in self._snippets:
+            return highlight.row_html(row.title, self._snippets[row.id])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -154,6 +161,10 @@ class InboxModel(QAbstractTableModel):
         self.filters = filters
         self.refresh()
 
+    def refreshing(self) -> bool:
+        """Return whether a refresh is still loading."""
+        return self._refresh is not None and not self._refresh.done()
+
     def refresh(self) -> asyncio.Task[Any]:
         """Reload the count and the first page; a newer refresh cancels a stale one."""
         if self._refresh is not None and not self._refresh.done():
@@ -165,15 +176,15 @@ class InboxModel(QAbstractTableModel):
     async def _reload(self, generation: int) -> None:
         actor = await self.ctx.actor()
         folder, filters, sorting = self.folder, self.filters, self.sorting
-        first: list[InboxRow] = await self.ctx.db(
-            lambda s: s.inbox(actor=actor, folder=folder, filters=filters, sort=sorting,
-                              offset=0, limit=PAGE))
+        first, snippets = await self.ctx.db(
+            lambda s: _page(s, actor, folder, filters, sorting, 0))
         if generation != self._generation:
             return
         # The first page paints at once; the full count (for the scroll bar) follows.
         self.beginResetModel()
         self.total = len(first)
         self._pages = {0: first}
+        self._snippets = snippets
         self._loading = set()
         self.endResetModel()
         self.first_page.emit()
@@ -196,17 +207,28 @@ class InboxModel(QAbstractTableModel):
 
     async def _fetch(self, page: int, generation: int) -> None:
         actor = await self.ctx.actor()
-        rows = await self.ctx.db(
-            lambda s: s.inbox(actor=actor, folder=self.folder, filters=self.filters,
-                              sort=self.sorting, offset=page * PAGE, limit=PAGE))
+        folder, filters, sorting = self.folder, self.filters, self.sorting
+        rows, snippets = await self.ctx.db(
+            lambda s: _page(s, actor, folder, filters, sorting, page))
         if generation != self._generation:
             return
         self._pages[page] = rows
+        self._snippets.update(snippets)
         self._loading.discard(page)
         first = page * PAGE
         last = min(self.total, first + len(rows)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+
+def _page(store: LocalStore, actor: Actor, folder: Folder, filters: InboxFilter,
+          sorting: InboxSort, page: int) -> tuple[list[InboxRow], dict[str, str]]:
+    """Return one page of rows, and where the search text matched each (on the worker)."""
+    rows = store.inbox(actor=actor, folder=folder, filters=filters, sort=sorting,
+                       offset=page * PAGE, limit=PAGE)
+    if not filters.text:
+        return rows, {}
+    return rows, store.snippets([row.id for row in rows], filters.text)
 
 
 def with_text(filters: InboxFilter, text: str) -> InboxFilter:

@@ -11,14 +11,17 @@ from officeapp.store import InboxFilter
 from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
 from sync.client.engine import SyncStatus
-from ui import times
+from ui import highlight, times
 from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
 from ui.date_edits import DateEdit
 from ui.delegation_dialog import DelegationDialog
 from ui.directory_view import DirectoryView
 from ui.document_view import DocumentView
-from ui.inbox_model import COLUMNS, InboxModel, with_text
+from ui.feedback import FeedbackBar
+from ui.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
+from ui.highlight import HighlightDelegate
+from ui.inbox_model import COLUMNS, HTML_ROLE, InboxModel, with_text
 from ui.meetings_page import MeetingsPage
 from ui.qt import (
     QAbstractItemView,
@@ -28,7 +31,6 @@ from ui.qt import (
     QComboBox,
     QDate,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -37,6 +39,7 @@ from ui.qt import (
     QMainWindow,
     QModelIndex,
     QShortcut,
+    QSize,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -48,6 +51,7 @@ from ui.qt import (
     Signal,
 )
 from ui.rejections import RejectionsDialog
+from ui.settings_dialog import SettingsDialog
 from ui.status import SyncStatusWidget
 from ui.supervision_page import SupervisionPage
 
@@ -133,7 +137,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("协同办公"))
-        self.resize(1360, 820)
+        open_size(self, QSize(1360, 820))  # no larger than the screen
         self.model = InboxModel(ctx)
         self.nav = QListWidget()
         self.filters = FilterBar()
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         self.meetings = MeetingsPage(ctx)
         self.pages = QStackedWidget()
         self.status_widget = SyncStatusWidget()
+        self.feedback_bar = FeedbackBar()
         self.title = QLabel()
         self._direction: Direction | None = None
         self._counts: dict[str, int] = {}
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([800, 500])
+        keep_pane_room(self.document)
         layout.addWidget(split, 1)
         self.pages.addWidget(inbox)
         self.pages.addWidget(self.directory)
@@ -185,12 +191,13 @@ class MainWindow(QMainWindow):
         main.addWidget(self.nav)
         main.addWidget(self.pages)
         main.setStretchFactor(1, 1)
-        main.setSizes([170, 1190])
-        self.setCentralWidget(main)
+        # The navigation keeps the width of its longest label; the pages take the rest.
+        main.setCollapsible(0, False)
+        main.setSizes([self.nav.minimumWidth() + 12, 1190])
+        self.setCentralWidget(_with_bar(main, self.feedback_bar))
         self.statusBar().addPermanentWidget(self.status_widget, 1)
 
     def _build_nav(self) -> None:
-        self.nav.setMaximumWidth(220)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
                                "QListWidget::item { padding: 8px 10px; }")
         for key, label, _, _ in Nav.ENTRIES:
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
                 item.setToolTip(self.tr("即将推出"))
                 item.setForeground(Qt.GlobalColor.gray)
             self.nav.addItem(item)
+        keep_items_whole(self.nav)
 
     def _build_table(self) -> None:
         self.table.setModel(self.model)
@@ -210,13 +218,13 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        width = self.fontMetrics().horizontalAdvance("文") + 1
-        for column, spec in enumerate(COLUMNS):
-            header.resizeSection(column, spec.width * width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(3 * width)
+        self.table.setItemDelegateForColumn(0, HighlightDelegate(HTML_ROLE, self.table))
+        header_widths(self.table, [spec.width for spec in COLUMNS])
+        self.table.horizontalHeader().setMinimumSectionSize(3 * em(self.table))
+        # Narrow (a 1024×600 screen beside the document pane), the title keeps room to be
+        # read and the columns the pane repeats give way: updated, deadline, number, step.
+        self.column_fit = ColumnFit(self.table, stretch=0, hide_order=(5, 4, 1, 3),
+                                    stretch_chars=12)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("操作"))
@@ -227,6 +235,7 @@ class MainWindow(QMainWindow):
         self.delegations = self._action(bar, self.tr("委托授权…"), "", self.show_delegations)
         bar.addSeparator()
         self.sync_action = self._action(bar, self.tr("立即同步"), "F5", self._sync_now)
+        self.settings_action = self._action(bar, self.tr("设置…"), "Ctrl+,", self.show_settings)
         bar.addSeparator()
         self.logout_action = self._action(bar, self.tr("退出登录"), "", self.logout_requested.emit)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filters.search.setFocus)
@@ -254,6 +263,8 @@ class MainWindow(QMainWindow):
         self.supervision.inbox_count.connect(self._supervision_count)
         self.meetings.supervision_opened.connect(self.open_supervision_item)
         self.document.supervision_created.connect(self.open_supervision_item)
+        for view in (self.document, self.meetings.view, self.supervision.view):
+            view.feedback.connect(self.feedback_bar.show_feedback)
 
     # --- navigation ------------------------------------------------------------------------------
 
@@ -297,6 +308,10 @@ class MainWindow(QMainWindow):
     def _loaded(self, total: int) -> None:
         label = self.nav.currentItem().text().split("（")[0] if self.nav.currentItem() else ""
         self.title.setText(f"{label}（{total}）")
+        self.document.set_highlight(highlight.terms(self.model.filters.text))
+        if total == 0:
+            # Nothing found: the pane must not go on showing a document that did not match.
+            self.document.show_document(None)
         self.refresh_counts()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -313,6 +328,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == "supervision":
                 item.setText(f"{self.tr('督办')}（{count}）" if count else self.tr("督办"))
+        keep_items_whole(self.nav)
 
     def open_meeting(self, meeting_id: str) -> None:
         """Show one meeting on the 会议 page (from a notification)."""
@@ -380,6 +396,7 @@ class MainWindow(QMainWindow):
             label = next(e[1] for e in Nav.ENTRIES if e[0] == key)
             if key == "todo":
                 item.setText(f"{self.tr(label)}（{counts.get('todo', 0)}）")
+        keep_items_whole(self.nav)
 
     async def _refresh_rejections(self) -> None:
         records = await self.ctx.db(lambda s: s.rejections())
@@ -412,6 +429,11 @@ class MainWindow(QMainWindow):
         self._dialog = dialog  # keep it alive while it is open
         dialog.open()
 
+    def show_settings(self) -> None:
+        """Open the settings (language, font size, 常用意见, server, 修改密码)."""
+        self.settings_dialog = SettingsDialog(self.ctx, self)  # kept alive while open
+        self.settings_dialog.open()
+
     def show_delegations(self) -> None:
         """Open the list of one's standing delegations (委托授权)."""
         self._dialog = DelegationDialog(self.ctx, self)  # keep it alive while it is open
@@ -425,3 +447,14 @@ class MainWindow(QMainWindow):
 def _document_view(ctx: AppContext) -> DocumentView:
     """Return the document pane."""
     return DocumentView(ctx)
+
+
+def _with_bar(pages: QWidget, bar: FeedbackBar) -> QWidget:
+    """Return the pages with the message bar under them (it takes room only while shown)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(pages, 1)
+    layout.addWidget(bar)
+    return box

@@ -24,6 +24,7 @@ from ui.qt import (
     QCoreApplication,
     QDate,
     QFont,
+    QFontMetrics,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -76,11 +77,17 @@ def period_bar(title: QLabel, today_text: str, *, step: Callable[[int], None],
     bar = QHBoxLayout()
     for text, slot in (("‹", lambda: step(-1)), (today_text, today), ("›", lambda: step(1))):
         button = QPushButton(text)
-        button.setMaximumWidth(64 if len(text) > 1 else 32)
+        button.setMaximumWidth(_compact(button, 64 if len(text) > 1 else 32))
         button.clicked.connect(slot)
         bar.addWidget(button)
     bar.addWidget(title, 1)
     return bar
+
+
+def _compact(button: QPushButton, width: int) -> int:
+    """Return a small button's width: `width`, or its label's when longer ("Today", "Month"
+    are longer than 今天, 月)."""
+    return max(width, button.fontMetrics().horizontalAdvance(button.text()) + 16)
 
 
 def add_modes(bar: QHBoxLayout, group: QButtonGroup, modes: Sequence[tuple[str, str]],
@@ -91,7 +98,7 @@ def add_modes(bar: QHBoxLayout, group: QButtonGroup, modes: Sequence[tuple[str, 
         button.setCheckable(True)
         button.setChecked(key == mode)
         button.setProperty("mode", key)
-        button.setMaximumWidth(48)
+        button.setMaximumWidth(_compact(button, 48))
         group.addButton(button)
         bar.addWidget(button)
     group.setExclusive(True)
@@ -228,6 +235,7 @@ class Timeline(QWidget):
     GUTTER = 52
     HEADER = 30
     HOUR = 52
+    DAY = 60  # the narrowest day column: a week fits beside the meeting pane at 1024 wide
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,7 +258,7 @@ class Timeline(QWidget):
     def _resize(self) -> None:
         first, last = self.hours
         self.setMinimumHeight(self.HEADER + (last - first) * self.HOUR + 4)
-        self.setMinimumWidth(self.GUTTER + 80 * len(self.days))
+        self.setMinimumWidth(self.GUTTER + self.DAY * len(self.days))
 
     def _column(self, index: int) -> tuple[float, float]:
         width = (self.width() - self.GUTTER - 2) / max(len(self.days), 1)
@@ -297,10 +305,10 @@ class Timeline(QWidget):
             painter.fillRect(QRectF(left, 0, width, self.height()), QColor("#f5f9ff"))
         painter.setPen(QPen(QColor("#d0d0d0")))
         painter.drawLine(int(left), 0, int(left), self.height())
-        header = f"{day.month}月{day.day}日 周{WEEKDAYS[day.weekday()]}"
         font = QFont(painter.font())
         font.setBold(day == self.today)
         painter.setFont(font)
+        header = _day_header(day, painter.fontMetrics(), int(width) - 4)
         painter.setPen(QPen(QColor(ACCENT if day == self.today else "#333333")))
         painter.drawText(QRectF(left, 0, width, self.HEADER), Qt.AlignmentFlag.AlignCenter,
                          header)
@@ -347,6 +355,15 @@ class Timeline(QWidget):
                         f"{item.meeting.title}\n{when_text(item.start, item.end)}\n"
                         f"{status_label(item.meeting.status)}")
         self.setCursor(Qt.CursorShape.PointingHandCursor if item else Qt.CursorShape.ArrowCursor)
+
+
+def _day_header(day: date, metrics: QFontMetrics, width: int) -> str:
+    """Return a day column's heading: with the month when it fits, else shorter."""
+    weekday = f"周{WEEKDAYS[day.weekday()]}"
+    for text in (f"{day.month}月{day.day}日 {weekday}", f"{day.day}日 {weekday}"):
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return metrics.elidedText(f"{day.day}日 {weekday}", Qt.TextElideMode.ElideRight, width)
 
 
 # --- the calendar ----------------------------------------------------------------------------

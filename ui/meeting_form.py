@@ -57,6 +57,7 @@ from ui.action_dialogs import (
 from ui.attachments import Imported, blobs_root, human_size, import_files
 from ui.context import AppContext
 from ui.date_edits import DateTimeEdit
+from ui.fit import open_size
 from ui.meeting_calendar import spans_of, when_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -108,7 +109,6 @@ _MAX_CONFLICTS_SHOWN = 8
 _CLASH_WARNINGS = frozenset(f"meeting.{kind.value}_busy" for kind in ConflictKind)
 _NEW_ID = "（新会议）"
 _ROOMY = QSize(1180, 860)
-_FRAME = QSize(16, 48)  # the window's frame and title bar, which resize() leaves out
 # Texts the form translates from variables (the rules' field labels, the repeat choices),
 # listed so that lupdate files them for translation.
 _VARIABLE_TEXTS = (
@@ -590,8 +590,7 @@ class MeetingForm(FieldMessages, QDialog):
 
     def _fit_screen(self) -> None:
         """Open roomy, but never larger than the screen: a 1024×600 one keeps its buttons."""
-        room = self.screen().availableGeometry().size() - _FRAME
-        self.resize(_ROOMY.boundedTo(room).expandedTo(self.minimumSizeHint()))
+        open_size(self, _ROOMY)
 
     def _make_widgets(self) -> None:
         self.title = QLineEdit()
@@ -631,6 +630,9 @@ class MeetingForm(FieldMessages, QDialog):
         self.conflict_text.setTextFormat(Qt.TextFormat.RichText)
         self.conflict_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.free_list = QListWidget()
+        # A long room label wraps in the narrow side panel rather than scrolling sideways.
+        self.free_list.setWordWrap(True)
+        self.free_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.use_room = QPushButton(self.tr("选用此会议室"))
         self.general_error = general_error_label()
         self.state = QLabel()

@@ -55,6 +55,8 @@ from ui.action_dialogs import (
 )
 from ui.attachments import human_size, safe_file_name
 from ui.context import AppContext, Changes
+from ui.feedback import Feedback, done_text
+from ui.fit import FlowLayout, scrolling
 from ui.meeting_calendar import (
     STATUS_COLOURS,
     next_occurrence,
@@ -393,7 +395,7 @@ def trace_html(meeting: Meeting, org: Organisation) -> str:
     """Return every trace entry, oldest first."""
     rows = []
     for entry in meeting.trace:
-        rows.append(f"<tr><td class='when'>{times.minute_text(entry.at)}</td>"
+        rows.append(f"<tr><td class='when'>{times.trace_time(entry.at, entry.acted_at)}</td>"
                     f"<td>{_entry_line(entry, org)}</td></tr>")
     return f"{_CSS}<table cellspacing='4'>{''.join(rows)}</table>"
 
@@ -820,6 +822,7 @@ class MinutesEditor(QWidget):
         self._co_units: list[tuple[str, ...]] = []
         self.state = QLabel()
         self.state.setStyleSheet("color: #555;")
+        self.state.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("纪要正文：会议议定的事项之外的内容，段落之间空一行"))
         self.decisions = QTableWidget(0, 4)
@@ -845,19 +848,22 @@ class MinutesEditor(QWidget):
         self.publish_button.clicked.connect(self.publish.emit)
 
     def _build(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button):
+        buttons = FlowLayout()  # wraps in a narrow pane
+        for button in (self.add_button, self.remove_button, self.save_button,
+                       self.publish_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.save_button, self.publish_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.state)
         layout.addWidget(self.text, 3)
         layout.addWidget(QLabel(self.tr("议定事项")))
         layout.addWidget(self.decisions, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.attendance)
+        # A short window (1024×600) scrolls the minutes rather than growing past the screen.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content))
 
     def set_meeting(self, meeting: Meeting, org: Organisation, *, editable: bool,
                     publishable: bool, keep_edits: bool) -> None:
@@ -1008,6 +1014,7 @@ class MeetingView(QWidget):
     """Shows one meeting and offers exactly the actions the rules allow now."""
 
     acted = Signal(str, str)  # meeting id, action kind
+    feedback = Signal(object)  # a ui.feedback.Feedback: what an action did, for the message bar
     exported = Signal(str)  # the path of an .ics saved
     supervision_opened = Signal(str)  # the new item's id
 
@@ -1037,6 +1044,7 @@ class MeetingView(QWidget):
         self.pending_badge = QLabel()
         self.pending_badge.setStyleSheet("color: #8a5a00; background: #fff4d6; padding: 3px 6px;"
                                          " border-radius: 3px;")
+        self.pending_badge.setWordWrap(True)  # a long list of actions must not widen the pane
         self.pending_badge.hide()
         self.banners = QVBoxLayout()
         self.offer = RoomOffer()
@@ -1048,9 +1056,10 @@ class MeetingView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b35c00;")
         self.notice.hide()
-        self.button_row = QHBoxLayout()
+        self.button_row = FlowLayout()  # wraps in a narrow pane
         self.no_actions = QLabel(self.tr("您当前不需要办理此会议"))
         self.no_actions.setStyleSheet("color: #777;")
+        self.no_actions.setWordWrap(True)  # beside the print buttons of a narrow pane
         self.print_button = QToolButton()
         self.print_menu = QMenu(self)
         self.ics_button = QToolButton()
@@ -1425,6 +1434,8 @@ class MeetingView(QWidget):
                 if action.kind is K.RECORD_MINUTES:
                     self.minutes.mark_saved()
                 self.acted.emit(meeting_id, action.kind.value)
+                self.feedback.emit(Feedback(done_text(action_text(action.kind),
+                                                      outcome.meeting.title, ctx=self.ctx)))
                 if action.kind is K.OPEN_SUPERVISION:
                     self.supervision_opened.emit(action.supervision_item_id)
         except DomainError as error:

@@ -40,6 +40,7 @@ from officeapp.store import LocalStore
 from sync.client import actions
 from ui.attachments import safe_file_name
 from ui.context import AppContext, Changes
+from ui.fit import ColumnFit, header_widths, keep_pane_room
 from ui.meeting_calendar import MeetingCalendar, next_occurrence, spans_of, status_label, when_text
 from ui.meeting_form import MeetingForm
 from ui.meeting_view import (
@@ -58,14 +59,15 @@ from ui.qt import (
     QCoreApplication,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QToolBar,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -156,31 +158,7 @@ class MeetingsPage(QWidget):
         self._connect()
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(self.title)
-        bar.addSpacing(12)
-        for key, label in _MODES:
-            button = QPushButton(self.tr(label))
-            button.setCheckable(True)
-            button.setChecked(key == "list")
-            button.setProperty("mode", key)
-            self.modes.addButton(button)
-            bar.addWidget(button)
-        bar.addStretch(1)
-        for widget in (self.show_all, self.new_button, self.import_button, self.export_button):
-            bar.addWidget(widget)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        width = self.fontMetrics().horizontalAdvance("文") + 1
-        for column, chars in ((1, 17), (2, 9), (3, 6), (4, 5)):
-            header.resizeSection(column, chars * width)
+        self._build_table()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.calendar)
         self.stack.addWidget(self.rooms)
@@ -190,11 +168,51 @@ class MeetingsPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([700, 500])
+        keep_pane_room(self.view, chars=24)  # the calendar's week needs the rest at 1024
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addLayout(bar)
+        layout.addLayout(self._bar())
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
+
+    def _bar(self) -> QHBoxLayout:
+        """The title, the list/calendar/rooms switch and the page's actions, in a toolbar
+        whose last buttons move into its » menu when the window is narrow (a 1024×600
+        screen in English) instead of widening the window past the screen."""
+        tools = QToolBar()  # inside the page: no title to show, nothing new to translate
+        tools.setStyleSheet("QToolBar { border: none; spacing: 4px; }")
+        for key, label in _MODES:
+            button = QPushButton(self.tr(label))
+            button.setCheckable(True)
+            button.setChecked(key == "list")
+            button.setProperty("mode", key)
+            self.modes.addButton(button)
+            tools.addWidget(button)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spacer)
+        self.bar_actions = {name: tools.addWidget(widget) for name, widget in (
+            ("show_all", self.show_all), ("new", self.new_button),
+            ("import", self.import_button), ("export", self.export_button))}
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addSpacing(12)
+        bar.addWidget(tools, 1)
+        return bar
+
+    def _build_table(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header_widths(self.table, (0, 17, 9, 6, 5))
+        # Beside the meeting pane on a small screen the title keeps room to be read; the pane
+        # repeats what gives way: my reply, the status, the place.
+        self.column_fit = ColumnFit(self.table, stretch=0, hide_order=(4, 3, 2),
+                                    stretch_chars=10)
 
     def _connect(self) -> None:
         self.modes.buttonClicked.connect(lambda b: self.set_mode(str(b.property("mode"))))
@@ -248,8 +266,8 @@ class MeetingsPage(QWidget):
         if generation != self._generation or not alive(self):
             return
         self.actor, self.known_rooms = actor, list(rooms)
-        self.new_button.setVisible(actor.has_role(ORGANISERS))
-        self.import_button.setVisible(actor.has_role(ORGANISERS))
+        for name in ("new", "import"):  # a toolbar shows its widgets through their actions
+            self.bar_actions[name].setVisible(actor.has_role(ORGANISERS))
         now = self.ctx.server_now()
         rows = ordered(meetings, now)
         self.rows = rows if include else [r for r in rows if not r[3]]

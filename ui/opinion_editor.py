@@ -17,6 +17,7 @@ from ui.qt import (
     QMenu,
     QPlainTextEdit,
     QSignalBlocker,
+    QSize,
     QTimer,
     QToolButton,
     QVBoxLayout,
@@ -47,6 +48,13 @@ class _TextBox(QPlainTextEdit):
         """Save on leaving the box."""
         super().focusOutEvent(event)
         self.focus_lost.emit()
+
+    def sizeHint(self) -> QSize:
+        """Prefer four lines (it may grow to its maximum): on a short screen the document
+        above keeps the room, and the box grows only when there is room to spare."""
+        hint = super().sizeHint()
+        lines = self.minimumHeight() + self.fontMetrics().lineSpacing()
+        return QSize(hint.width(), min(hint.height(), lines))
 
 
 class OpinionEditor(QWidget):

@@ -18,6 +18,7 @@ from ui import times
 from ui.action_dialogs import name_buttons
 from ui.attachments import safe_file_name
 from ui.context import AppContext
+from ui.fit import open_size
 from ui.qt import (
     QBuffer,
     QByteArray,
@@ -128,7 +129,7 @@ class PdfPreviewDialog(QDialog):
         self._title = ""
         self._print_dialog: QPrintDialog | None = None
         self.setWindowTitle(self.tr("预览"))
-        self.resize(820, 960)
+        open_size(self, QSize(820, 960))  # a page's height where the screen has it
         self.tabs = QTabWidget()
         self.status = QLabel(self.tr("正在生成PDF…"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)

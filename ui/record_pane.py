@@ -15,6 +15,7 @@ def placeholder_pages(owner: QWidget, text: str, content: QWidget) -> tuple[QSta
     pages = QStackedWidget()
     placeholder = QLabel(text)
     placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    placeholder.setWordWrap(True)  # a narrow pane wraps it rather than widening the window
     placeholder.setStyleSheet(HINT_STYLE)
     pages.addWidget(placeholder)
     pages.addWidget(content)
@@ -45,6 +46,7 @@ def hint(text: str) -> QLabel:
     """A dimmed line that says why there is nothing here."""
     label = QLabel(text)
     label.setStyleSheet(HINT_STYLE)
+    label.setWordWrap(True)  # beside the buttons of a narrow pane
     return label
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from officeapp.store import RejectionRecord
 from ui import times
 from ui.context import AppContext
+from ui.fit import open_size
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +15,7 @@ from ui.qt import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     Signal,
@@ -40,7 +42,7 @@ class RejectionsDialog(QDialog):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("被服务器拒绝的操作"))
-        self.resize(720, 460)
+        open_size(self, QSize(720, 460))
         self.list = QListWidget()
         self.reason = QLabel()
         self.reason.setWordWrap(True)

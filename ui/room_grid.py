@@ -86,7 +86,8 @@ class RoomGridView(QWidget):
     free_clicked = Signal(str, object)  # room id, start (aware datetime)
     meeting_clicked = Signal(str)
 
-    NAMES = 150
+    NAMES = 150  # the room names' column; it gives up to NARROW to the days on a small screen
+    NARROW = 110
     HEADER = 46
     ROW = 56
     STRIP = 10
@@ -118,7 +119,8 @@ class RoomGridView(QWidget):
         for room in self.rooms:
             self._tops.append(self._tops[-1] + self._height(room))
         self.setMinimumHeight(int(self._tops[-1]) + 2)
-        self.setMinimumWidth(self.NAMES + (72 if self.week else 480) * len(self.days))
+        # Narrow enough for a week beside the meeting pane on a 1024×600 screen.
+        self.setMinimumWidth(self.NARROW + self._day_width(narrowest=True) * len(self.days))
         self.update()
 
     def _height(self, room: Room) -> float:
@@ -130,8 +132,19 @@ class RoomGridView(QWidget):
     # --- geometry ----------------------------------------------------------------------------
 
     def _column(self, index: int) -> tuple[float, float]:
-        width = (self.width() - self.NAMES - 2) / max(len(self.days), 1)
-        return self.NAMES + index * width, width
+        names = self.names_width()
+        width = (self.width() - names - 2) / max(len(self.days), 1)
+        return names + index * width, width
+
+    def _day_width(self, *, narrowest: bool) -> int:
+        if self.week:
+            return 56 if narrowest else 72
+        return 400 if narrowest else 480
+
+    def names_width(self) -> int:
+        """Return the width of the room names: what the days leave, between NARROW and NAMES."""
+        spare = self.width() - self._day_width(narrowest=False) * len(self.days)
+        return min(max(spare, self.NARROW), self.NAMES)
 
     def _x(self, moment: datetime, index: int) -> float:
         left, width = self._column(index)
@@ -147,7 +160,7 @@ class RoomGridView(QWidget):
         """Return what is at a point of the grid."""
         row = next((i for i in range(len(self.rooms))
                     if self._tops[i] <= y < self._tops[i + 1]), None)
-        if x < self.NAMES or row is None:
+        if x < self.names_width() or row is None:
             return None
         room = self.rooms[row]
         for rect, owner, slot in self._rects:
@@ -225,15 +238,18 @@ class RoomGridView(QWidget):
         painter.setFont(bold)
         painter.setPen(QPen(QColor("#222222")))
         left_top = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter)
-        painter.drawText(QRectF(8, top + 4, self.NAMES - 12, 22), left_top, room.name)
+        names = self.names_width() - 12
+        painter.drawText(QRectF(8, top + 4, names, 22), left_top,
+                         painter.fontMetrics().elidedText(room.name, Qt.TextElideMode.ElideRight,
+                                                          names))
         painter.setFont(QFont(self.font()))
         painter.setPen(QPen(QColor("#777777")))
         facts = " · ".join(f for f in (self.tr("{0}人").format(room.capacity) if room.capacity
                                        else "", self.tr("需审批") if room.needs_approval else "",
                                        room.building) if f)
-        painter.drawText(QRectF(8, top + 26, self.NAMES - 12, 22), left_top,
+        painter.drawText(QRectF(8, top + 26, names, 22), left_top,
                          painter.fontMetrics().elidedText(facts, Qt.TextElideMode.ElideRight,
-                                                          self.NAMES - 12))
+                                                          names))
         per_day = self.slots.get(room.id, ())
         for index, day_slots in enumerate(per_day[:len(self.days)]):
             if self.week:
@@ -355,7 +371,8 @@ class RoomGrid(QWidget):
                             "<span style='background:{1}'>&nbsp;待审批&nbsp;</span> "
                             "空白处可点击新建会议").format(BOOKED[0], PENDING[0]))
         legend.setStyleSheet("color: #555")
-        bar.addWidget(legend)
+        # On a line of its own, wrapped: in the bar it squeezed the period's title.
+        legend.setWordWrap(True)
         add_modes(bar, self.mode_buttons, [("day", tr("日")), ("week", tr("周"))], self.mode,
                   choose=self.set_mode)
         scroll = QScrollArea()
@@ -364,6 +381,7 @@ class RoomGrid(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(legend)
         layout.addWidget(scroll, 1)
 
     def days(self) -> list[date]:

@@ -29,6 +29,7 @@ SETTINGS: Mapping[str, Setting] = {s.name: s for s in (
     Setting("proxy", str, "", "HTTP代理地址，留空则不用代理"),
     Setting("username", str, "", "上次登录的用户名"),
     Setting("language", str, "zh_CN", "界面语言：zh_CN 或 en"),
+    Setting("font_size", int, 0, "界面字号（磅），0 为系统默认"),
     Setting("data_dir", str, "", "本地数据目录，留空则用系统默认位置"),
     Setting("poll_seconds", int, 30, "收不到服务器推送时的轮询间隔（秒）"),
     Setting("notifications", bool, True, "新待办和催办时在系统托盘提醒"),

@@ -34,6 +34,7 @@ from officeapp.supervision.lights import DEFAULT_WARN_DAYS
 from officeapp.supervision.stats import rate_text, unit_stats
 from ui import times
 from ui.date_edits import DateEdit
+from ui.fit import ColumnFit
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -297,12 +298,16 @@ class SupervisionDashboard(QWidget):
         self.pressing_table.cellActivated.connect(self._activated)
 
     def _build(self) -> None:
-        # Figures keep their whole headings (what they cover); the names take what is left,
-        # and a narrow window scrolls rather than cutting a heading off.
-        for table, names in ((self.table, 0), (self.pressing_table, 1)):
-            header = table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(names, QHeaderView.ResizeMode.Stretch)
+        # Figures keep their whole headings (what they cover); the names take what is left.
+        # A narrow window (1024 wide, in English) leaves out the figures the cards above
+        # also give rather than scroll sideways: average days, on time, completed.
+        for table in (self.table, self.pressing_table):
+            table.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+        self.table_fit = ColumnFit(self.table, stretch=0, hide_order=(8, 5, 7, 4),
+                                   stretch_chars=6)
+        self.pressing_fit = ColumnFit(self.pressing_table, stretch=1, hide_order=(2,),
+                                      stretch_chars=10)
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.count_chart)
         charts.addWidget(self.rate_chart)

@@ -40,6 +40,7 @@ from ui.action_dialogs import (
 )
 from ui.context import AppContext
 from ui.date_edits import DateEdit
+from ui.fit import open_size
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
@@ -54,6 +55,7 @@ from ui.qt import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSize,
     QSpinBox,
     Qt,
     QVBoxLayout,
@@ -155,7 +157,7 @@ class SupervisionForm(RecordForm, QDialog):
         else:
             title = tr("新建督办事项")
         self.setWindowTitle(title)
-        self.resize(900, 760)
+        open_size(self, QSize(900, 760))
         self._make_editors()
         self.grid = QGridLayout()
         self.origin = QLabel()
@@ -285,10 +287,12 @@ class SupervisionForm(RecordForm, QDialog):
         row.addWidget(self.cycle_days)
         self._add("cycle", cycle, 3, 1)
         approval = QWidget()
-        row = QHBoxLayout(approval)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.needs_approval)
-        row.addWidget(self.approver, 1)
+        # The approver under the box: side by side, in English, they widened the form past
+        # a 1024 wide screen.
+        stacked = QVBoxLayout(approval)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.addWidget(self.needs_approval)
+        stacked.addWidget(self.approver)
         self._add("needs_approval", approval, 3, 2)
         self.fields["approver_id"] = self.fields["needs_approval"]
         self._add("co_unit_ids", self.co_units, 4, 0, span=2, label=tr("配合单位（可不选）"))

@@ -35,6 +35,7 @@ from ui.action_dialogs import ArgumentDialog, unit_tree
 from ui.attachments import safe_file_name
 from ui.context import AppContext, Changes
 from ui.date_edits import DateEdit
+from ui.fit import ColumnFit, FlowLayout, header_widths, keep_pane_room
 from ui.pdf_preview import PdfPreviewDialog, Rendered, _attempt, _PdfPage
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -50,7 +51,6 @@ from ui.qt import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -426,12 +426,11 @@ def _table(model: QAbstractTableModel, *, sortable: bool) -> QTableView:
     return table
 
 
-def _widths(table: QTableView, widths: Sequence[int], stretch: int) -> None:
-    header = table.horizontalHeader()
-    em = table.fontMetrics().horizontalAdvance("文") + 1
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width * em)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+def _widths(table: QTableView, widths: Sequence[int], stretch: int,
+            hide_order: Sequence[int]) -> ColumnFit:
+    """Size the columns in characters; narrow, the title keeps room and `hide_order` goes."""
+    header_widths(table, widths)
+    return ColumnFit(table, stretch=stretch, hide_order=hide_order, stretch_chars=10)
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -485,10 +484,9 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
     def _build(self) -> None:
-        first = QHBoxLayout()
+        first = FlowLayout(spacing=4)  # wraps beside the item pane on a small screen
         for widget in (self.unit, self.lead_only, self.source, self.status, self.light):
             first.addWidget(widget)
-        first.addStretch(1)
         second = QHBoxLayout()
         second.addWidget(self.due_on)
         second.addWidget(self.due_from)
@@ -574,8 +572,9 @@ class SupervisionPage(QWidget):
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold")
         self.message.setWordWrap(True)
         self.message.hide()
-        _widths(self.item_table, (5, 20, 6, 7, 9, 5, 4), 1)
-        _widths(self.inbox_table, (5, 8, 20, 7, 9, 4), 2)
+        # Beside the item pane on a small screen, what the pane repeats gives way first.
+        self.item_fit = _widths(self.item_table, (5, 20, 6, 7, 9, 5, 4), 1, (2, 6, 5, 3))
+        self.inbox_fit = _widths(self.inbox_table, (5, 8, 20, 7, 9, 4), 2, (5, 3, 4))
         everything = QWidget()
         column = QVBoxLayout(everything)
         column.setContentsMargins(0, 0, 0, 0)
@@ -590,6 +589,7 @@ class SupervisionPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([720, 520])
+        keep_pane_room(self.view)
         self.main = QStackedWidget()
         self.main.addWidget(split)
         self.main.addWidget(self.dashboard)

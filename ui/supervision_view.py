@@ -56,6 +56,8 @@ from ui.attachments import (
 )
 from ui.context import AppContext, Changes
 from ui.date_edits import DateEdit
+from ui.feedback import Feedback, done_text
+from ui.fit import FlowLayout
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QColor,
@@ -585,7 +587,7 @@ def trace_html(item: SupervisionItem, org: Organisation) -> str:
         if entry.target_status is not entry.status:
             what += f" → {status_text(entry.target_status)}"
         lines = [f"<b>{html.escape(what)}</b>　{html.escape(entry.actor_name)}　"
-                 f"<span class='muted'>{when(entry.at)}</span>"]
+                 f"<span class='muted'>{times.trace_time(entry.at, entry.acted_at)}</span>"]
         extra = _entry_details(entry, org)
         if extra:
             lines.append(f"<span class='muted'>{html.escape(extra)}</span>")
@@ -864,6 +866,7 @@ class SupervisionView(QWidget):
 
     loaded = Signal(str)  # item id, after each (re)load was shown
     acted = Signal(str, str)  # item id, action kind: written locally
+    feedback = Signal(object)  # a ui.feedback.Feedback: what an action did, for the message bar
     split_requested = Signal(str)  # create a sub-item of this item
     edit_requested = Signal(str)  # open the form on this item
     sheet_requested = Signal(str)  # the 督办单 PDF of this item
@@ -915,10 +918,12 @@ class SupervisionView(QWidget):
         layout.addLayout(self.banners)
         layout.addWidget(self.title)
         row = QHBoxLayout()
-        row.addWidget(self.urgency_badge)
+        row.addWidget(self.urgency_badge, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.light, 1)
-        row.addWidget(self.pending_badge)
         layout.addLayout(row)
+        # Under the light, wrapped: beside it, a long list squeezed it in a narrow pane.
+        self.pending_badge.setWordWrap(True)
+        layout.addWidget(self.pending_badge)
         layout.addWidget(self.meta)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._action_area())
@@ -931,7 +936,7 @@ class SupervisionView(QWidget):
         self.action_error.setWordWrap(True)
         self.action_error.setStyleSheet("color: #c0392b;")
         self.action_error.hide()
-        self.button_row = QHBoxLayout()
+        self.button_row = FlowLayout()  # wraps in a narrow pane
         self.more_button = QToolButton()
         self.more_button.setText(tr("更多"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -1170,6 +1175,8 @@ class SupervisionView(QWidget):
             self._refused(decision.rejection.message)
             return
         self.acted.emit(item_id, action.kind.value)
+        self.feedback.emit(Feedback(done_text(action_text(action.kind), decision.item.title,
+                                              ctx=self.ctx)))
         if item_id == self._item_id and alive(self):
             self.reload()
 

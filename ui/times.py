@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 
 from officeapp.clock import MINUTE, OFFICE_TZ, local
 from officeapp.clock import minute_text as minute_text
+from ui.qt import QCoreApplication
 
 SHORT = "%m-%d %H:%M"
 CLOCK = "%H:%M"
@@ -57,3 +58,12 @@ def day_text(day: date, pattern: str = DAY) -> str:
     if isinstance(day, datetime):
         raise TypeError("a moment has no day until it is in a time zone: use day_of()")
     return day.strftime(pattern)
+
+
+def trace_time(at: datetime, acted_at: datetime | None) -> str:
+    """Return when a trace entry happened: the server's time, and before it the time the person
+    acted where an offline action reached the server later (留痕 keeps both)."""
+    if acted_at is None:
+        return minute_text(at)
+    return QCoreApplication.translate("", "办理 {0}（本机记录），服务器接收 {1}").format(
+        minute_text(acted_at), minute_text(at))

@@ -428,3 +428,66 @@ EN.update({
     "会议名称": "Title", "会议说明": "Notes", "不重复": "Does not repeat", "每天": "Daily",
     "没有冲突": "No conflicts",
 })
+
+# The message bar after an action (ui/feedback.py) and what each document action did.
+EN.update({
+    "操作结果": "Action result", "撤销": "Undo", "正在撤销…": "Undoing…",
+    "撤销刚才的操作（Ctrl+Z 或 Alt+Z）": "Undo what you just did (Ctrl+Z or Alt+Z)",
+    "（待上传）": " (waiting to upload)", "已办理“{0}”：{1}": "Done: {0} — {1}",
+    "{0}：{1}": "{0}: {1}", "未能撤销：{0}": "Could not undo: {0}",
+    "，已回到您的待办": ", back in your to-do list", "，现由您办理": ", now yours to handle",
+    "，仍待{0}办理": ", still waiting for {0}", "已修改：{0}": "Edited: {0}",
+    "已导出归档包：{0}": "Archive package saved: {0}",
+    "已送核稿": "Sent for review", "核稿已通过": "Review passed", "已会签": "Countersigned",
+    "已签发": "Signed", "已编号": "Numbered", "已用印": "Sealed", "已印发": "Issued",
+    "已签收": "Received", "已登记": "Registered", "已拟办": "Proposal given",
+    "已批办": "Instructed", "已承办完毕": "Handling finished", "已同意": "Agreed",
+    "已撤回": "Withdrawn", "已委托": "Delegated", "已加签": "Signer added",
+    "已签收任务": "Taken up", "已传阅": "Circulated", "已阅": "Read", "已催办": "Urged",
+    "已修改": "Edited",
+    # 校对 (proofreading)
+    "校对意见：": "Proofreading notes:", "，建议改为“{0}”": ", suggest “{0}”",
+    "校对（{0}处）": "Proofread ({0})",
+    "标点、数字、发文字号和日期的写法问题，可一键修改":
+        "Punctuation, numbers, document numbers and dates written wrongly; fix with one click",
+    "正文": "Body", "校对": "Proofread", "位置": "Where", "问题": "Problem", "建议": "Suggestion",
+    "删去": "Delete", "需人工修改": "Needs a person",
+    "发现{0}处可能的问题（依据标点、数字用法和公文格式国家标准）。":
+        "{0} possible problems found (by the national standards for punctuation, numbers"
+        " and official document layout).",
+    "修改所选": "Fix selected",
+    "按建议修改勾选的各处，作为一次“修改”记入办理过程":
+        "Fix the ticked places as suggested, recorded once as an edit in the route",
+    "写入意见": "Put into opinion",
+    "把校对结果写入意见框，退回时一并说明":
+        "Put the findings into the opinion box, to return the document with them",
+    # 设置 (settings) and 修改密码
+    "需要连接服务器才能修改密码，请联网后再试":
+        "Changing the password needs the server; try again when online",
+    "密码已修改；您在其他电脑上的登录已失效":
+        "Password changed; your logins on other computers have ended",
+    "设置…": "Settings…", "设置": "Settings", "常规": "General", "服务器": "Server",
+    "修改密码": "Change password", "保存": "Save", "界面语言": "Language",
+    "更改语言在重新启动后生效": "A new language applies after a restart",
+    " 磅": " pt", "字号": "Font size",
+    "新待办、催办和会议通知在系统托盘提醒":
+        "Show new work, urgings and meeting notices in the system tray",
+    "提醒": "Notices",
+    "输入一条常用意见，如“同意，请按程序办理。”":
+        "Type a common opinion, e.g. “Agreed; please proceed as usual.”",
+    "添加": "Add", "删除所选": "Remove selected",
+    "办理时点击即可填入意见框；双击一条可以修改":
+        "Click one while handling to put it in the opinion box; double-click to edit it",
+    "CA证书文件": "CA certificate file", "留空则不用代理": "Leave empty for no proxy",
+    "HTTP代理": "HTTP proxy", "服务器设置在下次登录时生效": "Server settings apply at the next login",
+    "当前密码": "Current password", "新密码": "New password",
+    "再次输入新密码": "New password again",
+    "新密码至少8个字符，不能与用户名相同；修改后其他电脑上的登录将失效":
+        "At least 8 characters, not the username; your logins on other computers will end",
+    "选择CA证书文件": "Choose the CA certificate file",
+    "证书 (*.pem *.crt *.cer)": "Certificates (*.pem *.crt *.cer)",
+    "请输入当前密码和新密码": "Enter the current and the new password",
+    "两次输入的新密码不一致": "The two new passwords differ",
+    "未连接服务器，无法修改密码": "Not connected to a server; the password cannot be changed",
+    "正在修改…": "Changing…",
+})
