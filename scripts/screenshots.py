@@ -403,6 +403,7 @@ async def small_scenario(app: QApplication, tmp: Path, url: str, *, prefix: str)
     clerk, reviewer, leader, _ids = await office_at_work(app, tmp, url,
                                                          capture=f"{prefix}-login")
     await document_screens(clerk, leader, prefix)
+    await wave2_screens(clerk, prefix)
     secretary = await login(app, tmp, url, "office.secretary")
     await meeting_screens(secretary, prefix)
     supervisor = await login(app, tmp, url, "office.supervisor")
@@ -430,6 +431,49 @@ async def document_screens(clerk: Session, leader: Session, prefix: str) -> None
     dialog = clerk.window._dialog
     dialog.title.setText("关于做好2027年元旦春节期间有关工作的通知")
     shot(dialog, f"{prefix}-compose")
+    dialog.close()
+
+
+PASTED_BODY = ("各县区人民政府,市直各单位:\n　　根据萍府发[2023]21号文件要求,请于2026.12.20前"
+               "报送\"防汛\"工作总结。")
+
+
+async def wave2_screens(clerk: Session, prefix: str) -> None:
+    """The screens wave 2 added: 校对, the bar after 送核稿, a two-character search with its
+    marks, and 设置 (general and 修改密码)."""
+    ctx, window = clerk.ctx, full_screen(clerk)
+    assert ctx is not None
+    pasted = await ctx.write(actions.draft_outgoing, person_id=ctx.person_id,
+                             fields={"doc_type": "通知", "title": "关于报送防汛工作总结的通知",
+                                     "main_recipients": [FINANCE_ID], "body": PASTED_BODY},
+                             now=ctx.now())
+    window.select("todo")
+    await pause(1.0)
+    window.document.show_document(pasted.id)
+    await pause(1.5)
+    window.document.proofread()
+    await pause(1.0)
+    assert window.document.dialog is not None
+    shot(window.document.dialog, f"{prefix}-proofread")
+    window.document.dialog.close()
+    window.document.opinion.edit.setPlainText("请审核")
+    window.document.buttons["approve"].click()
+    await pause(1.5)
+    shot(window, f"{prefix}-feedback")
+    window.select("mine")
+    window.filters.search.setText("单位")
+    await pause(1.5)
+    window.table.selectRow(0)
+    await pause(1.5)
+    shot(window, f"{prefix}-search")
+    window.filters.search.setText("")
+    window.show_settings()
+    await pause(1.0)
+    dialog = window.settings_dialog
+    shot(dialog, f"{prefix}-settings")
+    dialog.tabs.setCurrentIndex(3)
+    await pause(0.5)
+    shot(dialog, f"{prefix}-settings-password")
     dialog.close()
 
 

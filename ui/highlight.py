@@ -43,14 +43,29 @@ def snippet_html(snippet: str) -> str:
             .replace(SNIPPET_START, _OPEN).replace(SNIPPET_END, _CLOSE))
 
 
+# A title before a match found elsewhere keeps this many characters: the match must still
+# show in a title column a third of a small screen wide.
+TITLE_BEFORE_MATCH = 12
+LEAD_BEFORE_MATCH = 4  # characters of the text before the match, in the list
+
+
 def row_html(title: str, snippet: str) -> str:
     """Return a list row's title with its matches marked; a match elsewhere (正文, opinions,
-    文号) follows the title in grey, so the person sees why the document was found."""
+    文号) follows the title, shortened, in grey, so the person sees why it was found."""
     plain = snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
     if plain == title:
         return snippet_html(snippet)
-    return (f"{html.escape(title, quote=False)}"
-            f'<span style="color:#666666">　{snippet_html(snippet)}</span>')
+    short = title if len(title) <= TITLE_BEFORE_MATCH else title[:TITLE_BEFORE_MATCH - 1] + "…"
+    before, marker, rest = snippet.partition(SNIPPET_START)
+    if marker and len(before.lstrip("…")) > LEAD_BEFORE_MATCH:
+        before = "…" + before[-LEAD_BEFORE_MATCH:]  # the match, not its lead, must show
+    return (f"{html.escape(short, quote=False)}"
+            f'<span style="color:#666666">　{snippet_html(before + marker + rest)}</span>')
+
+
+def plain(snippet: str) -> str:
+    """Return a snippet without its match markers (for a tooltip)."""
+    return snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
 
 
 def mark_html(markup: str, words: Iterable[str]) -> str:

@@ -116,7 +116,9 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             return _URGENT.get(row.urgency)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return f"{row.title}（{row.doc_type.value}）"
+            found = self._snippets.get(row.id)
+            tip = f"{row.title}（{row.doc_type.value}）"
+            return f"{tip}\n{highlight.plain(found)}" if found else tip
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == HTML_ROLE and index.column() == 0 and row.id in self._snippets:

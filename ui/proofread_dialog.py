@@ -50,11 +50,16 @@ def texts_of(document: Document) -> dict[str, str]:
     return {"title": document.title, "body": document.body, "note": document.note}
 
 
-def excerpt(text: str, finding: Finding) -> str:
-    """Return the finding in its sentence, marked with 【】, on one line."""
-    before = text[max(0, finding.start - CONTEXT):finding.start]
-    after = text[finding.end:finding.end + CONTEXT]
-    found = text[finding.start:finding.end].replace(" ", "␣").replace("\u3000", "□")
+def excerpt(text: str, finding: Finding, *, fixed: bool = False,
+            context: int = CONTEXT) -> str:
+    """Return the finding in its sentence, marked with 【】, on one line; `fixed`: as the
+    fix would make it."""
+    before = text[max(0, finding.start - context):finding.start]
+    after = text[finding.end:finding.end + context]
+    found = text[finding.start:finding.end]
+    if fixed and finding.replacement is not None:
+        found = finding.replacement
+    found = found.replace(" ", "␣").replace("\u3000", "□")
     line = f"{before}【{found}】{after}"
     return " ".join(line.split())
 
@@ -105,16 +110,17 @@ class ProofreadDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for row, finding in enumerate(self.findings):
-            where = QTableWidgetItem(f"{tr(_FIELD_LABELS.get(finding.field, finding.field))}："
-                                     f"{excerpt(texts[finding.field], finding)}")
+            label = tr(_FIELD_LABELS.get(finding.field, finding.field))
+            where = QTableWidgetItem(self.tr("{0}：{1}").format(
+                label, excerpt(texts[finding.field], finding)))
             if finding.fixable and editable:
                 where.setFlags(where.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 where.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, where)
             self.table.setItem(row, 1, QTableWidgetItem(finding.message))
-            suggestion = (f"“{finding.replacement}”" if finding.replacement
-                          else self.tr("删去") if finding.replacement == ""
-                          else self.tr("需人工修改"))
+            # The fix shown in place: a lone mark such as “ reads badly in quotes.
+            suggestion = (excerpt(texts[finding.field], finding, fixed=True, context=4)
+                          if finding.replacement is not None else self.tr("需人工修改"))
             self.table.setItem(row, 2, QTableWidgetItem(suggestion))
         for column in range(3):
             for row in range(len(self.findings)):
@@ -126,6 +132,9 @@ class ProofreadDialog(QDialog):
         summary = QLabel(text.format(len(self.findings)))
         summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setText(self.tr("关闭"))  # Qt's own translations are not loaded
         buttons.rejected.connect(self.reject)
         self.fix_button = QPushButton(self.tr("修改所选"))
         self.fix_button.setToolTip(self.tr("按建议修改勾选的各处，作为一次“修改”记入办理过程"))

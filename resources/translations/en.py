@@ -490,4 +490,5 @@ EN.update({
     "两次输入的新密码不一致": "The two new passwords differ",
     "未连接服务器，无法修改密码": "Not connected to a server; the password cannot be changed",
     "正在修改…": "Changing…",
+    "{0}：{1}": "{0}: {1}",
 })

@@ -1986,12 +1986,12 @@ Reason for cancelling:</translation>
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="76" />
+        <location filename="../../ui/proofread_dialog.py" line="81" />
         <source>校对意见：</source>
         <translation>Proofreading notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="79" />
+        <location filename="../../ui/proofread_dialog.py" line="84" />
         <source>，建议改为“{0}”</source>
         <translation>, suggest “{0}”</translation>
     </message>
@@ -3846,57 +3846,62 @@ Reason for cancelling:</translation>
 <context>
     <name>ProofreadDialog</name>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="95" />
+        <location filename="../../ui/proofread_dialog.py" line="100" />
         <source>校对</source>
         <translation>Proofread</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="100" />
+        <location filename="../../ui/proofread_dialog.py" line="105" />
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="100" />
+        <location filename="../../ui/proofread_dialog.py" line="105" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="100" />
+        <location filename="../../ui/proofread_dialog.py" line="105" />
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="116" />
-        <source>删去</source>
-        <translation>Delete</translation>
+        <location filename="../../ui/proofread_dialog.py" line="114" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="117" />
+        <location filename="../../ui/proofread_dialog.py" line="123" />
         <source>需人工修改</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="125" />
+        <location filename="../../ui/proofread_dialog.py" line="131" />
         <source>发现{0}处可能的问题（依据标点、数字用法和公文格式国家标准）。</source>
         <translation>{0} possible problems found (by the national standards for punctuation, numbers and official document layout).</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="130" />
+        <location filename="../../ui/proofread_dialog.py" line="137" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/proofread_dialog.py" line="139" />
         <source>修改所选</source>
         <translation>Fix selected</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="131" />
+        <location filename="../../ui/proofread_dialog.py" line="140" />
         <source>按建议修改勾选的各处，作为一次“修改”记入办理过程</source>
         <translation>Fix the ticked places as suggested, recorded once as an edit in the route</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="133" />
+        <location filename="../../ui/proofread_dialog.py" line="142" />
         <source>写入意见</source>
         <translation>Put into opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="134" />
+        <location filename="../../ui/proofread_dialog.py" line="143" />
         <source>把校对结果写入意见框，退回时一并说明</source>
         <translation>Put the findings into the opinion box, to return the document with them</translation>
     </message>

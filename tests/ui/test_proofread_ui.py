@@ -41,7 +41,7 @@ def test_the_drafter_fixes_what_was_found_as_one_edit(doc_env: DocEnv) -> None:
     dialog = _dialog(doc_env, view)
     assert dialog.table.rowCount() == 3
     assert [dialog.table.item(r, 2).text() for r in range(3)] == [  # type: ignore[union-attr]
-        "“，”", "“2026年12月6日”", "“；”"]
+        "各单位【，】请于20", "位,请于【2026年12月6日】前报送;", "6前报送【；】逾期不报"]
     assert not dialog.fix_button.isHidden()
     dialog.fix_button.click()
     doc_env.until(lambda: doc_env.document(doc).body == FIXED, what="the fixed body")
