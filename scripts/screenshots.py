@@ -439,8 +439,8 @@ PASTED_BODY = ("各县区人民政府,市直各单位:\n　　根据萍府发[20
 
 
 async def wave2_screens(clerk: Session, prefix: str) -> None:
-    """The screens wave 2 added: 校对, the bar after 送核稿, a two-character search with its
-    marks, and 设置 (general and 修改密码)."""
+    """The screens wave 2 added: 校对, the bar after 送核稿, 批量办理, a two-character search
+    with its marks, and 设置 (general and 修改密码)."""
     ctx, window = clerk.ctx, full_screen(clerk)
     assert ctx is not None
     pasted = await ctx.write(actions.draft_outgoing, person_id=ctx.person_id,
@@ -460,6 +460,13 @@ async def wave2_screens(clerk: Session, prefix: str) -> None:
     window.document.buttons["approve"].click()
     await pause(1.5)
     shot(window, f"{prefix}-feedback")
+    window.select("todo")
+    await pause(1.0)
+    window.table.selectAll()
+    window.batch_approve()
+    await pause(1.5)
+    shot(window.batch_dialog, f"{prefix}-batch")
+    window.batch_dialog.close()
     window.select("mine")
     window.filters.search.setText("单位")
     await pause(1.5)

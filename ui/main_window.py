@@ -12,6 +12,7 @@ from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
 from sync.client.engine import SyncStatus
 from ui import highlight, times
+from ui.batch_dialog import BatchApproveDialog
 from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
 from ui.date_edits import DateEdit
@@ -212,7 +213,8 @@ class MainWindow(QMainWindow):
     def _build_table(self) -> None:
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for 批量办理; the current row is the one the pane shows.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
@@ -235,6 +237,8 @@ class MainWindow(QMainWindow):
         self.delegations = self._action(bar, self.tr("委托授权…"), "", self.show_delegations)
         bar.addSeparator()
         self.sync_action = self._action(bar, self.tr("立即同步"), "F5", self._sync_now)
+        self.batch_action = self._action(bar, self.tr("批量办理…"), "Ctrl+B", self.batch_approve)
+        self.batch_action.setToolTip(self.tr("选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理"))
         self.settings_action = self._action(bar, self.tr("设置…"), "Ctrl+,", self.show_settings)
         bar.addSeparator()
         self.logout_action = self._action(bar, self.tr("退出登录"), "", self.logout_requested.emit)
@@ -428,6 +432,22 @@ class MainWindow(QMainWindow):
         dialog.created.connect(self._created)
         self._dialog = dialog  # keep it alive while it is open
         dialog.open()
+
+    def selected_ids(self) -> list[str]:
+        """Return the documents selected in the list, top to bottom."""
+        selection = self.table.selectionModel()
+        rows = sorted({i.row() for i in selection.selectedRows()}) if selection else []
+        return [d for d in map(self.model.document_id, rows) if d]
+
+    def batch_approve(self) -> None:
+        """批量办理 the selected documents (the shown one when nothing else is selected)."""
+        ids = self.selected_ids() or ([self.document.document_id() or ""]
+                                      if self.document.document_id() else [])
+        if not ids:
+            self.statusBar().showMessage(self.tr("请先在列表中选中要办理的文件"), 5000)
+            return
+        self.batch_dialog = BatchApproveDialog(self.ctx, ids, self)  # kept alive while open
+        self.batch_dialog.open()
 
     def show_settings(self) -> None:
         """Open the settings (language, font size, 常用意见, server, 修改密码)."""

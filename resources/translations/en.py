@@ -491,4 +491,18 @@ EN.update({
     "未连接服务器，无法修改密码": "Not connected to a server; the password cannot be changed",
     "正在修改…": "Changing…",
     "{0}：{1}": "{0}: {1}",
+    # 批量办理 (batch approval)
+    "您当前不能办理此文件": "You cannot handle this document now",
+    "需单独办理（要指定承办单位）": "Handle it alone (a lead unit must be chosen)",
+    "已办理": "Done", "已办理{0}份，未能办理{1}份。": "{0} done, {1} refused.",
+    "已完成": "Finished", "批量办理": "Handle several", "正在读取所选文件…": "Reading the selection…",
+    "办理": "Handle", "结果": "Result",
+    "意见（每份文件都记入这条意见）": "Opinion (recorded on every document)",
+    "读取所选文件": "Reading the selection",
+    "共选中{0}份，可一并办理{1}份；每份文件单独判定、单独记入办理过程。":
+        "{0} selected, {1} can be handled together; each is decided and recorded on its own.",
+    "办理（{0}份）": "Handle ({0})", "批量办理…": "Handle several…",
+    "选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理":
+        "Select several documents (Ctrl- or Shift-click) and handle them with one opinion",
+    "请先在列表中选中要办理的文件": "Select the documents to handle in the list first",
 })

@@ -1826,9 +1826,35 @@
         <translation>Split (new sub-item)…</translation>
     </message>
     <message>
+        <location filename="../../ui/batch_dialog.py" line="68" />
+        <source>您当前不能办理此文件</source>
+        <translation>You cannot handle this document now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="71" />
+        <source>需单独办理（要指定承办单位）</source>
+        <translation>Handle it alone (a lead unit must be chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="176" />
+        <source>已办理</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="179" />
         <location filename="../../ui/supervision_view.py" line="1186" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="180" />
+        <source>已办理{0}份，未能办理{1}份。</source>
+        <translation>{0} done, {1} refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="181" />
+        <source>已完成</source>
+        <translation>Finished</translation>
     </message>
     <message>
         <location filename="../../ui/supervision_view.py" line="1193" />
@@ -1971,6 +1997,7 @@
 Reason for cancelling:</translation>
     </message>
     <message>
+        <location filename="../../ui/batch_dialog.py" line="186" />
         <location filename="../../ui/feedback.py" line="67" />
         <source>（待上传）</source>
         <translation> (waiting to upload)</translation>
@@ -2203,6 +2230,66 @@ Reason for cancelling:</translation>
         <location filename="../../ui/meeting_form.py" line="326" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchApproveDialog</name>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="89" />
+        <location filename="../../ui/batch_dialog.py" line="158" />
+        <source>批量办理</source>
+        <translation>Handle several</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="90" />
+        <source>正在读取所选文件…</source>
+        <translation>Reading the selection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="93" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="93" />
+        <location filename="../../ui/batch_dialog.py" line="110" />
+        <source>办理</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="94" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="101" />
+        <source>意见（每份文件都记入这条意见）</source>
+        <translation>Opinion (recorded on every document)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="104" />
+        <source>常用意见</source>
+        <translation>Common phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="115" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="125" />
+        <source>读取所选文件</source>
+        <translation>Reading the selection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="145" />
+        <source>共选中{0}份，可一并办理{1}份；每份文件单独判定、单独记入办理过程。</source>
+        <translation>{0} selected, {1} can be handled together; each is decided and recorded on its own.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/batch_dialog.py" line="147" />
+        <source>办理（{0}份）</source>
+        <translation>Handle ({0})</translation>
     </message>
 </context>
 <context>
@@ -2654,27 +2741,27 @@ Reason for cancelling:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
@@ -2869,39 +2956,54 @@ Reason for cancelling:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>批量办理…</source>
+        <translation>Handle several…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241" />
+        <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
+        <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="242" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="447" />
+        <source>请先在列表中选中要办理的文件</source>
+        <translation>Select the documents to handle in the list first</translation>
     </message>
     <message>
         <location filename="../../ui/strings.py" line="8" />
@@ -2939,31 +3041,31 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="334" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="235" />
         <location filename="../../ui/strings.py" line="16" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="236" />
         <location filename="../../ui/strings.py" line="17" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <location filename="../../ui/strings.py" line="18" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="244" />
         <location filename="../../ui/strings.py" line="19" />
         <source>退出登录</source>
         <translation>Log out</translation>
