@@ -1,19 +1,24 @@
 """Backup and restore: records and blobs together, consistent while clients keep pushing.
 
 A backup is one tar file:
-- `manifest.json`: format, database kind, schema revision, when, and every member's size and
-  SHA-256;
+- `manifest.json`: format, database kind, schema revision, when, how many blobs, and every
+  member's size and SHA-256;
 - `database.sqlite3` (SQLite's online backup: one snapshot, taken while writers go on) or
-  `database.dump` (`pg_dump --format=custom`, one snapshot of PostgreSQL);
-- `blobs/<sha256>`: every complete blob's bytes, named by their hash.
+  `database.dump` (`pg_dump --format=custom` of one snapshot of PostgreSQL).
 
-Blob files are immutable and a blob's row is committed only after its file is in place, so
-copying the files *after* the database snapshot gives every blob the snapshot names (and maybe
-a few newer ones, which are harmless). Restore goes into an empty database and blob folder,
-verifies every member against the manifest and every blob against its name, migrates the
-schema up if the backup is older, and marks every known client as restored: a client whose
-acknowledged mutations the restore forgot resumes its outbox once (`push.lock_client`), and a
-client whose cursor is ahead of the restored log is reset by its next pull.
+Blob content lives in the database (`blob_chunks`), so the snapshot holds every blob it names
+and nothing else is copied. On PostgreSQL the blobs are counted inside the very snapshot
+`pg_dump` takes (`pg_export_snapshot()`, `pg_dump --snapshot`). Restore goes into an empty
+database, verifies every member against the manifest, restores the database in one step,
+migrates the schema up if the backup is older, and marks every known client as restored: a
+client whose acknowledged mutations the restore forgot resumes its outbox once
+(`push.lock_client`), and a client whose cursor is ahead of the restored log is reset by its
+next pull.
+
+Backups of releases before migration 0007 (format 1) also hold `blobs/<sha256>`, the files of
+every complete blob: each is verified against the manifest and its name before anything is
+put in place, and after the migration their bytes move into the database as
+`officeapp-server migrate` moves a blob folder (`blobs.import_files`).
 """
 
 from __future__ import annotations
@@ -40,7 +45,9 @@ from sync.server import migrate
 from sync.server import tables as t
 from sync.server.settings import Settings
 
-FORMAT = "officeapp-backup/1"
+FORMAT = "officeapp-backup/2"
+# Format 1: blobs were files, stored as members `blobs/<sha256>` (restored, never written).
+FORMATS = ("officeapp-backup/1", FORMAT)
 MANIFEST = "manifest.json"
 BLOBS = "blobs/"
 _READ = 1024 * 1024
@@ -55,6 +62,8 @@ class Summary:
     revision: str
     blobs: int
     bytes: int
+    # Complete blobs whose content a restore found in neither the database nor the backup.
+    missing: int = 0
 
 
 def _refuse(code: str, message: str, **details: Any) -> ValidationError:
@@ -96,8 +105,12 @@ def _revision(engine: sa.Engine) -> str:
         return MigrationContext.configure(connection).get_current_revision() or ""
 
 
-def _snapshot(engine: sa.Engine, into: Path) -> Path:
-    """Write one consistent snapshot of the database into the folder `into`."""
+_COUNT_BLOBS = "SELECT count(*) FROM blobs WHERE complete"
+
+
+def _snapshot(engine: sa.Engine, into: Path) -> tuple[Path, int]:
+    """Write one consistent snapshot of the database into the folder `into`; return it and
+    how many complete blobs it holds."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
         target = into / "database.sqlite3"
@@ -106,14 +119,21 @@ def _snapshot(engine: sa.Engine, into: Path) -> Path:
             copy = sqlite3.connect(target)
             with copy:
                 source.backup(copy)  # in one step: one read transaction, one snapshot
+            count = int(copy.execute(_COUNT_BLOBS).fetchone()[0])
             copy.close()
         finally:
             source.close()
-        return target
+        return target, count
     target = into / "database.dump"
-    _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-          f"--file={target}", f"--dbname={_libpq_url(url)}"])
-    return target
+    # pg_dump takes the snapshot this transaction exports, so the count is the dump's own.
+    with engine.connect().execution_options(isolation_level="REPEATABLE READ",
+                                            postgresql_readonly=True) as connection, \
+            connection.begin():
+        snapshot = connection.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+        count = int(connection.exec_driver_sql(_COUNT_BLOBS).scalar_one())
+        _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
+              f"--snapshot={snapshot}", f"--file={target}", f"--dbname={_libpq_url(url)}"])
+    return target, count
 
 
 def _add(archive: tarfile.TarFile, name: str, source: Path | bytes) -> None:
@@ -136,26 +156,20 @@ def backup(engine: sa.Engine, settings: Settings, path: Path) -> Summary:
     if not revision:
         raise _refuse("backup.empty", "数据库尚未初始化，没有可备份的内容")
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".backup-") as work:
-        snapshot = _snapshot(engine, Path(work))
-        objects = settings.blob_dir / "objects"
-        blobs = sorted(objects.glob("??/*")) if objects.is_dir() else []
+        snapshot, count = _snapshot(engine, Path(work))
         members: dict[str, dict[str, Any]] = {
             snapshot.name: {"size": snapshot.stat().st_size, "sha256": _digest(snapshot)}}
-        for blob in blobs:
-            members[BLOBS + blob.name] = {"size": blob.stat().st_size, "sha256": blob.name}
         database = engine.url.get_backend_name()
         manifest = {"format": FORMAT, "database": database, "revision": revision,
-                    "created_at": settings.clock().isoformat(), "members": members}
+                    "created_at": settings.clock().isoformat(), "blobs": count,
+                    "members": members}
         partial = Path(work) / "backup.tar"
         with tarfile.open(partial, "w") as archive:
             _add(archive, MANIFEST, json.dumps(manifest, ensure_ascii=False,
                                                indent=1).encode())
             _add(archive, snapshot.name, snapshot)
-            for blob in blobs:
-                _add(archive, BLOBS + blob.name, blob)
-            archive_size = sum(m["size"] for m in members.values())
         os.replace(partial, path)
-    return Summary(database, revision, len(blobs), archive_size)
+    return Summary(database, revision, count, sum(m["size"] for m in members.values()))
 
 
 def _manifest(archive: tarfile.TarFile) -> dict[str, Any]:
@@ -164,7 +178,7 @@ def _manifest(archive: tarfile.TarFile) -> dict[str, Any]:
         data = json.loads(member.read()) if member is not None else None
     except (KeyError, ValueError):
         data = None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in FORMATS:
         raise _refuse("backup.bad_file", "这不是协同办公的备份文件，或备份文件已损坏")
     return data
 
@@ -198,39 +212,39 @@ def _check_empty(engine: sa.Engine) -> None:
 
 
 def restore(path: Path, settings: Settings) -> Summary:
-    """Restore a backup into the empty database and blob folder of `settings`.
+    """Restore a backup into the empty database of `settings`.
 
-    Every member is checked before anything is put in place: the blobs are verified into a
-    staging folder and the database into a temporary file, then the database is restored in one
-    step (a file rename; `pg_restore --single-transaction`) and the blobs moved in. A damaged
-    backup leaves the target as it was.
+    Every member is checked before anything is put in place: the database into a temporary
+    file (and an older backup's blob files into a staging folder), then the database is
+    restored in one step (a file rename; `pg_restore --single-transaction`). A damaged backup
+    leaves the target as it was.
     """
     url = sa.make_url(settings.database_url)
-    objects = settings.blob_dir / "objects"
-    if objects.is_dir() and any(objects.iterdir()):
-        raise _refuse("backup.target_not_empty", f"附件目录不是空的：{objects}")
-    settings.blob_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=settings.blob_dir, prefix=".restoring-") as work:
+    _check_target(url, settings)  # before unpacking what may be gigabytes
+    # Next to the SQLite database (so that it moves by a rename), else beside the backup.
+    near = settings.data_dir if settings.data_dir.is_dir() else Path(path).parent
+    with tempfile.TemporaryDirectory(dir=near, prefix=".restoring-") as work:
         staging = Path(work)
         try:
             with tarfile.open(path, "r:") as archive:
-                kind, members, count = _unpack(archive, url, staging)
+                kind, members = _unpack(archive, url, staging)
         except (OSError, tarfile.TarError):
             raise _refuse("backup.bad_file",
                           "这不是协同办公的备份文件，或备份文件已损坏") from None
         _restore_database(staging, url, settings)
-        objects.mkdir(exist_ok=True)
-        for folder in (staging / "objects").glob("??"):
-            os.replace(folder, objects / folder.name)
-    engine = sa.create_engine(settings.database_url, poolclass=sa.pool.NullPool)
-    try:
-        migrate.upgrade(engine)  # a backup of an older release comes up to this one
-        with engine.begin() as connection:
-            connection.execute(sa.update(t.clients).values(restored=True))
-        revision = _revision(engine)
-    finally:
-        engine.dispose()
-    return Summary(kind, revision, count, sum(int(m.get("size", 0)) for m in members.values()))
+        engine = sa.create_engine(settings.database_url, poolclass=sa.pool.NullPool)
+        try:
+            # A backup of an older release comes up to this one, its blob files into the
+            # database.
+            imported = migrate.upgrade(engine, blob_dir=staging)
+            with engine.begin() as connection:
+                connection.execute(sa.update(t.clients).values(restored=True))
+                count = int(connection.exec_driver_sql(_COUNT_BLOBS).scalar_one())
+            revision = _revision(engine)
+        finally:
+            engine.dispose()
+    return Summary(kind, revision, count, sum(int(m.get("size", 0)) for m in members.values()),
+                   len(imported.missing))
 
 
 def _database_member(url: sa.URL) -> str:
@@ -238,9 +252,10 @@ def _database_member(url: sa.URL) -> str:
 
 
 def _unpack(archive: tarfile.TarFile, url: sa.URL,
-            staging: Path) -> tuple[str, dict[str, Any], int]:
-    """Verify every member of an open backup into `staging`; return the database kind, the
-    manifest's members and how many blobs it holds."""
+            staging: Path) -> tuple[str, dict[str, Any]]:
+    """Verify every member of an open backup into `staging` (blob files of format 1 under
+    `objects/`, as a blob folder holds them); return the database kind and the manifest's
+    members."""
     manifest = _manifest(archive)
     members: dict[str, Any] = manifest.get("members", {})
     kind = url.get_backend_name()
@@ -250,7 +265,6 @@ def _unpack(archive: tarfile.TarFile, url: sa.URL,
     database = _database_member(url)
     if database not in members:
         raise _refuse("backup.bad_file", "备份文件中没有数据库")
-    count = 0
     for info in archive:
         if info.name == database:
             _extract(archive, info, staging / database, members[database])
@@ -264,33 +278,42 @@ def _unpack(archive: tarfile.TarFile, url: sa.URL,
             raise _refuse("backup.bad_file", f"备份文件中的“{info.name}”已损坏",
                           member=info.name)
         _extract(archive, info, staging / "objects" / name[:2] / name, expected)
-        count += 1
     if not (staging / database).is_file():
         raise _refuse("backup.bad_file", "备份文件中没有数据库")
-    return kind, members, count
+    return kind, members
 
 
-def _restore_database(staging: Path, url: sa.URL, settings: Settings) -> None:
-    """Put the verified database of `staging` in place, in one step."""
-    source = staging / _database_member(url)
+def _check_target(url: sa.URL, settings: Settings) -> None:
+    """Refuse a target database that holds anything."""
     if url.get_backend_name() == "sqlite":
         target = _sqlite_path(url)
         if target.exists() and target.stat().st_size > 0:
             raise _refuse("backup.target_not_empty",
                           f"目标数据库文件已存在：{target}，请恢复到新的位置")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(source, target)
         return
     engine = sa.create_engine(settings.database_url, poolclass=sa.pool.NullPool)
     try:
         _check_empty(engine)
     finally:
         engine.dispose()
+
+
+def _restore_database(staging: Path, url: sa.URL, settings: Settings) -> None:
+    """Put the verified database of `staging` in place, in one step."""
+    source = staging / _database_member(url)
+    _check_target(url, settings)  # again: someone may have used it while we verified
+    if url.get_backend_name() == "sqlite":
+        target = _sqlite_path(url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(source, target)
+        return
     _run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
           "--single-transaction", f"--dbname={_libpq_url(url)}", str(source)])
 
 
 def describe(summary: Summary) -> str:
     """Return a one-line Chinese account of a backup or a restore."""
+    missing = (f"；其中{summary.missing}个附件的内容缺失，请运行 doctor 查看"
+               if summary.missing else "")
     return (f"{summary.database}数据库（结构版本{summary.revision}），附件{summary.blobs}个，"
-            f"共{summary.bytes / 1024 / 1024:.1f} MB")
+            f"共{summary.bytes / 1024 / 1024:.1f} MB{missing}")

@@ -20,6 +20,7 @@ from officeapp.errors import DomainError
 from officeapp.org import Person, parse_role
 from officeapp.orgimport import OrgImportError
 from sync.server import admin, backup, demo, doctor, migrate
+from sync.server.blobs import Imported
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
 from sync.server.jobs import run_jobs
@@ -31,8 +32,8 @@ DEFAULT_PORT = 8765
 
 def _common(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--data-dir", type=Path, default=default,
-                        help="数据目录（SQLite数据库和附件）；也可用环境变量 OFFICEAPP_DATA_DIR，"
-                             "默认 ./data")
+                        help="数据目录（SQLite数据库；migrate 从其中的 blobs 目录导入旧版本的"
+                             "附件）；也可用环境变量 OFFICEAPP_DATA_DIR，默认 ./data")
     parser.add_argument("--database-url", default=default,
                         help="数据库地址，如 postgresql+psycopg://user@host/db；"
                              "也可用环境变量 OFFICEAPP_DATABASE_URL")
@@ -86,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--certificate", action="append", type=Path, default=[],
                        help="要检查有效期的证书文件（PEM），可重复，如nginx的证书和政务外网CA")
     _common(check, quiet)
-    load = commands.add_parser("restore", help="把备份文件恢复到一个空的数据库和附件目录")
+    load = commands.add_parser("restore", help="把备份文件恢复到一个空的数据库")
     load.add_argument("file", type=Path, help="backup 命令写出的备份文件")
     _common(load, quiet)
     return parser
@@ -143,7 +144,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     engine = _prepare(settings)
     if args.demo:
-        migrate.upgrade(engine)
+        _report_import(migrate.upgrade(engine, blob_dir=settings.blob_dir), settings)
         admin.seed_demo(engine, settings)
         demo.seed_work(engine, settings)
     elif not is_current(engine):
@@ -171,6 +172,21 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     else:
         uvicorn.run(create_app(settings), **options)
     return 0
+
+
+def _report_import(imported: Imported, settings: Settings) -> int:
+    """Say what the migration moved from the blob folder of an older release; 1 if the content
+    of some blobs is in neither place."""
+    folder = settings.blob_dir
+    if imported.blobs:
+        print(f"已把{imported.blobs}个附件（{imported.bytes / 1024 / 1024:.1f} MB）从 {folder} "
+              "移入数据库；该目录已不再使用，备份并运行 doctor 确认无误后可以删除")
+    if not imported.missing:
+        return 0
+    print(f"错误：{len(imported.missing)}个附件的内容既不在数据库中，也不在 {folder} 中"
+          f"（如 {imported.missing[0]}）。请用 --data-dir 指定升级前的数据目录后再运行 "
+          "officeapp-server migrate；已移入的不会重复", file=sys.stderr)
+    return 1
 
 
 def _create_user(args: argparse.Namespace, settings: Settings, engine: sa.Engine) -> int:
@@ -213,8 +229,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     engine = _prepare(settings)
     try:
         if args.command == "migrate":
-            migrate.upgrade(engine)
+            imported = migrate.upgrade(engine, blob_dir=settings.blob_dir)
             print("数据库已是最新结构")
+            return _report_import(imported, settings)
         elif args.command == "prune":
             print(f"已清理 {admin.prune(engine, settings)} 条过期删除记录")
         elif args.command == "import-org":

@@ -8,7 +8,6 @@ installer can run it as it is.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,14 +20,14 @@ from alembic.script import ScriptDirectory
 from cryptography import x509
 
 from officeapp.clock import OFFICE_TZ
-from sync.server import db, migrate
+from sync.server import blobs, db, migrate
 from sync.server import tables as t
 from sync.server.settings import Settings
 
 MIN_FREE_BYTES = 2 * 1024**3  # below this, warn: attachments and the WAL need room
 MAX_CLOCK_SKEW = timedelta(seconds=30)
 CERT_WARN = timedelta(days=30)
-BLOB_SAMPLE = 2000  # blob rows whose files are checked (the newest first)
+BLOB_SAMPLE = 2000  # blobs whose stored length is checked (the newest first)
 
 
 class Verdict(StrEnum):
@@ -63,7 +62,6 @@ def examine(settings: Settings, *, certificates: Iterable[Path] = ()) -> list[Fi
         findings += _database(engine, settings)
     finally:
         engine.dispose()
-    findings.append(_blob_folder(settings))
     findings.append(_free_disk(settings))
     findings += [_certificate(Path(path), settings.clock()) for path in certificates]
     return findings
@@ -86,7 +84,7 @@ def _database(engine: sa.Engine, settings: Settings) -> Iterator[Finding]:
     if schema.verdict is not Verdict.OK:
         return
     yield _clock(engine, settings)
-    yield _blob_files(engine, settings)
+    yield _blob_content(engine, settings)
 
 
 def _schema(engine: sa.Engine) -> Finding:
@@ -115,53 +113,48 @@ def _clock(engine: sa.Engine, settings: Settings) -> Finding:
     return Finding("时钟", Verdict.OK, found)
 
 
-def _blob_files(engine: sa.Engine, settings: Settings) -> Finding:
-    b = t.blobs.c
+def _blob_content(engine: sa.Engine, settings: Settings) -> Finding:
+    """Check that the database holds the content of every blob (all of them have some; the
+    newest have all of it)."""
+    b, c = t.blobs.c, t.blob_chunks.c
+    newest = (sa.select(b.sha256, b.size, b.created_by).where(b.complete)
+              .order_by(b.created_at.desc()).limit(BLOB_SAMPLE).subquery())
+    held = (sa.select(newest.c.sha256, newest.c.size,
+                      sa.func.coalesce(sa.func.sum(sa.func.length(c.data)), 0).label("held"))
+            .select_from(newest.outerjoin(t.blob_chunks, sa.and_(
+                c.sha256 == newest.c.sha256, c.person_id == newest.c.created_by)))
+            .group_by(newest.c.sha256, newest.c.size))
     with engine.connect() as connection:
-        total = connection.execute(sa.select(sa.func.count()).where(b.complete)).scalar_one()
-        rows = connection.execute(sa.select(b.sha256, b.size).where(b.complete)
-                                  .order_by(b.created_at.desc()).limit(BLOB_SAMPLE)).all()
-    objects = settings.blob_dir / "objects"
-    missing = [r.sha256 for r in rows
-               if not _has_size(objects / r.sha256[:2] / r.sha256, int(r.size))]
-    checked = f"检查了{len(rows)}个附件（共{total}个）"
-    if missing:
-        return Finding("附件文件", Verdict.ERROR,
-                       f"{checked}，其中{len(missing)}个文件缺失或大小不符，如 {missing[0]}",
-                       f"确认附件目录 {objects} 是否正确挂载；无法找回时从最近的备份恢复")
-    return Finding("附件文件", Verdict.OK, checked)
-
-
-def _has_size(path: Path, size: int) -> bool:
-    try:
-        return path.stat().st_size == size
-    except OSError:
-        return False
-
-
-def _blob_folder(settings: Settings) -> Finding:
-    folder = settings.blob_dir
-    if not folder.exists():
-        return Finding("附件目录", Verdict.WARNING, f"{folder} 尚不存在",
-                       f"创建 {folder}，并让运行服务的用户可以读写（首次上传附件时也会自动创建）")
-    try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
-            pass
-    except OSError as error:
-        return Finding("附件目录", Verdict.ERROR, f"{folder} 无法写入：{error.strerror or error}",
-                       f"确认 {folder} 是目录，且运行服务的用户对它有读写权限")
-    return Finding("附件目录", Verdict.OK, f"{folder} 可读写")
+        total, volume = connection.execute(sa.select(
+            sa.func.count(), sa.func.coalesce(sa.func.sum(b.size), 0)).where(b.complete)).one()
+        lacking = blobs.count_lacking_content(connection)
+        rows = connection.execute(held).all()
+    short = [r.sha256 for r in rows if int(r.held) != int(r.size)]
+    checked = (f"数据库中有{total}个附件（{int(volume) / 1024 / 1024:.1f} MB），"
+               f"检查了最新的{len(rows)}个")
+    if not lacking and not short:
+        return Finding("附件内容", Verdict.OK, checked)
+    example = short[0] if short else "（见 migrate 的输出）"
+    found = f"{checked}：{max(lacking, len(short))}个附件的内容缺失或不完整，如 {example}"
+    legacy = settings.blob_dir / "objects"
+    if legacy.is_dir():
+        return Finding("附件内容", Verdict.ERROR, found,
+                       f"旧版本的附件还在 {legacy}：运行 officeapp-server migrate "
+                       f"--data-dir {settings.data_dir}，把它们移入数据库")
+    return Finding("附件内容", Verdict.ERROR, found,
+                   "若刚从旧版本升级，用 --data-dir 指定原数据目录再运行 officeapp-server migrate；"
+                   "否则从最近的备份恢复")
 
 
 def _free_disk(settings: Settings) -> Finding:
-    folder = settings.blob_dir if settings.blob_dir.is_dir() else settings.data_dir
+    folder = settings.data_dir
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     free = shutil.disk_usage(folder).free
     found = f"{folder} 所在磁盘剩余 {free / 1024**3:.1f} GB"
     if free < MIN_FREE_BYTES:
         return Finding("磁盘空间", Verdict.WARNING, found,
-                       "清理或扩充磁盘；附件、数据库日志和备份都需要空间")
+                       "清理或扩充磁盘；数据库（含附件）、日志和备份都需要空间")
     return Finding("磁盘空间", Verdict.OK, found)
 
 

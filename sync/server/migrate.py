@@ -8,6 +8,8 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from sync.server.blobs import Imported, import_files
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -20,7 +22,17 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return config
 
 
-def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    """Bring the database of `engine` to `revision` (the latest by default)."""
+def upgrade(engine: sa.Engine, revision: str = "head", *,
+            blob_dir: Path | None = None) -> Imported:
+    """Bring the database of `engine` to `revision` (the latest by default).
+
+    With `blob_dir` (the `<data-dir>/blobs` folder of a release before 0007) and the latest
+    revision, then move the content of its complete blobs into the database
+    (`blobs.import_files`: one blob per transaction, only what the database lacks) and return
+    what moved.
+    """
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
+    if blob_dir is None or revision != "head":
+        return Imported()
+    return import_files(engine, blob_dir)

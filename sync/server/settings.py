@@ -32,7 +32,8 @@ class Settings:
 
     # SQLAlchemy URL: sqlite:///path (embedded default) or postgresql+psycopg://… (production).
     database_url: str = "sqlite:///data/officeapp.sqlite3"
-    # Where blobs live (content-addressed by SHA-256); shared by every server process.
+    # The embedded SQLite database's folder. Blobs live in the database (every server host
+    # shares them); releases before migration 0007 kept them under `blob_dir` here.
     data_dir: Path = Path("data")
     access_token_ttl: timedelta = timedelta(minutes=15)
     refresh_token_ttl: timedelta = timedelta(days=30)
@@ -62,7 +63,8 @@ class Settings:
 
     @property
     def blob_dir(self) -> Path:
-        """Return the folder of stored blobs."""
+        """Return the blob folder of releases before migration 0007, which
+        `officeapp-server migrate` moves into the database."""
         return self.data_dir / "blobs"
 
 

@@ -152,6 +152,18 @@ blobs = sa.Table(
     sa.Column("created_at", Moment, nullable=False),
 )
 
+# The bytes of blobs, in the database so that every server host shares them: pieces of at most
+# 1 MiB (`blobs.CHUNK`, the client's chunk), keyed by the byte they start at. A person's upload
+# writes under their own id; a complete blob's content is the pieces of the person whose upload
+# completed it first (`blobs.created_by`), so finishing an upload copies nothing.
+blob_chunks = sa.Table(
+    "blob_chunks", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("person_id", Id, primary_key=True),
+    sa.Column("start", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
 # Who may reference a blob: one row per person who announced it, with their own resumable
 # upload. A complete row means they sent the whole content (or could already read it).
 blob_uploads = sa.Table(

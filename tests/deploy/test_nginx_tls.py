@@ -8,50 +8,49 @@ its two listen ports and its certificate paths, so what passes here is what admi
 install. The real client sync engine, trusting the CA through its `ca_bundle` setting, logs
 in, pulls, pushes a draft with an attachment and is poked through the proxy's event stream.
 
-Under CI=true a missing nginx or openssl fails the tests; elsewhere they are skipped.
+The CA, nginx and client helpers are in tests/deploy/nginx.py. Under CI=true a missing nginx
+or openssl fails the tests; elsewhere they are skipped.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import ipaddress
-import os
 import random
-import re
-import shutil
-import signal
 import socket
 import ssl
 import subprocess
-import time
 import warnings
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, FINANCE_ID
-from officeapp.store import LocalStore
 from officeapp.workflow import Action, ActionKind
 from sync.client import actions
 from sync.client.api import Api, Connection, Offline, make_http
-from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
 from sync.server import tables as t
 from sync.server.settings import Settings
-from tests.sync.processes import ROOT, free_port, start_server
+from tests.deploy.nginx import (
+    WAIT,
+    Certificates,
+    install,
+    make_certificates,
+    serve_sample,
+    stop,
+    tool,
+    until,
+)
+from tests.sync.processes import free_port, start_server
+from ui.login import explain
 
-SAMPLE = ROOT / "installer" / "server" / "nginx" / "officeapp.conf"
 # A client's own address, other than nginx's (127.0.0.1): all of 127.0.0.0/8 is loopback.
 CLIENT_ADDRESS = "127.0.0.2"
 FORGED = "198.51.100.7"  # what a client writes into X-Forwarded-For itself
@@ -61,169 +60,6 @@ NOTICE: dict[str, Any] = {
     "main_recipients": [FINANCE_ID],
     "body": "各单位：\n\n现将应急预案印发给你们，请认真贯彻执行。",
 }
-WAIT = 20.0  # seconds a wait for a process or a sync may last before the test gives up
-
-
-# --- tools ---------------------------------------------------------------------------------
-
-
-def _tool(name: str) -> str:
-    """Return the path of a command, or fail (CI=true) / skip (elsewhere) without it."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
-    if found:
-        return found
-    message = f"{name} is not installed (bash scripts/bootstrap.sh installs it)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-# --- a test CA -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Certificates:
-    """PEM files: the CA (what clients trust) and the server's certificate and key."""
-
-    ca: Path
-    certificate: Path
-    key: Path
-
-
-def _write_key(key: rsa.RSAPrivateKey, path: Path) -> None:
-    path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                       serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
-    path.chmod(0o600)
-
-
-def make_certificates(folder: Path) -> Certificates:
-    """Make a CA valid for a day and a server certificate it signs for 127.0.0.1/localhost."""
-    now = datetime.now(UTC)
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "测试政务外网"),
-                         x509.NameAttribute(NameOID.COMMON_NAME, "测试政务外网CA")])
-    ca = (x509.CertificateBuilder()
-          .subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(x509.random_serial_number())
-          .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True,
-                                       content_commitment=False, key_encipherment=False,
-                                       data_encipherment=False, key_agreement=False,
-                                       encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
-                         critical=False)
-          .sign(ca_key, hashes.SHA256()))
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-        .issuer_name(ca_name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([
-            x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, key_encipherment=True,
-                                     content_commitment=False, data_encipherment=False,
-                                     key_agreement=False, key_cert_sign=False, crl_sign=False,
-                                     encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-                       critical=False)
-        .sign(ca_key, hashes.SHA256()))
-    found = Certificates(folder / "extranet-ca.pem", folder / "officeapp.crt",
-                         folder / "officeapp.key")
-    found.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    found.certificate.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    _write_key(key, found.key)
-    return found
-
-
-# --- nginx with the sample -----------------------------------------------------------------
-
-
-def _replace(text: str, pattern: str, replacement: str, *, least: int = 1,
-             most: int = 1) -> str:
-    """Substitute in the sample; a count out of bounds means sample and test drifted apart."""
-    new, count = re.subn(pattern, replacement, text, flags=re.MULTILINE)
-    assert least <= count <= most, f"{pattern!r} matched {count} times in {SAMPLE}"
-    return new
-
-
-def render_sample(sample: str, *, upstream: str, https_port: int, http_port: int,
-                  certificates: Certificates) -> str:
-    """Return the sample with this test's upstream, listen ports and certificate paths."""
-    text = _replace(sample, r"^(\s*server\s+)\S+:\d+\b", rf"\g<1>{upstream}", most=100)
-    text = _replace(text, r"^(\s*listen\s+)443\b", rf"\g<1>127.0.0.1:{https_port}")
-    text = _replace(text, r"^(\s*listen\s+)80\b", rf"\g<1>127.0.0.1:{http_port}")
-    text = _replace(text, r"^(\s*ssl_certificate\s+)\S+;", rf"\g<1>{certificates.certificate};")
-    return _replace(text, r"^(\s*ssl_certificate_key\s+)\S+;", rf"\g<1>{certificates.key};")
-
-
-def nginx_conf(folder: Path, nginx: str) -> str:
-    """Return a whole nginx.conf around the sample, with every path inside `folder`.
-
-    The sample is what an administrator drops into /etc/nginx/conf.d, inside Debian's
-    http {} block; this stands in for /etc/nginx/nginx.conf so that nothing of the host's
-    nginx is touched.
-    """
-    built = subprocess.run([nginx, "-V"], capture_output=True, text=True, check=True).stderr
-    temp = [f"client_body_temp_path {folder}/client_body;", f"proxy_temp_path {folder}/proxy;"]
-    temp += [f"{name}_temp_path {folder}/{name};" for name in ("fastcgi", "uwsgi", "scgi")
-             if f"--without-http_{name}_module" not in built]
-    # As root, nginx's workers run as nobody and could not enter pytest's private temp folder
-    # (mode 0700) to spool an upload; a production nginx keeps its own user and folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    lines = "\n    ".join(temp)
-    return (f"{user}worker_processes 1;\npid {folder}/nginx.pid;\n"
-            f"error_log {folder}/error.log notice;\n"
-            "events { worker_connections 256; }\n"
-            f"http {{\n    access_log {folder}/access.log;\n    {lines}\n"
-            f"    include {folder}/officeapp.conf;\n}}\n")
-
-
-def _listening(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def start_nginx(folder: Path, nginx: str, https_port: int) -> subprocess.Popen[bytes]:
-    """Start nginx in the foreground on the config in `folder`; wait until it listens."""
-    log = folder / "error.log"
-    process = subprocess.Popen(
-        [nginx, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(log),
-         "-g", "daemon off;"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx exited: {log.read_text(errors='replace') if log.exists() else ''}")
-        if _listening(https_port):
-            return process
-        time.sleep(0.05)
-    stop(process)
-    pytest.fail("nginx did not listen")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """End a process this test started (and its children) with SIGTERM, else SIGKILL."""
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # its own session: only what it started
-        process.wait()
 
 
 # --- the deployment ------------------------------------------------------------------------
@@ -250,7 +86,7 @@ class Deployment:
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
     """Start `officeapp-server --demo` and nginx with the rendered sample in front of it."""
-    nginx, openssl = _tool("nginx"), _tool("openssl")
+    nginx, openssl = tool("nginx"), tool("openssl")
     folder = tmp_path_factory.mktemp("deploy")
     certificates = make_certificates(folder)
     server_port, https_port, http_port = free_port(), free_port(), free_port()
@@ -259,14 +95,9 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         patch.setenv("OFFICEAPP_TRUSTED_PROXIES", "127.0.0.1")  # nginx's address, as documented
         server = start_server(database_url, folder / "data", server_port)
     try:
-        proxy = folder / "nginx"
-        proxy.mkdir()
-        (proxy / "officeapp.conf").write_text(render_sample(
-            SAMPLE.read_text(encoding="utf-8"), upstream=f"127.0.0.1:{server_port}",
-            https_port=https_port, http_port=http_port, certificates=certificates),
-            encoding="utf-8")
-        (proxy / "nginx.conf").write_text(nginx_conf(proxy, nginx), encoding="utf-8")
-        process = start_nginx(proxy, nginx, https_port)
+        process = serve_sample(folder / "nginx", nginx, upstreams=[f"127.0.0.1:{server_port}"],
+                               https_port=https_port, http_port=http_port,
+                               certificates=certificates)
         try:
             yield Deployment(f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}",
                              https_port, f"http://127.0.0.1:{server_port}", database_url,
@@ -275,66 +106,6 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
             stop(process)
     finally:
         stop(server)
-
-
-# --- the real client -----------------------------------------------------------------------
-
-
-class ListeningApi(Api):
-    """The client's API, noting every server-sent event that reaches it."""
-
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        super().__init__(http)
-        self.heard: list[str] = []
-
-    async def events(self) -> AsyncIterator[str]:
-        async for event in super().events():
-            self.heard.append(event)
-            yield event
-
-
-@dataclass
-class Installation:
-    """One person's desktop client: store, content store, API and sync engine."""
-
-    person_id: str
-    api: ListeningApi
-    store: LocalStore
-    blobs: Blobs
-    engine: SyncEngine
-
-    def todo(self) -> list[str]:
-        actor = self.store.organisation().actor(self.person_id, datetime.now(UTC))
-        return [row.id for row in self.store.inbox(actor=actor, folder="todo", limit=100)]
-
-    async def close(self) -> None:
-        await self.engine.stop()
-        await self.api.http.aclose()
-        self.store.close()
-
-
-async def install(deployment: Deployment, folder: Path, username: str) -> Installation:
-    """Log a demo user in through the proxy, trusting the test CA as the client's setting."""
-    connection = Connection(server_url=deployment.url, ca_bundle=str(deployment.certificates.ca))
-    api = ListeningApi(make_http(connection))
-    await api.login(username, DEMO_PASSWORD)
-    assert api.person is not None
-    person_id = str(api.person["id"])
-    store = LocalStore.open(folder / f"{username}.sqlite3")
-    store.record_person(person_id)
-    blobs = Blobs(api=api, store=store, root=folder / f"{username}-blobs")
-    # No polling: after the first rounds, only a poke through the proxy starts a sync.
-    engine = SyncEngine(api=api, store=store, blobs=blobs, poll_seconds=3600)
-    return Installation(person_id, api, store, blobs, engine)
-
-
-async def until(condition: Callable[[], bool], what: str) -> None:
-    """Wait until `condition` holds (a bounded wait, not a timing assertion)."""
-    deadline = asyncio.get_running_loop().time() + WAIT
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            pytest.fail(f"gave up waiting: {what}")
-        await asyncio.sleep(0.05)
 
 
 # --- the tests -----------------------------------------------------------------------------
@@ -386,8 +157,10 @@ def test_the_client_engine_syncs_through_the_proxy_and_is_poked(
     source.write_bytes(data)
 
     async def scenario() -> None:
-        clerk = await install(deployment, tmp_path, "office.clerk")
-        reviewer = await install(deployment, tmp_path, "office.reviewer")
+        clerk = await install(deployment.url, deployment.certificates.ca, tmp_path,
+                              "office.clerk")
+        reviewer = await install(deployment.url, deployment.certificates.ca, tmp_path,
+                                 "office.reviewer")
         try:
             # Pull: the whole demo directory and the clerk's demo work arrive.
             await clerk.engine.sync_once()
@@ -432,19 +205,24 @@ def test_the_client_engine_syncs_through_the_proxy_and_is_poked(
 def test_without_the_extranet_ca_the_client_refuses_with_a_certificate_error(
         deployment: Deployment, tmp_path: Path) -> None:
     async def scenario() -> None:
-        trusting = await install(deployment, tmp_path, "finance.clerk")
+        trusting = await install(deployment.url, deployment.certificates.ca, tmp_path,
+                                 "finance.clerk")
         untrusting = Api(make_http(Connection(server_url=deployment.url)))  # no CA setting
         engine = SyncEngine(api=untrusting, store=trusting.store, poll_seconds=3600)
         try:
-            with pytest.raises(Offline, match="CERTIFICATE_VERIFY_FAILED"):
+            with pytest.raises(Offline, match="CERTIFICATE_VERIFY_FAILED") as refused:
                 await untrusting.login("finance.clerk", DEMO_PASSWORD)
+            # The person is told what to fix, not that the network is down.
+            assert refused.value.certificate
+            assert "CA证书文件" in explain(refused.value)
             # A client holding a login whose CA setting no longer fits the server's
             # certificate works offline and says so: no crash, nothing lost.
             untrusting.access_token = trusting.api.access_token
             untrusting.refresh_token = trusting.api.refresh_token
             with pytest.raises(Offline, match="CERTIFICATE_VERIFY_FAILED"):
                 await engine.sync_once()
-            assert not engine.status.online and engine.status.error == "无法连接服务器，已离线工作"
+            assert not engine.status.online
+            assert engine.status.error == "服务器证书无法验证，已离线工作：请在设置中检查CA证书文件"
         finally:
             await engine.stop()
             await untrusting.http.aclose()

@@ -69,6 +69,7 @@ SHA = "ab" * 32
 # Every route that needs a login, with a malformed request for it (bad body or bad path).
 PROTECTED_ROUTES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/auth/logout"): {"content": b"{"},
+    ("POST", "/api/v1/auth/password"): {"json": {"current_password": 5}},
     ("POST", "/api/v1/sync/push"): {"content": b"{\"client_id\": 1"},
     ("POST", "/api/v1/sync/pull"): {"json": {"cursor": -1}},
     ("GET", "/api/v1/sync/events"): {"params": {"x": "\x00"}},

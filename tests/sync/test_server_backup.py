@@ -3,7 +3,9 @@ acknowledged mutation from before the backup, its blobs, and clients that carry 
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import tarfile
 import threading
 import uuid
@@ -12,10 +14,12 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
+from alembic.script import ScriptDirectory
 from fastapi import FastAPI
 
 from officeapp.errors import ValidationError
-from sync.server import backup, create_app
+from sync.server import backup, create_app, migrate
 from sync.server import tables as t
 from sync.server.cli import main
 from sync.server.db import make_engine
@@ -82,6 +86,19 @@ class Writers:
             thread.join()
 
 
+def _assert_empty(url: str) -> None:
+    if url.startswith("sqlite"):
+        path = Path(sa.make_url(url).database or "")
+        assert not path.exists() or path.stat().st_size == 0
+        return
+    check = sa.create_engine(url, poolclass=sa.NullPool)
+    try:
+        with check.connect() as connection:
+            assert sa.inspect(connection).get_table_names() == []
+    finally:
+        check.dispose()
+
+
 def _ids(engine: sa.Engine) -> set[str]:
     with engine.connect() as connection:
         return set(connection.execute(sa.select(t.documents.c.id)).scalars())
@@ -104,6 +121,9 @@ def test_a_backup_taken_while_clients_push_restores_everything_acknowledged_befo
             pass
     assert writers.errors == []
     assert summary.blobs == 1
+    with tarfile.open(archive) as members:  # the blob's bytes are in the database's snapshot
+        assert sorted(members.getnames()) in (["database.dump", "manifest.json"],
+                                              ["database.sqlite3", "manifest.json"])
     after = clerk.create()  # acknowledged after the backup: the restore forgets it
     clerk.sync()  # this client's cursor is now past the backup point
 
@@ -139,7 +159,7 @@ def test_a_backup_taken_while_clients_push_restores_everything_acknowledged_befo
         new_engine.dispose()
 
 
-def test_restore_refuses_a_database_or_blob_folder_in_use_and_a_damaged_file(
+def test_restore_refuses_a_database_in_use_and_a_damaged_file(
         engine: sa.Engine, settings: Settings, tmp_path: Path, restored_url: str,
         clock: Clock, user: Callable[[str], User], api: Api) -> None:
     clerk = user("office.clerk")
@@ -161,8 +181,8 @@ def test_restore_refuses_a_database_or_blob_folder_in_use_and_a_damaged_file(
             data = source.extractfile(info)
             assert data is not None
             body = data.read()
-            if info.name.startswith("blobs/"):
-                body = b"y" + body[1:]
+            if info.name.startswith("database."):
+                body = body[:-1] + bytes([body[-1] ^ 1])
             out.addfile(info, io.BytesIO(body))
     target = Settings(database_url=restored_url, data_dir=tmp_path / "restored",
                       password_cost=CHEAP, clock=clock)
@@ -170,7 +190,7 @@ def test_restore_refuses_a_database_or_blob_folder_in_use_and_a_damaged_file(
     with pytest.raises(ValidationError) as bad:
         backup.restore(damaged, target)
     assert bad.value.code == "backup.bad_file"
-    assert not list(target.blob_dir.glob("objects/*/*"))  # nothing half-restored
+    _assert_empty(restored_url)  # nothing half-restored
     not_a_backup = tmp_path / "notes.tar"
     not_a_backup.write_bytes(b"not a tar file")
     with pytest.raises(ValidationError) as garbage:
@@ -202,3 +222,49 @@ def test_the_commands_back_up_and_restore(engine: sa.Engine, settings: Settings,
                  "--data-dir", str(restored_dir)]) == 1
     refusal = capsys.readouterr().err
     assert refusal.startswith("错误：") and ("已存在" in refusal or "不是空的" in refusal)
+
+
+def test_a_backup_of_the_release_that_kept_blobs_as_files_restores_them_into_the_database(
+        engine: sa.Engine, settings: Settings, api: Api, user: Callable[[str], User],
+        restored_url: str, tmp_path: Path, clock: Clock) -> None:
+    clerk = user("office.clerk")
+    data = "旧版本的附件".encode() * 60_000  # 1.1 MB: two pieces once restored
+    attachment = upload(api, clerk, data, "旧附件.pdf")
+    clerk.create(attachments=[attachment])
+    sha = attachment["sha256"]
+    # What that release's backup holds: its schema (0006, no blob_chunks) and blobs/<sha256>.
+    with engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0006")
+    folder = tmp_path / "old"
+    folder.mkdir()
+    snapshot, _ = backup._snapshot(engine, folder)
+    members = {snapshot.name: {"size": snapshot.stat().st_size,
+                               "sha256": hashlib.sha256(snapshot.read_bytes()).hexdigest()},
+               f"blobs/{sha}": {"size": len(data), "sha256": sha}}
+    manifest = {"format": "officeapp-backup/1", "database": engine.dialect.name,
+                "revision": "0006", "created_at": clock().isoformat(), "members": members}
+    archive = tmp_path / "old-release.tar"
+    with tarfile.open(archive, "w") as out:
+        for name, body in (("manifest.json", json.dumps(manifest).encode()),
+                           (snapshot.name, snapshot.read_bytes()), (f"blobs/{sha}", data)):
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            out.addfile(info, io.BytesIO(body))
+
+    target = Settings(database_url=restored_url, data_dir=tmp_path / "restored",
+                      password_cost=CHEAP, heartbeat_interval=0.2, clock=clock)
+    target.data_dir.mkdir(parents=True, exist_ok=True)
+    restored = backup.restore(archive, target)
+    assert (restored.blobs, restored.missing) == (1, 0)
+    assert restored.revision == ScriptDirectory.from_config(
+        migrate.alembic_config()).get_current_head()
+    new_engine = make_engine(restored_url)
+    new_app = create_app(target, engine=new_engine)
+    clerk.api = Api(new_app)
+    try:
+        response = clerk.api.get(f"/api/v1/blobs/{sha}", headers=clerk.headers)
+        assert response.status_code == 200 and response.content == data
+    finally:
+        clerk.api.close()
+        new_app.state.server.notifier.close()
+        new_engine.dispose()

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from sync.server import doctor, migrate
+from sync.server import tables as t
 from sync.server.cli import main
 from sync.server.db import make_engine
 from sync.server.doctor import Verdict
@@ -33,8 +34,8 @@ def test_a_healthy_server_passes_every_check(engine: sa.Engine, settings: Settin
                                             api: Api, user: Callable[[str], User]) -> None:
     upload(api, user("office.clerk"), b"content" * 100, "a.pdf")
     findings = doctor.examine(settings)
-    assert {f.check for f in findings} == {"数据库连接", "数据库结构", "时钟", "附件文件",
-                                           "附件目录", "磁盘空间"}
+    assert {f.check for f in findings} == {"数据库连接", "数据库结构", "时钟", "附件内容",
+                                           "磁盘空间"}
     assert all(f.verdict is Verdict.OK for f in findings), [f.line() for f in findings]
     lines, code = doctor.report(findings)
     assert code == 0 and lines[-1] == "一切正常"
@@ -61,18 +62,25 @@ def test_an_old_schema_asks_for_a_backup_and_migrate(database_url: str,
     assert "0004" in found.found and "migrate" in found.fix and "backup" in found.fix
 
 
-def test_a_missing_blob_file_and_an_unwritable_folder_are_errors(
-        engine: sa.Engine, settings: Settings, api: Api, user: Callable[[str], User],
-        tmp_path: Path) -> None:
+def test_missing_blob_content_is_an_error_that_names_the_way_back(
+        engine: sa.Engine, settings: Settings, api: Api, user: Callable[[str], User]) -> None:
     data = b"attachment" * 100
     upload(api, user("office.clerk"), data, "a.pdf")
     sha = hashlib.sha256(data).hexdigest()
-    (settings.blob_dir / "objects" / sha[:2] / sha).unlink()
-    assert _by_check(settings)["附件文件"].verdict is Verdict.ERROR
-    odd = Settings(database_url=settings.database_url, data_dir=tmp_path / "odd")
-    odd.data_dir.mkdir()
-    odd.blob_dir.write_text("a file where the folder should be")
-    assert _by_check(odd)["附件目录"].verdict is Verdict.ERROR
+    assert _by_check(settings)["附件内容"].verdict is Verdict.OK
+    with engine.begin() as connection:
+        connection.execute(sa.delete(t.blob_chunks).where(t.blob_chunks.c.sha256 == sha))
+    found = _by_check(settings)["附件内容"]
+    assert found.verdict is Verdict.ERROR and sha in found.found and "备份" in found.fix
+    # Content still in an older release's blob folder: the fix is to move it, and it works.
+    path = settings.blob_dir / "objects" / sha[:2] / sha
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    found = _by_check(settings)["附件内容"]
+    assert found.verdict is Verdict.ERROR and "migrate" in found.fix
+    assert main(["migrate", "--database-url", settings.database_url,
+                 "--data-dir", str(settings.data_dir)]) == 0
+    assert _by_check(settings)["附件内容"].verdict is Verdict.OK
 
 
 @pytest.mark.postgres
@@ -125,7 +133,7 @@ def test_the_command_prints_the_findings_and_exits_1_on_an_error(
         engine: sa.Engine, settings: Settings, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     common = ["--database-url", settings.database_url, "--data-dir", str(settings.data_dir)]
-    settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     assert main(["doctor", *common]) == 0
     assert capsys.readouterr().out.strip().endswith("一切正常")
     expired = _certificate(tmp_path / "nginx.pem", start=timedelta(days=-9),

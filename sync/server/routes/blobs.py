@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request, Response
@@ -22,7 +20,6 @@ ERRORS: dict[int | str, dict[str, object]] = {
     413: {"model": ErrorBody}, 416: {"model": ErrorBody}, 422: {"model": ErrorBody}}
 Sha = Annotated[str, PathParam(pattern=r"^[0-9a-f]{64}$",
                                 description="内容的SHA-256（小写十六进制）")]
-CHUNK = 256 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -76,23 +73,12 @@ def _bad_range(size: int) -> ApiError:
                     headers={"Content-Range": f"bytes */{size}"}, size=size)
 
 
-def _read(path: Path, start: int, end: int) -> Iterator[bytes]:
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        left = end - start + 1
-        while left > 0:
-            block = handle.read(min(CHUNK, left))
-            if not block:
-                return
-            left -= len(block)
-            yield block
-
-
 @router.get("/{sha256}", responses={**ERRORS, 200: {"content": {"application/octet-stream": {}}},
                                    206: {"content": {"application/octet-stream": {}}}})
 def download(sha256: Sha, session: SessionDep, server: ServerDep,
              range: Annotated[str | None, Header(max_length=100)] = None) -> StreamingResponse:
-    """Download a blob (or a Range of it) if you see a record that references it."""
+    """Download a blob (or a Range of it) if you see a record that references it; the bytes
+    come from the database piece by piece, whichever server host answers."""
     blob = server.blobs.readable(session.person, sha256)
     headers = {"Accept-Ranges": "bytes", "Cache-Control": "private, max-age=31536000",
                "ETag": f'"{sha256}"'}
@@ -102,5 +88,5 @@ def download(sha256: Sha, session: SessionDep, server: ServerDep,
         status = 206
         headers["Content-Range"] = f"bytes {start}-{end}/{blob.size}"
     headers["Content-Length"] = str(max(end - start + 1, 0))
-    return StreamingResponse(_read(blob.path, start, end), status_code=status, headers=headers,
-                             media_type="application/octet-stream")
+    return StreamingResponse(server.blobs.read(blob, start, end), status_code=status,
+                             headers=headers, media_type="application/octet-stream")

@@ -49,8 +49,23 @@ def draft(client: Any, *attachments: dict[str, Any]) -> str:
     return document.id
 
 
-def server_object(settings: Settings, sha256: str) -> Path:
-    return settings.blob_dir / "objects" / sha256[:2] / sha256
+def server_content(settings: Settings, sha256: str) -> bytes | None:
+    """Return a complete blob's content as the server's database holds it, or None."""
+    import sqlalchemy as sa
+
+    from sync.server import tables as t
+
+    engine = sa.create_engine(settings.database_url, poolclass=sa.NullPool)
+    try:
+        with engine.connect() as connection:
+            owner = connection.execute(sa.select(t.blobs.c.created_by).where(
+                t.blobs.c.sha256 == sha256, t.blobs.c.complete)).scalar()
+            c = t.blob_chunks.c
+            return None if owner is None else b"".join(connection.execute(
+                sa.select(c.data).where(c.sha256 == sha256, c.person_id == owner)
+                .order_by(c.start)).scalars())
+    finally:
+        engine.dispose()
 
 
 def test_upload_cut_at_random_offsets_resumes_before_the_push(
@@ -95,7 +110,7 @@ def test_upload_cut_at_random_offsets_resumes_before_the_push(
             cuts += 1
             assert clerk.store.get_blob(sha).state == "uploading"
     assert cuts >= 3
-    assert server_object(settings, sha).read_bytes() == data
+    assert server_content(settings, sha) == data
     assert clerk.store.get_blob(sha).state == "synced"
     assert clerk.store.pending_mutations() == []
     methods = [m for m, _, _ in seen]
@@ -126,7 +141,7 @@ def test_a_damaged_local_file_is_refused_and_the_document_comes_back(
     assert rejection.code == "blob.unknown" and "应急预案.pdf" in rejection.message
     assert rejection.args["fields"]["attachments"] == [attachment]
     assert clerk.store.get_document(doc_id) is None
-    assert not server_object(settings, sha).exists()
+    assert server_content(settings, sha) is None
     assert not clerk.run(clerk.api.announce_blob(sha, len(data))).complete
 
 
@@ -148,7 +163,7 @@ def test_a_file_changed_during_upload_is_refused_by_the_hash(
     assert [e.code for e in refused] == ["blob.corrupt"]
     status = clerk.run(clerk.api.announce_blob(sha, len(data)))
     assert (status.offset, status.complete) == (0, False)  # the server discarded it
-    assert not server_object(settings, sha).exists()
+    assert server_content(settings, sha) is None
 
 
 def test_download_resumes_is_verified_cached_and_opens_offline(
@@ -255,14 +270,13 @@ def test_a_blob_the_server_lost_is_sent_again_from_the_local_copy(
     assert clerk.store.get_blob(attachment["sha256"]).state == "synced"
     # As after a restore from a backup taken before the upload: the server has no trace of it.
     with engine.begin() as connection:
-        for table in (t.document_blobs, t.blob_uploads, t.blobs):
+        for table in (t.document_blobs, t.blob_uploads, t.blobs, t.blob_chunks):
             connection.execute(sa.delete(table))
-    server_object(settings, attachment["sha256"]).unlink()
     again = draft(clerk, attachment)
     clerk.sync()
     assert clerk.store.pending_mutations() == []
     assert clerk.store.get_document(again) is not None
-    assert server_object(settings, attachment["sha256"]).read_bytes() == data
+    assert server_content(settings, attachment["sha256"]) == data
     assert clerk.store.get_blob(attachment["sha256"]).state == "synced"
 
 
