@@ -162,6 +162,15 @@ def doc_env(doc_loop: qasync.QEventLoop, tmp_path: Path) -> Iterator[DocEnv]:
     worker.shutdown()
 
 
+@pytest.fixture
+def doc_idle(doc_env: DocEnv) -> Iterator[None]:
+    """Let the windows' background work (counts, reloads) end before they are deleted: a
+    main window's tasks may outlive it in a test's teardown."""
+    yield
+    for ctx in doc_env.contexts.values():
+        doc_env.until(lambda c=ctx: not c._tasks, what="the background work to end")
+
+
 async def _cancel_background(loop: asyncio.AbstractEventLoop) -> None:
     """Cancel what the widgets left running and wait until it has stopped."""
     current = asyncio.current_task()

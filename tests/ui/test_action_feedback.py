@@ -9,7 +9,7 @@ import pytest
 
 from officeapp.workflow import ActionKind
 from tests.ui import test_meetings_ui as meetings
-from tests.ui.doc_fixtures import NOTICE, DocEnv, doc_env, doc_loop
+from tests.ui.doc_fixtures import NOTICE, DocEnv, doc_env, doc_idle, doc_loop
 from ui import feedback
 from ui.app import TRANSLATIONS
 from ui.document_view import DocumentView
@@ -17,21 +17,14 @@ from ui.feedback import Feedback, FeedbackBar
 from ui.main_window import MainWindow
 from ui.qt import QCoreApplication, Qt, QTranslator
 
-__all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
+__all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 
 TITLE = NOTICE["title"]
 POOL = "市政府办公室（办文人员、领导）"  # who may take up 核稿: the drafting unit's pool
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen says so on show()
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"),  # offscreen says so on show()
+              pytest.mark.usefixtures("doc_idle")]
 
-
-@pytest.fixture(autouse=True)
-def _idle_at_the_end(doc_env: DocEnv) -> Iterator[None]:
-    """Let the windows' background work (counts, reloads) end before they are deleted."""
-    yield
-    for ctx in doc_env.contexts.values():
-        doc_env.until(lambda c=ctx: not c._tasks,  # type: ignore[misc]
-                      what="the background work to end")
 
 
 def _window(env: DocEnv, username: str, document_id: str) -> MainWindow:

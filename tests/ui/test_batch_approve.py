@@ -3,28 +3,19 @@ own, refusals shown per document, and what needs a choice of its own left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from officeapp.workflow import ActionKind
-from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
+from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
 from ui.batch_dialog import BatchApproveDialog
 from ui.main_window import MainWindow
 from ui.qt import QItemSelectionModel
 
-__all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
+__all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen says so on show()
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"),  # offscreen says so on show()
+              pytest.mark.usefixtures("doc_idle")]
 
-
-@pytest.fixture(autouse=True)
-def _idle_at_the_end(doc_env: DocEnv) -> Iterator[None]:
-    """Let the windows' background work end before they are deleted."""
-    yield
-    for ctx in doc_env.contexts.values():
-        doc_env.until(lambda c=ctx: not c._tasks,  # type: ignore[misc]
-                      what="the background work to end")
 
 
 def _at_review(env: DocEnv, title: str) -> str:

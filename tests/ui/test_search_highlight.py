@@ -4,29 +4,20 @@ the document pane. A real store, the real main window, no server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from officeapp.workflow import ActionKind
-from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
+from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
 from ui import highlight
 from ui.inbox_model import HTML_ROLE
 from ui.main_window import MainWindow
 
-__all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
+__all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen says so on show()
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"),  # offscreen says so on show()
+              pytest.mark.usefixtures("doc_idle")]
 MARK = f'<span style="{highlight.MARK_STYLE}">'
 
-
-@pytest.fixture(autouse=True)
-def _idle_at_the_end(doc_env: DocEnv) -> Iterator[None]:
-    """Let the windows' background work end before they are deleted."""
-    yield
-    for ctx in doc_env.contexts.values():
-        doc_env.until(lambda c=ctx: not c._tasks,  # type: ignore[misc]
-                      what="the background work to end")
 
 
 def _window(env: DocEnv) -> MainWindow:
