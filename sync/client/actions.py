@@ -53,6 +53,13 @@ def version(name: str) -> int:
     return MUTATORS[name].version
 
 
+def acted(store: LocalStore, now: datetime) -> datetime:
+    """Return when the person acts, as the server's clock would say (the local clock plus
+    the offset the last sync measured): the time the trace keeps if the action reaches the
+    server late (offline), comparable with the server's own times."""
+    return store.corrected_now(now)
+
+
 def new_document_id() -> str:
     """Return a fresh id for a document created on this client."""
     return str(uuid.uuid4())
@@ -76,7 +83,7 @@ def _queue_new(store: LocalStore, document: Document, name: str, fields: Mapping
     store.create_document(document=document, mutation_name=name,
                           mutation_args=wire_args(name, document_id=document.id,
                                                   fields=dict(fields),
-                                                  acted_at=now.isoformat()),
+                                                  acted_at=acted(store, now).isoformat()),
                           mutator_version=version(name))
 
 
@@ -99,7 +106,7 @@ def act(store: LocalStore, *, person_id: str, document_id: str, action: Action,
     if action.expected_step is None:
         action = replace(action, expected_step=document.step)
     if action.acted_at is None:
-        action = replace(action, acted_at=now)  # kept in the trace if the server gets it late
+        action = replace(action, acted_at=acted(store, now))  # kept if the server gets it late
     actor = store.organisation().actor(person_id, now)
     return store.apply_action(
         document_id=document_id, actor=actor, action=action, now=now,
@@ -144,7 +151,8 @@ def create_meeting(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     meeting = new_meeting(meeting_id=new_record_id(), actor=actor, fields=values, now=now)
     store.create_meeting(meeting=meeting, mutation_name="meeting.create",
                          mutation_args=wire_args("meeting.create", meeting_id=meeting.id,
-                                                 fields=values, acted_at=now.isoformat()),
+                                                 fields=values,
+                                                 acted_at=acted(store, now).isoformat()),
                          mutator_version=version("meeting.create"))
     return meeting
 
@@ -175,7 +183,7 @@ def act_meeting(store: LocalStore, *, person_id: str, meeting_id: str, action: M
         action = replace(action, supervision_item_id=decision_item_id(
             meeting_id, action.decision_no))
     if action.acted_at is None:
-        action = replace(action, acted_at=now)  # kept in the trace if the server gets it late
+        action = replace(action, acted_at=acted(store, now))  # kept if the server gets it late
     actor = store.organisation().actor(person_id, now)
     args = wire_args("meeting.act", meeting_id=meeting_id,
                      action=_wire(meeting_action_to_dict(action)))
@@ -198,7 +206,7 @@ def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mappin
                        parent=parent)
     name = "supervision.create"
     args = wire_args(name, item_id=item.id, fields=values, parent_id=parent_id,
-                     acted_at=now.isoformat())
+                     acted_at=acted(store, now).isoformat())
     store.create_supervision_item(item=item, mutation_name=name, mutation_args=args,
                                   mutator_version=version(name))
     return item
@@ -214,7 +222,7 @@ def act_supervision(store: LocalStore, *, person_id: str, item_id: str,
     if action.expected_status is None:
         action = replace(action, expected_status=item.status)
     if action.acted_at is None:
-        action = replace(action, acted_at=now)  # kept in the trace if the server gets it late
+        action = replace(action, acted_at=acted(store, now))  # kept if the server gets it late
     actor = store.organisation().actor(person_id, now)
     return store.apply_supervision_action(
         item_id=item_id, actor=actor, action=action, now=now, mutation_name="supervision.act",
