@@ -12,6 +12,7 @@ from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
 from sync.client.engine import SyncStatus
 from ui import highlight, times
+from ui.advanced_search import AdvancedFilters
 from ui.batch_dialog import BatchApproveDialog
 from ui.compose import ComposeDialog, RegisterDialog
 from ui.context import AppContext, Changes
@@ -47,6 +48,7 @@ from ui.qt import (
     QTableView,
     QTimer,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -105,11 +107,23 @@ class FilterBar(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.changed.emit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.more = QToolButton()
+        self.more.setText(self.tr("高级搜索"))
+        self.more.setCheckable(True)
+        self.more.setToolTip(self.tr("按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用"))
+        self.advanced = AdvancedFilters()
+        self.advanced.hide()
+        self.more.toggled.connect(self._show_advanced)
+        self.advanced.changed.connect(self.changed.emit)
+        row = QHBoxLayout()
         for widget in (self.urgency, self.doc_type, self.status, self.due_on, self.due):
-            layout.addWidget(widget)
-        layout.addWidget(self.search, 1)
+            row.addWidget(widget)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.more)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.advanced)
         for combo in (self.urgency, self.doc_type, self.status):
             combo.currentIndexChanged.connect(self.changed.emit)
         self.due_on.toggled.connect(self.changed.emit)
@@ -125,7 +139,15 @@ class FilterBar(QWidget):
             due = times.at_time(day, time(0, 0))
         base = InboxFilter(urgency=self.urgency.currentData(), doc_type=self.doc_type.currentData(),
                            status=self.status.currentData(), direction=direction, due_before=due)
+        if self.more.isChecked():
+            base = self.advanced.apply(base)
         return with_text(base, self.search.text())
+
+    def _show_advanced(self, shown: bool) -> None:
+        """Show or hide the second row; hiding it drops its conditions too."""
+        self.advanced.setVisible(shown)
+        if self.advanced.active():
+            self.changed.emit()
 
 
 class MainWindow(QMainWindow):
@@ -373,6 +395,7 @@ class MainWindow(QMainWindow):
 
     async def _show_person(self) -> None:
         org = await self.ctx.organisation()
+        self.filters.advanced.set_directory(org)
         person = org.people.get(self.ctx.person_id)
         if person is not None:  # before the first sync the directory is empty
             self.setWindowTitle(self.tr("协同办公 — {0}").format(person.name))

@@ -31,6 +31,12 @@ class InboxFilter:
     direction: Direction | None = None
     due_before: datetime | None = None
     text: str = ""
+    # 高级搜索: created in [created_from, created_before), by whom, in which unit, at which step.
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+    owner_unit_id: str | None = None
+    created_by: str | None = None
+    step: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,16 @@ def _filters(filters: InboxFilter) -> tuple[list[str], list[Any]]:
     if filters.due_before is not None:
         parts.append("d.deadline < ?")
         params.append(timestamp(filters.due_before))
+    for condition, moment in (("d.created_at >= ?", filters.created_from),
+                              ("d.created_at < ?", filters.created_before)):
+        if moment is not None:
+            parts.append(condition)
+            params.append(timestamp(moment))
+    for column, text in (("owner_unit_id", filters.owner_unit_id),
+                         ("created_by", filters.created_by), ("step", filters.step)):
+        if text is not None:
+            parts.append(f"d.{column} = ?")
+            params.append(text)
     text = search.parse_query(filters.text)
     if not text.empty:
         sql, text_params = search.condition(text)

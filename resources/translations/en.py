@@ -505,4 +505,9 @@ EN.update({
     "选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理":
         "Select several documents (Ctrl- or Shift-click) and handle them with one opinion",
     "请先在列表中选中要办理的文件": "Select the documents to handle in the list first",
+    # 高级搜索
+    "拟稿日期": "Drafted", "全部环节": "Any step", "清除": "Clear",
+    "全部拟稿人": "Any drafter", "高级搜索": "Advanced",
+    "按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用":
+        "Find by drafting days, unit, drafter and step, with or without search words",
 })
