@@ -171,11 +171,11 @@ def _filters(filters: InboxFilter) -> tuple[list[str], list[Any]]:
         if moment is not None:
             parts.append(condition)
             params.append(timestamp(moment))
-    for column, text in (("owner_unit_id", filters.owner_unit_id),
-                         ("created_by", filters.created_by), ("step", filters.step)):
-        if text is not None:
+    for column, value in (("owner_unit_id", filters.owner_unit_id),
+                          ("created_by", filters.created_by), ("step", filters.step)):
+        if value is not None:
             parts.append(f"d.{column} = ?")
-            params.append(text)
+            params.append(value)
     text = search.parse_query(filters.text)
     if not text.empty:
         sql, text_params = search.condition(text)
