@@ -171,11 +171,11 @@ def _filters(filters: InboxFilter) -> tuple[list[str], list[Any]]:
         if moment is not None:
             parts.append(condition)
             params.append(timestamp(moment))
-    for column, value in (("owner_unit_id", filters.owner_unit_id),
-                          ("created_by", filters.created_by), ("step", filters.step)):
-        if value is not None:
+    for column, key in (("owner_unit_id", filters.owner_unit_id),
+                        ("created_by", filters.created_by), ("step", filters.step)):
+        if key is not None:
             parts.append(f"d.{column} = ?")
-            params.append(value)
+            params.append(key)
     text = search.parse_query(filters.text)
     if not text.empty:
         sql, text_params = search.condition(text)
