@@ -32,6 +32,7 @@ from officeapp.meetings import (
     MeetingActionKind,
     MeetingOutcome,
     MeetingRejected,
+    MeetingStatus,
     MeetingType,
     available_meeting_actions,
     booking_window,
@@ -1062,6 +1063,7 @@ class MeetingForm(FieldMessages, QDialog):
 
     async def _save(self) -> bool:
         values = self.values()
+        done = tr("草稿已保存，可预订会议室并发送通知")
         try:
             if self.meeting is None:
                 meeting: Meeting = await self.ctx.write(
@@ -1072,15 +1074,23 @@ class MeetingForm(FieldMessages, QDialog):
                 self.created.emit(meeting.id)
             else:
                 changes = {k: v for k, v in values.items() if v != self._initial.get(k)}
-                if changes and not await self._act(MeetingAction(MeetingActionKind.EDIT,
-                                                                  changes=changes)):
+                notified = self.meeting.status is MeetingStatus.NOTIFIED
+                accepted = await self._act(MeetingAction(MeetingActionKind.EDIT,
+                                                         changes=changes)) if changes else None
+                if changes and accepted is None:
                     return False
+                if notified and accepted is not None and accepted.effects:
+                    # 会议变更: the rules sent a change notice (and voided replies if the
+                    # time moved); a moved meeting must book its room again.
+                    done = tr("变更已保存，已向参会人员发出会议变更通知")
+                    if accepted.meeting.booking is None and accepted.meeting.room_id:
+                        done += tr("；时间或会议室已变，请重新预订会议室")
                 self.saved.emit(self.meeting.id)
         except DomainError as error:
             self.show_refusal(str(error.details.get("field", "")), error.message)
             return False
         self._initial = self.values()
-        self._succeeded(tr("草稿已保存，可预订会议室并发送通知"))
+        self._succeeded(done)
         return True
 
     async def _act(self, action: MeetingAction) -> MeetingAccepted | None:

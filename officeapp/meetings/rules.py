@@ -74,10 +74,11 @@ MAX_DECISIONS = 200
 MAX_UNIT_PEOPLE = 50
 
 _STATUSES: Mapping[MeetingActionKind, frozenset[MeetingStatus]] = {
-    K.EDIT: frozenset({S.DRAFT}),
-    K.BOOK: frozenset({S.DRAFT}),
-    K.APPROVE_ROOM: frozenset({S.DRAFT}),
-    K.REFUSE_ROOM: frozenset({S.DRAFT}),
+    # After the notice a meeting may still change (会议变更): a change notice goes out.
+    K.EDIT: frozenset({S.DRAFT, S.NOTIFIED}),
+    K.BOOK: frozenset({S.DRAFT, S.NOTIFIED}),
+    K.APPROVE_ROOM: frozenset({S.DRAFT, S.NOTIFIED}),
+    K.REFUSE_ROOM: frozenset({S.DRAFT, S.NOTIFIED}),
     K.SEND_NOTICE: frozenset({S.DRAFT}),
     K.REPLY: frozenset({S.NOTIFIED}),
     K.REMIND: frozenset({S.NOTIFIED}),
@@ -233,16 +234,61 @@ def _notice_targets(meeting: Meeting, actor: Actor) -> Notify:
 # --- edit and booking ------------------------------------------------------------------------
 
 
+# What a change notice (会议变更通知) reports when it changes after the notice went out.
+NOTICE_FIELDS = ("start", "end", "room_id", "location", "host_id", "attendees", "sit_in")
+# A change of these makes every 回执 given so far void: people replied for another time.
+TIMING_FIELDS = frozenset({"start", "end"})
+
+
 def _edit(call: _Call) -> MeetingAccepted:
     meeting, changes = call.meeting, call.action.changes
     _refuse_unless(is_staff(meeting, call.actor), "只有主办单位的会务人员可以修改会议")
     if not changes:
         raise _Refused("meeting.nothing_changed", "没有要修改的内容")
+    if meeting.status is S.NOTIFIED and call.now >= meeting.start:
+        raise _Refused("meeting.in_past", "会议已开始或已过去，不能再变更")
     after = apply_fields(meeting, changes)
     released = meeting.booking is not None and after.booking is None
     effects = _release_effects(meeting) if released else ()
-    entry = _entry(call, K.EDIT, details={"fields": sorted(changes), "room_released": released})
+    details: dict[str, Any] = {"fields": sorted(changes), "room_released": released}
+    if meeting.status is S.NOTIFIED:
+        after, effects, details = _changed_after_notice(call, meeting, after, effects, details)
+    entry = _entry(call, K.EDIT, details=details)
     return _accept(call, after, entry, effects)
+
+
+def _changed_after_notice(
+    call: _Call, before: Meeting, after: Meeting, effects: tuple[MeetingEffect, ...],
+    details: dict[str, Any],
+) -> tuple[Meeting, tuple[MeetingEffect, ...], dict[str, Any]]:
+    """A change after the notice: say what changed (old → new) in the trace, send the change
+    notice to everyone invited (before or after the change), and void the 回执 a new time
+    makes meaningless (the trace keeps who had replied what)."""
+    changed = {name: [_shown(getattr(before, name)), _shown(getattr(after, name))]
+                for name in NOTICE_FIELDS if getattr(before, name) != getattr(after, name)}
+    if not changed:
+        return after, effects, details
+    details = {**details, "changed": changed}
+    if TIMING_FIELDS & set(changed) and after.replies:
+        details["replies_reset"] = [
+            {"attendee": r.attendee.id, "kind": r.kind.value, "by": r.replied_by_name}
+            for r in current_replies(before).values()]
+        after = replace(after, replies=())
+    told = _notice_targets(after, call.actor)
+    earlier = _notice_targets(before, call.actor)
+    notice = Notify("meeting.changed",
+                    person_ids=tuple(dict.fromkeys((*told.person_ids, *earlier.person_ids))),
+                    holders=tuple(dict.fromkeys((*told.holders, *earlier.holders))))
+    return after, (*effects, notice), details
+
+
+def _shown(value: Any) -> Any:
+    """Return a field's value as the trace's JSON keeps it (times as ISO text)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [a.id if isinstance(a, Attendee) else str(a) for a in value]
+    return value
 
 
 def _release_effects(meeting: Meeting) -> tuple[MeetingEffect, ...]:

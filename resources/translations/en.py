@@ -510,4 +510,8 @@ EN.update({
     "全部拟稿人": "Any drafter", "高级搜索": "Advanced",
     "按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用":
         "Find by drafting days, unit, drafter and step, with or without search words",
+    # 会议变更
+    "变更已保存，已向参会人员发出会议变更通知":
+        "Change saved; a change notice has gone to the attendees",
+    "；时间或会议室已变，请重新预订会议室": "; the time or room changed, book the room again",
 })

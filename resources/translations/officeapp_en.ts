@@ -533,13 +533,13 @@
         <translation>No fixed cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meeting_form.py" line="120" />
         <location filename="../../ui/supervision_form.py" line="69" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meeting_form.py" line="120" />
         <location filename="../../ui/supervision_form.py" line="70" />
         <source>每月</source>
         <translation>Monthly</translation>
@@ -833,7 +833,7 @@
         <translation>; next: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="115" />
+        <location filename="../../ui/meeting_form.py" line="116" />
         <location filename="../../ui/meeting_view.py" line="305" />
         <source>会议类型</source>
         <translation>Type</translation>
@@ -849,13 +849,13 @@
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="117" />
+        <location filename="../../ui/meeting_form.py" line="118" />
         <location filename="../../ui/meeting_view.py" line="308" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="117" />
+        <location filename="../../ui/meeting_form.py" line="118" />
         <location filename="../../ui/meeting_view.py" line="309" />
         <source>记录人</source>
         <translation>Minutes by</translation>
@@ -1898,57 +1898,67 @@
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="115" />
+        <location filename="../../ui/meeting_form.py" line="116" />
         <source>会议名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="116" />
+        <location filename="../../ui/meeting_form.py" line="117" />
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="116" />
+        <location filename="../../ui/meeting_form.py" line="117" />
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="118" />
+        <location filename="../../ui/meeting_form.py" line="119" />
         <source>会议说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="118" />
+        <location filename="../../ui/meeting_form.py" line="119" />
         <source>不重复</source>
         <translation>Does not repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meeting_form.py" line="120" />
         <source>每天</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="187" />
+        <location filename="../../ui/meeting_form.py" line="188" />
         <source>主持人{0}</source>
         <translation>Chair {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1071" />
+        <location filename="../../ui/meeting_form.py" line="1073" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1083" />
+        <location filename="../../ui/meeting_form.py" line="1066" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1128" />
+        <location filename="../../ui/meeting_form.py" line="1085" />
+        <source>变更已保存，已向参会人员发出会议变更通知</source>
+        <translation>Change saved; a change notice has gone to the attendees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1087" />
+        <source>；时间或会议室已变，请重新预订会议室</source>
+        <translation>; the time or room changed, book the room again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting_form.py" line="1138" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1128" />
+        <location filename="../../ui/meeting_form.py" line="1138" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
@@ -2069,68 +2079,68 @@ Reason for cancelling:</translation>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="398" />
+        <location filename="../../ui/meeting_form.py" line="399" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="398" />
+        <location filename="../../ui/meeting_form.py" line="399" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="399" />
+        <location filename="../../ui/meeting_form.py" line="400" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="414" />
+        <location filename="../../ui/meeting_form.py" line="415" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="415" />
+        <location filename="../../ui/meeting_form.py" line="416" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="416" />
+        <location filename="../../ui/meeting_form.py" line="417" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="417" />
+        <location filename="../../ui/meeting_form.py" line="418" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="418" />
+        <location filename="../../ui/meeting_form.py" line="419" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="419" />
+        <location filename="../../ui/meeting_form.py" line="420" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="437" />
+        <location filename="../../ui/meeting_form.py" line="438" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="462" />
+        <location filename="../../ui/meeting_form.py" line="463" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="514" />
+        <location filename="../../ui/meeting_form.py" line="515" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="516" />
-        <location filename="../../ui/meeting_form.py" line="525" />
+        <location filename="../../ui/meeting_form.py" line="517" />
+        <location filename="../../ui/meeting_form.py" line="526" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -2245,22 +2255,22 @@ Reason for cancelling:</translation>
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="292" />
+        <location filename="../../ui/meeting_form.py" line="293" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="315" />
+        <location filename="../../ui/meeting_form.py" line="316" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="316" />
+        <location filename="../../ui/meeting_form.py" line="317" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="326" />
+        <location filename="../../ui/meeting_form.py" line="327" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -3140,220 +3150,220 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="582" />
+        <location filename="../../ui/meeting_form.py" line="583" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="582" />
+        <location filename="../../ui/meeting_form.py" line="583" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="589" />
+        <location filename="../../ui/meeting_form.py" line="590" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="597" />
+        <location filename="../../ui/meeting_form.py" line="598" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="612" />
+        <location filename="../../ui/meeting_form.py" line="613" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="613" />
+        <location filename="../../ui/meeting_form.py" line="614" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="614" />
+        <location filename="../../ui/meeting_form.py" line="615" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="621" />
+        <location filename="../../ui/meeting_form.py" line="622" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="623" />
+        <location filename="../../ui/meeting_form.py" line="624" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="626" />
+        <location filename="../../ui/meeting_form.py" line="627" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="628" />
+        <location filename="../../ui/meeting_form.py" line="629" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="636" />
+        <location filename="../../ui/meeting_form.py" line="637" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="640" />
+        <location filename="../../ui/meeting_form.py" line="641" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="641" />
+        <location filename="../../ui/meeting_form.py" line="642" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="642" />
-        <location filename="../../ui/meeting_form.py" line="1116" />
+        <location filename="../../ui/meeting_form.py" line="643" />
+        <location filename="../../ui/meeting_form.py" line="1126" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="643" />
-        <location filename="../../ui/meeting_form.py" line="1134" />
+        <location filename="../../ui/meeting_form.py" line="644" />
+        <location filename="../../ui/meeting_form.py" line="1144" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="644" />
+        <location filename="../../ui/meeting_form.py" line="645" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="676" />
         <location filename="../../ui/meeting_form.py" line="677" />
+        <location filename="../../ui/meeting_form.py" line="678" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="682" />
+        <location filename="../../ui/meeting_form.py" line="683" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="683" />
+        <location filename="../../ui/meeting_form.py" line="684" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="685" />
+        <location filename="../../ui/meeting_form.py" line="686" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="685" />
+        <location filename="../../ui/meeting_form.py" line="686" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="728" />
+        <location filename="../../ui/meeting_form.py" line="729" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="731" />
+        <location filename="../../ui/meeting_form.py" line="732" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="735" />
+        <location filename="../../ui/meeting_form.py" line="736" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="736" />
+        <location filename="../../ui/meeting_form.py" line="737" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="739" />
+        <location filename="../../ui/meeting_form.py" line="740" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="758" />
+        <location filename="../../ui/meeting_form.py" line="759" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="762" />
+        <location filename="../../ui/meeting_form.py" line="763" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="851" />
+        <location filename="../../ui/meeting_form.py" line="852" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="957" />
+        <location filename="../../ui/meeting_form.py" line="958" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="983" />
+        <location filename="../../ui/meeting_form.py" line="984" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="986" />
+        <location filename="../../ui/meeting_form.py" line="987" />
         <source>没有冲突</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="997" />
+        <location filename="../../ui/meeting_form.py" line="998" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1004" />
+        <location filename="../../ui/meeting_form.py" line="1005" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1004" />
+        <location filename="../../ui/meeting_form.py" line="1005" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1007" />
+        <location filename="../../ui/meeting_form.py" line="1008" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1053" />
+        <location filename="../../ui/meeting_form.py" line="1054" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1152" />
+        <location filename="../../ui/meeting_form.py" line="1162" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1153" />
+        <location filename="../../ui/meeting_form.py" line="1163" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1166" />
+        <location filename="../../ui/meeting_form.py" line="1176" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1173" />
+        <location filename="../../ui/meeting_form.py" line="1183" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1178" />
+        <location filename="../../ui/meeting_form.py" line="1188" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>

@@ -330,3 +330,27 @@ def test_migrations_build_exactly_the_tables_the_code_uses(engine: sa.Engine) ->
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), t.metadata)
     assert diff == []
+
+
+def test_a_change_after_the_notice_voids_replies_and_the_room_is_booked_again(
+        user: Users, clock: Clock) -> None:
+    secretary = user("office.secretary")
+    start = at_hour(clock, timedelta(days=2))
+    meeting_id = create_meeting(secretary, start, attendees=[
+        {"kind": "person", "id": "p-office.deputy"}, {"kind": "unit", "id": FINANCE_ID}])
+    meet_ok(secretary, meeting_id, "book", room_id="r-1")
+    meet_ok(secretary, meeting_id, "send_notice", check_in_code="1357")
+    deputy = user("office.deputy")
+    meet_ok(deputy, meeting_id, "reply", reply="attend")
+    later = start + timedelta(days=1)
+    meet_ok(secretary, meeting_id, "edit", changes={
+        "start": later.isoformat(), "end": (later + timedelta(hours=1)).isoformat()})
+    seen = kind_of(deputy, "meeting")[meeting_id]
+    assert seen["status"] == "notified" and seen["replies"] == []
+    change = seen["trace"][-1]
+    assert change["action"] == "edit" and set(change["details"]["changed"]) == {"start", "end"}
+    assert [r["kind"] for r in change["details"]["replies_reset"]] == ["attend"]
+    assert seen["booking"] is None
+    meet_ok(secretary, meeting_id, "book", room_id="r-1")  # booked again for the new time
+    assert kind_of(secretary, "meeting")[meeting_id]["booking"]["state"] == "booked"
+    meet_ok(deputy, meeting_id, "reply", reply="attend")  # and replied again

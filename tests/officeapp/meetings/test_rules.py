@@ -61,7 +61,7 @@ def test_creating_needs_an_organiser_and_valid_fields(desk: Desk) -> None:
         assert error.value.code == code, fields
 
 
-def test_only_the_organisers_staff_edit_and_only_while_draft(desk: Desk) -> None:
+def test_only_the_organisers_staff_edit_and_only_before_the_start(desk: Desk) -> None:
     meeting = desk.create()
     edited = desk.do(meeting, "office.clerk", K.EDIT, changes={"title": "市政府第13次常务会议"})
     assert edited.title == "市政府第13次常务会议" and edited.trace[-1].action is K.EDIT
@@ -71,8 +71,49 @@ def test_only_the_organisers_staff_edit_and_only_while_draft(desk: Desk) -> None
         "meeting.forbidden")
     assert desk.refuse(meeting, "office.clerk", K.EDIT) == "meeting.nothing_changed"
     notified = desk.notified()
+    desk.at(START)
     assert desk.refuse(notified, "office.secretary", K.EDIT, changes={"title": "x"}) == (
-        "meeting.wrong_status")
+        "meeting.in_past")
+
+
+# --- 会议变更: a change after the notice ------------------------------------------------------
+
+
+def test_a_new_time_after_the_notice_sends_a_change_notice_and_voids_the_replies(
+        desk: Desk) -> None:
+    notified = desk.notified()
+    replied = desk.do(notified, "finance.leader", K.REPLY, reply="attend")
+    replied = desk.do(replied, "office.deputy", K.REPLY, reply="leave", reason="外出")
+    later = {"start": (START + timedelta(days=1)).isoformat(),
+             "end": (END + timedelta(days=1)).isoformat()}
+    outcome = desk.try_(replied, "office.secretary", K.EDIT, changes=later)
+    assert isinstance(outcome, MeetingAccepted)
+    moved = outcome.meeting
+    assert moved.status is MeetingStatus.NOTIFIED and moved.replies == ()
+    details = moved.trace[-1].details
+    assert details["changed"]["start"] == [START.isoformat(), later["start"]]
+    assert {(r["by"], r["kind"]) for r in details["replies_reset"]} == {
+        ("孙局长", "attend"), ("陈副主任", "leave")}
+    (notice,) = [e for e in outcome.effects if isinstance(e, Notify)
+                 and e.reason == "meeting.changed"]
+    assert {"p-finance.leader", "p-office.deputy", "p-office.supervisor",
+            "p-office.leader"} <= set(notice.person_ids)
+    assert [h.unit_id for h in notice.holders] == [EDU_ID]
+    assert moved.booking is None  # the room must be booked again for the new time
+    rebooked = desk.booked(moved)
+    assert rebooked.booking is not None and rebooked.status is MeetingStatus.NOTIFIED
+
+
+def test_a_new_place_keeps_the_replies_and_a_title_sends_no_notice(desk: Desk) -> None:
+    replied = desk.do(desk.notified(), "finance.leader", K.REPLY, reply="attend")
+    outcome = desk.try_(replied, "office.secretary", K.EDIT, changes={"location": "三楼会议室"})
+    assert isinstance(outcome, MeetingAccepted)
+    assert outcome.meeting.replies == replied.replies
+    assert outcome.meeting.trace[-1].details["changed"] == {"location": ["", "三楼会议室"]}
+    assert any(isinstance(e, Notify) and e.reason == "meeting.changed" for e in outcome.effects)
+    quiet = desk.try_(replied, "office.secretary", K.EDIT, changes={"notes": "带笔记本"})
+    assert isinstance(quiet, MeetingAccepted) and quiet.effects == ()
+    assert "changed" not in quiet.meeting.trace[-1].details
 
 
 def test_moving_a_booked_meeting_releases_its_room(desk: Desk) -> None:
