@@ -443,6 +443,9 @@ async def wave2_screens(clerk: Session, prefix: str) -> None:
     with its marks, and 设置 (general and 修改密码)."""
     ctx, window = clerk.ctx, full_screen(clerk)
     assert ctx is not None
+    window.select("home")
+    await pause(1.5)
+    shot(window, f"{prefix}-home")
     pasted = await ctx.write(actions.draft_outgoing, person_id=ctx.person_id,
                              fields={"doc_type": "通知", "title": "关于报送防汛工作总结的通知",
                                      "main_recipients": [FINANCE_ID], "body": PASTED_BODY},

@@ -144,6 +144,7 @@ class Session:
         window.closed.connect(lambda: self._window_closed(window))
         self.notifier = Notifier(ctx)
         self.notifier.activated.connect(self._raise)
+        window.select("home")  # 工作台: the first screen after login
         self.window.show()
         engine.start()
         self._import_files(window)

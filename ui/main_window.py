@@ -23,6 +23,7 @@ from ui.document_view import DocumentView
 from ui.feedback import FeedbackBar
 from ui.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
 from ui.highlight import HighlightDelegate
+from ui.home_page import HomePage
 from ui.inbox_model import COLUMNS, HTML_ROLE, InboxModel, with_text
 from ui.meetings_page import MeetingsPage
 from ui.qt import (
@@ -63,6 +64,7 @@ class Nav:
     """The entries of the navigation list: (key, label, folder, direction)."""
 
     ENTRIES: tuple[tuple[str, str, Folder | None, Direction | None], ...] = (
+        ("home", "工作台", None, None),
         ("todo", "待办", "todo", None),
         ("done", "已办", "done", None),
         ("mine", "我发起的", "mine", None),
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.directory = DirectoryView(ctx)
         self.supervision = SupervisionPage(ctx)
         self.meetings = MeetingsPage(ctx)
+        self.home = HomePage(ctx)
         self.pages = QStackedWidget()
         self.status_widget = SyncStatusWidget()
         self.feedback_bar = FeedbackBar()
@@ -210,6 +213,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(coming)
         self.pages.addWidget(self.supervision)
         self.pages.addWidget(self.meetings)
+        self.pages.addWidget(self.home)
+        self.home.open_folder.connect(self.select)
+        self.home.open_document.connect(self.open_document)
+        self.home.open_meeting.connect(self.open_meeting)
+        self.home.open_item.connect(self.open_supervision_item)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.nav)
         main.addWidget(self.pages)
@@ -308,6 +316,10 @@ class MainWindow(QMainWindow):
         key = item.data(Qt.ItemDataRole.UserRole)
         entry = next(e for e in Nav.ENTRIES if e[0] == key)
         _, label, folder, direction = entry
+        if key == "home":
+            self.pages.setCurrentWidget(self.home)
+            self.home.refresh()
+            return
         if key == "directory":
             self.pages.setCurrentIndex(1)
             self.directory.reload()

@@ -514,4 +514,13 @@ EN.update({
     "变更已保存，已向参会人员发出会议变更通知":
         "Change saved; a change notice has gone to the attendees",
     "；时间或会议室已变，请重新预订会议室": "; the time or room changed, book the room again",
+    # 工作台 (home)
+    "公文待办  {0}": "Documents to do  {0}",
+    "会议  今明两天{0}个，待回执{1}个": "Meetings  {0} today and tomorrow, {1} to reply to",
+    "督办待办  {0}（逾期{1}）": "Supervision to do  {0} ({1} overdue)",
+    "明天": "Tomorrow", "今明两天没有会议": "No meetings today or tomorrow",
+    "没有逾期或即将到期的事项": "Nothing overdue or due soon", "还没有公文": "No documents yet",
+    "工作台": "Home", "今明两天的会议": "Meetings today and tomorrow",
+    "督办：逾期和即将到期": "Supervision: overdue and due soon",
+    "最近的公文": "Recent documents", "读取工作台": "Reading the home page",
 })

@@ -2042,6 +2042,46 @@ Reason for cancelling:</translation>
         <source>密码已修改；您在其他电脑上的登录已失效</source>
         <translation>Password changed; your logins on other computers have ended</translation>
     </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="137" />
+        <source>公文待办  {0}</source>
+        <translation>Documents to do  {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="139" />
+        <source>会议  今明两天{0}个，待回执{1}个</source>
+        <translation>Meetings  {0} today and tomorrow, {1} to reply to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="141" />
+        <source>督办待办  {0}（逾期{1}）</source>
+        <translation>Supervision to do  {0} ({1} overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="145" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="145" />
+        <source>明天</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="148" />
+        <source>今明两天没有会议</source>
+        <translation>No meetings today or tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="155" />
+        <source>没有逾期或即将到期的事项</source>
+        <translation>Nothing overdue or due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="159" />
+        <source>还没有公文</source>
+        <translation>No documents yet</translation>
+    </message>
 </context>
 <context>
     <name>AdvancedFilters</name>
@@ -2784,37 +2824,37 @@ Reason for cancelling:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>高级搜索</source>
         <translation>Advanced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用</source>
         <translation>Find by drafting days, unit, drafter and step, with or without search words</translation>
     </message>
@@ -2832,6 +2872,34 @@ Reason for cancelling:</translation>
         <location filename="../../ui/strings.py" line="22" />
         <source>已归档</source>
         <translation>Archived</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../ui/home_page.py" line="89" />
+        <source>工作台</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="108" />
+        <source>今明两天的会议</source>
+        <translation>Meetings today and tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="109" />
+        <source>督办：逾期和即将到期</source>
+        <translation>Supervision: overdue and due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="110" />
+        <source>最近的公文</source>
+        <translation>Recent documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home_page.py" line="125" />
+        <source>读取工作台</source>
+        <translation>Reading the home page</translation>
     </message>
 </context>
 <context>
@@ -3009,52 +3077,52 @@ Reason for cancelling:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>批量办理…</source>
         <translation>Handle several…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
         <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="413" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>请先在列表中选中要办理的文件</source>
         <translation>Select the documents to handle in the list first</translation>
     </message>
@@ -3094,31 +3162,31 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="368" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="265" />
         <location filename="../../ui/strings.py" line="16" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="266" />
         <location filename="../../ui/strings.py" line="17" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="269" />
         <location filename="../../ui/strings.py" line="18" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="274" />
         <location filename="../../ui/strings.py" line="19" />
         <source>退出登录</source>
         <translation>Log out</translation>
