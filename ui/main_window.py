@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
         main.setSizes([self.nav.minimumWidth() + 12, 1190])
         self.setCentralWidget(_with_bar(main, self.feedback_bar))
         self.statusBar().addPermanentWidget(self.status_widget, 1)
+        # Who is logged in, always in sight: shared 收发室 PCs and 委托 make it matter.
+        self.who = QLabel()
+        self.who.setAccessibleName(self.tr("当前登录"))
+        self.statusBar().addPermanentWidget(self.who)
 
     def _build_nav(self) -> None:
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } "
@@ -411,6 +415,14 @@ class MainWindow(QMainWindow):
         person = org.people.get(self.ctx.person_id)
         if person is not None:  # before the first sync the directory is empty
             self.setWindowTitle(self.tr("协同办公 — {0}").format(person.name))
+            unit = org.units.get(person.unit_id)
+            where = f"（{unit.name}）" if unit is not None else ""
+            self.who.setText(self.tr("当前登录：{0}").format(person.name + where))
+            actor = await self.ctx.actor()
+            if actor.acting_for:
+                names = "、".join(org.people[p].name for p in actor.acting_for
+                                 if p in org.people)
+                self.who.setToolTip(self.tr("受委托代为办理：{0}").format(names))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Say that the window closed: the session quits, unless a logout closed it."""

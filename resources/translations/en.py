@@ -523,4 +523,6 @@ EN.update({
     "工作台": "Home", "今明两天的会议": "Meetings today and tomorrow",
     "督办：逾期和即将到期": "Supervision: overdue and due soon",
     "最近的公文": "Recent documents", "读取工作台": "Reading the home page",
+    "当前登录": "Logged in", "当前登录：{0}": "Logged in: {0}",
+    "受委托代为办理：{0}": "Acting by delegation for: {0}",
 })

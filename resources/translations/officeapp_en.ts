@@ -2043,42 +2043,42 @@ Reason for cancelling:</translation>
         <translation>Password changed; your logins on other computers have ended</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="137" />
+        <location filename="../../ui/home_page.py" line="141" />
         <source>公文待办  {0}</source>
         <translation>Documents to do  {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="139" />
+        <location filename="../../ui/home_page.py" line="143" />
         <source>会议  今明两天{0}个，待回执{1}个</source>
         <translation>Meetings  {0} today and tomorrow, {1} to reply to</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="141" />
+        <location filename="../../ui/home_page.py" line="145" />
         <source>督办待办  {0}（逾期{1}）</source>
         <translation>Supervision to do  {0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="145" />
+        <location filename="../../ui/home_page.py" line="149" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="145" />
+        <location filename="../../ui/home_page.py" line="149" />
         <source>明天</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="148" />
+        <location filename="../../ui/home_page.py" line="152" />
         <source>今明两天没有会议</source>
         <translation>No meetings today or tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="155" />
+        <location filename="../../ui/home_page.py" line="159" />
         <source>没有逾期或即将到期的事项</source>
         <translation>Nothing overdue or due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="159" />
+        <location filename="../../ui/home_page.py" line="163" />
         <source>还没有公文</source>
         <translation>No documents yet</translation>
     </message>
@@ -2882,22 +2882,22 @@ Reason for cancelling:</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="108" />
+        <location filename="../../ui/home_page.py" line="112" />
         <source>今明两天的会议</source>
         <translation>Meetings today and tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="109" />
+        <location filename="../../ui/home_page.py" line="113" />
         <source>督办：逾期和即将到期</source>
         <translation>Supervision: overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="110" />
+        <location filename="../../ui/home_page.py" line="114" />
         <source>最近的公文</source>
         <translation>Recent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="125" />
+        <location filename="../../ui/home_page.py" line="129" />
         <source>读取工作台</source>
         <translation>Reading the home page</translation>
     </message>
@@ -3087,42 +3087,57 @@ Reason for cancelling:</translation>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="232" />
+        <source>当前登录</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="242" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>批量办理…</source>
         <translation>Handle several…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
         <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="420" />
+        <source>当前登录：{0}</source>
+        <translation>Logged in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="425" />
+        <source>受委托代为办理：{0}</source>
+        <translation>Acting by delegation for: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="494" />
         <source>请先在列表中选中要办理的文件</source>
         <translation>Select the documents to handle in the list first</translation>
     </message>
@@ -3162,31 +3177,31 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="372" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="269" />
         <location filename="../../ui/strings.py" line="16" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="270" />
         <location filename="../../ui/strings.py" line="17" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="273" />
         <location filename="../../ui/strings.py" line="18" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="278" />
         <location filename="../../ui/strings.py" line="19" />
         <source>退出登录</source>
         <translation>Log out</translation>

@@ -283,6 +283,8 @@ def test_logging_out_shows_the_login_again_and_the_next_person_gets_a_fresh_wind
         assert ctx_of(session).person_id == "p-finance.clerk"
         await until(lambda: "刘会计" in second.windowTitle(), what="the new person in the title")
         assert "李文书" not in second.windowTitle()
+        # And in the status bar, with the unit, always in sight.
+        assert second.who.text() == "当前登录：刘会计（市财政局）"
         assert second.isVisible() and not dialog.isVisible()
         url = sessions.server.url
         assert store_path(session.settings, url, "finance.clerk").exists()  # their own store
