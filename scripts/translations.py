@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "translations"
 sys.path.insert(0, str(FOLDER))
 
-from en import EN  # noqa: E402
+from en import EN, EN_VALUES  # noqa: E402
+
+# Texts of this context are domain values (urgency, document types, steps): their English
+# differs from the same Chinese used as a field label ("拟稿" the step, not "drafted by").
+VALUES_CONTEXT = "values"
 
 
 def main() -> int:
@@ -27,28 +31,37 @@ def main() -> int:
     tree = ET.parse(ts)
     tree.getroot().set("language", "en_US")
     missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        if source in EN:
-            translation.attrib.pop("type", None)
-            if message.get("numerus") == "yes":
-                translation.text = None
-                for child in list(translation):
-                    translation.remove(child)
-                for _form in ("one", "other"):  # English has a singular and a plural
-                    ET.SubElement(translation, "numerusform").text = EN[source]
-            else:
-                translation.text = EN[source]
-        else:
-            missing.append(source)
+    for context in tree.iter("context"):
+        english = EN_VALUES if context.findtext("name") == VALUES_CONTEXT else EN
+        missing += _fill(context, english)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(tools / "pyside6-lrelease"), str(ts), "-qm",
                     str(FOLDER / "officeapp_en.qm")], check=True, stdout=subprocess.DEVNULL)
     for source in missing:
         print(f"untranslated: {source}")
     return 1 if missing else 0
+
+
+def _fill(context: ET.Element, english: dict[str, str]) -> list[str]:
+    """Fill one context's translations from `english`; return the sources it lacks."""
+    missing = []
+    for message in context.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in english:
+            translation.attrib.pop("type", None)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for child in list(translation):
+                    translation.remove(child)
+                for _form in ("one", "other"):  # English has a singular and a plural
+                    ET.SubElement(translation, "numerusform").text = english[source]
+            else:
+                translation.text = english[source]
+        else:
+            missing.append(source)
+    return missing
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from officeapp.workflow.definitions import WORKFLOWS
 from ui import times
 from ui.date_edits import DateEdit
 from ui.qt import QCheckBox, QComboBox, QDate, QHBoxLayout, QLabel, QPushButton, QWidget, Signal
+from ui.values import value_text
 
 
 def _day(edit: DateEdit) -> date:
@@ -44,7 +45,7 @@ class AdvancedFilters(QWidget):
             for step in workflow.steps:
                 if step.key not in seen:
                     seen.add(step.key)
-                    self.step.addItem(step.label, step.key)
+                    self.step.addItem(value_text(step.label), step.key)
         self.set_directory(None)
         clear = QPushButton(self.tr("清除"))
         clear.clicked.connect(self.clear)

@@ -14,6 +14,7 @@ from officeapp.store.inbox import Folder, SortKey
 from ui import highlight, times
 from ui.context import AppContext
 from ui.qt import QAbstractTableModel, QColor, QModelIndex, QPersistentModelIndex, Qt, Signal
+from ui.values import value_text
 
 PAGE = 100
 # The title cell as HTML with the search's matches marked (ui.highlight.HighlightDelegate).
@@ -56,11 +57,11 @@ def cell(row: InboxRow, column: int) -> str:
             return row.doc_number
         past_numbering = row.direction is Direction.OUTGOING and row.step in (
             "seal", "issue", "done", "archived")
-        return "待编号" if past_numbering else ""
+        return value_text("待编号") if past_numbering else ""
     if column == 2:
-        return row.urgency.value
+        return value_text(row.urgency.value)
     if column == 3:
-        return row.step_label + ("（待同步）" if row.pending else "")
+        return value_text(row.step_label) + (value_text("（待同步）") if row.pending else "")
     if column == 4:
         return local_time(row.deadline, date_only=True)
     return local_time(row.updated_at)
@@ -117,7 +118,7 @@ class InboxModel(QAbstractTableModel):
             return _URGENT.get(row.urgency)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             found = self._snippets.get(row.id)
-            tip = f"{row.title}（{row.doc_type.value}）"
+            tip = f"{row.title}（{value_text(row.doc_type.value)}）"
             return f"{tip}\n{highlight.plain(found)}" if found else tip
         if role == Qt.ItemDataRole.UserRole:
             return row.id

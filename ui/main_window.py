@@ -58,6 +58,7 @@ from ui.rejections import RejectionsDialog
 from ui.settings_dialog import SettingsDialog
 from ui.status import SyncStatusWidget
 from ui.supervision_page import SupervisionPage
+from ui.values import value_text
 
 
 class Nav:
@@ -87,11 +88,11 @@ class FilterBar(QWidget):
         self.urgency = QComboBox()
         self.urgency.addItem(self.tr("全部紧急程度"), None)
         for urgency in Urgency:
-            self.urgency.addItem(urgency.value, urgency)
+            self.urgency.addItem(value_text(urgency.value), urgency)
         self.doc_type = QComboBox()
         self.doc_type.addItem(self.tr("全部文种"), None)
         for doc_type in DocType:
-            self.doc_type.addItem(doc_type.value, doc_type)
+            self.doc_type.addItem(value_text(doc_type.value), doc_type)
         self.status = QComboBox()
         self.status.addItem(self.tr("全部状态"), None)
         for status, label in ((Status.ACTIVE, "办理中"), (Status.COMPLETED, "已办结"),

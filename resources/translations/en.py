@@ -526,3 +526,21 @@ EN.update({
     "当前登录": "Logged in", "当前登录：{0}": "Logged in: {0}",
     "受委托代为办理：{0}": "Acting by delegation for: {0}",
 })
+
+# Domain values, in the "values" context (ui/values.py): the same Chinese as a field label
+# may need other English there.
+EN_VALUES = {
+    "特急": "Extra urgent", "加急": "Urgent", "普通": "Normal",
+    "公开": "Public", "内部": "Internal",
+    "决议": "Resolution", "决定": "Decision", "命令": "Order", "公报": "Communiqué",
+    "公告": "Announcement", "通告": "Circular", "意见": "Opinion", "通知": "Notice",
+    "通报": "Bulletin", "报告": "Report", "请示": "Request", "批复": "Reply",
+    "议案": "Motion", "函": "Letter", "纪要": "Minutes",
+    "拟稿": "Drafting", "核稿": "Review", "会签": "Countersign", "签发": "Signing",
+    "编号": "Numbering", "用印": "Sealing", "印发": "Issuing", "已印发": "Issued",
+    "已归档": "Archived", "签收": "Receiving", "登记": "Registration", "拟办": "Proposal",
+    "批办": "Instruction", "承办": "Handling", "传阅": "Circulation", "办结": "Closing",
+    "已办结": "Closed",
+    "待编号": "Number pending", "（待同步）": " (not yet synced)",
+}
+

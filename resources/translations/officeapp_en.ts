@@ -2086,32 +2086,32 @@ Reason for cancelling:</translation>
 <context>
     <name>AdvancedFilters</name>
     <message>
-        <location filename="../../ui/advanced_search.py" line="32" />
+        <location filename="../../ui/advanced_search.py" line="33" />
         <source>拟稿日期</source>
         <translation>Drafted</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="41" />
+        <location filename="../../ui/advanced_search.py" line="42" />
         <source>全部环节</source>
         <translation>Any step</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="49" />
+        <location filename="../../ui/advanced_search.py" line="50" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="55" />
+        <location filename="../../ui/advanced_search.py" line="56" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="67" />
+        <location filename="../../ui/advanced_search.py" line="68" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="69" />
+        <location filename="../../ui/advanced_search.py" line="70" />
         <source>全部拟稿人</source>
         <translation>Any drafter</translation>
     </message>
@@ -2824,37 +2824,37 @@ Reason for cancelling:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>高级搜索</source>
         <translation>Advanced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用</source>
         <translation>Find by drafting days, unit, drafter and step, with or without search words</translation>
     </message>
@@ -3077,67 +3077,67 @@ Reason for cancelling:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>当前登录</source>
         <translation>Logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>批量办理…</source>
         <translation>Handle several…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
         <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>当前登录：{0}</source>
         <translation>Logged in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>受委托代为办理：{0}</source>
         <translation>Acting by delegation for: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>请先在列表中选中要办理的文件</source>
         <translation>Select the documents to handle in the list first</translation>
     </message>
@@ -3177,31 +3177,31 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="373" />
         <location filename="../../ui/strings.py" line="15" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="270" />
         <location filename="../../ui/strings.py" line="16" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="271" />
         <location filename="../../ui/strings.py" line="17" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="274" />
         <location filename="../../ui/strings.py" line="18" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="279" />
         <location filename="../../ui/strings.py" line="19" />
         <source>退出登录</source>
         <translation>Log out</translation>
@@ -4675,6 +4675,204 @@ Reason for cancelling:</translation>
         <location filename="../../ui/compose.py" line="86" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
+    </message>
+</context>
+<context>
+    <name>values</name>
+    <message>
+        <location filename="../../ui/values.py" line="20" />
+        <source>特急</source>
+        <translation>Extra urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="20" />
+        <source>加急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="21" />
+        <source>普通</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="23" />
+        <source>公开</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="23" />
+        <source>内部</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="25" />
+        <source>决议</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="25" />
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="26" />
+        <source>命令</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="26" />
+        <source>公报</source>
+        <translation>Communiqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="27" />
+        <source>公告</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="27" />
+        <source>通告</source>
+        <translation>Circular</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="28" />
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="28" />
+        <source>通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="29" />
+        <source>通报</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="29" />
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="30" />
+        <source>请示</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="30" />
+        <source>批复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="31" />
+        <source>议案</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="31" />
+        <source>函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="32" />
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="34" />
+        <source>拟稿</source>
+        <translation>Drafting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="34" />
+        <source>核稿</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="35" />
+        <source>会签</source>
+        <translation>Countersign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="35" />
+        <source>签发</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="36" />
+        <source>编号</source>
+        <translation>Numbering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="36" />
+        <source>用印</source>
+        <translation>Sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="37" />
+        <source>印发</source>
+        <translation>Issuing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="37" />
+        <source>已印发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="38" />
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="38" />
+        <source>签收</source>
+        <translation>Receiving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="39" />
+        <source>登记</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="39" />
+        <source>拟办</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="40" />
+        <source>批办</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="40" />
+        <source>承办</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="41" />
+        <source>传阅</source>
+        <translation>Circulation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="41" />
+        <source>办结</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="42" />
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="44" />
+        <source>待编号</source>
+        <translation>Number pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/values.py" line="44" />
+        <source>（待同步）</source>
+        <translation> (not yet synced)</translation>
     </message>
 </context>
 </TS>
