@@ -80,6 +80,7 @@ from ui.qt import (
     Signal,
     alive,
 )
+from ui.values import value_text
 
 # The natural verb of "approve" at each step (what the person is doing there).
 _APPROVE_VERBS = {
@@ -217,15 +218,15 @@ def _rows(document: Document, org: Organisation) -> list[tuple[str, str]]:
     outgoing = document.direction is Direction.OUTGOING
     creator = _person(org, document.created_by)
     unit = _names(org, [document.owner_unit_id])
-    rows = [(tr("文种"), document.doc_type.value)]
+    rows = [(tr("文种"), value_text(document.doc_type.value))]
     if outgoing:
         rows.append((tr("发文字号"), number_text(document)))
     else:
         rows += [(tr("来文单位"), document.sender_unit or "—"),
                  (tr("来文字号"), document.doc_number or "—"),
                  (tr("收文编号"), document.received_number or "—")]
-    rows += [(tr("紧急程度"), document.urgency.value),
-             (tr("密级"), document.classification.value),
+    rows += [(tr("紧急程度"), value_text(document.urgency.value)),
+             (tr("密级"), value_text(document.classification.value)),
              (tr("主送"), _names(org, document.main_recipients)),
              (tr("抄送"), _names(org, document.cc_recipients))]
     rows.append((tr("拟稿") if outgoing else tr("登记"), f"{creator}（{unit}）"))
@@ -293,7 +294,7 @@ def body_html(body: str) -> str:
 
 def _step_label(document: Document, step: str) -> str:
     workflow = WORKFLOWS[document.direction]
-    return tr(workflow.step(step).label) if workflow.has_step(step) else step
+    return value_text(workflow.step(step).label) if workflow.has_step(step) else step
 
 
 _NAMED = {ActionKind.DELEGATE: "委托给：", ActionKind.ADD_SIGNER: "加签：",
@@ -692,13 +693,13 @@ class DocumentView(QWidget):
         assert self._org is not None
         direction = self.tr("发文") if document.direction is Direction.OUTGOING else self.tr("收文")
         step = _step_label(document, document.step)
-        parts = [direction, document.doc_type.value]
+        parts = [direction, value_text(document.doc_type.value)]
         if document.doc_number or number_text(document) == self.tr("待编号"):
             parts.append(number_text(document))
         parts.append(self.tr("当前环节：{0}").format(step))
         self.meta.setText(" · ".join(parts))
         urgent = document.urgency is not Urgency.NORMAL
-        self.urgency_badge.setText(document.urgency.value)
+        self.urgency_badge.setText(value_text(document.urgency.value))
         self.urgency_badge.setVisible(urgent)
 
     def _show_pending(self, pending: Sequence[str]) -> None:

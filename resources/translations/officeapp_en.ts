@@ -29,96 +29,96 @@
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="153" />
-        <location filename="../../ui/document_view.py" line="231" />
+        <location filename="../../ui/document_view.py" line="154" />
+        <location filename="../../ui/document_view.py" line="232" />
         <source>登记</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="198" />
+        <location filename="../../ui/document_view.py" line="199" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="199" />
+        <location filename="../../ui/document_view.py" line="200" />
         <source>（编号后生成）</source>
         <translation>(given when numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="208" />
-        <location filename="../../ui/document_view.py" line="326" />
+        <location filename="../../ui/document_view.py" line="209" />
+        <location filename="../../ui/document_view.py" line="327" />
         <location filename="../../ui/meeting_view.py" line="377" />
         <location filename="../../ui/meeting_view.py" line="406" />
         <source>（代{0}）</source>
         <translation> (for {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="220" />
+        <location filename="../../ui/document_view.py" line="221" />
         <source>文种</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="222" />
+        <location filename="../../ui/document_view.py" line="223" />
         <source>发文字号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="224" />
+        <location filename="../../ui/document_view.py" line="225" />
         <source>来文单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="225" />
+        <location filename="../../ui/document_view.py" line="226" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="226" />
+        <location filename="../../ui/document_view.py" line="227" />
         <source>收文编号</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="228" />
+        <location filename="../../ui/document_view.py" line="229" />
         <source>密级</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="229" />
+        <location filename="../../ui/document_view.py" line="230" />
         <source>主送</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="230" />
+        <location filename="../../ui/document_view.py" line="231" />
         <source>抄送</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="231" />
+        <location filename="../../ui/document_view.py" line="232" />
         <source>拟稿</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="232" />
+        <location filename="../../ui/document_view.py" line="233" />
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="240" />
+        <location filename="../../ui/document_view.py" line="241" />
         <source>会签单位</source>
         <translation>Countersigning units</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="242" />
+        <location filename="../../ui/document_view.py" line="243" />
         <source>签发人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="244" />
+        <location filename="../../ui/document_view.py" line="245" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="246" />
+        <location filename="../../ui/document_view.py" line="247" />
         <location filename="../../ui/supervision_dashboard.py" line="89" />
         <location filename="../../ui/supervision_dashboard.py" line="100" />
         <location filename="../../ui/supervision_form.py" line="75" />
@@ -130,38 +130,38 @@
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="250" />
+        <location filename="../../ui/document_view.py" line="251" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="253" />
+        <location filename="../../ui/document_view.py" line="254" />
         <source>印发</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="255" />
+        <location filename="../../ui/document_view.py" line="256" />
         <location filename="../../ui/proofread_dialog.py" line="35" />
         <source>附注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="257" />
+        <location filename="../../ui/document_view.py" line="258" />
         <source>待分配</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="258" />
+        <location filename="../../ui/document_view.py" line="259" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="258" />
+        <location filename="../../ui/document_view.py" line="259" />
         <source>{0}年度，保管期限{1}，件号{2}</source>
         <translation>Year {0}, kept {1}, item {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="316" />
+        <location filename="../../ui/document_view.py" line="317" />
         <source>{0}年度，保管期限{1}</source>
         <translation>Year {0}, kept {1}</translation>
     </message>
@@ -171,167 +171,167 @@
         <translation>acted {0} (this computer's record), received {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="345" />
+        <location filename="../../ui/document_view.py" line="346" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="347" />
+        <location filename="../../ui/document_view.py" line="348" />
         <source>待办理：{0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="349" />
+        <location filename="../../ui/document_view.py" line="350" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="360" />
+        <location filename="../../ui/document_view.py" line="361" />
         <source>传阅对象</source>
         <translation>Circulated to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="360" />
+        <location filename="../../ui/document_view.py" line="361" />
         <source>送阅人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="360" />
+        <location filename="../../ui/document_view.py" line="361" />
         <source>送阅时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="360" />
+        <location filename="../../ui/document_view.py" line="361" />
         <source>阅读情况</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="363" />
+        <location filename="../../ui/document_view.py" line="364" />
         <source>已阅 {0}</source>
         <translation>Read {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="363" />
+        <location filename="../../ui/document_view.py" line="364" />
         <source>未阅</source>
         <translation>Not read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="388" />
+        <location filename="../../ui/document_view.py" line="389" />
         <source>已送核稿</source>
         <translation>Sent for review</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="388" />
+        <location filename="../../ui/document_view.py" line="389" />
         <source>核稿已通过</source>
         <translation>Review passed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="389" />
+        <location filename="../../ui/document_view.py" line="390" />
         <source>已会签</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="389" />
+        <location filename="../../ui/document_view.py" line="390" />
         <source>已签发</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="390" />
+        <location filename="../../ui/document_view.py" line="391" />
         <source>已编号</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="390" />
+        <location filename="../../ui/document_view.py" line="391" />
         <source>已用印</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="391" />
+        <location filename="../../ui/document_view.py" line="392" />
         <source>已印发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="392" />
+        <location filename="../../ui/document_view.py" line="393" />
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="392" />
+        <location filename="../../ui/document_view.py" line="393" />
         <source>已拟办</source>
         <translation>Proposal given</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="393" />
+        <location filename="../../ui/document_view.py" line="394" />
         <source>已批办</source>
         <translation>Instructed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="393" />
+        <location filename="../../ui/document_view.py" line="394" />
         <source>已承办完毕</source>
         <translation>Handling finished</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="399" />
+        <location filename="../../ui/document_view.py" line="400" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="400" />
+        <location filename="../../ui/document_view.py" line="401" />
         <source>已委托</source>
         <translation>Delegated</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="401" />
+        <location filename="../../ui/document_view.py" line="402" />
         <source>已加签</source>
         <translation>Signer added</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="402" />
+        <location filename="../../ui/document_view.py" line="403" />
         <source>已签收任务</source>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="403" />
+        <location filename="../../ui/document_view.py" line="404" />
         <source>已传阅</source>
         <translation>Circulated</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="404" />
+        <location filename="../../ui/document_view.py" line="405" />
         <source>已阅</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="405" />
+        <location filename="../../ui/document_view.py" line="406" />
         <source>已催办</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="406" />
+        <location filename="../../ui/document_view.py" line="407" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="407" />
+        <location filename="../../ui/document_view.py" line="408" />
         <source>已修改</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="428" />
+        <location filename="../../ui/document_view.py" line="429" />
         <source>，已回到您的待办</source>
         <translation>, back in your to-do list</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="430" />
+        <location filename="../../ui/document_view.py" line="431" />
         <source>，现由您办理</source>
         <translation>, now yours to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="433" />
+        <location filename="../../ui/document_view.py" line="434" />
         <source>，仍待{0}办理</source>
         <translation>, still waiting for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="441" />
+        <location filename="../../ui/document_view.py" line="442" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="394" />
+        <location filename="../../ui/document_view.py" line="395" />
         <location filename="../../ui/supervision_dashboard.py" line="93" />
         <location filename="../../ui/supervision_dashboard.py" line="279" />
         <location filename="../../ui/supervision_dashboard.py" line="520" />
@@ -560,7 +560,7 @@
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="227" />
+        <location filename="../../ui/document_view.py" line="228" />
         <location filename="../../ui/supervision_form.py" line="74" />
         <location filename="../../ui/supervision_page.py" line="275" />
         <location filename="../../ui/supervision_view.py" line="393" />
@@ -573,7 +573,7 @@
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="248" />
+        <location filename="../../ui/document_view.py" line="249" />
         <location filename="../../ui/supervision_form.py" line="76" />
         <location filename="../../ui/supervision_view.py" line="395" />
         <source>配合单位</source>
@@ -1278,7 +1278,7 @@
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="391" />
+        <location filename="../../ui/document_view.py" line="392" />
         <location filename="../../ui/supervision_view.py" line="116" />
         <source>已签收</source>
         <translation>Received</translation>
@@ -1294,7 +1294,7 @@
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="398" />
+        <location filename="../../ui/document_view.py" line="399" />
         <location filename="../../ui/supervision_view.py" line="119" />
         <source>已退回</source>
         <translation>Returned</translation>
@@ -1355,7 +1355,7 @@
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="397" />
+        <location filename="../../ui/document_view.py" line="398" />
         <location filename="../../ui/supervision_view.py" line="145" />
         <source>已同意</source>
         <translation>Agreed</translation>
@@ -1376,8 +1376,8 @@
         <translation>report due</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="153" />
-        <location filename="../../ui/document_view.py" line="380" />
+        <location filename="../../ui/document_view.py" line="154" />
+        <location filename="../../ui/document_view.py" line="381" />
         <location filename="../../ui/meeting_view.py" line="254" />
         <location filename="../../ui/supervision_view.py" line="316" />
         <source>新建</source>
@@ -1541,7 +1541,7 @@
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="314" />
+        <location filename="../../ui/document_view.py" line="315" />
         <location filename="../../ui/supervision_view.py" line="576" />
         <source>修改了：</source>
         <translation>Changed: </translation>
@@ -1552,7 +1552,7 @@
         <translation>Split from its parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="381" />
+        <location filename="../../ui/document_view.py" line="382" />
         <location filename="../../ui/supervision_view.py" line="604" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
@@ -2587,207 +2587,207 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="508" />
+        <location filename="../../ui/document_view.py" line="509" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="525" />
+        <location filename="../../ui/document_view.py" line="526" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="526" />
+        <location filename="../../ui/document_view.py" line="527" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="527" />
+        <location filename="../../ui/document_view.py" line="528" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="558" />
+        <location filename="../../ui/document_view.py" line="559" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="563" />
+        <location filename="../../ui/document_view.py" line="564" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="564" />
+        <location filename="../../ui/document_view.py" line="565" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="571" />
+        <location filename="../../ui/document_view.py" line="572" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="619" />
+        <location filename="../../ui/document_view.py" line="620" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="672" />
+        <location filename="../../ui/document_view.py" line="673" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="683" />
+        <location filename="../../ui/document_view.py" line="684" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="684" />
+        <location filename="../../ui/document_view.py" line="685" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="693" />
+        <location filename="../../ui/document_view.py" line="694" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="693" />
+        <location filename="../../ui/document_view.py" line="694" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="696" />
+        <location filename="../../ui/document_view.py" line="697" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="698" />
+        <location filename="../../ui/document_view.py" line="699" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="706" />
+        <location filename="../../ui/document_view.py" line="707" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="708" />
+        <location filename="../../ui/document_view.py" line="709" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="709" />
+        <location filename="../../ui/document_view.py" line="710" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="738" />
+        <location filename="../../ui/document_view.py" line="739" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="743" />
+        <location filename="../../ui/document_view.py" line="744" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="746" />
+        <location filename="../../ui/document_view.py" line="747" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="801" />
+        <location filename="../../ui/document_view.py" line="802" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="829" />
+        <location filename="../../ui/document_view.py" line="830" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="829" />
+        <location filename="../../ui/document_view.py" line="830" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="830" />
+        <location filename="../../ui/document_view.py" line="831" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="830" />
+        <location filename="../../ui/document_view.py" line="831" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="831" />
+        <location filename="../../ui/document_view.py" line="832" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="831" />
+        <location filename="../../ui/document_view.py" line="832" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="844" />
+        <location filename="../../ui/document_view.py" line="845" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="857" />
+        <location filename="../../ui/document_view.py" line="858" />
         <source>已修改：{0}</source>
         <translation>Edited: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="903" />
+        <location filename="../../ui/document_view.py" line="904" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="926" />
+        <location filename="../../ui/document_view.py" line="927" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="957" />
+        <location filename="../../ui/document_view.py" line="958" />
         <source>未能撤销：{0}</source>
         <translation>Could not undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="963" />
+        <location filename="../../ui/document_view.py" line="964" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="977" />
+        <location filename="../../ui/document_view.py" line="978" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="978" />
+        <location filename="../../ui/document_view.py" line="979" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="994" />
+        <location filename="../../ui/document_view.py" line="995" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="998" />
+        <location filename="../../ui/document_view.py" line="999" />
         <source>已导出归档包：{0}</source>
         <translation>Archive package saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1008" />
+        <location filename="../../ui/document_view.py" line="1009" />
         <source>校对（{0}处）</source>
         <translation>Proofread ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1009" />
+        <location filename="../../ui/document_view.py" line="1010" />
         <source>标点、数字、发文字号和日期的写法问题，可一键修改</source>
         <translation>Punctuation, numbers, document numbers and dates written wrongly; fix with one click</translation>
     </message>
@@ -4180,12 +4180,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="463" />
+        <location filename="../../ui/document_view.py" line="464" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="464" />
+        <location filename="../../ui/document_view.py" line="465" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>

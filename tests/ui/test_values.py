@@ -14,6 +14,7 @@ from officeapp.documents import Classification, DocType, Urgency
 from officeapp.workflow import ActionKind
 from officeapp.workflow.definitions import WORKFLOWS
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
+from ui.document_view import fields_html, route_html
 from ui.main_window import MainWindow
 from ui.qt import QCoreApplication, QTranslator
 from ui.values import VALUES, value_text
@@ -65,3 +66,16 @@ def test_the_english_list_and_filters_show_no_chinese_values(doc_env: DocEnv,
     for combo in (bar.urgency, bar.doc_type, bar.status, bar.advanced.step):
         texts = [combo.itemText(i) for i in range(combo.count())]
         assert not any(CHINESE.search(t) for t in texts), texts
+
+
+def test_the_english_document_pane_names_type_urgency_and_steps(english: None,
+                                                                 doc_env: DocEnv) -> None:
+    doc = doc_env.draft(title="关于做好防汛工作的通知")
+    doc_env.act(doc, "office.clerk", ActionKind.APPROVE, opinion="请审核")
+    document = doc_env.document(doc)
+    org = doc_env.worker.call(doc_env.store.organisation)
+    fields = fields_html(document, org)
+    for english_value in ("Notice", "Normal", "Public"):
+        assert f">{english_value}<" in fields, english_value
+    route = route_html(document, org)
+    assert "Drafting" in route and "Review" in route and "Drafted by" not in route
