@@ -18,6 +18,7 @@ from sync.client import actions
 from ui.context import AppContext
 from ui.document_view import action_label
 from ui.fit import keep_on_screen
+from ui.opinion_editor import fill_phrases
 from ui.qt import (
     QColor,
     QCoreApplication,
@@ -25,7 +26,6 @@ from ui.qt import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QShowEvent,
@@ -103,10 +103,7 @@ class BatchApproveDialog(QDialog):
         phrases = QToolButton()
         phrases.setText(self.tr("常用意见"))
         phrases.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(phrases)
-        for phrase in ctx.settings.get("phrases"):
-            menu.addAction(str(phrase), lambda p=str(phrase): self.opinion.insertPlainText(p))
-        phrases.setMenu(menu)
+        fill_phrases(phrases, ctx.settings, self.opinion.insertPlainText)
         self.go_button = QPushButton(self.tr("办理"))
         self.go_button.setEnabled(False)
         self.go_button.clicked.connect(self.run)

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from officeapp.errors import ValidationError
 from officeapp.store import SNIPPET_END, SNIPPET_START
 from officeapp.store.search import parse_query
 from ui.qt import (
@@ -33,7 +34,7 @@ def terms(text: str) -> tuple[str, ...]:
     """Return the words of a search text (as the store searches them), or () when invalid."""
     try:
         return parse_query(text).terms
-    except ValueError:
+    except ValidationError:  # too long: the list refuses it the same way
         return ()
 
 
@@ -52,8 +53,7 @@ LEAD_BEFORE_MATCH = 4  # characters of the text before the match, in the list
 def row_html(title: str, snippet: str) -> str:
     """Return a list row's title with its matches marked; a match elsewhere (正文, opinions,
     文号) follows the title, shortened, in grey, so the person sees why it was found."""
-    plain = snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
-    if plain == title:
+    if plain(snippet) == title:
         return snippet_html(snippet)
     short = title if len(title) <= TITLE_BEFORE_MATCH else title[:TITLE_BEFORE_MATCH - 1] + "…"
     before, marker, rest = snippet.partition(SNIPPET_START)

@@ -7,6 +7,7 @@ documents changed last. A row opens its record where it lives.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -86,6 +87,7 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.desk: Desk | None = None
+        self._loading: asyncio.Task[None] | None = None
         self.heading = QLabel(self.tr("工作台"))
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold")
         self.cards = {key: QPushButton() for key in ("todo", "meetings", "supervision")}
@@ -125,8 +127,11 @@ class HomePage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the 工作台 again (in the background)."""
-        self.ctx.spawn(self._load(), what=self.tr("读取工作台"))
+        """Read the 工作台 again (in the background); a newer read replaces a stale one, so
+        a long sync's stream of changes never piles reads up on the worker."""
+        if self._loading is not None and not self._loading.done():
+            self._loading.cancel()
+        self._loading = self.ctx.spawn(self._load(), what=self.tr("读取工作台"))
 
     async def _load(self) -> None:
         actor = await self.ctx.actor()

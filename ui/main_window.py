@@ -489,8 +489,8 @@ class MainWindow(QMainWindow):
 
     def batch_approve(self) -> None:
         """批量办理 the selected documents (the shown one when nothing else is selected)."""
-        ids = self.selected_ids() or ([self.document.document_id() or ""]
-                                      if self.document.document_id() else [])
+        shown = self.document.document_id()
+        ids = self.selected_ids() or ([shown] if shown else [])
         if not ids:
             self.statusBar().showMessage(self.tr("请先在列表中选中要办理的文件"), 5000)
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from functools import partial
 from typing import Any
 
@@ -24,6 +24,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.settings import Settings
 
 SAVE_DELAY_MS = 500
 
@@ -109,11 +110,7 @@ class OpinionEditor(QWidget):
         self.edit.setMaximumHeight(line * 7 + 16)
 
     def _fill_phrases(self) -> None:
-        menu = self.phrases.menu()
-        menu.clear()
-        for phrase in self.ctx.settings.get("phrases"):
-            menu.addAction(phrase, partial(self.insert_phrase, phrase))
-        self.phrases.setEnabled(not menu.isEmpty())
+        fill_phrases(self.phrases, self.ctx.settings, self.insert_phrase)
 
     def _setting_changed(self, name: str) -> None:
         if name == "phrases":
@@ -229,3 +226,14 @@ class OpinionEditor(QWidget):
         self.flush()
         super().hideEvent(event)
 
+
+def fill_phrases(button: QToolButton, settings: Settings, insert: Callable[[str], None]) -> None:
+    """Fill a 常用意见 button's menu from the settings; a click calls `insert(phrase)`."""
+    menu = button.menu()
+    if menu is None:
+        menu = QMenu(button)
+        button.setMenu(menu)
+    menu.clear()
+    for phrase in settings.get("phrases"):
+        menu.addAction(str(phrase), partial(insert, str(phrase)))
+    button.setEnabled(not menu.isEmpty())

@@ -42,7 +42,7 @@ def tr(text: str) -> str:
 
 def findings_of(document: Document) -> list[Finding]:
     """Return what 校对 finds in the fields of a 公文 that people type."""
-    return check({"title": document.title, "body": document.body, "note": document.note})
+    return check(texts_of(document))
 
 
 def texts_of(document: Document) -> dict[str, str]:

@@ -170,12 +170,12 @@ def _search_short(
 ) -> list[SearchHit]:
     if query.chars is not None:
         # The character index hands out its rowids newest first and stops after the page.
-        likes = "".join(f" AND {_like_sql('d')}" for _ in query.likes)
+        rest, rest_params = condition(TextQuery(None, None, query.likes))
         sql = ("SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents_chars"
                " JOIN documents AS d ON d.doc_key = documents_chars.rowid"
-               f" WHERE documents_chars MATCH ?{likes}"
+               f" WHERE documents_chars MATCH ?{' AND ' + rest if rest else ''}"
                " ORDER BY documents_chars.rowid DESC LIMIT ? OFFSET ?")
-        params: list[Any] = [query.chars, *(p for like in query.likes for p in (like, like))]
+        params: list[Any] = [query.chars, *rest_params]
     else:
         where, params = condition(query)
         sql = (f"SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents AS d"
