@@ -1836,23 +1836,23 @@
         <translation>Handle it alone (a lead unit must be chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="176" />
+        <location filename="../../ui/batch_dialog.py" line="173" />
         <source>已办理</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="179" />
+        <location filename="../../ui/batch_dialog.py" line="176" />
         <location filename="../../ui/supervision_view.py" line="1186" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="180" />
+        <location filename="../../ui/batch_dialog.py" line="177" />
         <source>已办理{0}份，未能办理{1}份。</source>
         <translation>{0} done, {1} refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="181" />
+        <location filename="../../ui/batch_dialog.py" line="178" />
         <source>已完成</source>
         <translation>Finished</translation>
     </message>
@@ -2007,7 +2007,7 @@
 Reason for cancelling:</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="186" />
+        <location filename="../../ui/batch_dialog.py" line="183" />
         <location filename="../../ui/feedback.py" line="67" />
         <source>（待上传）</source>
         <translation> (waiting to upload)</translation>
@@ -2043,42 +2043,42 @@ Reason for cancelling:</translation>
         <translation>Password changed; your logins on other computers have ended</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="141" />
+        <location filename="../../ui/home_page.py" line="146" />
         <source>公文待办  {0}</source>
         <translation>Documents to do  {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="143" />
+        <location filename="../../ui/home_page.py" line="148" />
         <source>会议  今明两天{0}个，待回执{1}个</source>
         <translation>Meetings  {0} today and tomorrow, {1} to reply to</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="145" />
+        <location filename="../../ui/home_page.py" line="150" />
         <source>督办待办  {0}（逾期{1}）</source>
         <translation>Supervision to do  {0} ({1} overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="149" />
+        <location filename="../../ui/home_page.py" line="154" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="149" />
+        <location filename="../../ui/home_page.py" line="154" />
         <source>明天</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="152" />
+        <location filename="../../ui/home_page.py" line="157" />
         <source>今明两天没有会议</source>
         <translation>No meetings today or tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="159" />
+        <location filename="../../ui/home_page.py" line="164" />
         <source>没有逾期或即将到期的事项</source>
         <translation>Nothing overdue or due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="163" />
+        <location filename="../../ui/home_page.py" line="168" />
         <source>还没有公文</source>
         <translation>No documents yet</translation>
     </message>
@@ -2319,7 +2319,7 @@ Reason for cancelling:</translation>
     <name>BatchApproveDialog</name>
     <message>
         <location filename="../../ui/batch_dialog.py" line="89" />
-        <location filename="../../ui/batch_dialog.py" line="158" />
+        <location filename="../../ui/batch_dialog.py" line="155" />
         <source>批量办理</source>
         <translation>Handle several</translation>
     </message>
@@ -2335,7 +2335,7 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/batch_dialog.py" line="93" />
-        <location filename="../../ui/batch_dialog.py" line="110" />
+        <location filename="../../ui/batch_dialog.py" line="107" />
         <source>办理</source>
         <translation>Handle</translation>
     </message>
@@ -2355,22 +2355,22 @@ Reason for cancelling:</translation>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="115" />
+        <location filename="../../ui/batch_dialog.py" line="112" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="125" />
+        <location filename="../../ui/batch_dialog.py" line="122" />
         <source>读取所选文件</source>
         <translation>Reading the selection</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="145" />
+        <location filename="../../ui/batch_dialog.py" line="142" />
         <source>共选中{0}份，可一并办理{1}份；每份文件单独判定、单独记入办理过程。</source>
         <translation>{0} selected, {1} can be handled together; each is decided and recorded on its own.</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="147" />
+        <location filename="../../ui/batch_dialog.py" line="144" />
         <source>办理（{0}份）</source>
         <translation>Handle ({0})</translation>
     </message>
@@ -2877,27 +2877,27 @@ Reason for cancelling:</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home_page.py" line="89" />
+        <location filename="../../ui/home_page.py" line="91" />
         <source>工作台</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="112" />
+        <location filename="../../ui/home_page.py" line="114" />
         <source>今明两天的会议</source>
         <translation>Meetings today and tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="113" />
+        <location filename="../../ui/home_page.py" line="115" />
         <source>督办：逾期和即将到期</source>
         <translation>Supervision: overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="114" />
+        <location filename="../../ui/home_page.py" line="116" />
         <source>最近的公文</source>
         <translation>Recent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/home_page.py" line="129" />
+        <location filename="../../ui/home_page.py" line="134" />
         <source>读取工作台</source>
         <translation>Reading the home page</translation>
     </message>
@@ -3957,42 +3957,42 @@ Reason for cancelling:</translation>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="75" />
+        <location filename="../../ui/opinion_editor.py" line="76" />
         <source>在此填写意见；输入的内容会自动保存为草稿</source>
         <translation>Write your opinion here; it is saved as a draft as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="78" />
+        <location filename="../../ui/opinion_editor.py" line="79" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="96" />
+        <location filename="../../ui/opinion_editor.py" line="97" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="145" />
+        <location filename="../../ui/opinion_editor.py" line="142" />
         <source>读取意见草稿</source>
         <translation>Loading the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="188" />
+        <location filename="../../ui/opinion_editor.py" line="185" />
         <source>{0}/{1}字</source>
         <translation>{0}/{1} chars</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="189" />
+        <location filename="../../ui/opinion_editor.py" line="186" />
         <source>正在输入…</source>
         <translation>Typing…</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="195" />
+        <location filename="../../ui/opinion_editor.py" line="192" />
         <source>保存意见草稿</source>
         <translation>Saving the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="219" />
+        <location filename="../../ui/opinion_editor.py" line="216" />
         <source>草稿已保存 {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
