@@ -128,8 +128,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "main_recipients": list(doc.main_recipients), "cc_recipients": list(doc.cc_recipients),
         "countersign_units": list(doc.countersign_units), "signer_id": doc.signer_id,
         "signer_name": doc.signer_name, "body": doc.body,
-        "attachments": [{"name": a.name, "sha256": a.sha256, "size": a.size}
-                        for a in doc.attachments],
+        "attachments": [_attachment_to_dict(a) for a in doc.attachments],
         "note": doc.note, "written_date": _d(doc.written_date), "issuer": doc.issuer,
         "print_unit": doc.print_unit, "print_date": _d(doc.print_date),
         "source_document_id": doc.source_document_id, "sender_unit": doc.sender_unit,
@@ -146,8 +145,18 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "year": doc.archive.year, "retention": doc.archive.retention.value,
             "item_number": doc.archive.item_number,
         },
+        "official_pdf": None if doc.official_pdf is None else _attachment_to_dict(
+            doc.official_pdf),
         "version": doc.version, "updated_at": _dt(doc.updated_at),
     }
+
+
+def _attachment_to_dict(attachment: Attachment) -> dict[str, Any]:
+    return {"name": attachment.name, "sha256": attachment.sha256, "size": attachment.size}
+
+
+def _attachment(data: Mapping[str, Any]) -> Attachment:
+    return Attachment(data["name"], data.get("sha256", ""), int(data.get("size", 0)))
 
 
 def _circulation(data: Mapping[str, Any]) -> Circulation:
@@ -161,6 +170,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
     try:
         created_at = _required_dt(data["created_at"])
         archive = data.get("archive")
+        official = data.get("official_pdf")
         return Document(
             id=data["id"], direction=Direction(data["direction"]),
             doc_type=DocType(data["doc_type"]), title=data["title"],
@@ -173,8 +183,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
             countersign_units=tuple(data.get("countersign_units", ())),
             signer_id=data.get("signer_id"), signer_name=data.get("signer_name", ""),
             body=data.get("body", ""),
-            attachments=tuple(Attachment(a["name"], a.get("sha256", ""), int(a.get("size", 0)))
-                              for a in data.get("attachments", ())),
+            attachments=tuple(_attachment(a) for a in data.get("attachments", ())),
             note=data.get("note", ""), written_date=_parse_d(data.get("written_date")),
             issuer=data.get("issuer", ""), print_unit=data.get("print_unit", ""),
             print_date=_parse_d(data.get("print_date")),
@@ -191,6 +200,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
             archive=None if archive is None else ArchiveInfo(
                 int(archive["year"]), Retention(archive["retention"]),
                 int(archive.get("item_number", 0))),
+            official_pdf=None if official is None else _attachment(official),
             version=int(data.get("version", 1)), updated_at=_parse_dt(data.get("updated_at")),
         )
     except (KeyError, ValueError, TypeError) as error:

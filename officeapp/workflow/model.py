@@ -178,6 +178,8 @@ class Document:
     trace: tuple[TraceEntry, ...] = ()
     circulations: tuple[Circulation, ...] = ()
     archive: ArchiveInfo | None = None
+    # The signed official PDF (the 正文 as issued), made by the server at 用印; None before.
+    official_pdf: Attachment | None = None
     version: int = 1
     updated_at: datetime | None = None
 

@@ -273,3 +273,54 @@ supervision_blobs = sa.Table(
     sa.Column("item_id", Id, primary_key=True),
     sa.Column("sha256", sa.String(64), primary_key=True, index=True),
 )
+
+# 电子印章: one row per unit that may seal. The key never leaves the server; `chain_pem` holds
+# the issuers up to the root (PEM, concatenated), embedded in every signature.
+unit_seals = sa.Table(
+    "unit_seals", metadata,
+    sa.Column("unit_id", Id, primary_key=True),
+    sa.Column("image", sa.LargeBinary, nullable=False),
+    sa.Column("key_pem", sa.LargeBinary, nullable=False),
+    sa.Column("cert_pem", sa.LargeBinary, nullable=False),
+    sa.Column("chain_pem", sa.LargeBinary, nullable=False),
+    sa.Column("not_after", Moment, nullable=False),
+    sa.Column("updated_at", Moment, nullable=False),
+)
+
+# The organisation's trusted roots (PEM), synced to clients like the directory for 验章.
+trust_roots = sa.Table(
+    "trust_roots", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # SHA-256 fingerprint
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("cert_pem", sa.LargeBinary, nullable=False),
+    # The organisation CA's key when the server made the CA itself (create-org-ca); NULL for
+    # a root imported from the province's seal system, whose key the office never holds.
+    sa.Column("key_pem", sa.LargeBinary, nullable=True),
+    sa.Column("created_at", Moment, nullable=False),
+)
+
+# The hash chain of every record's trace (留痕): one row per trace entry, written in the
+# transaction that appends the entry. `chain_hash` = SHA-256(previous chain_hash ‖ entry_hash).
+trace_chain = sa.Table(
+    "trace_chain", metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("record_id", Id, primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("entry_hash", sa.String(64), nullable=False),
+    sa.Column("chain_hash", sa.String(64), nullable=False),
+    sa.Column("at", Moment, nullable=False),
+)
+
+# A signed checkpoint over every chain's head at one moment: `heads` is the JSON list of
+# [kind, record_id, seq, chain_hash], `root` its SHA-256, `signature` by the server's trace key.
+trace_checkpoints = sa.Table(
+    "trace_checkpoints", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("at", Moment, nullable=False),
+    sa.Column("records", sa.Integer, nullable=False),
+    sa.Column("root", sa.String(64), nullable=False),
+    sa.Column("heads", sa.LargeBinary, nullable=False),  # zlib-compressed JSON
+    sa.Column("public_key", sa.LargeBinary, nullable=False),  # PEM of the signing key
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+)
