@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 debs=(
   python3-venv
   fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
-  poppler-utils qpdf xvfb xauth postgresql-client nginx-light openssl
+  poppler-utils qpdf xvfb xauth postgresql-client nginx-light openssl libnss3-tools
   binutils desktop-file-utils
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
