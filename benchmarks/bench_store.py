@@ -404,6 +404,7 @@ def run(path: Path, workdir: Path, records: int, rng: random.Random) -> None:
     emit("short_query_ms_p95", p95(short), "ms")
     rare = measure_search(store, unlikely_pairs(rng, loaded.texts, SAMPLES))
     emit("short_query_unlikely_pair_ms_p95", p95(rare), "ms")
+    emit("document_stats_ms_p95", p95([timed(store.finished_counts) for _ in range(20)]), "ms")
     some = rng.sample(loaded.ids, min(200, len(loaded.ids)))
     reads = [timed(partial(store.get_document, i)) for i in some]
     emit("get_document_ms_p95", p95(reads), "ms")

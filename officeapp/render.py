@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from officeapp.documents import DocType, Urgency
@@ -15,7 +16,9 @@ from officeapp.pdf import (
     Step,
     render_document,
     render_drafting_sheet,
+    render_ofd,
     render_processing_sheet,
+    typeset_document,
 )
 from officeapp.workflow import ActionKind, Document, TraceEntry
 
@@ -98,6 +101,16 @@ def processing_sheet_layout(doc: Document, org: Organisation) -> ProcessingSheet
 def render_document_pdf(doc: Document, org: Organisation, *, today: date) -> bytes:
     """Return the document itself as a GB/T 9704 PDF."""
     return render_document(document_layout(doc, org, today=today))
+
+
+def render_document_ofd(doc: Document, org: Organisation, *, today: date,
+                        seal_image: bytes | None = None) -> bytes:
+    """Return the document itself as OFD (GB/T 33190-2016), laid out exactly as its PDF;
+    `seal_image` (the seal of the signed official file) becomes the stamp annotation."""
+    layout = document_layout(doc, org, today=today)
+    if seal_image is not None:
+        layout = replace(layout, seal_image=seal_image)
+    return render_ofd(typeset_document(layout), today=today)
 
 
 def render_sheet_pdf(doc: Document, org: Organisation) -> bytes:

@@ -341,9 +341,28 @@ class PullRequest(Message):
     limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
 
 
+class TrustRootOut(Message):
+    """One trusted root as `GET /sync/trust-roots` gives it (the payload of a trust_root)."""
+
+    id: str = Field(min_length=64, max_length=64)
+    name: str = Field(max_length=200)
+    pem: str = Field(max_length=65_536)
+
+
+class TrustRootsResponse(Message):
+    """Every root the organisation trusts, for a store that never received them by pull
+    (one that pulled with protocol 1, to which trust_root changes are not sent)."""
+
+    roots: list[TrustRootOut]
+
+
 # `meeting_code` carries a meeting's check-in code, seen by the organising unit only.
+# `trust_root` (protocol 2) is a root certificate 验章 trusts: {"id", "name", "pem"}.
 EntityKind = Literal["document", "unit", "person", "room", "meeting", "meeting_code",
-                     "supervision", "delegation"]
+                     "supervision", "delegation", "trust_root"]
+# Kinds a client of an older protocol does not know, by the protocol that added them: the
+# server leaves them out of its pulls (an unknown kind would fail its whole page).
+KINDS_SINCE: dict[str, int] = {"trust_root": 2}
 
 
 class Change(Message):

@@ -1,4 +1,5 @@
-"""Export an archived document as a DA/T 22 archive package (PDF, metadata, attachments)."""
+"""Export an archived document as a DA/T 22 archive package (PDF/A, OFD, DA/T 46 metadata,
+attachments)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from sync.client.blobs import content_path
 
 def package_bytes(store: LocalStore, *, document_id: str, org: Organisation, fonds: str,
                   unit_code: str, blob_root: Path, today: date) -> bytes:
-    """Build the package on the worker thread; attachments come from the local cache."""
+    """Build the package on the worker thread; the signed 正文 and the attachments come from
+    the local cache, the trusted roots that verify the seal from the store."""
     document = store.get_document(document_id)
     if document is None:
         raise ValidationError("document.not_found", "文件不存在，或您已无权查看该文件")

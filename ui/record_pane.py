@@ -1,8 +1,10 @@
 """Pieces every record pane (公文, 督办, 会议) builds the same way: the placeholder shown until
-a record is chosen, the enlarged title, status badges, dimmed hints, the banner column."""
+a record is chosen, the enlarged title, status badges, dimmed hints, the banner column, and
+the warning of a trace that broke the server's hash chain."""
 
 from __future__ import annotations
 
+from officeapp.tracechain import Break
 from ui.qt import QLabel, QLayout, QStackedWidget, Qt, QVBoxLayout, QWidget, bold_font
 
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -57,3 +59,26 @@ def clear(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
+
+
+class TraceBreakBanner(QLabel):
+    """A red line over a record whose pulled trace does not match the server's hash chain
+    (`LocalStore.trace_break`): an entry was changed, removed or reordered in the server's
+    database. Hidden while the trace holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("QLabel { background: #fdecea; color: #a8071a; font-weight: bold;"
+                           " border: 1px solid #e8a0a0; border-radius: 4px; padding: 4px 8px; }")
+        self.hide()
+
+    def show_break(self, found: Break | None) -> None:
+        """Say where the trace breaks, or hide."""
+        if found is None:
+            self.hide()
+            return
+        self.setText(self.tr("留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，"
+                             "请联系管理员").format(found.seq))
+        self.show()

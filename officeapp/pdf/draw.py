@@ -13,12 +13,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from officeapp.pdf._reportlab import Canvas
+from officeapp.pdf._reportlab import Canvas, ImageReader
 from officeapp.pdf.fonts import LoadedFont
 from officeapp.pdf.geometry import BLACK, PAGE_HEIGHT, PAGE_WIDTH, Color
 from officeapp.pdf.typeset import Glyph, Line
 
 CREATOR = "协同办公 officeapp"
+# An image as a file, or as its bytes (a unit's seal, which the server keeps in its database).
+ImageData = Path | bytes
 # The registered fonts are shared and keep each document's subsets (and reportlab's subsetter
 # moves a read position inside them): one user at a time, PDF renderer or OFD writer.
 FONT_LOCK = threading.Lock()
@@ -57,7 +59,7 @@ class ImageOp:
     `seal` marks a seal (印章): the OFD carries it as a stamp annotation, not as page content.
     """
 
-    path: Path
+    path: ImageData
     x: float
     y: float
     width: float
@@ -166,7 +168,17 @@ def _draw(canvas: Canvas, op: Op) -> None:
         canvas.setFillColorRGB(*op.color)
         canvas.rect(op.x, op.y, op.width, op.height, stroke=0, fill=1)
     else:
-        canvas.drawImage(str(op.path), op.x, op.y, op.width, op.height, mask="auto")
+        canvas.drawImage(image_reader(op.path), op.x, op.y, op.width, op.height, mask="auto")
+
+
+def image_reader(image: ImageData) -> ImageReader:
+    """Return reportlab's reader of an image file or of an image's bytes."""
+    return ImageReader(str(image) if isinstance(image, Path) else io.BytesIO(image))
+
+
+def image_name(image: ImageData) -> str:
+    """Return how messages name an image: its file, or 印章图片 for one held as bytes."""
+    return str(image) if isinstance(image, Path) else "印章图片"
 
 
 def _draw_text(canvas: Canvas, op: TextOp) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Final
 
-from officeapp.pdf.draw import ImageOp, Op, RuleOp, TextOp, baseline_in
+from officeapp.pdf.draw import ImageData, ImageOp, Op, RuleOp, TextOp, baseline_in
 from officeapp.pdf.fonts import FontRole, FontSet
 from officeapp.pdf.geometry import (
     BLACK,
@@ -52,7 +51,7 @@ class Placed:
 class Seal:
     """A seal image centred at `x`, `drop` points below the top of its row."""
 
-    path: Path
+    path: ImageData
     x: float
     drop: float
     width: float

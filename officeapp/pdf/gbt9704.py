@@ -6,11 +6,20 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Final
 
-from officeapp.pdf._reportlab import ImageReader
-from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, Typeset, baseline_in, render_pdf
+from officeapp.pdf.draw import (
+    ImageData,
+    Metadata,
+    Op,
+    RuleOp,
+    TextOp,
+    Typeset,
+    baseline_in,
+    image_name,
+    image_reader,
+    render_pdf,
+)
 from officeapp.pdf.errors import PdfInputError
 from officeapp.pdf.flow import (
     BLANK,
@@ -254,7 +263,8 @@ def _keep_first(rows: Sequence[Row]) -> list[Row]:
     return [replace(rows[0], keep=True), *rows[1:]] if rows else []
 
 
-def signature_rows(issuer: str, day: dt.date, seal_image: Path | None, fonts: FontSet) -> list[Row]:
+def signature_rows(issuer: str, day: dt.date, seal_image: ImageData | None,
+                   fonts: FontSet) -> list[Row]:
     """Return 署名 and 成文日期 (right 4 cells), kept with the last line above them."""
     date_row, centre = _date_row(day, fonts)
     line = single_line([Span(issuer, FontRole.FANGSONG)], fonts=fonts, pitch=GRID)
@@ -272,13 +282,13 @@ def _date_row(day: dt.date, fonts: FontSet) -> tuple[Row, float]:
     return Row((Placed(line, x),)), x + line.extent / 2
 
 
-def _seal(path: Path, centre: float) -> Seal:
+def _seal(path: ImageData, centre: float) -> Seal:
     """Return the seal centred on the date, a little above the 署名 so both sit below its middle."""
     try:
-        width, height = ImageReader(str(path)).getSize()
+        width, height = image_reader(path).getSize()
     except OSError as exc:
         raise PdfInputError(
-            "pdf.bad_seal_image", f"读不了印章图片“{path}”：{exc}", field="seal_image"
+            "pdf.bad_seal_image", f"读不了印章图片“{image_name(path)}”：{exc}", field="seal_image"
         ) from exc
     size = SEAL_DIAMETER
     return Seal(path, centre, PITCH / 4, size, size * height / width if width else size)

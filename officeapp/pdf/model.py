@@ -80,7 +80,7 @@ class OfficialDocumentLayout:
     cc_recipients: tuple[str, ...] = ()
     print_unit: str = ""
     print_date: dt.date | None = None
-    seal_image: Path | None = None
+    seal_image: Path | bytes | None = None  # a file, or the image itself (the server's seals)
 
     def __post_init__(self) -> None:
         check_urgency(self.urgency)

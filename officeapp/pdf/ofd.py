@@ -38,11 +38,13 @@ from xml.sax.saxutils import escape, quoteattr
 from officeapp.pdf.draw import (
     CREATOR,
     FONT_LOCK,
+    ImageData,
     ImageOp,
     Op,
     RuleOp,
     TextOp,
     Typeset,
+    image_name,
 )
 from officeapp.pdf.errors import PdfInputError
 from officeapp.pdf.fonts import LoadedFont
@@ -139,7 +141,7 @@ class _Writer:
     last_id: int = 0
     page_ids: list[int] = field(default_factory=list)
     fonts: dict[LoadedFont, tuple[int, dict[str, None]]] = field(default_factory=dict)
-    images: dict[Path, _Image] = field(default_factory=dict)
+    images: dict[ImageData, _Image] = field(default_factory=dict)
     stamps: dict[int, list[str]] = field(default_factory=dict)  # page index → Annot elements
 
     def new_id(self) -> int:
@@ -440,10 +442,10 @@ def _unicode_cmap(mapping: dict[int, str]) -> object:
     return table
 
 
-def read_image(path: Path, *, field: str) -> tuple[str, bytes]:
+def read_image(path: ImageData, *, field: str) -> tuple[str, bytes]:
     """Return an image's OFD format and bytes: PNG and JPEG as they are, others as PNG."""
     try:
-        content = path.read_bytes()
+        content = path.read_bytes() if isinstance(path, Path) else path
         if content.startswith(b"\x89PNG\r\n\x1a\n"):
             return "PNG", content
         if content.startswith(b"\xff\xd8\xff"):
@@ -456,5 +458,5 @@ def read_image(path: Path, *, field: str) -> tuple[str, bytes]:
         return "PNG", buffer.getvalue()
     except OSError as exc:  # also PIL.UnidentifiedImageError
         raise PdfInputError(
-            "pdf.bad_seal_image", f"读不了印章图片“{path}”：{exc}", field=field
+            "pdf.bad_seal_image", f"读不了印章图片“{image_name(path)}”：{exc}", field=field
         ) from exc

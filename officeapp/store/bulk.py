@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import sqlite3
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ import sqlite_utils
 
 from officeapp.documents import URGENCY_RANK, Classification, Direction, DocType
 from officeapp.org import Role
-from officeapp.store import docs, meta, pull
+from officeapp.store import docs, meta, pull, traces
 from officeapp.store.pull import PulledChange, PulledRejection, PullOutcome, PullPage
 from officeapp.store.rows import NO_DEADLINE
 from officeapp.store.search import INDEX_TEXT_SQL
@@ -58,8 +59,12 @@ DOCUMENT_KEYS = (
     "cc_recipients", "countersign_units", "signer_id", "signer_name", "body", "attachments",
     "note", "written_date", "issuer", "print_unit", "print_date", "source_document_id",
     "sender_unit", "received_number", "lead_unit_id", "co_unit_ids", "deadline",
-    "circulate_to", "holders", "trace", "circulations", "archive", "version", "updated_at",
+    "circulate_to", "holders", "trace", "circulations", "archive", "official_pdf", "version",
+    "updated_at", "body_versions",
 )
+OFFICIAL_PDF_KEYS = ("name", "sha256", "size")
+# Keys the server's pull adds beside the codec's: the chain hash of each trace entry.
+WIRE_KEYS = ("trace_hashes",)
 TRACE_KEYS = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
               "on_behalf_of", "target_step", "details", "acted_at")
 HOLDER_KEYS = ("unit_id", "roles", "person_id", "on_behalf_of", "added", "lead", "done",
@@ -70,6 +75,7 @@ _LISTS = ("main_recipients", "cc_recipients", "countersign_units", "co_unit_ids"
           "circulate_to")
 _CHANGE_KEYS = ("seq", "kind", "id", "op", "data")
 
+log = logging.getLogger(__name__)
 _tokens = itertools.count(1)
 SCHEMA = "staged"
 
@@ -199,8 +205,11 @@ _URGENCY_RANK = " ".join(f"WHEN '{u.value}' THEN {rank}" for u, rank in URGENCY_
 _DOC_VALUES = ("id", "direction", "doc_type", "title", "doc_number", "urgency",
                "classification", "owner_unit_id", "created_by", "step", "created_at",
                "updated_at", "deadline", "version", "body", "written_date", "print_date")
-_DOC_TYPES = ("trace", "holders", "circulations", "attachments", "archive", *_LISTS)
-_DOC_TEXTS = ("archive", "attachments", "trace", "holders", "circulations")
+_DOC_TYPES = ("trace", "holders", "circulations", "attachments", "archive", *_LISTS,
+              "body_versions", "informed", "trace_hashes", "official_pdf")
+_DOC_TEXTS = ("archive", "official_pdf", "attachments", "trace", "holders", "circulations",
+              "body_versions",
+              "trace_hashes")
 _TRACE_VALUES = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
                  "on_behalf_of", "target_step", "details", "acted_at")
 _HOLDER_VALUES = ("unit_id", "person_id", "done", "claimed_at")
@@ -224,15 +233,16 @@ _STAGED_TABLES = (
     " type TEXT, " + ", ".join(_CIRCULATION_VALUES)
     + ", sent_by_t TEXT, PRIMARY KEY (pos, idx))",
     "CREATE TABLE staged.bulk_ok (pos INTEGER PRIMARY KEY)",
+    "CREATE TABLE staged.bulk_breaks (pos INTEGER PRIMARY KEY, what TEXT NOT NULL)",
     "CREATE TABLE staged.bulk_keys (pos INTEGER PRIMARY KEY, doc_key INTEGER, existed INTEGER)",
     "CREATE TABLE staged.bulk_token (token INTEGER NOT NULL)",
 )
 _STAGED = ("bulk_changes", "bulk_trace", "bulk_holders", "bulk_roles",
-         "bulk_circulations", "bulk_ok", "bulk_keys", "bulk_token")
+           "bulk_circulations", "bulk_ok", "bulk_breaks", "bulk_keys", "bulk_token")
 
 # --- staging: JSON work only, before the page's transaction --------------------------------
 
-_DATA_PATHS = _paths(DOCUMENT_KEYS, "$.data.")
+_DATA_PATHS = _paths((*DOCUMENT_KEYS, *WIRE_KEYS), "$.data.")
 # A change that is not an object is read as {} (and so found unshaped below).
 _STAGE_CHANGES = (
     "WITH raw(pos, v) AS MATERIALIZED (SELECT key, CASE WHEN type = 'object' THEN value"
@@ -317,6 +327,16 @@ _ARCHIVE_OK = (
     f" AND {_RETENTION} IN ({_quote({r.value for r in Retention})})"
     f" AND ({_ITEM} IS NULL AND json_type(d.archive, '$.item_number') IS NULL OR {_int(_ITEM)})"
     f" AND {_none_of(f'json_remove(d.archive, {_paths(ARCHIVE_KEYS)})', ARCHIVE_KEYS)})")
+# The signed official PDF (set at 用印): null, or {name, sha256, size} and nothing else.
+_OFFICIAL_NAME = "json_extract(d.official_pdf, '$.name')"
+_OFFICIAL_SIZE = "ifnull(json_extract(d.official_pdf, '$.size'), 0)"
+_OFFICIAL_REST = f"json_remove(d.official_pdf, {_paths(OFFICIAL_PDF_KEYS)})"
+_OFFICIAL_OK = (
+    "(ifnull(d.official_pdf_t, 'null') = 'null' OR d.official_pdf_t = 'object'"
+    f" AND {_text(_OFFICIAL_NAME)}"
+    " AND ifnull(json_type(d.official_pdf, '$.sha256'), 'text') = 'text'"
+    " AND ifnull(json_type(d.official_pdf, '$.size'), 'integer') = 'integer'"
+    f" AND {_int(_OFFICIAL_SIZE)} AND {_none_of(_OFFICIAL_REST, OFFICIAL_PDF_KEYS)})")
 _READ_KEYS = (*_DOC_VALUES, *_DOC_TYPES)
 # What is left of a document's change once every key document_to_dict writes is removed.
 _CANONICAL_REST = '{"data":{}}'
@@ -331,10 +351,16 @@ _DOC_OK = " AND ".join((
     _opt_text("d.d_doc_number"), _opt_text("d.d_body"), _time_ok("d.d_created_at"),
     _opt_time("d.d_updated_at"), _opt_time("d.d_deadline"), _int("d.d_version"),
     "d.trace_t = 'array'", "d.holders_t = 'array'", "d.circulations_t = 'array'",
+    "ifnull(d.trace_hashes_t, 'array') = 'array'",
     *(f"ifnull(d.{k}_t, 'array') = 'array'" for k in ("attachments", *_LISTS)),
     *(f"(d.d_{k} IS NULL OR d.d_{k} = '' OR {_date_ok('d.d_' + k)})"
       for k in ("written_date", "print_date")),
     _ARCHIVE_OK,
+    _OFFICIAL_OK,
+    # A document with 正文 versions (few) is checked and stored by the Python path.
+    "ifnull(d.body_versions, '[]') = '[]'",
+    # So is a document with 知会 (codec writes `informed` only when there is one).
+    "d.informed_t IS NULL",
     f"(d.doc_rest = '{_CANONICAL_REST}' OR {_none_of(_REST_DATA, _READ_KEYS)})",
     "(d.attachments IS NULL OR d.attachments = '[]' OR NOT EXISTS (SELECT 1 FROM"
     f" json_each(d.attachments) AS a WHERE NOT ({_ATTACHMENT_OK})))",
@@ -347,6 +373,23 @@ _DOC_OK = " AND ".join((
 ))
 _CHECK_DOCS = (f"INSERT INTO staged.bulk_ok (pos) SELECT d.pos FROM staged.bulk_changes AS d"
                f" WHERE d.{_PUTS.replace('pos IN', 'd.pos IN')} AND {_DOC_OK}")
+# Each accepted document's trace against its chain hashes (traces.check, in Python: hashing).
+_TRACE_BREAK = "officeapp_trace_break"
+_CHECK_TRACES = (
+    "INSERT INTO staged.bulk_breaks (pos, what) SELECT pos, what FROM (SELECT c.pos,"
+    f" {_TRACE_BREAK}(c.id, c.trace, c.trace_hashes) AS what FROM staged.bulk_ok AS o"
+    " JOIN staged.bulk_changes AS c ON c.pos = o.pos WHERE c.trace_hashes IS NOT NULL)"
+    " WHERE what IS NOT NULL")
+_BREAKS = ("SELECT c.id, b.what FROM staged.bulk_breaks AS b"
+           " JOIN staged.bulk_changes AS c ON c.pos = b.pos")
+
+
+def _trace_break(record_id: str, trace: str | None, hashes: str | None) -> str | None:
+    try:
+        return traces.check_text("document", record_id, trace, hashes)
+    except Exception:  # raised inside SQLite it would fail the whole page: log it instead
+        log.exception("could not check the trace of document %s", record_id)
+        return None
 
 
 def head(conn: sqlite3.Connection, body: str) -> str | None:
@@ -384,8 +427,9 @@ def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str],
     if conn.execute(_unshaped(kinds)).fetchone():
         _clear(conn)
         return None
+    conn.create_function(_TRACE_BREAK, 3, _trace_break, deterministic=True)
     for statement in (_STAGE_TRACE, _STAGE_HOLDERS, _STAGE_ROLES, _STAGE_CIRCULATIONS,
-                      _CHECK_DOCS):
+                      _CHECK_DOCS, _CHECK_TRACES):
         conn.execute(statement)
     token = next(_tokens)
     conn.execute("INSERT INTO staged.bulk_token (token) VALUES (?)", (token,))
@@ -561,6 +605,7 @@ def apply(db: sqlite_utils.Database, page: StagedPage, *, now: datetime) -> Pull
     if page.has_more and meta.cursor(conn) == 0:
         docs.merge_text_later(conn)  # an initial sync
     written = _write_documents(conn)
+    traces.record_staged(conn, written, conn.execute(_BREAKS).fetchall())
     rest = _python_changes(conn)
     # The rows stay until the next page replaces them (emptying them costs a page's time);
     # without its token the page cannot be applied twice.
@@ -578,7 +623,7 @@ def _write_documents(conn: sqlite3.Connection) -> list[str]:
     # The index forgets the old text of rewritten documents before their JSON changes.
     conn.execute(_FTS_DELETE)
     conn.execute(_CHARS_DELETE)
-    for table in ("holders", "circulations", "participants"):
+    for table in ("holders", "circulations", "participants", "informed"):
         conn.execute(f"DELETE FROM {table} WHERE doc_key IN ({_OLD_KEYS})")
     conn.execute(f"DELETE FROM trace WHERE local = 1 AND doc_key IN ({_OLD_KEYS})")
     conn.execute(_WRITE_DOCUMENTS, (NO_DEADLINE,))

@@ -104,7 +104,7 @@ def _forget_derived(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
     """Drop the index rows of documents about to be rewritten (trace keeps server rows)."""
     keys = [(o.doc_key,) for o in old]
     _forget_text(conn, old)
-    for table in ("holders", "circulations", "participants"):
+    for table in ("holders", "circulations", "participants", "informed"):
         conn.executemany(f"DELETE FROM {table} WHERE doc_key = ?", keys)
     # Optimistic trace rows are provisional and rewritten each time; server rows stay.
     conn.executemany("DELETE FROM trace WHERE doc_key = ? AND local = 1", keys)
@@ -123,6 +123,8 @@ def _write(
                      [(k, *h) for k, r, _ in keyed for h in r.holders])
     conn.executemany("INSERT INTO circulations (doc_key, person_id, read) VALUES (?, ?, ?)",
                      [(k, *c) for k, r, _ in keyed for c in r.circulations])
+    conn.executemany("INSERT INTO informed (doc_key, person_id, read) VALUES (?, ?, ?)",
+                     [(k, *i) for k, r, _ in keyed for i in r.informed])
     conn.executemany("INSERT INTO participants (doc_key, person_id) VALUES (?, ?)",
                      [(k, p) for k, r, _ in keyed for p in sorted(r.participants)])
     conn.executemany("INSERT OR IGNORE INTO trace (doc_key, seq, step, action, actor_id,"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, get_args
@@ -11,11 +12,14 @@ from officeapp.documents import Direction, DocType, Urgency
 from officeapp.errors import ValidationError
 from officeapp.org import Actor
 from officeapp.store import search
-from officeapp.store.db import marks, parse_timestamp, timestamp
+from officeapp.store.db import chunks, marks, parse_timestamp, timestamp
 from officeapp.store.rows import step_label
+from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import Status
 
-Folder = Literal["todo", "done", "mine", "all"]
+# "informed" is 知会我的: everything 知会'd to the person, read or not (its badge counts the
+# unread, `unread_informed`). Being informed is no work, so it is never in 待办.
+Folder = Literal["todo", "done", "mine", "all", "informed"]
 SortKey = Literal["updated_at", "urgency", "deadline", "title", "created_at"]
 FOLDERS: tuple[Folder, ...] = get_args(Folder)
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
@@ -63,23 +67,38 @@ class InboxRow:
     deadline: datetime | None
     updated_at: datetime
     pending: bool
+    # 用印 was done here and awaits the server, which makes the signed official PDF.
+    awaiting_seal: bool = False
 
 
+def _after_seal() -> str:
+    workflow = WORKFLOWS[Direction.OUTGOING]
+    keys = [s.key for s in workflow.steps[workflow.index("seal") + 1:]]
+    return ", ".join(f"'{key}'" for key in keys)
+
+
+# Only a pending 发文 past 用印 reads its JSON, so a page costs a lookup for few rows at most.
+_AWAITING_SEAL = (
+    "CASE WHEN d.pending = 1 AND d.direction = 'outgoing'"
+    f" AND d.step IN ({_after_seal()}) THEN (SELECT ifnull(json_type(x.data,"
+    " '$.official_pdf'), 'null') = 'null' FROM document_data AS x"
+    " WHERE x.doc_key = d.doc_key) ELSE 0 END")
 _ROW_COLUMNS = ("d.id, d.title, d.doc_number, d.doc_type, d.urgency, d.direction, d.step,"
-                " d.status, d.deadline, d.updated_at, d.pending")
+                f" d.status, d.deadline, d.updated_at, d.pending, {_AWAITING_SEAL}")
 
 
 def _row(values: tuple[Any, ...]) -> InboxRow:
     """Return the InboxRow for one result row of _ROW_COLUMNS."""
     (doc_id, title, number, doc_type, urgency, direction, step, status, deadline, updated,
-     pending) = values
+     pending, awaiting_seal) = values
     updated_at = parse_timestamp(updated)
     assert updated_at is not None
     return InboxRow(
         id=doc_id, title=title, doc_number=number, doc_type=DocType(doc_type),
         urgency=Urgency(urgency), direction=Direction(direction), step=step,
         step_label=step_label(direction, step), status=Status(status),
-        deadline=parse_timestamp(deadline), updated_at=updated_at, pending=bool(pending))
+        deadline=parse_timestamp(deadline), updated_at=updated_at, pending=bool(pending),
+        awaiting_seal=bool(awaiting_seal))
 
 
 def _people(actor: Actor) -> list[str]:
@@ -142,6 +161,12 @@ def _folder(actor: Actor, folder: str, *, walk: bool) -> tuple[str, list[Any]]:
     if folder == "all":
         # Everything cached is visible to this person (the server sends nothing else).
         return "1 = 1", []
+    if folder == "informed":
+        if walk:
+            return ("EXISTS (SELECT 1 FROM informed AS i WHERE i.doc_key = d.doc_key"
+                    " AND i.person_id = ?)", [actor.person_id])
+        return ("d.doc_key IN (SELECT doc_key FROM informed WHERE person_id = ?)",
+                [actor.person_id])
     todo, params = holds(actor) if walk else todo_keys(actor)
     if not walk:
         todo = f"d.doc_key IN ({todo})"
@@ -296,6 +321,29 @@ def _size(conn: sqlite3.Connection, actor: Actor, folder: str) -> int:
         sql, params = "SELECT count(*) FROM documents WHERE created_by = ?", [actor.person_id]
     elif folder == "all":
         sql, params = "SELECT count(*) FROM documents", []
+    elif folder == "informed":
+        sql, params = ("SELECT count(DISTINCT doc_key) FROM informed WHERE person_id = ?",
+                       [actor.person_id])
     else:
         raise ValidationError("inbox.unknown_folder", "未知的收件箱分类", folder=folder)
     return int(conn.execute(sql, params).fetchone()[0])
+
+
+def unread_informed(conn: sqlite3.Connection, *, actor: Actor) -> int:
+    """Return how many documents 知会'd to the person they have not read yet."""
+    row = conn.execute("SELECT count(DISTINCT doc_key) FROM informed"
+                       " WHERE person_id = ? AND read = 0", (actor.person_id,)).fetchone()
+    return int(row[0])
+
+
+def unread_informed_ids(conn: sqlite3.Connection, *, actor: Actor,
+                        document_ids: Sequence[str]) -> set[str]:
+    """Return which of these documents were 知会'd to the person and are still unread."""
+    found: set[str] = set()
+    for part in chunks(list(document_ids)):
+        rows = conn.execute(
+            "SELECT d.id FROM documents AS d JOIN informed AS i ON i.doc_key = d.doc_key"
+            f" WHERE i.person_id = ? AND i.read = 0 AND d.id IN ({marks(part)})",
+            [actor.person_id, *part])
+        found.update(str(r[0]) for r in rows)
+    return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,7 +34,10 @@ from officeapp.store import (
     pull,
     schema,
     search,
+    stats,
     supervision,
+    traces,
+    trust,
 )
 from officeapp.store import meetings as meeting_store
 from officeapp.store.blobs import BlobRecord, BlobState
@@ -46,6 +49,7 @@ from officeapp.store.inbox import Folder, InboxFilter, InboxRow, InboxSort
 from officeapp.store.outbox import NewMutation, OutboxMutation, RejectionRecord
 from officeapp.store.pull import PulledRejection, PullOutcome, PullPage
 from officeapp.store.search import SearchHit
+from officeapp.store.trust import TrustRoot
 from officeapp.supervision import (
     InboxEntry,
     ItemQuery,
@@ -61,6 +65,7 @@ from officeapp.supervision import (
     decide_supervision,
 )
 from officeapp.supervision.lights import DEFAULT_WARN_DAYS
+from officeapp.tracechain import Break
 from officeapp.workflow.engine import decide
 from officeapp.workflow.model import Accepted, Action, Decision, Document, Rejected
 
@@ -177,6 +182,28 @@ class LocalStore:
     def organisation(self) -> Organisation:
         """Return the stored directory as an Organisation."""
         return directory.organisation(self.db)
+
+    def trust_roots(self) -> list[bytes]:
+        """Return the organisation's trusted roots (PEM) that 验章 checks signatures against."""
+        return [root.pem.encode() for root in trust.roots(self.db.conn)]
+
+    def trust_roots_known(self) -> bool:
+        """Return whether the roots were ever received (else the engine asks for them)."""
+        return trust.known(self.db.conn)
+
+    def replace_trust_roots(self, items: Sequence[Mapping[str, Any]]) -> None:
+        """Store the roots the server listed, in place of any kept."""
+        with self.db.conn:
+            trust.replace(self.db.conn, items)
+
+    def trust_root_records(self) -> list[TrustRoot]:
+        """Return the trusted roots with their ids and names, by id."""
+        return trust.roots(self.db.conn)
+
+    def trace_break(self, kind: str, record_id: str) -> Break | None:
+        """Return where the record's pulled trace broke the server's hash chain, or None
+        ("document", "meeting" or "supervision")."""
+        return traces.get(self.db.conn, kind, record_id)
 
     def rooms(self) -> list[Room]:
         """Return the stored meeting rooms."""
@@ -597,11 +624,23 @@ class LocalStore:
         return inbox.count(self.db.conn, actor=actor, folder=folder,
                            filters=filters or InboxFilter())
 
+    def finished_counts(self) -> list[stats.FinishedCount]:
+        """Return how many documents are finished and archived, per owning unit, direction
+        and year (公文统计's 归档率)."""
+        return stats.finished_counts(self.db.conn)
+
     def folder_counts(self, actor: Actor) -> dict[str, int]:
-        """Return the unfiltered size of each folder, for the badges."""
-        return {folder: inbox.count(self.db.conn, actor=actor, folder=folder,
-                                    filters=InboxFilter())
-                for folder in inbox.FOLDERS}
+        """Return the unfiltered size of each folder, for the badges, and under
+        "informed_unread" how many 知会 the person has not read."""
+        counts: dict[str, int] = {
+            folder: inbox.count(self.db.conn, actor=actor, folder=folder, filters=InboxFilter())
+            for folder in inbox.FOLDERS}
+        counts["informed_unread"] = inbox.unread_informed(self.db.conn, actor=actor)
+        return counts
+
+    def unread_informed_ids(self, actor: Actor, document_ids: Sequence[str]) -> set[str]:
+        """Return which of these documents were 知会'd to the person and are still unread."""
+        return inbox.unread_informed_ids(self.db.conn, actor=actor, document_ids=document_ids)
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
         """Return documents whose title, number, body or opinions contain `text`."""

@@ -28,11 +28,21 @@ from officeapp.orgcodec import (
     room_from_dict,
     unit_from_dict,
 )
-from officeapp.store import directory, docs, meetings, meta, outbox, supervision
+from officeapp.store import (
+    directory,
+    docs,
+    meetings,
+    meta,
+    outbox,
+    supervision,
+    traces,
+    trust,
+)
 from officeapp.store.outbox import OutboxMutation, record_kind
 from officeapp.store.rows import DocumentRows, rows_from_data
 from officeapp.supervision import SupervisionAccepted, create_item, decide_supervision
 from officeapp.supervision.codec import action_from_dict as supervision_action_from_dict
+from officeapp.tracechain import Break
 from officeapp.workflow import Accepted, create_outgoing, decide, register_incoming
 from officeapp.workflow.codec import action_from_dict, assignee_resolver
 
@@ -145,6 +155,8 @@ def wipe_mirror(db: sqlite_utils.Database) -> None:
         conn.execute(f"DELETE FROM {table}")
     for table in ("delegations", "rooms", "people", "units"):
         conn.execute(f"DELETE FROM {table}")
+    trust.clear(conn)
+    traces.forget_all(conn)
     meta.set_cursor(conn, 0, reset=True)
 
 
@@ -162,7 +174,10 @@ def apply_page(db: sqlite_utils.Database, page: PullPage, *, now: datetime,
     docs.put_rows(conn, put_docs, pending=False)
     docs.delete(conn, revoked_docs)
     touched_directory = _directory(db, page.changes)
+    # New trusted roots change what 验章 says: the views reload as for the directory.
+    touched_directory |= trust.apply(conn, page.changes)
     affected, coded = _records(conn, page.changes, skipped)
+    _check_traces(conn, page.changes)
     rejected = _rejections(conn, page.rejected, now=now)
     touched_directory |= _revert_delegations(db, rejected)
     if not page.has_more:
@@ -224,6 +239,19 @@ def _documents(changes: Sequence[PulledChange]) -> tuple[
             log.warning("skipped malformed document %s from the server", change.id)
             skipped.append(change.id)
     return put, revoked, skipped
+
+
+def _check_traces(conn: sqlite3.Connection, changes: Sequence[PulledChange]) -> None:
+    """Check each pulled record's trace against its chain hashes; keep what breaks."""
+    checked: dict[str, dict[str, Break | None]] = {kind: {} for kind in traces.KINDS}
+    for change in _final(changes, traces.KINDS):
+        if change.op == "revoke":
+            traces.forget(conn, change.kind, [change.id])
+        else:
+            checked[change.kind][change.id] = traces.check(change.kind, change.id,
+                                                           change.data or {})
+    for kind, found in checked.items():
+        traces.record(conn, kind, found)
 
 
 def _code(data: Mapping[str, Any] | None) -> str:

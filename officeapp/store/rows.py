@@ -11,7 +11,7 @@ from typing import Any
 from officeapp.documents import URGENCY_RANK, Classification, Direction, DocType
 from officeapp.org import Role
 from officeapp.store.db import dumps, timestamp
-from officeapp.workflow.codec import document_to_dict
+from officeapp.workflow.codec import body_versions_from, document_to_dict
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import ActionKind, Document, Retention, Status
 
@@ -53,6 +53,7 @@ class DocumentRows:
     participants: frozenset[str]
     trace: tuple[TraceRow, ...]
     fts: FtsValues
+    informed: tuple[tuple[str, int], ...] = ()  # 知会: (person, read)
 
 
 def status_of(step: str) -> Status:
@@ -96,6 +97,7 @@ def rows_from_data(data: Mapping[str, Any]) -> DocumentRows:
                                | {e["on_behalf_of"] for e in trace if e.get("on_behalf_of")}),
         trace=tuple(_trace_row(e) for e in trace),
         fts=fts_values(data),
+        informed=tuple(_informed_row(i) for i in data.get("informed") or ()),
     )
 
 
@@ -193,6 +195,12 @@ def _circulation_row(circulation: Mapping[str, Any]) -> tuple[str, int]:
             int(_moment(circulation.get("read_at")) is not None))
 
 
+def _informed_row(informed: Mapping[str, Any]) -> tuple[str, int]:
+    _text(informed["sent_by"])
+    _required_moment(informed["sent_at"])
+    return (_text(informed["person_id"]), int(_moment(informed.get("read_at")) is not None))
+
+
 def _checked_entry(entry: Mapping[str, Any]) -> Mapping[str, Any]:
     """Return a trace entry after checking what the codec checks of it."""
     _require(entry, "step", "actor_id")
@@ -223,6 +231,15 @@ def _check_rest(data: Mapping[str, Any]) -> None:
     for key in ("written_date", "print_date"):
         if data.get(key) not in (None, ""):
             date.fromisoformat(str(data[key]))
+    body_versions_from(data.get("body_versions"))
+    official = data.get("official_pdf")
+    if official is not None:
+        if not isinstance(official, Mapping):
+            raise TypeError("official_pdf")
+        _require(official, "name")
+        _text(official["name"])
+        _optional_text(official.get("sha256"))
+        int(official.get("size", 0))
     archive = data.get("archive")
     if archive is not None:
         int(archive["year"])

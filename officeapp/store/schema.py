@@ -385,11 +385,29 @@ def _v5_character_index(db: sqlite_utils.Database) -> None:
     db.executescript(_V5_CHARACTER_INDEX)
 
 
+_V6_INFORMED = """
+CREATE TABLE informed (
+    doc_key INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    person_id TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1))
+);
+CREATE INDEX informed_doc ON informed(doc_key);
+CREATE INDEX informed_person ON informed(person_id, doc_key);
+CREATE INDEX informed_unread ON informed(person_id, doc_key) WHERE read = 0;
+"""
+
+
+def _v6_informed(db: sqlite_utils.Database) -> None:
+    """Version 6: who each document was 知会'd to, and whether they have read it (the
+    知会我的 folder and its unread count). No earlier version could hold a 知会."""
+    db.executescript(_V6_INFORMED)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
 MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
                                    _v3_delegation_ids, _v4_text_index_complete,
-                                   _v5_character_index)
+                                   _v5_character_index, _v6_informed)
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,8 +7,10 @@ from officeapp.workflow.engine import (
     current_step,
     decide,
     may_hold,
+    may_inform,
     may_undo,
     pending_holders,
+    unread_inform,
 )
 from officeapp.workflow.model import (
     Accepted,
@@ -25,9 +27,11 @@ from officeapp.workflow.model import (
     Document,
     Effect,
     Holder,
+    Informed,
     Notify,
     Rejected,
     Retention,
+    SealDocument,
     Status,
     TraceEntry,
 )
@@ -35,8 +39,9 @@ from officeapp.workflow.model import (
 __all__ = [
     "INCOMING", "OUTGOING", "WORKFLOWS", "Accepted", "Action", "ActionKind",
     "AllocateItemNumber", "AllocateNumber", "ArchiveInfo", "Assignee", "Attachment",
-    "Circulation", "Decision", "Distribute", "Document", "Effect", "Holder", "Notify",
-    "Rejected", "Retention", "Status", "StepDef", "TraceEntry", "WorkflowDef",
+    "Circulation", "Decision", "Distribute", "Document", "Effect", "Holder", "Informed", "Notify",
+    "Rejected", "Retention", "SealDocument", "Status", "StepDef", "TraceEntry", "WorkflowDef",
     "available_actions", "create_outgoing", "current_step", "decide", "incoming_copy",
-    "may_hold", "may_undo", "pending_holders", "register_incoming",
+    "may_hold", "may_inform", "may_undo", "pending_holders", "register_incoming",
+    "unread_inform",
 ]

@@ -15,9 +15,11 @@ from officeapp.workflow.model import (
     ArchiveInfo,
     Assignee,
     Attachment,
+    BodyVersion,
     Circulation,
     Document,
     Holder,
+    Informed,
     Retention,
     TraceEntry,
 )
@@ -119,7 +121,7 @@ def trace_from_dict(data: Mapping[str, Any]) -> TraceEntry:
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
     """Return the JSON form of a document, with its holders, trace and circulations."""
-    return {
+    data: dict[str, Any] = {
         "id": doc.id, "direction": doc.direction.value, "doc_type": doc.doc_type.value,
         "title": doc.title, "owner_unit_id": doc.owner_unit_id, "created_by": doc.created_by,
         "created_at": doc.created_at.isoformat(), "step": doc.step,
@@ -148,7 +150,15 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "official_pdf": None if doc.official_pdf is None else _attachment_to_dict(
             doc.official_pdf),
         "version": doc.version, "updated_at": _dt(doc.updated_at),
+        "body_versions": [body_version_to_dict(v) for v in doc.body_versions],
     }
+    if doc.informed:
+        # Only when there is one (知会 is rare): an empty list would cost every document of
+        # an initial sync its bytes on the wire.
+        data["informed"] = [
+            {"person_id": i.person_id, "sent_by": i.sent_by, "sent_at": i.sent_at.isoformat(),
+             "read_at": _dt(i.read_at)} for i in doc.informed]
+    return data
 
 
 def _attachment_to_dict(attachment: Attachment) -> dict[str, Any]:
@@ -157,6 +167,43 @@ def _attachment_to_dict(attachment: Attachment) -> dict[str, Any]:
 
 def _attachment(data: Mapping[str, Any]) -> Attachment:
     return Attachment(data["name"], data.get("sha256", ""), int(data.get("size", 0)))
+
+
+def body_version_to_dict(version: BodyVersion) -> dict[str, Any]:
+    """Return the JSON form of a 正文 version."""
+    return {"number": version.number, "file": _attachment_to_dict(version.file),
+            "saved_by": version.saved_by, "saved_by_name": version.saved_by_name,
+            "saved_at": version.saved_at.isoformat(), "based_on": version.based_on}
+
+
+def body_versions_from(value: Any) -> tuple[BodyVersion, ...]:
+    """Return the 正文 versions in their JSON form (absent or null: none); raises KeyError,
+    ValueError or TypeError for anything else the codec could not read back."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise TypeError("body_versions")
+    found: list[BodyVersion] = []
+    for item in value:
+        if not isinstance(item, Mapping) or not isinstance(item["file"], Mapping):
+            raise TypeError("body_version")
+        saved_by, name = item["saved_by"], item.get("saved_by_name", "")
+        if not isinstance(saved_by, str) or not isinstance(name, str):
+            raise TypeError("saved_by")
+        if not isinstance(item["file"]["name"], str):
+            raise TypeError("body_version.file")
+        found.append(BodyVersion(
+            number=int(item["number"]), file=_attachment(item["file"]), saved_by=saved_by,
+            saved_by_name=name, saved_at=_required_dt(item["saved_at"]),
+            based_on=int(item.get("based_on") or 0)))
+    return tuple(found)
+
+
+def _informed(data: Mapping[str, Any]) -> Informed:
+    if not isinstance(data["person_id"], str) or not isinstance(data["sent_by"], str):
+        raise TypeError("informed")
+    return Informed(person_id=data["person_id"], sent_by=data["sent_by"],
+                    sent_at=_required_dt(data["sent_at"]), read_at=_parse_dt(data.get("read_at")))
 
 
 def _circulation(data: Mapping[str, Any]) -> Circulation:
@@ -197,11 +244,13 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
             holders=tuple(holder_from_dict(h) for h in data.get("holders", ())),
             trace=tuple(trace_from_dict(e) for e in data.get("trace", ())),
             circulations=tuple(_circulation(c) for c in data.get("circulations", ())),
+            informed=tuple(_informed(i) for i in data.get("informed") or ()),
             archive=None if archive is None else ArchiveInfo(
                 int(archive["year"]), Retention(archive["retention"]),
                 int(archive.get("item_number", 0))),
             official_pdf=None if official is None else _attachment(official),
             version=int(data.get("version", 1)), updated_at=_parse_dt(data.get("updated_at")),
+            body_versions=body_versions_from(data.get("body_versions")),
         )
     except (KeyError, ValueError, TypeError) as error:
         raise ValidationError("document.malformed", "文件数据格式不正确",

@@ -11,6 +11,7 @@ from officeapp.clock import acted_at
 from officeapp.documents import Direction, DocType
 from officeapp.errors import ForbiddenError, ValidationError
 from officeapp.org import Actor, Role
+from officeapp.workflow.body import BodyFileChange, add_body_version
 from officeapp.workflow.definitions import INCOMING, OUTGOING
 from officeapp.workflow.engine import holders_for
 from officeapp.workflow.fields import parse_changes
@@ -37,9 +38,14 @@ def _start(
     values = parse_changes(fields)
     doc_type: DocType = values.pop("doc_type")
     title: str = values.pop("title")
-    return Document(id=document_id, direction=direction, doc_type=doc_type, title=title,
-                    owner_unit_id=actor.unit_id, created_by=actor.person_id, created_at=now,
-                    step=step, **values)
+    body_file: BodyFileChange | None = values.pop("body_file", None)
+    document = Document(id=document_id, direction=direction, doc_type=doc_type, title=title,
+                        owner_unit_id=actor.unit_id, created_by=actor.person_id,
+                        created_at=now, step=step, **values)
+    if body_file is None:
+        return document
+    return add_body_version(document, body_file, saved_by=actor.person_id,
+                            saved_by_name=actor.name, saved_at=now)
 
 
 def create_outgoing(
@@ -88,6 +94,7 @@ def incoming_copy(
         attachments=issued.attachments, note=issued.note, written_date=issued.written_date,
         issuer=issued.issuer, print_unit=issued.print_unit, print_date=issued.print_date,
         source_document_id=issued.id, sender_unit=sender_name,
+        official_pdf=issued.official_pdf,
     )
     copy = replace(copy, holders=holders_for(copy, INCOMING.step("receive")))
     return _first_entry(copy, system_actor, now, f"{sender_name}来文", None)

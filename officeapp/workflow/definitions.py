@@ -26,6 +26,7 @@ class StepEffect(StrEnum):
 
     NONE = "none"
     NUMBER = "number"
+    SEAL = "seal"
     DISTRIBUTE = "distribute"
 
 
@@ -106,7 +107,8 @@ OUTGOING = WorkflowDef(
                 frozenset({A.APPROVE, A.CLAIM, A.DELEGATE, A.RETURN}),
                 returns_to=("draft", "review", "sign"), effect=StepEffect.NUMBER),
         StepDef("seal", "用印", _CLERKS, HolderRule.OWNER,
-                frozenset({A.APPROVE, A.CLAIM, A.DELEGATE}), withdrawable=False),
+                frozenset({A.APPROVE, A.CLAIM, A.DELEGATE}), withdrawable=False,
+                effect=StepEffect.SEAL),
         StepDef("issue", "印发", _CLERKS, HolderRule.OWNER,
                 frozenset({A.APPROVE, A.CLAIM, A.DELEGATE}), effect=StepEffect.DISTRIBUTE),
         StepDef("done", "已印发", frozenset(), HolderRule.NOBODY,

@@ -10,6 +10,7 @@ from typing import Any
 from officeapp.clock import acted_at, minute_text
 from officeapp.errors import DomainError, Rejection
 from officeapp.org import Actor, Role
+from officeapp.workflow.body import new_version_details
 from officeapp.workflow.definitions import (
     URGERS,
     WORKFLOWS,
@@ -34,9 +35,11 @@ from officeapp.workflow.model import (
     Document,
     Effect,
     Holder,
+    Informed,
     Notify,
     Rejected,
     Retention,
+    SealDocument,
     TraceEntry,
 )
 
@@ -129,7 +132,8 @@ def _explain_not_holder(document: Document, actor: Actor) -> _Refused:
 
 
 # Actions beside the route: they neither move the document nor count as taking it up.
-_ASIDES = frozenset({ActionKind.URGE, ActionKind.CIRCULATE, ActionKind.ACKNOWLEDGE})
+_ASIDES = frozenset({ActionKind.URGE, ActionKind.CIRCULATE, ActionKind.ACKNOWLEDGE,
+                     ActionKind.INFORM, ActionKind.READ})
 
 _MOVES = frozenset({ActionKind.APPROVE, ActionKind.RETURN, ActionKind.WITHDRAW,
                     ActionKind.CLAIM, ActionKind.ACKNOWLEDGE})
@@ -209,6 +213,8 @@ def _enter(
 def _leave_effects(document: Document, step: StepDef, now: datetime) -> tuple[Effect, ...]:
     if step.effect is StepEffect.NUMBER:
         return (AllocateNumber(document.agency_code, now.year),)
+    if step.effect is StepEffect.SEAL:
+        return (SealDocument(document.owner_unit_id),)
     if step.effect is StepEffect.DISTRIBUTE:
         return (Distribute(document.main_recipients, document.cc_recipients),)
     return ()
@@ -276,9 +282,10 @@ def _edit(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepte
     holder = doc.holders[_require_holder(doc, actor)]
     if not action.changes:
         raise _Refused("workflow.nothing_changed", "没有要修改的内容")
-    changed = apply_changes(doc, action.changes)
+    changed = apply_changes(doc, action.changes, by=actor, at=now)
     entry = _entry(doc, actor, ActionKind.EDIT, now, holder=holder,
-                   details={"fields": sorted(action.changes)})
+                   details={"fields": sorted(action.changes),
+                            **new_version_details(doc, changed)})
     return _accept(doc, changed, (entry,), now)
 
 
@@ -541,6 +548,53 @@ def _acknowledge(doc: Document, actor: Actor, action: Action, now: datetime) -> 
                     accepted.effects)
 
 
+def may_inform(doc: Document, actor: Actor) -> bool:
+    """Return whether the actor may 知会 people of the document now: a holder of the current
+    step, or the drafter, while the document is active."""
+    if current_step(doc).final:
+        return False
+    return doc.created_by == actor.person_id or _holder_of(doc, actor) is not None
+
+
+def _inform(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+    if current_step(doc).final:
+        raise _Refused("workflow.inform_closed", "文件已办结或归档，不能再知会")
+    if not may_inform(doc, actor):
+        raise _Refused("workflow.forbidden", "只有当前环节的办理人和拟稿人可以知会此文件")
+    if not action.assignees:
+        raise _Refused("workflow.assignee_required", "请选择知会人员")
+    if any(a.person_id == actor.person_id for a in action.assignees):
+        raise _Refused("workflow.bad_assignee", "不能知会自己")
+    already = {i.person_id for i in doc.informed}
+    new = tuple(dict.fromkeys(a.person_id for a in action.assignees
+                              if a.person_id not in already))
+    if not new:
+        raise _Refused("workflow.already_informed", "所选人员都已知会过")
+    informed = tuple(Informed(person_id=p, sent_by=actor.person_id, sent_at=now) for p in new)
+    after = replace(doc, informed=doc.informed + informed)
+    entry = _entry(doc, actor, ActionKind.INFORM, now, opinion=_opinion(action),
+                   details={"to": list(new)})
+    return _accept(doc, after, (entry,), now, (Notify("informed", person_ids=new),))
+
+
+def unread_inform(doc: Document, person_id: str) -> bool:
+    """Return whether the document was 知会'd to the person and they have not read it yet."""
+    return any(i.person_id == person_id and i.read_at is None for i in doc.informed)
+
+
+def _read(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+    if not any(i.person_id == actor.person_id for i in doc.informed):
+        raise _Refused("workflow.not_informed", "此文件没有知会您")
+    if not unread_inform(doc, actor.person_id):
+        # Read already (on another computer, or opened twice before a sync): nothing to do,
+        # and nothing to refuse either.
+        return Accepted(doc, ())
+    informed = tuple(replace(i, read_at=now) if i.person_id == actor.person_id
+                     and i.read_at is None else i for i in doc.informed)
+    entry = _entry(doc, actor, ActionKind.READ, now)
+    return _accept(doc, replace(doc, informed=informed), (entry,), now)
+
+
 def _may_urge(doc: Document, actor: Actor) -> bool:
     if doc.created_by == actor.person_id:
         return True
@@ -591,10 +645,16 @@ _HANDLERS: Mapping[ActionKind, Callable[[Document, Actor, Action, datetime], Acc
     ActionKind.ACKNOWLEDGE: _acknowledge,
     ActionKind.URGE: _urge,
     ActionKind.ARCHIVE: _archive,
+    ActionKind.INFORM: _inform,
+    ActionKind.READ: _read,
 }
 
 # Allowed at any step where they make sense, whatever the step declares.
-_ANYWHERE = frozenset({ActionKind.WITHDRAW, ActionKind.URGE, ActionKind.ACKNOWLEDGE})
+_ANYWHERE = frozenset({ActionKind.WITHDRAW, ActionKind.URGE, ActionKind.ACKNOWLEDGE,
+                       ActionKind.INFORM, ActionKind.READ})
+# Not tied to the step the person saw: reading is no work of a step, and 知会 is checked
+# against whoever holds the step it reaches the server at.
+_ANY_STEP = frozenset({ActionKind.INFORM, ActionKind.READ})
 
 
 def decide(document: Document, actor: Actor, action: Action, now: datetime) -> Decision:
@@ -610,7 +670,8 @@ def decide(document: Document, actor: Actor, action: Action, now: datetime) -> D
             {"step": step.key, "action": action.kind.value},
         ))
     try:
-        _check_expected_step(document, action)
+        if action.kind not in _ANY_STEP:
+            _check_expected_step(document, action)
         return _with_acted_at(_HANDLERS[action.kind](document, actor, action, now),
                               len(document.trace), action.acted_at, now)
     except _Refused as refused:
@@ -680,6 +741,10 @@ def _guard(document: Document, actor: Actor, kind: ActionKind, holds: bool, now:
     if kind is ActionKind.CLAIM:
         index = _holder_of(document, actor)
         return index is not None and document.holders[index].person_id is None
+    if kind is ActionKind.INFORM:
+        return may_inform(document, actor)
+    if kind is ActionKind.READ:
+        return unread_inform(document, actor.person_id)
     if kind is ActionKind.CIRCULATE:
         return _may_circulate(document, actor)
     probe = {

@@ -15,6 +15,8 @@ from officeapp.documents import (
     parse_urgency,
 )
 from officeapp.errors import ValidationError
+from officeapp.org import Actor
+from officeapp.workflow.body import BodyFileChange, add_body_version, parse_body_file
 from officeapp.workflow.model import Attachment, Document
 
 MAX_TITLE = 200
@@ -50,6 +52,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "deadline": "办理期限",
     "co_unit_ids": "配合单位",
     "lead_unit_id": "牵头单位",
+    "body_file": "正文文件",
 }
 
 
@@ -165,6 +168,8 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     "sender_unit": _text("sender_unit", 100),
     "received_number": _text("received_number", 50),
     "deadline": _datetime("deadline"),
+    # Not a value to set but a version to add: see officeapp.workflow.body.
+    "body_file": parse_body_file,
 }
 
 EDITABLE_FIELDS = frozenset(_PARSERS)
@@ -180,9 +185,17 @@ def parse_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     return {name: _PARSERS[name](value) for name, value in changes.items()}
 
 
-def apply_changes(document: Document, changes: Mapping[str, Any]) -> Document:
-    """Return the document with validated `changes` applied."""
-    return replace(document, **parse_changes(changes))
+def apply_changes(document: Document, changes: Mapping[str, Any], *, by: Actor,
+                  at: datetime) -> Document:
+    """Return the document with validated `changes` applied; a `body_file` is added as the
+    next 正文 version, saved by `by` at `at`."""
+    values = parse_changes(changes)
+    body_file: BodyFileChange | None = values.pop("body_file", None)
+    changed = replace(document, **values)
+    if body_file is None:
+        return changed
+    return add_body_version(changed, body_file, saved_by=by.person_id, saved_by_name=by.name,
+                            saved_at=at)
 
 
 def check_ready_to_send(document: Document) -> None:

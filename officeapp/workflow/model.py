@@ -25,6 +25,8 @@ class ActionKind(StrEnum):
     CLAIM = "claim"
     CIRCULATE = "circulate"
     ACKNOWLEDGE = "acknowledge"
+    INFORM = "inform"
+    READ = "read"
     URGE = "urge"
     ARCHIVE = "archive"
     # Written by the rules themselves, never requested: creation and receipt of a copy.
@@ -41,6 +43,10 @@ ACTION_LABELS: Mapping[ActionKind, str] = {
     ActionKind.CLAIM: "签收任务",
     ActionKind.CIRCULATE: "传阅",
     ActionKind.ACKNOWLEDGE: "已阅",
+    ActionKind.INFORM: "知会",
+    # Reading a 知会 is 已阅 as well; a kind of its own so that opening a document never
+    # acknowledges a 传阅 (which at the 传阅 step completes the reader's work).
+    ActionKind.READ: "已阅",
     ActionKind.URGE: "催办",
     ActionKind.ARCHIVE: "归档",
     ActionKind.CREATE: "创建",
@@ -101,8 +107,38 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class BodyVersion:
+    """One saved version of the 正文 file (正文历史版本), numbered by the rules in the order
+    the server took them; `based_on` is the version its saver was editing (0: none)."""
+
+    number: int
+    file: Attachment
+    saved_by: str
+    saved_by_name: str
+    saved_at: datetime
+    based_on: int = 0
+
+
+@dataclass(frozen=True)
 class Circulation:
     """A read-and-acknowledge (传阅) request to one person."""
+
+    person_id: str
+    sent_by: str
+    sent_at: datetime
+    read_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Informed:
+    """A 知会 to one person: for their information only, never a step or a task.
+
+    Kept apart from `Circulation` (传阅), not as a kind of it: a 传阅 is work (it sits in 待办,
+    its 已阅 may complete the 传阅 step and move the document on, it may be sent again once
+    read), while a 知会 blocks nothing and is read by opening the document. Every reader of
+    `circulations` (the 待办 folder, the step's readers, re-sending) stays as it is, and a
+    client that does not know 知会 never mistakes one for work in its 待办.
+    """
 
     person_id: str
     sent_by: str
@@ -177,11 +213,19 @@ class Document:
     holders: tuple[Holder, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
     circulations: tuple[Circulation, ...] = ()
+    informed: tuple[Informed, ...] = ()  # 知会
     archive: ArchiveInfo | None = None
     # The signed official PDF (the 正文 as issued), made by the server at 用印; None before.
     official_pdf: Attachment | None = None
     version: int = 1
     updated_at: datetime | None = None
+    # The 正文 as a Word/WPS file, every saved version in order (officeapp.workflow.body).
+    body_versions: tuple[BodyVersion, ...] = ()
+
+    @property
+    def body_file(self) -> Attachment | None:
+        """Return the current 正文 file (the last version), or None."""
+        return self.body_versions[-1].file if self.body_versions else None
 
 
 @dataclass(frozen=True)
@@ -239,7 +283,14 @@ class Notify:
     holders: tuple[Holder, ...] = ()
 
 
-Effect = AllocateNumber | Distribute | AllocateItemNumber | Notify
+@dataclass(frozen=True)
+class SealDocument:
+    """Effect: the server renders the 公文, places the unit's seal and signs it (用印)."""
+
+    unit_id: str
+
+
+Effect = AllocateNumber | Distribute | AllocateItemNumber | Notify | SealDocument
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     TokenPair,
+    TrustRootsResponse,
     Upgrade,
 )
 
@@ -222,6 +223,10 @@ class Api:
             raise Offline(str(error)) from error
 
     # --- blobs -----------------------------------------------------------------------------
+
+    async def trust_roots(self) -> TrustRootsResponse:
+        """Return every root the organisation trusts (for 验章)."""
+        return _parse(TrustRootsResponse, await self._send("GET", "/sync/trust-roots"))
 
     async def announce_blob(self, sha256: str, size: int) -> BlobStatus:
         """Tell the server about a blob; it answers how much it already holds."""

@@ -119,6 +119,7 @@ class SyncEngine:
                 await self._save_offset()
                 await self.pull()
                 await self._save_offset()
+                await self._fetch_trust_roots()
             except (Offline, ApiError) as error:
                 await self._save_offset()  # an error answer carries the server's Date too
                 self._failed(error)
@@ -130,6 +131,22 @@ class SyncEngine:
             self._failures = 0
             self._set(online=True, syncing=False, pending=pending, error=None,
                       last_sync=self._clock(), login_required=False, upgrade=None)
+
+    async def _fetch_trust_roots(self) -> None:
+        """Ask once for the trusted roots when this store never received them by pull."""
+        if await self._call(lambda s: s.trust_roots_known(), self.store):
+            return
+        try:
+            answer = await self.api.trust_roots()
+        except ApiError as error:
+            if error.status != 404:
+                raise
+            roots: list[dict[str, Any]] = []  # a server without seals: none to trust yet
+        else:
+            roots = [root.model_dump() for root in answer.roots]
+        await self._call(lambda s, r: s.replace_trust_roots(r), self.store, roots)
+        if roots:
+            self._changed(PullOutcome(frozenset(), True, ()))
 
     async def _save_offset(self) -> None:
         """Keep the server's clock offset the last exchange measured, for corrected_now()."""

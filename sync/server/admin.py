@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -10,9 +11,9 @@ import sqlalchemy as sa
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
 from officeapp.errors import ValidationError
-from officeapp.org import Delegation, Person
+from officeapp.org import Delegation, Person, Unit
 from officeapp.orgimport import parse_org_file
-from sync.server import changelog, db, delegations
+from sync.server import changelog, db, delegations, demo, seals
 from sync.server import tables as t
 from sync.server.auth import check_new_password, hash_password
 from sync.server.changelog import ChangeRow
@@ -26,7 +27,8 @@ ADMIN_COMMAND = "admin-cli"
 
 
 def seed_demo(engine: sa.Engine, settings: Settings) -> bool:
-    """Load the demo organisation (password `demo-password` for all) unless units exist."""
+    """Load the demo organisation (password `demo-password` for all), with a seal for each
+    unit, unless units exist."""
     with db.write(engine) as connection:
         if connection.execute(sa.select(t.units.c.id).limit(1)).first() is not None:
             return False
@@ -34,6 +36,7 @@ def seed_demo(engine: sa.Engine, settings: Settings) -> bool:
         save_directory(connection, units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS,
                        password_hash=hash_password(DEMO_PASSWORD, settings.password_cost),
                        now=settings.clock())
+        demo.add_seals(connection, now=settings.clock())
     return True
 
 
@@ -105,3 +108,52 @@ def _commit_changes(connection: sa.Connection, rows: list[ChangeRow], now: datet
     if connection.dialect.name == "postgresql":
         # Admin commands run in their own process: wake every server's streams at commit.
         connection.execute(sa.select(sa.func.pg_notify(CHANNEL, encode([EVERYONE]))))
+
+
+# --- 电子印章 ------------------------------------------------------------------------------------
+
+
+def create_seal_ca(engine: sa.Engine, settings: Settings, org_name: str) -> seals.TrustRoot:
+    """Make the organisation CA (its key kept on the server) and trust it."""
+    with db.write(engine) as connection:
+        return seals.create_ca(connection, org_name, now=settings.clock())
+
+
+def issue_seal(engine: sa.Engine, settings: Settings, unit_id: str,
+               image: bytes | None) -> seals.SealInfo:
+    """Issue a unit's seal from the organisation CA (its image given, or drawn)."""
+    with db.write(engine) as connection:
+        return seals.issue_seal(connection, load_organisation(connection), unit_id,
+                                image=image, now=settings.clock())
+
+
+def import_seal(engine: sa.Engine, settings: Settings, unit_id: str, *, p12: bytes,
+                password: str, image: bytes, root_pem: bytes | None) -> seals.SealInfo:
+    """Store a province-issued PKCS#12 and seal image as a unit's seal and trust its root;
+    every input is checked before anything is written."""
+    now = settings.clock()
+    with db.read(engine) as connection:
+        seals.known_unit(load_organisation(connection), unit_id)
+    imported = seals.check_import(p12, password, image, root_pem=root_pem, now=now)
+    with db.write(engine) as connection:
+        return seals.import_seal(connection, load_organisation(connection), unit_id, imported,
+                                 now=now)
+
+
+@dataclass(frozen=True)
+class SealReport:
+    """The seals and trusted roots as an administrator reads them."""
+
+    units: list[Unit]
+    sealed: dict[str, seals.SealInfo]
+    roots: list[seals.TrustRoot]
+
+
+def seal_report(engine: sa.Engine) -> SealReport:
+    """Return every unit with its seal, if any, and the trusted roots."""
+    with db.read(engine) as connection:
+        org = load_organisation(connection)
+        found = {s.unit_id: s for s in seals.list_seals(connection)}
+        roots = seals.trust_roots(connection)
+    units = sorted(org.units.values(), key=lambda u: (u.sort_order, u.id))
+    return SealReport(units, found, roots)

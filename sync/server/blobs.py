@@ -22,6 +22,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from sync.server import db
 from sync.server import tables as t
 from sync.server.errors import ApiError
 from sync.server.settings import Settings
-from sync.server.visibility import user_scopes
+from sync.server.visibility import SYSTEM_PERSON, user_scopes
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +250,42 @@ def count_lacking_content(connection: sa.Connection) -> int:
     return int(connection.execute(sa.select(sa.func.count()).select_from(query)).scalar_one())
 
 
+def _keep(connection: sa.Connection, sha256: str, size: int, person_id: str,
+          now: datetime) -> None:
+    """Record that `person_id`'s verified pieces hold the blob, unless another person's
+    already do (theirs stay and these go)."""
+    db.insert_ignore(connection, t.blobs, {
+        "sha256": sha256, "size": size, "received": size, "complete": True,
+        "created_by": person_id, "created_at": now})
+    stored = _stored(connection, sha256)
+    if stored is None or stored.owner == person_id:
+        return
+    if stored_bytes(connection, sha256, stored.owner) == size:
+        _discard(connection, sha256, person_id)
+        return
+    # The row's content is gone (a blob folder an upgrade did not find): these verified
+    # pieces take its place.
+    log.warning("blob %s had no content; restored from %s's upload", sha256, person_id)
+    connection.execute(sa.update(t.blobs).where(t.blobs.c.sha256 == sha256)
+                       .values(created_by=person_id))
+
+
+def store_system_blob(connection: sa.Connection, data: bytes, *, now: datetime) -> str:
+    """Store `data` whole as a blob the server made (its pieces under the system person) and
+    return its SHA-256; content stored already is left as it is.
+
+    Nobody gets an upload of it: people read it through a record that names it (the signed
+    公文 of a document and of its incoming copies, linked when the record is saved).
+    """
+    sha256 = hashlib.sha256(data).hexdigest()
+    stored = _stored(connection, sha256)
+    if stored is not None and stored_bytes(connection, sha256, stored.owner) == stored.size:
+        return sha256
+    _write(connection, sha256, SYSTEM_PERSON, 0, data)
+    _keep(connection, sha256, len(data), SYSTEM_PERSON, now)
+    return sha256
+
+
 class _Damaged(Exception):
     """A file's bytes do not hash to its name (rolls its import back)."""
 
@@ -332,31 +369,12 @@ class BlobStore:
                     connection, sha256,
                     user_scopes(connection, person_id=person.id, unit_id=person.unit_id))))
             if size == 0:
-                self._keep(connection, sha256, 0, person.id)
+                _keep(connection, sha256, 0, person.id, self.clock())
             connection.execute(sa.insert(t.blob_uploads).values(
                 sha256=sha256, person_id=person.id, size=size,
                 received=size if complete else 0, complete=complete, created_at=self.clock()))
         return BlobStatus(sha256=sha256, size=size, offset=size if complete else 0,
                           complete=complete)
-
-    def _keep(self, connection: sa.Connection, sha256: str, size: int,
-              person_id: str) -> None:
-        """Record that `person_id`'s verified pieces hold the blob, unless another person's
-        already do (theirs stay and these go)."""
-        db.insert_ignore(connection, t.blobs, {
-            "sha256": sha256, "size": size, "received": size, "complete": True,
-            "created_by": person_id, "created_at": self.clock()})
-        stored = _stored(connection, sha256)
-        if stored is None or stored.owner == person_id:
-            return
-        if stored_bytes(connection, sha256, stored.owner) == size:
-            _discard(connection, sha256, person_id)
-            return
-        # The row's content is gone (a blob folder an upgrade did not find): these verified
-        # pieces take its place.
-        log.warning("blob %s had no content; restored from %s's upload", sha256, person_id)
-        connection.execute(sa.update(t.blobs).where(t.blobs.c.sha256 == sha256)
-                           .values(created_by=person_id))
 
     def status(self, person: Person, sha256: str) -> BlobStatus:
         """Return how much of the person's own upload of a blob is stored."""
@@ -385,7 +403,7 @@ class BlobStore:
                         or _digest(connection, sha256, person.id, status.size) == sha256)
             complete = verified and received == status.size
             if complete:
-                self._keep(connection, sha256, status.size, person.id)
+                _keep(connection, sha256, status.size, person.id, self.clock())
             elif not verified:
                 _discard(connection, sha256, person.id)
             u = t.blob_uploads.c

@@ -16,10 +16,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
-from officeapp.errors import DomainError
+from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Person, parse_role
 from officeapp.orgimport import OrgImportError
-from sync.server import admin, backup, demo, doctor, migrate
+from sync.server import admin, backup, demo, doctor, migrate, seals, tracechain
 from sync.server.blobs import Imported
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
@@ -87,10 +87,48 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--certificate", action="append", type=Path, default=[],
                        help="要检查有效期的证书文件（PEM），可重复，如nginx的证书和政务外网CA")
     _common(check, quiet)
+    chain = commands.add_parser("verify-trace",
+                                help="校验全部留痕的哈希链和最新的签名校验点，列出被改动的记录")
+    chain.add_argument("--public-key", type=Path,
+                       help="校验签名用的公钥文件（PEM）；默认用数据目录中的 trace-key.pem")
+    _common(chain, quiet)
+    _common(commands.add_parser("trace-checkpoint", help="对全部留痕哈希链签名，生成一个校验点"),
+            quiet)
     load = commands.add_parser("restore", help="把备份文件恢复到一个空的数据库")
     load.add_argument("file", type=Path, help="backup 命令写出的备份文件")
     _common(load, quiet)
+    _seal_commands(commands, quiet)
     return parser
+
+
+def _seal_commands(commands: Any, quiet: object) -> None:
+    """Add the 电子印章 commands."""
+    ca = commands.add_parser("seal-create-ca",
+                             help="创建本组织的电子印章根证书（私钥保存在服务器上），"
+                                  "用于给各单位签发印章证书")
+    ca.add_argument("--name", required=True, help="组织名称，如 萍乡市人民政府")
+    _common(ca, quiet)
+    issue = commands.add_parser("seal-issue", help="用本组织的根证书为一个单位签发印章证书")
+    issue.add_argument("--unit", required=True, help="单位编号，如 u-office")
+    issue.add_argument("--image", type=Path,
+                       help="印章图片（PNG，透明背景）；不指定则按单位名称生成一枚圆形印章")
+    _common(issue, quiet)
+    load = commands.add_parser("seal-import",
+                               help="导入省级电子印章系统签发的单位证书（PKCS#12）和印章图片")
+    load.add_argument("--unit", required=True, help="单位编号，如 u-office")
+    load.add_argument("--p12", required=True, type=Path, help="单位证书文件（.p12 或 .pfx）")
+    password = load.add_mutually_exclusive_group(required=True)
+    password.add_argument("--password-file", type=Path,
+                          help="存放证书密码的文件（读取第一行）")
+    password.add_argument("--password-env", metavar="VAR", help="存放证书密码的环境变量名")
+    load.add_argument("--image", required=True, type=Path, help="印章图片（PNG，透明背景）")
+    load.add_argument("--root", type=Path,
+                      help="签发机构的根证书（PEM）；不指定则使用证书文件中的根证书")
+    _common(load, quiet)
+    listing = commands.add_parser("seals", help="列出各单位的电子印章、证书有效期和受信任的根证书")
+    listing.add_argument("--export-roots", type=Path, metavar="FILE",
+                         help="把受信任的根证书（PEM）写到文件，供外单位用 pdfsig 等工具验章")
+    _common(listing, quiet)
 
 
 def _moment(text: str) -> datetime:
@@ -146,6 +184,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.demo:
         _report_import(migrate.upgrade(engine, blob_dir=settings.blob_dir), settings)
         admin.seed_demo(engine, settings)
+        demo.seed_seals(engine, settings)  # also for a demo database of an older release
         demo.seed_work(engine, settings)
     elif not is_current(engine):
         print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
@@ -214,6 +253,95 @@ def _run_jobs(settings: Settings, engine: sa.Engine) -> int:
     return 0
 
 
+def _trace(args: argparse.Namespace, settings: Settings, engine: sa.Engine) -> int:
+    if not is_current(engine):
+        print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
+        return 2
+    if args.command == "trace-checkpoint":
+        made = tracechain.checkpoint(engine, settings)
+        assert made is not None
+        print(f"已生成{made.line()}；签名密钥 {tracechain.key_path(settings)}")
+        return 0
+    verified = tracechain.verify(engine, settings, public_key=args.public_key)
+    print("\n".join(verified.lines()))
+    return verified.exit_code
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file.unreadable", f"读不了{what}“{path}”：{error.strerror or error}",
+                              path=str(path)) from None
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_file is not None:
+        text = _read(args.password_file, "密码文件").decode("utf-8", errors="replace")
+        return text.splitlines()[0] if text else ""
+    password = os.environ.get(args.password_env)
+    if password is None:
+        raise ValidationError("seal.no_password", f"环境变量 {args.password_env} 未设置")
+    return password
+
+
+def _day(moment: datetime) -> str:
+    return moment.astimezone(LOCAL).strftime("%Y-%m-%d")
+
+
+def _seal_command(args: argparse.Namespace, settings: Settings, engine: sa.Engine) -> int:
+    if not is_current(engine):
+        print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
+        return 2
+    if args.command == "seal-create-ca":
+        root = admin.create_seal_ca(engine, settings, args.name)
+        print(f"已创建组织根证书“{root.name}”（指纹 {root.id}）；"
+              "接着用 seal-issue --unit 单位编号 为各单位签发印章")
+    elif args.command == "seal-issue":
+        image = None if args.image is None else _read(args.image, "印章图片")
+        info = admin.issue_seal(engine, settings, args.unit, image)
+        print(f"已为单位 {info.unit_id} 签发印章证书“{info.subject}”，"
+              f"有效期至 {_day(info.not_after)}")
+    elif args.command == "seal-import":
+        info = admin.import_seal(engine, settings, args.unit, p12=_read(args.p12, "证书文件"),
+                                 password=_password(args), image=_read(args.image, "印章图片"),
+                                 root_pem=None if args.root is None
+                                 else _read(args.root, "根证书文件"))
+        print(f"已导入单位 {info.unit_id} 的印章，证书“{info.subject}”，"
+              f"有效期至 {_day(info.not_after)}")
+    else:
+        report = admin.seal_report(engine)
+        print("\n".join(_seal_lines(report, settings.clock())))
+        if args.export_roots is not None:
+            pems = b"".join(root.cert_pem for root in report.roots)
+            args.export_roots.write_bytes(pems)
+            print(f"已把 {len(report.roots)} 个根证书写到 {args.export_roots}")
+    return 0
+
+
+def _seal_lines(report: admin.SealReport, now: datetime) -> list[str]:
+    """Return the `seals` listing: sealed units, units without a seal, trusted roots."""
+    lines = ["已配置电子印章的单位："]
+    for unit in report.units:
+        info = report.sealed.get(unit.id)
+        if info is None:
+            continue
+        state = ("（已过期，不能用印）" if info.not_after <= now else
+                 "（即将过期）" if info.not_after - now < seals.EXPIRY_WARNING else "")
+        lines.append(f"  {unit.name}（{unit.id}）：证书“{info.subject}”，"
+                     f"有效期至 {_day(info.not_after)}{state}")
+    if len(lines) == 1:
+        lines.append("  （无）")
+    missing = [u for u in report.units if u.id not in report.sealed]
+    if missing:
+        lines.append("未配置电子印章的单位（不能用印）：")
+        lines += [f"  {u.name}（{u.id}）" for u in missing]
+    lines.append("受信任的根证书：")
+    lines += [f"  {r.name}  指纹 {r.id}" + ("（本服务器创建，私钥在服务器上）" if r.has_key else "")
+              for r in report.roots] or ["  （无）"]
+    return lines
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command is None:
         return _serve(args, settings)
@@ -249,6 +377,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"已结束委托 {args.id}")
         elif args.command == "run-jobs":
             return _run_jobs(settings, engine)
+        elif args.command in ("verify-trace", "trace-checkpoint"):
+            return _trace(args, settings, engine)
+        elif args.command.startswith("seal"):
+            return _seal_command(args, settings, engine)
         elif args.command == "backup":
             summary = backup.backup(engine, settings, args.file)
             print(f"已备份到 {args.file}：{backup.describe(summary)}")

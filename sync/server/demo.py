@@ -1,12 +1,15 @@
-"""Sample meetings and supervision items for the demo server, made by the domain's own rules.
+"""Sample meetings and supervision items for the demo server, made by the domain's own rules,
+and the demo's 电子印章.
 
 `officeapp-server --demo` seeds them once, after the demo organisation, so that a new user
 finds something in 会议 and 督办: a meeting booked and notified for next week, a draft, and
-three items — one in progress, one overdue, one completed.
+three items — one in progress, one overdue, one completed. Every unit that issues 公文 (it has
+a 机关代字) gets a seal issued by a demo organisation CA, so that 用印 works out of the box.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
@@ -28,6 +31,7 @@ from officeapp.meetings import (
     decide_meeting,
 )
 from officeapp.org import Organisation
+from officeapp.seals import draw_seal_image, issue_unit_certificate
 from officeapp.supervision import (
     ActionKind,
     SupervisionAccepted,
@@ -37,7 +41,7 @@ from officeapp.supervision import (
     decide_supervision,
 )
 from officeapp.workflow.codec import assignee_resolver
-from sync.server import changelog, db, meetings, supervision
+from sync.server import changelog, db, meetings, seals, supervision
 from sync.server import tables as t
 from sync.server.directory import load_organisation
 from sync.server.documents import Writes
@@ -70,6 +74,44 @@ def seed_work(engine: sa.Engine, settings: Settings) -> bool:
         sample.items(now)
         changelog.append(connection, writes.changes, now)
     return True
+
+
+def seed_seals(engine: sa.Engine, settings: Settings) -> bool:
+    """Give every issuing unit without a seal one (see `add_seals`); return whether any."""
+    with db.write(engine) as connection:
+        return add_seals(connection, now=settings.clock())
+
+
+def add_seals(connection: sa.Connection, *, now: datetime) -> bool:
+    """Make the demo's organisation CA unless the server has one, and issue a seal to every
+    unit with a 机关代字 that has none; return whether it issued any.
+
+    A schema older than the seals (tests of upgrades seed the demo at an old revision) gets
+    none: the migration to it adds the tables, empty."""
+    if not sa.inspect(connection).has_table(t.unit_seals.name):
+        return False
+    org = load_organisation(connection)
+    units = [u for u in org.units.values()
+             if u.agency_code and seals.load_seal(connection, u.id) is None]
+    if not units:
+        return False
+    ca = seals.org_ca(connection)
+    if ca is None:
+        top = min((u for u in org.units.values() if u.parent_id is None),
+                  key=lambda u: (u.sort_order, u.id))
+        seals.create_ca(connection, f"{top.name}（演示）", now=now)
+        ca = seals.org_ca(connection)
+        assert ca is not None  # just stored
+    for unit in units:
+        key = issue_unit_certificate(ca, unit.name, unit.id, now=now)
+        seals.save_seal(connection, unit.id, image=_seal_image(unit.name), key=key, now=now)
+    return True
+
+
+@functools.cache
+def _seal_image(unit_name: str) -> bytes:
+    """The drawn seal of a unit (drawing one takes a tenth of a second; tests seed often)."""
+    return draw_seal_image(unit_name)
 
 
 class _Sample:

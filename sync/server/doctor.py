@@ -85,6 +85,7 @@ def _database(engine: sa.Engine, settings: Settings) -> Iterator[Finding]:
         return
     yield _clock(engine, settings)
     yield _blob_content(engine, settings)
+    yield _seals(engine, settings)
 
 
 def _schema(engine: sa.Engine) -> Finding:
@@ -144,6 +145,34 @@ def _blob_content(engine: sa.Engine, settings: Settings) -> Finding:
     return Finding("附件内容", Verdict.ERROR, found,
                    "若刚从旧版本升级，用 --data-dir 指定原数据目录再运行 officeapp-server migrate；"
                    "否则从最近的备份恢复")
+
+
+def _seals(engine: sa.Engine, settings: Settings) -> Finding:
+    """Check that every unit that issues 公文 (it has a 机关代字) has a seal that is valid."""
+    now = settings.clock()
+    u, s = t.units.c, t.unit_seals.c
+    with engine.connect() as connection:
+        names = {row.id: row.name for row in connection.execute(sa.select(u.id, u.name))}
+        issuing = set(connection.execute(sa.select(u.id).where(u.agency_code != "")).scalars())
+        sealed = {row.unit_id: db.as_utc(row.not_after)
+                  for row in connection.execute(sa.select(s.unit_id, s.not_after))}
+        roots = connection.execute(sa.select(sa.func.count()).select_from(t.trust_roots))
+        found = f"{len(sealed)}个单位配置了电子印章，受信任的根证书{roots.scalar_one()}个"
+    expired = sorted(names.get(i, i) for i, end in sealed.items() if end <= now)
+    if expired:
+        return Finding("电子印章", Verdict.ERROR, f"{found}；证书已过期：{'、'.join(expired)}",
+                       "用 officeapp-server seal-import 导入新证书，或用 seal-issue 重新签发")
+    soon = sorted(names.get(i, i) for i, end in sealed.items() if end - now < CERT_WARN)
+    if soon:
+        return Finding("电子印章", Verdict.WARNING, f"{found}；证书即将过期：{'、'.join(soon)}",
+                       "尽快用 seal-import 导入新证书，或用 seal-issue 重新签发")
+    missing = sorted(names[i] for i in issuing - sealed.keys())
+    if missing:
+        return Finding("电子印章", Verdict.WARNING,
+                       f"{found}；这些发文单位没有印章，用印会被拒绝：{'、'.join(missing)}",
+                       "用 officeapp-server seal-import 导入省级签发的印章，"
+                       "或先 seal-create-ca 再 seal-issue")
+    return Finding("电子印章", Verdict.OK, found)
 
 
 def _free_disk(settings: Settings) -> Finding:

@@ -9,9 +9,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from officeapp.workflow import Document
+from officeapp.workflow import Attachment, Document
+from officeapp.workflow.body import body_files
 from officeapp.workflow.codec import document_from_dict, document_to_dict
-from sync.server import blobs, changelog
+from sync.server import blobs, changelog, tracechain
 from sync.server import tables as t
 from sync.server.changelog import ChangeRow
 from sync.server.visibility import document_scopes
@@ -65,10 +66,11 @@ def save(connection: sa.Connection, doc: Document, previous: Stored | None, now:
     """Write `doc`; log a put for who sees it and a revoke for who no longer does.
 
     `by` is who saves it, checked for every attachment it newly names (None: the server's own
-    copy of a checked record).
+    copy of a checked record). The official PDF is no client's to name (the server makes it
+    at 用印), so it is linked without a check, which makes it readable to all who see `doc`.
     """
-    blobs.check_references(connection, doc.attachments, by=by,
-                           before=() if previous is None else previous.document.attachments)
+    blobs.check_references(connection, _named(doc), by=by,
+                           before=() if previous is None else _named(previous.document))
     scopes = document_scopes(doc)
     values = _columns(doc, scopes, now)
     if previous is None:
@@ -76,13 +78,25 @@ def save(connection: sa.Connection, doc: Document, previous: Stored | None, now:
     else:
         connection.execute(sa.update(t.documents).where(t.documents.c.id == doc.id)
                            .values(values))
-    blobs.link(connection, t.document_blobs, doc.id, doc.attachments)
+    blobs.link(connection, t.document_blobs, doc.id, _files(doc))
+    payload = tracechain.chained(connection, "document", doc.id, values["data"], now)
     lost = previous.scopes - scopes if previous is not None else frozenset()
     if lost:
         # Logged before the put: whoever keeps access through another scope gets the put last.
         writes.changes.append(ChangeRow("document", doc.id, changelog.REVOKE, None, lost))
-    writes.changes.append(ChangeRow("document", doc.id, changelog.PUT, values["data"], scopes))
+    writes.changes.append(ChangeRow("document", doc.id, changelog.PUT, payload, scopes))
     writes.pokes |= scopes | lost
+
+
+def _files(doc: Document) -> tuple[Attachment, ...]:
+    """Return every blob `doc` references: its attachments and its official PDF."""
+    official = () if doc.official_pdf is None else (doc.official_pdf,)
+    return (*_named(doc), *official)
+
+
+def _named(doc: Document) -> tuple[Attachment, ...]:
+    """Return the blobs a person names in `doc`: its attachments and every 正文 version."""
+    return (*doc.attachments, *body_files(doc))
 
 
 def visible_to(stored: Stored, scopes: Iterable[str]) -> bool:

@@ -1,4 +1,5 @@
-"""Scheduled jobs: automatic urging of supervision items (自动催办) and meeting reminders.
+"""Scheduled jobs: automatic urging of supervision items (自动催办), meeting reminders, and
+the hourly signed checkpoint of the trace chains (留痕校验点).
 
 Each due record is decided in its own transaction under its row lock, on a fresh read: a
 second run (or a second server process running at the same moment) finds the urging or the
@@ -33,7 +34,7 @@ from officeapp.org import Actor, Role
 from officeapp.supervision import SupervisionAccepted, Urging, apply_urging, due_urgings
 from officeapp.supervision.codec import item_from_dict
 from officeapp.supervision.model import RUNNING, SYSTEM_NAME
-from sync.server import changelog, db, meetings, supervision
+from sync.server import changelog, db, meetings, supervision, tracechain
 from sync.server import tables as t
 from sync.server.documents import Writes
 from sync.server.pokes import Notifier
@@ -49,16 +50,19 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class JobReport:
-    """What one run did: the urgings recorded and the meetings reminded."""
+    """What one run did: the urgings recorded, the meetings reminded, the checkpoint signed."""
 
     urgings: tuple[Urging, ...] = ()
     reminders: tuple[Reminder, ...] = ()
+    checkpoint: tracechain.Checkpoint | None = None
 
     def lines(self) -> list[str]:
         """Return a line per urging and reminder, for people."""
         found = [f"催办：{u.text}" for u in self.urgings]
         found += [f"提醒回执：{r.title}（{len(r.person_ids)}人、{len(r.unit_ids)}个单位未回执）"
                   for r in self.reminders]
+        if self.checkpoint is not None:
+            found.append(self.checkpoint.line())
         return found
 
 
@@ -70,7 +74,19 @@ def run_jobs(engine: sa.Engine, settings: Settings, notifier: Notifier,
              for u in _retrying(partial(_urge, engine, notifier, item_id, moment))]
     reminded = [r for meeting_id in _meetings_to_remind(engine, moment, lead)
                 for r in _retrying(partial(_remind, engine, notifier, meeting_id, moment, lead))]
-    return JobReport(tuple(urged), tuple(reminded))
+    return JobReport(tuple(urged), tuple(reminded), _checkpoint(engine, settings, moment))
+
+
+def _checkpoint(engine: sa.Engine, settings: Settings,
+                now: datetime) -> tracechain.Checkpoint | None:
+    """Sign the trace chains if the last checkpoint is an hour old and they grew since; a
+    key file that cannot be written is logged, and the other jobs still count."""
+    try:
+        return tracechain.checkpoint(engine, settings, now, due_after=tracechain.CHECKPOINT_EVERY)
+    except OSError:
+        log.exception("could not sign a trace checkpoint (the trace key in %s)",
+                      tracechain.key_path(settings))
+        return None
 
 
 def _retrying(work: Callable[[], list[T]]) -> list[T]:

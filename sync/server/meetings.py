@@ -45,7 +45,7 @@ from sync.protocol import (
     parse_args,
     parse_moment,
 )
-from sync.server import blobs, db, records, supervision
+from sync.server import blobs, db, records, supervision, tracechain
 from sync.server import tables as t
 from sync.server.documents import Writes
 from sync.server.visibility import (
@@ -119,7 +119,9 @@ def save(connection: sa.Connection, meeting: Meeting, previous: Stored | None, n
     values = _columns(meeting, scopes, now)
     records.write_row(connection, t.meetings, values, new=previous is None)
     blobs.link(connection, t.meeting_blobs, meeting.id, found)
-    records.log_put(writes, KIND, meeting.id, meeting_to_dict(meeting, hide_code=True), scopes,
+    hashes = tracechain.append(connection, KIND, meeting.id, values["data"]["trace"], now)
+    payload = tracechain.with_hashes(meeting_to_dict(meeting, hide_code=True), hashes)
+    records.log_put(writes, KIND, meeting.id, payload, scopes,
                     None if previous is None else previous.scopes)
     before = "" if previous is None else previous.meeting.check_in_code
     if meeting.check_in_code != before:

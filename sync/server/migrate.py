@@ -8,7 +8,9 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from sync.server import tracechain
 from sync.server.blobs import Imported, import_files
+from sync.server.settings import utc_now
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -30,9 +32,14 @@ def upgrade(engine: sa.Engine, revision: str = "head", *,
     revision, then move the content of its complete blobs into the database
     (`blobs.import_files`: one blob per transaction, only what the database lacks) and return
     what moved.
+
+    At the latest revision, the trace of every record not yet chained (an office upgraded
+    from a release before 0008) is chained, batch by batch; a second run changes nothing.
     """
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
+    if revision == "head":
+        tracechain.chain_existing(engine, utc_now())
     if blob_dir is None or revision != "head":
         return Imported()
     return import_files(engine, blob_dir)

@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from officeapp.org import Person
-from sync.protocol import PullRequest
+from sync.protocol import KINDS_SINCE, PullRequest
 from sync.server import changelog, db
 from sync.server import tables as t
 from sync.server.push import check_schema, client_mismatch
@@ -30,6 +30,9 @@ _VISIBLE = (
            sa.exists().where(t.change_scopes.c.seq == t.changes.c.seq,
                              t.change_scopes.c.scope.in_(sa.bindparam("scopes", expanding=True))))
     .order_by(t.changes.c.seq).limit(sa.bindparam("limit")))
+# The same for a client of an older protocol, without the kinds it does not know.
+_VISIBLE_KNOWN = _VISIBLE.where(t.changes.c.kind.not_in(sa.bindparam("unknown",
+                                                                      expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,12 @@ def record_scopes(engine: sa.Engine, *, client_id: str, person_id: str, key: str
 
 
 def _visible(connection: sa.Connection, scopes: frozenset[str], cursor: int, head: int,
-             limit: int) -> list[sa.Row[Any]]:
-    return list(connection.execute(_VISIBLE, {"cursor": cursor, "head": head,
-                                              "scopes": sorted(scopes), "limit": limit + 1}))
+             limit: int, protocol: int) -> list[sa.Row[Any]]:
+    values = {"cursor": cursor, "head": head, "scopes": sorted(scopes), "limit": limit + 1}
+    unknown = sorted(kind for kind, since in KINDS_SINCE.items() if since > protocol)
+    if unknown:
+        return list(connection.execute(_VISIBLE_KNOWN, {**values, "unknown": unknown}))
+    return list(connection.execute(_VISIBLE, values))
 
 
 def pull(engine: sa.Engine, person: Person, request: PullRequest, now: datetime) -> str:
@@ -105,7 +111,8 @@ def pull_in(connection: sa.Connection, person: Person, request: PullRequest) -> 
     recorded = None if client is None else client.scopes_key
     if recorded is not None and recorded != key and request.cursor > 0:
         return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
-    rows = _visible(connection, scopes, request.cursor, head, request.limit)
+    rows = _visible(connection, scopes, request.cursor, head, request.limit,
+                    request.schema_version)
     has_more = len(rows) > request.limit
     rows = rows[:request.limit]
     # With nothing more to see, jump to the head: invisible rows are never scanned again.

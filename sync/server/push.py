@@ -22,6 +22,7 @@ from officeapp.workflow import (
     Document,
     Notify,
     Rejected,
+    SealDocument,
     create_outgoing,
     decide,
     incoming_copy,
@@ -48,6 +49,7 @@ from sync.server import (
     documents,
     meetings,
     records,
+    seals,
     supervision,
 )
 from sync.server import tables as t
@@ -184,6 +186,8 @@ def _act(work: Work, args: Mapping[str, Any]) -> None:
         elif isinstance(effect, AllocateItemNumber) and doc.archive is not None:
             item = _next_item(work.connection, effect)
             doc = replace(doc, archive=replace(doc.archive, item_number=item))
+        elif isinstance(effect, SealDocument):
+            doc = _seal(work, doc)
         elif isinstance(effect, Distribute):
             copies.append(effect)
         elif isinstance(effect, Notify):
@@ -191,6 +195,16 @@ def _act(work: Work, args: Mapping[str, Any]) -> None:
     documents.save(work.connection, doc, stored, work.now, work.writes, by=work.referrer)
     for effect in copies:
         _distribute(work, doc, effect)
+
+
+def _seal(work: Work, doc: Document) -> Document:
+    """用印: the signed official PDF. The record keeps the dates the file shows: 成文日期 and
+    印发日期 are the day of sealing unless set, so that a copy rendered later (the OFD, the
+    archive) prints the same."""
+    day = seals.office_date(work.now)
+    doc = replace(doc, written_date=doc.written_date or day, print_date=doc.print_date or day)
+    return replace(doc, official_pdf=seals.seal_document(work.connection, doc, work.org,
+                                                         work.now))
 
 
 def _next_number(connection: sa.Connection, effect: AllocateNumber) -> DocNumber:

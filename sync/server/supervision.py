@@ -24,7 +24,7 @@ from officeapp.supervision import (
 from officeapp.supervision.codec import action_from_dict, item_from_dict, item_to_dict
 from officeapp.workflow import Attachment
 from sync.protocol import CreateSupervisionArgs, SupervisionActArgs, acted_moment, parse_args
-from sync.server import blobs, db, records
+from sync.server import blobs, db, records, tracechain
 from sync.server import tables as t
 from sync.server.documents import Writes
 from sync.server.visibility import notify_scopes, supervision_scopes
@@ -93,7 +93,8 @@ def save(connection: sa.Connection, item: SupervisionItem, previous: Stored | No
     values = _columns(item, scopes, now)
     records.write_row(connection, t.supervision_items, values, new=previous is None)
     blobs.link(connection, t.supervision_blobs, item.id, found)
-    records.log_put(writes, KIND, item.id, values["data"], scopes,
+    payload = tracechain.chained(connection, KIND, item.id, values["data"], now)
+    records.log_put(writes, KIND, item.id, payload, scopes,
                     None if previous is None else previous.scopes)
 
 

@@ -53,6 +53,9 @@ def document_scopes(doc: Document) -> frozenset[str]:
     people |= _people(e.on_behalf_of for e in doc.trace)
     people |= _people(c.person_id for c in doc.circulations)
     people |= _people(doc.circulate_to)
+    # 知会: the informed person reads the document and its trace (and nothing more: being
+    # informed holds no step, so the rules give them no action but 已阅).
+    people |= _people(i.person_id for i in doc.informed)
     return frozenset({unit_scope(u) for u in units if u} | people)
 
 

@@ -56,8 +56,9 @@ def test_package_reads_back_with_pdfs_metadata_and_attachments(
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         names = sorted(package.namelist())
         root = f"Z012-{flow.clock.year}-D30-BGS-0007/"
-        assert names == sorted([root + "正文.pdf", root + "发文稿纸.pdf",
-                                root + "metadata.json", root + "附件/01-值班表_2027.xlsx"])
+        assert names == sorted([root + "正文.pdf", root + "正文.ofd", root + "发文稿纸.pdf",
+                                root + "metadata.json", root + "metadata.xml",
+                                root + "附件/01-值班表_2027.xlsx"])
         meta = json.loads(package.read(root + "metadata.json"))
         body = PdfReader(io.BytesIO(package.read(root + "正文.pdf")))
         sheet = PdfReader(io.BytesIO(package.read(root + "发文稿纸.pdf")))
@@ -67,6 +68,7 @@ def test_package_reads_back_with_pdfs_metadata_and_attachments(
     assert meta["main_recipients"] == ["市财政局"] and meta["cc_recipients"] == ["市教育局"]
     assert [e["opinion"] for e in meta["trace"]][3] == "同意"
     assert meta["attachments"][0]["sha256"] == SHA
+    assert meta["body_source"] == "rendered"  # no signed official PDF: rendered again
     assert hashlib.sha256(attachment).hexdigest() == SHA
     assert doc.title[:8] in "".join(p.extract_text() for p in body.pages).replace("\n", "")
     sheet_text = "".join(p.extract_text() for p in sheet.pages)

@@ -35,10 +35,31 @@ def test_a_healthy_server_passes_every_check(engine: sa.Engine, settings: Settin
     upload(api, user("office.clerk"), b"content" * 100, "a.pdf")
     findings = doctor.examine(settings)
     assert {f.check for f in findings} == {"数据库连接", "数据库结构", "时钟", "附件内容",
-                                           "磁盘空间"}
+                                           "电子印章", "磁盘空间"}
     assert all(f.verdict is Verdict.OK for f in findings), [f.line() for f in findings]
     lines, code = doctor.report(findings)
     assert code == 0 and lines[-1] == "一切正常"
+
+
+def test_seals_missing_or_expiring_are_named_with_what_to_do(engine: sa.Engine,
+                                                            settings: Settings) -> None:
+    found = _by_check(settings)["电子印章"]
+    assert found.verdict is Verdict.OK and "4个单位配置了电子印章" in found.found
+    with engine.begin() as connection:
+        connection.execute(sa.delete(t.unit_seals).where(t.unit_seals.c.unit_id == "u-edu"))
+    found = _by_check(settings)["电子印章"]
+    assert found.verdict is Verdict.WARNING and "市教育局" in found.found
+    assert "seal-import" in found.fix
+    soon = datetime.now(UTC) + timedelta(days=3)
+    with engine.begin() as connection:
+        connection.execute(sa.update(t.unit_seals).where(t.unit_seals.c.unit_id == "u-finance")
+                           .values(not_after=soon))
+    assert _by_check(settings)["电子印章"].verdict is Verdict.WARNING
+    with engine.begin() as connection:
+        connection.execute(sa.update(t.unit_seals).where(t.unit_seals.c.unit_id == "u-finance")
+                           .values(not_after=soon - timedelta(days=4)))
+    found = _by_check(settings)["电子印章"]
+    assert found.verdict is Verdict.ERROR and "已过期：市财政局" in found.found
 
 
 def test_an_unreachable_database_is_an_error_with_what_to_do(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import ofdkit
 import pytest
 
 from officeapp.clock import OFFICE_TZ
@@ -392,6 +393,14 @@ def test_prints_render_every_pdf_into_the_preview(doc_env: DocEnv) -> None:
     assert all(page.rendered.pdf.startswith(b"%PDF") for page in dialog.pages()), [
         page.rendered.error for page in dialog.pages()]
     assert all(pdf.pageCount() >= 1 for pdf in dialog.pdf_documents())
+    # The 会议通知 is a 公文: it also saves as OFD; the sign-in sheet has no OFD form.
+    assert not dialog.save_ofd_button.isEnabled()
+    dialog.tabs.setCurrentIndex(0)
+    assert dialog.save_ofd_button.isEnabled()
+    target = doc_env.tmp_path / "notice.ofd"
+    assert doc_env.run(dialog.save_ofd(target))
+    with ofdkit.open(target.read_bytes()) as reader:
+        assert not reader.warnings and "通知" in reader.text()
 
 
 def test_ics_export_and_import_round_trip_through_the_page(doc_env: DocEnv,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import ofdkit
 import pytest
 
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
@@ -624,6 +625,13 @@ def test_the_pdfs_open_in_the_preview(doc_env: DocEnv, which: str) -> None:
     assert target.read_bytes().startswith(b"%PDF")
     if which == "sheet":
         assert "已办结事项" in dialog.windowTitle()
+    # The 督办通报 is a report in 公文 form: it also saves as OFD (GB/T 33190).
+    assert dialog.save_ofd_button.isEnabled() == (which == "report")
+    if which == "report":
+        ofd = env.tmp_path / "report.ofd"
+        assert env.run(dialog.save_ofd(ofd))
+        with ofdkit.open(ofd.read_bytes()) as reader:
+            assert not reader.warnings and "督办" in reader.text()
 
 
 # --- end to end against the demo server ------------------------------------------------------

@@ -272,6 +272,19 @@ def test_migrate_reaches_the_latest_schema_and_doctor_passes(upgraded: Upgraded)
     assert doctor.returncode == 0 and "【错误】" not in doctor.stdout, doctor.stdout
 
 
+def test_migrate_chains_every_trace_and_verify_trace_finds_it_clean(upgraded: Upgraded) -> None:
+    """The previous release had no trace chain: migrate chains every record's trace as it
+    stands, so verify-trace passes, and what clients pull carries the chain hashes."""
+    verified = upgraded.admin("verify-trace")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "留痕校验通过" in verified.stdout and "✘" not in verified.stdout
+    with httpx.Client(base_url=upgraded.url, timeout=30) as http:
+        headers = _login(http, "office.clerk", upgraded.manifest["password"])
+        records = _pull_all(http, headers, "upgrade-check-trace")
+    traced = [r for k, r in records.items() if k.split("/")[0] in ("document", "supervision")]
+    assert traced and all(len(r["trace_hashes"]) == len(r["trace"]) for r in traced)
+
+
 def test_every_person_logs_in_and_pulls_every_record_with_all_it_had(
         upgraded: Upgraded) -> None:
     manifest = upgraded.manifest

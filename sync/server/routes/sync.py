@@ -19,8 +19,10 @@ from sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    TrustRootOut,
+    TrustRootsResponse,
 )
-from sync.server import db, pull
+from sync.server import db, pull, seals
 from sync.server.auth import Session
 from sync.server.errors import ApiError
 from sync.server.routes.deps import ServerDep, SessionDep, TokenDep
@@ -74,6 +76,16 @@ def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep) -> Respo
                            person_id=session.person.id, key=answer.record_scopes,
                            now=server.settings.clock())
     return Response(answer.body, media_type="application/json")
+
+
+@router.get("/trust-roots", responses=ERRORS)
+def trust_roots(session: SessionDep, server: ServerDep) -> TrustRootsResponse:
+    """Return the trusted roots (public certificates: any signed-in person may have them)."""
+    with db.read(server.engine) as connection:
+        found = seals.trust_roots(connection)
+    return TrustRootsResponse(roots=[TrustRootOut(id=r.id, name=r.name[:200],
+                                                  pem=r.cert_pem.decode("ascii"))
+                                     for r in found])
 
 
 def _scopes(server: Server, session: Session) -> frozenset[str]:

@@ -30,6 +30,7 @@ from officeapp.workflow.model import ActionKind, Retention
 from ...flows import Flow
 from .test_initial_sync import at_review
 from .test_rows import documents as codec_documents
+from .test_rows import informed_document
 
 KINDS = ("document", "unit", "person", "room", "meeting", "meeting_code", "supervision")
 PEOPLE = [p.id for p in DEMO_PEOPLE]
@@ -426,6 +427,21 @@ def test_a_pulled_page_rebases_pending_local_work_as_the_python_path_does() -> N
         assert got == want
         assert got["documents"][0][-1] == 1  # still pending: the approval was replayed
         assert sql.get_document(base.id) == python.get_document(base.id)
+
+
+def test_a_document_with_informed_people_is_left_to_python_and_its_rows_written() -> None:
+    informed = replace(informed_document(), id="doc-informed")
+    changes = [{"seq": 1, "kind": "document", "id": informed.id, "op": "put",
+                "data": document_to_dict(informed)}]
+    page = Page(1, changes, False)
+    with two_stores() as (sql, python):
+        staged = apply_staged(sql, page.body(ascii_spaced=False))
+        assert staged is not None and staged[1] == 0  # not written by SQL
+        python.apply_pull(page.pull_page())
+        for store in (sql, python):
+            assert store.get_document(informed.id) == informed
+            rows = store.db.conn.execute("SELECT person_id, read FROM informed").fetchall()
+            assert sorted(rows) == [("p-edu.leader", 0), ("p-finance.leader", 1)]
 
 
 def test_the_key_lists_match_the_codec() -> None:

@@ -21,6 +21,7 @@ from officeapp.workflow import (
     ActionKind,
     Circulation,
     Document,
+    Informed,
     Status,
     TraceEntry,
     may_hold,
@@ -60,7 +61,8 @@ def test_countersigning_moves_the_document_to_done(office: Office) -> None:
     office.accept(doc_id, "finance.leader", "approve", opinion="无意见")
     assert _ids(office.store, leader, "todo") == []
     assert _ids(office.store, leader, "done") == [doc_id]
-    assert office.store.folder_counts(leader) == {"todo": 0, "done": 1, "mine": 0, "all": 1}
+    assert office.store.folder_counts(leader) == {"todo": 0, "done": 1, "mine": 0, "all": 1,
+                                                  "informed": 0, "informed_unread": 0}
     assert _ids(office.store, office.actor("office.leader"), "todo") == [doc_id]  # 签发
 
 
@@ -83,6 +85,27 @@ def test_unread_circulations_are_todo_until_acknowledged(office: Office) -> None
     office.accept(doc_id, "edu.leader", "acknowledge", opinion="已阅")
     assert _ids(office.store, reader, "todo") == []
     assert _ids(office.store, reader, "done") == [doc_id]
+
+
+def test_informed_documents_are_in_their_own_folder_never_in_todo(office: Office) -> None:
+    doc_id = office.draft()
+    office.accept(doc_id, "office.clerk", "approve", opinion="请核稿")
+    reader = office.actor("edu.leader")
+    office.accept(doc_id, "office.clerk", "inform", assignees=("edu.leader",), opinion="请知悉")
+    assert _ids(office.store, reader, "informed") == [doc_id]
+    assert _ids(office.store, reader, "todo") == []
+    counts = office.store.folder_counts(reader)
+    assert (counts["informed"], counts["informed_unread"], counts["todo"]) == (1, 1, 0)
+    assert office.store.unread_informed_ids(reader, [doc_id, "other"]) == {doc_id}
+    assert office.store.inbox_count(actor=reader, folder="informed",
+                                    filters=InboxFilter(text="预算")) == 0
+    office.accept(doc_id, "edu.leader", "read")
+    # Read: still in 知会我的 (to find it again), no longer counted as unread.
+    assert _ids(office.store, reader, "informed") == [doc_id]
+    counts = office.store.folder_counts(reader)
+    assert (counts["informed"], counts["informed_unread"]) == (1, 0)
+    assert office.store.unread_informed_ids(reader, [doc_id]) == set()
+    assert _ids(office.store, office.actor("office.leader"), "informed") == []
 
 
 def test_a_delegate_sees_the_principals_personal_work(office: Office) -> None:
@@ -234,7 +257,11 @@ def _random_document(rng: random.Random, index: int) -> Document:
     circulations = tuple(Circulation(p.id, creator.id, created,
                                      rng.choice([None, created + timedelta(hours=1)]))
                          for p in rng.sample(people, rng.randint(0, 2)))
-    return replace(doc, holders=tuple(holders), trace=trace, circulations=circulations)
+    informed = tuple(Informed(p.id, creator.id, created,
+                              rng.choice([None, created + timedelta(hours=2)]))
+                     for p in rng.sample(people, rng.randint(0, 2)))
+    return replace(doc, holders=tuple(holders), trace=trace, circulations=circulations,
+                   informed=informed)
 
 
 def _may_take(doc: Document, actor: Actor) -> bool:
@@ -250,6 +277,8 @@ def _in_folder(doc: Document, actor: Actor, folder: str) -> bool:
         return True
     if folder == "mine":
         return doc.created_by == actor.person_id
+    if folder == "informed":
+        return any(i.person_id == actor.person_id for i in doc.informed)
     acted = {e.actor_id for e in doc.trace} | {e.on_behalf_of for e in doc.trace}
     return _may_take(doc, actor) if folder == "todo" else (
         actor.person_id in acted and not _may_take(doc, actor))

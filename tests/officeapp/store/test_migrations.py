@@ -188,9 +188,14 @@ def _seed_v5(conn: sqlite3.Connection) -> None:
                  (index_text(SEED_DOCUMENT.title, "", SEED_DOCUMENT.body, "拟稿\n请周科长核稿"),))
 
 
+def _seed_v6(conn: sqlite3.Connection) -> None:
+    """Version 5's data; the 知会 table stays empty (no earlier document had one)."""
+    _seed_v5(conn)
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
 SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4, 5: _seed_v5}
+    1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4, 5: _seed_v5, 6: _seed_v6}
 
 
 def _database_at(path: Path, version: int) -> None:

@@ -19,7 +19,7 @@ from officeapp.store.db import timestamp
 from officeapp.store.rows import NO_DEADLINE, document_rows, rows_from_data, status_of
 from officeapp.workflow import ActionKind, Attachment, Document
 from officeapp.workflow.codec import document_from_dict, document_to_dict
-from officeapp.workflow.model import ArchiveInfo, Circulation, Retention
+from officeapp.workflow.model import ArchiveInfo, Circulation, Informed, Retention
 
 from ...flows import Flow, to_step
 
@@ -40,11 +40,21 @@ def documents() -> list[Document]:
         attachments=(Attachment("预案.pdf", "a" * 64, 120),),
         circulations=(Circulation("p-edu.clerk", "p-office.clerk", START, START),
                       Circulation("p-finance.clerk", "p-office.clerk", START, None)),
-        archive=ArchiveInfo(2026, Retention.PERMANENT, 7))
+        archive=ArchiveInfo(2026, Retention.PERMANENT, 7),
+        official_pdf=Attachment("关于开展安全检查的通知.pdf", "b" * 64, 201948))
     return [*found, incoming, full]
 
 
-@pytest.mark.parametrize("document", documents(), ids=lambda d: f"{d.direction}-{d.step}")
+def informed_document() -> Document:
+    """A document 知会'd to two people, one of whom has read it (the bulk path leaves such a
+    document to Python)."""
+    return replace(documents()[3], informed=(
+        Informed("p-edu.leader", "p-office.clerk", START, None),
+        Informed("p-finance.leader", "p-office.clerk", START, START)))
+
+
+@pytest.mark.parametrize("document", [*documents(), informed_document()],
+                         ids=lambda d: f"{d.direction}-{d.step}-{len(d.informed)}")
 def test_the_rows_from_json_describe_the_document(document: Document) -> None:
     rows = rows_from_data(document_to_dict(document))
     assert rows == document_rows(document)
@@ -97,7 +107,7 @@ def test_json_the_codec_could_not_read_back_is_refused() -> None:
     """A pulled record the rows accept is one the store can always open again."""
     rng = random.Random(4)
     refused = accepted = 0
-    for document in documents():
+    for document in [*documents(), informed_document()]:
         valid = document_to_dict(document)
         for path in _paths(valid):
             for value in (*rng.sample(BAD_VALUES, 4), "drop"):
@@ -120,6 +130,8 @@ def test_json_the_codec_could_not_read_back_is_refused() -> None:
     (("trace", 0, "at"), None), (("trace", 0, "seq"), "first"), (("archive",), {"year": 1}),
     (("attachments",), [{"size": 3}]), (("written_date",), "2026-02-30"),
     (("circulations",), [{"person_id": "p-x", "sent_by": "p-y"}]),
+    (("informed",), [{"person_id": "p-x", "sent_by": "p-y"}]),
+    (("informed",), [{"person_id": 7, "sent_by": "p-y", "sent_at": "2026-01-05T09:00:00"}]),
 ])
 def test_records_the_codec_refuses_are_refused(path: tuple[Any, ...], value: Any) -> None:
     data = document_to_dict(documents()[3])

@@ -74,6 +74,11 @@ def next_steps(doc: Document, key: str) -> list[str]:
 
 def check_invariants(before: Document, decision: Accepted, once: dict[type, int]) -> None:
     after = decision.document
+    if not decision.trace:
+        # Only an idempotent 已阅 of a 知会 read already is accepted with nothing to append:
+        # then nothing at all changes.
+        assert decision.effects == () and after == before
+        return
     # Opinions and trace are append-only: nothing earlier changes, nothing is lost.
     assert after.trace[: len(before.trace)] == before.trace
     assert after.trace[len(before.trace):] == decision.trace

@@ -1,0 +1,96 @@
+"""Pulled traces are checked against the server's chain hashes, on both pull paths."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
+from officeapp.store import LocalStore, PulledChange, PullPage
+from officeapp.tracechain import Break, BreakKind, chain
+from officeapp.workflow.codec import document_to_dict
+
+from .test_bulk import KINDS, apply_staged
+from .test_rows import documents as codec_documents
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LocalStore]:
+    with LocalStore.open(tmp_path / "client.db") as opened:
+        opened.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
+        yield opened
+
+
+def _served(document_id: str) -> dict[str, Any]:
+    """A document as a current server serves it: its JSON with the chain hashes."""
+    found = max(codec_documents(), key=lambda d: len(d.trace))
+    assert len(found.trace) >= 3
+    data = document_to_dict(replace(found, id=document_id))
+    return {**data, "trace_hashes": chain("document", document_id, data["trace"])}
+
+
+def _tampered(document_id: str) -> dict[str, Any]:
+    data = _served(document_id)
+    trace = [dict(e) for e in data["trace"]]
+    trace[1]["opinion"] = "篡改的意见"
+    return {**data, "trace": trace}
+
+
+def _body(cursor: int, changes: list[dict[str, Any]]) -> str:
+    return json.dumps({"cursor": cursor, "last_mutation_id": 0, "has_more": False,
+                       "reset": False, "results": [], "changes": changes}, ensure_ascii=False)
+
+
+def _put(seq: int, kind: str, record_id: str, data: dict[str, Any] | None) -> dict[str, Any]:
+    return {"seq": seq, "kind": kind, "id": record_id, "op": "put" if data else "revoke",
+            "data": data}
+
+
+def test_the_bulk_path_records_a_tampered_document_and_not_a_clean_one(
+        store: LocalStore) -> None:
+    old = {k: v for k, v in _served("d-old").items() if k != "trace_hashes"}
+    body = _body(3, [_put(1, "document", "d-clean", _served("d-clean")),
+                     _put(2, "document", "d-bad", _tampered("d-bad")),
+                     _put(3, "document", "d-old", old)])
+    staged = apply_staged(store, body)
+    assert staged is not None and staged[1] == 3  # all three written by SQL
+    assert store.trace_break("document", "d-bad") == Break(2, BreakKind.CHANGED)
+    assert store.trace_break("document", "d-clean") is None
+    assert store.trace_break("document", "d-old") is None  # an older server: not judged
+    # A later put that agrees with its chain clears the mark; a revoke too.
+    assert apply_staged(store, _body(4, [_put(4, "document", "d-bad", _served("d-bad"))]))
+    assert store.trace_break("document", "d-bad") is None
+
+
+def test_the_python_path_checks_meetings_and_items_and_forgets_revoked_ones(
+        store: LocalStore, caplog: pytest.LogCaptureFixture) -> None:
+    document = _tampered("d-1")
+    trace = [dict(e) for e in document["trace"]]
+    trace[0], trace[2] = trace[2], trace[0]
+    swapped = {**document, "trace": trace, "trace_hashes": _served("d-1")["trace_hashes"]}
+    page = PullPage(cursor=1, last_mutation_id=0, changes=[
+        PulledChange("document", "d-1", "put", swapped)])
+    with caplog.at_level("WARNING"):
+        store.apply_pull(page)
+    assert store.trace_break("document", "d-1") == Break(1, BreakKind.REORDERED)
+    assert "breaks the server's hash chain" in caplog.text
+    store.apply_pull(PullPage(cursor=2, last_mutation_id=0,
+                              changes=[PulledChange("document", "d-1", "revoke")]))
+    assert store.trace_break("document", "d-1") is None
+
+
+def test_a_reset_forgets_every_break(store: LocalStore) -> None:
+    store.apply_pull(PullPage(cursor=1, last_mutation_id=0, changes=[
+        PulledChange("document", "d-1", "put", _tampered("d-1"))]))
+    assert store.trace_break("document", "d-1") is not None
+    store.wipe_mirror()
+    assert store.trace_break("document", "d-1") is None
+
+
+def test_kinds_are_the_protocols() -> None:
+    assert {"document", "meeting", "supervision"} <= set(KINDS)
