@@ -403,7 +403,8 @@ async def small_scenario(app: QApplication, tmp: Path, url: str, *, prefix: str)
     clerk, reviewer, leader, _ids = await office_at_work(app, tmp, url,
                                                          capture=f"{prefix}-login")
     await document_screens(clerk, leader, prefix)
-    await wave2_screens(clerk, prefix)
+    await wave2_screens(clerk, prefix, informer=leader)
+    await seal_screens(clerk, _ids[0], prefix)
     secretary = await login(app, tmp, url, "office.secretary")
     await meeting_screens(secretary, prefix)
     supervisor = await login(app, tmp, url, "office.supervisor")
@@ -438,9 +439,9 @@ PASTED_BODY = ("各县区人民政府,市直各单位:\n　　根据萍府发[20
                "报送\"防汛\"工作总结。")
 
 
-async def wave2_screens(clerk: Session, prefix: str) -> None:
+async def wave2_screens(clerk: Session, prefix: str, *, informer: Session | None = None) -> None:
     """The screens wave 2 added: 校对, the bar after 送核稿, 批量办理, a two-character search
-    with its marks, and 设置 (general and 修改密码)."""
+    with its marks, 设置 (general and 修改密码), and 知会 (by `informer`, to the clerk)."""
     ctx, window = clerk.ctx, full_screen(clerk)
     assert ctx is not None
     window.select("home")
@@ -484,6 +485,174 @@ async def wave2_screens(clerk: Session, prefix: str) -> None:
     dialog.tabs.setCurrentIndex(3)
     await pause(0.5)
     shot(dialog, f"{prefix}-settings-password")
+    dialog.close()
+    await body_file_screens(clerk, prefix)
+    await document_stats_screen(clerk, prefix)
+    if informer is not None:
+        await inform_screens(informer, clerk, prefix)
+
+
+async def inform_screens(informer: Session, reader: Session, prefix: str) -> None:
+    """The 知会 dialog in the informer's pane; the reader's 知会我的 with the unread row, then
+    opened (read) with its 办理过程."""
+    window = full_screen(informer)
+    window.select("todo")
+    await pause(1.0)
+    window.table.selectRow(0)
+    await pause(1.5)
+    window.document.buttons["inform"].click()
+    await pause(1.0)
+    dialog = window.document.dialog
+    assert dialog is not None
+    dialog.picker.set_selected(["p-office.clerk", "p-finance.leader"])
+    dialog.note.setText("请提前了解，做好准备")
+    await pause(0.5)
+    shot(dialog, f"{prefix}-inform")
+    dialog._try_accept()
+    await pause(1.0)
+    await synced(informer)
+    await synced(reader)
+    mine = full_screen(reader)
+    mine.select("informed")
+    await pause(1.5)
+    shot(mine, f"{prefix}-informed")
+    mine.table.selectRow(0)
+    mine.document.tabs.setCurrentIndex(1)
+    await pause(1.5)
+    bar = mine.document.route.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the 知会 and its 已阅 are the latest entries
+    await pause(0.3)
+    shot(mine, f"{prefix}-informed-read")
+
+
+def _docx(path: Path, *paragraphs: str) -> Path:
+    import docx  # only these shots write Word files
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+async def body_file_screens(clerk: Session, prefix: str) -> None:
+    """The compose form with two attachments and a 正文 file, the offer to take the text of a
+    saved .docx, and 正文历史版本 with two versions."""
+    window = full_screen(clerk)
+    folder = Path(tempfile.mkdtemp(prefix="officeapp-shots-"))
+    files = [folder / "附件1：2027年元旦春节值班表.xlsx", folder / "附件2：值班人员联系方式.txt"]
+    for index, path in enumerate(files):
+        path.write_bytes(b"x" * (20_000 * (index + 1)))
+    first = _docx(folder / "关于做好元旦春节值班工作的通知.docx", "各单位：",
+                  "为做好2027年元旦春节期间值班工作，现将有关事项通知如下。")
+    window.select("todo")
+    window._compose()
+    await pause(1.0)
+    dialog = window._dialog
+    dialog.title.setText("关于做好2027年元旦春节期间值班工作的通知")
+    dialog.main_recipients.set_selected([FINANCE_ID])
+    dialog.files.add_files(files)
+    dialog.body_file_chooser.set_file(first)
+    await pause(1.5)
+    if dialog.text_dialog is not None:
+        dialog.text_dialog.accept_button.click()
+    await pause(0.5)
+    shot(dialog, f"{prefix}-compose-files")
+    created: list[str] = []
+    dialog.created.connect(created.append)
+    dialog.ok_button.click()
+    await pause(1.5)
+    if not created:
+        return
+    view = window.document
+    view.show_document(created[0])
+    await pause(1.5)
+    panel = view.body_file
+    for index in range(view.tabs.count()):
+        if view.tabs.widget(index).isAncestorOf(panel):
+            view.tabs.setCurrentIndex(index)
+    panel.upload(_docx(folder / "关于做好元旦春节值班工作的通知.docx", "各单位：",
+                       "为做好2027年元旦春节期间值班工作，现将有关事项通知如下。",
+                       "一、严格落实24小时值班和领导带班制度。"))
+    await pause(1.5)
+    if panel.text_dialog is not None:
+        shot(panel.text_dialog, f"{prefix}-body-text")
+        panel.text_dialog.close()
+    for index in range(view.tabs.count()):
+        area = view.tabs.widget(index)
+        if area.isAncestorOf(panel) and hasattr(area, "verticalScrollBar"):
+            # The tab scrolls on a short screen: show the list from its heading on.
+            area.verticalScrollBar().setValue(panel.versions.y() - 2 * panel.fontMetrics().height())
+    await pause(0.5)
+    shot(window, f"{prefix}-body-versions")
+
+
+# 公文统计 over finished documents put straight into the clerk's local store (the scenario
+# finishes none): (unit, direction, step, year, how many). Nothing syncs them anywhere.
+FINISHED = (
+    ("u-office", "outgoing", "archived", 2025, 41), ("u-office", "outgoing", "done", 2025, 3),
+    ("u-office", "incoming", "archived", 2025, 57), ("u-office", "outgoing", "archived", 2026, 18),
+    ("u-office", "outgoing", "done", 2026, 9), ("u-office", "incoming", "done", 2026, 12),
+    ("u-finance", "incoming", "archived", 2026, 25), ("u-finance", "incoming", "done", 2026, 4),
+    ("u-edu", "outgoing", "done", 2026, 6),
+)
+
+
+async def document_stats_screen(clerk: Session, prefix: str) -> None:
+    """公文统计, opened from the 工作台: 归档率 per unit, every year."""
+    from officeapp.documents import Direction, DocType
+    from officeapp.workflow import Document
+
+    ctx, window = clerk.ctx, full_screen(clerk)
+    assert ctx is not None
+    docs = [Document(id=f"stats-{unit}-{step}-{year}-{n}", direction=Direction(direction),
+                     doc_type=DocType.NOTICE, title="统计样例", owner_unit_id=unit,
+                     created_by="p-edu.clerk", created_at=datetime(year, 5, 1, tzinfo=UTC),
+                     step=step)
+            for unit, direction, step, year, count in FINISHED for n in range(count)]
+    await ctx.db(lambda store: store.put_documents(docs))
+    window.select("home")
+    await pause(1.0)
+    window.home.show_stats()
+    await pause(1.5)
+    assert window.home.stats_dialog is not None
+    shot(window.home.stats_dialog, f"{prefix}-document-stats")
+    window.home.stats_dialog.close()
+
+async def seal_screens(clerk: Session, document_id: str, prefix: str) -> None:
+    """验章: the first notice sealed by the server (用印) with its verdict in the pane, and
+    the 验章 dialog on a copy of the signed file saved to disk."""
+    ctx, window = clerk.ctx, full_screen(clerk)
+    assert ctx is not None
+    document = await ctx.db(lambda store: store.get_document(document_id))
+    if document is not None and document.step == "seal":
+        await act(clerk, document_id, ActionKind.APPROVE)  # 用印: the server signs it
+    await synced(clerk)
+    window.select("mine")
+    await pause(1.0)
+    view = window.document
+    view.show_document(document_id)
+    for _ in range(100):  # the signed file downloads, then 验章 runs on the worker
+        if view.official.badge.status() is not None:
+            break
+        await pause(0.1)
+    await pause(0.5)
+    shot(window, f"{prefix}-official-file")
+    official = view.official.official
+    if official is None or official.pdf is None:
+        print("no signed official file: the server did not seal the notice")
+        return
+    path = Path(tempfile.mkdtemp(prefix="officeapp-shots-")) / official.attachment.name
+    path.write_bytes(official.pdf)
+    window.check_seal()
+    dialog = window.seal_dialog
+    dialog.check_path(path)
+    for _ in range(100):
+        if dialog.result_of is not None:
+            break
+        await pause(0.1)
+    await pause(0.5)
+    shot(dialog, f"{prefix}-seal-check")
     dialog.close()
 
 

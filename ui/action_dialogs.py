@@ -8,6 +8,7 @@ shows exactly what the rules would accept.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -19,7 +20,9 @@ from officeapp.workflow.definitions import WORKFLOWS
 from ui import times
 from ui.date_edits import DateEdit
 from ui.fit import keep_on_screen
+from ui.messages import refusal_text
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCheckBox,
     QComboBox,
     QCoreApplication,
@@ -41,6 +44,7 @@ from ui.qt import (
     Signal,
     alive,
 )
+from ui.values import parts, qualified, value_text
 
 ERROR_STYLE = "color: #c0392b;"
 
@@ -125,7 +129,7 @@ def field_errors(values: Mapping[str, Any],
         try:
             parse({name: value})
         except ValidationError as error:
-            errors[str(error.details.get("field") or name)] = error.message
+            errors[str(error.details.get("field") or name)] = refusal_text(error)
     return errors
 
 
@@ -164,7 +168,7 @@ class RecordForm(FieldMessages):
                     return
                 self.saved.emit(record.id)
         except DomainError as error:
-            self.show_refusal(str(error.details.get("field", "")), error.message)
+            self.show_refusal(str(error.details.get("field", "")), refusal_text(error))
             return
         finally:
             if alive(self):
@@ -251,13 +255,16 @@ def return_targets(document: Document, actor: Actor, now: datetime) -> list[tupl
 
 def name_buttons(box: QDialogButtonBox) -> None:
     """Name OK and Cancel in Chinese even where Qt's own translations are not installed."""
-    names = {QDialogButtonBox.StandardButton.Ok: "确定",
-             QDialogButtonBox.StandardButton.Cancel: "取消",
-             QDialogButtonBox.StandardButton.Close: "关闭"}
+    box_context = "QDialogButtonBox"
+    names = {QDialogButtonBox.StandardButton.Ok: QT_TRANSLATE_NOOP("QDialogButtonBox", "确定"),
+             QDialogButtonBox.StandardButton.Cancel: QT_TRANSLATE_NOOP("QDialogButtonBox",
+                                                                      "取消"),
+             QDialogButtonBox.StandardButton.Close: QT_TRANSLATE_NOOP("QDialogButtonBox",
+                                                                     "关闭")}
     for which, text in names.items():
         button = box.button(which)
         if button is not None:
-            button.setText(QCoreApplication.translate("QDialogButtonBox", text))
+            button.setText(QCoreApplication.translate(box_context, text))
 
 
 def unit_tree(org: Organisation) -> list[tuple[Unit, int]]:
@@ -276,8 +283,8 @@ def unit_tree(org: Organisation) -> list[tuple[Unit, int]]:
 def person_text(org: Organisation, person: Person) -> str:
     """Return how a person is listed: name, title and unit."""
     unit = org.units.get(person.unit_id)
-    extra = "，".join(part for part in (person.title, unit.name if unit else "") if part)
-    return f"{person.name}（{extra}）" if extra else person.name
+    extra = parts(part for part in (person.title, unit.name if unit else "") if part)
+    return qualified(person.name, extra) if extra else person.name
 
 
 def end_of_day(day: date) -> datetime:
@@ -452,6 +459,25 @@ class PersonDialog(ArgumentDialog):
         return Action(self._kind, opinion=opinion, assignees=assignees)
 
 
+class InformDialog(PersonDialog):
+    """知会: choose who should know of the document, with an optional note for them."""
+
+    def __init__(self, org: Organisation, people: Sequence[Person],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(org, people, kind=ActionKind.INFORM, title=self.tr("知会"),
+                         prompt=self.tr("知会谁？他们可以阅看本文件和办理过程，无需办理。"),
+                         multiple=True, parent=parent)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("附言（可不填）"))
+        self.note.setMaxLength(500)
+        self.form.addRow(self.note)
+
+    def action(self, opinion: str) -> Action:
+        """Return the 知会 with the chosen people; the note is this dialog's own."""
+        chosen = super().action(opinion)
+        return replace(chosen, opinion=self.note.text().strip() or opinion)
+
+
 class ReturnDialog(ArgumentDialog):
     """Choose the step to return to and give the reason (required by the rules)."""
 
@@ -460,7 +486,7 @@ class ReturnDialog(ArgumentDialog):
         super().__init__(self.tr("退回"), self.tr("退回到哪个环节？请写明退回理由。"), parent)
         self.target = QComboBox()
         for key, label in targets:
-            self.target.addItem(label, key)
+            self.target.addItem(value_text(label), key)
         self.reason = QPlainTextEdit(reason)
         self.reason.setPlaceholderText(self.tr("退回理由"))
         self.reason.setMinimumHeight(90)
@@ -558,7 +584,7 @@ class ArchiveDialog(ArgumentDialog):
         self.retention = QComboBox()
         self.retention.addItem(self.tr("（请选择）"), "")
         for retention in Retention:
-            self.retention.addItem(retention.value, retention.value)
+            self.retention.addItem(value_text(retention.value), retention.value)
         self.year = QSpinBox()
         self.year.setRange(1949, 9999)
         self.year.setValue(default_year)

@@ -12,7 +12,7 @@ from officeapp.workflow.definitions import WORKFLOWS
 from ui import times
 from ui.date_edits import DateEdit
 from ui.qt import QCheckBox, QComboBox, QDate, QHBoxLayout, QLabel, QPushButton, QWidget, Signal
-from ui.values import value_text
+from ui.values import qualified, value_text
 
 
 def _day(edit: DateEdit) -> date:
@@ -68,7 +68,7 @@ class AdvancedFilters(QWidget):
             (self.unit, self.tr("全部单位"),
              [] if org is None else [(u.name, u.id) for u in org.units.values()]),
             (self.drafter, self.tr("全部拟稿人"),
-             [] if org is None else [(f"{p.name}（{org.units[p.unit_id].name}）"
+             [] if org is None else [(qualified(p.name, org.units[p.unit_id].name)
                                       if p.unit_id in org.units else p.name, p.id)
                                      for p in org.people.values()]),
         ):

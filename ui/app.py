@@ -27,7 +27,16 @@ from ui.attachments import blobs_root
 from ui.context import AppContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QFont, QFontDatabase, QLocale, QPdfDocument, QSize, QTranslator
+from ui.qt import (
+    QApplication,
+    QFont,
+    QFontDatabase,
+    QLibraryInfo,
+    QLocale,
+    QPdfDocument,
+    QSize,
+    QTranslator,
+)
 from ui.settings import Settings
 from ui.tray import Notifier
 from ui.worker import Worker
@@ -253,6 +262,11 @@ def install_translations(app: QApplication, language: str) -> None:
     """Chinese is the source language; English and others come from .qm files."""
     if language.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        # Qt's own texts (standard buttons, a text field's menu) in Chinese too.
+        qt_texts = QTranslator(app)
+        if qt_texts.load("qtbase_zh_CN",
+                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_texts)
         return
     translator = QTranslator(app)
     if translator.load(f"officeapp_{language}", str(TRANSLATIONS)):

@@ -21,6 +21,7 @@ from officeapp.workflow import Action, ActionKind, Attachment, Decision, Documen
 from sync.client import actions
 from sync.client.blobs import content_path, copy_in
 from ui.context import AppContext
+from ui.messages import refusal_text
 from ui.qt import (
     QAbstractItemView,
     QCoreApplication,
@@ -313,9 +314,9 @@ class AttachmentsPanel(QWidget):
                 now=self.ctx.now(), add=add, remove=remove, document_ids=(document_id,),
                 origin=self)
         except DomainError as error:
-            return [error.message]
+            return [refusal_text(error)]
         if isinstance(decision, Rejected):
-            return [decision.rejection.message]
+            return [refusal_text(decision.rejection)]
         return []
 
     # --- opening and removing ----------------------------------------------------------------

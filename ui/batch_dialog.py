@@ -18,6 +18,7 @@ from sync.client import actions
 from ui.context import AppContext
 from ui.document_view import action_label
 from ui.fit import keep_on_screen
+from ui.messages import refusal_text
 from ui.opinion_editor import fill_phrases
 from ui.qt import (
     QColor,
@@ -165,9 +166,10 @@ class BatchApproveDialog(QDialog):
                     actions.act, person_id=self.ctx.person_id, document_id=row.document_id,
                     action=action, now=self.ctx.now(), document_ids=(row.document_id,))
             except DomainError as error:
-                message: str | None = error.message
+                message: str | None = refusal_text(error)
             else:
-                message = decision.rejection.message if isinstance(decision, Rejected) else None
+                rejected = isinstance(decision, Rejected)
+                message = refusal_text(decision.rejection) if rejected else None
             if message is None:
                 done += 1
                 self._result(number, tr("已办理") + self._queued(), _GREEN)

@@ -28,6 +28,7 @@ from ui.context import AppContext, Changes
 from ui.date_edits import DateTimeEdit
 from ui.fit import open_size
 from ui.meeting_form import combo_id
+from ui.messages import refusal_text
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -249,7 +250,7 @@ class DelegationDialog(FieldMessages, QDialog):
                 self._org, principal_id=self.ctx.person_id, delegate_id=delegate_id or "-",
                 start=start, end=end, now=self.ctx.now(), existing=self._existing)
             for problem in problems:
-                errors.setdefault(str(problem.details.get("field", "")), problem.message)
+                errors.setdefault(str(problem.details.get("field", "")), refusal_text(problem))
         if not delegate_id:
             errors["delegate_id"] = self.tr("请选择受托人")
         self.show_errors(errors)
@@ -270,7 +271,7 @@ class DelegationDialog(FieldMessages, QDialog):
                 kinds=("directory",), origin=self)
         except DomainError as error:
             if alive(self):
-                self.show_errors({str(error.details.get("field", "")): error.message})
+                self.show_errors({str(error.details.get("field", "")): refusal_text(error)})
             return
         finally:
             if alive(self):
@@ -303,5 +304,5 @@ class DelegationDialog(FieldMessages, QDialog):
                                  kinds=("directory",), origin=self)
         except DomainError as error:
             if alive(self):
-                self.show_errors({"": error.message})
+                self.show_errors({"": refusal_text(error)})
                 self.reload()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from officeapp.org import ROLE_LABELS, Organisation
 from ui.context import AppContext, Changes
 from ui.qt import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from ui.values import listed, value_text
 
 
 class DirectoryView(QWidget):
@@ -52,7 +53,7 @@ class DirectoryView(QWidget):
             people = sorted((p for p in org.people.values() if p.unit_id == unit.id and p.active),
                             key=lambda p: p.name)
             for person in people:
-                roles = "、".join(ROLE_LABELS[r] for r in sorted(person.roles))
+                roles = listed(value_text(ROLE_LABELS[r]) for r in sorted(person.roles))
                 QTreeWidgetItem(item, [person.name, person.title, roles, person.phone])
             self._add_units(org, unit.id, item)
 

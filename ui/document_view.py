@@ -20,6 +20,7 @@ from officeapp.documents import Direction, Urgency
 from officeapp.errors import DomainError
 from officeapp.org import ROLE_LABELS, Actor, Organisation, Person, Role
 from officeapp.store import LocalStore, RejectionRecord
+from officeapp.tracechain import Break
 from officeapp.workflow import (
     WORKFLOWS,
     Accepted,
@@ -41,6 +42,7 @@ from ui import highlight, record_pane, times
 from ui.action_dialogs import (
     ArchiveDialog,
     ArgumentDialog,
+    InformDialog,
     InstructDialog,
     PersonDialog,
     ReturnDialog,
@@ -50,9 +52,11 @@ from ui.action_dialogs import (
 )
 from ui.archive_export import can_export, package_bytes
 from ui.attachments import AttachmentsPanel, blob_states, blobs_root
+from ui.body_file import BodyFilePanel
 from ui.context import AppContext, Changes
 from ui.feedback import Feedback, queued_note
 from ui.fit import FlowLayout, scrolling
+from ui.messages import refusal_text
 from ui.opinion_editor import OpinionEditor
 from ui.proofread_dialog import ProofreadDialog, findings_of
 from ui.qt import (
@@ -80,7 +84,8 @@ from ui.qt import (
     Signal,
     alive,
 )
-from ui.values import value_text
+from ui.seal_check import OfficialFilePanel, awaiting_seal
+from ui.values import action_verb, listed, qualified, value_text
 
 # The natural verb of "approve" at each step (what the person is doing there).
 _APPROVE_VERBS = {
@@ -91,7 +96,7 @@ _APPROVE_VERBS = {
 # Buttons, the main action first; the rarer ones wait in the "更多" menu so the row fits
 # a narrow pane.
 _BUTTONS = (ActionKind.APPROVE, ActionKind.ACKNOWLEDGE, ActionKind.CLAIM, ActionKind.RETURN,
-            ActionKind.WITHDRAW, ActionKind.EDIT, ActionKind.ARCHIVE)
+            ActionKind.WITHDRAW, ActionKind.EDIT, ActionKind.ARCHIVE, ActionKind.INFORM)
 _MORE = (ActionKind.DELEGATE, ActionKind.ADD_SIGNER, ActionKind.CIRCULATE, ActionKind.URGE)
 # Actions whose request carries the opinion box's text (the rules read it for these).
 _TAKES_OPINION = frozenset({ActionKind.APPROVE, ActionKind.RETURN, ActionKind.WITHDRAW,
@@ -116,8 +121,8 @@ def tr(text: str) -> str:
 def action_label(kind: ActionKind, step: str | None = None) -> str:
     """Return the button or trace label of an action; approve says what it does at the step."""
     if kind is ActionKind.APPROVE and step in _APPROVE_VERBS:
-        return tr(_APPROVE_VERBS[step])
-    return tr(ACTION_LABELS[kind])
+        return action_verb(_APPROVE_VERBS[step])
+    return action_verb(ACTION_LABELS[kind])
 
 
 def local_time(moment: datetime) -> str:
@@ -140,6 +145,7 @@ class Snapshot:
     blob_states: dict[str, str] = field(default_factory=dict)
     return_targets: tuple[tuple[str, str], ...] = ()
     next_people: tuple[Person, ...] = ()  # who may be named to hold the next step
+    trace_break: Break | None = None  # where the pulled trace broke the server's hash chain
 
 
 def _pending_label(args: dict[str, Any], name: str) -> str:
@@ -171,7 +177,7 @@ def load_snapshot(store: LocalStore, *, document_id: str, org: Organisation, per
         ActionKind.APPROVE in kinds and document.step != "instruct") else ()
     return Snapshot(document, actor, kinds, pending, rejections,
                     blob_states(store, attachments=document.attachments, root=root),
-                    targets, people)
+                    targets, people, trace_break=store.trace_break("document", document_id))
 
 
 # --- what the pane says about a document -----------------------------------------------------
@@ -179,7 +185,7 @@ def load_snapshot(store: LocalStore, *, document_id: str, org: Organisation, per
 
 def _names(org: Organisation, unit_ids: Iterable[str]) -> str:
     names = [org.units[u].name if u in org.units else u for u in unit_ids]
-    return "、".join(names) if names else "—"
+    return listed(names) if names else "—"
 
 
 def _person(org: Organisation, person_id: str | None) -> str:
@@ -208,9 +214,9 @@ def holder_text(org: Organisation, holder: Holder) -> str:
         if holder.on_behalf_of:
             text += tr("（代{0}）").format(_person(org, holder.on_behalf_of))
         return text
-    roles = "、".join(tr(ROLE_LABELS[r]) for r in sorted(holder.roles))
+    roles = listed(value_text(ROLE_LABELS[r]) for r in sorted(holder.roles))
     unit = _names(org, [holder.unit_id])
-    return f"{unit}（{roles}）" if roles else unit
+    return qualified(unit, roles) if roles else unit
 
 
 def _rows(document: Document, org: Organisation) -> list[tuple[str, str]]:
@@ -229,7 +235,7 @@ def _rows(document: Document, org: Organisation) -> list[tuple[str, str]]:
              (tr("密级"), value_text(document.classification.value)),
              (tr("主送"), _names(org, document.main_recipients)),
              (tr("抄送"), _names(org, document.cc_recipients))]
-    rows.append((tr("拟稿") if outgoing else tr("登记"), f"{creator}（{unit}）"))
+    rows.append((tr("拟稿") if outgoing else tr("登记"), qualified(creator, unit)))
     rows.append((tr("办理期限"), local_time(document.deadline) if document.deadline else "—"))
     return rows + _optional_rows(document, org)
 
@@ -280,14 +286,14 @@ def fields_html(document: Document, org: Organisation) -> str:
     cells = "".join(f"<tr><td class='label'>{html.escape(label)}</td>"
                     f"<td>{html.escape(value)}</td></tr>" for label, value in _rows(document, org))
     return (f"{_CSS}<table class='fields'>{cells}</table>"
-            f"<h3>{html.escape(tr('正文'))}</h3>{body_html(document.body)}")
+            "<h3>" + html.escape(tr("正文")) + f"</h3>{body_html(document.body)}")
 
 
 def body_html(body: str) -> str:
     """Return the body as paragraphs (a blank line separates them, as in the PDF input)."""
     paragraphs = [p for p in re.split(r"\n\s*\n", body.strip()) if p.strip()]
     if not paragraphs:
-        return f"<p class='muted'>{html.escape(tr('（正文为空）'))}</p>"
+        return "<p class='muted'>" + html.escape(tr("（正文为空）")) + "</p>"
     return "".join(f"<p class='para'>{html.escape(p).replace(chr(10), '<br>')}</p>"
                    for p in paragraphs)
 
@@ -298,7 +304,8 @@ def _step_label(document: Document, step: str) -> str:
 
 
 _NAMED = {ActionKind.DELEGATE: "委托给：", ActionKind.ADD_SIGNER: "加签：",
-          ActionKind.CIRCULATE: "传阅：", ActionKind.APPROVE: "送交："}
+          ActionKind.CIRCULATE: "传阅：", ActionKind.APPROVE: "送交：",
+          ActionKind.INFORM: "知会："}
 
 
 def _entry_details(entry: TraceEntry, org: Organisation) -> str:
@@ -308,11 +315,13 @@ def _entry_details(entry: TraceEntry, org: Organisation) -> str:
     if isinstance(people, str):
         people = [people]
     if isinstance(people, list) and people:
-        names = "、".join(_person(org, str(p)) for p in people)
+        names = listed(_person(org, str(p)) for p in people)
         return tr(_NAMED.get(entry.action, "")) + names
     fields = details.get("fields")
+    if "body_version" in details:  # a saved 正文 file: its version number says it all
+        return tr("正文 第{0}版").format(details["body_version"])
     if isinstance(fields, list) and fields:
-        return tr("修改了：") + "、".join(tr(FIELD_LABELS.get(str(f), str(f))) for f in fields)
+        return tr("修改了：") + listed(tr(FIELD_LABELS.get(str(f), str(f))) for f in fields)
     if "retention" in details:
         return tr("{0}年度，保管期限{1}").format(details.get("year"), details["retention"])
     return ""
@@ -345,15 +354,30 @@ def route_html(document: Document, org: Organisation) -> str:
     done = [holder_text(org, h) for h in document.holders if h.done]
     now_line = tr("当前环节：{0}").format(_step_label(document, document.step))
     if waiting:
-        now_line += "　" + tr("待办理：{0}").format("；".join(waiting))
+        now_line += "　" + tr("待办理：{0}").format(listed(waiting))
     if done:
-        now_line += "　" + tr("已办理：{0}").format("；".join(done))
+        now_line += "　" + tr("已办理：{0}").format(listed(done))
     entries = "".join(_entry_html(document, e, org) for e in document.trace)
     parts = [_CSS, f"<p><b>{html.escape(now_line)}</b></p>",
              f"<table cellspacing='3'>{entries}</table>"]
     if document.circulations:
         parts.append(_circulation_html(document, org))
+    if document.informed:
+        parts.append(_informed_html(document, org))
     return "".join(parts)
+
+
+def _informed_html(document: Document, org: Organisation) -> str:
+    """Return who was 知会'd, by whom and when, and whether they have read it."""
+    head = "".join(f"<td class='label'><b>{html.escape(h)}</b></td>" for h in (
+        tr("知会对象"), tr("知会人"), tr("知会时间"), tr("阅读情况")))
+    rows = []
+    for i in document.informed:
+        read = tr("已阅 {0}").format(local_time(i.read_at)) if i.read_at else tr("未阅")
+        cells = (_person(org, i.person_id), _person(org, i.sent_by), local_time(i.sent_at), read)
+        rows.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in cells) + "</tr>")
+    return ("<h3>" + html.escape(tr("知会情况")) + "</h3>"
+            f"<table class='fields'><tr>{head}</tr>{''.join(rows)}</table>")
 
 
 def _circulation_html(document: Document, org: Organisation) -> str:
@@ -364,7 +388,7 @@ def _circulation_html(document: Document, org: Organisation) -> str:
         read = tr("已阅 {0}").format(local_time(c.read_at)) if c.read_at else tr("未阅")
         cells = (_person(org, c.person_id), _person(org, c.sent_by), local_time(c.sent_at), read)
         rows.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in cells) + "</tr>")
-    return (f"<h3>{html.escape(tr('传阅情况'))}</h3>"
+    return ("<h3>" + html.escape(tr("传阅情况")) + "</h3>"
             f"<table class='fields'><tr>{head}</tr>{''.join(rows)}</table>")
 
 
@@ -379,7 +403,7 @@ def rejection_message(record: RejectionRecord) -> str:
     """Return the banner text: which action, that the server refused it, and why."""
     action = record.args.get("action")
     label = _pending_label(record.args, record.name) if isinstance(action, dict) else tr("新建")
-    return tr("您的“{0}”操作未被服务器接受：{1}").format(label, record.message)
+    return tr("您的“{0}”操作未被服务器接受：{1}").format(label, refusal_text(record))
 
 
 # --- what an action did, for the message bar -----------------------------------------------
@@ -403,6 +427,8 @@ _DONE = {
     ActionKind.CLAIM: QT_TRANSLATE_NOOP("", "已签收任务"),
     ActionKind.CIRCULATE: QT_TRANSLATE_NOOP("", "已传阅"),
     ActionKind.ACKNOWLEDGE: QT_TRANSLATE_NOOP("", "已阅"),
+    ActionKind.INFORM: QT_TRANSLATE_NOOP("", "已知会"),
+    ActionKind.READ: QT_TRANSLATE_NOOP("", "已阅"),
     ActionKind.URGE: QT_TRANSLATE_NOOP("", "已催办"),
     ActionKind.ARCHIVE: QT_TRANSLATE_NOOP("", "已归档"),
     ActionKind.EDIT: QT_TRANSLATE_NOOP("", "已修改"),
@@ -412,17 +438,20 @@ _DONE = {
 def _done_label(entry: TraceEntry) -> str:
     if entry.action is ActionKind.APPROVE and entry.step in _APPROVED:
         return tr(str(_APPROVED[entry.step]))
-    return tr(str(_DONE.get(entry.action, ACTION_LABELS[entry.action])))
+    if entry.action in _DONE:
+        return tr(str(_DONE[entry.action]))
+    return action_verb(ACTION_LABELS[entry.action])
 
 
 def _waiting(document: Document, org: Organisation) -> str:
-    return "、".join(holder_text(org, h) for h in pending_holders(document))
+    return listed(holder_text(org, h) for h in pending_holders(document))
 
 
 def _whom(document: Document, entry: TraceEntry, org: Organisation) -> str:
     """Return where the action sent the document, or who it named ("" when nobody)."""
     named = entry.details.get("to") or entry.details.get("added")
-    if entry.action in (ActionKind.DELEGATE, ActionKind.ADD_SIGNER, ActionKind.CIRCULATE):
+    if entry.action in (ActionKind.DELEGATE, ActionKind.ADD_SIGNER, ActionKind.CIRCULATE,
+                        ActionKind.INFORM):
         people = [named] if isinstance(named, str) else list(named or [])
         return " → " + "、".join(_person(org, str(p)) for p in people)
     if entry.action is ActionKind.WITHDRAW:
@@ -497,6 +526,7 @@ class DocumentView(QWidget):
         self._load_task: asyncio.Task[Any] | None = None
         self._generation = 0
         self._busy = False
+        self._reading: set[str] = set()  # documents whose 知会 is being marked read
         self._build()
         self._make_shortcuts()
         self.setAcceptDrops(True)
@@ -522,14 +552,21 @@ class DocumentView(QWidget):
         for browser in (self.fields, self.route):
             browser.setAcceptDrops(False)  # dropped files are attachments: the pane takes them
         self.attachments = AttachmentsPanel(self.ctx)
+        self.official = OfficialFilePanel(self.ctx)  # 正式文件 and its 验章, or 待用印
+        self.official.preview_requested.connect(self.preview)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.fields, self.tr("公文"))
         self.tabs.addTab(self.route, self.tr("办理过程"))
         self.tabs.addTab(scrolling(self.attachments), self.tr("附件"))  # scrolls when short
+        self.body_file = BodyFilePanel(self.ctx)
+        self.tabs.addTab(scrolling(self.body_file), self.tr("正文文件"))
         layout = QVBoxLayout(page)
+        self.trace_banner = record_pane.TraceBreakBanner()
+        layout.addWidget(self.trace_banner)
         layout.addLayout(self.banners)
         layout.addWidget(self.title)
         layout.addLayout(self._meta_row())
+        layout.addWidget(self.official)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._action_area())
         return page
@@ -679,23 +716,31 @@ class DocumentView(QWidget):
         self.pages.setCurrentIndex(1)
         self.opinion.set_document(document_id, document.step)
         self._show_text(document, keep_position=same)
-        self._show_meta(document)
+        awaiting = awaiting_seal(document, pending=bool(snapshot.pending))
+        self._show_meta(document, awaiting=awaiting)
+        self.official.set_document(document, awaiting=awaiting)
         self._show_pending(snapshot.pending)
         self.tabs.setTabText(1, self.tr("办理过程（{0}）").format(len(document.trace)))
         self.tabs.setTabText(2, self.tr("附件（{0}）").format(len(document.attachments)))
+        self.body_file.set_document(document, editable=ActionKind.EDIT in snapshot.actions)
         self.attachments.set_document(document, editable=ActionKind.EDIT in snapshot.actions,
                                       states=snapshot.blob_states)
         self._show_rejections(snapshot.rejections)
+        self.trace_banner.show_break(snapshot.trace_break)
         self._show_buttons(snapshot)
         self._show_proofread(snapshot)
+        if ActionKind.READ in snapshot.actions:
+            self._mark_read(document_id)
 
-    def _show_meta(self, document: Document) -> None:
+    def _show_meta(self, document: Document, *, awaiting: bool = False) -> None:
         assert self._org is not None
         direction = self.tr("发文") if document.direction is Direction.OUTGOING else self.tr("收文")
         step = _step_label(document, document.step)
         parts = [direction, value_text(document.doc_type.value)]
         if document.doc_number or number_text(document) == self.tr("待编号"):
             parts.append(number_text(document))
+        if awaiting:
+            parts.append(value_text("待用印"))
         parts.append(self.tr("当前环节：{0}").format(step))
         self.meta.setText(" · ".join(parts))
         urgent = document.urgency is not Urgency.NORMAL
@@ -704,8 +749,8 @@ class DocumentView(QWidget):
 
     def _show_pending(self, pending: Sequence[str]) -> None:
         shown = list(dict.fromkeys(pending))
-        text = "、".join(shown[:3]) + (self.tr("等{0}项").format(len(pending)) if len(shown) > 3
-                                       else "")
+        text = listed(shown[:3]) + (self.tr("等{0}项").format(len(pending)) if len(shown) > 3
+                                    else "")
         self.pending_badge.setText(self.tr("等待服务器确认：{0}").format(text))
         self.pending_badge.setToolTip(self.tr("这些操作已在本机生效，服务器确认后才算办结；"
                                               "如被拒绝，会在此说明原因并保留您的文字"))
@@ -800,6 +845,8 @@ class DocumentView(QWidget):
             self._open_dialog(ReturnDialog(snapshot.return_targets, self.opinion.text(), self))
         elif kind in (ActionKind.DELEGATE, ActionKind.ADD_SIGNER, ActionKind.CIRCULATE):
             self.ctx.spawn(self._ask_people(document, kind), what=self.tr("读取人员"))
+        elif kind is ActionKind.INFORM:
+            self.ctx.spawn(self._ask_inform(document), what=self.tr("读取人员"))
         elif kind is ActionKind.ARCHIVE:
             year = (document.written_date or times.today(self.ctx.now())).year
             self._open_dialog(ArchiveDialog(year, self))
@@ -834,6 +881,39 @@ class DocumentView(QWidget):
         title, prompt, multiple = titles[kind]
         self._open_dialog(PersonDialog(org, people, kind=kind, title=title, prompt=prompt,
                                        multiple=multiple, parent=self))
+
+    async def _ask_inform(self, document: Document) -> None:
+        org = await self.ctx.organisation()
+        actor = await self.ctx.actor()
+        now = self.ctx.now()
+        people = await self.ctx.db(
+            lambda _s: eligible_people(document, actor, org, ActionKind.INFORM, now))
+        dialog = InformDialog(org, people, parent=self)
+        self.dialog = dialog
+        # The note is the dialog's own: the opinion box keeps what the person is writing
+        # for the step.
+        dialog.accepted.connect(lambda: self.submit(dialog.action("")))
+        dialog.open()
+
+    def _mark_read(self, document_id: str) -> None:
+        """Record 已阅 of a 知会 (queued, offline too): opening the document is reading it."""
+        if document_id in self._reading:
+            return
+        self._reading.add(document_id)
+        self.ctx.spawn(self._read(document_id), what=self.tr("标记已阅"))
+
+    async def _read(self, document_id: str) -> None:
+        try:
+            await self.ctx.write(
+                actions.act, person_id=self.ctx.person_id, document_id=document_id,
+                action=Action(ActionKind.READ), now=self.ctx.now(),
+                document_ids=(document_id,), origin=self)
+        except DomainError:
+            return  # left to the next opening
+        finally:
+            self._reading.discard(document_id)
+        if alive(self) and document_id == self._document_id:
+            self.reload()
 
     def _approve_to(self) -> None:
         snapshot = self.snapshot
@@ -886,12 +966,12 @@ class DocumentView(QWidget):
                 actions.act, person_id=self.ctx.person_id, document_id=document_id,
                 action=action, now=self.ctx.now(), document_ids=(document_id,), origin=self)
         except DomainError as error:
-            self._refused(error.message)
+            self._refused(refusal_text(error))
             return
         finally:
             self._set_busy(False)
         if isinstance(decision, Rejected):
-            self._refused(decision.rejection.message)
+            self._refused(refusal_text(decision.rejection))
             return
         if action.opinion:
             self.opinion.submitted()
@@ -933,10 +1013,10 @@ class DocumentView(QWidget):
                 actions.act, person_id=self.ctx.person_id, document_id=document_id,
                 action=action, now=self.ctx.now(), document_ids=(document_id,), origin=self)
         except DomainError as error:
-            self._undo_refused(error.message)
+            self._undo_refused(refusal_text(error))
             return
         if isinstance(decision, Rejected):
-            self._undo_refused(decision.rejection.message)
+            self._undo_refused(refusal_text(decision.rejection))
             return
         if not alive(self):
             return
@@ -991,7 +1071,7 @@ class DocumentView(QWidget):
                 blob_root=blobs_root(settings.data_dir()), today=times.today(self.ctx.now()))
             await self.ctx.worker.run(path.write_bytes, data)
         except (DomainError, OSError) as error:
-            message = error.message if isinstance(error, DomainError) else str(error)
+            message = refusal_text(error) if isinstance(error, DomainError) else str(error)
             self.action_error.setText(self.tr("未能导出：") + message)
             self.action_error.show()
             return

@@ -2,7 +2,8 @@
 
 Four blocks, read from the local store on the worker (so it works offline): the 待办 counts of
 the three areas, today's and tomorrow's meetings, 督办 items overdue or due soon, and the
-documents changed last. A row opens its record where it lives.
+documents changed last. A row opens its record where it lives; 公文统计… opens the 归档率
+per unit (ui/document_stats.py).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from officeapp.supervision.inbox import InboxEntry
 from officeapp.supervision.lights import Light
 from ui import times
 from ui.context import AppContext, Changes
+from ui.document_stats import DocumentStatsDialog
 from ui.qt import (
     QCoreApplication,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,6 +34,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.values import qualified, value_text
 
 RECENT = 8
 SOON = 8  # 督办 items listed at most
@@ -50,6 +54,7 @@ class Desk:
     meeting_replies: int  # notices still waiting for the person's 回执
     supervision: list[InboxEntry]  # waiting for the person, most pressing first
     recent: list[InboxRow]
+    informed_unread: int = 0  # 知会 not read yet
 
 
 def read_desk(store: LocalStore, actor: Actor, now: datetime) -> Desk:
@@ -61,8 +66,9 @@ def read_desk(store: LocalStore, actor: Actor, now: datetime) -> Desk:
     meetings.sort(key=lambda m: m.start)
     waiting = [m for m in store.my_meetings(actor, start=now)
                if m.status is MeetingStatus.NOTIFIED and _awaits_reply(m, actor)]
+    counts = store.folder_counts(actor)
     return Desk(
-        documents_todo=store.folder_counts(actor)["todo"],
+        documents_todo=counts["todo"], informed_unread=counts.get("informed_unread", 0),
         meetings=meetings, meeting_replies=len(waiting),
         supervision=store.supervision_inbox(actor, now=now),
         recent=store.inbox(actor=actor, folder="all", sort=InboxSort("updated_at", True),
@@ -90,6 +96,10 @@ class HomePage(QWidget):
         self._loading: asyncio.Task[None] | None = None
         self.heading = QLabel(self.tr("工作台"))
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold")
+        self.stats_button = QPushButton(self.tr("公文统计…"))
+        self.stats_button.setToolTip(self.tr("各单位已印发、已办结和已归档的公文，以及归档率"))
+        self.stats_button.clicked.connect(self.show_stats)
+        self.stats_dialog: DocumentStatsDialog | None = None
         self.cards = {key: QPushButton() for key in ("todo", "meetings", "supervision")}
         for key, button in self.cards.items():
             button.setMinimumHeight(56)
@@ -118,13 +128,22 @@ class HomePage(QWidget):
         grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.stats_button)
+        layout.addLayout(top)
         layout.addLayout(grid, 1)
         ctx.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
         if self.isVisible():
             self.refresh()
+
+    def show_stats(self) -> None:
+        """Open 公文统计 (归档率 per unit); it counts again, in the background, each time."""
+        if self.stats_dialog is None:
+            self.stats_dialog = DocumentStatsDialog(self.ctx, self)
+        self.stats_dialog.open()
 
     def refresh(self) -> None:
         """Read the 工作台 again (in the background); a newer read replaces a stale one, so
@@ -143,7 +162,10 @@ class HomePage(QWidget):
         """Fill the blocks from what was read."""
         self.desk = desk
         overdue = sum(1 for e in desk.supervision if e.light is Light.RED)
-        self.cards["todo"].setText(tr("公文待办  {0}").format(desk.documents_todo))
+        todo = tr("公文待办  {0}").format(desk.documents_todo)
+        if desk.informed_unread:
+            todo += tr("，知会未阅{0}").format(desk.informed_unread)
+        self.cards["todo"].setText(todo)
         self.cards["meetings"].setText(
             tr("会议  今明两天{0}个，待回执{1}个").format(len(desk.meetings), desk.meeting_replies))
         self.cards["supervision"].setText(
@@ -158,13 +180,13 @@ class HomePage(QWidget):
         self.item_list.clear()
         for entry in desk.supervision[:SOON]:
             due = times.moment_text(entry.due, times.DAY) if entry.due else "—"
-            item = _row(self.item_list, f"{entry.title}  {tr('期限')} {due}", entry.item_id)
+            item = _row(self.item_list, f"{entry.title}  " + tr("期限") + f" {due}", entry.item_id)
             if entry.light is Light.RED:
                 item.setForeground(Qt.GlobalColor.red)
         _empty(self.item_list, tr("没有逾期或即将到期的事项"))
         self.recent_list.clear()
         for row in desk.recent:
-            _row(self.recent_list, f"{row.title}  （{row.step_label}）", row.id)
+            _row(self.recent_list, qualified(row.title, value_text(row.step_label)), row.id)
         _empty(self.recent_list, tr("还没有公文"))
 
 

@@ -13,7 +13,15 @@ from officeapp.store import InboxFilter, InboxRow, InboxSort, LocalStore
 from officeapp.store.inbox import Folder, SortKey
 from ui import highlight, times
 from ui.context import AppContext
-from ui.qt import QAbstractTableModel, QColor, QModelIndex, QPersistentModelIndex, Qt, Signal
+from ui.qt import (
+    QAbstractTableModel,
+    QColor,
+    QFont,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from ui.values import value_text
 
 PAGE = 100
@@ -61,10 +69,18 @@ def cell(row: InboxRow, column: int) -> str:
     if column == 2:
         return value_text(row.urgency.value)
     if column == 3:
-        return value_text(row.step_label) + (value_text("（待同步）") if row.pending else "")
+        return value_text(row.step_label) + _pending_mark(row)
     if column == 4:
         return local_time(row.deadline, date_only=True)
     return local_time(row.updated_at)
+
+
+def _pending_mark(row: InboxRow) -> str:
+    """Return what the step cell adds for local changes: 用印 done here waits for the server's
+    signed PDF, anything else for the upload."""
+    if row.awaiting_seal:
+        return value_text("（待用印）")
+    return value_text("（待同步）") if row.pending else ""
 
 
 class InboxModel(QAbstractTableModel):
@@ -83,6 +99,8 @@ class InboxModel(QAbstractTableModel):
         self._pages: dict[int, list[InboxRow]] = {}
         # Where the search text matched each row shown, marked (the title column shows it).
         self._snippets: dict[str, str] = {}
+        # 知会我的: the rows not read yet, shown bold.
+        self._unread: set[str] = set()
         self._loading: set[int] = set()
         self._generation = 0
         self._refresh: asyncio.Task[Any] | None = None
@@ -114,6 +132,10 @@ class InboxModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return cell(row, index.column())
+        if role == Qt.ItemDataRole.FontRole and row.id in self._unread:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             return _URGENT.get(row.urgency)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
@@ -179,7 +201,7 @@ class InboxModel(QAbstractTableModel):
     async def _reload(self, generation: int) -> None:
         actor = await self.ctx.actor()
         folder, filters, sorting = self.folder, self.filters, self.sorting
-        first, snippets = await self.ctx.db(
+        first, snippets, unread = await self.ctx.db(
             lambda s: _page(s, actor, folder, filters, sorting, 0))
         if generation != self._generation:
             return
@@ -188,6 +210,7 @@ class InboxModel(QAbstractTableModel):
         self.total = len(first)
         self._pages = {0: first}
         self._snippets = snippets
+        self._unread = unread
         self._loading = set()
         self.endResetModel()
         self.first_page.emit()
@@ -211,12 +234,13 @@ class InboxModel(QAbstractTableModel):
     async def _fetch(self, page: int, generation: int) -> None:
         actor = await self.ctx.actor()
         folder, filters, sorting = self.folder, self.filters, self.sorting
-        rows, snippets = await self.ctx.db(
+        rows, snippets, unread = await self.ctx.db(
             lambda s: _page(s, actor, folder, filters, sorting, page))
         if generation != self._generation:
             return
         self._pages[page] = rows
         self._snippets.update(snippets)
+        self._unread |= unread
         self._loading.discard(page)
         first = page * PAGE
         last = min(self.total, first + len(rows)) - 1
@@ -225,13 +249,16 @@ class InboxModel(QAbstractTableModel):
 
 
 def _page(store: LocalStore, actor: Actor, folder: Folder, filters: InboxFilter,
-          sorting: InboxSort, page: int) -> tuple[list[InboxRow], dict[str, str]]:
-    """Return one page of rows, and where the search text matched each (on the worker)."""
+          sorting: InboxSort, page: int) -> tuple[list[InboxRow], dict[str, str], set[str]]:
+    """Return one page of rows, where the search text matched each, and (知会我的) which are
+    unread (on the worker)."""
     rows = store.inbox(actor=actor, folder=folder, filters=filters, sort=sorting,
                        offset=page * PAGE, limit=PAGE)
+    ids = [row.id for row in rows]
+    unread = store.unread_informed_ids(actor, ids) if folder == "informed" else set()
     if not filters.text:
-        return rows, {}
-    return rows, store.snippets([row.id for row in rows], filters.text)
+        return rows, {}, unread
+    return rows, store.snippets(ids, filters.text), unread
 
 
 def with_text(filters: InboxFilter, text: str) -> InboxFilter:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from sync.client.api import ApiError, Offline
+from ui.messages import refusal_text
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,15 +25,21 @@ from ui.qt import (
 LoginCall = Callable[[str, str, str, str, str], Awaitable[None]]
 
 
+_BAD_CERTIFICATE = QT_TRANSLATE_NOOP(
+    "LoginDialog",
+    "无法验证服务器证书：请在“CA证书文件”中选择政务外网CA的证书（.pem/.crt），或联系管理员")
+_OFFLINE = QT_TRANSLATE_NOOP(
+    "LoginDialog", "无法连接服务器，请检查服务器地址和网络（政务外网）连接")
+
+
 def explain(error: Exception) -> str:
-    """Return what a failed login means for the person at the keyboard."""
+    """Return what a failed login means for the person at the keyboard, in their language."""
     if isinstance(error, Offline) and error.certificate:
-        return ("无法验证服务器证书：请在“CA证书文件”中选择政务外网CA的证书（.pem/.crt），"
-                "或联系管理员")
+        return QCoreApplication.translate("LoginDialog", _BAD_CERTIFICATE)
     if isinstance(error, Offline):
-        return "无法连接服务器，请检查服务器地址和网络（政务外网）连接"
+        return QCoreApplication.translate("LoginDialog", _OFFLINE)
     if isinstance(error, ApiError):
-        return error.message
+        return refusal_text(error)
     return str(error) or type(error).__name__
 
 
@@ -122,7 +131,7 @@ class LoginDialog(QDialog):
                               self.proxy.text().strip(), self.username.text().strip(),
                               self.password.text())
         except Exception as error:  # every failure is shown, the dialog stays
-            self.message.setText(self.tr(explain(error)))
+            self.message.setText(explain(error))
             self._busy(False)
             return
         self.password.clear()

@@ -55,10 +55,11 @@ from ui.qt import (
     Signal,
 )
 from ui.rejections import RejectionsDialog
+from ui.seal_check import SealCheckDialog
 from ui.settings_dialog import SettingsDialog
 from ui.status import SyncStatusWidget
 from ui.supervision_page import SupervisionPage
-from ui.values import value_text
+from ui.values import listed, qualified, value_text
 
 
 class Nav:
@@ -69,6 +70,7 @@ class Nav:
         ("todo", "待办", "todo", None),
         ("done", "已办", "done", None),
         ("mine", "我发起的", "mine", None),
+        ("informed", "知会我的", "informed", None),
         ("outgoing", "发文", "all", Direction.OUTGOING),
         ("incoming", "收文", "all", Direction.INCOMING),
         ("directory", "通讯录", None, None),
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.feedback_bar = FeedbackBar()
         self.title = QLabel()
         self._direction: Direction | None = None
+        self._folder_key: str | None = None
         self._counts: dict[str, int] = {}
         self._dialog: Any = None
         self._counting: asyncio.Task[None] | None = None
@@ -275,6 +278,8 @@ class MainWindow(QMainWindow):
         self.batch_action = self._action(bar, self.tr("批量办理…"), "Ctrl+B", self.batch_approve)
         self.batch_action.setToolTip(self.tr("选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理"))
         self.settings_action = self._action(bar, self.tr("设置…"), "Ctrl+,", self.show_settings)
+        self.seal_check_action = self._action(bar, self.tr("验章…"), "", self.check_seal)
+        self.seal_check_action.setToolTip(self.tr("检查任一PDF文件（如收到的正式文件）的电子印章"))
         bar.addSeparator()
         self.logout_action = self._action(bar, self.tr("退出登录"), "", self.logout_requested.emit)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filters.search.setFocus)
@@ -341,6 +346,10 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(2)
             return
         self.pages.setCurrentIndex(0)
+        if key != self._folder_key:
+            # Another list: the pane must not go on showing a document of the last one.
+            self.document.show_document(None)
+            self._folder_key = key
         self._direction = direction
         self.title.setText(self.tr(label))
         self.model.show(folder, self.filters.filters(direction))
@@ -349,8 +358,10 @@ class MainWindow(QMainWindow):
         self.model.set_filters(self.filters.filters(self._direction))
 
     def _loaded(self, total: int) -> None:
-        label = self.nav.currentItem().text().split("（")[0] if self.nav.currentItem() else ""
-        self.title.setText(f"{label}（{total}）")
+        item = self.nav.currentItem()
+        key = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        label = next((self.tr(e[1]) for e in Nav.ENTRIES if e[0] == key), "")
+        self.title.setText(qualified(label, str(total)))
         self.document.set_highlight(highlight.terms(self.model.filters.text))
         if total == 0:
             # Nothing found: the pane must not go on showing a document that did not match.
@@ -370,7 +381,7 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == "supervision":
-                item.setText(f"{self.tr('督办')}（{count}）" if count else self.tr("督办"))
+                item.setText(qualified(self.tr("督办"), str(count)) if count else self.tr("督办"))
         keep_items_whole(self.nav)
 
     def open_meeting(self, meeting_id: str) -> None:
@@ -417,12 +428,12 @@ class MainWindow(QMainWindow):
         if person is not None:  # before the first sync the directory is empty
             self.setWindowTitle(self.tr("协同办公 — {0}").format(person.name))
             unit = org.units.get(person.unit_id)
-            where = f"（{unit.name}）" if unit is not None else ""
-            self.who.setText(self.tr("当前登录：{0}").format(person.name + where))
+            who = qualified(person.name, unit.name) if unit is not None else person.name
+            self.who.setText(self.tr("当前登录：{0}").format(who))
             actor = await self.ctx.actor()
             if actor.acting_for:
-                names = "、".join(org.people[p].name for p in actor.acting_for
-                                 if p in org.people)
+                names = listed(org.people[p].name for p in actor.acting_for
+                               if p in org.people)
                 self.who.setToolTip(self.tr("受委托代为办理：{0}").format(names))
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -447,7 +458,11 @@ class MainWindow(QMainWindow):
             key = item.data(Qt.ItemDataRole.UserRole)
             label = next(e[1] for e in Nav.ENTRIES if e[0] == key)
             if key == "todo":
-                item.setText(f"{self.tr(label)}（{counts.get('todo', 0)}）")
+                item.setText(qualified(self.tr(label), str(counts.get("todo", 0))))
+            elif key == "informed":  # only the unread: read ones stay listed, uncounted
+                unread = counts.get("informed_unread", 0)
+                item.setText(qualified(self.tr(label), str(unread)) if unread
+                             else self.tr(label))
         keep_items_whole(self.nav)
 
     async def _refresh_rejections(self) -> None:
@@ -501,6 +516,11 @@ class MainWindow(QMainWindow):
         """Open the settings (language, font size, 常用意见, server, 修改密码)."""
         self.settings_dialog = SettingsDialog(self.ctx, self)  # kept alive while open
         self.settings_dialog.open()
+
+    def check_seal(self) -> None:
+        """Open 验章 for a PDF from disk (chosen, or dropped on the dialog)."""
+        self.seal_dialog = SealCheckDialog(self.ctx, self)  # kept alive while open
+        self.seal_dialog.open()
 
     def show_delegations(self) -> None:
         """Open the list of one's standing delegations (委托授权)."""

@@ -18,6 +18,7 @@ from officeapp.meetings.model import STATUS_LABELS
 from ui import times
 from ui.context import AppContext, Changes
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QButtonGroup,
     QCalendarWidget,
     QColor,
@@ -46,10 +47,11 @@ from ui.qt import (
     alive,
 )
 from ui.times import local
+from ui.values import qualified, value_text, weekday_text
 
-WEEKDAYS = "一二三四五六日"
-LONG_DAY = "%Y年%m月%d日"
-MONTH_DAY = "%m月%d日"
+LONG_DAY = QT_TRANSLATE_NOOP("", "%Y年%m月%d日")
+MONTH_DAY = QT_TRANSLATE_NOOP("", "%m月%d日")
+YEAR_MONTH = QT_TRANSLATE_NOOP("", "%Y年%m月")
 # Status colours: fill and text, calm for drafts, strong for what will happen.
 STATUS_COLOURS: dict[MeetingStatus, tuple[str, str]] = {
     MeetingStatus.DRAFT: ("#e3e8ef", "#3b4a5c"),
@@ -134,15 +136,15 @@ def clock(moment: datetime) -> str:
 def when_text(start: datetime, end: datetime) -> str:
     """Return a span as people read it: one day with two times, or two full moments."""
     a, b = local(start), local(end)
-    day = f"{times.day_text(a.date())}（{WEEKDAYS[a.weekday()]}）"
+    day = qualified(times.day_text(a.date()), weekday_text(a.date()))
     if a.date() == b.date():
         return f"{day} {clock(a)}–{clock(b)}"
-    return f"{day} {clock(a)} 至 {times.minute_text(b)}"
+    return tr("{0} {1} 至 {2}").format(day, clock(a), times.minute_text(b))
 
 
 def status_label(status: MeetingStatus) -> str:
     """Return the status as shown."""
-    return tr(STATUS_LABELS[status])
+    return value_text(STATUS_LABELS[status])
 
 
 # --- occurrences -----------------------------------------------------------------------------
@@ -359,11 +361,12 @@ class Timeline(QWidget):
 
 def _day_header(day: date, metrics: QFontMetrics, width: int) -> str:
     """Return a day column's heading: with the month when it fits, else shorter."""
-    weekday = f"周{WEEKDAYS[day.weekday()]}"
-    for text in (f"{day.month}月{day.day}日 {weekday}", f"{day.day}日 {weekday}"):
+    weekday = tr("周{0}").format(weekday_text(day))
+    short = tr("{0}日 {1}").format(day.day, weekday)
+    for text in (tr("{0}月{1}日 {2}").format(day.month, day.day, weekday), short):
         if metrics.horizontalAdvance(text) <= width:
             return text
-    return metrics.elidedText(f"{day.day}日 {weekday}", Qt.TextElideMode.ElideRight, width)
+    return metrics.elidedText(short, Qt.TextElideMode.ElideRight, width)
 
 
 # --- the calendar ----------------------------------------------------------------------------
@@ -375,7 +378,8 @@ class MeetingCalendar(QWidget):
     meeting_selected = Signal(str)
     loaded = Signal()
 
-    MODES = (("day", "日"), ("week", "周"), ("month", "月"))
+    MODES = (("day", QT_TRANSLATE_NOOP("", "日")), ("week", QT_TRANSLATE_NOOP("", "周")),
+             ("month", QT_TRANSLATE_NOOP("", "月")))
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -508,10 +512,12 @@ class MeetingCalendar(QWidget):
     def _title(self, days: list[date]) -> str:
         first, last = days[0], days[-1]
         if self.mode == "day":
-            return f"{times.day_text(first, LONG_DAY)} 星期{WEEKDAYS[first.weekday()]}"
+            return tr("{0} 星期{1}").format(times.day_text(first, tr(LONG_DAY)),
+                                            weekday_text(first))
         if self.mode == "week":
-            return f"{times.day_text(first, LONG_DAY)} – {times.day_text(last, MONTH_DAY)}"
-        return times.day_text(first, "%Y年%m月")
+            return (f"{times.day_text(first, tr(LONG_DAY))} – "
+                    f"{times.day_text(last, tr(MONTH_DAY))}")
+        return times.day_text(first, tr(YEAR_MONTH))
 
     def _show_month(self, days: list[date]) -> None:
         self.month.blockSignals(True)
@@ -538,8 +544,8 @@ class MeetingCalendar(QWidget):
     def _fill_day_list(self, day: date) -> None:
         start, end = day_start(day), day_start(day + timedelta(days=1))
         todays = [o for o in self.occurrences if o.start < end and o.end > start]
-        self.day_title.setText(self.tr("{0}的会议（{1}）").format(times.day_text(day, MONTH_DAY),
-                                                           len(todays)))
+        day_text = times.day_text(day, tr(MONTH_DAY))
+        self.day_title.setText(self.tr("{0}的会议（{1}）").format(day_text, len(todays)))
         self.day_list.clear()
         for item in todays:
             text = (f"{clock(item.start)}–{clock(item.end)}  {item.meeting.title}"

@@ -60,6 +60,7 @@ from ui.context import AppContext
 from ui.date_edits import DateTimeEdit
 from ui.fit import open_size
 from ui.meeting_calendar import spans_of, when_text
+from ui.messages import refusal_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -99,6 +100,7 @@ from ui.qt import (
 )
 from ui.room_grid import room_label
 from ui.times import local
+from ui.values import labelled, qualified, value_text
 
 REPEATS = (("", "不重复"), ("DAILY", "每天"), ("WEEKLY", "每周"), ("MONTHLY", "每月"))
 # Messages of the time checks that carry no field: they belong beside the end time.
@@ -151,7 +153,7 @@ def form_errors(values: Mapping[str, Any], *, base: Meeting | None = None,
         try:
             parse_fields({name: value})
         except ValidationError as error:
-            errors.setdefault(_field_of(error, name), error.message)
+            errors.setdefault(_field_of(error, name), refusal_text(error))
     if "start" in errors or "end" in errors:
         return errors
     # The checks across fields run whatever else is wrong: an end before the start shows
@@ -163,7 +165,7 @@ def form_errors(values: Mapping[str, Any], *, base: Meeting | None = None,
     try:
         proposal(usable, base=base, actor=someone, now=now or datetime.now(OFFICE_TZ))
     except ValidationError as error:
-        errors.setdefault(_field_of(error, "end"), error.message)
+        errors.setdefault(_field_of(error, "end"), refusal_text(error))
     return errors
 
 
@@ -186,8 +188,25 @@ def conflict_lines(conflicts: Sequence[Conflict], *, org: Organisation,
             person = org.people.get(conflict.subject_id)
             name = person.name if person else conflict.subject_id
             name = (tr("主持人{0}") if conflict.kind is ConflictKind.HOST else "{0}").format(name)
-        lines.append((conflict.kind, conflict_message(conflict, subject_name=name)))
+        lines.append((conflict.kind, conflict_text(conflict, name)))
     return lines
+
+
+_ROOM_TAKEN = QT_TRANSLATE_NOOP("", "{0}在{1}已被《{2}》占用")
+_PERSON_BUSY = QT_TRANSLATE_NOOP("", "{0}在{1}要参加《{2}》，与本会议时间冲突")
+
+
+def conflict_text(conflict: Conflict, name: str) -> str:
+    """Return what clashes, when and with what: the domain's sentence, or its translation."""
+    template = _ROOM_TAKEN if conflict.kind is ConflictKind.ROOM else _PERSON_BUSY
+    if tr(template) == template:  # Chinese: the rules' own wording
+        return conflict_message(conflict, subject_name=name)
+    holder = conflict.holder
+    text = tr(template).format(name, when_text(holder.start, holder.end), holder.title)
+    if conflict.kind is ConflictKind.ROOM and holder.booked_by_name:
+        text += tr("，{0}预订").format(holder.booked_by_name)
+    return text + (tr("（待审批）") if conflict.kind is ConflictKind.ROOM and holder.pending
+                   else "")
 
 
 def free_rooms_for(meeting: Meeting, rooms: Iterable[Room],
@@ -328,7 +347,7 @@ class AttendeeTree(QWidget):
                               AttendeeKind.UNIT, unit.id)
             parents[unit.id] = item
             for person in by_unit.get(unit.id, []):
-                title = f"{person.name}（{person.title}）" if person.title else person.name
+                title = qualified(person.name, person.title) if person.title else person.name
                 self._item(item, title, AttendeeKind.PERSON, person.id)
         self.tree.expandAll()
 
@@ -598,7 +617,7 @@ class MeetingForm(FieldMessages, QDialog):
         self.title.setPlaceholderText(self.tr("如：全市安全生产工作会议"))
         self.meeting_type = QComboBox()
         for kind in MeetingType:
-            self.meeting_type.addItem(kind.value, kind.value)
+            self.meeting_type.addItem(value_text(kind.value), kind.value)
         self.start = DateTimeEdit()
         self.end = DateTimeEdit()
         for edit in (self.start, self.end):
@@ -1003,7 +1022,8 @@ class MeetingForm(FieldMessages, QDialog):
         for kind, text in lines[:_MAX_CONFLICTS_SHOWN]:
             colour = "#c0392b" if kind is ConflictKind.ROOM else "#b35c00"
             mark = self.tr("会议室冲突") if kind is ConflictKind.ROOM else self.tr("人员冲突")
-            parts.append(f"<p style='color:{colour}; margin:0 0 6px 0'><b>{mark}</b>：{text}</p>")
+            line = labelled(f"<b>{mark}</b>", text)
+            parts.append(f"<p style='color:{colour}; margin:0 0 6px 0'>{line}</p>")
         if len(lines) > _MAX_CONFLICTS_SHOWN:
             parts.append(self.tr("等共{0}处冲突").format(len(lines)))
         if self.warnings:
@@ -1087,7 +1107,7 @@ class MeetingForm(FieldMessages, QDialog):
                         done += tr("；时间或会议室已变，请重新预订会议室")
                 self.saved.emit(self.meeting.id)
         except DomainError as error:
-            self.show_refusal(str(error.details.get("field", "")), error.message)
+            self.show_refusal(str(error.details.get("field", "")), refusal_text(error))
             return False
         self._initial = self.values()
         self._succeeded(done)
@@ -1100,12 +1120,12 @@ class MeetingForm(FieldMessages, QDialog):
             action=action, now=self.ctx.now(), kinds=("meeting",), origin=self)
         if isinstance(outcome, MeetingRejected):
             refusal = outcome.rejection
-            self.show_refusal(str(refusal.details.get("field", "")), refusal.message)
+            self.show_refusal(str(refusal.details.get("field", "")), refusal_text(refusal))
             if refusal.code == "meeting.room_taken":
                 self._offer_rooms(refusal.details.get("free_rooms") or [])
             return None
         self.meeting = outcome.meeting
-        self.warnings = [w.message for w in outcome.warnings if w.code not in _CLASH_WARNINGS]
+        self.warnings = [refusal_text(w) for w in outcome.warnings if w.code not in _CLASH_WARNINGS]
         return outcome
 
     def _offer_rooms(self, offered: Sequence[Mapping[str, Any]]) -> None:
@@ -1176,7 +1196,7 @@ class MeetingForm(FieldMessages, QDialog):
             self.show_refusal("", self.tr("无法读取文件：{0}").format(error.strerror or error))
             return False
         except DomainError as error:
-            self.show_refusal("", error.message)
+            self.show_refusal("", refusal_text(error))
             return False
         if ics.kind is not ImportKind.CREATE:
             self.show_refusal("", self.tr(

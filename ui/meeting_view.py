@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ from officeapp.meetings.ical import Directory, meeting_to_ics, meetings_to_ics
 from officeapp.meetings.model import MEETING_ACTION_LABELS, MeetingTraceEntry
 from officeapp.org import Actor, Organisation, Person, Room
 from officeapp.store import LocalStore, RejectionRecord
+from officeapp.tracechain import Break
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
 from ui import record_pane, times
@@ -65,8 +66,10 @@ from ui.meeting_calendar import (
     when_text,
 )
 from ui.meeting_form import MeetingForm, combo_id, person_combo, set_combo_id
+from ui.messages import refusal_text
 from ui.pdf_preview import PdfPreviewDialog, Rendered, _attempt, _PdfPage
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -98,16 +101,23 @@ from ui.qt import (
     alive,
 )
 from ui.room_grid import room_label
+from ui.values import labelled, listed, qualified, value_text
 
 K = MeetingActionKind
 # Buttons in this order; the main one of each status first.
 _BUTTONS = (K.EDIT, K.BOOK, K.APPROVE_ROOM, K.REFUSE_ROOM, K.SEND_NOTICE, K.REPLY, K.CHECK_IN,
             K.REMIND, K.RECORD_MINUTES, K.PUBLISH_MINUTES, K.OPEN_SUPERVISION, K.CANCEL)
-_BUTTON_TEXT = {K.REPLY: "回执…", K.CHECK_IN: "签到…", K.CANCEL: "取消会议…",
-                K.REFUSE_ROOM: "不同意使用会议室…", K.SEND_NOTICE: "发送会议通知…",
-                K.OPEN_SUPERVISION: "立项督办…", K.EDIT: "修改…"}
-PRINTS = (("notice", "会议通知"), ("agenda", "会议议程"), ("sign_in", "签到表"),
-          ("seat_cards", "桌签"), ("minutes", "会议纪要"))
+_BUTTON_TEXT = {K.REPLY: QT_TRANSLATE_NOOP("", "回执…"), K.CHECK_IN: QT_TRANSLATE_NOOP("", "签到…"),
+                K.CANCEL: QT_TRANSLATE_NOOP("", "取消会议…"),
+                K.REFUSE_ROOM: QT_TRANSLATE_NOOP("", "不同意使用会议室…"),
+                K.SEND_NOTICE: QT_TRANSLATE_NOOP("", "发送会议通知…"),
+                K.OPEN_SUPERVISION: QT_TRANSLATE_NOOP("", "立项督办…"),
+                K.EDIT: QT_TRANSLATE_NOOP("", "修改…")}
+PRINTS = (("notice", QT_TRANSLATE_NOOP("", "会议通知")),
+          ("agenda", QT_TRANSLATE_NOOP("", "会议议程")),
+          ("sign_in", QT_TRANSLATE_NOOP("", "签到表")),
+          ("seat_cards", QT_TRANSLATE_NOOP("", "桌签")),
+          ("minutes", QT_TRANSLATE_NOOP("", "会议纪要")))
 REPLY_LABELS = {ReplyKind.ATTEND: "参加", ReplyKind.LEAVE: "请假", ReplyKind.DELEGATE: "委派"}
 _BOOKING_LABELS = {BookingState.PENDING: "待审批", BookingState.BOOKED: "已预订",
                    BookingState.REFUSED: "预订未获同意"}
@@ -121,7 +131,9 @@ def tr(text: str) -> str:
 
 def action_text(kind: MeetingActionKind) -> str:
     """Return the label of a meeting action (its button)."""
-    return tr(_BUTTON_TEXT.get(kind, MEETING_ACTION_LABELS[kind]))
+    if kind in _BUTTON_TEXT:
+        return tr(_BUTTON_TEXT[kind])
+    return value_text(MEETING_ACTION_LABELS[kind])
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -153,7 +165,7 @@ def attendee_name(org: Organisation, attendee: Attendee) -> str:
 def names(org: Organisation, attendees: Iterable[Attendee]) -> str:
     """Return invitations as one line."""
     found = [attendee_name(org, a) for a in attendees]
-    return "、".join(found) if found else "—"
+    return listed(found) if found else "—"
 
 
 def place_text(meeting: Meeting, rooms: Mapping[str, Room]) -> str:
@@ -165,10 +177,10 @@ def place_text(meeting: Meeting, rooms: Mapping[str, Room]) -> str:
     booking = meeting.booking
     if booking is None or booking.room_id != meeting.room_id:
         return text + tr("（未预订）")
-    state = tr(_BOOKING_LABELS[booking.state])
-    reason = f"：{booking.reason}" if booking.state is BookingState.REFUSED and booking.reason \
-        else ""
-    return f"{text}（{state}{reason}）"
+    state = value_text(_BOOKING_LABELS[booking.state])
+    if booking.state is BookingState.REFUSED and booking.reason:
+        state = labelled(state, booking.reason)
+    return qualified(text, state)
 
 
 def short_place(meeting: Meeting, rooms: Mapping[str, Room]) -> str:
@@ -192,7 +204,7 @@ def reply_text(org: Organisation, reply: Reply | None) -> str:
     if reply.kind is ReplyKind.DELEGATE:
         return tr("委派{0}参加").format(person_name(org, reply.deputy_id))
     if reply.people:
-        return tr("参加：{0}").format("、".join(person_name(org, p) for p in reply.people))
+        return tr("参加：{0}").format(listed(person_name(org, p) for p in reply.people))
     return tr("参加")
 
 
@@ -209,7 +221,7 @@ def my_reply(meeting: Meeting, actor: Actor) -> str:
     if invitation.on_behalf_of:
         return tr("代为参会")
     reply = current_replies(meeting).get(attendee)
-    return tr("未回执") if reply is None else tr(REPLY_LABELS[reply.kind])
+    return tr("未回执") if reply is None else value_text(REPLY_LABELS[reply.kind])
 
 
 def recurrence_text(meeting: Meeting) -> str:
@@ -238,6 +250,7 @@ class MeetingSnapshot:
     now: datetime
     pending: tuple[str, ...] = ()
     rejections: tuple[RejectionRecord, ...] = ()
+    trace_break: Break | None = None  # where the pulled trace broke the server's hash chain
 
 
 def _record_of(args: Mapping[str, Any], record_id: str | None) -> str | None:
@@ -268,7 +281,8 @@ def load_meeting(store: LocalStore, *, meeting_id: str, org: Organisation, perso
     rejections = tuple(r for r in store.rejections() if r.name.startswith("meeting.")
                        and _record_of(r.args, getattr(r, "record_id", None)) == meeting_id)
     rooms = {r.id: r for r in store.rooms()}
-    return MeetingSnapshot(meeting, actor, kinds, rooms, now, pending, rejections)
+    return MeetingSnapshot(meeting, actor, kinds, rooms, now, pending, rejections,
+                           trace_break=store.trace_break("meeting", meeting_id))
 
 
 # --- what the pane says ----------------------------------------------------------------------
@@ -302,7 +316,7 @@ def details_html(meeting: Meeting, org: Organisation, rooms: Mapping[str, Room],
         if upcoming is not None:
             when += esc(tr("；下一次：{0}").format(when_text(*upcoming)))
         when += "</span>"
-    rows = [(tr("会议类型"), esc(meeting.meeting_type.value)), (tr("时间"), when),
+    rows = [(tr("会议类型"), esc(value_text(meeting.meeting_type.value))), (tr("时间"), when),
             (tr("地点"), esc(place_text(meeting, rooms))),
             (tr("主办单位"), esc(unit_name(org, meeting.organiser_unit_id))),
             (tr("主持人"), esc(person_name(org, meeting.host_id) or "—")),
@@ -313,17 +327,17 @@ def details_html(meeting: Meeting, org: Organisation, rooms: Mapping[str, Room],
         rows.append((tr("签到码"), f"<b>{esc(meeting.check_in_code)}</b>"))
     rows.append((tr("创建"), esc(f"{person_name(org, meeting.created_by)} "
                                   f"{times.minute_text(meeting.created_at)}")))
-    parts = [_CSS, _table(rows), f"<h3>{esc(tr('议题'))}</h3>", agenda_html(meeting, org)]
+    parts = [_CSS, _table(rows), "<h3>" + esc(tr("议题")) + "</h3>", agenda_html(meeting, org)]
     if meeting.notes:
         notes = esc(meeting.notes).replace("\n", "<br>")
-        parts.append(f"<h3>{esc(tr('会议说明'))}</h3><p>{notes}</p>")
+        parts.append("<h3>" + esc(tr("会议说明")) + f"</h3><p>{notes}</p>")
     return "".join(parts)
 
 
 def agenda_html(meeting: Meeting, org: Organisation) -> str:
     """Return the numbered agenda with reporting units and materials."""
     if not meeting.agenda:
-        return f"<p class='muted'>{html.escape(tr('（无议题）'))}</p>"
+        return "<p class='muted'>" + html.escape(tr("（无议题）")) + "</p>"
     items = []
     for item in meeting.agenda:
         line = html.escape(item.title)
@@ -331,8 +345,8 @@ def agenda_html(meeting: Meeting, org: Organisation) -> str:
             line += html.escape(tr("（汇报单位：{0}）").format(
                 unit_name(org, item.reporting_unit_id)))
         for material in item.materials:
-            line += (f"<br><span class='muted'>{html.escape(tr('材料：'))}"
-                     f"{html.escape(material.name)} {human_size(material.size)}</span>")
+            line += ("<br><span class='muted'>" + html.escape(tr("材料："))
+                     + f"{html.escape(material.name)} {human_size(material.size)}</span>")
         items.append(f"<li>{line}</li>")
     return f"<ol>{''.join(items)}</ol>"
 
@@ -362,7 +376,7 @@ def check_in_rows(meeting: Meeting, org: Organisation) -> list[tuple[str, str, s
         elif record.attendee.kind is AttendeeKind.UNIT:
             under = unit_name(org, record.attendee.id)
         if record.sit_in:
-            under = f"{under} {tr('列席')}".strip()
+            under = (under + " " + tr("列席")).strip()
         how = tr("签到码") if record.method is CheckInMethod.CODE else tr("会务人员登记")
         rows.append((person_name(org, record.person_id), under, how,
                      times.short_text(record.at)))
@@ -376,10 +390,10 @@ def entry_text(org: Organisation, entry: AttendanceEntry) -> str:
         if entry.on_behalf_of:
             text += tr("（代{0}）").format(person_name(org, entry.on_behalf_of))
         elif entry.unit_id:
-            text += f"（{unit_name(org, entry.unit_id)}）"
+            text = qualified(text, unit_name(org, entry.unit_id))
     else:
         text = unit_name(org, entry.unit_id)
-    return text + (f"（{entry.reason}）" if entry.reason else "")
+    return qualified(text, entry.reason) if entry.reason else text
 
 
 def attendance_lines(org: Organisation, lists: Attendance) -> list[tuple[str, str]]:
@@ -387,7 +401,7 @@ def attendance_lines(org: Organisation, lists: Attendance) -> list[tuple[str, st
     found = []
     for label, entries in ((tr("出席"), lists.present), (tr("请假"), lists.on_leave),
                            (tr("列席"), lists.sitting_in), (tr("缺席"), lists.absent)):
-        found.append((label, "、".join(entry_text(org, e) for e in entries) or "—"))
+        found.append((label, listed(entry_text(org, e) for e in entries) or "—"))
     return found
 
 
@@ -404,10 +418,11 @@ def _entry_line(entry: MeetingTraceEntry, org: Organisation) -> str:
     who = entry.actor_name or person_name(org, entry.actor_id)
     if entry.on_behalf_of:
         who += tr("（代{0}）").format(person_name(org, entry.on_behalf_of))
-    line = f"<b>{html.escape(tr(MEETING_ACTION_LABELS[entry.action]))}</b>　{html.escape(who)}"
+    action = value_text(MEETING_ACTION_LABELS[entry.action])
+    line = f"<b>{html.escape(action)}</b>　{html.escape(who)}"
     details = entry.details
     if entry.action is K.REPLY and isinstance(details.get("reply"), str):
-        line += "　" + html.escape(tr(REPLY_LABELS.get(ReplyKind(details["reply"]), "")))
+        line += "　" + html.escape(value_text(REPLY_LABELS.get(ReplyKind(details["reply"]), "")))
     if entry.action is K.CHECK_IN and details.get("person_id"):
         line += "　" + html.escape(person_name(org, str(details["person_id"])))
     if details.get("provisional"):
@@ -425,7 +440,9 @@ def render_meeting_pdfs(store: LocalStore, *, meeting_id: str, org: Organisation
     """Return the meeting's title and the PDFs asked for (runs on the worker)."""
     from officeapp.pdf.meetings import (
         agenda_pdf,
+        meeting_notice_ofd,
         meeting_notice_pdf,
+        minutes_ofd,
         minutes_pdf,
         seat_cards_pdf,
         sign_in_sheet_pdf,
@@ -444,7 +461,13 @@ def render_meeting_pdfs(store: LocalStore, *, meeting_id: str, org: Organisation
         "seat_cards": lambda: seat_cards_pdf(meeting, names=book),
         "minutes": lambda: minutes_pdf(meeting, names=book, now=now),
     }
-    return meeting.title, [_attempt(kind, renders[kind]) for kind in kinds if kind in renders]
+    # The 会议通知 and the 纪要 are 公文 in GB/T 9704 layout: they also save as OFD.
+    ofds: dict[str, Callable[[LocalStore], bytes]] = {
+        "notice": lambda _store: meeting_notice_ofd(meeting, names=book, now=now),
+        "minutes": lambda _store: minutes_ofd(meeting, names=book, now=now),
+    }
+    return meeting.title, [replace(_attempt(kind, renders[kind]), ofd=ofds.get(kind))
+                           for kind in kinds if kind in renders]
 
 
 def printable(meeting: Meeting) -> list[str]:
@@ -742,8 +765,8 @@ class SupervisionDialog(MeetingDialog):
         for decision in decisions:
             text = decision.text if len(decision.text) <= 40 else decision.text[:39] + "…"
             due = decision.deadline.isoformat() if decision.deadline else ""
-            self.decision.addItem(f"{decision.no}. {text}（{unit_name(org, decision.lead_unit_id)}"
-                                  f" {due}）", decision.no)
+            about = f"{unit_name(org, decision.lead_unit_id)} {due}".strip()
+            self.decision.addItem(f"{decision.no}. " + qualified(text, about), decision.no)
         self.form.addRow(self.decision)
 
     def meeting_action(self) -> MeetingAction:
@@ -895,7 +918,8 @@ class MinutesEditor(QWidget):
         rows = "".join(f"<tr><td style='color:#666; padding-right:10px'>{html.escape(label)}</td>"
                        f"<td>{html.escape(text)}</td></tr>"
                        for label, text in attendance_lines(org, lists))
-        self.attendance.setText(f"<b>{html.escape(self.tr('参会情况'))}</b><table>{rows}</table>")
+        heading = html.escape(self.tr("参会情况"))
+        self.attendance.setText(f"<b>{heading}</b><table>{rows}</table>")
 
     def add_decision(self, decision: Decision | None = None) -> None:
         """Append a decision row."""
@@ -1114,6 +1138,8 @@ class MeetingView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.meta)
         layout.addWidget(self.pending_badge)
+        self.trace_banner = record_pane.TraceBreakBanner()
+        layout.addWidget(self.trace_banner)
         layout.addLayout(self.banners)
         layout.addWidget(self.offer)
         layout.addLayout(row)
@@ -1215,7 +1241,7 @@ class MeetingView(QWidget):
         self.status_badge.setStyleSheet(f"background: {fill}; color: {text}; padding: 3px 8px;"
                                         " border-radius: 3px; font-weight: bold;")
         self.meta.setText(" · ".join(p for p in (
-            meeting.meeting_type.value, when_text(meeting.start, meeting.end),
+            value_text(meeting.meeting_type.value), when_text(meeting.start, meeting.end),
             place_text(meeting, snapshot.rooms)) if p))
         self._show_pending(snapshot.pending)
         staff = K.EDIT in snapshot.actions or K.CANCEL in snapshot.actions
@@ -1231,12 +1257,13 @@ class MeetingView(QWidget):
             len(current_replies(meeting)), len(meeting.attendees) + len(meeting.sit_in)))
         self.tabs.setTabText(2, self.tr("签到（{0}）").format(len(meeting.check_ins)))
         self._show_rejections(snapshot.rejections)
+        self.trace_banner.show_break(snapshot.trace_break)
         self._show_buttons(snapshot)
         self._show_prints(meeting)
 
     def _show_pending(self, pending: Sequence[str]) -> None:
         shown = list(dict.fromkeys(pending))
-        self.pending_badge.setText(self.tr("等待服务器确认：{0}").format("、".join(shown[:4])))
+        self.pending_badge.setText(self.tr("等待服务器确认：{0}").format(listed(shown[:4])))
         self.pending_badge.setToolTip(self.tr("这些操作已在本机生效，联网同步后由服务器确认；"
                                           "如被拒绝，会在此说明原因"))
         self.pending_badge.setVisible(bool(shown))
@@ -1252,14 +1279,14 @@ class MeetingView(QWidget):
             len(rows) - len(waiting), counts[ReplyKind.ATTEND], counts[ReplyKind.LEAVE],
             counts[ReplyKind.DELEGATE], len(waiting))
         if waiting:
-            summary += "：" + "、".join(waiting)
+            summary = labelled(summary, listed(waiting))
         self.replies_summary.setText(summary)
 
     def _show_check_ins(self, meeting: Meeting, org: Organisation) -> None:
         rows = check_in_rows(meeting, org)
         _fill(self.check_ins, rows)
         lists = attendance(meeting)
-        missing = "、".join(entry_text(org, e) for e in lists.absent)
+        missing = listed(entry_text(org, e) for e in lists.absent)
         text = self.tr("已签到{0}人").format(len(rows))
         if meeting.status in (MeetingStatus.NOTIFIED, MeetingStatus.HELD) and missing:
             text += self.tr("；尚未签到：{0}").format(missing)
@@ -1271,7 +1298,7 @@ class MeetingView(QWidget):
             banner = QFrame()
             banner.setStyleSheet("QFrame { background: #fdecea; border-radius: 4px; }")
             row = QHBoxLayout(banner)
-            label = QLabel(self.tr("服务器未接受：{0}").format(record.message))
+            label = QLabel(self.tr("服务器未接受：{0}").format(refusal_text(record)))
             label.setWordWrap(True)
             label.setStyleSheet("color: #8a1f11;")
             row.addWidget(label, 1)
@@ -1286,7 +1313,7 @@ class MeetingView(QWidget):
 
     def _offer_from(self, record: RejectionRecord) -> None:
         if self.snapshot is not None:
-            self.offer.offer(record.message, record.details.get("free_rooms") or [],
+            self.offer.offer(refusal_text(record), record.details.get("free_rooms") or [],
                              self.snapshot.rooms)
 
     def _show_buttons(self, snapshot: MeetingSnapshot) -> None:
@@ -1427,10 +1454,10 @@ class MeetingView(QWidget):
                     actions.act_meeting, person_id=self.ctx.person_id, meeting_id=meeting_id,
                     action=action, now=self.ctx.server_now(), kinds=("meeting",), origin=self)
                 if isinstance(outcome, MeetingRejected):
-                    self._refused(outcome.rejection.message, outcome.rejection.code,
+                    self._refused(refusal_text(outcome.rejection), outcome.rejection.code,
                                   outcome.rejection.details)
                     return
-                warnings += [w.message for w in outcome.warnings]
+                warnings += [refusal_text(w) for w in outcome.warnings]
                 if action.kind is K.RECORD_MINUTES:
                     self.minutes.mark_saved()
                 self.acted.emit(meeting_id, action.kind.value)
@@ -1439,7 +1466,7 @@ class MeetingView(QWidget):
                 if action.kind is K.OPEN_SUPERVISION:
                     self.supervision_opened.emit(action.supervision_item_id)
         except DomainError as error:
-            self._refused(error.message, error.code, error.details)
+            self._refused(refusal_text(error), error.code, error.details)
             return
         finally:
             if alive(self):
@@ -1497,7 +1524,7 @@ class MeetingView(QWidget):
                     start=start, now=self.ctx.server_now(), kinds=("meeting",), origin=self)
                 found = sitting.id
         except DomainError as error:
-            self._refused(error.message, error.code, error.details)
+            self._refused(refusal_text(error), error.code, error.details)
             return
         finally:
             if alive(self):
@@ -1536,7 +1563,7 @@ class MeetingView(QWidget):
                                      org=await self.ctx.organisation(), now=self.ctx.now())
             await self.ctx.worker.run(path.write_bytes, data)
         except (DomainError, OSError) as error:
-            message = error.message if isinstance(error, DomainError) else str(error)
+            message = refusal_text(error) if isinstance(error, DomainError) else str(error)
             self.action_error.setText(tr("未能导出：") + message)
             self.action_error.show()
             return

@@ -51,7 +51,9 @@ from ui.meeting_view import (
     my_reply,
     short_place,
 )
+from ui.messages import refusal_text
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -74,9 +76,14 @@ from ui.qt import (
     alive,
 )
 from ui.room_grid import RoomGrid
+from ui.values import labelled, qualified
 
-COLUMNS = ("会议名称", "时间", "地点", "状态", "我的回执")
-_MODES = (("list", "列表"), ("calendar", "日历"), ("rooms", "会议室"))
+COLUMNS = (QT_TRANSLATE_NOOP("MeetingsPage", "会议名称"), QT_TRANSLATE_NOOP("MeetingsPage", "时间"),
+           QT_TRANSLATE_NOOP("MeetingsPage", "地点"), QT_TRANSLATE_NOOP("MeetingsPage", "状态"),
+           QT_TRANSLATE_NOOP("MeetingsPage", "我的回执"))
+_MODES = (("list", QT_TRANSLATE_NOOP("MeetingsPage", "列表")),
+          ("calendar", QT_TRANSLATE_NOOP("MeetingsPage", "日历")),
+          ("rooms", QT_TRANSLATE_NOOP("MeetingsPage", "会议室")))
 
 
 def tr(text: str) -> str:
@@ -118,7 +125,7 @@ def cancellation_prompt(step: Cancellation) -> str:
     for meeting in step.meetings:
         start, end = spans_of(meeting)[0]
         series = tr("（周期性会议，全部场次）") if meeting.recurrence else ""
-        lines.append(f"· {meeting.title}（{when_text(start, end)}）{series}")
+        lines.append(f"· {qualified(meeting.title, when_text(start, end))}{series}")
     return tr("日历文件通知取消以下会议。确定后将取消，并通知已收到会议通知的人员：\n{0}\n"
               "请写明取消理由：").format("\n".join(lines))
 
@@ -350,7 +357,7 @@ class MeetingsPage(QWidget):
             self.show_message(self.tr("无法读取文件：{0}").format(error.strerror or error))
             return None
         except DomainError as error:
-            self.show_message(error.message)
+            self.show_message(refusal_text(error))
             return None
         self.show_message("")
         if ics.kind is ImportKind.CREATE:
@@ -370,7 +377,7 @@ class MeetingsPage(QWidget):
         try:
             step = plan_import(ics, meetings=meetings, actor=actor, now=self.ctx.server_now())
         except DomainError as error:
-            self.show_message(error.message)
+            self.show_message(refusal_text(error))
             return
         if isinstance(step, Cancellation):
             self.confirm_cancellation(step)
@@ -400,10 +407,10 @@ class MeetingsPage(QWidget):
                     actions.act_meeting, person_id=self.ctx.person_id, meeting_id=meeting.id,
                     action=action, now=self.ctx.server_now(), kinds=("meeting",), origin=self)
             except DomainError as error:
-                refused.append(f"{meeting.title}：{error.message}")
+                refused.append(labelled(meeting.title, refusal_text(error)))
                 continue
             if isinstance(outcome, MeetingRejected):
-                refused.append(f"{meeting.title}：{outcome.rejection.message}")
+                refused.append(labelled(meeting.title, refusal_text(outcome.rejection)))
             else:
                 done.append(meeting)
         if alive(self):

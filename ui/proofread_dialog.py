@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from officeapp.proofread import Finding, check, fix
 from officeapp.workflow import Document
 from ui.fit import keep_on_screen
+from ui.messages import refusal_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -84,7 +85,7 @@ def opinion_text(document: Document, findings: Sequence[Finding]) -> str:
         fix_text = (tr("，建议改为“{0}”").format(finding.replacement)
                     if finding.replacement else "")
         lines.append(f"{number}. {where}“{excerpt(texts[finding.field], finding)}”："
-                     f"{finding.message}{fix_text}")
+                     f"{refusal_text(finding)}{fix_text}")
     return "\n".join(lines)
 
 
@@ -117,7 +118,7 @@ class ProofreadDialog(QDialog):
                 where.setFlags(where.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 where.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, where)
-            self.table.setItem(row, 1, QTableWidgetItem(finding.message))
+            self.table.setItem(row, 1, QTableWidgetItem(refusal_text(finding)))
             # The fix shown in place: a lone mark such as “ reads badly in quotes.
             suggestion = (excerpt(texts[finding.field], finding, fixed=True, context=4)
                           if finding.replacement is not None else self.tr("需人工修改"))

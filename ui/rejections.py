@@ -6,6 +6,7 @@ from officeapp.store import RejectionRecord
 from ui import times
 from ui.context import AppContext
 from ui.fit import open_size
+from ui.messages import refusal_text
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -71,7 +72,7 @@ class RejectionsDialog(QDialog):
         """Show the refused actions, newest first."""
         self.list.clear()
         for record in records:
-            item = QListWidgetItem(f"{times.short_text(record.created_at)}  {record.message}")
+            item = QListWidgetItem(f"{times.short_text(record.created_at)}  {refusal_text(record)}")
             item.setData(Qt.ItemDataRole.UserRole, record)
             self.list.addItem(item)
         if records:
@@ -88,7 +89,7 @@ class RejectionsDialog(QDialog):
         record = self._current()
         if record is None:
             return
-        self.reason.setText(self.tr("原因：") + record.message)
+        self.reason.setText(self.tr("原因：") + refusal_text(record))
         self.text.setPlainText(user_text(record))
         self.open_button.setEnabled(record.document_id is not None)
 

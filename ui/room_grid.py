@@ -18,7 +18,6 @@ from ui.context import AppContext, Changes
 from ui.meeting_calendar import (
     LONG_DAY,
     MONTH_DAY,
-    WEEKDAYS,
     add_modes,
     clock,
     day_start,
@@ -47,6 +46,8 @@ from ui.qt import (
     alive,
 )
 from ui.times import local
+from ui.values import parts as parts_text
+from ui.values import qualified, weekday_text
 
 BOOKED = ("#cfe0f7", "#123e73")
 PENDING = ("#fbe3c4", "#8a4b00")
@@ -62,7 +63,7 @@ def room_label(room: Room) -> str:
     """Return a room as offered in lists: name, building, seats, whether it needs approval."""
     parts = [p for p in (room.building, tr("{0}人").format(room.capacity)
                          if room.capacity else "") if p]
-    text = f"{room.name}（{'，'.join(parts)}）" if parts else room.name
+    text = qualified(room.name, parts_text(parts)) if parts else room.name
     return text + (tr("·需审批") if room.needs_approval else "")
 
 
@@ -208,8 +209,9 @@ class RoomGridView(QWidget):
         if day == self.today:
             painter.fillRect(QRectF(left, 0, width, self.height()), QColor("#f5f9ff"))
         painter.setPen(QPen(QColor("#333333") if day != self.today else QColor("#1f6fb2")))
-        label = f"{day.day}日 周{WEEKDAYS[day.weekday()]}" if self.week else \
-            f"{day.month}月{day.day}日 周{WEEKDAYS[day.weekday()]}"
+        weekday = tr("周{0}").format(weekday_text(day))
+        label = tr("{0}日 {1}").format(day.day, weekday) if self.week else \
+            tr("{0}月{1}日 {2}").format(day.month, day.day, weekday)
         painter.drawText(QRectF(left, 2, width, 20), Qt.AlignmentFlag.AlignCenter, label)
         first, last = self.hours
         per_hour = width / (last - first)
@@ -435,7 +437,7 @@ class RoomGrid(QWidget):
         grid = room_grid(rooms, bookings, days[0], len(days), tz=local_zone())
         self.view.show_grid(rooms, days, dict(grid), today=local(self.ctx.now()).date())
         first, last = days[0], days[-1]
-        self.title.setText(times.day_text(first, LONG_DAY) if len(days) == 1
-                           else f"{times.day_text(first, LONG_DAY)} – "
-                                f"{times.day_text(last, MONTH_DAY)}")
+        self.title.setText(times.day_text(first, tr(LONG_DAY)) if len(days) == 1
+                           else f"{times.day_text(first, tr(LONG_DAY))} – "
+                                f"{times.day_text(last, tr(MONTH_DAY))}")
         self.loaded.emit()

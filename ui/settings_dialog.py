@@ -12,6 +12,7 @@ from typing import Any
 from sync.client.api import ApiError, Offline
 from ui.context import AppContext
 from ui.fit import keep_on_screen
+from ui.messages import refusal_text
 from ui.qt import (
     QApplication,
     QCheckBox,
@@ -258,7 +259,7 @@ class SettingsDialog(QDialog):
         except Offline:
             self._password_said(tr("需要连接服务器才能修改密码，请联网后再试"), error=True)
         except ApiError as error:
-            self._password_said(error.message, error=True)
+            self._password_said(refusal_text(error), error=True)
         else:
             for box in (self.current_password, self.new_password, self.confirm_password):
                 box.clear()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 NAVIGATION = [
+    QT_TRANSLATE_NOOP("MainWindow", "工作台"),
     QT_TRANSLATE_NOOP("MainWindow", "待办"),
     QT_TRANSLATE_NOOP("MainWindow", "已办"),
     QT_TRANSLATE_NOOP("MainWindow", "我发起的"),
+    QT_TRANSLATE_NOOP("MainWindow", "知会我的"),
     QT_TRANSLATE_NOOP("MainWindow", "发文"),
     QT_TRANSLATE_NOOP("MainWindow", "收文"),
     QT_TRANSLATE_NOOP("MainWindow", "通讯录"),
@@ -36,4 +38,18 @@ STATES = [
     QT_TRANSLATE_NOOP("SyncStatusWidget", "离线工作"),
     QT_TRANSLATE_NOOP("SyncStatusWidget", "尚未同步"),
     QT_TRANSLATE_NOOP("SyncStatusWidget", "刚刚同步"),
+]
+# The fields of a 公文 (officeapp.workflow.fields.FIELD_LABELS), as the forms label them.
+FIELDS = [
+    QT_TRANSLATE_NOOP("", "标题"), QT_TRANSLATE_NOOP("", "文种"),
+    QT_TRANSLATE_NOOP("", "紧急程度"), QT_TRANSLATE_NOOP("", "密级"),
+    QT_TRANSLATE_NOOP("", "机关代字"), QT_TRANSLATE_NOOP("", "发文字号"),
+    QT_TRANSLATE_NOOP("", "主送机关"), QT_TRANSLATE_NOOP("", "抄送机关"),
+    QT_TRANSLATE_NOOP("", "会签单位"), QT_TRANSLATE_NOOP("", "正文"),
+    QT_TRANSLATE_NOOP("", "附件"), QT_TRANSLATE_NOOP("", "附注"),
+    QT_TRANSLATE_NOOP("", "成文日期"), QT_TRANSLATE_NOOP("", "发文机关署名"),
+    QT_TRANSLATE_NOOP("", "印发机关"), QT_TRANSLATE_NOOP("", "印发日期"),
+    QT_TRANSLATE_NOOP("", "来文单位"), QT_TRANSLATE_NOOP("", "收文编号"),
+    QT_TRANSLATE_NOOP("", "办理期限"), QT_TRANSLATE_NOOP("", "配合单位"),
+    QT_TRANSLATE_NOOP("", "牵头单位"), QT_TRANSLATE_NOOP("", "正文文件"),
 ]

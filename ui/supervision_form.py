@@ -41,6 +41,7 @@ from ui.action_dialogs import (
 from ui.context import AppContext
 from ui.date_edits import DateEdit
 from ui.fit import open_size
+from ui.messages import refusal_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
@@ -64,6 +65,7 @@ from ui.qt import (
     alive,
 )
 from ui.supervision_view import act_now, beijing_day, create_now, deadline_text
+from ui.values import value_text
 
 _CYCLES = ((CycleKind.NONE, QT_TRANSLATE_NOOP("", "不定期")),
            (CycleKind.WEEKLY, QT_TRANSLATE_NOOP("", "每周")),
@@ -196,10 +198,10 @@ class SupervisionForm(RecordForm, QDialog):
         self.title.setPlaceholderText(tr("如：推进全市数字政府建设"))
         self.source = QComboBox()
         for source in Source:
-            self.source.addItem(source.value, source.value)
+            self.source.addItem(value_text(source.value), source.value)
         self.urgency = QComboBox()
         for urgency in (Urgency.NORMAL, Urgency.URGENT, Urgency.EXTRA_URGENT):
-            self.urgency.addItem(urgency.value, urgency.value)
+            self.urgency.addItem(value_text(urgency.value), urgency.value)
         self.content = QPlainTextEdit()
         self.content.setPlaceholderText(tr("督办的具体内容和工作要求"))
         self.lead = QComboBox()
@@ -394,7 +396,7 @@ class SupervisionForm(RecordForm, QDialog):
             kinds=("supervision",), origin=self)
         if isinstance(decision, SupervisionRejected):
             refusal = decision.rejection
-            self.show_refusal(str(refusal.details.get("field", "")), refusal.message)
+            self.show_refusal(str(refusal.details.get("field", "")), refusal_text(refusal))
             return False
         return True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from ui.attachments import safe_file_name
 from ui.context import AppContext, Changes
 from ui.date_edits import DateEdit
 from ui.fit import ColumnFit, FlowLayout, header_widths, keep_pane_room
+from ui.messages import refusal_text
 from ui.pdf_preview import PdfPreviewDialog, Rendered, _attempt, _PdfPage
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -85,6 +86,7 @@ from ui.supervision_view import (
     status_text,
     unit_name,
 )
+from ui.values import value_text
 
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _LIGHT_RANK = {Light.RED: 0, Light.YELLOW: 1, Light.GREEN: 2, Light.DONE: 3}
@@ -181,6 +183,17 @@ def report_pdf_bytes(store: LocalStore, *, start: datetime, end: datetime, org: 
     return data
 
 
+def report_ofd_bytes(store: LocalStore, *, start: datetime, end: datetime, org: Organisation,
+                     title: str | None = None) -> bytes:
+    """Return the 督办通报 of a period [start, end) as OFD, laid out as its PDF."""
+    from officeapp.pdf.supervision import supervision_report_ofd
+
+    data: bytes = supervision_report_ofd(
+        store.supervision_items(), period_start=start, period_end=end, now=server_now(store),
+        names=_names(store, org), title=title or None)
+    return data
+
+
 def sheet_pdf_bytes(store: LocalStore, *, item_id: str, org: Organisation) -> bytes:
     """Return the 督办单 of one item."""
     from officeapp.pdf.supervision import assignment_sheet_pdf
@@ -199,10 +212,13 @@ class SupervisionPdfDialog(PdfPreviewDialog):
     """The existing preview (print, save as PDF) over one supervision PDF."""
 
     def __init__(self, ctx: AppContext, *, title: str, label: str,
-                 render: Callable[[LocalStore], bytes], parent: QWidget | None = None) -> None:
+                 render: Callable[[LocalStore], bytes],
+                 ofd: Callable[[LocalStore], bytes] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(ctx, "", parent)
         # The base class scheduled `_render`; it runs once the loop turns, after these.
         self._print_title, self._label, self._make = title, label, render
+        self._make_ofd = ofd
 
     async def _render(self) -> None:
         await asyncio.sleep(0)
@@ -210,6 +226,8 @@ class SupervisionPdfDialog(PdfPreviewDialog):
         rendered: Rendered = await self.ctx.db(lambda s: _attempt("document", lambda: make(s)))
         if not alive(self):
             return
+        if rendered.pdf and self._make_ofd is not None:
+            rendered = replace(rendered, ofd=self._make_ofd)
         self.tabs.addTab(_PdfPage(rendered), self._label)
         self._title = self._print_title
         self.status.hide()
@@ -332,7 +350,7 @@ class ItemModel(QAbstractTableModel):
 
     def _text(self, row: ItemRow, detail: LightDetail, column: int) -> str:
         org = self.org
-        values = (light_text(detail.light), row.title, row.source.value,
+        values = (light_text(detail.light), row.title, value_text(row.source.value),
                   unit_name(org, row.lead_unit_id) if org else row.lead_unit_id or "—",
                   deadline_text(row.deadline), status_text(row.status), f"{row.percent}%")
         return values[column]
@@ -390,7 +408,7 @@ class InboxModel(QAbstractTableModel):
             org = self.org
             values = (light_text(entry.light), reason_text(entry.reason), entry.title,
                       unit_name(org, entry.unit_id) if org else entry.unit_id or "—",
-                      deadline_text(entry.due), entry.urgency.value)
+                      deadline_text(entry.due), value_text(entry.urgency.value))
             return values[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return light_icon(entry.light)
@@ -450,7 +468,7 @@ class FilterBar(QWidget):
         self.source = QComboBox()
         self.source.addItem(tr("全部来源"), None)
         for source in Source:
-            self.source.addItem(source.value, source)
+            self.source.addItem(value_text(source.value), source)
         self.status = QComboBox()
         self.status.addItem(tr("全部状态"), None)
         for status in Status:
@@ -842,15 +860,16 @@ class SupervisionPage(QWidget):
             data = await self.ctx.db(ledger_bytes, ids=ids, org=org)
             await self.ctx.worker.run(path.write_bytes, data)
         except (DomainError, OSError) as error:
-            message = error.message if isinstance(error, DomainError) else str(error)
+            message = refusal_text(error) if isinstance(error, DomainError) else str(error)
             self._say(tr("未能导出：") + message, error=True)
             return
         self._say(tr("已导出{0}项到 {1}").format(len(ids), path))
         self.exported.emit(str(path))
 
-    def _preview(self, title: str, label: str, render: Callable[[LocalStore], bytes]) -> None:
+    def _preview(self, title: str, label: str, render: Callable[[LocalStore], bytes],
+                 ofd: Callable[[LocalStore], bytes] | None = None) -> None:
         dialog = SupervisionPdfDialog(self.ctx, title=title, label=label, render=render,
-                                      parent=self)
+                                      ofd=ofd, parent=self)
         self.dialog = dialog
         dialog.show()  # not modal: the person may keep working beside the preview
 
@@ -881,7 +900,9 @@ class SupervisionPage(QWidget):
                                                         last.isoformat())
         self._preview(name, tr("督办通报"),
                       lambda s: report_pdf_bytes(s, start=start, end=end, org=org,
-                                                 title=title or None))
+                                                 title=title or None),
+                      ofd=lambda s: report_ofd_bytes(s, start=start, end=end, org=org,
+                                                     title=title or None))
 
     def sheet_pdf(self, item_id: str | None = None) -> None:
         """Preview the 督办单 of the item shown (or `item_id`)."""

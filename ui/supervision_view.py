@@ -37,9 +37,10 @@ from officeapp.supervision import (
     explain_light,
     is_supervisor,
 )
-from officeapp.supervision.model import end_of_day
+from officeapp.supervision.model import CycleKind, ReportingCycle, end_of_day
 from officeapp.supervision.rows import ItemRow
 from officeapp.supervision.sheets import cycle_text
+from officeapp.tracechain import Break
 from officeapp.workflow import Attachment
 from sync.client import actions
 from ui import record_pane, times
@@ -58,6 +59,7 @@ from ui.context import AppContext, Changes
 from ui.date_edits import DateEdit
 from ui.feedback import Feedback, done_text
 from ui.fit import FlowLayout
+from ui.messages import refusal_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QColor,
@@ -87,6 +89,7 @@ from ui.qt import (
     Signal,
     alive,
 )
+from ui.values import listed, qualified, value_text
 
 # --- labels (listed literally so lupdate finds them) -----------------------------------------
 
@@ -212,7 +215,7 @@ def light_explanation(detail: LightDetail) -> str:
     if detail.due is not None and detail.reason is not LightReason.ON_TRACK:
         about = tr("反馈时间") if detail.reason in (
             LightReason.REPORT_SOON, LightReason.REPORT_OVERDUE) else tr("办理时限")
-        text += f"（{about} {deadline_text(detail.due)}）"
+        text = qualified(text, f"{about} {deadline_text(detail.due)}")
     return text
 
 
@@ -234,6 +237,13 @@ def light_icon(light: Light) -> QIcon:
     return _ICONS[light]
 
 
+def _cycle_text(cycle: ReportingCycle) -> str:
+    """Return a reporting cycle in the person's language."""
+    if cycle.kind is CycleKind.CUSTOM:
+        return tr("每{0}天").format(cycle.days)
+    return value_text(cycle_text(cycle))
+
+
 def unit_name(org: Organisation, unit_id: str | None) -> str:
     """Return a unit's name ("—" for none)."""
     if not unit_id:
@@ -245,7 +255,7 @@ def unit_name(org: Organisation, unit_id: str | None) -> str:
 def unit_names(org: Organisation, unit_ids: Iterable[str]) -> str:
     """Return units' names joined with 、 ("—" for none)."""
     names = [unit_name(org, u) for u in unit_ids]
-    return "、".join(names) if names else "—"
+    return listed(names) if names else "—"
 
 
 def person_name(org: Organisation, person_id: str | None) -> str:
@@ -298,6 +308,7 @@ class ItemSnapshot:
     rejections: tuple[RejectionRecord, ...] = ()
     blob_states: dict[str, str] = field(default_factory=dict)
     may_split: bool = False
+    trace_break: Break | None = None  # where the pulled trace broke the server's hash chain
 
 
 def _mutation_item(args: Mapping[str, Any]) -> str | None:
@@ -344,7 +355,7 @@ def load_item(store: LocalStore, *, item_id: str, org: Organisation, person_id: 
     return ItemSnapshot(item, actor, kinds, now, explain_light(item, now), parent, children,
                         pending, rejections,
                         blob_states(store, attachments=_attachments_of(item), root=root),
-                        may_split)
+                        may_split, trace_break=store.trace_break("supervision", item_id))
 
 
 # --- what the pane says ----------------------------------------------------------------------
@@ -373,7 +384,7 @@ def _cells(rows: Sequence[tuple[str, str]]) -> str:
 def _paragraphs(text: str) -> str:
     parts = [p for p in text.replace("\r", "").split("\n\n") if p.strip()]
     if not parts:
-        return f"<p class='muted'>{html.escape(tr('（无）'))}</p>"
+        return "<p class='muted'>" + html.escape(tr("（无）")) + "</p>"
     return "".join(f"<p class='para'>{html.escape(p).replace(chr(10), '<br>')}</p>"
                    for p in parts)
 
@@ -381,27 +392,27 @@ def _paragraphs(text: str) -> str:
 def _field_rows(item: SupervisionItem, org: Organisation,
                 snapshot: ItemSnapshot) -> list[tuple[str, str]]:
     esc = html.escape
-    source = item.source.value
+    source = value_text(item.source.value)
     if item.source_link is not None and item.source_link.label:
-        source += f"（{item.source_link.label}）"
+        source = qualified(source, item.source_link.label)
     colour = LIGHT_COLOURS[snapshot.light.light]
     rows = [
         (tr("状态灯"), f"<span style='color:{colour}; font-weight:bold'>●</span> "
                       f"{esc(light_explanation(snapshot.light))}"),
         (tr("办理状态"), esc(status_text(item.status))),
         (tr("督办来源"), esc(source)),
-        (tr("紧急程度"), esc(item.urgency.value)),
+        (tr("紧急程度"), esc(value_text(item.urgency.value))),
         (tr("牵头单位"), esc(unit_name(org, item.lead_unit_id))),
         (tr("配合单位"), esc(unit_names(org, item.co_unit_ids))),
         (tr("办理时限"), esc(deadline_text(item.deadline))),
-        (tr("反馈周期"), esc(cycle_text(item.cycle))),
+        (tr("反馈周期"), esc(_cycle_text(item.cycle))),
     ]
     if item.next_report_due is not None:
         rows.append((tr("下次反馈"), esc(when(item.next_report_due))))
     rows.append((tr("完成进度"), f"{item.percent}%"))
     if item.informed_ids:
-        rows.append((tr("阅知领导"), esc("、".join(person_name(org, p)
-                                                 for p in item.informed_ids))))
+        rows.append((tr("阅知领导"), esc(listed(person_name(org, p)
+                                                for p in item.informed_ids))))
     rows.append((tr("督查单位"), esc(unit_name(org, item.supervisor_unit_id))))
     creator = f"{person_name(org, item.created_by)}　{when(item.created_at)}"
     rows.append((tr("立项人"), esc(creator)))
@@ -442,7 +453,8 @@ def _children_html(snapshot: ItemSnapshot, org: Organisation) -> str:
                  html.escape(deadline_text(row.deadline)), html.escape(status_text(row.status)),
                  f"{row.percent}%")
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return (f"<h3>{html.escape(tr('分解事项（{0}）').format(len(rows)))}</h3>"
+    heading = tr("分解事项（{0}）").format(len(rows))
+    return (f"<h3>{html.escape(heading)}</h3>"
             f"<table class='list' cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>")
 
 
@@ -450,7 +462,7 @@ def item_html(snapshot: ItemSnapshot, org: Organisation) -> str:
     """Return the fields table, the content and the sub-items."""
     item = snapshot.item
     return (f"{_CSS}<table class='fields'>{_cells(_field_rows(item, org, snapshot))}</table>"
-            f"<h3>{html.escape(tr('督办内容'))}</h3>{_paragraphs(item.content)}"
+            "<h3>" + html.escape(tr("督办内容")) + f"</h3>{_paragraphs(item.content)}"
             f"{_children_html(snapshot, org)}")
 
 
@@ -476,7 +488,7 @@ def reports_html(snapshot: ItemSnapshot, org: Organisation) -> str:
     if item.completion_request is not None:
         parts.append(_completion_html(snapshot, org))
     if not item.progress_reports:
-        parts.append(f"<p class='muted'>{html.escape(tr('尚无进度反馈'))}</p>")
+        parts.append("<p class='muted'>" + html.escape(tr("尚无进度反馈")) + "</p>")
         return "".join(parts)
     head = "".join(f"<th>{html.escape(h)}</th>" for h in (
         tr("时间"), tr("单位"), tr("反馈人"), tr("进度"), tr("进展情况")))
@@ -498,8 +510,8 @@ def _completion_html(snapshot: ItemSnapshot, org: Organisation) -> str:
     item = snapshot.item
     request = item.completion_request
     assert request is not None
-    lines = [f"<b>{html.escape(tr('办结申请'))}</b>　{html.escape(request.by_name)}"
-             f"（{html.escape(unit_name(org, request.unit_id))}）　"
+    by = qualified(request.by_name, unit_name(org, request.unit_id))
+    lines = ["<b>" + html.escape(tr("办结申请")) + f"</b>　{html.escape(by)}　"
              f"<span class='muted'>{when(request.at)}</span>",
              html.escape(request.text).replace("\n", "<br>")]
     if request.attachments:
@@ -519,7 +531,7 @@ def _completion_html(snapshot: ItemSnapshot, org: Organisation) -> str:
 def urgings_html(item: SupervisionItem, org: Organisation) -> str:
     """Return every urging, newest first, by hand or by a rule."""
     if not item.urgings:
-        return f"{_CSS}<p class='muted'>{html.escape(tr('尚无催办'))}</p>"
+        return _CSS + "<p class='muted'>" + html.escape(tr("尚无催办")) + "</p>"
     head = "".join(f"<th>{html.escape(h)}</th>" for h in (
         tr("时间"), tr("催办人"), tr("方式"), tr("催办内容")))
     rows = []
@@ -535,11 +547,12 @@ def urgings_html(item: SupervisionItem, org: Organisation) -> str:
 def extensions_html(item: SupervisionItem, org: Organisation) -> str:
     """Return every extension request with its decision, newest first."""
     if not item.extension_requests:
-        return f"{_CSS}<p class='muted'>{html.escape(tr('尚无延期申请'))}</p>"
+        return _CSS + "<p class='muted'>" + html.escape(tr("尚无延期申请")) + "</p>"
     blocks = []
     for request in reversed(item.extension_requests):
+        heading = tr("第{0}次延期申请").format(request.seq)
         lines = [
-            f"<b>{html.escape(tr('第{0}次延期申请').format(request.seq))}</b>　"
+            f"<b>{html.escape(heading)}</b>　"
             f"{html.escape(request.requested_by_name)}　"
             f"<span class='muted'>{when(request.requested_at)}</span>　"
             f"<b>{html.escape(tr(_EXTENSION_TEXTS[request.state]))}</b>",
@@ -601,7 +614,7 @@ def trace_html(item: SupervisionItem, org: Organisation) -> str:
 def rejection_text(record: RejectionRecord) -> str:
     """Return the banner text of a refused supervision action, with what the person wrote."""
     label = mutation_label(record.name, record.args)
-    text = tr("您的“{0}”操作未被服务器接受：{1}").format(label, record.message)
+    text = tr("您的“{0}”操作未被服务器接受：{1}").format(label, refusal_text(record))
     action = record.args.get("action")
     typed = action.get("text") if isinstance(action, Mapping) else None
     if isinstance(typed, str) and typed:
@@ -915,6 +928,8 @@ class SupervisionView(QWidget):
                                (self.trace, tr("办理过程"))):
             self.tabs.addTab(browser, label)
         layout = QVBoxLayout(page)
+        self.trace_banner = record_pane.TraceBreakBanner()
+        layout.addWidget(self.trace_banner)
         layout.addLayout(self.banners)
         layout.addWidget(self.title)
         row = QHBoxLayout()
@@ -1025,11 +1040,11 @@ class SupervisionView(QWidget):
         self.pages.setCurrentIndex(1)
         self.title.setText(item.title)
         self._show_light(snapshot)
-        self.meta.setText(" · ".join((item.source.value, status_text(item.status),
+        self.meta.setText(" · ".join((value_text(item.source.value), status_text(item.status),
                                       tr("牵头：{0}").format(unit_name(org, item.lead_unit_id)),
                                       tr("时限：{0}").format(deadline_text(item.deadline)),
                                       tr("进度 {0}%").format(item.percent))))
-        self.urgency_badge.setText(item.urgency.value)
+        self.urgency_badge.setText(value_text(item.urgency.value))
         self.urgency_badge.setVisible(item.urgency is not Urgency.NORMAL)
         self._show_pending(snapshot.pending)
         _set_html(self.fields, item_html(snapshot, org), keep=same)
@@ -1042,9 +1057,10 @@ class SupervisionView(QWidget):
                 (tr("事项"), None), (tr("进度反馈"), len(item.progress_reports)),
                 (tr("催办"), len(item.urgings)), (tr("延期"), len(item.extension_requests)),
                 (tr("办理过程"), len(item.trace)))):
-            text = label if count is None else f"{label}（{count}）"
+            text = label if count is None else qualified(label, str(count))
             self.tabs.setTabText(index, text + (pending if index == 3 else ""))
         self._show_rejections(snapshot.rejections)
+        self.trace_banner.show_break(snapshot.trace_break)
         self._show_buttons(snapshot)
 
     def _show_light(self, snapshot: ItemSnapshot) -> None:
@@ -1059,7 +1075,7 @@ class SupervisionView(QWidget):
 
     def _show_pending(self, pending: Sequence[str]) -> None:
         shown = list(dict.fromkeys(pending))
-        self.pending_badge.setText(tr("等待服务器确认：{0}").format("、".join(shown)))
+        self.pending_badge.setText(tr("等待服务器确认：{0}").format(listed(shown)))
         self.pending_badge.setToolTip(tr("这些操作已在本机生效，服务器确认后才算数；"
                                           "如被拒绝，会在此说明原因"))
         self.pending_badge.setVisible(bool(pending))
@@ -1166,13 +1182,13 @@ class SupervisionView(QWidget):
                 act_now, person_id=self.ctx.person_id, item_id=item_id, action=action,
                 kinds=("supervision",), origin=self)
         except DomainError as error:
-            self._refused(error.message)
+            self._refused(refusal_text(error))
             return
         finally:
             if alive(self):
                 self._set_busy(False)
         if isinstance(decision, SupervisionRejected):
-            self._refused(decision.rejection.message)
+            self._refused(refusal_text(decision.rejection))
             return
         self.acted.emit(item_id, action.kind.value)
         self.feedback.emit(Feedback(done_text(action_text(action.kind), decision.item.title,

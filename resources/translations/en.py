@@ -1,6 +1,13 @@
 """English texts for the Chinese source strings of the UI (fed into officeapp_en.ts)."""
 
 EN = {
+    # 知会 (notify for information)
+    "知会": "Notify", "知会我的": "Notified to me", "知会：": "Notified: ",
+    "知会对象": "Notified", "知会人": "Sent by", "知会时间": "Sent at",
+    "知会情况": "Notified for information", "已知会": "Notified", "标记已阅": "Marking as read",
+    "知会谁？他们可以阅看本文件和办理过程，无需办理。":
+    "Whom to notify? They can read the document and its route; they have nothing to do.",
+    "附言（可不填）": "Note (optional)", "，知会未阅{0}": ", {0} notices unread",
     "归档": "Archive", "请选择归档年度和保管期限，件号由服务器分配。":
     "Choose the archive year and retention; the server assigns the item number.",
     "（请选择）": "(choose)", "保管期限": "Retention", "年度": "Year",
@@ -66,6 +73,10 @@ EN = {
     "{0}/{1}字": "{0}/{1} chars", "正在输入…": "Typing…", "保存意见草稿": "Saving the draft",
     "草稿已保存 {0}": "Draft saved {0}", "预览": "Preview", "正在生成PDF…": "Rendering the PDF…",
     "打印…": "Print…", "另存为PDF…": "Save as PDF…", "生成PDF": "Render PDF",
+    "另存为OFD…": "Save as OFD…", "另存为OFD": "Save as OFD", "OFD 文件 (*.ofd)": "OFD files (*.ofd)",
+    "生成OFD": "Render OFD",
+    "按 GB/T 33190 版式文件格式保存，版式与PDF相同":
+        "Save in the GB/T 33190 fixed-layout format, laid out as the PDF",
     "发文稿纸": "Drafting sheet", "收文处理笺": "Processing sheet", "预览：{0}": "Preview: {0}",
     "另存为PDF": "Save as PDF", "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
     "无法保存：{0}": "Could not save: {0}", "打印": "Print", "请选择人员": "Please choose people",
@@ -527,8 +538,128 @@ EN.update({
     "受委托代为办理：{0}": "Acting by delegation for: {0}",
 })
 
+# 验章 (ui/seal_check.py) and 待用印.
+EN.update({
+    "验章": "Verify seal", "验章…": "Verify seal…",
+    "检查任一PDF文件（如收到的正式文件）的电子印章":
+    "Check the electronic seal of any PDF file (a received official file, for example)",
+    "正式文件（已签章）": "Official file (sealed)", "查看": "View",
+    "预览签章的正式文件": "Preview the sealed official file",
+    "另存为…": "Save as…",
+    "待用印": "Seal pending",
+    "已在本机用印，联网同步后由服务器加盖电子印章，生成正式文件":
+    "Sealed on this computer; once synced, the server applies the electronic seal and"
+    " makes the official file",
+    "正式文件尚未下载，联网后自动获取":
+    "The official file is not downloaded yet; it is fetched once online",
+    "下载正式文件": "Download the official file",
+    "正式文件无法下载：{0}": "The official file cannot be downloaded: {0}",
+    "“{0}”有{1}，超过了200 MB的验章上限": "“{0}” is {1}, over the 200 MB limit for checking",
+    "印章有效": "Seal valid", "签章者不在可信根": "Signer not under a trusted root",
+    "印章无效：签章后已被修改": "Seal invalid: changed after sealing",
+    "未签章": "Not sealed", "文件已加密，无法验章": "Encrypted: the seal cannot be checked",
+    "文件损坏，无法验章": "Damaged file: the seal cannot be checked",
+    "文件与签章时完全一致，签章证书属于本单位体系，可作为正式文件使用。":
+    "The file is exactly as it was sealed and the certificate belongs to our organisation:"
+    " it may be used as the official file.",
+    "文件签章后未被修改，但签章证书不属于本单位体系的可信根，请向发文单位核实。":
+    "The file is unchanged since sealing, but the certificate is not under our organisation's"
+    " trusted roots: please confirm with the issuing unit.",
+    "文件在签章后被改动过，不能作为正式文件使用。":
+    "The file was changed after sealing and cannot be used as the official file.",
+    "文件中没有电子印章。": "The file has no electronic seal.",
+    "文件已加密，无法读取其中的印章。": "The file is encrypted; its seal cannot be read.",
+    "文件已损坏、不完整或不是PDF文件，无法验证印章。":
+    "The file is damaged, incomplete or not a PDF; its seal cannot be checked.",
+    "正在验章…": "Checking the seal…", "签章单位：{0}": "Sealed by: {0}",
+    "签章时间：{0}（北京时间）": "Sealed at: {0} (Beijing time)",
+    "签章后未被修改": "Unchanged since sealing", "签章后已被修改": "Changed after sealing",
+    "证书链至本单位体系的可信根": "Certificate chains to our organisation's trusted root",
+    "证书不属于本单位体系的可信根": "Certificate is not under our organisation's trusted roots",
+    "文件中有{0}个签章，以最后一个为准": "The file has {0} seals; the last one counts",
+    "选择一个PDF文件，或将它拖放到本窗口，检查其电子印章是否有效":
+    "Choose a PDF file, or drop it on this window, to check its electronic seal",
+    "选择文件…": "Choose file…", "选择要验章的PDF文件": "Choose the PDF file to check",
+    "PDF 文件 (*.pdf);;所有文件 (*)": "PDF files (*.pdf);;All files (*)",
+})
+
+# Attachments in the compose form, and the 正文 as a Word/WPS file (ui/compose.py,
+# ui/body_file.py).
+EN.update({
+    "WPS/Word 97格式（.wps/.doc等）的文字无法自动读取：请在“正文”中填写文字，或将文件另存为 .docx":
+    "The text of WPS/Word 97 files (.wps, .doc…) cannot be read: type it into Body, or save"
+    " the file as .docx",
+    "WPS/Word 97格式（.wps/.doc等）的文字无法自动读取：请手动修改正文文字，或在办公软件中另存为 .docx":
+    "The text of WPS/Word 97 files (.wps, .doc…) cannot be read: update the body text by"
+    " hand, or save the file as .docx in the office suite",
+    "“-”为删去的段落，“+”为新增的段落": "\"-\" marks removed paragraphs, \"+\" added ones",
+    "“{0}”不是正文文件：只能是{1}": "“{0}” is not a body file: only {1}",
+    "“{0}”与已添加的“{1}”内容相同，未重复添加":
+    "“{0}” has the same content as “{1}”, already added; not added again",
+    "“{0}”与当前版本内容相同，未记为新版本":
+    "“{0}” is the same as the current version; no new version recorded",
+    "“{0}”是空文件": "“{0}” is empty",
+    "上传正文文件": "Upload body file", "上传正文文件…": "Upload body file…",
+    "保存人": "Saved by", "保存时间": "Saved at",
+    "保存的正文文件中的文字与当前正文文字不同。套红PDF按正文文字生成，是否用文件中的文字更新正文文字？":
+    "The text in the saved body file differs from the body text. The official PDF is made"
+    " from the body text: update it with the file's text?",
+    "另存正文版本": "Save body version as", "大小": "Size",
+    "尚无正文文件。可上传Word/WPS文件作为正文，套红PDF仍按正文文字生成。":
+    "No body file yet. You may upload a Word/WPS file as the body; the official PDF is still"
+    " made from the body text.",
+    "已将第{0}版另存为{1}": "Version {0} saved as {1}",
+    "已用本机办公软件打开。保存后自动记为新版本（工作文件：{0}）":
+    "Opened in the office suite. Each save is recorded as a new version (working file: {0})",
+    "已记为正文第{0}版，联网后自动上传":
+    "Recorded as body version {0}; uploaded when online",
+    "当前环节不能修改正文": "The body cannot change at this step",
+    "当前环节不能修改正文：打开的是只读副本，保存的修改不会记为新版本":
+    "The body cannot change at this step: this opens a read-only copy, and saved changes"
+    " are not recorded as versions",
+    "打开所选版本": "Open version", "打开正文文件": "Open body file",
+    "打开正文版本": "Open body version", "文件名": "File name", "无（可选）": "None (optional)",
+    "暂不更新": "Not now", "更新正文文字": "Update body text", "正文 第{0}版": "Body version {0}",
+    "正文历史版本": "Body versions", "正文文件": "Body file",
+    "正文文件 ({0})": "Body files ({0})",
+    "正文文件未下载：联网同步后即可打开":
+    "The body file is not downloaded yet: sync online to open it",
+    "正文文字已按正文文件更新": "Body text updated from the body file", "版本": "Version",
+    "用本机办公软件打开": "Open in office suite", "第{0}版": "Version {0}",
+    "记录正文新版本": "Recording a new body version",
+    "该版本未下载：联网同步后即可另存":
+    "This version is not downloaded yet: sync online to save it",
+    "该版本未下载：联网同步后即可打开":
+    "This version is not downloaded yet: sync online to open it",
+    "（基于第{0}版）": " (based on version {0})",
+    "（当前）": " (current)",
+})
+
+# The warning over a record whose trace broke the server's hash chain (ui/record_pane.py).
+EN.update({
+    "留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员":
+    "Trace check failed: entry {0} does not match the server's hash chain and may have been"
+    " tampered with; please contact the administrator",
+})
+
 # Domain values, in the "values" context (ui/values.py): the same Chinese as a field label
 # may need other English there.
+# 公文统计 and its button on the 工作台 (ui/document_stats.py, ui/home_page.py).
+EN.update({
+    "公文统计…": "Document statistics…", "公文统计": "Document statistics",
+    "各单位已印发、已办结和已归档的公文，以及归档率":
+    "Documents issued, closed and archived per unit, and the archiving rate",
+    "全部年度": "All years", "{0}年": "{0}", "截至 {0}": "As of {0}",
+    "还没有已印发或已办结的公文": "No document has been issued or closed yet",
+    "发文已印发": "Outgoing issued", "收文已办结": "Incoming closed", "归档率": "Archiving rate",
+    "归档率 = 已归档 ÷（发文已印发 + 收文已办结），含其后已归档的文件。":
+    "Archiving rate = archived ÷ (outgoing issued + incoming closed), archived ones included.",
+    "按拟稿或登记时间计年度；只统计本机已同步、您可以查看的文件。":
+    "Years go by the date drafted or registered; only documents on this computer that you may"
+    " see are counted.",
+    "统计公文": "Counting documents",
+})
+
 EN_VALUES = {
     "特急": "Extra urgent", "加急": "Urgent", "普通": "Normal",
     "公开": "Public", "内部": "Internal",
@@ -542,5 +673,419 @@ EN_VALUES = {
     "批办": "Instruction", "承办": "Handling", "传阅": "Circulation", "办结": "Closing",
     "已办结": "Closed",
     "待编号": "Number pending", "（待同步）": " (not yet synced)",
+    "待用印": "Seal pending", "（待用印）": " (seal pending)",
+    # actions of 公文 as the trace names them
+    "创建": "Create", "同意": "Approve", "退回": "Return", "撤回": "Withdraw",
+    "委托": "Delegate", "加签": "Add signer", "签收任务": "Claim", "已阅": "Read",
+    "知会": "Notify", "归档": "Archive", "修改": "Edit", "催办": "Urge",
+    "送核稿": "Send for review", "核稿通过": "Pass review", "承办完毕": "Handling done",
+    # roles
+    "办文人员": "Clerk", "会务秘书": "Meeting secretary", "督查人员": "Supervisor",
+    "领导": "Leader", "管理员": "Administrator",
+    # 会议
+    "常务会议": "Executive meeting", "专题会议": "Special meeting", "办公会": "Office meeting",
+    "党组会议": "Party group meeting", "协调会": "Coordination meeting", "其他": "Other",
+    "草稿": "Draft", "已发通知": "Notified", "已取消": "Cancelled", "已召开": "Held",
+    "纪要已印发": "Minutes published", "预订会议室": "Book room",
+    "同意使用会议室": "Approve room", "不同意使用会议室": "Refuse room",
+    "发送会议通知": "Send notice", "回执": "Reply", "提醒": "Remind", "签到": "Check in",
+    "取消会议": "Cancel meeting", "记录纪要": "Record minutes", "印发纪要": "Publish minutes",
+    "立项督办": "Open supervision", "待审批": "Awaiting approval", "已预订": "Booked",
+    "预订未获同意": "Booking refused", "参加": "Attend", "请假": "Leave", "委派": "Deputy",
+    # 督办
+    "待领导审批": "Awaiting approval", "已立项": "Opened", "已交办": "Assigned",
+    "已签收": "Received", "办理中": "In progress", "待审核": "Awaiting review",
+    "已退回": "Returned", "立项": "Open", "批准立项": "Approve opening", "交办": "Assign",
+    "进度反馈": "Progress report", "延期申请": "Request extension",
+    "同意延期": "Grant extension", "不同意延期": "Refuse extension",
+    "办结申请": "Request completion", "办结销号": "Complete and close",
+    "领导批示": "Leader's instruction", "会议议定": "Meeting decision",
+    "上级交办": "Assigned from above", "来文": "Incoming document", "建议提案": "Proposal",
+    "绿灯": "Green", "黄灯": "Yellow", "红灯": "Red",
+    "永久": "Permanent", "30年": "30 years", "10年": "10 years",
+    "不定期": "As needed", "每周": "Weekly", "每月": "Monthly", "自定义": "Custom",
+    # weekdays, and how values are put together
+    "一": "Mon", "二": "Tue", "三": "Wed", "四": "Thu", "五": "Fri", "六": "Sat", "日": "Sun",
+    "{0}（{1}）": "{0} ({1})", "、": ", ", "，": ", ", "{0}：{1}": "{0}: {1}",
 }
 
+
+# Meeting and supervision screens: buttons, prints, dates as a calendar shows them.
+EN.update({
+    "回执…": "Reply…", "签到…": "Check in…", "取消会议…": "Cancel meeting…",
+    "不同意使用会议室…": "Refuse room…", "发送会议通知…": "Send notice…", "修改…": "Edit…",
+    "会议议程": "Agenda", "签到表": "Sign-in sheet", "桌签": "Name cards",
+    "会议纪要": "Minutes", "每{0}天": "Every {0} days", "%Y年%m月%d日": "%d %b %Y",
+    "%m月%d日": "%d %b", "%Y年%m月": "%B %Y", "{0} {1} 至 {2}": "{0} {1} to {2}",
+    "周{0}": "{0}", "{0}日 {1}": "{1} {0}", "{0}月{1}日 {2}": "{2} {0}/{1}",
+    "{0} 星期{1}": "{1}, {0}", "我的回执": "My reply", "列表": "List", "日历": "Calendar",
+    "机关代字": "Agency code", "主送机关": "To", "抄送机关": "Copy to",
+    "发文机关署名": "Issuing authority", "印发机关": "Printing unit", "印发日期": "Printing date",
+    "{0}在{1}已被《{2}》占用": "{0} is taken at {1} by “{2}”",
+    "{0}在{1}要参加《{2}》，与本会议时间冲突": "{0} attends “{2}” at {1}, at the same time",
+    "，{0}预订": ", booked by {0}", "主持人{0}": "Chair {0}",
+    "确定": "OK", "月": "Month", "（正文为空）": "(no body)", "传阅情况": "Circulation",
+    "（无议题）": "(no agenda items)", "材料：": "Materials: ",
+    "分解事项（{0}）": "Sub-items ({0})", "尚无进度反馈": "No progress reports yet",
+    "尚无催办": "No urging yet", "尚无延期申请": "No extension requests yet",
+    "第{0}次延期申请": "Extension request {0}", "参会情况": "Attendance",
+    "无法验证服务器证书：请在“CA证书文件”中选择政务外网CA的证书（.pem/.crt），或联系管理员":
+    "The server's certificate cannot be verified: choose the extranet CA certificate"
+    " (.pem/.crt) under “CA certificate”, or contact the administrator",
+    "无法连接服务器，请检查服务器地址和网络（政务外网）连接":
+    "The server cannot be reached; check its address and the (extranet) connection",
+})
+
+# What a person does to a 公文, in the "actions" context (ui/values.py): verbs on buttons.
+EN_ACTIONS = {
+    "修改": "Edit", "同意": "Approve", "退回": "Return", "撤回": "Withdraw",
+    "委托": "Delegate", "加签": "Add signer", "签收任务": "Claim", "传阅": "Circulate",
+    "已阅": "Read", "知会": "Notify", "催办": "Urge", "归档": "Archive", "创建": "Create",
+    "送核稿": "Send for review", "核稿通过": "Pass review", "会签": "Countersign",
+    "签发": "Sign", "编号": "Number", "用印": "Seal", "印发": "Issue", "签收": "Receive",
+    "登记": "Register", "拟办": "Propose", "批办": "Instruct", "承办完毕": "Handling done",
+    "办结": "Complete",
+}
+
+# Refusals and errors by their stable code, in the "messages" context (ui/messages.py). A
+# {placeholder} is filled from the refusal's details; the Chinese message is shown when a code
+# has no English here. tests/ui/test_translations.py holds this to every code the source raises.
+EN_MESSAGES = {
+    # actions, mutations and the outbox
+    "action.malformed": "The action's arguments are malformed",
+    "mutation.invalid_args": "The action's arguments are not valid",
+    "mutation.unknown": "The server does not support this action: {name}",
+    "mutation.unsupported_version":
+    "This action comes from a newer client; ask the administrator to upgrade the server",
+    "outbox.ack_ahead": "The server confirmed actions this computer never sent; the local"
+    " database may have been restored from a backup. Log in again to rebuild it",
+    "outbox.bad_name": "The action has no name",
+    "outbox.unknown_mutation": "This action is not in the local queue",
+    "rejection.not_found": "This refused action is no longer listed",
+    # archive
+    "archive.bad_text": "The title, body or opinions hold characters that cannot be saved;"
+    " correct them before exporting the archive package",
+    "archive.corrupt_blob": "The local copy of “{name}” is damaged; sync to download it again"
+    " before exporting the archive package",
+    "archive.missing_attachment": "“{name}” is not downloaded yet; the archive package cannot"
+    " be exported",
+    "archive.missing_official_pdf": "The sealed official PDF is not downloaded yet; sync or"
+    " download it before exporting the archive package",
+    "archive.not_archived": "The document is not archived yet",
+    "archive.pending_item_number": "The server has not assigned the item number yet; sync"
+    " before exporting",
+    "archive.retention_required": "Choose a retention period (permanent, 30 or 10 years)",
+    # logging in
+    "auth.forbidden": "You may not do this",
+    "auth.invalid_credentials": "Wrong username or password",
+    "auth.invalid_refresh": "Your login is no longer valid; please log in again",
+    "auth.invalid_token": "Your login is no longer valid; please log in again",
+    "auth.login_required": "Please log in again",
+    "auth.refresh_expired": "Your login has expired; please log in again",
+    "auth.refresh_reused": "Your login was used twice and has been ended for safety; please"
+    " log in again",
+    "auth.required": "Please log in first",
+    "auth.same_password": "The new password must differ from the current one",
+    "auth.throttled": "Too many attempts; please try again later",
+    "auth.token_expired": "Your login has expired; please log in again",
+    "auth.weak_password": "The password is too weak: make it longer, without spaces at either"
+    " end, and unlike the username",
+    "auth.wrong_password": "The current password is wrong",
+    # server backups
+    "backup.bad_file": "This is not an Office Collaboration backup, or the backup is damaged",
+    "backup.empty": "The database is not initialised; there is nothing to back up",
+    "backup.exists": "The backup file already exists: {path}",
+    "backup.no_file": "An in-memory database cannot be backed up",
+    "backup.target_not_empty": "The target database is not empty: restore into a new, empty"
+    " one so that no data is overwritten",
+    "backup.tool_failed": "{tool} failed",
+    "backup.tool_missing": "The PostgreSQL tool {tool} is missing; install postgresql-client",
+    "backup.wrong_database": "This backup comes from another kind of database and cannot be"
+    " restored here",
+    # attachments
+    "body_file.unreadable": "The text of this body file cannot be read",
+    "blob.bad_hash": "The attachment's checksum is not valid",
+    "blob.bad_offset": "The attachment's size or transfer position is not valid",
+    "blob.bad_range": "The requested range is not valid",
+    "blob.bad_state": "The attachment's transfer state is not valid",
+    "blob.corrupt": "The attachment is damaged or was changed; please add it again",
+    "blob.hash_mismatch": "The attachment does not match its checksum and was discarded;"
+    " please upload it again",
+    "blob.missing": "The local copy of the attachment is gone; please add it again",
+    "blob.no_content": "The attachment has a name but no file",
+    "blob.not_found": "The attachment does not exist or you may not see it",
+    "blob.offset_mismatch": "The upload position differs from what the server has received",
+    "blob.size_conflict": "The attachment's size differs from the one registered",
+    "blob.too_long": "The upload is larger than the registered attachment",
+    "blob.unknown": "“{name}” is not fully uploaded yet; please try again later",
+    "body_file.unreadable": "The text of the file cannot be read",
+    "body_version.file": "The body file version is not valid",
+    # the client and the server
+    "client.bad_response": "The server's answer could not be read",
+    "clock.naive": "This computer's time has no time zone",
+    "file.unreadable": "The file cannot be read",
+    "http.error": "The request could not be handled",
+    "http.method_not_allowed": "This request method is not supported",
+    "http.not_acceptable": "This response format is not supported",
+    "http.not_found": "The address does not exist",
+    "meta.bad_key": "The setting has no name",
+    "page.bad_range": "The page parameters are not valid",
+    "request.bad": "The request is malformed",
+    "request.invalid": "The request is not valid",
+    "request.length_required": "The request must state its length",
+    "request.too_large": "The request is too large",
+    "request.unsupported_media_type": "This request content type is not supported",
+    "server.error": "The server failed; please contact the administrator",
+    "server.stopping": "The server is stopping; please try again later",
+    "server.unavailable": "The server cannot handle requests now; please try again later",
+    "store.busy": "The local database is in use by another program; please try again later",
+    "store.disk_full": "The disk is full; free some space and try again",
+    "store.not_json": "The data cannot be saved: it holds values that are not JSON",
+    "store.too_new": "The local database was made by a newer version; upgrade this program",
+    "store.unreadable": "The local database cannot be opened: it is damaged, not a database,"
+    " or not accessible",
+    "sync.bad_cursor": "The sync position cannot be negative",
+    "sync.client_mismatch": "This client was used by someone else; log in again to set up"
+    " new local data",
+    "sync.client_too_old": "This client is too old for the server; upgrade it, then sync."
+    " Actions not yet synced are kept",
+    "sync.cursor_backwards": "The server's sync position is behind this computer's",
+    "sync.derived_id_taken": "Inconsistent data: the record number is taken; nothing was done."
+    " Please contact the administrator",
+    "sync.out_of_order": "The actions arrived out of order; the server waits for an earlier one",
+    "sync.schema_unsupported": "This client is newer than the server; ask the administrator to"
+    " upgrade the server",
+    "trace.bad_key": "The key file is not an Ed25519 key",
+    "trace.chain_mismatch": "The record's trace does not match the server's hash chain and may"
+    " have been tampered with; nothing was done. Ask the administrator to run verify-trace",
+    # proofreading
+    "date.chinese_numerals": "Dates use Arabic numerals (GB/T 9704—2012)",
+    "date.format": "Write dates as ××××年×月×日",
+    "date.padded": "No leading zeros in months and days",
+    "number.doc_number": "The document number is not well formed",
+    "number.full_width": "Digits and letters should be half-width",
+    "number.mixed_zero": "The year mixes 〇 with the digit 0 or the letter O",
+    "punct.half_width": "Use full-width punctuation in Chinese sentences",
+    "punct.repeated": "Repeated punctuation",
+    "punct.unbalanced": "Unbalanced quotes or brackets",
+    "space.between_chinese": "Extra space between Chinese characters",
+    # delegations
+    "delegation.end_before_start": "The end must be after the start",
+    "delegation.exists": "This delegation already exists",
+    "delegation.forbidden": "Only the delegating person or an administrator can end it",
+    "delegation.in_past": "The end has passed; the delegation would never apply",
+    "delegation.naive_time": "Delegation times need a time zone",
+    "delegation.not_found": "The delegation does not exist or has ended",
+    "delegation.overlap": "This period is already delegated to someone else; end that"
+    " delegation or change the times",
+    "delegation.self": "You cannot delegate to yourself",
+    "delegation.too_long": "A delegation can last at most {max_days} days",
+    "delegation.unknown_delegate": "The delegate does not exist or is inactive",
+    "delegation.unknown_principal": "The delegating person does not exist or is inactive",
+    # documents
+    "distribute.unknown_unit": "Some recipient units are not in the directory",
+    "doc_number.bad_agency_code": "The agency code must not be empty or hold brackets or"
+    " spaces",
+    "doc_number.bad_sequence": "The sequence number starts at 1",
+    "doc_number.bad_year": "The year must have four digits",
+    "doc_number.malformed": "The document number “{value}” is not well formed; write it like"
+    " 萍府发〔2023〕21号",
+    "document.classified": "“{value}” documents are classified and must not be handled on the"
+    " extranet; use the classified network or paper",
+    "document.exists": "The document already exists",
+    "document.invalid_*": "Please check this field",
+    "document.invalid_body_file": "Please check the body file: a .docx, .doc, .wps, .odt or"
+    " .rtf file of at most 200 MB",
+    "document.invalid_agency_code": "There is no agency code; the document cannot be numbered",
+    "document.malformed": "The document's data is malformed",
+    "document.not_found": "The document does not exist or you may no longer see it",
+    "document.unknown_classification": "The classification must be Public or Internal, not"
+    " “{value}”",
+    "document.unknown_field": "These fields cannot be changed",
+    "document.unknown_type": "“{value}” is not one of the 15 statutory document types",
+    "document.unknown_unit": "Some units are not in the directory",
+    "document.unknown_urgency": "The urgency must be Extra urgent, Urgent or Normal, not"
+    " “{value}”",
+    "inbox.unknown_folder": "Unknown inbox folder",
+    "inbox.unknown_sort": "Unknown sort order",
+    "opinion.required": "Please write an opinion",
+    "opinion.too_long": "The opinion is too long",
+    "search.too_long": "The search text is too long",
+    "workflow.action_not_allowed": "This action is not possible at this step",
+    "workflow.already_acted": "Someone has acted at the next step, so it cannot be withdrawn;"
+    " ask them to return it",
+    "workflow.already_circulated": "The chosen people are already reading it",
+    "workflow.already_informed": "The chosen people have been notified already",
+    "workflow.inform_closed": "A completed or archived document cannot be notified any more",
+    "workflow.not_informed": "This document was not sent to you for information",
+    "workflow.already_claimed": "{winner_name} took this step at {at}",
+    "workflow.already_holder": "The chosen person already handles this step",
+    "workflow.already_informed": "Everyone chosen has been notified already",
+    "workflow.already_yours": "You already handle this step",
+    "workflow.assignee_required": "Please choose a person",
+    "workflow.bad_assignee": "The chosen person cannot handle this step",
+    "workflow.bad_return_target": "The document cannot be returned to that step",
+    "workflow.cannot_withdraw": "This step can no longer be withdrawn by you",
+    "workflow.forbidden": "You may not do this with this document",
+    "workflow.inform_closed": "The document is closed or archived; no one can be notified",
+    "workflow.lead_unit_required": "An instruction must name the lead unit",
+    "workflow.not_holder": "You do not handle the current step",
+    "workflow.not_informed": "You were not notified of this document",
+    "workflow.nothing_changed": "Nothing to change",
+    "workflow.nothing_to_acknowledge": "There is nothing for you to acknowledge",
+    "workflow.nothing_to_urge": "No step of this document waits for anyone",
+    "workflow.one_assignee": "Only one person handles this step; use Add signer for more",
+    "workflow.step_moved": "The document has moved on to another step; see the route for who"
+    " acted",
+    "workflow.unknown_action": "This action is not supported",
+    # 会议 and calendars
+    "ics.already_cancelled": "The meeting is already cancelled; nothing was changed",
+    "ics.bad_encoding": "The calendar file's encoding cannot be read",
+    "ics.bad_time": "The calendar's meeting times are not valid",
+    "ics.meeting_not_found": "The meeting this calendar file cancels is not on this computer;"
+    " nothing was changed. Sync, then import it again",
+    "ics.no_event": "The calendar file holds no meeting (VEVENT)",
+    "ics.no_start": "The calendar's meeting has no start (DTSTART)",
+    "ics.not_calendar": "This is not an iCalendar file (.ics)",
+    "ics.occurrence_*_unsupported": "The calendar file changes one occurrence of a recurring"
+    " meeting; that is not supported. Nothing was changed",
+    "ics.too_large": "The calendar file is too large (1 MB at most)",
+    "meeting.*_busy": "Busy at that time",
+    "meeting.already_booked": "This meeting already has a room booked",
+    "meeting.already_checked_in": "This person has checked in already",
+    "meeting.already_supervised": "This decision is already under supervision",
+    "meeting.bad_code": "Enter the right check-in code",
+    "meeting.bad_deputy": "You cannot send yourself as your deputy",
+    "meeting.bad_recurrence": "The recurrence rule is not valid (e.g. FREQ=WEEKLY;COUNT=10)",
+    "meeting.bad_reply": "Choose a reply: attend, leave or send a deputy",
+    "meeting.bad_time": "The meeting must end after it starts",
+    "meeting.check_in_closed": "Self check-in has closed; ask the meeting staff",
+    "meeting.check_in_not_open": "Check-in opens 30 minutes before the meeting",
+    "meeting.decision_incomplete": "A decision needs a lead unit and a deadline before it can"
+    " be supervised",
+    "meeting.deputy_required": "Choose who attends for you",
+    "meeting.exists": "The meeting already exists",
+    "meeting.forbidden": "You may not do this with this meeting",
+    "meeting.in_past": "The meeting has started or is over; it cannot change now",
+    "meeting.invalid_*": "Please check this field",
+    "meeting.invalid_decision": "Each decision needs a text, and not too long",
+    "meeting.item_id_required": "The supervision item number is missing",
+    "meeting.malformed": "The meeting's data is malformed",
+    "meeting.minutes_required": "The minutes cannot be empty",
+    "meeting.minutes_too_long": "The minutes are too long",
+    "meeting.naive_time": "Meeting times need a time zone",
+    "meeting.no_attendees": "Add attendees (people or units) first",
+    "meeting.no_check_in_code": "This meeting has no check-in code; the staff check people in",
+    "meeting.no_minutes": "No minutes yet",
+    "meeting.no_room": "Choose a room",
+    "meeting.not_an_occurrence": "That time is not an occurrence of this recurring meeting",
+    "meeting.not_found": "The meeting does not exist or you may no longer see it",
+    "meeting.not_in_unit": "The people named do not belong to the invited unit",
+    "meeting.not_invited": "Only invited people (or units) can reply",
+    "meeting.not_pending": "No room booking waits for approval",
+    "meeting.not_started": "The meeting has not started; minutes come later",
+    "meeting.nothing_changed": "Nothing to change",
+    "meeting.nothing_to_remind": "Everyone invited has replied",
+    "meeting.people_required": "Name who attends from your unit",
+    "meeting.place_required": "Book a room or give a place",
+    "meeting.reason_required": "Please give a reason",
+    "meeting.reason_too_long": "The reason is too long",
+    "meeting.recurrence_overlaps": "Two occurrences of the recurring meeting overlap",
+    "meeting.recurrence_too_long": "A recurring meeting has too many occurrences or lasts over"
+    " two years",
+    "meeting.reply_closed": "The meeting is over; replies are closed",
+    "meeting.room_not_booked": "The room is not booked yet; the notice cannot be sent",
+    "meeting.room_pending": "The room booking waits for approval; the notice cannot be sent",
+    "meeting.room_taken": "{room_name} is taken by “{holder_title}”",
+    "meeting.room_too_small": "The room is too small for this meeting",
+    "meeting.schedule_required": "Booking a room needs the room and its bookings",
+    "meeting.series": "For a recurring meeting, do this on one occurrence",
+    "meeting.sitting_exists": "This occurrence exists already; use it",
+    "meeting.too_long": "A meeting cannot last over 14 days",
+    "meeting.too_many_people": "Too many people for one unit",
+    "meeting.unbounded_recurrence": "A recurring meeting needs an end date (UNTIL) or a count"
+    " (COUNT)",
+    "meeting.unknown_action": "This action is not supported",
+    "meeting.unknown_decision": "There is no such decision",
+    "meeting.unknown_field": "These fields cannot be changed",
+    "meeting.unknown_room": "The room does not exist",
+    "meeting.wrong_status": "The meeting's status does not allow this",
+    # the directory
+    "org.import_empty": "The file is empty",
+    "org.import_encoding": "The file's encoding is unknown; save it as a UTF-8 CSV file",
+    "org.import_header": "The header lacks required columns",
+    "org.import_invalid": "Nothing was imported: some rows have errors",
+    "org.import_missing": "The file cannot be found",
+    "org.import_too_large": "Too many rows to import at once",
+    "org.import_unreadable": "The Excel file cannot be read; it may be damaged",
+    "org.unit_cycle": "The units' hierarchy has a cycle",
+    "org.unknown_parent": "A unit's parent unit does not exist",
+    "org.unknown_person": "The person does not exist or is inactive",
+    "org.unknown_role": "Unknown role: {role}",
+    "org.unknown_unit": "The unit does not exist",
+    "org.unknown_username": "Unknown username: {username}",
+    "org.username_taken": "The username is taken",
+    "ledger.malformed": "The ledger file cannot be read",
+    # PDF
+    "pdf.bad_date": "Not a valid date or time",
+    "pdf.bad_json": "The input file is not valid UTF-8 JSON",
+    "pdf.bad_seal_image": "The seal image cannot be read (PNG)",
+    "pdf.bad_step": "Not a valid step",
+    "pdf.bad_value": "Not a valid value",
+    "pdf.cannot_write": "The output file cannot be written",
+    "pdf.encrypted": "The PDF is encrypted; PDF/A does not allow encryption",
+    "pdf.missing_field": "A required field is missing",
+    "pdf.no_cjk_font": "No Chinese font was found on this computer",
+    "pdf.no_input": "The input file cannot be read",
+    "pdf.not_pdf": "Not a valid PDF; it cannot become PDF/A",
+    "pdf.unknown_field": "Unknown field",
+    "pdf.wrong_type": "A field has the wrong type",
+    # seals
+    "seal.bad_ca": "The root certificate's key is not an EC key",
+    "seal.bad_image": "The seal image cannot be used: use a PNG of at most 2 MB",
+    "seal.bad_password": "Wrong certificate password; please enter it again",
+    "seal.bad_pdf": "The file is not a PDF that can be sealed",
+    "seal.bad_root": "The root certificate file is not a PEM certificate",
+    "seal.ca_exists": "The organisation's root certificate exists already",
+    "seal.encrypted": "The PDF is encrypted and cannot be sealed",
+    "seal.expired": "The seal certificate has expired; replace it",
+    "seal.no_ca": "The server has no root certificate to issue seal certificates",
+    "seal.no_key": "The certificate file holds no matching private key",
+    "seal.no_name": "The organisation's name cannot be empty",
+    "seal.no_number": "The document has no number yet and cannot be sealed",
+    "seal.no_password": "The password environment variable is not set",
+    "seal.no_root": "The PKCS#12 file has no root certificate",
+    "seal.not_configured": "Your unit has no electronic seal yet; ask the administrator to"
+    " import one",
+    "seal.not_pkcs12": "The file is not a PKCS#12 certificate (.p12/.pfx)",
+    "seal.not_yet_valid": "The seal certificate is not valid yet",
+    "seal.untrusted_chain": "The seal certificate cannot be verified by this root certificate",
+    # 督办
+    "supervision.action_not_allowed": "The item's status does not allow this",
+    "supervision.already_urged": "The item was already urged by this rule",
+    "supervision.deadline_passed": "The deadline has passed; change it first",
+    "supervision.exists": "The supervision item already exists",
+    "supervision.extension_in_past": "The new deadline must be in the future",
+    "supervision.extension_not_later": "The new deadline must be after the current one",
+    "supervision.extension_pending": "An extension request already waits for approval",
+    "supervision.forbidden": "You may not do this with this item",
+    "supervision.invalid_*": "Please check this field",
+    "supervision.invalid_content": "The content cannot be empty",
+    "supervision.invalid_deadline": "Please give a valid deadline",
+    "supervision.invalid_lead_unit_id": "Name the lead unit",
+    "supervision.invalid_percent": "Progress is a whole number from 0 to 100",
+    "supervision.malformed_action": "The supervision action is malformed",
+    "supervision.malformed_item": "The supervision item's data is malformed",
+    "supervision.no_pending_extension": "No extension request waits for approval",
+    "supervision.not_found": "The item does not exist or you may no longer see it",
+    "supervision.nothing_changed": "Nothing to change",
+    "supervision.nothing_to_urge": "The item needs no urging now",
+    "supervision.parent_completed": "A closed item cannot be split",
+    "supervision.status_moved": "The item's status has changed; see the route for who acted",
+    "supervision.text_required": "Please write a text",
+    "supervision.text_too_long": "The text is too long",
+    "supervision.unknown_action": "This action is not supported",
+    "supervision.unknown_field": "These fields cannot be changed",
+    "supervision.unknown_source": "The source record does not exist or you may not see it",
+    "supervision.wrong_item": "The urging record belongs to another item",
+}

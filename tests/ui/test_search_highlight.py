@@ -86,3 +86,21 @@ def test_nothing_found_clears_the_document_pane(doc_env: DocEnv) -> None:
     assert _search(doc_env, window, "并无此词") == []
     doc_env.until(lambda: window.document.document_id() is None, what="the pane cleared")
     assert window.document.pages.currentIndex() == 0
+
+
+def test_another_folder_does_not_go_on_showing_the_last_one_s_document(
+        doc_env: DocEnv) -> None:
+    """Switching to 知会我的 (or any other list) must not leave a document of 我发起的 in the
+    pane beside a list it is not in."""
+    shown = doc_env.draft(title="关于做好防汛工作的通知")
+    window = _window(doc_env)
+    doc_env.until(lambda: window.model.rowCount() == 1, what="the draft listed")
+    window.table.selectRow(0)
+    doc_env.until(lambda: window.document.document_id() == shown, what="the document shown")
+
+    window.select("informed")
+    doc_env.until(lambda: not window.model.refreshing(), what="the other list")
+    assert window.document.document_id() is None
+    window.select("mine")
+    doc_env.until(lambda: not window.model.refreshing(), what="back to the first list")
+    assert window.document.document_id() is None  # nothing chosen yet in this visit

@@ -11,13 +11,20 @@ from pathlib import Path
 import pytest
 
 from officeapp.documents import Classification, DocType, Urgency
-from officeapp.workflow import ActionKind
+from officeapp.meetings.model import MEETING_ACTION_LABELS, MeetingType
+from officeapp.meetings.model import STATUS_LABELS as MEETING_STATUS
+from officeapp.org import ROLE_LABELS
+from officeapp.supervision.lights import LIGHT_LABELS
+from officeapp.supervision.model import ACTION_LABELS as SUPERVISION_ACTIONS
+from officeapp.supervision.model import STATUS_LABELS as SUPERVISION_STATUS
+from officeapp.supervision.model import Source
+from officeapp.workflow import ActionKind, Retention
 from officeapp.workflow.definitions import WORKFLOWS
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
 from ui.document_view import fields_html, route_html
 from ui.main_window import MainWindow
 from ui.qt import QCoreApplication, QTranslator
-from ui.values import VALUES, value_text
+from ui.values import VALUES, WEEKDAYS, value_text
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 
@@ -43,8 +50,18 @@ def test_every_value_the_domain_has_is_listed() -> None:
     assert domain <= shown, sorted(domain - shown)
 
 
+def test_every_meeting_and_supervision_value_is_listed() -> None:
+    shown = set(VALUES)
+    domain = {*(t.value for t in MeetingType), *MEETING_STATUS.values(),
+              *MEETING_ACTION_LABELS.values(), *SUPERVISION_STATUS.values(),
+              *SUPERVISION_ACTIONS.values(), *(s.value for s in Source),
+              *LIGHT_LABELS.values(),
+              *ROLE_LABELS.values(), *(r.value for r in Retention)}
+    assert domain <= shown, sorted(domain - shown)
+
+
 def test_in_english_no_value_stays_chinese(english: None) -> None:
-    left = [v for v in VALUES if CHINESE.search(value_text(v))]
+    left = [v for v in (*VALUES, *WEEKDAYS) if CHINESE.search(value_text(v))]
     assert left == []
     assert value_text("拟稿") == "Drafting"  # the step, not the field label "Drafted by"
 
