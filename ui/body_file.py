@@ -43,6 +43,7 @@ from ui.attachments import (
 )
 from ui.context import AppContext
 from ui.fit import FlowLayout
+from ui.messages import refusal_text
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -356,10 +357,10 @@ class BodyFilePanel(QWidget):
                 file=saved.file, based_on=based_on, now=self.ctx.now(),
                 document_ids=(document_id,), origin=self)
         except DomainError as error:
-            self.show_message(error.message, error=True)
+            self.show_message(refusal_text(error), error=True)
             return None
         if isinstance(decision, Rejected):
-            self.show_message(decision.rejection.message, error=True)
+            self.show_message(refusal_text(decision.rejection), error=True)
             return None
         document = decision.document
         self.set_document(document, editable=self._editable)
@@ -379,7 +380,7 @@ class BodyFilePanel(QWidget):
         try:
             text = await self.ctx.db(lambda _s: saved_text(path))
         except DomainError as error:
-            self.show_message(error.message, error=True)
+            self.show_message(refusal_text(error), error=True)
             return
         if text is None or text.strip() == document.body.strip():
             return
@@ -394,7 +395,7 @@ class BodyFilePanel(QWidget):
             update_body_text, person_id=self.ctx.person_id, document_id=document_id,
             text=text, now=self.ctx.now(), document_ids=(document_id,), origin=self)
         if isinstance(decision, Rejected):
-            self.show_message(decision.rejection.message, error=True)
+            self.show_message(refusal_text(decision.rejection), error=True)
         else:
             self.show_message(self.tr("正文文字已按正文文件更新"))
 

@@ -25,6 +25,7 @@ from ui.action_dialogs import name_buttons
 from ui.attachments import blobs_root, human_size, local_copy
 from ui.context import AppContext, Changes
 from ui.fit import FlowLayout, open_size
+from ui.messages import refusal_text
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -482,7 +483,7 @@ class OfficialFilePanel(QFrame):
             await engine.blobs.open(attachment)
         except BlobError as error:  # not there for us, or damaged on the way: say so
             if alive(self) and self._attachment == attachment:
-                self.badge.set_note(self.tr("正式文件无法下载：{0}").format(error.message))
+                self.badge.set_note(self.tr("正式文件无法下载：{0}").format(refusal_text(error)))
             return
         except (Offline, ApiError, OSError):
             return  # said already: it comes once online (see _status_changed)

@@ -185,3 +185,14 @@ def test_every_text_the_ui_translates_is_in_the_catalogue() -> None:
                if text not in shipped]
     assert not missing, "lupdate did not extract these (a tr() inside an f-string?): " \
         f"{missing[:20]}"
+
+
+def test_no_screen_shows_a_refusal_s_chinese_message_directly() -> None:
+    """A refusal is shown through refusal_text (its code's template in English): reading
+    `.message` of an error or a rejection in ui/ would show Chinese in the English UI."""
+    shown = re.compile(r"\b(?:error|rejection|refusal|problem)\.message\b")
+    offenders = [f"{path.relative_to(ROOT)}:{number}"
+                 for path in sorted((ROOT / "ui").glob("*.py")) if path.name != "messages.py"
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if shown.search(line)]
+    assert offenders == []
