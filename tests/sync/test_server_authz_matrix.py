@@ -73,6 +73,7 @@ PROTECTED_ROUTES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/sync/push"): {"content": b"{\"client_id\": 1"},
     ("POST", "/api/v1/sync/pull"): {"json": {"cursor": -1}},
     ("GET", "/api/v1/sync/events"): {"params": {"x": "\x00"}},
+    ("GET", "/api/v1/sync/trust-roots"): {"params": {"x": "\x00"}},
     ("POST", "/api/v1/blobs"): {"json": {"sha256": "nope", "size": -1}},
     ("HEAD", "/api/v1/blobs/{sha256}"): {"path": "NOT-A-HASH"},
     ("PATCH", "/api/v1/blobs/{sha256}"): {"path": "NOT-A-HASH", "content": b"x"},
