@@ -47,6 +47,7 @@ from bench_store import BATCH, Generator, bulk_insert, emit, raw_database
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, FINANCE_ID, OFFICE_ID
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
+from officeapp.tracechain import chain
 from officeapp.workflow import Action, ActionKind, Document
 from sync.client import actions
 from sync.client.api import Api, Connection, make_http
@@ -56,6 +57,7 @@ from sync.server import tables as t
 from sync.server.db import make_engine
 from sync.server.documents import _columns
 from sync.server.settings import Settings
+from sync.server.tracechain import with_hashes
 from sync.server.visibility import document_scopes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,14 +105,18 @@ def seed(engine: sa.Engine, batches: Iterator[list[Document]], raw: Path) -> tup
 
 def _insert(connection: sa.Connection, batch: Sequence[Document], first: int,
             now: datetime) -> None:
-    """Insert documents, change rows and their scopes as `documents.save` would."""
+    """Insert documents, change rows and their scopes as `documents.save` would: the pulled
+    payload carries the trace's chain hashes, which the client checks (the chain rows the
+    server keeps are not needed to serve a pull)."""
     docs, changes, scopes = [], [], []
     for seq, doc in enumerate(batch, start=first):
         visible = document_scopes(doc)
         values = _columns(doc, visible, now)
         docs.append(values)
+        payload = with_hashes(values["data"],
+                              chain("document", doc.id, values["data"].get("trace", ())))
         changes.append({"seq": seq, "kind": "document", "entity_id": doc.id, "op": "put",
-                        "payload": values["data"], "created_at": now})
+                        "payload": payload, "created_at": now})
         scopes += [{"seq": seq, "scope": scope} for scope in sorted(visible)]
     connection.execute(sa.insert(t.documents), docs)
     connection.execute(sa.insert(t.changes), changes)
