@@ -55,12 +55,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from cryptography import x509
+
 from officeapp import __version__
 from officeapp.clock import local
 from officeapp.documents import Classification, Direction
 from officeapp.org import Organisation
 from officeapp.render import unit_names
-from officeapp.seals import SealVerdict
+from officeapp.seals import SealVerdict, subject_name
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import ACTION_LABELS, ActionKind, Document, TraceEntry
 
@@ -306,27 +308,16 @@ def read_signature(pdf: bytes, *, verdict: SealVerdict) -> SignatureRecord | Non
     except Exception:  # a damaged signature: 验章's verdict says so in 附注
         return None
     return SignatureRecord(
-        signer=verdict.signer or _subject(certificate), signed_at=verdict.signed_at or signed_at,
+        signer=verdict.signer or subject_name(x509.load_der_x509_certificate(certificate)),
+        signed_at=verdict.signed_at or signed_at,
         value=base64.b64encode(value).decode(), certificate=base64.b64encode(certificate).decode(),
         certificate_ref=_certificate_ref(certificate),
         algorithm=f"{algorithm.native}（{algorithm.dotted}）", status=verdict.status.value,
         verdict=verdict.message)
 
 
-def _subject(der: bytes) -> str:
-    """Return the certificate's subject as people read it: its common name."""
-    from cryptography import x509
-    from cryptography.x509.oid import NameOID
-
-    names = x509.load_der_x509_certificate(der).subject.get_attributes_for_oid(
-        NameOID.COMMON_NAME)
-    return str(names[0].value) if names else ""
-
-
 def _certificate_ref(der: bytes) -> str:
     """Return how to find the certificate again: issuer, serial number, SHA-256 fingerprint."""
-    from cryptography import x509
-
     certificate = x509.load_der_x509_certificate(der)
     return (f"颁发者：{certificate.issuer.rfc4514_string()}；"
             f"序列号：{certificate.serial_number:x}；"

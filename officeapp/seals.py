@@ -61,7 +61,7 @@ class SealKey:
     @property
     def subject(self) -> str:
         """Return the certificate's subject as people read it (the unit's name)."""
-        return _subject_name(x509.load_pem_x509_certificate(self.cert_pem))
+        return subject_name(x509.load_pem_x509_certificate(self.cert_pem))
 
     @property
     def not_after(self) -> datetime:
@@ -101,8 +101,9 @@ class SealVerdict:
 # --- certificates and keys ------------------------------------------------------------------
 
 
-def _subject_name(cert: x509.Certificate) -> str:
-    """Return the CN of `cert`'s subject, or its O when it has no CN."""
+def subject_name(cert: x509.Certificate) -> str:
+    """Return the CN of `cert`'s subject, or its O when it has no CN (the signer as people
+    read it, in 验章 and in the archive's 数字签名)."""
     for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
         values = cert.subject.get_attributes_for_oid(oid)
         if values:
@@ -602,7 +603,7 @@ def _verdict(status: PdfSignatureStatus, embedded: EmbeddedPdfSignature,
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     cert = x509.load_der_x509_certificate(status.signing_cert.dump())
-    signer = _subject_name(cert)
+    signer = subject_name(cert)
     signed_at = status.signer_reported_dt or embedded.self_reported_timestamp
     whole = status.coverage is SignatureCoverageLevel.ENTIRE_FILE or (
         status.coverage is SignatureCoverageLevel.ENTIRE_REVISION

@@ -20,6 +20,7 @@ from officeapp.store import LocalStore
 from officeapp.workflow import Action, ActionKind, Attachment, Decision, Document, Rejected
 from sync.client import actions
 from sync.client.blobs import content_path, copy_in
+from ui.action_dialogs import ERROR_STYLE
 from ui.context import AppContext
 from ui.messages import refusal_text
 from ui.qt import (
@@ -87,6 +88,13 @@ def safe_file_name(name: str) -> str:
     while len(f"{stem}{dot}{suffix}".encode()) > 200 and len(stem) > 1:
         stem = stem[:-1]  # most file systems stop at 255 bytes
     return f"{stem}{dot}{suffix}".encode()[:200].decode(errors="ignore")
+
+
+def say(line: QLabel, text: str, *, error: bool = False) -> None:
+    """Show `text` on a message line (hidden when empty), in red when it went wrong."""
+    line.setStyleSheet(ERROR_STYLE if error else "")
+    line.setText(text)
+    line.setVisible(bool(text))
 
 
 # --- on the database worker ------------------------------------------------------------------
@@ -273,7 +281,7 @@ class AttachmentsPanel(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """Say what happened, in red when it went wrong."""
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
 
     # --- adding ------------------------------------------------------------------------------

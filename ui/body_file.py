@@ -39,6 +39,7 @@ from ui.attachments import (
     local_copy,
     open_with_system,
     safe_file_name,
+    say,
     tr,
 )
 from ui.context import AppContext
@@ -319,9 +320,7 @@ class BodyFilePanel(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """Say what happened, in red when it went wrong."""
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        say(self.message, text, error=error)
 
     # --- uploading ---------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from ui.action_dialogs import (
     general_error_label,
     name_buttons,
 )
-from ui.attachments import Imported, blobs_root, human_size, import_files
+from ui.attachments import Imported, blobs_root, human_size, import_files, say
 from ui.body_file import BodyTextDialog, Saved, file_filter, import_body_file, saved_text
 from ui.context import AppContext
 from ui.fit import open_size
@@ -140,9 +140,7 @@ class AttachmentList(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """Say what happened to the files, in red when it went wrong."""
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        say(self.message, text, error=error)
 
     def choose_files(self) -> None:
         """Ask for files and add them."""
@@ -223,9 +221,7 @@ class BodyFileChooser(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """Say what happened to the file, in red when it went wrong."""
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        say(self.message, text, error=error)
 
     def choose_file(self) -> None:
         """Ask for a Word/WPS file."""

@@ -26,9 +26,11 @@ from officeapp.workflow import (
     Accepted,
     Action,
     ActionKind,
+    Circulation,
     Decision,
     Document,
     Holder,
+    Informed,
     Rejected,
     TraceEntry,
     available_actions,
@@ -369,26 +371,26 @@ def route_html(document: Document, org: Organisation) -> str:
 
 def _informed_html(document: Document, org: Organisation) -> str:
     """Return who was 知会'd, by whom and when, and whether they have read it."""
-    head = "".join(f"<td class='label'><b>{html.escape(h)}</b></td>" for h in (
-        tr("知会对象"), tr("知会人"), tr("知会时间"), tr("阅读情况")))
-    rows = []
-    for i in document.informed:
-        read = tr("已阅 {0}").format(local_time(i.read_at)) if i.read_at else tr("未阅")
-        cells = (_person(org, i.person_id), _person(org, i.sent_by), local_time(i.sent_at), read)
-        rows.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in cells) + "</tr>")
-    return ("<h3>" + html.escape(tr("知会情况")) + "</h3>"
-            f"<table class='fields'><tr>{head}</tr>{''.join(rows)}</table>")
+    return _readers_html(tr("知会情况"), (tr("知会对象"), tr("知会人"), tr("知会时间")),
+                         document.informed, org)
 
 
 def _circulation_html(document: Document, org: Organisation) -> str:
-    head = "".join(f"<td class='label'><b>{html.escape(h)}</b></td>" for h in (
-        tr("传阅对象"), tr("送阅人"), tr("送阅时间"), tr("阅读情况")))
+    return _readers_html(tr("传阅情况"), (tr("传阅对象"), tr("送阅人"), tr("送阅时间")),
+                         document.circulations, org)
+
+
+def _readers_html(title: str, heads: tuple[str, str, str],
+                  sent: Iterable[Circulation | Informed], org: Organisation) -> str:
+    """Return a table of people a document was sent to read: who, by whom, when, read when."""
+    head = "".join(f"<td class='label'><b>{html.escape(h)}</b></td>"
+                   for h in (*heads, tr("阅读情况")))
     rows = []
-    for c in document.circulations:
+    for c in sent:
         read = tr("已阅 {0}").format(local_time(c.read_at)) if c.read_at else tr("未阅")
         cells = (_person(org, c.person_id), _person(org, c.sent_by), local_time(c.sent_at), read)
         rows.append("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in cells) + "</tr>")
-    return ("<h3>" + html.escape(tr("传阅情况")) + "</h3>"
+    return ("<h3>" + html.escape(title) + "</h3>"
             f"<table class='fields'><tr>{head}</tr>{''.join(rows)}</table>")
 
 

@@ -29,104 +29,104 @@
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="160" />
-        <location filename="../../ui/document_view.py" line="238" />
+        <location filename="../../ui/document_view.py" line="162" />
+        <location filename="../../ui/document_view.py" line="240" />
         <source>登记</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="205" />
+        <location filename="../../ui/document_view.py" line="207" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="206" />
+        <location filename="../../ui/document_view.py" line="208" />
         <source>（编号后生成）</source>
         <translation>(given when numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="215" />
-        <location filename="../../ui/document_view.py" line="336" />
+        <location filename="../../ui/document_view.py" line="217" />
+        <location filename="../../ui/document_view.py" line="338" />
         <location filename="../../ui/meeting_view.py" line="391" />
         <location filename="../../ui/meeting_view.py" line="420" />
         <source>（代{0}）</source>
         <translation> (for {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="227" />
+        <location filename="../../ui/document_view.py" line="229" />
         <location filename="../../ui/strings.py" line="44" />
         <source>文种</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="229" />
+        <location filename="../../ui/document_view.py" line="231" />
         <location filename="../../ui/strings.py" line="46" />
         <source>发文字号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="231" />
+        <location filename="../../ui/document_view.py" line="233" />
         <location filename="../../ui/strings.py" line="52" />
         <source>来文单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="232" />
+        <location filename="../../ui/document_view.py" line="234" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="233" />
+        <location filename="../../ui/document_view.py" line="235" />
         <location filename="../../ui/strings.py" line="52" />
         <source>收文编号</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="235" />
+        <location filename="../../ui/document_view.py" line="237" />
         <location filename="../../ui/strings.py" line="45" />
         <source>密级</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="236" />
+        <location filename="../../ui/document_view.py" line="238" />
         <source>主送</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="237" />
+        <location filename="../../ui/document_view.py" line="239" />
         <source>抄送</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="238" />
+        <location filename="../../ui/document_view.py" line="240" />
         <source>拟稿</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="239" />
+        <location filename="../../ui/document_view.py" line="241" />
         <location filename="../../ui/strings.py" line="53" />
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="247" />
+        <location filename="../../ui/document_view.py" line="249" />
         <location filename="../../ui/strings.py" line="48" />
         <source>会签单位</source>
         <translation>Countersigning units</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="249" />
+        <location filename="../../ui/document_view.py" line="251" />
         <source>签发人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="251" />
+        <location filename="../../ui/document_view.py" line="253" />
         <location filename="../../ui/strings.py" line="50" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="253" />
+        <location filename="../../ui/document_view.py" line="255" />
         <location filename="../../ui/strings.py" line="54" />
         <location filename="../../ui/supervision_dashboard.py" line="89" />
         <location filename="../../ui/supervision_dashboard.py" line="100" />
@@ -139,49 +139,49 @@
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="257" />
+        <location filename="../../ui/document_view.py" line="259" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="260" />
+        <location filename="../../ui/document_view.py" line="262" />
         <source>印发</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="262" />
+        <location filename="../../ui/document_view.py" line="264" />
         <location filename="../../ui/proofread_dialog.py" line="36" />
         <location filename="../../ui/strings.py" line="49" />
         <source>附注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="264" />
+        <location filename="../../ui/document_view.py" line="266" />
         <source>待分配</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="265" />
+        <location filename="../../ui/document_view.py" line="267" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="265" />
+        <location filename="../../ui/document_view.py" line="267" />
         <source>{0}年度，保管期限{1}，件号{2}</source>
         <translation>Year {0}, kept {1}, item {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="296" />
+        <location filename="../../ui/document_view.py" line="298" />
         <source>（正文为空）</source>
         <translation>(no body)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="322" />
+        <location filename="../../ui/document_view.py" line="324" />
         <source>正文 第{0}版</source>
         <translation>Body version {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="326" />
+        <location filename="../../ui/document_view.py" line="328" />
         <source>{0}年度，保管期限{1}</source>
         <translation>Year {0}, kept {1}</translation>
     </message>
@@ -191,201 +191,198 @@
         <translation>acted {0} (this computer's record), received {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="355" />
+        <location filename="../../ui/document_view.py" line="357" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="357" />
+        <location filename="../../ui/document_view.py" line="359" />
         <source>待办理：{0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="359" />
+        <location filename="../../ui/document_view.py" line="361" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="385" />
+        <location filename="../../ui/document_view.py" line="379" />
         <source>传阅对象</source>
         <translation>Circulated to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="385" />
+        <location filename="../../ui/document_view.py" line="379" />
         <source>送阅人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="385" />
+        <location filename="../../ui/document_view.py" line="379" />
         <source>送阅时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="373" />
-        <location filename="../../ui/document_view.py" line="385" />
+        <location filename="../../ui/document_view.py" line="387" />
         <source>阅读情况</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="373" />
+        <location filename="../../ui/document_view.py" line="374" />
         <source>知会对象</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="373" />
+        <location filename="../../ui/document_view.py" line="374" />
         <source>知会人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="373" />
+        <location filename="../../ui/document_view.py" line="374" />
         <source>知会时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="376" />
-        <location filename="../../ui/document_view.py" line="388" />
+        <location filename="../../ui/document_view.py" line="390" />
         <source>已阅 {0}</source>
         <translation>Read {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="376" />
-        <location filename="../../ui/document_view.py" line="388" />
+        <location filename="../../ui/document_view.py" line="390" />
         <source>未阅</source>
         <translation>Not read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="379" />
+        <location filename="../../ui/document_view.py" line="374" />
         <source>知会情况</source>
         <translation>Notified for information</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="391" />
+        <location filename="../../ui/document_view.py" line="379" />
         <source>传阅情况</source>
         <translation>Circulation</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="413" />
+        <location filename="../../ui/document_view.py" line="415" />
         <source>已送核稿</source>
         <translation>Sent for review</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="413" />
+        <location filename="../../ui/document_view.py" line="415" />
         <source>核稿已通过</source>
         <translation>Review passed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="414" />
+        <location filename="../../ui/document_view.py" line="416" />
         <source>已会签</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="414" />
+        <location filename="../../ui/document_view.py" line="416" />
         <source>已签发</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="415" />
+        <location filename="../../ui/document_view.py" line="417" />
         <source>已编号</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="415" />
+        <location filename="../../ui/document_view.py" line="417" />
         <source>已用印</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="416" />
+        <location filename="../../ui/document_view.py" line="418" />
         <source>已印发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="417" />
+        <location filename="../../ui/document_view.py" line="419" />
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="417" />
+        <location filename="../../ui/document_view.py" line="419" />
         <source>已拟办</source>
         <translation>Proposal given</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="418" />
+        <location filename="../../ui/document_view.py" line="420" />
         <source>已批办</source>
         <translation>Instructed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="418" />
+        <location filename="../../ui/document_view.py" line="420" />
         <source>已承办完毕</source>
         <translation>Handling finished</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="424" />
+        <location filename="../../ui/document_view.py" line="426" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="425" />
+        <location filename="../../ui/document_view.py" line="427" />
         <source>已委托</source>
         <translation>Delegated</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="426" />
+        <location filename="../../ui/document_view.py" line="428" />
         <source>已加签</source>
         <translation>Signer added</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="427" />
+        <location filename="../../ui/document_view.py" line="429" />
         <source>已签收任务</source>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="428" />
+        <location filename="../../ui/document_view.py" line="430" />
         <source>已传阅</source>
         <translation>Circulated</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="429" />
         <location filename="../../ui/document_view.py" line="431" />
+        <location filename="../../ui/document_view.py" line="433" />
         <source>已阅</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="430" />
+        <location filename="../../ui/document_view.py" line="432" />
         <source>已知会</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="432" />
+        <location filename="../../ui/document_view.py" line="434" />
         <source>已催办</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="433" />
+        <location filename="../../ui/document_view.py" line="435" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="434" />
+        <location filename="../../ui/document_view.py" line="436" />
         <source>已修改</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="458" />
+        <location filename="../../ui/document_view.py" line="460" />
         <source>，已回到您的待办</source>
         <translation>, back in your to-do list</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="460" />
+        <location filename="../../ui/document_view.py" line="462" />
         <source>，现由您办理</source>
         <translation>, now yours to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="463" />
+        <location filename="../../ui/document_view.py" line="465" />
         <source>，仍待{0}办理</source>
         <translation>, still waiting for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="471" />
+        <location filename="../../ui/document_view.py" line="473" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -395,7 +392,7 @@
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="419" />
+        <location filename="../../ui/document_view.py" line="421" />
         <location filename="../../ui/supervision_dashboard.py" line="93" />
         <location filename="../../ui/supervision_dashboard.py" line="279" />
         <location filename="../../ui/supervision_dashboard.py" line="520" />
@@ -614,7 +611,7 @@
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="234" />
+        <location filename="../../ui/document_view.py" line="236" />
         <location filename="../../ui/strings.py" line="45" />
         <location filename="../../ui/supervision_form.py" line="76" />
         <location filename="../../ui/supervision_page.py" line="293" />
@@ -629,7 +626,7 @@
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="255" />
+        <location filename="../../ui/document_view.py" line="257" />
         <location filename="../../ui/strings.py" line="53" />
         <location filename="../../ui/supervision_form.py" line="78" />
         <location filename="../../ui/supervision_view.py" line="406" />
@@ -1414,7 +1411,7 @@
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="416" />
+        <location filename="../../ui/document_view.py" line="418" />
         <location filename="../../ui/supervision_view.py" line="119" />
         <source>已签收</source>
         <translation>Received</translation>
@@ -1430,7 +1427,7 @@
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="423" />
+        <location filename="../../ui/document_view.py" line="425" />
         <location filename="../../ui/supervision_view.py" line="122" />
         <source>已退回</source>
         <translation>Returned</translation>
@@ -1491,7 +1488,7 @@
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="422" />
+        <location filename="../../ui/document_view.py" line="424" />
         <location filename="../../ui/supervision_view.py" line="148" />
         <source>已同意</source>
         <translation>Agreed</translation>
@@ -1512,8 +1509,8 @@
         <translation>report due</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="160" />
-        <location filename="../../ui/document_view.py" line="405" />
+        <location filename="../../ui/document_view.py" line="162" />
+        <location filename="../../ui/document_view.py" line="407" />
         <location filename="../../ui/meeting_view.py" line="267" />
         <location filename="../../ui/supervision_view.py" line="327" />
         <source>新建</source>
@@ -1677,7 +1674,7 @@
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="324" />
+        <location filename="../../ui/document_view.py" line="326" />
         <location filename="../../ui/supervision_view.py" line="589" />
         <source>修改了：</source>
         <translation>Changed: </translation>
@@ -1688,7 +1685,7 @@
         <translation>Split from its parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="406" />
+        <location filename="../../ui/document_view.py" line="408" />
         <location filename="../../ui/supervision_view.py" line="617" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
@@ -2085,26 +2082,26 @@
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="108" />
-        <location filename="../../ui/attachments.py" line="126" />
-        <location filename="../../ui/seal_check.py" line="112" />
-        <location filename="../../ui/seal_check.py" line="129" />
+        <location filename="../../ui/attachments.py" line="116" />
+        <location filename="../../ui/attachments.py" line="134" />
+        <location filename="../../ui/seal_check.py" line="113" />
+        <location filename="../../ui/seal_check.py" line="130" />
         <source>无法读取“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="110" />
-        <location filename="../../ui/seal_check.py" line="114" />
+        <location filename="../../ui/attachments.py" line="118" />
+        <location filename="../../ui/seal_check.py" line="115" />
         <source>“{0}”不是文件</source>
         <translation>“{0}” is not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="112" />
+        <location filename="../../ui/attachments.py" line="120" />
         <source>“{0}”有{1}，超过了200 MB的附件上限</source>
         <translation>“{0}” is {1}, over the 200 MB attachment limit</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="147" />
+        <location filename="../../ui/attachments.py" line="155" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
@@ -2247,7 +2244,7 @@ Reason for cancelling:</translation>
         <translation>Done: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="289" />
+        <location filename="../../ui/document_view.py" line="291" />
         <location filename="../../ui/proofread_dialog.py" line="35" />
         <location filename="../../ui/strings.py" line="48" />
         <source>正文</source>
@@ -2324,23 +2321,23 @@ Reason for cancelling:</translation>
         <translation>The official file is not downloaded yet; it is fetched once online</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="116" />
-        <location filename="../../ui/seal_check.py" line="132" />
+        <location filename="../../ui/seal_check.py" line="117" />
+        <location filename="../../ui/seal_check.py" line="133" />
         <source>“{0}”有{1}，超过了200 MB的验章上限</source>
         <translation>“{0}” is {1}, over the 200 MB limit for checking</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="84" />
+        <location filename="../../ui/body_file.py" line="86" />
         <source>正文文件 ({0})</source>
         <translation>Body files ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="101" />
+        <location filename="../../ui/body_file.py" line="103" />
         <source>“{0}”不是正文文件：只能是{1}</source>
         <translation>“{0}” is not a body file: only {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="108" />
+        <location filename="../../ui/body_file.py" line="110" />
         <source>“{0}”是空文件</source>
         <translation>“{0}” is empty</translation>
     </message>
@@ -2541,13 +2538,13 @@ Reason for cancelling:</translation>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="149" />
-        <location filename="../../ui/compose.py" line="157" />
+        <location filename="../../ui/compose.py" line="147" />
+        <location filename="../../ui/compose.py" line="155" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="169" />
+        <location filename="../../ui/compose.py" line="167" />
         <source>“{0}”与已添加的“{1}”内容相同，未重复添加</source>
         <translation>“{0}” has the same content as “{1}”, already added; not added again</translation>
     </message>
@@ -2555,73 +2552,73 @@ Reason for cancelling:</translation>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/attachments.py" line="210" />
+        <location filename="../../ui/attachments.py" line="218" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="211" />
+        <location filename="../../ui/attachments.py" line="219" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="212" />
+        <location filename="../../ui/attachments.py" line="220" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="215" />
+        <location filename="../../ui/attachments.py" line="223" />
         <source>可将文件拖放到本窗格添加附件（单个不超过200 MB）</source>
         <translation>Drop files here to attach them (200 MB each at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="283" />
-        <location filename="../../ui/attachments.py" line="295" />
+        <location filename="../../ui/attachments.py" line="291" />
+        <location filename="../../ui/attachments.py" line="303" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="292" />
+        <location filename="../../ui/attachments.py" line="300" />
         <source>当前环节不能修改附件</source>
         <translation>Attachments cannot change at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="294" />
+        <location filename="../../ui/attachments.py" line="302" />
         <source>正在添加附件…</source>
         <translation>Adding attachments…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="305" />
+        <location filename="../../ui/attachments.py" line="313" />
         <source>已添加{0}个附件，联网后自动上传</source>
         <translation>{0} attachment(s) added; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="328" />
+        <location filename="../../ui/attachments.py" line="336" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="332" />
+        <location filename="../../ui/attachments.py" line="340" />
         <source>“{0}”只有名称，没有电子文件</source>
         <translation>“{0}” has a name but no file</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="337" />
+        <location filename="../../ui/attachments.py" line="345" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="341" />
+        <location filename="../../ui/attachments.py" line="349" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="349" />
+        <location filename="../../ui/attachments.py" line="357" />
         <source>移除附件</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="356" />
+        <location filename="../../ui/attachments.py" line="364" />
         <source>已移除“{0}”</source>
         <translation>Removed “{0}”</translation>
     </message>
@@ -2712,28 +2709,28 @@ Reason for cancelling:</translation>
 <context>
     <name>BodyFileChooser</name>
     <message>
-        <location filename="../../ui/compose.py" line="200" />
+        <location filename="../../ui/compose.py" line="198" />
         <source>无（可选）</source>
         <translation>None (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="201" />
+        <location filename="../../ui/compose.py" line="199" />
         <source>上传正文文件…</source>
         <translation>Upload body file…</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="202" />
+        <location filename="../../ui/compose.py" line="200" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="232" />
-        <location filename="../../ui/compose.py" line="241" />
+        <location filename="../../ui/compose.py" line="228" />
+        <location filename="../../ui/compose.py" line="237" />
         <source>上传正文文件</source>
         <translation>Upload body file</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="260" />
+        <location filename="../../ui/compose.py" line="256" />
         <source>WPS/Word 97格式（.wps/.doc等）的文字无法自动读取：请在“正文”中填写文字，或将文件另存为 .docx</source>
         <translation>The text of WPS/Word 97 files (.wps, .doc…) cannot be read: type it into Body, or save the file as .docx</translation>
     </message>
@@ -2741,77 +2738,77 @@ Reason for cancelling:</translation>
 <context>
     <name>BodyFilePanel</name>
     <message>
-        <location filename="../../ui/body_file.py" line="226" />
+        <location filename="../../ui/body_file.py" line="228" />
         <source>上传正文文件…</source>
         <translation>Upload body file…</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="227" />
+        <location filename="../../ui/body_file.py" line="229" />
         <source>用本机办公软件打开</source>
         <translation>Open in office suite</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="233" />
+        <location filename="../../ui/body_file.py" line="235" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="233" />
+        <location filename="../../ui/body_file.py" line="235" />
         <source>保存人</source>
         <translation>Saved by</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="233" />
+        <location filename="../../ui/body_file.py" line="235" />
         <source>保存时间</source>
         <translation>Saved at</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="234" />
+        <location filename="../../ui/body_file.py" line="236" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="234" />
+        <location filename="../../ui/body_file.py" line="236" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="237" />
+        <location filename="../../ui/body_file.py" line="239" />
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="238" />
+        <location filename="../../ui/body_file.py" line="240" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="249" />
+        <location filename="../../ui/body_file.py" line="251" />
         <source>正文历史版本</source>
         <translation>Body versions</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="285" />
+        <location filename="../../ui/body_file.py" line="287" />
         <source>尚无正文文件。可上传Word/WPS文件作为正文，套红PDF仍按正文文字生成。</source>
         <translation>No body file yet. You may upload a Word/WPS file as the body; the official PDF is still made from the body text.</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="289" />
+        <location filename="../../ui/body_file.py" line="291" />
         <source>第{0}版</source>
         <translation>Version {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="291" />
+        <location filename="../../ui/body_file.py" line="293" />
         <source>（当前）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="293" />
+        <location filename="../../ui/body_file.py" line="295" />
         <source>（基于第{0}版）</source>
         <translation> (based on version {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="306" />
+        <location filename="../../ui/body_file.py" line="308" />
         <source>当前环节不能修改正文：打开的是只读副本，保存的修改不会记为新版本</source>
         <translation>The body cannot change at this step: this opens a read-only copy, and saved changes are not recorded as versions</translation>
     </message>
@@ -2908,23 +2905,23 @@ Reason for cancelling:</translation>
 <context>
     <name>BodyTextDialog</name>
     <message>
-        <location filename="../../ui/body_file.py" line="167" />
-        <location filename="../../ui/body_file.py" line="178" />
+        <location filename="../../ui/body_file.py" line="169" />
+        <location filename="../../ui/body_file.py" line="180" />
         <source>更新正文文字</source>
         <translation>Update body text</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="170" />
+        <location filename="../../ui/body_file.py" line="172" />
         <source>保存的正文文件中的文字与当前正文文字不同。套红PDF按正文文字生成，是否用文件中的文字更新正文文字？</source>
         <translation>The text in the saved body file differs from the body text. The official PDF is made from the body text: update it with the file's text?</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="175" />
+        <location filename="../../ui/body_file.py" line="177" />
         <source>“-”为删去的段落，“+”为新增的段落</source>
         <translation>"-" marks removed paragraphs, "+" added ones</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="180" />
+        <location filename="../../ui/body_file.py" line="182" />
         <source>暂不更新</source>
         <translation>Not now</translation>
     </message>
@@ -2973,27 +2970,27 @@ Reason for cancelling:</translation>
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="416" />
+        <location filename="../../ui/compose.py" line="412" />
         <source>修改发文</source>
         <translation>Edit outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="416" />
+        <location filename="../../ui/compose.py" line="412" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="425" />
+        <location filename="../../ui/compose.py" line="421" />
         <source>关于……的通知</source>
         <translation>Notice on …</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="427" />
+        <location filename="../../ui/compose.py" line="423" />
         <source>正文；段落之间空一行</source>
         <translation>Body; a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="453" />
+        <location filename="../../ui/compose.py" line="449" />
         <source>会签单位（可不选）</source>
         <translation>Countersigning units (optional)</translation>
     </message>
@@ -3219,218 +3216,218 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="539" />
+        <location filename="../../ui/document_view.py" line="541" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="558" />
+        <location filename="../../ui/document_view.py" line="560" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="559" />
+        <location filename="../../ui/document_view.py" line="561" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="560" />
+        <location filename="../../ui/document_view.py" line="562" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="562" />
+        <location filename="../../ui/document_view.py" line="564" />
         <source>正文文件</source>
         <translation>Body file</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="596" />
+        <location filename="../../ui/document_view.py" line="598" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="601" />
+        <location filename="../../ui/document_view.py" line="603" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="602" />
+        <location filename="../../ui/document_view.py" line="604" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="609" />
+        <location filename="../../ui/document_view.py" line="611" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="657" />
+        <location filename="../../ui/document_view.py" line="659" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="710" />
+        <location filename="../../ui/document_view.py" line="712" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="723" />
+        <location filename="../../ui/document_view.py" line="725" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="724" />
+        <location filename="../../ui/document_view.py" line="726" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="737" />
+        <location filename="../../ui/document_view.py" line="739" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="737" />
+        <location filename="../../ui/document_view.py" line="739" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="740" />
+        <location filename="../../ui/document_view.py" line="742" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="744" />
+        <location filename="../../ui/document_view.py" line="746" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="752" />
+        <location filename="../../ui/document_view.py" line="754" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="754" />
+        <location filename="../../ui/document_view.py" line="756" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="755" />
+        <location filename="../../ui/document_view.py" line="757" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="784" />
+        <location filename="../../ui/document_view.py" line="786" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="789" />
+        <location filename="../../ui/document_view.py" line="791" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="792" />
+        <location filename="../../ui/document_view.py" line="794" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="847" />
         <location filename="../../ui/document_view.py" line="849" />
+        <location filename="../../ui/document_view.py" line="851" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="877" />
+        <location filename="../../ui/document_view.py" line="879" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="877" />
+        <location filename="../../ui/document_view.py" line="879" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="878" />
+        <location filename="../../ui/document_view.py" line="880" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="878" />
+        <location filename="../../ui/document_view.py" line="880" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="879" />
+        <location filename="../../ui/document_view.py" line="881" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="879" />
+        <location filename="../../ui/document_view.py" line="881" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="903" />
+        <location filename="../../ui/document_view.py" line="905" />
         <source>标记已阅</source>
         <translation>Marking as read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="925" />
+        <location filename="../../ui/document_view.py" line="927" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="938" />
+        <location filename="../../ui/document_view.py" line="940" />
         <source>已修改：{0}</source>
         <translation>Edited: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="984" />
+        <location filename="../../ui/document_view.py" line="986" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1007" />
+        <location filename="../../ui/document_view.py" line="1009" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1038" />
+        <location filename="../../ui/document_view.py" line="1040" />
         <source>未能撤销：{0}</source>
         <translation>Could not undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1044" />
+        <location filename="../../ui/document_view.py" line="1046" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1058" />
+        <location filename="../../ui/document_view.py" line="1060" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1059" />
+        <location filename="../../ui/document_view.py" line="1061" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1075" />
+        <location filename="../../ui/document_view.py" line="1077" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1079" />
+        <location filename="../../ui/document_view.py" line="1081" />
         <source>已导出归档包：{0}</source>
         <translation>Archive package saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1089" />
+        <location filename="../../ui/document_view.py" line="1091" />
         <source>校对（{0}处）</source>
         <translation>Proofread ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1090" />
+        <location filename="../../ui/document_view.py" line="1092" />
         <source>标点、数字、发文字号和日期的写法问题，可一键修改</source>
         <translation>Punctuation, numbers, document numbers and dates written wrongly; fix with one click</translation>
     </message>
@@ -4703,48 +4700,48 @@ Reason for cancelling:</translation>
 <context>
     <name>OfficialFilePanel</name>
     <message>
-        <location filename="../../ui/seal_check.py" line="383" />
-        <location filename="../../ui/seal_check.py" line="423" />
+        <location filename="../../ui/seal_check.py" line="384" />
+        <location filename="../../ui/seal_check.py" line="424" />
         <source>正式文件（已签章）</source>
         <translation>Official file (sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="386" />
+        <location filename="../../ui/seal_check.py" line="387" />
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="387" />
+        <location filename="../../ui/seal_check.py" line="388" />
         <source>预览签章的正式文件</source>
         <translation>Preview the sealed official file</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="433" />
+        <location filename="../../ui/seal_check.py" line="434" />
         <source>待用印</source>
         <translation>Seal pending</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="437" />
+        <location filename="../../ui/seal_check.py" line="438" />
         <source>已在本机用印，联网同步后由服务器加盖电子印章，生成正式文件</source>
         <translation>Sealed on this computer; once synced, the server applies the electronic seal and makes the official file</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="455" />
+        <location filename="../../ui/seal_check.py" line="456" />
         <source>验章</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="468" />
+        <location filename="../../ui/seal_check.py" line="469" />
         <source>正式文件尚未下载，联网后自动获取</source>
         <translation>The official file is not downloaded yet; it is fetched once online</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="476" />
+        <location filename="../../ui/seal_check.py" line="477" />
         <source>下载正式文件</source>
         <translation>Download the official file</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="485" />
+        <location filename="../../ui/seal_check.py" line="486" />
         <source>正式文件无法下载：{0}</source>
         <translation>The official file cannot be downloaded: {0}</translation>
     </message>
@@ -4991,32 +4988,32 @@ Reason for cancelling:</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="498" />
+        <location filename="../../ui/compose.py" line="494" />
         <source>修改收文登记</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="498" />
+        <location filename="../../ui/compose.py" line="494" />
         <source>收文登记</source>
         <translation>Register incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="508" />
+        <location filename="../../ui/compose.py" line="504" />
         <source>如：萍教发〔2026〕8号</source>
         <translation>e.g. 萍教发〔2026〕8号</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="511" />
+        <location filename="../../ui/compose.py" line="507" />
         <source>来文正文或内容摘要</source>
         <translation>Body or summary of the incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="520" />
+        <location filename="../../ui/compose.py" line="516" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="522" />
+        <location filename="../../ui/compose.py" line="518" />
         <source>正文/摘要</source>
         <translation>Body/summary</translation>
     </message>
@@ -5024,12 +5021,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="493" />
+        <location filename="../../ui/document_view.py" line="495" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="494" />
+        <location filename="../../ui/document_view.py" line="496" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
@@ -5239,107 +5236,107 @@ Reason for cancelling:</translation>
 <context>
     <name>SealBadge</name>
     <message>
-        <location filename="../../ui/seal_check.py" line="56" />
+        <location filename="../../ui/seal_check.py" line="57" />
         <source>印章有效</source>
         <translation>Seal valid</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="57" />
+        <location filename="../../ui/seal_check.py" line="58" />
         <source>签章者不在可信根</source>
         <translation>Signer not under a trusted root</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="58" />
+        <location filename="../../ui/seal_check.py" line="59" />
         <source>印章无效：签章后已被修改</source>
         <translation>Seal invalid: changed after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="59" />
+        <location filename="../../ui/seal_check.py" line="60" />
         <source>未签章</source>
         <translation>Not sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="60" />
+        <location filename="../../ui/seal_check.py" line="61" />
         <source>文件已加密，无法验章</source>
         <translation>Encrypted: the seal cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="61" />
+        <location filename="../../ui/seal_check.py" line="62" />
         <source>文件损坏，无法验章</source>
         <translation>Damaged file: the seal cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="65" />
+        <location filename="../../ui/seal_check.py" line="66" />
         <source>文件与签章时完全一致，签章证书属于本单位体系，可作为正式文件使用。</source>
         <translation>The file is exactly as it was sealed and the certificate belongs to our organisation: it may be used as the official file.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="67" />
+        <location filename="../../ui/seal_check.py" line="68" />
         <source>文件签章后未被修改，但签章证书不属于本单位体系的可信根，请向发文单位核实。</source>
         <translation>The file is unchanged since sealing, but the certificate is not under our organisation's trusted roots: please confirm with the issuing unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="69" />
+        <location filename="../../ui/seal_check.py" line="70" />
         <source>文件在签章后被改动过，不能作为正式文件使用。</source>
         <translation>The file was changed after sealing and cannot be used as the official file.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="71" />
+        <location filename="../../ui/seal_check.py" line="72" />
         <source>文件中没有电子印章。</source>
         <translation>The file has no electronic seal.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="72" />
+        <location filename="../../ui/seal_check.py" line="73" />
         <source>文件已加密，无法读取其中的印章。</source>
         <translation>The file is encrypted; its seal cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="73" />
+        <location filename="../../ui/seal_check.py" line="74" />
         <source>文件已损坏、不完整或不是PDF文件，无法验证印章。</source>
         <translation>The file is damaged, incomplete or not a PDF; its seal cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="176" />
+        <location filename="../../ui/seal_check.py" line="177" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="221" />
+        <location filename="../../ui/seal_check.py" line="222" />
         <source>正在验章…</source>
         <translation>Checking the seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="240" />
+        <location filename="../../ui/seal_check.py" line="241" />
         <source>签章单位：{0}</source>
         <translation>Sealed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="242" />
+        <location filename="../../ui/seal_check.py" line="243" />
         <source>签章时间：{0}（北京时间）</source>
         <translation>Sealed at: {0} (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="243" />
+        <location filename="../../ui/seal_check.py" line="244" />
         <source>签章后未被修改</source>
         <translation>Unchanged since sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="244" />
+        <location filename="../../ui/seal_check.py" line="245" />
         <source>签章后已被修改</source>
         <translation>Changed after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="245" />
+        <location filename="../../ui/seal_check.py" line="246" />
         <source>证书链至本单位体系的可信根</source>
         <translation>Certificate chains to our organisation's trusted root</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="246" />
+        <location filename="../../ui/seal_check.py" line="247" />
         <source>证书不属于本单位体系的可信根</source>
         <translation>Certificate is not under our organisation's trusted roots</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="248" />
+        <location filename="../../ui/seal_check.py" line="249" />
         <source>文件中有{0}个签章，以最后一个为准</source>
         <translation>The file has {0} seals; the last one counts</translation>
     </message>
@@ -5347,28 +5344,28 @@ Reason for cancelling:</translation>
 <context>
     <name>SealCheckDialog</name>
     <message>
-        <location filename="../../ui/seal_check.py" line="286" />
-        <location filename="../../ui/seal_check.py" line="333" />
+        <location filename="../../ui/seal_check.py" line="287" />
+        <location filename="../../ui/seal_check.py" line="334" />
         <source>验章</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="288" />
+        <location filename="../../ui/seal_check.py" line="289" />
         <source>选择一个PDF文件，或将它拖放到本窗口，检查其电子印章是否有效</source>
         <translation>Choose a PDF file, or drop it on this window, to check its electronic seal</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="290" />
+        <location filename="../../ui/seal_check.py" line="291" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="319" />
+        <location filename="../../ui/seal_check.py" line="320" />
         <source>选择要验章的PDF文件</source>
         <translation>Choose the PDF file to check</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="320" />
+        <location filename="../../ui/seal_check.py" line="321" />
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
@@ -5661,7 +5658,7 @@ Reason for cancelling:</translation>
 <context>
     <name>_DocumentForm</name>
     <message>
-        <location filename="../../ui/compose.py" line="316" />
+        <location filename="../../ui/compose.py" line="312" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>

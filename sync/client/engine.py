@@ -107,6 +107,7 @@ class SyncEngine:
         self._saved_offset: timedelta | None = None
         self._pools: dict[str, concurrent.futures.ThreadPoolExecutor] = {}
         self._stager_made: Stager | None = None
+        self._roots_known = False
 
     # --- one round -------------------------------------------------------------------------
 
@@ -134,7 +135,10 @@ class SyncEngine:
 
     async def _fetch_trust_roots(self) -> None:
         """Ask once for the trusted roots when this store never received them by pull."""
+        if self._roots_known:
+            return
         if await self._call(lambda s: s.trust_roots_known(), self.store):
+            self._roots_known = True  # kept by pulls from now on: no question per round
             return
         try:
             answer = await self.api.trust_roots()
@@ -145,6 +149,7 @@ class SyncEngine:
         else:
             roots = [root.model_dump() for root in answer.roots]
         await self._call(lambda s, r: s.replace_trust_roots(r), self.store, roots)
+        self._roots_known = True
         if roots:
             self._changed(PullOutcome(frozenset(), True, ()))
 

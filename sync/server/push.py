@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from officeapp.clock import local
 from officeapp.documents import Direction, DocNumber
 from officeapp.errors import DomainError, ForbiddenError, ValidationError
 from officeapp.org import Actor, Organisation, Person
@@ -201,7 +202,7 @@ def _seal(work: Work, doc: Document) -> Document:
     """用印: the signed official PDF. The record keeps the dates the file shows: 成文日期 and
     印发日期 are the day of sealing unless set, so that a copy rendered later (the OFD, the
     archive) prints the same."""
-    day = seals.office_date(work.now)
+    day = local(work.now).date()
     doc = replace(doc, written_date=doc.written_date or day, print_date=doc.print_date or day)
     return replace(doc, official_pdf=seals.seal_document(work.connection, doc, work.org,
                                                          work.now))

@@ -16,14 +16,14 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from cryptography import x509
 
 from officeapp import seals
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import local
 from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation, Unit
 from officeapp.pdf import render_document, to_pdfa
@@ -180,11 +180,6 @@ def org_ca(connection: sa.Connection) -> SealKey | None:
 # --- 用印 ------------------------------------------------------------------------------------
 
 
-def office_date(now: datetime) -> date:
-    """Return the date in Beijing at `now`."""
-    return now.astimezone(OFFICE_TZ).date()
-
-
 def usable_seal(connection: sa.Connection, unit_id: str, now: datetime) -> UnitSeal:
     """Return the unit's seal; refuse 用印 when it has none or its certificate is not valid."""
     seal = load_seal(connection, unit_id)
@@ -193,7 +188,7 @@ def usable_seal(connection: sa.Connection, unit_id: str, now: datetime) -> UnitS
                           "本单位尚未配置电子印章，无法用印。请联系管理员导入印章"
                           "（officeapp-server seal-import）", unit_id=unit_id)
     if seal.not_after <= now:
-        day = seal.not_after.astimezone(OFFICE_TZ).strftime("%Y-%m-%d")
+        day = local(seal.not_after).strftime("%Y-%m-%d")
         raise DomainError("seal.expired",
                           f"本单位电子印章的证书已于{day}过期，无法用印。请联系管理员更新印章"
                           "（officeapp-server seal-import 或 seal-issue）", unit_id=unit_id)
@@ -203,7 +198,7 @@ def usable_seal(connection: sa.Connection, unit_id: str, now: datetime) -> UnitS
 def signed_pdf(doc: Document, org: Organisation, seal: UnitSeal, now: datetime) -> bytes:
     """Return the final 公文 as the server issues it: rendered with the seal, PDF/A-2b,
     signed by the unit's key at `now`."""
-    today = doc.written_date or office_date(now)
+    today = doc.written_date or local(now).date()
     layout = replace(document_layout(doc, org, today=today), seal_image=seal.image)
     unit = org.units.get(doc.owner_unit_id)
     return seals.sign_pdf(to_pdfa(render_document(layout)), seal.key, signed_at=now,

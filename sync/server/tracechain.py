@@ -63,7 +63,8 @@ def append(connection: sa.Connection, kind: str, record_id: str, entries: Sequen
     rows = connection.execute(
         sa.select(c.entry_hash, c.chain_hash).where(c.kind == kind, c.record_id == record_id)
         .order_by(c.seq)).all()
-    digests = [tracechain.entry_hash(kind, record_id, e) for e in entries]
+    digest = tracechain.entry_hasher(kind, record_id)
+    digests = [digest(e) for e in entries]
     if len(rows) > len(digests) or any(r.entry_hash != d for r, d in zip(rows, digests,
                                                                           strict=False)):
         log.error("the trace of %s %s no longer extends its chain", kind, record_id)
@@ -306,18 +307,22 @@ def checkpoint(engine: sa.Engine, settings: Settings, now: datetime | None = Non
     grown since (the scheduled jobs); otherwise always.
     """
     moment = db.as_utc(now or settings.clock())
-    key = load_or_create_key(key_path(settings))
+    k = t.trace_checkpoints.c
     with db.read(engine) as connection:
+        # The newest checkpoint's time and root only: its heads (every record's) are not
+        # needed to decide, nor every chain's head while the last one is recent.
+        last = None if due_after is None else connection.execute(
+            sa.select(k.at, k.root).order_by(k.id.desc()).limit(1)).first()
+        if last is not None and due_after is not None and moment - db.as_utc(last.at) < due_after:
+            return None
         heads = current_heads(connection)
-        last = newest(connection) if due_after is not None else None
     root = root_of(heads)
-    if last is not None and due_after is not None and (
-            moment - last.at < due_after or last.root == root):
+    if last is not None and last.root == root:
         return None
+    key = load_or_create_key(key_path(settings))
     signature = key.sign(signed_text(moment, len(heads), root))
     pem = public_pem(key.public_key())
     packed = zlib.compress(tracechain.canonical([list(h) for h in heads]).encode(), 9)
-    k = t.trace_checkpoints.c
     with db.write(engine) as connection:
         new_id = connection.execute(sa.insert(t.trace_checkpoints).values(
             at=moment, records=len(heads), root=root, heads=packed, public_key=pem,

@@ -12,6 +12,7 @@ from officeapp.demo import FINANCE_ID, OFFICE_ID
 from officeapp.workflow import Accepted, ActionKind
 from sync.client import actions
 from sync.client.api import Offline
+from sync.client.engine import SyncEngine
 from sync.server import tables as t
 from sync.server.push import copy_id
 
@@ -89,6 +90,7 @@ def test_a_store_that_never_received_the_roots_asks_for_them_once(make_client: A
     with clerk.store.db.conn:
         clerk.store.db.conn.execute("DELETE FROM sync_meta WHERE key = 'trust_roots'")
     assert not clerk.store.trust_roots_known()
+    clerk.engine = SyncEngine(api=clerk.api, store=clerk.store)  # the upgraded client starts
     clerk.sync()
     assert clerk.store.trust_roots_known() and clerk.store.trust_roots() == roots
     asked: list[int] = []
