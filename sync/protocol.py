@@ -417,3 +417,36 @@ class Poke(Message):
     """The only payload of an SSE `poke` event: "something new, pull"."""
 
     type: Literal["poke"] = "poke"
+
+
+# --- notifications out of the client (通知方式) -------------------------------------------------
+
+# What a person can be told away from the client, and how.
+NotificationEvent = Literal[
+    "urgent_document",  # a 特急 document reaches the person's 待办
+    "urging",  # 催办 of a document or a supervision item the person handles
+    "meeting",  # a meeting notice, a change of it, a reminder to reply
+    "supervision_due",  # a 督办 item the person handles is due soon or overdue
+]
+NotificationChannel = Literal["email", "sms"]
+NOTIFICATION_EVENTS: tuple[NotificationEvent, ...] = (
+    "urgent_document", "urging", "meeting", "supervision_due")
+EmailAddress = Annotated[str, StringConstraints(max_length=200)]
+PhoneNumber = Annotated[str, StringConstraints(max_length=50)]
+
+
+class NotificationPrefsUpdate(Message):
+    """How the signed-in person wants to be told (PUT /me/notifications); the server checks
+    the address and the number and keeps the choice."""
+
+    email: EmailAddress = ""
+    phone: PhoneNumber = ""
+    events: dict[NotificationEvent, list[NotificationChannel]] = Field(default_factory=dict)
+    digest: bool = False  # 每日摘要 by e-mail
+
+
+class NotificationPrefs(NotificationPrefsUpdate):
+    """The person's choice as the server keeps it, and which channels this server can send
+    on (a channel whose service is not configured is shown but cannot be chosen)."""
+
+    available: list[NotificationChannel] = Field(default_factory=list)

@@ -182,6 +182,16 @@ class Auth:
         assert primary is not None, "an insert of one row has its key"
         return int(primary[0])
 
+    def start_login(self, person: Person) -> Issued:
+        """Start a new login for a person whose identity was checked elsewhere (an OpenID
+        Connect provider, the directory); refuses (401) a person who is gone or has left."""
+        now = self.settings.clock()
+        with db.write(self.engine) as connection:
+            current = self._person(connection, person.id)
+            if current is None:
+                raise INVALID_CREDENTIALS
+            return self._start_family(connection, current, now)
+
     # --- tokens --------------------------------------------------------------------------
 
     def _start_family(self, connection: sa.Connection, person: Person, now: datetime) -> Issued:

@@ -21,6 +21,8 @@ from officeapp.org import Person, parse_role
 from officeapp.orgimport import OrgImportError
 from sync.server import admin, backup, demo, doctor, migrate, seals, tracechain
 from sync.server.blobs import Imported
+from sync.server.config import ConfigError, Integrations
+from sync.server.config import load as load_config
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
 from sync.server.jobs import run_jobs
@@ -49,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="监听端口")
     parser.add_argument("--jobs-interval", type=float, default=Settings.jobs_interval,
                         help="定时任务（自动催办、会议提醒）的间隔秒数，0为不运行，默认300")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="配置文件（TOML：统一身份认证、邮件和短信通知），"
+                             "也可用环境变量 OFFICEAPP_CONFIG；见 docs/integration.md")
     parser.add_argument("--workers", type=int, default=1,
                         help="服务进程数，默认 1；多于1个时需要PostgreSQL")
     commands = parser.add_subparsers(dest="command")
@@ -150,7 +155,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
         proxies = trusted_proxies_from_env()
     except ValueError as error:
         raise SystemExit(f"错误：OFFICEAPP_TRUSTED_PROXIES {error}") from None
+    config = getattr(args, "config", None) or os.environ.get("OFFICEAPP_CONFIG")
+    try:
+        integrations = load_config(Path(config)) if config else Integrations()
+    except ConfigError as error:
+        raise SystemExit(f"错误：{error}") from None
+    if config:
+        # Worker processes and admin commands run later read it from the environment.
+        os.environ["OFFICEAPP_CONFIG"] = str(config)
     return Settings(database_url=url, data_dir=data_dir, trusted_proxies=proxies,
+                    integrations=integrations,
                     jobs_interval=getattr(args, "jobs_interval", Settings.jobs_interval))
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sync.server.config import Integrations, load
+
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -59,6 +61,8 @@ class Settings:
     # default). The client's address is the rightmost X-Forwarded-For entry that is not
     # one of them; a request from any other peer keeps its own address, header ignored.
     trusted_proxies: tuple[Network, ...] = ()
+    # The outside services (directory, OIDC, mail, SMS) from the configuration file.
+    integrations: Integrations = field(default_factory=Integrations)
     clock: Callable[[], datetime] = utc_now
 
     @property
@@ -95,13 +99,23 @@ def trusted_proxies_from_env() -> tuple[Network, ...]:
     return parse_networks(os.environ.get("OFFICEAPP_TRUSTED_PROXIES", ""))
 
 
+def integrations_from_env() -> Integrations:
+    """Return the integrations of the file named by OFFICEAPP_CONFIG, or none.
+
+    Raises ConfigError (with a Chinese message) for a file that is missing or wrong.
+    """
+    path = os.environ.get("OFFICEAPP_CONFIG")
+    return load(Path(path)) if path else Integrations()
+
+
 def settings_from_env() -> Settings:
     """Return settings from OFFICEAPP_DATABASE_URL, OFFICEAPP_DATA_DIR,
-    OFFICEAPP_TRUSTED_PROXIES and OFFICEAPP_JOBS_INTERVAL (how each process of a
-    multi-worker server gets them)."""
+    OFFICEAPP_TRUSTED_PROXIES, OFFICEAPP_JOBS_INTERVAL and OFFICEAPP_CONFIG (how each
+    process of a multi-worker server gets them)."""
     data_dir = Path(os.environ.get("OFFICEAPP_DATA_DIR") or "data")
     url = database_url_from_env(f"sqlite:///{data_dir / 'officeapp.sqlite3'}")
     jobs = os.environ.get("OFFICEAPP_JOBS_INTERVAL")
     return Settings(database_url=url, data_dir=data_dir,
                     trusted_proxies=trusted_proxies_from_env(),
+                    integrations=integrations_from_env(),
                     jobs_interval=float(jobs) if jobs else Settings.jobs_interval)

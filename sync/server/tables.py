@@ -31,6 +31,25 @@ people = sa.Table(
     sa.Column("phone", sa.String(50), nullable=False, server_default=""),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("password_hash", sa.String(200), nullable=True),
+    # Where the person's identity comes from: "local" (our passwords), "ldap" (made by
+    # sync-directory; the password is checked by a bind to the directory).
+    sa.Column("source", sa.String(20), nullable=False, server_default="local"),
+    sa.Column("email", sa.String(200), nullable=False, server_default=""),
+    # When the directory said the person left (离职); their logins end at once.
+    sa.Column("left_at", Moment, nullable=True),
+    # The last successful bind to the directory: a cached password (password_hash of an
+    # "ldap" person) is honoured during an outage only this recently (settings).
+    sa.Column("directory_login_at", Moment, nullable=True),
+)
+
+# Who a person is at an outside identity provider: ("ldap", entryUUID or DN) from
+# sync-directory, (issuer URL, sub) from OpenID Connect.
+external_identities = sa.Table(
+    "external_identities", metadata,
+    sa.Column("provider", sa.String(200), primary_key=True),
+    sa.Column("subject", sa.String(255), primary_key=True),
+    sa.Column("person_id", Id, nullable=False, index=True),
+    sa.Column("created_at", Moment, nullable=False),
 )
 
 rooms = sa.Table(
@@ -323,4 +342,62 @@ trace_checkpoints = sa.Table(
     sa.Column("heads", sa.LargeBinary, nullable=False),  # zlib-compressed JSON
     sa.Column("public_key", sa.LargeBinary, nullable=False),  # PEM of the signing key
     sa.Column("signature", sa.LargeBinary, nullable=False),
+)
+
+# --- notifications out of the client (短信、邮件) ---------------------------------------------
+
+# Each person's channels, kept by the server and set from the client's settings. `events`
+# maps an event name to the channels ("email", "sms") it goes out on.
+notification_prefs = sa.Table(
+    "notification_prefs", metadata,
+    sa.Column("person_id", Id, primary_key=True),
+    sa.Column("email", sa.String(200), nullable=False, server_default=""),
+    sa.Column("phone", sa.String(50), nullable=False, server_default=""),
+    sa.Column("events", Json, nullable=False),
+    sa.Column("digest", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("updated_at", Moment, nullable=False),
+)
+
+# The durable outbox: one row per message to one address on one channel. `dedupe_key` names
+# the event, the person and the channel, so an event is never queued (or sent) twice.
+notification_queue = sa.Table(
+    "notification_queue", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("dedupe_key", sa.String(255), nullable=False, unique=True),
+    sa.Column("person_id", Id, nullable=False, index=True),
+    sa.Column("channel", sa.String(10), nullable=False),
+    sa.Column("event", sa.String(40), nullable=False),
+    sa.Column("address", sa.String(200), nullable=False),
+    sa.Column("subject", sa.String(300), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    # pending → sending → sent, or failed after the last attempt.
+    sa.Column("status", sa.String(10), nullable=False, index=True),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", Moment, nullable=False, index=True),
+    sa.Column("claimed_until", Moment, nullable=True),
+    sa.Column("created_at", Moment, nullable=False),
+    sa.Column("sent_at", Moment, nullable=True),
+    sa.Column("last_error", sa.String(500), nullable=False, server_default=""),
+)
+
+# Every attempt to send, for the admin (officeapp-server notifications).
+notification_attempts = sa.Table(
+    "notification_attempts", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("queue_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), nullable=False,
+              index=True),
+    sa.Column("at", Moment, nullable=False, index=True),
+    sa.Column("channel", sa.String(10), nullable=False),
+    sa.Column("ok", sa.Boolean, nullable=False),
+    sa.Column("detail", sa.String(500), nullable=False, server_default=""),
+)
+
+# Small named values of the notification service (the change-log seq it has read through,
+# the last day a digest went out).
+notification_state = sa.Table(
+    "notification_state", metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.String(200), nullable=False),
 )
