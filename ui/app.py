@@ -18,17 +18,19 @@ from officeapp.clock import local
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, FINANCE_ID
 from officeapp.render import render_document_pdf
 from officeapp.store import LocalStore
-from sync.client import actions
+from sync.client import actions, oidc
 from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
 from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
 from sync.client.tokens import TokenKeeper, keyring_available
+from sync.protocol import AuthMethods
 from ui.attachments import blobs_root
 from ui.context import AppContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.qt import (
     QApplication,
+    QDesktopServices,
     QFont,
     QFontDatabase,
     QLibraryInfo,
@@ -36,6 +38,7 @@ from ui.qt import (
     QPdfDocument,
     QSize,
     QTranslator,
+    QUrl,
 )
 from ui.settings import Settings
 from ui.tray import Notifier
@@ -101,7 +104,8 @@ class Session:
         dialog = LoginDialog(
             server_url=self.settings.get("server_url"), ca_bundle=self.settings.get("ca_bundle"),
             proxy=self.settings.get("proxy"), username=self.settings.get("username"),
-            login=self._login, spawn=self.ctx_spawn, remembers=keyring_available())
+            login=self._login, spawn=self.ctx_spawn, remembers=keyring_available(),
+            methods=self._methods, sign_in=self._sign_in)
         dialog.rejected.connect(self._login_cancelled)
         self._dialog = dialog
         dialog.show()
@@ -117,6 +121,38 @@ class Session:
             self.settings.set(name, value)
         api = self._api(url, username)
         await api.login(username, password)
+        await self._enter(api, url, username)
+
+    async def _methods(self, url: str, ca_bundle: str, proxy: str) -> AuthMethods:
+        """Return how the server at `url` lets people log in."""
+        api = Api(make_http(Connection(url, ca_bundle, proxy)))
+        try:
+            return await api.auth_methods()
+        finally:
+            await api.http.aclose()
+
+    async def _sign_in(self, url: str, ca_bundle: str, proxy: str) -> None:
+        """统一身份认证: sign in at the server's OpenID Connect provider in the browser."""
+        await self._ended()
+        for name, value in (("server_url", url), ("ca_bundle", ca_bundle), ("proxy", proxy)):
+            self.settings.set(name, value)
+        connection = Connection(url, ca_bundle, proxy)
+        api: Api
+
+        def keep(token: str | None) -> None:  # the username is known once the server answers
+            TokenKeeper(url, str((api.person or {}).get("username", ""))).save(token)
+
+        api = Api(make_http(connection), save_refresh=keep)
+        try:
+            async with oidc.provider_http(connection) as http:
+                pair = await oidc.sign_in(api, open_url=_open_in_browser, http=http)
+        except BaseException:
+            await api.http.aclose()
+            raise
+        await self._enter(api, url, pair.person.username)
+
+    async def _enter(self, api: Api, url: str, username: str) -> None:
+        """Open the logged-in person's store and the main window."""
         self.settings.set("username", username)
         person = str(api.person["id"]) if api.person else ""
         store = await self.worker.run(LocalStore.open, store_path(self.settings, url, username))
@@ -238,6 +274,11 @@ class Session:
         if self.ctx is not None:
             await self.ctx.close()
         self.worker.shutdown()
+
+
+def _open_in_browser(url: str) -> bool:
+    """Open `url` in the system browser (RFC 8252: never an embedded one)."""
+    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 def _log_failure(task: asyncio.Task[None]) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -14,10 +16,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from officeapp.errors import ValidationError
 from officeapp.org import Person
-from sync.server import db
+from sync.server import db, ldap_login
 from sync.server import tables as t
 from sync.server.directory import person_from_row
 from sync.server.errors import ApiError
+from sync.server.ldap_login import Verdict
 from sync.server.settings import PasswordCost, Settings
 
 INVALID_CREDENTIALS = ApiError(401, "auth.invalid_credentials", "用户名或密码错误")
@@ -73,6 +76,26 @@ def check_new_password(password: str, *, username: str = "") -> None:
         raise ValidationError("auth.weak_password", "密码不能与用户名相同")
 
 
+def revoke_family(connection: sa.Connection, family_id: str, now: datetime,
+                  reason: str) -> None:
+    """End one login (token family): its access tokens go, its refresh tokens stop working."""
+    f = t.token_families.c
+    connection.execute(sa.update(t.token_families).where(
+        f.id == family_id, f.revoked_at.is_(None)).values(revoked_at=now, revoked_reason=reason))
+    connection.execute(sa.delete(t.access_tokens).where(t.access_tokens.c.family_id == family_id))
+
+
+def revoke_person(connection: sa.Connection, person_id: str, now: datetime,
+                  reason: str) -> int:
+    """End every login of a person in the caller's transaction; return how many."""
+    f = t.token_families.c
+    families = connection.execute(sa.select(f.id).where(
+        f.person_id == person_id, f.revoked_at.is_(None))).scalars().all()
+    for family_id in families:
+        revoke_family(connection, family_id, now, reason)
+    return len(families)
+
+
 class Auth:
     """Login, refresh, logout and token checks against the server database."""
 
@@ -91,24 +114,48 @@ class Auth:
         Each attempt is first recorded as pending, in one step with counting the account's
         failures (`_reserve`): parallel guesses at one account, in any number of server
         processes, get at most `login_max_failures` password checks between them.
+        People of the directory are checked by a bind to it (`ldap_login`); when it cannot
+        be reached the answer is 503 and the attempt is not counted.
         """
         now = self.settings.clock()
         with db.write(self.engine) as connection:
             attempt = self._reserve(connection, username, address, now)
             row = connection.execute(sa.select(t.people).where(
                 t.people.c.username == username, t.people.c.active)).first()
-        stored = row.password_hash if row is not None and row.password_hash else self._decoy
-        # Verified outside any transaction: argon2 is slow on purpose.
-        ok = self._verify(stored, password) and row is not None and bool(row.password_hash)
+            subject = (ldap_login.subject_of(connection, row.id) if row is not None
+                       and row.source == ldap_login.DIRECTORY else None)
         a = t.login_attempts.c
+        try:
+            verdict = self._check(row, subject, password, now)
+        except ApiError:
+            with db.write(self.engine) as connection:  # an outage, not a guess
+                connection.execute(sa.delete(t.login_attempts).where(a.id == attempt))
+            raise
+        ok = verdict is not Verdict.WRONG
+        bound = (ldap_login.remembered(self.settings.integrations.ldap, self.hasher, password,
+                                       now) if verdict is Verdict.DIRECTORY else None)
         with db.write(self.engine) as connection:
             connection.execute(sa.update(t.login_attempts).where(a.id == attempt)
                                .values(success=ok))
             if ok and row is not None:
                 connection.execute(sa.delete(t.login_attempts).where(
                     a.username == username, a.success.is_(False)))
+                if bound is not None:
+                    connection.execute(sa.update(t.people).where(t.people.c.id == row.id)
+                                       .values(bound))
                 return self._start_family(connection, person_from_row(row), now)
         raise INVALID_CREDENTIALS
+
+    def _check(self, row: sa.Row[Any] | None, subject: str | None, password: str,
+               now: datetime) -> Verdict:
+        """Check a password: by the directory for its people, else against our hash."""
+        if row is not None and row.source == ldap_login.DIRECTORY:
+            return ldap_login.check(self.settings.integrations.ldap, self.hasher, row, subject,
+                                    password, now)
+        stored = row.password_hash if row is not None and row.password_hash else self._decoy
+        # Verified outside any transaction: argon2 is slow on purpose.
+        ok = self._verify(stored, password) and row is not None and bool(row.password_hash)
+        return Verdict.LOCAL if ok else Verdict.WRONG
 
     def change_password(self, session: Session, current: str, new: str, address: str) -> None:
         """Set a new password for the signed-in person, who must give the current one.
@@ -118,6 +165,11 @@ class Auth:
         (a password changed because it leaked must lock the thief out); this one goes on.
         """
         person = session.person
+        with db.read(self.engine) as connection:
+            source = connection.execute(sa.select(t.people.c.source).where(
+                t.people.c.id == person.id)).scalar()
+        if source == ldap_login.DIRECTORY:
+            raise ldap_login.PASSWORD_MANAGED
         check_new_password(new, username=person.username)
         if new == current:
             raise ValidationError("auth.same_password", "新密码不能与当前密码相同")
@@ -192,6 +244,33 @@ class Auth:
                 raise INVALID_CREDENTIALS
             return self._start_family(connection, current, now)
 
+    def external_login(self, key: str, address: str,
+                       identify: Callable[[], Person]) -> Issued:
+        """Start a login for the person `identify` returns from an identity checked elsewhere
+        (an OpenID Connect ID token), throttled on `key` and `address` as a password login
+        is: a refusal (401, 403) counts as a failure; an outage (any other error) not at all."""
+        with db.write(self.engine) as connection:
+            attempt = self._reserve(connection, key, address, self.settings.clock())
+        outcome: bool | None = None
+        try:
+            person = identify()
+            outcome = True
+        except ApiError as error:
+            outcome = False if error.status in (401, 403) else None
+            raise
+        finally:
+            a = t.login_attempts.c
+            with db.write(self.engine) as connection:
+                if outcome is None:
+                    connection.execute(sa.delete(t.login_attempts).where(a.id == attempt))
+                else:
+                    connection.execute(sa.update(t.login_attempts).where(a.id == attempt)
+                                       .values(success=outcome))
+                if outcome:
+                    connection.execute(sa.delete(t.login_attempts).where(
+                        a.username == key, a.success.is_(False)))
+        return self.start_login(person)
+
     # --- tokens --------------------------------------------------------------------------
 
     def _start_family(self, connection: sa.Connection, person: Person, now: datetime) -> Issued:
@@ -252,12 +331,7 @@ class Auth:
 
     def _revoke_family(self, connection: sa.Connection, family_id: str, now: datetime,
                        reason: str) -> None:
-        f = t.token_families.c
-        connection.execute(sa.update(t.token_families).where(
-            f.id == family_id, f.revoked_at.is_(None)).values(revoked_at=now,
-                                                              revoked_reason=reason))
-        connection.execute(sa.delete(t.access_tokens).where(
-            t.access_tokens.c.family_id == family_id))
+        revoke_family(connection, family_id, now, reason)
 
     def logout(self, session: Session) -> None:
         """End the login of `session`: its access and refresh tokens stop working."""

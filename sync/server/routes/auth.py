@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+
 from fastapi import APIRouter, Request, Response
 
 from officeapp.errors import ValidationError
 from sync.protocol import (
+    AuthMethods,
     ChangePasswordRequest,
     ErrorBody,
     LoginRequest,
+    OidcLoginRequest,
+    OidcMethod,
+    OidcStart,
     PersonInfo,
     RefreshRequest,
     TokenPair,
@@ -16,7 +22,9 @@ from sync.protocol import (
 from sync.server.auth import Issued
 from sync.server.errors import ApiError
 from sync.server.limits import unstorable_text
+from sync.server.oidc import NOT_CONFIGURED, OidcLogin, throttle_key
 from sync.server.routes.deps import ServerDep, SessionDep
+from sync.server.server import Server
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 ERRORS: dict[int | str, dict[str, object]] = {
@@ -32,7 +40,7 @@ def _pair(issued: Issued) -> TokenPair:
                                        username=person.username))
 
 
-@router.post("/login", responses=ERRORS)
+@router.post("/login", responses={**ERRORS, 503: {"model": ErrorBody}})
 def login(body: LoginRequest, request: Request, server: ServerDep) -> TokenPair:
     """Exchange username and password for an access token and a refresh token."""
     address = request.client.host if request.client else "unknown"
@@ -68,3 +76,49 @@ def logout(session: SessionDep, server: ServerDep) -> Response:
     """End the caller's login: its access and refresh tokens stop working."""
     server.auth.logout(session)
     return Response(status_code=204)
+
+
+# --- 统一身份认证 (OpenID Connect) ---------------------------------------------------------------
+
+_oidc_lock = threading.Lock()
+
+
+def _oidc(request: Request, server: Server) -> OidcLogin:
+    """Return the app's OpenID Connect checker (made at first use: it caches the provider's
+    keys), or refuse when the server has no [oidc] configuration."""
+    settings = server.settings.integrations.oidc
+    if settings is None:
+        raise NOT_CONFIGURED
+    with _oidc_lock:
+        found: OidcLogin | None = getattr(request.app.state, "oidc", None)
+        if found is None:
+            found = request.app.state.oidc = OidcLogin(settings, server.engine,
+                                                       server.settings.clock)
+    return found
+
+
+@router.get("/methods")
+async def methods(server: ServerDep) -> AuthMethods:
+    """Say how people can log in here (before any login): passwords, and the OpenID Connect
+    provider the desktop signs in at, if one is configured."""
+    oidc = server.settings.integrations.oidc
+    return AuthMethods(password=True, oidc=None if oidc is None else OidcMethod(
+        issuer=oidc.issuer, client_id=oidc.client_id, scopes=list(oidc.scopes)))
+
+
+@router.post("/oidc/start", responses={404: {"model": ErrorBody}})
+def oidc_start(request: Request, server: ServerDep) -> OidcStart:
+    """Hand out a single-use nonce for the next sign-in at the OpenID Connect provider."""
+    nonce, expires_in = _oidc(request, server).start()
+    return OidcStart(nonce=nonce, expires_in=expires_in)
+
+
+@router.post("/oidc", responses={**ERRORS, 403: {"model": ErrorBody}, 404: {"model": ErrorBody},
+                                 503: {"model": ErrorBody}})
+def oidc_login(body: OidcLoginRequest, request: Request, server: ServerDep) -> TokenPair:
+    """Exchange an ID token from the OpenID Connect provider (carrying a nonce from
+    /auth/oidc/start) for a token pair; throttled like a password login."""
+    oidc = _oidc(request, server)
+    address = request.client.host if request.client else "unknown"
+    return _pair(server.auth.external_login(throttle_key(body.id_token), address[:64],
+                                            lambda: oidc.identify(body.id_token)))
