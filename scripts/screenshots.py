@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import socket
 import subprocess
 import sys
@@ -39,6 +40,7 @@ from ui.app import Session, choose_font, install_translations  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.qt import QApplication, QWidget  # noqa: E402
 from ui.settings import Settings  # noqa: E402
+from ui.settings_dialog import SettingsDialog  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SMALL = OUT / "small"
@@ -66,11 +68,25 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# The demo server sends e-mail (to a relay on this host that is never reached: nobody in the
+# demo has chosen a notification) and has no SMS gateway, as many offices start: 通知方式
+# shows one channel on offer and one disabled.
+DEMO_CONFIG = """[smtp]
+host = "127.0.0.1"
+sender = "oa@example.gov.cn"
+security = "none"
+"""
+
+
 def start_server(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    data.mkdir(parents=True, exist_ok=True)
+    config = data.parent / "officeapp-server.toml"
+    config.write_text(DEMO_CONFIG, encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--demo", "--port",
                                 str(port), "--data-dir", str(data)], cwd=ROOT,
+                               env={**os.environ, "OFFICEAPP_CONFIG": str(config)},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(150):
         try:
@@ -485,11 +501,28 @@ async def wave2_screens(clerk: Session, prefix: str, *, informer: Session | None
     dialog.tabs.setCurrentIndex(3)
     await pause(0.5)
     shot(dialog, f"{prefix}-settings-password")
+    await notification_screens(dialog, prefix)
     dialog.close()
     await body_file_screens(clerk, prefix)
     await document_stats_screen(clerk, prefix)
     if informer is not None:
         await inform_screens(informer, clerk, prefix)
+
+
+async def notification_screens(dialog: SettingsDialog, prefix: str) -> None:
+    """设置 at 通知方式: what the server keeps (SMS not on offer), then a number it refuses."""
+    tab = dialog.notify_tab
+    dialog.tabs.setCurrentWidget(tab)
+    await pause(1.0)
+    tab.email.setText("zhang.wei@example.gov.cn")
+    for event in ("urgent_document", "meeting"):
+        tab.boxes[(event, "email")].setChecked(True)
+    tab.digest.setChecked(True)
+    shot(dialog, f"{prefix}-settings-notifications")
+    tab.phone.setText("0799-1234567")
+    tab.save()
+    await pause(1.0)
+    shot(dialog, f"{prefix}-settings-notifications-refused")
 
 
 async def inform_screens(informer: Session, reader: Session, prefix: str) -> None:

@@ -106,6 +106,40 @@ class TokenPair(Message):
     person: PersonInfo
 
 
+# 统一身份认证: OpenID Connect sign-in from the desktop (docs/integration.md § 3).
+IdToken = Annotated[str, StringConstraints(min_length=16, max_length=16_384)]
+
+
+class OidcMethod(Message):
+    """The provider the desktop signs in at: where, as which client, with which scopes."""
+
+    issuer: str
+    client_id: str
+    scopes: list[str]
+
+
+class AuthMethods(Message):
+    """How people can log in at this server (GET /auth/methods, before any login)."""
+
+    password: bool
+    oidc: OidcMethod | None = None
+
+
+class OidcStart(Message):
+    """A single-use nonce for the next sign-in: the client puts it in its authorization
+    request, the provider signs it into the ID token, the server spends it when it accepts
+    that token (so a token cannot be replayed, nor one made for another sign-in used)."""
+
+    nonce: str
+    expires_in: int
+
+
+class OidcLoginRequest(Message):
+    """The ID token the provider issued for a nonce from POST /auth/oidc/start."""
+
+    id_token: IdToken
+
+
 class Health(Message):
     """The server is up and its database answers."""
 

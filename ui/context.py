@@ -14,6 +14,7 @@ from officeapp.org import Actor, Organisation
 from officeapp.store import LocalStore
 from officeapp.store.pull import PullOutcome
 from sync.client.engine import SyncEngine, SyncStatus
+from sync.client.notification_prefs import NotificationPrefsKeeper
 from ui.qt import QObject, Signal
 from ui.settings import Settings
 from ui.worker import Worker
@@ -42,6 +43,7 @@ class AppContext(QObject):
     changed = Signal(object)  # Changes
     status_changed = Signal(object)  # SyncStatus
     error = Signal(str)  # a message for people, shown in the status bar
+    notification_prefs_changed = Signal(object)  # PrefsState: 通知方式 cached, sent, refused
 
     def __init__(self, *, settings: Settings, worker: Worker, store: LocalStore,
                  person_id: str, engine: SyncEngine | None = None) -> None:
@@ -53,6 +55,10 @@ class AppContext(QObject):
         self.engine = engine
         self._tasks: set[asyncio.Task[Any]] = set()
         self._org: Organisation | None = None
+        self.notification_prefs = NotificationPrefsKeeper(
+            store=store, person_id=person_id, call=worker.run,
+            on_change=self.notification_prefs_changed.emit)
+        self._sending_prefs: asyncio.Task[Any] | None = None
 
     # --- time ------------------------------------------------------------------------------
 
@@ -128,8 +134,21 @@ class AppContext(QObject):
                                supervision_ids=outcome.supervision))
 
     def sync_status(self, status: SyncStatus) -> None:
-        """Forward the engine's status to the views."""
+        """Forward the engine's status to the views; once a round worked, send what waits."""
         self.status_changed.emit(status)
+        if status.online and not status.syncing and status.error is None:
+            self.send_notification_prefs()
+
+    def send_notification_prefs(self) -> None:
+        """Send a 通知方式 edit kept while offline (once at a time; a refusal is kept and
+        announced through notification_prefs_changed)."""
+        keeper = self.notification_prefs
+        if (self.engine is None or self._sending_prefs is not None
+                or not keeper.may_have_pending or keeper.unsupported):
+            return
+        task = self.spawn(keeper.send_pending(self.engine.api), what="保存通知方式")
+        self._sending_prefs = task
+        task.add_done_callback(lambda _task: setattr(self, "_sending_prefs", None))
 
     # --- background tasks --------------------------------------------------------------------
 

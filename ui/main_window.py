@@ -11,6 +11,7 @@ from officeapp.store import InboxFilter
 from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
 from sync.client.engine import SyncStatus
+from sync.client.notification_prefs import PrefsRefusal, PrefsState
 from ui import highlight, times
 from ui.advanced_search import AdvancedFilters
 from ui.batch_dialog import BatchApproveDialog
@@ -20,12 +21,13 @@ from ui.date_edits import DateEdit
 from ui.delegation_dialog import DelegationDialog
 from ui.directory_view import DirectoryView
 from ui.document_view import DocumentView
-from ui.feedback import FeedbackBar
+from ui.feedback import Feedback, FeedbackBar
 from ui.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
 from ui.highlight import HighlightDelegate
 from ui.home_page import HomePage
 from ui.inbox_model import COLUMNS, HTML_ROLE, InboxModel, with_text
 from ui.meetings_page import MeetingsPage
+from ui.messages import refusal_text
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         self._folder_key: str | None = None
         self._counts: dict[str, int] = {}
         self._dialog: Any = None
+        self._told_refusal: PrefsRefusal | None = None  # of 通知方式, said once
         self._counting: asyncio.Task[None] | None = None
         self._build()
         self._connect()
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
         self.ctx.changed.connect(self._changed)
         self.ctx.status_changed.connect(self._status_changed)
         self.ctx.error.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ctx.notification_prefs_changed.connect(self._notification_prefs_changed)
         self.status_widget.show_rejections.connect(self.show_rejections)
         self.supervision.inbox_count.connect(self._supervision_count)
         self.meetings.supervision_opened.connect(self.open_supervision_item)
@@ -410,6 +414,17 @@ class MainWindow(QMainWindow):
         self.status_widget.update_status(status, now=self.ctx.now())
         if not status.syncing:
             self.count_pending()  # a round ended: what it pushed has left the outbox
+
+    def _notification_prefs_changed(self, state: PrefsState) -> None:
+        """Say in the message bar that the server refused a 通知方式 edit sent in the
+        background (the person had saved it offline and moved on)."""
+        refused = state.refused
+        if refused is None or refused == self._told_refusal:
+            return
+        self._told_refusal = refused
+        text = self.tr("服务器未接受您修改的通知方式：{0}。请在“设置…—通知方式”中更正")
+        self.feedback_bar.show_feedback(Feedback(text.format(refusal_text(refused)),
+                                                 error=True))
 
     def count_pending(self) -> None:
         """Count the actions waiting in the outbox again (a newer count replaces a stale one)."""

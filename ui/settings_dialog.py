@@ -1,8 +1,11 @@
-"""设置: language, font size, 常用意见, the server and its CA, tray notices, and 修改密码.
+"""设置: language, font size, 常用意见, the server and its CA, tray notices, 修改密码, and
+通知方式 (短信 and 邮件, kept by the server: ui/notification_settings.py).
 
 What applies at once does so (font size, phrases, notices); the language and the server
 take effect at the next start or login, and the dialog says so. The password is changed on
-the server only (it needs the link); the server then ends the person's other logins.
+the server only (it needs the link); the server then ends the person's other logins. 通知方式
+are saved on their own button, offline too (sent when the link is back); 保存 keeps an edit
+of them not yet saved the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from sync.client.api import ApiError, Offline
 from ui.context import AppContext
 from ui.fit import keep_on_screen
 from ui.messages import refusal_text
+from ui.notification_settings import NotificationTab
 from ui.qt import (
     QApplication,
     QCheckBox,
@@ -55,7 +59,7 @@ def apply_font_size(size: int) -> None:
 
 
 class SettingsDialog(QDialog):
-    """The person's settings, in four tabs; 保存 keeps them, 取消 leaves them as they were."""
+    """The person's settings, in five tabs; 保存 keeps them, 取消 leaves them as they were."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +70,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._phrases(), self.tr("常用意见"))
         self.tabs.addTab(self._server(), self.tr("服务器"))
         self.tabs.addTab(self._password(), self.tr("修改密码"))
+        self.notify_tab = NotificationTab(ctx)
+        self.tabs.addTab(self.notify_tab, self.tr("通知方式"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -79,7 +85,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(560, 440)
+        self.resize(580, 480)  # 通知方式 whole on a 1024×600 screen
 
     # --- the tabs ----------------------------------------------------------------------
 
@@ -232,6 +238,7 @@ class SettingsDialog(QDialog):
         for name, value in values.items():
             settings.set(name, value)
         apply_font_size(self.font_size.value())
+        self.notify_tab.keep_unsaved()
         self.accept()
 
     # --- 修改密码 ------------------------------------------------------------------------

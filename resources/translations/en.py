@@ -56,6 +56,10 @@ EN = {
     "设定办理期限": "Set a deadline", "牵头单位": "Lead unit", "配合单位": "Co-units",
     "传阅人员": "Readers", "批办时必须指定牵头承办单位": "An instruction must name the lead unit",
     "登录 协同办公": "Log in to Office Collaboration",
+    "统一身份认证登录": "Sign in with unified identity",
+    "已在浏览器中打开统一身份认证页面，请在浏览器中完成登录…":
+    "The unified identity page is open in your browser; please sign in there…",
+    "已取消统一身份认证登录": "Unified identity sign-in cancelled",
     "可选：政务外网CA证书文件（.pem/.crt）": "Optional: the extranet CA certificate (.pem/.crt)",
     "选择…": "Choose…", "可选：http://代理地址:端口": "Optional: http://proxy:port",
     "服务器地址": "Server", "CA证书": "CA certificate", "代理": "Proxy", "用户名": "Username",
@@ -501,7 +505,46 @@ EN.update({
     "两次输入的新密码不一致": "The two new passwords differ",
     "未连接服务器，无法修改密码": "Not connected to a server; the password cannot be changed",
     "正在修改…": "Changing…",
-    "{0}：{1}": "{0}: {1}",
+    # 通知方式 (notifications by SMS and e-mail)
+    "通知方式": "Notifications", "保存通知方式": "Save notifications",
+    "手机号码": "Mobile number", "电子邮箱": "E-mail address", "通知事项": "Notify me of",
+    "如 13912345678": "e.g. 13912345678",
+    "如 zhangsan@example.gov.cn": "e.g. zhangsan@example.gov.cn",
+    "每日摘要": "Daily digest",
+    "每日摘要：每天早上把您的待办和临期事项汇总成一封邮件":
+        "Daily digest: each morning, your work to do and what falls due, in one e-mail",
+    "特急公文": "Extra-urgent documents", "收到催办": "Urging of my work",
+    "会议通知和变更": "Meeting notices and changes",
+    "督办事项临期和逾期": "Supervision items due soon or overdue", "短信": "SMS",
+    "邮件": "E-mail",
+    "服务器未接受您离线时所做的修改，请更正后重新保存":
+        "The server did not accept the change you made offline; please correct it and save again",
+    "您的修改尚未保存到服务器，将在联网后保存":
+        "Your change is not on the server yet; it is saved there once online",
+    "本服务器未开通短信服务，暂不能选择短信。":
+        "This server has no SMS service, so SMS cannot be chosen.",
+    "本服务器未开通邮件服务，暂不能选择邮件和每日摘要。":
+        "This server has no e-mail service, so e-mail and the daily digest cannot be chosen.",
+    "读取通知方式": "Loading notifications", "正在从服务器读取…": "Loading from the server…",
+    "离线：尚未从服务器取得您的通知方式；修改将在联网后保存":
+        "Offline: your notifications are not loaded from the server yet; changes are saved"
+        " there once online",
+    "离线：显示的是上次从服务器取得的设置；修改将在联网后保存":
+        "Offline: showing what the server last said; changes are saved there once online",
+    "服务器暂不支持通知方式设置，请联系管理员升级服务器":
+        "This server does not offer notifications yet; please ask the administrator to"
+        " upgrade it",
+    "通知方式已保存": "Notifications saved", "正在保存…": "Saving…",
+    "未保存，请更正后重试": "Not saved; please correct it and try again",
+    "未能保存通知方式": "The notifications could not be saved",
+    "已保存在本机，将在联网后保存到服务器":
+        "Kept on this computer; saved to the server once online",
+    "服务器暂不支持通知方式设置；您的选择已保存在本机，服务器升级后自动保存":
+        "This server does not offer notifications yet; your choice is kept on this computer"
+        " and saved once the server is upgraded",
+    "服务器未接受您修改的通知方式：{0}。请在“设置…—通知方式”中更正":
+        "The server did not accept your notifications: {0}. Please correct them in"
+        " Settings… → Notifications",
     # 批量办理 (batch approval)
     "您当前不能办理此文件": "You cannot handle this document now",
     "需单独办理（要指定承办单位）": "Handle it alone (a lead unit must be chosen)",
@@ -791,6 +834,36 @@ EN_MESSAGES = {
     "auth.weak_password": "The password is too weak: make it longer, without spaces at either"
     " end, and unlike the username",
     "auth.wrong_password": "The current password is wrong",
+    # 统一身份认证 (the province's directory, LDAP / Active Directory)
+    "auth.directory_unavailable": "The unified identity service cannot be reached; please try"
+    " again later or contact the administrator",
+    "auth.password_managed_by_directory": "This account's password is managed by the unified"
+    " identity platform; please change it there",
+    "directory.no_people": "The directory returned nobody, so nothing was changed (nobody is"
+    " marked as having left); please check people_base and people_filter in [ldap]",
+    "directory.not_configured": "The configuration file has no [ldap] table for the directory",
+    "directory.unavailable": "The directory could not be read, so nothing was changed",
+    "directory.unknown_root_unit": "The unit named by root_unit in [ldap] does not exist",
+    # 统一身份认证 (OpenID Connect sign-in)
+    "auth.oidc_invalid_token": "The unified identity sign-in is not valid; please sign in again",
+    "auth.oidc_not_configured": "This server does not offer unified identity sign-in",
+    "auth.oidc_token_expired": "The unified identity sign-in has expired; please sign in again",
+    "auth.oidc_unavailable": "The unified identity service cannot be reached; please try again"
+    " later",
+    "auth.oidc_unknown_person": "Your unified identity account is not registered in this system;"
+    " please ask the administrator",
+    "oidc.bad_response": "The unified identity platform's answer cannot be read; please ask the"
+    " administrator",
+    "oidc.denied": "The sign-in was cancelled or refused on the unified identity page",
+    "oidc.no_browser": "No browser could be opened; please check the computer's default browser",
+    "oidc.not_offered": "This server does not offer unified identity sign-in",
+    "oidc.provider_error": "The unified identity platform did not complete the sign-in: {error}",
+    "oidc.state_mismatch": "The sign-in answer does not belong to this sign-in and was refused"
+    " (it may be forged); please sign in again",
+    "oidc.timeout": "No sign-in came back from the browser within {minutes} minutes; please"
+    " sign in again",
+    "oidc.unreachable": "The unified identity platform cannot be reached; please check the"
+    " network and try again",
     # server backups
     "backup.bad_file": "This is not an Office Collaboration backup, or the backup is damaged",
     "backup.empty": "The database is not initialised; there is nothing to back up",
@@ -803,7 +876,6 @@ EN_MESSAGES = {
     "backup.wrong_database": "This backup comes from another kind of database and cannot be"
     " restored here",
     # attachments
-    "body_file.unreadable": "The text of this body file cannot be read",
     "blob.bad_hash": "The attachment's checksum is not valid",
     "blob.bad_offset": "The attachment's size or transfer position is not valid",
     "blob.bad_range": "The requested range is not valid",
@@ -822,6 +894,8 @@ EN_MESSAGES = {
     "body_version.file": "The body file version is not valid",
     # the client and the server
     "client.bad_response": "The server's answer could not be read",
+    "client.bad_encoding": "The server's compressed answer arrived damaged or incomplete; "
+                           "it will be fetched again",
     "clock.naive": "This computer's time has no time zone",
     "file.unreadable": "The file cannot be read",
     "http.error": "The request could not be handled",
@@ -834,6 +908,9 @@ EN_MESSAGES = {
     "request.invalid": "The request is not valid",
     "request.length_required": "The request must state its length",
     "request.too_large": "The request is too large",
+    "request.bad_encoding": "The compressed request is damaged or incomplete",
+    "request.unsupported_encoding": "The request is compressed in a format the server "
+                                    "does not accept",
     "request.unsupported_media_type": "This request content type is not supported",
     "server.error": "The server failed; please contact the administrator",
     "server.stopping": "The server is stopping; please try again later",
@@ -858,6 +935,13 @@ EN_MESSAGES = {
     "trace.bad_key": "The key file is not an Ed25519 key",
     "trace.chain_mismatch": "The record's trace does not match the server's hash chain and may"
     " have been tampered with; nothing was done. Ask the administrator to run verify-trace",
+    # notifications by e-mail and SMS (通知方式)
+    "notify.address_missing": "Fill in the e-mail address or mobile number before choosing"
+    " that channel",
+    "notify.channel_unavailable": "This server does not send notifications on that channel",
+    "notify.invalid_email": "The e-mail address is not valid",
+    "notify.invalid_phone": "The mobile number is not valid: 11 digits of a mainland number,"
+    " +86 allowed",
     # proofreading
     "date.chinese_numerals": "Dates use Arabic numerals (GB/T 9704—2012)",
     "date.format": "Write dates as ××××年×月×日",
@@ -882,6 +966,18 @@ EN_MESSAGES = {
     "delegation.too_long": "A delegation can last at most {max_days} days",
     "delegation.unknown_delegate": "The delegate does not exist or is inactive",
     "delegation.unknown_principal": "The delegating person does not exist or is inactive",
+    # 离职交接 (handing over the open work of people who left)
+    "handover.cannot_take": "The successor cannot take over this work",
+    "handover.leaver_active": "{name} is still active; stop the account before handing over",
+    "handover.not_admin": "{username} is not an administrator",
+    "handover.not_open_work": "These records hold no open work of that person: {record_ids}",
+    "handover.nothing_to_hand_over": "This record holds no open work of the person who left",
+    "handover.other_unit": "{name} is not in the unit of the person who left; add"
+    " --allow-other-unit to hand over across units",
+    "handover.same_person": "The person who left and the successor must differ",
+    "handover.successor_inactive": "{name} is inactive and cannot take over work",
+    "handover.unknown_kind": "Unknown kind of record: {kinds}",
+    "handover.unknown_person": "Unknown person: {person_id}",
     # documents
     "distribute.unknown_unit": "Some recipient units are not in the directory",
     "doc_number.bad_agency_code": "The agency code must not be empty or hold brackets or"
@@ -915,9 +1011,6 @@ EN_MESSAGES = {
     "workflow.already_acted": "Someone has acted at the next step, so it cannot be withdrawn;"
     " ask them to return it",
     "workflow.already_circulated": "The chosen people are already reading it",
-    "workflow.already_informed": "The chosen people have been notified already",
-    "workflow.inform_closed": "A completed or archived document cannot be notified any more",
-    "workflow.not_informed": "This document was not sent to you for information",
     "workflow.already_claimed": "{winner_name} took this step at {at}",
     "workflow.already_holder": "The chosen person already handles this step",
     "workflow.already_informed": "Everyone chosen has been notified already",

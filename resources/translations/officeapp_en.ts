@@ -2261,12 +2261,12 @@ Reason for cancelling:</translation>
         <translation>, suggest “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="260" />
+        <location filename="../../ui/settings_dialog.py" line="267" />
         <source>需要连接服务器才能修改密码，请联网后再试</source>
         <translation>Changing the password needs the server; try again when online</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="266" />
+        <location filename="../../ui/settings_dialog.py" line="273" />
         <source>密码已修改；您在其他电脑上的登录已失效</source>
         <translation>Password changed; your logins on other computers have ended</translation>
     </message>
@@ -2388,6 +2388,91 @@ Reason for cancelling:</translation>
         <location filename="../../ui/meeting_calendar.py" line="515" />
         <source>{0} 星期{1}</source>
         <translation>{1}, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="179" />
+        <location filename="../../ui/notification_settings.py" line="270" />
+        <source>服务器未接受您离线时所做的修改，请更正后重新保存</source>
+        <translation>The server did not accept the change you made offline; please correct it and save again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="181" />
+        <location filename="../../ui/notification_settings.py" line="268" />
+        <source>您的修改尚未保存到服务器，将在联网后保存</source>
+        <translation>Your change is not on the server yet; it is saved there once online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="189" />
+        <source>本服务器未开通短信服务，暂不能选择短信。</source>
+        <translation>This server has no SMS service, so SMS cannot be chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="191" />
+        <source>本服务器未开通邮件服务，暂不能选择邮件和每日摘要。</source>
+        <translation>This server has no e-mail service, so e-mail and the daily digest cannot be chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="209" />
+        <location filename="../../ui/notification_settings.py" line="252" />
+        <source>读取通知方式</source>
+        <translation>Loading notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="58" />
+        <source>正在从服务器读取…</source>
+        <translation>Loading from the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="272" />
+        <source>离线：尚未从服务器取得您的通知方式；修改将在联网后保存</source>
+        <translation>Offline: your notifications are not loaded from the server yet; changes are saved there once online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="273" />
+        <source>离线：显示的是上次从服务器取得的设置；修改将在联网后保存</source>
+        <translation>Offline: showing what the server last said; changes are saved there once online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="277" />
+        <source>服务器暂不支持通知方式设置，请联系管理员升级服务器</source>
+        <translation>This server does not offer notifications yet; please ask the administrator to upgrade it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="287" />
+        <location filename="../../ui/notification_settings.py" line="323" />
+        <source>通知方式已保存</source>
+        <translation>Notifications saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="296" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="297" />
+        <location filename="../../ui/notification_settings.py" line="335" />
+        <source>保存通知方式</source>
+        <translation>Save notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="308" />
+        <source>未保存，请更正后重试</source>
+        <translation>Not saved; please correct it and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="313" />
+        <source>未能保存通知方式</source>
+        <translation>The notifications could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="326" />
+        <source>已保存在本机，将在联网后保存到服务器</source>
+        <translation>Kept on this computer; saved to the server once online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="328" />
+        <source>服务器暂不支持通知方式设置；您的选择已保存在本机，服务器升级后自动保存</source>
+        <translation>This server does not offer notifications yet; your choice is kept on this computer and saved once the server is upgraded</translation>
     </message>
 </context>
 <context>
@@ -3464,37 +3549,37 @@ Reason for cancelling:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>高级搜索</source>
         <translation>Advanced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用</source>
         <translation>Find by drafting days, unit, drafter and step, with or without search words</translation>
     </message>
@@ -3649,183 +3734,205 @@ Reason for cancelling:</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="28" />
+        <location filename="../../ui/login.py" line="36" />
         <source>无法验证服务器证书：请在“CA证书文件”中选择政务外网CA的证书（.pem/.crt），或联系管理员</source>
         <translation>The server's certificate cannot be verified: choose the extranet CA certificate (.pem/.crt) under “CA certificate”, or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="31" />
+        <location filename="../../ui/login.py" line="39" />
         <source>无法连接服务器，请检查服务器地址和网络（政务外网）连接</source>
         <translation>The server cannot be reached; check its address and the (extranet) connection</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="57" />
+        <location filename="../../ui/login.py" line="69" />
         <source>登录 协同办公</source>
         <translation>Log in to Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="61" />
+        <location filename="../../ui/login.py" line="73" />
         <source>可选：政务外网CA证书文件（.pem/.crt）</source>
         <translation>Optional: the extranet CA certificate (.pem/.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62" />
+        <location filename="../../ui/login.py" line="74" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="68" />
+        <location filename="../../ui/login.py" line="80" />
         <source>可选：http://代理地址:端口</source>
         <translation>Optional: http://proxy:port</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="76" />
-        <location filename="../../ui/login.py" line="117" />
+        <location filename="../../ui/login.py" line="88" />
+        <location filename="../../ui/login.py" line="137" />
+        <location filename="../../ui/login.py" line="180" />
         <source>服务器地址</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77" />
+        <location filename="../../ui/login.py" line="89" />
         <source>CA证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="78" />
+        <location filename="../../ui/login.py" line="90" />
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="79" />
-        <location filename="../../ui/login.py" line="118" />
+        <location filename="../../ui/login.py" line="91" />
+        <location filename="../../ui/login.py" line="138" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="80" />
-        <location filename="../../ui/login.py" line="119" />
+        <location filename="../../ui/login.py" line="92" />
+        <location filename="../../ui/login.py" line="139" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="85" />
+        <location filename="../../ui/login.py" line="97" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="88" />
+        <location filename="../../ui/login.py" line="100" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="92" />
+        <location filename="../../ui/login.py" line="104" />
         <source>本机没有可用的系统密钥环，登录状态无法保存，每次启动都需要输入密码。如需保持登录，请让管理员安装并启用 gnome-keyring 或 KWallet。</source>
         <translation>This computer has no system keyring, so the login cannot be kept and every start asks for the password. To stay logged in, ask your administrator to install and enable gnome-keyring or KWallet.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="100" />
+        <location filename="../../ui/login.py" line="112" />
+        <source>统一身份认证登录</source>
+        <translation>Sign in with unified identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="118" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="103" />
+        <location filename="../../ui/login.py" line="121" />
         <source>公文流转 · 办会 · 督查督办</source>
         <translation>Documents · Meetings · Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="111" />
+        <location filename="../../ui/login.py" line="131" />
         <source>选择CA证书</source>
         <translation>Choose the CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="112" />
+        <location filename="../../ui/login.py" line="132" />
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="122" />
+        <location filename="../../ui/login.py" line="142" />
+        <location filename="../../ui/login.py" line="180" />
         <source>请填写：</source>
         <translation>Please fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125" />
+        <location filename="../../ui/login.py" line="145" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="187" />
+        <source>已在浏览器中打开统一身份认证页面，请在浏览器中完成登录…</source>
+        <translation>The unified identity page is open in your browser; please sign in there…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="206" />
+        <source>已取消统一身份认证登录</source>
+        <translation>Unified identity sign-in cancelled</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>当前登录</source>
         <translation>Logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>批量办理…</source>
         <translation>Handle several…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
         <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>验章…</source>
         <translation>Verify seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>检查任一PDF文件（如收到的正式文件）的电子印章</source>
         <translation>Check the electronic seal of any PDF file (a received official file, for example)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="425" />
+        <source>服务器未接受您修改的通知方式：{0}。请在“设置…—通知方式”中更正</source>
+        <translation>The server did not accept your notifications: {0}. Please correct them in Settings… → Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="444" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>当前登录：{0}</source>
         <translation>Logged in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="452" />
         <source>受委托代为办理：{0}</source>
         <translation>Acting by delegation for: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510" />
+        <location filename="../../ui/main_window.py" line="525" />
         <source>请先在列表中选中要办理的文件</source>
         <translation>Select the documents to handle in the list first</translation>
     </message>
@@ -3875,31 +3982,31 @@ Reason for cancelling:</translation>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="388" />
         <location filename="../../ui/strings.py" line="17" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="276" />
         <location filename="../../ui/strings.py" line="18" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="277" />
         <location filename="../../ui/strings.py" line="19" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="280" />
         <location filename="../../ui/strings.py" line="20" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="287" />
         <location filename="../../ui/strings.py" line="21" />
         <source>退出登录</source>
         <translation>Log out</translation>
@@ -4640,6 +4747,79 @@ Reason for cancelling:</translation>
     </message>
 </context>
 <context>
+    <name>NotificationTab</name>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="83" />
+        <source>如 13912345678</source>
+        <translation>e.g. 13912345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="84" />
+        <source>如 zhangsan@example.gov.cn</source>
+        <translation>e.g. zhangsan@example.gov.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="89" />
+        <source>每日摘要：每天早上把您的待办和临期事项汇总成一封邮件</source>
+        <translation>Daily digest: each morning, your work to do and what falls due, in one e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="92" />
+        <source>保存通知方式</source>
+        <translation>Save notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="96" />
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="97" />
+        <source>电子邮箱</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="98" />
+        <source>通知事项</source>
+        <translation>Notify me of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="117" />
+        <source>特急公文</source>
+        <translation>Extra-urgent documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="117" />
+        <source>收到催办</source>
+        <translation>Urging of my work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="118" />
+        <source>会议通知和变更</source>
+        <translation>Meeting notices and changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="118" />
+        <source>督办事项临期和逾期</source>
+        <translation>Supervision items due soon or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="119" />
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="120" />
+        <source>邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notification_settings.py" line="136" />
+        <source>每日摘要</source>
+        <translation>Daily digest</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../ui/tray.py" line="46" />
@@ -5373,184 +5553,189 @@ Reason for cancelling:</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63" />
+        <location filename="../../ui/settings_dialog.py" line="67" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="70" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
-        <location filename="../../ui/settings_dialog.py" line="166" />
-        <location filename="../../ui/settings_dialog.py" line="253" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="172" />
+        <location filename="../../ui/settings_dialog.py" line="260" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="74" />
+        <source>通知方式</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="80" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings_dialog.py" line="82" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings_dialog.py" line="100" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="95" />
+        <location filename="../../ui/settings_dialog.py" line="101" />
         <source>更改语言在重新启动后生效</source>
         <translation>A new language applies after a restart</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings_dialog.py" line="104" />
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="108" />
         <source>新待办、催办和会议通知在系统托盘提醒</source>
         <translation>Show new work, urgings and meeting notices in the system tray</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104" />
+        <location filename="../../ui/settings_dialog.py" line="110" />
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings_dialog.py" line="119" />
         <source>输入一条常用意见，如“同意，请按程序办理。”</source>
         <translation>Type a common opinion, e.g. “Agreed; please proceed as usual.”</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115" />
+        <location filename="../../ui/settings_dialog.py" line="121" />
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117" />
+        <location filename="../../ui/settings_dialog.py" line="123" />
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="125" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="125" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="136" />
         <source>办理时点击即可填入意见框；双击一条可以修改</source>
         <translation>Click one while handling to put it in the opinion box; double-click to edit it</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="141" />
+        <location filename="../../ui/settings_dialog.py" line="147" />
         <source>服务器地址</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143" />
+        <location filename="../../ui/settings_dialog.py" line="149" />
         <source>可选：政务外网CA证书文件（.pem/.crt）</source>
         <translation>Optional: the extranet CA certificate (.pem/.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144" />
+        <location filename="../../ui/settings_dialog.py" line="150" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149" />
+        <location filename="../../ui/settings_dialog.py" line="155" />
         <source>CA证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151" />
+        <location filename="../../ui/settings_dialog.py" line="157" />
         <source>留空则不用代理</source>
         <translation>Leave empty for no proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152" />
+        <location filename="../../ui/settings_dialog.py" line="158" />
         <source>HTTP代理</source>
         <translation>HTTP proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153" />
+        <location filename="../../ui/settings_dialog.py" line="159" />
         <source>服务器设置在下次登录时生效</source>
         <translation>Server settings apply at the next login</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163" />
+        <location filename="../../ui/settings_dialog.py" line="169" />
         <source>当前密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164" />
+        <location filename="../../ui/settings_dialog.py" line="170" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165" />
+        <location filename="../../ui/settings_dialog.py" line="171" />
         <source>再次输入新密码</source>
         <translation>New password again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172" />
+        <location filename="../../ui/settings_dialog.py" line="178" />
         <source>新密码至少8个字符，不能与用户名相同；修改后其他电脑上的登录将失效</source>
         <translation>At least 8 characters, not the username; your logins on other computers will end</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="218" />
+        <location filename="../../ui/settings_dialog.py" line="224" />
         <source>选择CA证书文件</source>
         <translation>Choose the CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219" />
+        <location filename="../../ui/settings_dialog.py" line="225" />
         <source>证书 (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="243" />
+        <location filename="../../ui/settings_dialog.py" line="250" />
         <source>请输入当前密码和新密码</source>
         <translation>Enter the current and the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="246" />
+        <location filename="../../ui/settings_dialog.py" line="253" />
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords differ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="249" />
+        <location filename="../../ui/settings_dialog.py" line="256" />
         <source>未连接服务器，无法修改密码</source>
         <translation>Not connected to a server; the password cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="252" />
+        <location filename="../../ui/settings_dialog.py" line="259" />
         <source>正在修改…</source>
         <translation>Changing…</translation>
     </message>
@@ -6454,4 +6639,4 @@ Reason for cancelling:</translation>
         <translation>{0}: {1}</translation>
     </message>
 </context>
-<context><name>messages</name><message><source>action.malformed</source><translation>The action's arguments are malformed</translation></message><message><source>archive.bad_text</source><translation>The title, body or opinions hold characters that cannot be saved; correct them before exporting the archive package</translation></message><message><source>archive.corrupt_blob</source><translation>The local copy of “{name}” is damaged; sync to download it again before exporting the archive package</translation></message><message><source>archive.missing_attachment</source><translation>“{name}” is not downloaded yet; the archive package cannot be exported</translation></message><message><source>archive.missing_official_pdf</source><translation>The sealed official PDF is not downloaded yet; sync or download it before exporting the archive package</translation></message><message><source>archive.not_archived</source><translation>The document is not archived yet</translation></message><message><source>archive.pending_item_number</source><translation>The server has not assigned the item number yet; sync before exporting</translation></message><message><source>archive.retention_required</source><translation>Choose a retention period (permanent, 30 or 10 years)</translation></message><message><source>auth.forbidden</source><translation>You may not do this</translation></message><message><source>auth.invalid_credentials</source><translation>Wrong username or password</translation></message><message><source>auth.invalid_refresh</source><translation>Your login is no longer valid; please log in again</translation></message><message><source>auth.invalid_token</source><translation>Your login is no longer valid; please log in again</translation></message><message><source>auth.login_required</source><translation>Please log in again</translation></message><message><source>auth.refresh_expired</source><translation>Your login has expired; please log in again</translation></message><message><source>auth.refresh_reused</source><translation>Your login was used twice and has been ended for safety; please log in again</translation></message><message><source>auth.required</source><translation>Please log in first</translation></message><message><source>auth.same_password</source><translation>The new password must differ from the current one</translation></message><message><source>auth.throttled</source><translation>Too many attempts; please try again later</translation></message><message><source>auth.token_expired</source><translation>Your login has expired; please log in again</translation></message><message><source>auth.weak_password</source><translation>The password is too weak: make it longer, without spaces at either end, and unlike the username</translation></message><message><source>auth.wrong_password</source><translation>The current password is wrong</translation></message><message><source>backup.bad_file</source><translation>This is not an Office Collaboration backup, or the backup is damaged</translation></message><message><source>backup.empty</source><translation>The database is not initialised; there is nothing to back up</translation></message><message><source>backup.exists</source><translation>The backup file already exists: {path}</translation></message><message><source>backup.no_file</source><translation>An in-memory database cannot be backed up</translation></message><message><source>backup.target_not_empty</source><translation>The target database is not empty: restore into a new, empty one so that no data is overwritten</translation></message><message><source>backup.tool_failed</source><translation>{tool} failed</translation></message><message><source>backup.tool_missing</source><translation>The PostgreSQL tool {tool} is missing; install postgresql-client</translation></message><message><source>backup.wrong_database</source><translation>This backup comes from another kind of database and cannot be restored here</translation></message><message><source>blob.bad_hash</source><translation>The attachment's checksum is not valid</translation></message><message><source>blob.bad_offset</source><translation>The attachment's size or transfer position is not valid</translation></message><message><source>blob.bad_range</source><translation>The requested range is not valid</translation></message><message><source>blob.bad_state</source><translation>The attachment's transfer state is not valid</translation></message><message><source>blob.corrupt</source><translation>The attachment is damaged or was changed; please add it again</translation></message><message><source>blob.hash_mismatch</source><translation>The attachment does not match its checksum and was discarded; please upload it again</translation></message><message><source>blob.missing</source><translation>The local copy of the attachment is gone; please add it again</translation></message><message><source>blob.no_content</source><translation>The attachment has a name but no file</translation></message><message><source>blob.not_found</source><translation>The attachment does not exist or you may not see it</translation></message><message><source>blob.offset_mismatch</source><translation>The upload position differs from what the server has received</translation></message><message><source>blob.size_conflict</source><translation>The attachment's size differs from the one registered</translation></message><message><source>blob.too_long</source><translation>The upload is larger than the registered attachment</translation></message><message><source>blob.unknown</source><translation>“{name}” is not fully uploaded yet; please try again later</translation></message><message><source>body_file.unreadable</source><translation>The text of the file cannot be read</translation></message><message><source>body_version.file</source><translation>The body file version is not valid</translation></message><message><source>client.bad_response</source><translation>The server's answer could not be read</translation></message><message><source>clock.naive</source><translation>This computer's time has no time zone</translation></message><message><source>date.chinese_numerals</source><translation>Dates use Arabic numerals (GB/T 9704—2012)</translation></message><message><source>date.format</source><translation>Write dates as ××××年×月×日</translation></message><message><source>date.padded</source><translation>No leading zeros in months and days</translation></message><message><source>delegation.end_before_start</source><translation>The end must be after the start</translation></message><message><source>delegation.exists</source><translation>This delegation already exists</translation></message><message><source>delegation.forbidden</source><translation>Only the delegating person or an administrator can end it</translation></message><message><source>delegation.in_past</source><translation>The end has passed; the delegation would never apply</translation></message><message><source>delegation.naive_time</source><translation>Delegation times need a time zone</translation></message><message><source>delegation.not_found</source><translation>The delegation does not exist or has ended</translation></message><message><source>delegation.overlap</source><translation>This period is already delegated to someone else; end that delegation or change the times</translation></message><message><source>delegation.self</source><translation>You cannot delegate to yourself</translation></message><message><source>delegation.too_long</source><translation>A delegation can last at most {max_days} days</translation></message><message><source>delegation.unknown_delegate</source><translation>The delegate does not exist or is inactive</translation></message><message><source>delegation.unknown_principal</source><translation>The delegating person does not exist or is inactive</translation></message><message><source>distribute.unknown_unit</source><translation>Some recipient units are not in the directory</translation></message><message><source>doc_number.bad_agency_code</source><translation>The agency code must not be empty or hold brackets or spaces</translation></message><message><source>doc_number.bad_sequence</source><translation>The sequence number starts at 1</translation></message><message><source>doc_number.bad_year</source><translation>The year must have four digits</translation></message><message><source>doc_number.malformed</source><translation>The document number “{value}” is not well formed; write it like 萍府发〔2023〕21号</translation></message><message><source>document.classified</source><translation>“{value}” documents are classified and must not be handled on the extranet; use the classified network or paper</translation></message><message><source>document.exists</source><translation>The document already exists</translation></message><message><source>document.invalid_*</source><translation>Please check this field</translation></message><message><source>document.invalid_agency_code</source><translation>There is no agency code; the document cannot be numbered</translation></message><message><source>document.invalid_body_file</source><translation>Please check the body file: a .docx, .doc, .wps, .odt or .rtf file of at most 200 MB</translation></message><message><source>document.malformed</source><translation>The document's data is malformed</translation></message><message><source>document.not_found</source><translation>The document does not exist or you may no longer see it</translation></message><message><source>document.unknown_classification</source><translation>The classification must be Public or Internal, not “{value}”</translation></message><message><source>document.unknown_field</source><translation>These fields cannot be changed</translation></message><message><source>document.unknown_type</source><translation>“{value}” is not one of the 15 statutory document types</translation></message><message><source>document.unknown_unit</source><translation>Some units are not in the directory</translation></message><message><source>document.unknown_urgency</source><translation>The urgency must be Extra urgent, Urgent or Normal, not “{value}”</translation></message><message><source>file.unreadable</source><translation>The file cannot be read</translation></message><message><source>http.error</source><translation>The request could not be handled</translation></message><message><source>http.method_not_allowed</source><translation>This request method is not supported</translation></message><message><source>http.not_acceptable</source><translation>This response format is not supported</translation></message><message><source>http.not_found</source><translation>The address does not exist</translation></message><message><source>ics.already_cancelled</source><translation>The meeting is already cancelled; nothing was changed</translation></message><message><source>ics.bad_encoding</source><translation>The calendar file's encoding cannot be read</translation></message><message><source>ics.bad_time</source><translation>The calendar's meeting times are not valid</translation></message><message><source>ics.meeting_not_found</source><translation>The meeting this calendar file cancels is not on this computer; nothing was changed. Sync, then import it again</translation></message><message><source>ics.no_event</source><translation>The calendar file holds no meeting (VEVENT)</translation></message><message><source>ics.no_start</source><translation>The calendar's meeting has no start (DTSTART)</translation></message><message><source>ics.not_calendar</source><translation>This is not an iCalendar file (.ics)</translation></message><message><source>ics.occurrence_*_unsupported</source><translation>The calendar file changes one occurrence of a recurring meeting; that is not supported. Nothing was changed</translation></message><message><source>ics.too_large</source><translation>The calendar file is too large (1 MB at most)</translation></message><message><source>inbox.unknown_folder</source><translation>Unknown inbox folder</translation></message><message><source>inbox.unknown_sort</source><translation>Unknown sort order</translation></message><message><source>ledger.malformed</source><translation>The ledger file cannot be read</translation></message><message><source>meeting.*_busy</source><translation>Busy at that time</translation></message><message><source>meeting.already_booked</source><translation>This meeting already has a room booked</translation></message><message><source>meeting.already_checked_in</source><translation>This person has checked in already</translation></message><message><source>meeting.already_supervised</source><translation>This decision is already under supervision</translation></message><message><source>meeting.bad_code</source><translation>Enter the right check-in code</translation></message><message><source>meeting.bad_deputy</source><translation>You cannot send yourself as your deputy</translation></message><message><source>meeting.bad_recurrence</source><translation>The recurrence rule is not valid (e.g. FREQ=WEEKLY;COUNT=10)</translation></message><message><source>meeting.bad_reply</source><translation>Choose a reply: attend, leave or send a deputy</translation></message><message><source>meeting.bad_time</source><translation>The meeting must end after it starts</translation></message><message><source>meeting.check_in_closed</source><translation>Self check-in has closed; ask the meeting staff</translation></message><message><source>meeting.check_in_not_open</source><translation>Check-in opens 30 minutes before the meeting</translation></message><message><source>meeting.decision_incomplete</source><translation>A decision needs a lead unit and a deadline before it can be supervised</translation></message><message><source>meeting.deputy_required</source><translation>Choose who attends for you</translation></message><message><source>meeting.exists</source><translation>The meeting already exists</translation></message><message><source>meeting.forbidden</source><translation>You may not do this with this meeting</translation></message><message><source>meeting.in_past</source><translation>The meeting has started or is over; it cannot change now</translation></message><message><source>meeting.invalid_*</source><translation>Please check this field</translation></message><message><source>meeting.invalid_decision</source><translation>Each decision needs a text, and not too long</translation></message><message><source>meeting.item_id_required</source><translation>The supervision item number is missing</translation></message><message><source>meeting.malformed</source><translation>The meeting's data is malformed</translation></message><message><source>meeting.minutes_required</source><translation>The minutes cannot be empty</translation></message><message><source>meeting.minutes_too_long</source><translation>The minutes are too long</translation></message><message><source>meeting.naive_time</source><translation>Meeting times need a time zone</translation></message><message><source>meeting.no_attendees</source><translation>Add attendees (people or units) first</translation></message><message><source>meeting.no_check_in_code</source><translation>This meeting has no check-in code; the staff check people in</translation></message><message><source>meeting.no_minutes</source><translation>No minutes yet</translation></message><message><source>meeting.no_room</source><translation>Choose a room</translation></message><message><source>meeting.not_an_occurrence</source><translation>That time is not an occurrence of this recurring meeting</translation></message><message><source>meeting.not_found</source><translation>The meeting does not exist or you may no longer see it</translation></message><message><source>meeting.not_in_unit</source><translation>The people named do not belong to the invited unit</translation></message><message><source>meeting.not_invited</source><translation>Only invited people (or units) can reply</translation></message><message><source>meeting.not_pending</source><translation>No room booking waits for approval</translation></message><message><source>meeting.not_started</source><translation>The meeting has not started; minutes come later</translation></message><message><source>meeting.nothing_changed</source><translation>Nothing to change</translation></message><message><source>meeting.nothing_to_remind</source><translation>Everyone invited has replied</translation></message><message><source>meeting.people_required</source><translation>Name who attends from your unit</translation></message><message><source>meeting.place_required</source><translation>Book a room or give a place</translation></message><message><source>meeting.reason_required</source><translation>Please give a reason</translation></message><message><source>meeting.reason_too_long</source><translation>The reason is too long</translation></message><message><source>meeting.recurrence_overlaps</source><translation>Two occurrences of the recurring meeting overlap</translation></message><message><source>meeting.recurrence_too_long</source><translation>A recurring meeting has too many occurrences or lasts over two years</translation></message><message><source>meeting.reply_closed</source><translation>The meeting is over; replies are closed</translation></message><message><source>meeting.room_not_booked</source><translation>The room is not booked yet; the notice cannot be sent</translation></message><message><source>meeting.room_pending</source><translation>The room booking waits for approval; the notice cannot be sent</translation></message><message><source>meeting.room_taken</source><translation>{room_name} is taken by “{holder_title}”</translation></message><message><source>meeting.room_too_small</source><translation>The room is too small for this meeting</translation></message><message><source>meeting.schedule_required</source><translation>Booking a room needs the room and its bookings</translation></message><message><source>meeting.series</source><translation>For a recurring meeting, do this on one occurrence</translation></message><message><source>meeting.sitting_exists</source><translation>This occurrence exists already; use it</translation></message><message><source>meeting.too_long</source><translation>A meeting cannot last over 14 days</translation></message><message><source>meeting.too_many_people</source><translation>Too many people for one unit</translation></message><message><source>meeting.unbounded_recurrence</source><translation>A recurring meeting needs an end date (UNTIL) or a count (COUNT)</translation></message><message><source>meeting.unknown_action</source><translation>This action is not supported</translation></message><message><source>meeting.unknown_decision</source><translation>There is no such decision</translation></message><message><source>meeting.unknown_field</source><translation>These fields cannot be changed</translation></message><message><source>meeting.unknown_room</source><translation>The room does not exist</translation></message><message><source>meeting.wrong_status</source><translation>The meeting's status does not allow this</translation></message><message><source>meta.bad_key</source><translation>The setting has no name</translation></message><message><source>mutation.invalid_args</source><translation>The action's arguments are not valid</translation></message><message><source>mutation.unknown</source><translation>The server does not support this action: {name}</translation></message><message><source>mutation.unsupported_version</source><translation>This action comes from a newer client; ask the administrator to upgrade the server</translation></message><message><source>number.doc_number</source><translation>The document number is not well formed</translation></message><message><source>number.full_width</source><translation>Digits and letters should be half-width</translation></message><message><source>number.mixed_zero</source><translation>The year mixes 〇 with the digit 0 or the letter O</translation></message><message><source>opinion.required</source><translation>Please write an opinion</translation></message><message><source>opinion.too_long</source><translation>The opinion is too long</translation></message><message><source>org.import_empty</source><translation>The file is empty</translation></message><message><source>org.import_encoding</source><translation>The file's encoding is unknown; save it as a UTF-8 CSV file</translation></message><message><source>org.import_header</source><translation>The header lacks required columns</translation></message><message><source>org.import_invalid</source><translation>Nothing was imported: some rows have errors</translation></message><message><source>org.import_missing</source><translation>The file cannot be found</translation></message><message><source>org.import_too_large</source><translation>Too many rows to import at once</translation></message><message><source>org.import_unreadable</source><translation>The Excel file cannot be read; it may be damaged</translation></message><message><source>org.unit_cycle</source><translation>The units' hierarchy has a cycle</translation></message><message><source>org.unknown_parent</source><translation>A unit's parent unit does not exist</translation></message><message><source>org.unknown_person</source><translation>The person does not exist or is inactive</translation></message><message><source>org.unknown_role</source><translation>Unknown role: {role}</translation></message><message><source>org.unknown_unit</source><translation>The unit does not exist</translation></message><message><source>org.unknown_username</source><translation>Unknown username: {username}</translation></message><message><source>org.username_taken</source><translation>The username is taken</translation></message><message><source>outbox.ack_ahead</source><translation>The server confirmed actions this computer never sent; the local database may have been restored from a backup. Log in again to rebuild it</translation></message><message><source>outbox.bad_name</source><translation>The action has no name</translation></message><message><source>outbox.unknown_mutation</source><translation>This action is not in the local queue</translation></message><message><source>page.bad_range</source><translation>The page parameters are not valid</translation></message><message><source>pdf.bad_date</source><translation>Not a valid date or time</translation></message><message><source>pdf.bad_json</source><translation>The input file is not valid UTF-8 JSON</translation></message><message><source>pdf.bad_seal_image</source><translation>The seal image cannot be read (PNG)</translation></message><message><source>pdf.bad_step</source><translation>Not a valid step</translation></message><message><source>pdf.bad_value</source><translation>Not a valid value</translation></message><message><source>pdf.cannot_write</source><translation>The output file cannot be written</translation></message><message><source>pdf.encrypted</source><translation>The PDF is encrypted; PDF/A does not allow encryption</translation></message><message><source>pdf.missing_field</source><translation>A required field is missing</translation></message><message><source>pdf.no_cjk_font</source><translation>No Chinese font was found on this computer</translation></message><message><source>pdf.no_input</source><translation>The input file cannot be read</translation></message><message><source>pdf.not_pdf</source><translation>Not a valid PDF; it cannot become PDF/A</translation></message><message><source>pdf.unknown_field</source><translation>Unknown field</translation></message><message><source>pdf.wrong_type</source><translation>A field has the wrong type</translation></message><message><source>punct.half_width</source><translation>Use full-width punctuation in Chinese sentences</translation></message><message><source>punct.repeated</source><translation>Repeated punctuation</translation></message><message><source>punct.unbalanced</source><translation>Unbalanced quotes or brackets</translation></message><message><source>rejection.not_found</source><translation>This refused action is no longer listed</translation></message><message><source>request.bad</source><translation>The request is malformed</translation></message><message><source>request.invalid</source><translation>The request is not valid</translation></message><message><source>request.length_required</source><translation>The request must state its length</translation></message><message><source>request.too_large</source><translation>The request is too large</translation></message><message><source>request.unsupported_media_type</source><translation>This request content type is not supported</translation></message><message><source>seal.bad_ca</source><translation>The root certificate's key is not an EC key</translation></message><message><source>seal.bad_image</source><translation>The seal image cannot be used: use a PNG of at most 2 MB</translation></message><message><source>seal.bad_password</source><translation>Wrong certificate password; please enter it again</translation></message><message><source>seal.bad_pdf</source><translation>The file is not a PDF that can be sealed</translation></message><message><source>seal.bad_root</source><translation>The root certificate file is not a PEM certificate</translation></message><message><source>seal.ca_exists</source><translation>The organisation's root certificate exists already</translation></message><message><source>seal.encrypted</source><translation>The PDF is encrypted and cannot be sealed</translation></message><message><source>seal.expired</source><translation>The seal certificate has expired; replace it</translation></message><message><source>seal.no_ca</source><translation>The server has no root certificate to issue seal certificates</translation></message><message><source>seal.no_key</source><translation>The certificate file holds no matching private key</translation></message><message><source>seal.no_name</source><translation>The organisation's name cannot be empty</translation></message><message><source>seal.no_number</source><translation>The document has no number yet and cannot be sealed</translation></message><message><source>seal.no_password</source><translation>The password environment variable is not set</translation></message><message><source>seal.no_root</source><translation>The PKCS#12 file has no root certificate</translation></message><message><source>seal.not_configured</source><translation>Your unit has no electronic seal yet; ask the administrator to import one</translation></message><message><source>seal.not_pkcs12</source><translation>The file is not a PKCS#12 certificate (.p12/.pfx)</translation></message><message><source>seal.not_yet_valid</source><translation>The seal certificate is not valid yet</translation></message><message><source>seal.untrusted_chain</source><translation>The seal certificate cannot be verified by this root certificate</translation></message><message><source>search.too_long</source><translation>The search text is too long</translation></message><message><source>server.error</source><translation>The server failed; please contact the administrator</translation></message><message><source>server.stopping</source><translation>The server is stopping; please try again later</translation></message><message><source>server.unavailable</source><translation>The server cannot handle requests now; please try again later</translation></message><message><source>space.between_chinese</source><translation>Extra space between Chinese characters</translation></message><message><source>store.busy</source><translation>The local database is in use by another program; please try again later</translation></message><message><source>store.disk_full</source><translation>The disk is full; free some space and try again</translation></message><message><source>store.not_json</source><translation>The data cannot be saved: it holds values that are not JSON</translation></message><message><source>store.too_new</source><translation>The local database was made by a newer version; upgrade this program</translation></message><message><source>store.unreadable</source><translation>The local database cannot be opened: it is damaged, not a database, or not accessible</translation></message><message><source>supervision.action_not_allowed</source><translation>The item's status does not allow this</translation></message><message><source>supervision.already_urged</source><translation>The item was already urged by this rule</translation></message><message><source>supervision.deadline_passed</source><translation>The deadline has passed; change it first</translation></message><message><source>supervision.exists</source><translation>The supervision item already exists</translation></message><message><source>supervision.extension_in_past</source><translation>The new deadline must be in the future</translation></message><message><source>supervision.extension_not_later</source><translation>The new deadline must be after the current one</translation></message><message><source>supervision.extension_pending</source><translation>An extension request already waits for approval</translation></message><message><source>supervision.forbidden</source><translation>You may not do this with this item</translation></message><message><source>supervision.invalid_*</source><translation>Please check this field</translation></message><message><source>supervision.invalid_content</source><translation>The content cannot be empty</translation></message><message><source>supervision.invalid_deadline</source><translation>Please give a valid deadline</translation></message><message><source>supervision.invalid_lead_unit_id</source><translation>Name the lead unit</translation></message><message><source>supervision.invalid_percent</source><translation>Progress is a whole number from 0 to 100</translation></message><message><source>supervision.malformed_action</source><translation>The supervision action is malformed</translation></message><message><source>supervision.malformed_item</source><translation>The supervision item's data is malformed</translation></message><message><source>supervision.no_pending_extension</source><translation>No extension request waits for approval</translation></message><message><source>supervision.not_found</source><translation>The item does not exist or you may no longer see it</translation></message><message><source>supervision.nothing_changed</source><translation>Nothing to change</translation></message><message><source>supervision.nothing_to_urge</source><translation>The item needs no urging now</translation></message><message><source>supervision.parent_completed</source><translation>A closed item cannot be split</translation></message><message><source>supervision.status_moved</source><translation>The item's status has changed; see the route for who acted</translation></message><message><source>supervision.text_required</source><translation>Please write a text</translation></message><message><source>supervision.text_too_long</source><translation>The text is too long</translation></message><message><source>supervision.unknown_action</source><translation>This action is not supported</translation></message><message><source>supervision.unknown_field</source><translation>These fields cannot be changed</translation></message><message><source>supervision.unknown_source</source><translation>The source record does not exist or you may not see it</translation></message><message><source>supervision.wrong_item</source><translation>The urging record belongs to another item</translation></message><message><source>sync.bad_cursor</source><translation>The sync position cannot be negative</translation></message><message><source>sync.client_mismatch</source><translation>This client was used by someone else; log in again to set up new local data</translation></message><message><source>sync.client_too_old</source><translation>This client is too old for the server; upgrade it, then sync. Actions not yet synced are kept</translation></message><message><source>sync.cursor_backwards</source><translation>The server's sync position is behind this computer's</translation></message><message><source>sync.derived_id_taken</source><translation>Inconsistent data: the record number is taken; nothing was done. Please contact the administrator</translation></message><message><source>sync.out_of_order</source><translation>The actions arrived out of order; the server waits for an earlier one</translation></message><message><source>sync.schema_unsupported</source><translation>This client is newer than the server; ask the administrator to upgrade the server</translation></message><message><source>trace.bad_key</source><translation>The key file is not an Ed25519 key</translation></message><message><source>trace.chain_mismatch</source><translation>The record's trace does not match the server's hash chain and may have been tampered with; nothing was done. Ask the administrator to run verify-trace</translation></message><message><source>workflow.action_not_allowed</source><translation>This action is not possible at this step</translation></message><message><source>workflow.already_acted</source><translation>Someone has acted at the next step, so it cannot be withdrawn; ask them to return it</translation></message><message><source>workflow.already_circulated</source><translation>The chosen people are already reading it</translation></message><message><source>workflow.already_claimed</source><translation>{winner_name} took this step at {at}</translation></message><message><source>workflow.already_holder</source><translation>The chosen person already handles this step</translation></message><message><source>workflow.already_informed</source><translation>Everyone chosen has been notified already</translation></message><message><source>workflow.already_yours</source><translation>You already handle this step</translation></message><message><source>workflow.assignee_required</source><translation>Please choose a person</translation></message><message><source>workflow.bad_assignee</source><translation>The chosen person cannot handle this step</translation></message><message><source>workflow.bad_return_target</source><translation>The document cannot be returned to that step</translation></message><message><source>workflow.cannot_withdraw</source><translation>This step can no longer be withdrawn by you</translation></message><message><source>workflow.forbidden</source><translation>You may not do this with this document</translation></message><message><source>workflow.inform_closed</source><translation>The document is closed or archived; no one can be notified</translation></message><message><source>workflow.lead_unit_required</source><translation>An instruction must name the lead unit</translation></message><message><source>workflow.not_holder</source><translation>You do not handle the current step</translation></message><message><source>workflow.not_informed</source><translation>You were not notified of this document</translation></message><message><source>workflow.nothing_changed</source><translation>Nothing to change</translation></message><message><source>workflow.nothing_to_acknowledge</source><translation>There is nothing for you to acknowledge</translation></message><message><source>workflow.nothing_to_urge</source><translation>No step of this document waits for anyone</translation></message><message><source>workflow.one_assignee</source><translation>Only one person handles this step; use Add signer for more</translation></message><message><source>workflow.step_moved</source><translation>The document has moved on to another step; see the route for who acted</translation></message><message><source>workflow.unknown_action</source><translation>This action is not supported</translation></message></context></TS>
+<context><name>messages</name><message><source>action.malformed</source><translation>The action's arguments are malformed</translation></message><message><source>archive.bad_text</source><translation>The title, body or opinions hold characters that cannot be saved; correct them before exporting the archive package</translation></message><message><source>archive.corrupt_blob</source><translation>The local copy of “{name}” is damaged; sync to download it again before exporting the archive package</translation></message><message><source>archive.missing_attachment</source><translation>“{name}” is not downloaded yet; the archive package cannot be exported</translation></message><message><source>archive.missing_official_pdf</source><translation>The sealed official PDF is not downloaded yet; sync or download it before exporting the archive package</translation></message><message><source>archive.not_archived</source><translation>The document is not archived yet</translation></message><message><source>archive.pending_item_number</source><translation>The server has not assigned the item number yet; sync before exporting</translation></message><message><source>archive.retention_required</source><translation>Choose a retention period (permanent, 30 or 10 years)</translation></message><message><source>auth.directory_unavailable</source><translation>The unified identity service cannot be reached; please try again later or contact the administrator</translation></message><message><source>auth.forbidden</source><translation>You may not do this</translation></message><message><source>auth.invalid_credentials</source><translation>Wrong username or password</translation></message><message><source>auth.invalid_refresh</source><translation>Your login is no longer valid; please log in again</translation></message><message><source>auth.invalid_token</source><translation>Your login is no longer valid; please log in again</translation></message><message><source>auth.login_required</source><translation>Please log in again</translation></message><message><source>auth.oidc_invalid_token</source><translation>The unified identity sign-in is not valid; please sign in again</translation></message><message><source>auth.oidc_not_configured</source><translation>This server does not offer unified identity sign-in</translation></message><message><source>auth.oidc_token_expired</source><translation>The unified identity sign-in has expired; please sign in again</translation></message><message><source>auth.oidc_unavailable</source><translation>The unified identity service cannot be reached; please try again later</translation></message><message><source>auth.oidc_unknown_person</source><translation>Your unified identity account is not registered in this system; please ask the administrator</translation></message><message><source>auth.password_managed_by_directory</source><translation>This account's password is managed by the unified identity platform; please change it there</translation></message><message><source>auth.refresh_expired</source><translation>Your login has expired; please log in again</translation></message><message><source>auth.refresh_reused</source><translation>Your login was used twice and has been ended for safety; please log in again</translation></message><message><source>auth.required</source><translation>Please log in first</translation></message><message><source>auth.same_password</source><translation>The new password must differ from the current one</translation></message><message><source>auth.throttled</source><translation>Too many attempts; please try again later</translation></message><message><source>auth.token_expired</source><translation>Your login has expired; please log in again</translation></message><message><source>auth.weak_password</source><translation>The password is too weak: make it longer, without spaces at either end, and unlike the username</translation></message><message><source>auth.wrong_password</source><translation>The current password is wrong</translation></message><message><source>backup.bad_file</source><translation>This is not an Office Collaboration backup, or the backup is damaged</translation></message><message><source>backup.empty</source><translation>The database is not initialised; there is nothing to back up</translation></message><message><source>backup.exists</source><translation>The backup file already exists: {path}</translation></message><message><source>backup.no_file</source><translation>An in-memory database cannot be backed up</translation></message><message><source>backup.target_not_empty</source><translation>The target database is not empty: restore into a new, empty one so that no data is overwritten</translation></message><message><source>backup.tool_failed</source><translation>{tool} failed</translation></message><message><source>backup.tool_missing</source><translation>The PostgreSQL tool {tool} is missing; install postgresql-client</translation></message><message><source>backup.wrong_database</source><translation>This backup comes from another kind of database and cannot be restored here</translation></message><message><source>blob.bad_hash</source><translation>The attachment's checksum is not valid</translation></message><message><source>blob.bad_offset</source><translation>The attachment's size or transfer position is not valid</translation></message><message><source>blob.bad_range</source><translation>The requested range is not valid</translation></message><message><source>blob.bad_state</source><translation>The attachment's transfer state is not valid</translation></message><message><source>blob.corrupt</source><translation>The attachment is damaged or was changed; please add it again</translation></message><message><source>blob.hash_mismatch</source><translation>The attachment does not match its checksum and was discarded; please upload it again</translation></message><message><source>blob.missing</source><translation>The local copy of the attachment is gone; please add it again</translation></message><message><source>blob.no_content</source><translation>The attachment has a name but no file</translation></message><message><source>blob.not_found</source><translation>The attachment does not exist or you may not see it</translation></message><message><source>blob.offset_mismatch</source><translation>The upload position differs from what the server has received</translation></message><message><source>blob.size_conflict</source><translation>The attachment's size differs from the one registered</translation></message><message><source>blob.too_long</source><translation>The upload is larger than the registered attachment</translation></message><message><source>blob.unknown</source><translation>“{name}” is not fully uploaded yet; please try again later</translation></message><message><source>body_file.unreadable</source><translation>The text of the file cannot be read</translation></message><message><source>body_version.file</source><translation>The body file version is not valid</translation></message><message><source>client.bad_encoding</source><translation>The server's compressed answer arrived damaged or incomplete; it will be fetched again</translation></message><message><source>client.bad_response</source><translation>The server's answer could not be read</translation></message><message><source>clock.naive</source><translation>This computer's time has no time zone</translation></message><message><source>date.chinese_numerals</source><translation>Dates use Arabic numerals (GB/T 9704—2012)</translation></message><message><source>date.format</source><translation>Write dates as ××××年×月×日</translation></message><message><source>date.padded</source><translation>No leading zeros in months and days</translation></message><message><source>delegation.end_before_start</source><translation>The end must be after the start</translation></message><message><source>delegation.exists</source><translation>This delegation already exists</translation></message><message><source>delegation.forbidden</source><translation>Only the delegating person or an administrator can end it</translation></message><message><source>delegation.in_past</source><translation>The end has passed; the delegation would never apply</translation></message><message><source>delegation.naive_time</source><translation>Delegation times need a time zone</translation></message><message><source>delegation.not_found</source><translation>The delegation does not exist or has ended</translation></message><message><source>delegation.overlap</source><translation>This period is already delegated to someone else; end that delegation or change the times</translation></message><message><source>delegation.self</source><translation>You cannot delegate to yourself</translation></message><message><source>delegation.too_long</source><translation>A delegation can last at most {max_days} days</translation></message><message><source>delegation.unknown_delegate</source><translation>The delegate does not exist or is inactive</translation></message><message><source>delegation.unknown_principal</source><translation>The delegating person does not exist or is inactive</translation></message><message><source>directory.no_people</source><translation>The directory returned nobody, so nothing was changed (nobody is marked as having left); please check people_base and people_filter in [ldap]</translation></message><message><source>directory.not_configured</source><translation>The configuration file has no [ldap] table for the directory</translation></message><message><source>directory.unavailable</source><translation>The directory could not be read, so nothing was changed</translation></message><message><source>directory.unknown_root_unit</source><translation>The unit named by root_unit in [ldap] does not exist</translation></message><message><source>distribute.unknown_unit</source><translation>Some recipient units are not in the directory</translation></message><message><source>doc_number.bad_agency_code</source><translation>The agency code must not be empty or hold brackets or spaces</translation></message><message><source>doc_number.bad_sequence</source><translation>The sequence number starts at 1</translation></message><message><source>doc_number.bad_year</source><translation>The year must have four digits</translation></message><message><source>doc_number.malformed</source><translation>The document number “{value}” is not well formed; write it like 萍府发〔2023〕21号</translation></message><message><source>document.classified</source><translation>“{value}” documents are classified and must not be handled on the extranet; use the classified network or paper</translation></message><message><source>document.exists</source><translation>The document already exists</translation></message><message><source>document.invalid_*</source><translation>Please check this field</translation></message><message><source>document.invalid_agency_code</source><translation>There is no agency code; the document cannot be numbered</translation></message><message><source>document.invalid_body_file</source><translation>Please check the body file: a .docx, .doc, .wps, .odt or .rtf file of at most 200 MB</translation></message><message><source>document.malformed</source><translation>The document's data is malformed</translation></message><message><source>document.not_found</source><translation>The document does not exist or you may no longer see it</translation></message><message><source>document.unknown_classification</source><translation>The classification must be Public or Internal, not “{value}”</translation></message><message><source>document.unknown_field</source><translation>These fields cannot be changed</translation></message><message><source>document.unknown_type</source><translation>“{value}” is not one of the 15 statutory document types</translation></message><message><source>document.unknown_unit</source><translation>Some units are not in the directory</translation></message><message><source>document.unknown_urgency</source><translation>The urgency must be Extra urgent, Urgent or Normal, not “{value}”</translation></message><message><source>file.unreadable</source><translation>The file cannot be read</translation></message><message><source>handover.cannot_take</source><translation>The successor cannot take over this work</translation></message><message><source>handover.leaver_active</source><translation>{name} is still active; stop the account before handing over</translation></message><message><source>handover.not_admin</source><translation>{username} is not an administrator</translation></message><message><source>handover.not_open_work</source><translation>These records hold no open work of that person: {record_ids}</translation></message><message><source>handover.nothing_to_hand_over</source><translation>This record holds no open work of the person who left</translation></message><message><source>handover.other_unit</source><translation>{name} is not in the unit of the person who left; add --allow-other-unit to hand over across units</translation></message><message><source>handover.same_person</source><translation>The person who left and the successor must differ</translation></message><message><source>handover.successor_inactive</source><translation>{name} is inactive and cannot take over work</translation></message><message><source>handover.unknown_kind</source><translation>Unknown kind of record: {kinds}</translation></message><message><source>handover.unknown_person</source><translation>Unknown person: {person_id}</translation></message><message><source>http.error</source><translation>The request could not be handled</translation></message><message><source>http.method_not_allowed</source><translation>This request method is not supported</translation></message><message><source>http.not_acceptable</source><translation>This response format is not supported</translation></message><message><source>http.not_found</source><translation>The address does not exist</translation></message><message><source>ics.already_cancelled</source><translation>The meeting is already cancelled; nothing was changed</translation></message><message><source>ics.bad_encoding</source><translation>The calendar file's encoding cannot be read</translation></message><message><source>ics.bad_time</source><translation>The calendar's meeting times are not valid</translation></message><message><source>ics.meeting_not_found</source><translation>The meeting this calendar file cancels is not on this computer; nothing was changed. Sync, then import it again</translation></message><message><source>ics.no_event</source><translation>The calendar file holds no meeting (VEVENT)</translation></message><message><source>ics.no_start</source><translation>The calendar's meeting has no start (DTSTART)</translation></message><message><source>ics.not_calendar</source><translation>This is not an iCalendar file (.ics)</translation></message><message><source>ics.occurrence_*_unsupported</source><translation>The calendar file changes one occurrence of a recurring meeting; that is not supported. Nothing was changed</translation></message><message><source>ics.too_large</source><translation>The calendar file is too large (1 MB at most)</translation></message><message><source>inbox.unknown_folder</source><translation>Unknown inbox folder</translation></message><message><source>inbox.unknown_sort</source><translation>Unknown sort order</translation></message><message><source>ledger.malformed</source><translation>The ledger file cannot be read</translation></message><message><source>meeting.*_busy</source><translation>Busy at that time</translation></message><message><source>meeting.already_booked</source><translation>This meeting already has a room booked</translation></message><message><source>meeting.already_checked_in</source><translation>This person has checked in already</translation></message><message><source>meeting.already_supervised</source><translation>This decision is already under supervision</translation></message><message><source>meeting.bad_code</source><translation>Enter the right check-in code</translation></message><message><source>meeting.bad_deputy</source><translation>You cannot send yourself as your deputy</translation></message><message><source>meeting.bad_recurrence</source><translation>The recurrence rule is not valid (e.g. FREQ=WEEKLY;COUNT=10)</translation></message><message><source>meeting.bad_reply</source><translation>Choose a reply: attend, leave or send a deputy</translation></message><message><source>meeting.bad_time</source><translation>The meeting must end after it starts</translation></message><message><source>meeting.check_in_closed</source><translation>Self check-in has closed; ask the meeting staff</translation></message><message><source>meeting.check_in_not_open</source><translation>Check-in opens 30 minutes before the meeting</translation></message><message><source>meeting.decision_incomplete</source><translation>A decision needs a lead unit and a deadline before it can be supervised</translation></message><message><source>meeting.deputy_required</source><translation>Choose who attends for you</translation></message><message><source>meeting.exists</source><translation>The meeting already exists</translation></message><message><source>meeting.forbidden</source><translation>You may not do this with this meeting</translation></message><message><source>meeting.in_past</source><translation>The meeting has started or is over; it cannot change now</translation></message><message><source>meeting.invalid_*</source><translation>Please check this field</translation></message><message><source>meeting.invalid_decision</source><translation>Each decision needs a text, and not too long</translation></message><message><source>meeting.item_id_required</source><translation>The supervision item number is missing</translation></message><message><source>meeting.malformed</source><translation>The meeting's data is malformed</translation></message><message><source>meeting.minutes_required</source><translation>The minutes cannot be empty</translation></message><message><source>meeting.minutes_too_long</source><translation>The minutes are too long</translation></message><message><source>meeting.naive_time</source><translation>Meeting times need a time zone</translation></message><message><source>meeting.no_attendees</source><translation>Add attendees (people or units) first</translation></message><message><source>meeting.no_check_in_code</source><translation>This meeting has no check-in code; the staff check people in</translation></message><message><source>meeting.no_minutes</source><translation>No minutes yet</translation></message><message><source>meeting.no_room</source><translation>Choose a room</translation></message><message><source>meeting.not_an_occurrence</source><translation>That time is not an occurrence of this recurring meeting</translation></message><message><source>meeting.not_found</source><translation>The meeting does not exist or you may no longer see it</translation></message><message><source>meeting.not_in_unit</source><translation>The people named do not belong to the invited unit</translation></message><message><source>meeting.not_invited</source><translation>Only invited people (or units) can reply</translation></message><message><source>meeting.not_pending</source><translation>No room booking waits for approval</translation></message><message><source>meeting.not_started</source><translation>The meeting has not started; minutes come later</translation></message><message><source>meeting.nothing_changed</source><translation>Nothing to change</translation></message><message><source>meeting.nothing_to_remind</source><translation>Everyone invited has replied</translation></message><message><source>meeting.people_required</source><translation>Name who attends from your unit</translation></message><message><source>meeting.place_required</source><translation>Book a room or give a place</translation></message><message><source>meeting.reason_required</source><translation>Please give a reason</translation></message><message><source>meeting.reason_too_long</source><translation>The reason is too long</translation></message><message><source>meeting.recurrence_overlaps</source><translation>Two occurrences of the recurring meeting overlap</translation></message><message><source>meeting.recurrence_too_long</source><translation>A recurring meeting has too many occurrences or lasts over two years</translation></message><message><source>meeting.reply_closed</source><translation>The meeting is over; replies are closed</translation></message><message><source>meeting.room_not_booked</source><translation>The room is not booked yet; the notice cannot be sent</translation></message><message><source>meeting.room_pending</source><translation>The room booking waits for approval; the notice cannot be sent</translation></message><message><source>meeting.room_taken</source><translation>{room_name} is taken by “{holder_title}”</translation></message><message><source>meeting.room_too_small</source><translation>The room is too small for this meeting</translation></message><message><source>meeting.schedule_required</source><translation>Booking a room needs the room and its bookings</translation></message><message><source>meeting.series</source><translation>For a recurring meeting, do this on one occurrence</translation></message><message><source>meeting.sitting_exists</source><translation>This occurrence exists already; use it</translation></message><message><source>meeting.too_long</source><translation>A meeting cannot last over 14 days</translation></message><message><source>meeting.too_many_people</source><translation>Too many people for one unit</translation></message><message><source>meeting.unbounded_recurrence</source><translation>A recurring meeting needs an end date (UNTIL) or a count (COUNT)</translation></message><message><source>meeting.unknown_action</source><translation>This action is not supported</translation></message><message><source>meeting.unknown_decision</source><translation>There is no such decision</translation></message><message><source>meeting.unknown_field</source><translation>These fields cannot be changed</translation></message><message><source>meeting.unknown_room</source><translation>The room does not exist</translation></message><message><source>meeting.wrong_status</source><translation>The meeting's status does not allow this</translation></message><message><source>meta.bad_key</source><translation>The setting has no name</translation></message><message><source>mutation.invalid_args</source><translation>The action's arguments are not valid</translation></message><message><source>mutation.unknown</source><translation>The server does not support this action: {name}</translation></message><message><source>mutation.unsupported_version</source><translation>This action comes from a newer client; ask the administrator to upgrade the server</translation></message><message><source>notify.address_missing</source><translation>Fill in the e-mail address or mobile number before choosing that channel</translation></message><message><source>notify.channel_unavailable</source><translation>This server does not send notifications on that channel</translation></message><message><source>notify.invalid_email</source><translation>The e-mail address is not valid</translation></message><message><source>notify.invalid_phone</source><translation>The mobile number is not valid: 11 digits of a mainland number, +86 allowed</translation></message><message><source>number.doc_number</source><translation>The document number is not well formed</translation></message><message><source>number.full_width</source><translation>Digits and letters should be half-width</translation></message><message><source>number.mixed_zero</source><translation>The year mixes 〇 with the digit 0 or the letter O</translation></message><message><source>oidc.bad_response</source><translation>The unified identity platform's answer cannot be read; please ask the administrator</translation></message><message><source>oidc.denied</source><translation>The sign-in was cancelled or refused on the unified identity page</translation></message><message><source>oidc.no_browser</source><translation>No browser could be opened; please check the computer's default browser</translation></message><message><source>oidc.not_offered</source><translation>This server does not offer unified identity sign-in</translation></message><message><source>oidc.provider_error</source><translation>The unified identity platform did not complete the sign-in: {error}</translation></message><message><source>oidc.state_mismatch</source><translation>The sign-in answer does not belong to this sign-in and was refused (it may be forged); please sign in again</translation></message><message><source>oidc.timeout</source><translation>No sign-in came back from the browser within {minutes} minutes; please sign in again</translation></message><message><source>oidc.unreachable</source><translation>The unified identity platform cannot be reached; please check the network and try again</translation></message><message><source>opinion.required</source><translation>Please write an opinion</translation></message><message><source>opinion.too_long</source><translation>The opinion is too long</translation></message><message><source>org.import_empty</source><translation>The file is empty</translation></message><message><source>org.import_encoding</source><translation>The file's encoding is unknown; save it as a UTF-8 CSV file</translation></message><message><source>org.import_header</source><translation>The header lacks required columns</translation></message><message><source>org.import_invalid</source><translation>Nothing was imported: some rows have errors</translation></message><message><source>org.import_missing</source><translation>The file cannot be found</translation></message><message><source>org.import_too_large</source><translation>Too many rows to import at once</translation></message><message><source>org.import_unreadable</source><translation>The Excel file cannot be read; it may be damaged</translation></message><message><source>org.unit_cycle</source><translation>The units' hierarchy has a cycle</translation></message><message><source>org.unknown_parent</source><translation>A unit's parent unit does not exist</translation></message><message><source>org.unknown_person</source><translation>The person does not exist or is inactive</translation></message><message><source>org.unknown_role</source><translation>Unknown role: {role}</translation></message><message><source>org.unknown_unit</source><translation>The unit does not exist</translation></message><message><source>org.unknown_username</source><translation>Unknown username: {username}</translation></message><message><source>org.username_taken</source><translation>The username is taken</translation></message><message><source>outbox.ack_ahead</source><translation>The server confirmed actions this computer never sent; the local database may have been restored from a backup. Log in again to rebuild it</translation></message><message><source>outbox.bad_name</source><translation>The action has no name</translation></message><message><source>outbox.unknown_mutation</source><translation>This action is not in the local queue</translation></message><message><source>page.bad_range</source><translation>The page parameters are not valid</translation></message><message><source>pdf.bad_date</source><translation>Not a valid date or time</translation></message><message><source>pdf.bad_json</source><translation>The input file is not valid UTF-8 JSON</translation></message><message><source>pdf.bad_seal_image</source><translation>The seal image cannot be read (PNG)</translation></message><message><source>pdf.bad_step</source><translation>Not a valid step</translation></message><message><source>pdf.bad_value</source><translation>Not a valid value</translation></message><message><source>pdf.cannot_write</source><translation>The output file cannot be written</translation></message><message><source>pdf.encrypted</source><translation>The PDF is encrypted; PDF/A does not allow encryption</translation></message><message><source>pdf.missing_field</source><translation>A required field is missing</translation></message><message><source>pdf.no_cjk_font</source><translation>No Chinese font was found on this computer</translation></message><message><source>pdf.no_input</source><translation>The input file cannot be read</translation></message><message><source>pdf.not_pdf</source><translation>Not a valid PDF; it cannot become PDF/A</translation></message><message><source>pdf.unknown_field</source><translation>Unknown field</translation></message><message><source>pdf.wrong_type</source><translation>A field has the wrong type</translation></message><message><source>punct.half_width</source><translation>Use full-width punctuation in Chinese sentences</translation></message><message><source>punct.repeated</source><translation>Repeated punctuation</translation></message><message><source>punct.unbalanced</source><translation>Unbalanced quotes or brackets</translation></message><message><source>rejection.not_found</source><translation>This refused action is no longer listed</translation></message><message><source>request.bad</source><translation>The request is malformed</translation></message><message><source>request.bad_encoding</source><translation>The compressed request is damaged or incomplete</translation></message><message><source>request.invalid</source><translation>The request is not valid</translation></message><message><source>request.length_required</source><translation>The request must state its length</translation></message><message><source>request.too_large</source><translation>The request is too large</translation></message><message><source>request.unsupported_encoding</source><translation>The request is compressed in a format the server does not accept</translation></message><message><source>request.unsupported_media_type</source><translation>This request content type is not supported</translation></message><message><source>seal.bad_ca</source><translation>The root certificate's key is not an EC key</translation></message><message><source>seal.bad_image</source><translation>The seal image cannot be used: use a PNG of at most 2 MB</translation></message><message><source>seal.bad_password</source><translation>Wrong certificate password; please enter it again</translation></message><message><source>seal.bad_pdf</source><translation>The file is not a PDF that can be sealed</translation></message><message><source>seal.bad_root</source><translation>The root certificate file is not a PEM certificate</translation></message><message><source>seal.ca_exists</source><translation>The organisation's root certificate exists already</translation></message><message><source>seal.encrypted</source><translation>The PDF is encrypted and cannot be sealed</translation></message><message><source>seal.expired</source><translation>The seal certificate has expired; replace it</translation></message><message><source>seal.no_ca</source><translation>The server has no root certificate to issue seal certificates</translation></message><message><source>seal.no_key</source><translation>The certificate file holds no matching private key</translation></message><message><source>seal.no_name</source><translation>The organisation's name cannot be empty</translation></message><message><source>seal.no_number</source><translation>The document has no number yet and cannot be sealed</translation></message><message><source>seal.no_password</source><translation>The password environment variable is not set</translation></message><message><source>seal.no_root</source><translation>The PKCS#12 file has no root certificate</translation></message><message><source>seal.not_configured</source><translation>Your unit has no electronic seal yet; ask the administrator to import one</translation></message><message><source>seal.not_pkcs12</source><translation>The file is not a PKCS#12 certificate (.p12/.pfx)</translation></message><message><source>seal.not_yet_valid</source><translation>The seal certificate is not valid yet</translation></message><message><source>seal.untrusted_chain</source><translation>The seal certificate cannot be verified by this root certificate</translation></message><message><source>search.too_long</source><translation>The search text is too long</translation></message><message><source>server.error</source><translation>The server failed; please contact the administrator</translation></message><message><source>server.stopping</source><translation>The server is stopping; please try again later</translation></message><message><source>server.unavailable</source><translation>The server cannot handle requests now; please try again later</translation></message><message><source>space.between_chinese</source><translation>Extra space between Chinese characters</translation></message><message><source>store.busy</source><translation>The local database is in use by another program; please try again later</translation></message><message><source>store.disk_full</source><translation>The disk is full; free some space and try again</translation></message><message><source>store.not_json</source><translation>The data cannot be saved: it holds values that are not JSON</translation></message><message><source>store.too_new</source><translation>The local database was made by a newer version; upgrade this program</translation></message><message><source>store.unreadable</source><translation>The local database cannot be opened: it is damaged, not a database, or not accessible</translation></message><message><source>supervision.action_not_allowed</source><translation>The item's status does not allow this</translation></message><message><source>supervision.already_urged</source><translation>The item was already urged by this rule</translation></message><message><source>supervision.deadline_passed</source><translation>The deadline has passed; change it first</translation></message><message><source>supervision.exists</source><translation>The supervision item already exists</translation></message><message><source>supervision.extension_in_past</source><translation>The new deadline must be in the future</translation></message><message><source>supervision.extension_not_later</source><translation>The new deadline must be after the current one</translation></message><message><source>supervision.extension_pending</source><translation>An extension request already waits for approval</translation></message><message><source>supervision.forbidden</source><translation>You may not do this with this item</translation></message><message><source>supervision.invalid_*</source><translation>Please check this field</translation></message><message><source>supervision.invalid_content</source><translation>The content cannot be empty</translation></message><message><source>supervision.invalid_deadline</source><translation>Please give a valid deadline</translation></message><message><source>supervision.invalid_lead_unit_id</source><translation>Name the lead unit</translation></message><message><source>supervision.invalid_percent</source><translation>Progress is a whole number from 0 to 100</translation></message><message><source>supervision.malformed_action</source><translation>The supervision action is malformed</translation></message><message><source>supervision.malformed_item</source><translation>The supervision item's data is malformed</translation></message><message><source>supervision.no_pending_extension</source><translation>No extension request waits for approval</translation></message><message><source>supervision.not_found</source><translation>The item does not exist or you may no longer see it</translation></message><message><source>supervision.nothing_changed</source><translation>Nothing to change</translation></message><message><source>supervision.nothing_to_urge</source><translation>The item needs no urging now</translation></message><message><source>supervision.parent_completed</source><translation>A closed item cannot be split</translation></message><message><source>supervision.status_moved</source><translation>The item's status has changed; see the route for who acted</translation></message><message><source>supervision.text_required</source><translation>Please write a text</translation></message><message><source>supervision.text_too_long</source><translation>The text is too long</translation></message><message><source>supervision.unknown_action</source><translation>This action is not supported</translation></message><message><source>supervision.unknown_field</source><translation>These fields cannot be changed</translation></message><message><source>supervision.unknown_source</source><translation>The source record does not exist or you may not see it</translation></message><message><source>supervision.wrong_item</source><translation>The urging record belongs to another item</translation></message><message><source>sync.bad_cursor</source><translation>The sync position cannot be negative</translation></message><message><source>sync.client_mismatch</source><translation>This client was used by someone else; log in again to set up new local data</translation></message><message><source>sync.client_too_old</source><translation>This client is too old for the server; upgrade it, then sync. Actions not yet synced are kept</translation></message><message><source>sync.cursor_backwards</source><translation>The server's sync position is behind this computer's</translation></message><message><source>sync.derived_id_taken</source><translation>Inconsistent data: the record number is taken; nothing was done. Please contact the administrator</translation></message><message><source>sync.out_of_order</source><translation>The actions arrived out of order; the server waits for an earlier one</translation></message><message><source>sync.schema_unsupported</source><translation>This client is newer than the server; ask the administrator to upgrade the server</translation></message><message><source>trace.bad_key</source><translation>The key file is not an Ed25519 key</translation></message><message><source>trace.chain_mismatch</source><translation>The record's trace does not match the server's hash chain and may have been tampered with; nothing was done. Ask the administrator to run verify-trace</translation></message><message><source>workflow.action_not_allowed</source><translation>This action is not possible at this step</translation></message><message><source>workflow.already_acted</source><translation>Someone has acted at the next step, so it cannot be withdrawn; ask them to return it</translation></message><message><source>workflow.already_circulated</source><translation>The chosen people are already reading it</translation></message><message><source>workflow.already_claimed</source><translation>{winner_name} took this step at {at}</translation></message><message><source>workflow.already_holder</source><translation>The chosen person already handles this step</translation></message><message><source>workflow.already_informed</source><translation>Everyone chosen has been notified already</translation></message><message><source>workflow.already_yours</source><translation>You already handle this step</translation></message><message><source>workflow.assignee_required</source><translation>Please choose a person</translation></message><message><source>workflow.bad_assignee</source><translation>The chosen person cannot handle this step</translation></message><message><source>workflow.bad_return_target</source><translation>The document cannot be returned to that step</translation></message><message><source>workflow.cannot_withdraw</source><translation>This step can no longer be withdrawn by you</translation></message><message><source>workflow.forbidden</source><translation>You may not do this with this document</translation></message><message><source>workflow.inform_closed</source><translation>The document is closed or archived; no one can be notified</translation></message><message><source>workflow.lead_unit_required</source><translation>An instruction must name the lead unit</translation></message><message><source>workflow.not_holder</source><translation>You do not handle the current step</translation></message><message><source>workflow.not_informed</source><translation>You were not notified of this document</translation></message><message><source>workflow.nothing_changed</source><translation>Nothing to change</translation></message><message><source>workflow.nothing_to_acknowledge</source><translation>There is nothing for you to acknowledge</translation></message><message><source>workflow.nothing_to_urge</source><translation>No step of this document waits for anyone</translation></message><message><source>workflow.one_assignee</source><translation>Only one person handles this step; use Add signer for more</translation></message><message><source>workflow.step_moved</source><translation>The document has moved on to another step; see the route for who acted</translation></message><message><source>workflow.unknown_action</source><translation>This action is not supported</translation></message></context></TS>

@@ -17,15 +17,17 @@ from alembic.script import ScriptDirectory
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from officeapp.errors import DomainError, ValidationError
-from officeapp.org import Person, parse_role
+from officeapp.org import Person, Role, parse_role
 from officeapp.orgimport import OrgImportError
-from sync.server import admin, backup, demo, doctor, migrate, seals, tracechain
+from sync.server import admin, backup, db, demo, doctor, handover, migrate, seals, tracechain
 from sync.server.blobs import Imported
 from sync.server.config import ConfigError, Integrations
 from sync.server.config import load as load_config
 from sync.server.db import make_engine
 from sync.server.demo import LOCAL
+from sync.server.directory_sync import sync_directory
 from sync.server.jobs import run_jobs
+from sync.server.notify import admin as notify_admin
 from sync.server.pokes import Notifier, PokeHub
 from sync.server.settings import Settings, database_url_from_env, trusted_proxies_from_env
 
@@ -103,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path, help="backup 命令写出的备份文件")
     _common(load, quiet)
     _seal_commands(commands, quiet)
+    _directory_commands(commands, quiet)
+    _handover_commands(commands, quiet)
+    notify_admin.add_commands(commands, _common, quiet)
     return parser
 
 
@@ -134,6 +139,46 @@ def _seal_commands(commands: Any, quiet: object) -> None:
     listing.add_argument("--export-roots", type=Path, metavar="FILE",
                          help="把受信任的根证书（PEM）写到文件，供外单位用 pdfsig 等工具验章")
     _common(listing, quiet)
+
+
+def _handover_commands(commands: Any, quiet: object) -> None:
+    """Add the 离职交接 commands."""
+    listing = commands.add_parser("open-work",
+                                  help="列出待办：某人的，或全部已停用（离职）人员的")
+    who = listing.add_mutually_exclusive_group()
+    who.add_argument("--person", metavar="USERNAME", help="只列此用户名的待办")
+    who.add_argument("--left", action="store_true",
+                     help="列出每个已停用（离职）且仍有待办的人员（默认）")
+    _common(listing, quiet)
+    move = commands.add_parser("handover",
+                               help="离职交接：把已停用人员的待办移交给另一人，并记入留痕")
+    move.add_argument("--from", dest="leaver", required=True, metavar="USERNAME",
+                      help="离职人员的用户名（账号须已停用）")
+    move.add_argument("--to", dest="successor", required=True, metavar="USERNAME",
+                      help="接收人的用户名")
+    move.add_argument("--by", metavar="USERNAME", help="执行交接的管理员的用户名，记入留痕")
+    move.add_argument("--kind", action="append", choices=handover.KINDS,
+                      help="只移交此类记录（document、meeting、supervision），可重复")
+    move.add_argument("--record", action="append", metavar="ID",
+                      help="只移交此记录（open-work 列出的编号），可重复")
+    move.add_argument("--allow-other-unit", action="store_true",
+                      help="允许接收人不在离职人员所在单位")
+    move.add_argument("--dry-run", action="store_true", help="试运行：只列出将移交的，不做修改")
+    _common(move, quiet)
+
+
+def _directory_commands(commands: Any, quiet: object) -> None:
+    """Add the 统一身份认证 directory command."""
+    sync = commands.add_parser(
+        "sync-directory",
+        help="从统一身份认证目录（LDAP/AD）同步单位和人员（一次事务），离职人员立即停用")
+    sync.add_argument("--dry-run", action="store_true", help="试运行：只列出将要做的修改，不写入")
+    sync.add_argument("--adopt-local", action="store_true",
+                      help="目录中的用户名与本地账号相同时，把本地账号转为统一身份认证账号"
+                           "（确认是同一人时才用）；默认只报告冲突")
+    sync.add_argument("--config", type=Path, default=quiet,
+                      help="配置文件（含 [ldap]），也可用环境变量 OFFICEAPP_CONFIG")
+    _common(sync, quiet)
 
 
 def _moment(text: str) -> datetime:
@@ -356,6 +401,61 @@ def _seal_lines(report: admin.SealReport, now: datetime) -> list[str]:
     return lines
 
 
+def _handover_command(args: argparse.Namespace, settings: Settings, engine: sa.Engine) -> int:
+    """`open-work` and `handover`; 1 when some open work could not be handed over."""
+    if not is_current(engine):
+        print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
+        return 2
+    if args.command == "open-work":
+        print("\n".join(_open_work_lines(engine, settings, args.person)))
+        return 0
+    with db.read(engine) as connection:
+        leaver = handover.person_by_username(connection, args.leaver)
+        successor = handover.person_by_username(connection, args.successor)
+        by = None if args.by is None else handover.person_by_username(connection, args.by)
+    if by is not None and Role.ADMIN not in by.roles:
+        raise ValidationError("handover.not_admin", f"{by.name}（{by.username}）不是管理员",
+                              username=by.username)
+    report = handover.hand_over(
+        engine, settings, Notifier(engine, PokeHub()), leaver_id=leaver.id,
+        successor_id=successor.id, kinds=args.kind or handover.KINDS, record_ids=args.record,
+        admin_name="" if by is None else by.name, admin_id="" if by is None else by.id,
+        allow_other_unit=args.allow_other_unit, dry_run=args.dry_run)
+    print("\n".join(report.lines()))
+    return 1 if report.refused else 0
+
+
+def _open_work_lines(engine: sa.Engine, settings: Settings, username: str | None) -> list[str]:
+    """Return the open work of one person, or of everyone who left and still has some."""
+    now = settings.clock()
+    with db.read(engine) as connection:
+        people: list[tuple[Person, datetime | None]]
+        if username is not None:
+            people = [(handover.person_by_username(connection, username), None)]
+        else:
+            people = handover.left_people(connection)
+        lines: list[str] = []
+        for person, left_at in people:
+            items = handover.open_work(connection, person.id, now=now)
+            if not items and username is None:
+                continue
+            left = f"，{_day(left_at)}离职" if left_at is not None else (
+                "，账号已停用" if not person.active else "")
+            lines.append(f"{person.name}（{person.username}{left}）：{len(items)} 项待办")
+            lines += [f"  {item.line()}" for item in items]
+    return lines or ["没有已停用人员仍有待办"]
+
+
+def _sync_directory(args: argparse.Namespace, settings: Settings, engine: sa.Engine) -> int:
+    if not is_current(engine):
+        print("数据库结构不是最新的，请先运行：officeapp-server migrate", file=sys.stderr)
+        return 2
+    report = sync_directory(engine, settings, dry_run=args.dry_run,
+                            adopt_local=args.adopt_local)
+    print("\n".join(report.lines()))
+    return 0
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command is None:
         return _serve(args, settings)
@@ -393,6 +493,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             return _run_jobs(settings, engine)
         elif args.command in ("verify-trace", "trace-checkpoint"):
             return _trace(args, settings, engine)
+        elif args.command in ("notifications", "send-notifications"):
+            return notify_admin.command(args, settings, engine)
+        elif args.command in ("open-work", "handover"):
+            return _handover_command(args, settings, engine)
+        elif args.command == "sync-directory":
+            return _sync_directory(args, settings, engine)
         elif args.command.startswith("seal"):
             return _seal_command(args, settings, engine)
         elif args.command == "backup":

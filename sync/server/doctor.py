@@ -8,11 +8,13 @@ installer can run it as it is.
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
@@ -22,6 +24,8 @@ from cryptography import x509
 from officeapp.clock import OFFICE_TZ
 from sync.server import blobs, db, migrate
 from sync.server import tables as t
+from sync.server.notify import queue as notify_queue
+from sync.server.notify.senders import check_smtp
 from sync.server.settings import Settings
 
 MIN_FREE_BYTES = 2 * 1024**3  # below this, warn: attachments and the WAL need room
@@ -86,6 +90,40 @@ def _database(engine: sa.Engine, settings: Settings) -> Iterator[Finding]:
     yield _clock(engine, settings)
     yield _blob_content(engine, settings)
     yield _seals(engine, settings)
+    yield from _notifications(engine, settings)
+
+
+def _notifications(engine: sa.Engine, settings: Settings) -> Iterator[Finding]:
+    """Report failed notifications of the last day and mail/SMS services out of reach."""
+    integrations = settings.integrations
+    if integrations.smtp is None and integrations.sms is None:
+        return
+    since = settings.clock() - timedelta(days=1)
+    with db.read(engine) as connection:
+        failed = len(notify_queue.failures(connection, since))
+    yield (Finding("通知发送", Verdict.WARNING, f"最近一天有 {failed} 条邮件或短信发送失败",
+                   "运行 officeapp-server notifications --failed 查看每条的错误原因")
+           if failed else Finding("通知发送", Verdict.OK, "最近一天没有发送失败的通知"))
+    smtp = integrations.smtp
+    if smtp is not None:
+        problem = check_smtp(replace(smtp, timeout=min(5.0, smtp.timeout)))
+        yield (Finding("邮件服务", Verdict.ERROR, problem,
+                       "检查配置文件 [smtp] 的 host、port、security、ca_file、username 和 password")
+               if problem else Finding("邮件服务", Verdict.OK, f"{smtp.host}:{smtp.port} 可以登录"))
+    if integrations.sms is not None:
+        yield _sms_reachable(integrations.sms.url)
+
+
+def _sms_reachable(url: str) -> Finding:
+    """Check that the SMS gateway's host answers on its port (no message is sent)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        socket.create_connection((parts.hostname or "", port), timeout=5).close()
+    except OSError as error:
+        return Finding("短信网关", Verdict.ERROR, f"无法连接 {parts.hostname}:{port}：{error}",
+                       "检查配置文件 [sms] 的 url，以及本机到短信平台的网络和防火墙")
+    return Finding("短信网关", Verdict.OK, f"{parts.hostname}:{port} 可以连接（未发送短信）")
 
 
 def _schema(engine: sa.Engine) -> Finding:

@@ -52,6 +52,14 @@ external_identities = sa.Table(
     sa.Column("created_at", Moment, nullable=False),
 )
 
+# OpenID Connect sign-ins under way: the SHA-256 of each unspent nonce the server handed out
+# (POST /auth/oidc/start), deleted when an ID token carrying it is accepted or when it expires.
+oidc_nonces = sa.Table(
+    "oidc_nonces", metadata,
+    sa.Column("nonce_hash", sa.String(64), primary_key=True),
+    sa.Column("expires_at", Moment, nullable=False, index=True),
+)
+
 rooms = sa.Table(
     "rooms", metadata,
     sa.Column("id", Id, primary_key=True),

@@ -64,7 +64,10 @@ OWN = {
     "delegation.create": (t.delegations, "principal_id"),
 }
 PUBLIC_ROUTES = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/refresh"),
-                 ("GET", "/api/v1/health")}
+                 ("GET", "/api/v1/health"),
+                 # 统一身份认证: before any login, by its nature (the ID token is the credential)
+                 ("GET", "/api/v1/auth/methods"), ("POST", "/api/v1/auth/oidc/start"),
+                 ("POST", "/api/v1/auth/oidc")}
 SHA = "ab" * 32
 # Every route that needs a login, with a malformed request for it (bad body or bad path).
 PROTECTED_ROUTES: dict[tuple[str, str], dict[str, Any]] = {
@@ -78,6 +81,8 @@ PROTECTED_ROUTES: dict[tuple[str, str], dict[str, Any]] = {
     ("HEAD", "/api/v1/blobs/{sha256}"): {"path": "NOT-A-HASH"},
     ("PATCH", "/api/v1/blobs/{sha256}"): {"path": "NOT-A-HASH", "content": b"x"},
     ("GET", "/api/v1/blobs/{sha256}"): {"path": "NOT-A-HASH", "headers": {"Range": "x" * 200}},
+    ("GET", "/api/v1/me/notifications"): {"params": {"x": "\x00"}},
+    ("PUT", "/api/v1/me/notifications"): {"json": {"email": 5, "events": {"nope": ["fax"]}}},
 }
 
 

@@ -30,7 +30,7 @@ def test_settings_are_kept_and_phrases_reach_the_opinion_box(
         session = await sessions.start("office.clerk")
         window, ctx = window_of(session), ctx_of(session)
         dialog = _open(window)
-        assert dialog.tabs.count() == 4
+        assert dialog.tabs.count() == 5
         dialog.new_phrase.setText("请于本周五前办结。")
         dialog.add_phrase()
         dialog.new_phrase.setText("请于本周五前办结。")  # not twice
