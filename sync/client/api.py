@@ -13,12 +13,17 @@ from typing import Any, TypeVar
 
 import httpx
 import pydantic
+import zstandard
 
 from sync.protocol import (
     API_PREFIX,
     CLIENT_TOO_OLD,
     SERVER_TOO_OLD,
+    AuthMethods,
     BlobStatus,
+    NotificationPrefs,
+    NotificationPrefsUpdate,
+    OidcStart,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -27,6 +32,10 @@ from sync.protocol import (
     TrustRootsResponse,
     Upgrade,
 )
+
+# Pushes this large or larger go compressed (smaller ones gain less than a frame costs).
+COMPRESS_FROM = 1024
+PUSH_LEVEL = 3
 
 
 class ApiError(Exception):
@@ -113,6 +122,9 @@ class Api:
         # Server time minus local time, from the Date header: lights and due dates use it so
         # a wrong client clock shows nothing wrong.
         self.server_offset = timedelta(0)
+        # Set once an answer says the server reads zstd request bodies (RFC 7694); an
+        # older server never says so and gets plain JSON.
+        self.server_reads_zstd = False
 
     # --- auth ------------------------------------------------------------------------------
 
@@ -169,6 +181,21 @@ class Api:
         await self._send("POST", "/auth/password",
                          json={"current_password": current, "new_password": new})
 
+    async def auth_methods(self) -> AuthMethods:
+        """Return how people can log in at this server (passwords, 统一身份认证)."""
+        return _parse(AuthMethods, await self._send("GET", "/auth/methods", auth=False))
+
+    async def oidc_start(self) -> OidcStart:
+        """Return a single-use nonce for a sign-in at the OpenID Connect provider."""
+        return _parse(OidcStart, await self._send("POST", "/auth/oidc/start", auth=False))
+
+    async def oidc_login(self, id_token: str) -> TokenPair:
+        """Log in with the provider's ID token (carrying a nonce from `oidc_start`); keep the
+        tokens. Refusals: 401 auth.oidc_invalid_token / auth.oidc_token_expired, 403
+        auth.oidc_unknown_person, 503 auth.oidc_unavailable, 429 auth.throttled."""
+        data = await self._send("POST", "/auth/oidc", json={"id_token": id_token}, auth=False)
+        return await self._accept_tokens(data)
+
     async def _accept_tokens(self, data: Any) -> TokenPair:
         pair = _parse(TokenPair, data)
         self.access_token, self.refresh_token = pair.access_token, pair.refresh_token
@@ -189,9 +216,15 @@ class Api:
     # --- sync ------------------------------------------------------------------------------
 
     async def push(self, request: PushRequest) -> PushResponse:
-        """Send outbox mutations."""
-        return _parse(PushResponse, await self._send("POST", "/sync/push",
-                                                     json=request.model_dump()))
+        """Send outbox mutations, zstd-compressed once the server has said it reads that."""
+        body = json.dumps(request.model_dump(), ensure_ascii=False,
+                          separators=(",", ":")).encode()
+        headers = {"Content-Type": "application/json"}
+        if self.server_reads_zstd and len(body) >= COMPRESS_FROM:
+            body = zstandard.ZstdCompressor(level=PUSH_LEVEL).compress(body)
+            headers["Content-Encoding"] = "zstd"
+        return _parse(PushResponse, await self._send("POST", "/sync/push", content=body,
+                                                     headers=headers))
 
     async def pull(self, request: PullRequest) -> PullResponse:
         """Fetch the next page of changes."""
@@ -221,6 +254,20 @@ class Api:
                         yield line.partition(":")[2].strip()
         except httpx.TransportError as error:
             raise Offline(str(error)) from error
+
+    # --- 通知方式 --------------------------------------------------------------------------
+
+    async def notification_prefs(self) -> NotificationPrefs:
+        """Return how the signed-in person wants to be told, and the channels the server can
+        send on."""
+        return _parse(NotificationPrefs, await self._send("GET", "/me/notifications"))
+
+    async def set_notification_prefs(self, update: NotificationPrefsUpdate) -> NotificationPrefs:
+        """Keep the person's choice on the server and return it as kept. Refusals (422):
+        notify.invalid_email, notify.invalid_phone, notify.address_missing,
+        notify.channel_unavailable."""
+        data = await self._send("PUT", "/me/notifications", json=update.model_dump())
+        return _parse(NotificationPrefs, data)
 
     # --- blobs -----------------------------------------------------------------------------
 
@@ -289,7 +336,14 @@ class Api:
             response = await self.http.request(method, path, headers=headers, **kwargs)
         except httpx.TransportError as error:
             raise Offline(str(error) or type(error).__name__) from error
+        except httpx.DecodingError:
+            # A page cut short or damaged on the way: nothing of it is applied, and the
+            # pull asks for it again from the same cursor (502 is retried).
+            raise ApiError(502, "client.bad_encoding",
+                           "服务器返回的压缩数据已损坏或不完整，将自动重试") from None
         self._measure_offset(response, sent)
+        if "zstd" in response.headers.get("accept-encoding", ""):
+            self.server_reads_zstd = True
         return response
 
     def _measure_offset(self, response: httpx.Response, sent: datetime) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync.server.errors import error_response
+from sync.server.encoding import ZSTD, decode_body
+from sync.server.errors import ApiError, error_response
 
 TOO_LARGE = ("request.too_large", "请求内容过大")
 
@@ -43,7 +44,44 @@ class BodyLimit:
         if body is None:
             await error_response(413, *TOO_LARGE, {"limit": limit})(scope, receive, send)
             return
-        await self.app(scope, _replay(body, receive), send)
+        encoding = _header(scope, b"content-encoding")
+        if encoding is not None:
+            try:
+                body = decode_body(body, encoding, limit)
+            except ApiError as error:
+                await error_response(error.status, error.code, error.message,
+                                     error.details)(scope, receive, send)
+                return
+            scope = _decoded(scope, len(body))
+        await self.app(scope, _replay(body, receive), _advertising(send))
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+def _decoded(scope: Scope, length: int) -> Scope:
+    """The request as the app sees it once its body is decoded: no Content-Encoding."""
+    headers = [(k, v) for k, v in scope["headers"]
+               if k not in (b"content-encoding", b"content-length")]
+    headers.append((b"content-length", str(length).encode()))
+    return {**scope, "headers": headers}
+
+
+def _advertising(send: Send) -> Send:
+    """Say on every answer that a request body may come zstd-compressed (RFC 7694)."""
+
+    async def advertise(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            headers.append((b"accept-encoding", ZSTD.encode()))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return advertise
 
 
 def _content_length(scope: Scope) -> int | None:

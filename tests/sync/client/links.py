@@ -29,6 +29,14 @@ class Hooked(httpx.AsyncBaseTransport):
         return response
 
 
+def answered(response: httpx.Response, content: bytes) -> httpx.Response:
+    """Return `response` carrying `content` as its (decoded) body: without the encoding and
+    length of the body it replaces (a pull page may have come zstd-compressed)."""
+    headers = [(k, v) for k, v in response.headers.multi_items()
+               if k.lower() not in ("content-encoding", "content-length")]
+    return httpx.Response(response.status_code, headers=headers, content=content)
+
+
 def cut(request: httpx.Request) -> httpx.ConnectError:
     """Return the error of a link that dropped."""
     return httpx.ConnectError("the link dropped", request=request)

@@ -17,7 +17,7 @@ from sync.client.api import Offline
 from sync.client.blobs import BlobError, Blobs, content_path, referenced_hashes
 from sync.server.settings import Settings
 
-from .links import Hooked, cut, lose, truncate
+from .links import Hooked, answered, cut, lose, truncate
 
 NOTICE: dict[str, Any] = {
     "doc_type": "通知",
@@ -212,8 +212,7 @@ def test_a_corrupted_download_is_discarded(make_client: Any, tmp_path: Path) -> 
     async def flip(request: httpx.Request, response: httpx.Response) -> httpx.Response:
         body = bytearray(await response.aread())
         body[1000] ^= 0xFF
-        return httpx.Response(response.status_code, headers=response.headers,
-                              content=bytes(body))
+        return answered(response, bytes(body))
 
     reviewer.link.inner = Hooked(reviewer.link.inner, after=flip)
     with pytest.raises(BlobError) as refused:

@@ -38,7 +38,7 @@ from sync.server.settings import Settings
 
 from ..conftest import Clock
 from .conftest import Client, Switch
-from .links import Hooked, lose
+from .links import Hooked, answered, lose
 
 A = ActionKind
 NOTICE: dict[str, Any] = {
@@ -89,7 +89,7 @@ def record_pulls(client: Client) -> list[dict[str, Any]]:
         if request.url.path.endswith("/sync/pull"):
             body = await response.aread()
             pages.append(json.loads(body))
-            return httpx.Response(response.status_code, headers=response.headers, content=body)
+            return answered(response, body)
         return response
 
     client.link.inner = Hooked(client.link.inner, after=after)
@@ -294,7 +294,7 @@ def test_a_lost_push_answer_is_answered_as_duplicate_and_applied_once(
                 return await lose(request, response)  # committed; the client never hears
             body = await response.aread()
             answers.append(json.loads(body))
-            return httpx.Response(200, headers=response.headers, content=body)
+            return answered(response, body)
         return response
 
     clerk.link.inner = Hooked(clerk.link.inner, after=after)
