@@ -64,6 +64,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+import zstandard
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 API = "/api/v1"
@@ -233,12 +235,16 @@ class Http:
 
     async def _request(self, method: str, path: str, body: bytes) -> tuple[int, bytes]:
         reader, writer = await self._connection()
+        # As the desktop client (httpx with zstandard installed) asks: pages come compressed.
         head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{self.auth}"
+                f"Accept-Encoding: zstd\r\n"
                 f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
         writer.write(head.encode() + body)
         status, headers = await read_head(reader)
         length = int(headers.get("content-length", "0"))
         answer = await reader.readexactly(length) if length else b""
+        if headers.get("content-encoding") == "zstd":
+            answer = zstandard.ZstdDecompressor().decompressobj().decompress(answer)
         self.last = time.monotonic()
         if headers.get("connection", "").lower() == "close":
             self.close()
