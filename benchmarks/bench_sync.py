@@ -13,6 +13,18 @@ time to bulk-insert the same documents' JSON into a plain SQLite table
 (`bench_store.bulk_insert`).
 Then it queues drafts and approvals locally and times pushing them.
 
+`traces_checked_seconds` runs on until every pulled trace is checked against its chain hashes
+too (in the background, after the round: officeapp/store/traces.py).
+`initial_sync_client_cpu_seconds` is the client process's CPU time for the round (all its
+threads): other work on the machine disturbs it less than the wall time.
+
+With `--link RATE:RTT` (e.g. 20mbit:30ms; root only) the server runs in one network namespace
+and the client in another, across a rate-limited veth pair and a relay that adds the round
+trip (benchmarks/netlink.py); it prints `wire_bytes` (counted on the client's interface),
+`wire_bytes_per_document`, `client_db_bytes_per_document`, `round_trips` and
+`link_floor_seconds` = wire_bytes × 8 ÷ rate + round_trips × RTT (docs/store.md, "On a real
+link"). `--encoding identity` asks for uncompressed answers.
+
 Prints one JSON object per line: {"name": ..., "value": ..., "unit": ...}.
 Bars (DESIGN.md §5, at 100k): initial_sync_seconds < 30, initial_sync_ratio_to_bulk_insert ≤ 2.
 """
@@ -22,6 +34,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
+import json
 import os
 import random
 import shutil
@@ -32,7 +45,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,6 +55,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import netlink
 from bench_store import BATCH, Generator, bulk_insert, emit, raw_database
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, FINANCE_ID, OFFICE_ID
@@ -130,11 +144,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_healthy(api: str, process: subprocess.Popen[bytes]) -> None:
+def wait_healthy(api: str, process: subprocess.Popen[bytes] | None) -> None:
     """Wait until the server answers /health."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        if process.poll() is not None:
+        if process is not None and process.poll() is not None:
             raise SystemExit("server exited during start")
         try:
             if httpx.get(f"{api}/health", timeout=2).status_code == 200:
@@ -145,37 +159,105 @@ def wait_healthy(api: str, process: subprocess.Popen[bytes]) -> None:
     raise SystemExit("server did not start")
 
 
+def server_command(port: int, settings: Settings) -> list[str]:
+    """The command that serves the seeded database on 127.0.0.1:`port`."""
+    return [sys.executable, "-m", "sync.server.cli", "--host", "127.0.0.1", "--port",
+            str(port), "--data-dir", str(settings.data_dir), "--database-url",
+            settings.database_url]
+
+
 def start_server(port: int, settings: Settings) -> subprocess.Popen[bytes]:
     """Start the real server (uvicorn) on the seeded database."""
-    command = [sys.executable, "-m", "sync.server.cli", "--host", "127.0.0.1", "--port",
-               str(port), "--data-dir", str(settings.data_dir), "--database-url",
-               settings.database_url]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(server_command(port, settings), cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-async def initial_sync(base: str, path: Path) -> tuple[float, int]:
-    """Return the seconds a fresh client takes until every record is stored, visible and
-    searchable (the engine's round returns), and how many documents it holds."""
+@dataclass(frozen=True)
+class SyncRun:
+    """One fresh client's initial sync."""
+
+    seconds: float  # until the round returns: stored, visible, searchable
+    cpu_seconds: float  # the client process's CPU time (all threads) meanwhile
+    checked_seconds: float  # until every trace is checked against its chain hashes too
+    documents: int
+    requests: int  # HTTP requests during the round, each after the answer before it
+    pull_pages: int
+    pull_body_bytes: int  # the pull answers' bodies as the client read them (decoded)
+    wire_rx: int  # bytes in on the client's interface during the round (0: not measured)
+    wire_tx: int  # bytes out
+    db_bytes: int  # the client's database file(s) once closed
+    first_page: str  # the first page's body, for anatomy()
+
+
+def _wire(dev: str | None) -> tuple[int, int]:
+    return (0, 0) if dev is None else netlink.wire_bytes(dev)
+
+
+def _count_requests(api: Api, sent: list[int]) -> None:
+    async def count(request: httpx.Request) -> None:
+        sent.append(1)
+    api.http.event_hooks["request"].append(count)
+
+
+class _Pages:
+    """Counts the pull answers and their sizes (decoded); keeps the first one whole."""
+
+    def __init__(self, api: Api) -> None:
+        self.sizes: list[int] = []
+        self.first = b""
+        pull_raw = api.pull_raw
+
+        async def kept(request: Any) -> bytes:
+            body = await pull_raw(request)
+            if not self.sizes:
+                self.first = body
+            self.sizes.append(len(body))
+            return body
+        api.pull_raw = kept  # type: ignore[method-assign]
+
+
+async def initial_sync(base: str, path: Path, *, wire_dev: str | None = None,
+                       encoding: str | None = None) -> SyncRun:
+    """Time a fresh client until every record is stored, visible and searchable (the
+    engine's round returns), then until every trace is checked against its chain hashes too
+    (in the background, after the round)."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.sync()  # the last run's writeback must not land on this one
     store = LocalStore.open(path)
     worker = StoreThread()
     api = Api(make_http(Connection(base)))
+    if encoding is not None:
+        api.http.headers["Accept-Encoding"] = encoding
     try:
         await api.login(USER, DEMO_PASSWORD)
         store.record_person(f"p-{USER}")
         engine = SyncEngine(api=api, store=store, call=worker)
+        sent: list[int] = []
+        _count_requests(api, sent)
+        pages = _Pages(api)
+        wire_before = _wire(wire_dev)
+        cpu = time.process_time()
         started = time.perf_counter()
         await engine.sync_once()
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        wire_after = _wire(wire_dev)
+        await engine.traces_checked()
+        checked = time.perf_counter() - started
         await engine.stop()
-        return seconds, store.document_count()
+        if store.unchecked_traces():
+            raise SystemExit("traces left unchecked")
+        documents = store.document_count()
     finally:
         await api.http.aclose()
         worker.pool.shutdown()
         store.close()
+    db_bytes = sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal")
+                   if Path(f"{path}{s}").exists())
+    return SyncRun(seconds, cpu, checked, documents, len(sent), len(pages.sizes), sum(pages.sizes),
+                   wire_after[0] - wire_before[0], wire_after[1] - wire_before[1], db_bytes,
+                   pages.first.decode())
 
 
 async def push_throughput(base: str, path: Path, count: int) -> float:
@@ -205,8 +287,8 @@ async def push_throughput(base: str, path: Path, count: int) -> float:
         store.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark and print its figures."""
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The benchmark's options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--pushes", type=int, default=1000, help="mutations to push")
@@ -215,10 +297,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--database-url", default=None, help="server database (default SQLite)")
     parser.add_argument("--seed", type=int, default=20240301)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
-    args = parser.parse_args(argv)
+    parser.add_argument("--link", type=netlink.argument, default=None, metavar="RATE:RTT",
+                        help="sync across a real link, e.g. 20mbit:30ms (root only; "
+                             "benchmarks/netlink.py)")
+    parser.add_argument("--encoding", default=None, metavar="ACCEPT_ENCODING",
+                        help="the Accept-Encoding the client sends (identity: uncompressed "
+                             "answers; default: the client's own)")
+    # The client's half of a --link run, started by the benchmark inside its namespace.
+    parser.add_argument("--client-of", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--client-db", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--wire-dev", default=None, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    args = parse_args(argv)
+    if args.client_of is not None:
+        return client_half(args)
     workdir = Path(tempfile.mkdtemp(prefix="bench_sync_"))
     try:
-        run(workdir, args)
+        with netlink.terminated_on_signal():
+            if args.link is None:
+                run(workdir, args)
+            else:
+                run_link(workdir, args)
+    except netlink.LinkUnavailable as error:
+        print(f"bench_sync --link: no network namespaces here: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # what the run made is removed by now
+        print("bench_sync: interrupted", file=sys.stderr)
+        return 130
     finally:
         if args.keep:
             print(f"kept {workdir}", file=sys.stderr)
@@ -227,8 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def run(workdir: Path, args: argparse.Namespace) -> None:
-    """Seed, serve, sync, push; print the figures."""
+def seed_server(workdir: Path, args: argparse.Namespace) -> tuple[Settings, int, float]:
+    """Migrate and seed the server's database; return its settings, the documents and the
+    baseline's bulk-insert seconds."""
     data = workdir / "server"
     data.mkdir()
     url = args.database_url or f"sqlite:///{data / 'officeapp.sqlite3'}"
@@ -243,22 +353,21 @@ def run(workdir: Path, args: argparse.Namespace) -> None:
     os.sync()  # the seeding's writeback must not land on the timed sync
     emit("records", records, "documents")
     emit("seed_seconds", time.perf_counter() - started, "s")
+    return settings, records, bulk
+
+
+def run(workdir: Path, args: argparse.Namespace) -> None:
+    """Seed, serve on loopback, sync, push; print the figures."""
+    settings, records, bulk = seed_server(workdir, args)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(port, settings)
     try:
         wait_healthy(f"{base}/api/v1", server)
-        runs = []
-        for _ in range(args.runs):
-            seconds, pulled = asyncio.run(initial_sync(base, workdir / "client.sqlite3"))
-            if pulled != records:
-                raise SystemExit(f"pulled {pulled} documents, expected {records}")
-            runs.append(seconds)
-        seconds = statistics.median(runs)
-        emit("initial_sync_seconds", seconds, "s")
-        if args.runs > 1:
-            emit("initial_sync_seconds_min", min(runs), "s")
-            emit("initial_sync_seconds_max", max(runs), "s")
+        runs = [_checked_run(records, asyncio.run(initial_sync(
+            base, workdir / "client.sqlite3", encoding=args.encoding)))
+            for _ in range(args.runs)]
+        seconds = _emit_times(runs)
         emit("bulk_insert_seconds", bulk, "s")
         emit("initial_sync_ratio_to_bulk_insert", seconds / bulk, "x")
         rate = asyncio.run(push_throughput(base, workdir / "client.sqlite3", args.pushes))
@@ -269,6 +378,113 @@ def run(workdir: Path, args: argparse.Namespace) -> None:
             server.wait(10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _checked_run(records: int, result: SyncRun) -> SyncRun:
+    if result.documents != records:
+        raise SystemExit(f"pulled {result.documents} documents, expected {records}")
+    return result
+
+
+def _emit_times(runs: Sequence[SyncRun]) -> float:
+    """Print the initial sync's times; return the median."""
+    seconds = statistics.median(r.seconds for r in runs)
+    emit("initial_sync_seconds", seconds, "s")
+    emit("traces_checked_seconds", statistics.median(r.checked_seconds for r in runs), "s")
+    # Less sensitive than the wall time to other work on the machine.
+    emit("initial_sync_client_cpu_seconds", statistics.median(r.cpu_seconds for r in runs), "s")
+    if len(runs) > 1:
+        emit("initial_sync_seconds_min", min(r.seconds for r in runs), "s")
+        emit("initial_sync_seconds_max", max(r.seconds for r in runs), "s")
+    return seconds
+
+
+def run_link(workdir: Path, args: argparse.Namespace) -> None:
+    """Seed, serve in one namespace, sync from the other across the link; print the figures."""
+    spec: netlink.Spec = args.link
+    port = 8000  # the server's namespace is new: nothing else listens there
+    with netlink.Link(spec) as link:  # first: where it cannot be made, say so at once
+        settings, records, _ = seed_server(workdir, args)
+        link.start(link.server_exec(server_command(port, settings)), cwd=ROOT)
+        base = link.start_relay(upstream_port=port)
+        command = [sys.executable, str(Path(__file__).resolve()), "--client-of", base,
+                   "--client-db", str(workdir / "client.sqlite3"), "--wire-dev",
+                   link.client_dev, "--runs", str(args.runs), "--pushes", str(args.pushes)]
+        if args.encoding is not None:
+            command += ["--encoding", args.encoding]
+        done = subprocess.run(link.client_exec(command), cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True, check=True)
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    runs = [_checked_run(records, SyncRun(**line)) for line in lines if "seconds" in line]
+    _emit_link(spec, records, runs)
+    for line in lines:
+        if "push" in line:
+            emit("push_mutations_per_second", line["push"], "mutations/s")
+
+
+def _emit_link(spec: netlink.Spec, records: int, runs: Sequence[SyncRun]) -> None:
+    """The link's figures: time, bytes on the wire and in the database, the floor."""
+    emit("link_rate_bits_per_second", spec.rate_bits, "bit/s")
+    emit("link_rtt_seconds", spec.rtt_seconds, "s")
+    seconds = _emit_times(runs)
+    run = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]  # the median run
+    wire = run.wire_rx + run.wire_tx
+    emit("wire_bytes", wire, "B")
+    emit("wire_bytes_down", run.wire_rx, "B")
+    emit("wire_bytes_up", run.wire_tx, "B")
+    emit("wire_bytes_per_document", wire / records, "B")
+    emit("pull_body_bytes_per_document", run.pull_body_bytes / records, "B")
+    emit("client_db_bytes_per_document", run.db_bytes / records, "B")
+    # Every request of the round waits for the answer before it (a page's cursor comes
+    # from the page before), on the connection the login opened: one round trip each.
+    emit("pull_pages", run.pull_pages, "pages")
+    emit("round_trips", run.requests, "round trips")
+    floor = spec.floor_seconds(wire_bytes=wire, round_trips=run.requests)
+    emit("link_floor_seconds", floor, "s")
+    emit("initial_sync_ratio_to_link_floor", seconds / floor, "x")
+    for name, value in anatomy(run.first_page).items():
+        emit(f"first_page_{name}", value, "B")
+
+
+def anatomy(page: str) -> dict[str, int]:
+    """Where a pull answer's bytes go: key names (with their quotes and colon), chain hashes,
+    other values, JSON punctuation; and the page's size compressed (zlib 6, zstd 3)."""
+    import zlib
+
+    import zstandard
+    found = {"keys": 0, "trace_hashes": 0, "values": 0}
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                found["keys"] += len(json.dumps(k, ensure_ascii=False).encode()) + 1
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        else:
+            size = len(json.dumps(value, ensure_ascii=False).encode())
+            found["trace_hashes" if key == "trace_hashes" else "values"] += size
+    walk(json.loads(page))
+    total = len(page.encode())
+    found["punctuation"] = total - sum(found.values())
+    found["total"] = total
+    found["zlib6"] = len(zlib.compress(page.encode(), 6))
+    found["zstd3"] = len(zstandard.ZstdCompressor(level=3).compress(page.encode()))
+    return found
+
+
+def client_half(args: argparse.Namespace) -> int:
+    """The client's half of a --link run, inside its namespace: one JSON line per sync."""
+    wait_healthy(f"{args.client_of}/api/v1", None)
+    for _ in range(args.runs):
+        result = asyncio.run(initial_sync(args.client_of, args.client_db,
+                                          wire_dev=args.wire_dev, encoding=args.encoding))
+        print(json.dumps(asdict(result), ensure_ascii=False), flush=True)
+    if args.pushes:
+        rate = asyncio.run(push_throughput(args.client_of, args.client_db, args.pushes))
+        print(json.dumps({"push": rate}), flush=True)
+    return 0
 
 
 if __name__ == "__main__":

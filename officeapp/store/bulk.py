@@ -233,12 +233,11 @@ _STAGED_TABLES = (
     " type TEXT, " + ", ".join(_CIRCULATION_VALUES)
     + ", sent_by_t TEXT, PRIMARY KEY (pos, idx))",
     "CREATE TABLE staged.bulk_ok (pos INTEGER PRIMARY KEY)",
-    "CREATE TABLE staged.bulk_breaks (pos INTEGER PRIMARY KEY, what TEXT NOT NULL)",
     "CREATE TABLE staged.bulk_keys (pos INTEGER PRIMARY KEY, doc_key INTEGER, existed INTEGER)",
     "CREATE TABLE staged.bulk_token (token INTEGER NOT NULL)",
 )
 _STAGED = ("bulk_changes", "bulk_trace", "bulk_holders", "bulk_roles",
-           "bulk_circulations", "bulk_ok", "bulk_breaks", "bulk_keys", "bulk_token")
+           "bulk_circulations", "bulk_ok", "bulk_keys", "bulk_token")
 
 # --- staging: JSON work only, before the page's transaction --------------------------------
 
@@ -373,24 +372,6 @@ _DOC_OK = " AND ".join((
 ))
 _CHECK_DOCS = (f"INSERT INTO staged.bulk_ok (pos) SELECT d.pos FROM staged.bulk_changes AS d"
                f" WHERE d.{_PUTS.replace('pos IN', 'd.pos IN')} AND {_DOC_OK}")
-# Each accepted document's trace against its chain hashes (traces.check, in Python: hashing).
-_TRACE_BREAK = "officeapp_trace_break"
-_CHECK_TRACES = (
-    "INSERT INTO staged.bulk_breaks (pos, what) SELECT pos, what FROM (SELECT c.pos,"
-    f" {_TRACE_BREAK}(c.id, c.trace, c.trace_hashes) AS what FROM staged.bulk_ok AS o"
-    " JOIN staged.bulk_changes AS c ON c.pos = o.pos WHERE c.trace_hashes IS NOT NULL)"
-    " WHERE what IS NOT NULL")
-_BREAKS = ("SELECT c.id, b.what FROM staged.bulk_breaks AS b"
-           " JOIN staged.bulk_changes AS c ON c.pos = b.pos")
-
-
-def _trace_break(record_id: str, trace: str | None, hashes: str | None) -> str | None:
-    try:
-        return traces.check_text("document", record_id, trace, hashes)
-    except Exception:  # raised inside SQLite it would fail the whole page: log it instead
-        log.exception("could not check the trace of document %s", record_id)
-        return None
-
 
 def head(conn: sqlite3.Connection, body: str) -> str | None:
     """The answer without its changes (JSON text, as SQLite writes it), read before they
@@ -427,9 +408,8 @@ def stage(conn: sqlite3.Connection, body: str, *, kinds: Collection[str],
     if conn.execute(_unshaped(kinds)).fetchone():
         _clear(conn)
         return None
-    conn.create_function(_TRACE_BREAK, 3, _trace_break, deterministic=True)
     for statement in (_STAGE_TRACE, _STAGE_HOLDERS, _STAGE_ROLES, _STAGE_CIRCULATIONS,
-                      _CHECK_DOCS, _CHECK_TRACES):
+                      _CHECK_DOCS):
         conn.execute(statement)
     token = next(_tokens)
     conn.execute("INSERT INTO staged.bulk_token (token) VALUES (?)", (token,))
@@ -521,6 +501,10 @@ _KEYS = ("INSERT INTO staged.bulk_keys (pos, doc_key, existed)"
          " FROM staged.bulk_ok AS o JOIN staged.bulk_changes AS c ON c.pos = o.pos"
          " LEFT JOIN documents AS x ON x.id = c.id")
 _OLD_KEYS = "SELECT doc_key FROM staged.bulk_keys WHERE existed"
+# The written documents served with chain hashes, to check after the pull (traces.py).
+_UNCHECKED = ("INSERT OR IGNORE INTO trace_unchecked (doc_key) SELECT k.doc_key"
+              " FROM staged.bulk_keys AS k JOIN staged.bulk_changes AS c ON c.pos = k.pos"
+              " WHERE c.trace_hashes IS NOT NULL ORDER BY k.pos")
 _FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
 _OLD_TEXT = ("SELECT doc_key, title, doc_number, body, opinions FROM documents_fts_content"
              f" WHERE doc_key IN ({_OLD_KEYS})")
@@ -605,7 +589,8 @@ def apply(db: sqlite_utils.Database, page: StagedPage, *, now: datetime) -> Pull
     if page.has_more and meta.cursor(conn) == 0:
         docs.merge_text_later(conn)  # an initial sync
     written = _write_documents(conn)
-    traces.record_staged(conn, written, conn.execute(_BREAKS).fetchall())
+    traces.forget(conn, "document", written)  # rewritten: judged again from the new trace
+    conn.execute(_UNCHECKED)
     rest = _python_changes(conn)
     # The rows stay until the next page replaces them (emptying them costs a page's time);
     # without its token the page cannot be applied twice.

@@ -205,6 +205,16 @@ class LocalStore:
         ("document", "meeting" or "supervision")."""
         return traces.get(self.db.conn, kind, record_id)
 
+    def verify_traces(self, *, limit: int = traces.VERIFY_BATCH) -> int:
+        """Check a batch of the traces pulled pages wrote unchecked; return how many were
+        checked (0: none is left). See traces.py."""
+        with transaction(self.db.conn):
+            return traces.verify_pending(self.db.conn, limit=limit)
+
+    def unchecked_traces(self) -> int:
+        """Return how many pulled documents wait for their trace to be checked."""
+        return traces.unchecked(self.db.conn)
+
     def rooms(self) -> list[Room]:
         """Return the stored meeting rooms."""
         return directory.rooms(self.db)

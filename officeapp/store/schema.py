@@ -403,11 +403,26 @@ def _v6_informed(db: sqlite_utils.Database) -> None:
     db.executescript(_V6_INFORMED)
 
 
+_V7_TRACE_UNCHECKED = """
+CREATE TABLE trace_unchecked (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_key INTEGER NOT NULL UNIQUE REFERENCES documents(doc_key) ON DELETE CASCADE
+);
+"""
+
+
+def _v7_trace_unchecked(db: sqlite_utils.Database) -> None:
+    """Version 7: the pulled documents whose trace is not yet checked against its chain
+    hashes (traces.py): the bulk path writes a page first and checks after the pull. Every
+    document an earlier version stored was checked as it landed."""
+    db.executescript(_V7_TRACE_UNCHECKED)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
 MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
                                    _v3_delegation_ids, _v4_text_index_complete,
-                                   _v5_character_index, _v6_informed)
+                                   _v5_character_index, _v6_informed, _v7_trace_unchecked)
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -108,6 +108,10 @@ class SyncEngine:
         self._pools: dict[str, concurrent.futures.ThreadPoolExecutor] = {}
         self._stager_made: Stager | None = None
         self._roots_known = False
+        # Pulled documents whose trace is still to check (officeapp/store/traces.py); at
+        # start, those a previous run wrote and did not check before it ended.
+        self._unchecked = True
+        self._checking: asyncio.Future[None] | None = None
 
     # --- one round -------------------------------------------------------------------------
 
@@ -256,10 +260,38 @@ class SyncEngine:
         finally:
             told.flush()  # pages written before a failure are announced too
             checkpoints.close()
+            self._check_traces_soon()
+
+    def _check_traces_soon(self) -> None:
+        """Check the traces the pulled pages wrote unchecked, in the background: off the
+        pull's path (the store shows a break meanwhile by checking the record it is asked
+        for), a batch per store call so the views' reads come in between."""
+        if self._stopping:
+            return  # the list stays in the store for the next start
+        if self._unchecked and (self._checking is None or self._checking.done()):
+            self._unchecked = False
+            self._checking = asyncio.ensure_future(self._check_traces())
+            self._tasks.add(self._checking)  # keep a reference until it ends
+            self._checking.add_done_callback(self._tasks.discard)
+
+    async def _check_traces(self) -> None:
+        try:
+            while await self._call(lambda s: s.verify_traces(), self.store) \
+                    or self._unchecked:
+                self._unchecked = False  # a page landed meanwhile: its rows are read too
+        except Exception:  # the list stays in the store: the next pull starts it again
+            self._unchecked = True
+            log.exception("checking pulled traces failed")
+
+    async def traces_checked(self) -> None:
+        """Wait until the traces pulled so far are checked against their chain hashes."""
+        while self._checking is not None and not self._checking.done():
+            await asyncio.shield(self._checking)
 
     async def _apply(self, page: PullPage | StagedPage, checkpoints: _Checkpoints,
                      told: _Told) -> None:
         outcome = await self._call(lambda s, p: s.apply_pull(p), self.store, page)
+        self._unchecked |= isinstance(page, StagedPage)
         self._set(received=self.status.received + page.size)
         told.add(outcome, last=not page.has_more)
         if page.has_more:
@@ -301,6 +333,7 @@ class SyncEngine:
         self._stopping = False
         self._spawn(self._loop())
         self._spawn(self._listen())
+        self._check_traces_soon()  # what a previous run left unchecked, even when offline
 
     async def stop(self) -> None:
         """Stop the background tasks and wait for them to end."""

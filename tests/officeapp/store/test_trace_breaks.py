@@ -94,3 +94,67 @@ def test_a_reset_forgets_every_break(store: LocalStore) -> None:
 
 def test_kinds_are_the_protocols() -> None:
     assert {"document", "meeting", "supervision"} <= set(KINDS)
+
+
+def two_documents() -> str:
+    """A page with a clean document ("d-clean") and one whose second entry was edited
+    after the server chained it ("d-bad")."""
+    return _body(2, [_put(1, "document", "d-clean", _served("d-clean")),
+                     _put(2, "document", "d-bad", _tampered("d-bad"))])
+
+
+def test_the_bulk_path_checks_after_the_page_and_shows_a_break_meanwhile(
+        store: LocalStore) -> None:
+    assert apply_staged(store, two_documents())
+    assert store.unchecked_traces() == 2
+    assert store.get_meta("trace_breaks") is None  # not checked yet…
+    assert store.trace_break("document", "d-bad") == Break(2, BreakKind.CHANGED)  # …but shown
+    assert store.trace_break("document", "d-clean") is None
+    assert store.verify_traces(limit=1) == 1
+    assert store.verify_traces() == 1
+    assert store.verify_traces() == 0
+    assert store.unchecked_traces() == 0
+    assert store.get_meta("trace_breaks") is not None
+    assert store.trace_break("document", "d-bad") == Break(2, BreakKind.CHANGED)
+    assert store.trace_break("document", "d-clean") is None
+
+
+def test_a_store_closed_before_the_check_checks_at_the_next_start(tmp_path: Path) -> None:
+    path = tmp_path / "client.db"
+    with LocalStore.open(path) as first:
+        first.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
+        assert apply_staged(first, two_documents())
+    with LocalStore.open(path) as second:
+        assert second.unchecked_traces() == 2
+        assert second.trace_break("document", "d-bad") == Break(2, BreakKind.CHANGED)
+        while second.verify_traces():
+            pass
+        assert second.trace_break("document", "d-bad") == Break(2, BreakKind.CHANGED)
+
+
+def test_a_rewrite_before_the_check_is_judged_by_its_new_trace(store: LocalStore) -> None:
+    assert apply_staged(store, two_documents())
+    assert apply_staged(store, _body(3, [_put(3, "document", "d-bad", _served("d-bad"))]))
+    assert store.unchecked_traces() == 2  # listed once
+    assert store.trace_break("document", "d-bad") is None
+    while store.verify_traces():
+        pass
+    assert store.trace_break("document", "d-bad") is None
+    # A recorded break is forgotten when the document is written again, then judged anew.
+    assert apply_staged(store, _body(4, [_put(4, "document", "d-bad", _tampered("d-bad"))]))
+    while store.verify_traces():
+        pass
+    assert store.trace_break("document", "d-bad") is not None
+    assert apply_staged(store, _body(5, [_put(5, "document", "d-bad", _served("d-bad"))]))
+    assert store.get_meta("trace_breaks") == "{}"
+    assert store.trace_break("document", "d-bad") is None
+
+
+def test_revoked_and_wiped_documents_leave_the_list(store: LocalStore) -> None:
+    assert apply_staged(store, two_documents())
+    store.apply_pull(PullPage(cursor=3, last_mutation_id=0,
+                              changes=[PulledChange("document", "d-bad", "revoke")]))
+    assert store.unchecked_traces() == 1
+    assert store.trace_break("document", "d-bad") is None
+    store.wipe_mirror()
+    assert store.unchecked_traces() == 0

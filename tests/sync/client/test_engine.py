@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
-from officeapp.demo import EDU_ID, FINANCE_ID
+from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, EDU_ID, FINANCE_ID
+from officeapp.store import LocalStore
 from officeapp.store.pull import PullOutcome
 from officeapp.workflow import Accepted, ActionKind
 from sync.client import actions
 from sync.client import engine as engine_module
-from sync.client.api import Offline
+from sync.client.api import Api, Connection, Offline, make_http
 from sync.client.engine import SyncEngine, SyncStatus
+from sync.server import tables as t
 from sync.server.push import copy_id
+from tests.officeapp.store.test_bulk import apply_staged
+from tests.officeapp.store.test_trace_breaks import two_documents
 
 A = ActionKind
 NOTICE: dict[str, Any] = {
@@ -210,3 +217,50 @@ def test_work_done_offline_keeps_when_it_was_done_beside_when_the_server_took_it
         assert abs(entry.acted_at - made) < timedelta(seconds=5)
     reviewer = make_client("office.reviewer")
     assert reviewer.store.get_document(doc_id).trace[0].acted_at == created.acted_at
+
+
+def test_a_trace_edited_on_the_server_shows_at_once_and_is_recorded_after_the_round(
+        make_client: Any, engine: sa.Engine) -> None:
+    clerk = make_client("office.clerk")
+    doc_id = draft(clerk)
+    clerk.act(doc_id, A.APPROVE, opinion="请核稿")
+    clerk.sync()
+    with engine.begin() as connection:  # someone edits the served opinion in the database
+        seq, payload = connection.execute(
+            sa.select(t.changes.c.seq, t.changes.c.payload).where(
+                t.changes.c.entity_id == doc_id).order_by(t.changes.c.seq.desc())).first()
+        trace = [dict(e) for e in payload["trace"]]
+        trace[-1]["opinion"] = "同意"
+        connection.execute(sa.update(t.changes).where(t.changes.c.seq == seq)
+                           .values(payload={**payload, "trace": trace}))
+    reviewer = make_client("office.reviewer", sync=False)
+    reviewer.run(reviewer.engine.sync_once())
+    found = reviewer.store.trace_break("document", doc_id)
+    assert found is not None and found.seq == len(trace)
+    reviewer.run(reviewer.engine.traces_checked())
+    assert reviewer.store.unchecked_traces() == 0
+    assert reviewer.store.get_meta("trace_breaks") is not None
+    assert reviewer.store.trace_break("document", doc_id) == found
+
+
+def test_traces_a_previous_run_left_unchecked_are_checked_at_start_even_offline(
+        tmp_path: Path) -> None:
+    path = tmp_path / "client.sqlite3"
+    with LocalStore.open(path) as store:
+        store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
+        assert apply_staged(store, two_documents())  # then the client ended
+
+    async def restart(store: LocalStore) -> None:
+        api = Api(make_http(Connection("http://127.0.0.1:9")))  # nothing listens: offline
+        engine = SyncEngine(api=api, store=store)
+        engine.start()
+        await engine.traces_checked()
+        await engine.stop()
+        await api.http.aclose()
+
+    with LocalStore.open(path) as store:
+        assert store.unchecked_traces() == 2
+        asyncio.run(restart(store))
+        assert store.unchecked_traces() == 0
+        assert store.get_meta("trace_breaks") is not None
+        assert store.trace_break("document", "d-bad") is not None
