@@ -33,6 +33,9 @@ class BreakKind(StrEnum):
     REMOVED = "removed"  # the entry chained at seq is gone
     REORDERED = "reordered"  # the entry chained at seq is still there, elsewhere
     INSERTED = "inserted"  # the entry at seq was never chained
+    # Only the chain's head is known (`trace_chain`): some entry up to seq was changed,
+    # removed or reordered, which one the server's verify-trace says.
+    ALTERED = "altered"
 
 
 BREAK_TEXT = {
@@ -40,6 +43,7 @@ BREAK_TEXT = {
     BreakKind.REMOVED: "已被删除",
     BreakKind.REORDERED: "顺序被调换",
     BreakKind.INSERTED: "未入链的新增记录",
+    BreakKind.ALTERED: "中有记录被修改、删除或调换",
 }
 
 
@@ -52,7 +56,9 @@ class Break:
 
     @property
     def text(self) -> str:
-        """What happened, in Chinese (第N条记录已被修改)."""
+        """What happened, in Chinese (第N条记录已被修改; 前N条记录中有记录被修改…)."""
+        if self.kind is BreakKind.ALTERED:
+            return f"前{self.seq}条记录{BREAK_TEXT[self.kind]}"
         return f"第{self.seq}条记录{BREAK_TEXT[self.kind]}"
 
 
@@ -117,6 +123,26 @@ def verify(kind: str, record_id: str, entries: Sequence[Any],
     """Return where `entries` first disagree with the chain `hashes`, or None if they agree."""
     digest = entry_hasher(kind, record_id)
     return locate([digest(e) for e in entries], hashes)
+
+
+def verify_head(kind: str, record_id: str, entries: Sequence[Any], length: int,
+                head: str) -> Break | None:
+    """Return where `entries` disagree with a chain known only by its length and last hash
+    (what a pull carries: `trace_chain` = [length, head]), or None if they agree.
+
+    Entries past `length` are new to the chain (INSERTED); fewer entries mean some were
+    removed; otherwise a head that differs says only that one of the first `length` entries
+    is not what was chained (ALTERED, seq = length).
+    """
+    if len(entries) < length:
+        return Break(len(entries) + 1, BreakKind.REMOVED)
+    digest = entry_hasher(kind, record_id)
+    found = extend(GENESIS, [digest(e) for e in entries[:length]])
+    if (found[-1] if found else GENESIS) != head:
+        return Break(length, BreakKind.ALTERED)
+    if len(entries) > length:
+        return Break(length + 1, BreakKind.INSERTED)
+    return None
 
 
 def locate(digests: Sequence[str], hashes: Sequence[str]) -> Break | None:

@@ -4,7 +4,7 @@ the warning of a trace that broke the server's hash chain."""
 
 from __future__ import annotations
 
-from officeapp.tracechain import Break
+from officeapp.tracechain import Break, BreakKind
 from ui.qt import QLabel, QLayout, QStackedWidget, Qt, QVBoxLayout, QWidget, bold_font
 
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -79,6 +79,11 @@ class TraceBreakBanner(QLabel):
         if found is None:
             self.hide()
             return
-        self.setText(self.tr("留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，"
-                             "请联系管理员").format(found.seq))
+        if found.kind is BreakKind.ALTERED:
+            # Only the chain's head came with the record: which entry, verify-trace says.
+            self.setText(self.tr("留痕校验失败：前{0}条记录与服务器的哈希链不符，可能已被篡改，"
+                                 "请联系管理员").format(found.seq))
+        else:
+            self.setText(self.tr("留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，"
+                                 "请联系管理员").format(found.seq))
         self.show()

@@ -1,4 +1,8 @@
-"""Pulled traces checked against the server's hash chain (`trace_hashes`): the breaks found.
+"""Pulled traces checked against the server's hash chain: the breaks found.
+
+A record comes with `trace_chain` = [length, head]: how many entries the server's chain holds
+and its last hash (servers before issue 18 sent `trace_hashes`, every chain hash, ~130 bytes
+a document more on the wire once compressed; both are understood).
 
 A record whose pulled trace disagrees with the chain hashes pulled with it is logged and kept
 (its first bad seq and how) until a later put of it agrees, it is revoked, or the mirror is
@@ -37,34 +41,49 @@ META_KEY = "trace_breaks"
 
 def check(kind: str, record_id: str, data: Mapping[str, Any]) -> Break | None:
     """Return where a pulled record's trace breaks its chain; None if it holds or has none."""
-    hashes = data.get("trace_hashes")
-    if hashes is None:
+    head, hashes = data.get("trace_chain"), data.get("trace_hashes")
+    if head is None and hashes is None:
         return None
     trace = data.get("trace")
-    if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes) \
-            or not isinstance(trace, list):
+    if not isinstance(trace, list):
+        log.warning("%s %s came without a trace list; not checked", kind, record_id)
+        return None
+    if head is not None:
+        if not (isinstance(head, list) and len(head) == 2 and type(head[0]) is int
+                and head[0] >= 0 and isinstance(head[1], str)):
+            log.warning("%s %s came with a malformed trace chain; not checked", kind, record_id)
+            return None
+        return tracechain.verify_head(kind, record_id, trace, head[0], head[1])
+    if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
         log.warning("%s %s came with malformed trace hashes; not checked", kind, record_id)
         return None
     return tracechain.verify(kind, record_id, trace, hashes)
 
 
-def check_text(record_id: str, trace: str | None, hashes: str | None) -> Break | None:
-    """`check` for a stored document, given its trace and chain hashes as JSON texts."""
-    if hashes is None or trace is None:
+def check_text(record_id: str, trace: str | None, head: str | None,
+               hashes: str | None = None) -> Break | None:
+    """`check` for a stored document, given its trace, chain head and (from an older server)
+    chain hashes as JSON texts."""
+    if trace is None or (head is None and hashes is None):
         return None
+    data = {"trace": json.loads(trace)}
     try:
-        return check("document", record_id,
-                     {"trace": json.loads(trace), "trace_hashes": json.loads(hashes)})
+        if head is not None:
+            data["trace_chain"] = json.loads(head)
+        if hashes is not None:
+            data["trace_hashes"] = json.loads(hashes)
+        return check("document", record_id, data)
     except Exception:  # one odd record must not stop the others' checks
         log.exception("could not check the trace of document %s", record_id)
         return None
 
 
 # The server's version of each listed document (`base` while a local change is pending):
-# its trace and chain hashes as JSON texts.
+# its trace, chain head and chain hashes as JSON texts.
 _SERVED = "coalesce(x.base, x.data)"
 _UNCHECKED = (
-    f"SELECT u.seq, d.id, {_SERVED} -> '$.trace', {_SERVED} -> '$.trace_hashes'"
+    f"SELECT u.seq, d.id, {_SERVED} -> '$.trace', {_SERVED} -> '$.trace_chain',"
+    f" {_SERVED} -> '$.trace_hashes'"
     " FROM trace_unchecked AS u JOIN documents AS d ON d.doc_key = u.doc_key"
     " LEFT JOIN document_data AS x ON x.doc_key = u.doc_key")
 # Documents per `verify_pending` call (~25 ms), so the store's one thread serves the views
@@ -78,7 +97,7 @@ def verify_pending(conn: sqlite3.Connection, *, limit: int = VERIFY_BATCH) -> in
     rows = conn.execute(f"{_UNCHECKED} ORDER BY u.seq LIMIT ?", (limit,)).fetchall()
     if not rows:
         return 0
-    record(conn, "document", {str(i): check_text(str(i), t, h) for _, i, t, h in rows})
+    record(conn, "document", {str(i): check_text(str(i), t, c, h) for _, i, t, c, h in rows})
     conn.execute("DELETE FROM trace_unchecked WHERE seq <= ?", (rows[-1][0],))
     return len(rows)
 
@@ -129,7 +148,7 @@ def get(conn: sqlite3.Connection, kind: str, record_id: str) -> Break | None:
     if kind == "document":
         row = conn.execute(f"{_UNCHECKED} WHERE d.id = ?", (record_id,)).fetchone()
         if row is not None:
-            return check_text(record_id, row[2], row[3])
+            return check_text(record_id, row[2], row[3], row[4])
     found = _load(conn).get(f"{kind}/{record_id}")
     if not isinstance(found, list) or len(found) != 2:
         return None

@@ -683,6 +683,9 @@ EN.update({
     "留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员":
     "Trace check failed: entry {0} does not match the server's hash chain and may have been"
     " tampered with; please contact the administrator",
+    "留痕校验失败：前{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员":
+    "Trace check failed: the first {0} entries do not match the server's hash chain and may"
+    " have been tampered with; please contact the administrator",
 })
 
 # Domain values, in the "values" context (ui/values.py): the same Chinese as a field label

@@ -5827,7 +5827,12 @@ Reason for cancelling:</translation>
 <context>
     <name>TraceBreakBanner</name>
     <message>
-        <location filename="../../ui/record_pane.py" line="82" />
+        <location filename="../../ui/record_pane.py" line="84" />
+        <source>留痕校验失败：前{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员</source>
+        <translation>Trace check failed: the first {0} entries do not match the server's hash chain and may have been tampered with; please contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_pane.py" line="87" />
         <source>留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员</source>
         <translation>Trace check failed: entry {0} does not match the server's hash chain and may have been tampered with; please contact the administrator</translation>
     </message>

@@ -109,23 +109,25 @@ def test_untouched_records_verify_clean_with_a_signed_checkpoint(
     assert "✘" not in out
 
 
-def test_what_clients_pull_carries_the_chain_hashes(engine: sa.Engine, user: Users,
-                                                    office: Office) -> None:
+def test_what_clients_pull_carries_the_chain_head(engine: sa.Engine, user: Users,
+                                                  office: Office) -> None:
     reader = user("office.clerk")
     reader.sync()
     data = reader.mirror[("document", office.document)]
-    assert len(data["trace_hashes"]) == len(data["trace"]) == 3
-    assert tracechain.verify("document", office.document, data["trace"],
-                             data["trace_hashes"]) is None
+    assert "trace_hashes" not in data
+    length, head = data["trace_chain"]
+    assert length == len(data["trace"]) == 3
+    assert tracechain.verify_head("document", office.document, data["trace"], length,
+                                  head) is None
     with engine.connect() as connection:
         rows = connection.execute(sa.select(t.trace_chain.c.chain_hash).where(
             t.trace_chain.c.record_id == office.document).order_by(t.trace_chain.c.seq)).scalars()
-        assert list(rows) == data["trace_hashes"]
+        assert list(rows)[-1] == head
     secretary = user("office.secretary")
     secretary.sync()
     meeting = secretary.mirror[("meeting", office.meeting)]
-    assert tracechain.verify("meeting", office.meeting, meeting["trace"],
-                             meeting["trace_hashes"]) is None
+    assert tracechain.verify_head("meeting", office.meeting, meeting["trace"],
+                                  *meeting["trace_chain"]) is None
 
 
 # --- tampering with a record's JSON ----------------------------------------------------------
@@ -310,7 +312,7 @@ def test_migrate_chains_an_upgraded_offices_records_once(
         connection.execute(sa.delete(t.trace_chain))
         for row in connection.execute(sa.select(t.changes.c.seq, t.changes.c.payload).where(
                 t.changes.c.op == "put")).all():
-            payload = {k: v for k, v in row.payload.items() if k != "trace_hashes"}
+            payload = {k: v for k, v in row.payload.items() if k != "trace_chain"}
             connection.execute(sa.update(t.changes).where(t.changes.c.seq == row.seq)
                                .values(payload=payload))
     assert _verify(engine, settings).exit_code == 1  # unchained entries
@@ -321,8 +323,35 @@ def test_migrate_chains_an_upgraded_offices_records_once(
     reader = user("office.clerk")
     reader.sync()
     data = reader.mirror[("document", office.document)]
-    assert tracechain.verify("document", office.document, data["trace"],
-                             data["trace_hashes"]) is None
+    assert tracechain.verify_head("document", office.document, data["trace"],
+                                  *data["trace_chain"]) is None
+
+
+def test_migrate_gives_the_puts_of_the_previous_release_their_chain_head(
+        engine: sa.Engine, settings: Settings, user: Users, office: Office) -> None:
+    """A release before issue 18 sent every chain hash; migrate leaves only the head."""
+    with engine.begin() as connection:
+        for row in connection.execute(sa.select(t.changes.c.seq, t.changes.c.kind,
+                                                t.changes.c.entity_id, t.changes.c.payload)
+                                      .where(t.changes.c.op == "put")).all():
+            if "trace_chain" not in row.payload:
+                continue
+            payload = {k: v for k, v in row.payload.items() if k != "trace_chain"}
+            payload["trace_hashes"] = tracechain.chain(row.kind, row.entity_id,
+                                                       payload["trace"])
+            connection.execute(sa.update(t.changes).where(t.changes.c.seq == row.seq)
+                               .values(payload=payload))
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        payloads = connection.execute(sa.select(t.changes.c.payload).where(
+            t.changes.c.op == "put", t.changes.c.kind == "document")).scalars().all()
+    assert payloads and not any("trace_hashes" in p for p in payloads)
+    assert server_chain.chain_existing(engine, settings.clock()) == server_chain.Chained()
+    reader = user("office.clerk")
+    reader.sync()
+    data = reader.mirror[("document", office.document)]
+    assert tracechain.verify_head("document", office.document, data["trace"],
+                                  *data["trace_chain"]) is None
 
 
 def test_the_jobs_sign_a_checkpoint_at_most_hourly(engine: sa.Engine, settings: Settings,

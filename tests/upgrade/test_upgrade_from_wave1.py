@@ -274,7 +274,7 @@ def test_migrate_reaches_the_latest_schema_and_doctor_passes(upgraded: Upgraded)
 
 def test_migrate_chains_every_trace_and_verify_trace_finds_it_clean(upgraded: Upgraded) -> None:
     """The previous release had no trace chain: migrate chains every record's trace as it
-    stands, so verify-trace passes, and what clients pull carries the chain hashes."""
+    stands, so verify-trace passes, and what clients pull carries the chain's head."""
     verified = upgraded.admin("verify-trace")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "留痕校验通过" in verified.stdout and "✘" not in verified.stdout
@@ -282,7 +282,7 @@ def test_migrate_chains_every_trace_and_verify_trace_finds_it_clean(upgraded: Up
         headers = _login(http, "office.clerk", upgraded.manifest["password"])
         records = _pull_all(http, headers, "upgrade-check-trace")
     traced = [r for k, r in records.items() if k.split("/")[0] in ("document", "supervision")]
-    assert traced and all(len(r["trace_hashes"]) == len(r["trace"]) for r in traced)
+    assert traced and all(r["trace_chain"][0] == len(r["trace"]) for r in traced)
 
 
 def test_every_person_logs_in_and_pulls_every_record_with_all_it_had(

@@ -158,3 +158,64 @@ def test_revoked_and_wiped_documents_leave_the_list(store: LocalStore) -> None:
     assert store.trace_break("document", "d-bad") is None
     store.wipe_mirror()
     assert store.unchecked_traces() == 0
+
+
+# --- the chain's head only (`trace_chain`, what servers send since issue 18) ------------------
+
+
+def _headed(document_id: str, trace: list[dict[str, Any]] | None = None,
+            chained: int | None = None) -> dict[str, Any]:
+    """A document as the server serves it now: [length, last hash] of its chain, over the
+    first `chained` entries as the server chained them; its trace may be `trace`."""
+    data = {k: v for k, v in _served(document_id).items() if k != "trace_hashes"}
+    hashes = chain("document", document_id, data["trace"])
+    length = len(hashes) if chained is None else chained
+    data["trace_chain"] = [length, hashes[length - 1]]
+    if trace is not None:
+        data["trace"] = trace
+    return data
+
+
+def _cases() -> list[tuple[str, dict[str, Any], Break | None]]:
+    clean = _headed("d-clean")
+    entries = [dict(e) for e in clean["trace"]]
+    changed = [dict(e) for e in entries]
+    changed[1]["opinion"] = "篡改的意见"
+    swapped = [entries[2], entries[1], entries[0], *entries[3:]]
+    return [
+        ("d-clean", clean, None),
+        ("d-changed", _headed("d-changed", changed), Break(len(entries), BreakKind.ALTERED)),
+        ("d-swapped", _headed("d-swapped", swapped), Break(len(entries), BreakKind.ALTERED)),
+        ("d-removed", _headed("d-removed", entries[:-1]), Break(len(entries), BreakKind.REMOVED)),
+        # One entry the server never chained, after the chained ones.
+        ("d-added", _headed("d-added", chained=len(entries) - 1),
+         Break(len(entries), BreakKind.INSERTED)),
+    ]
+
+
+def test_the_head_alone_catches_a_changed_swapped_removed_or_added_entry() -> None:
+    from officeapp.store import traces
+    for record_id, data, expected in _cases():
+        assert traces.check("document", record_id, data) == expected, record_id
+
+
+@pytest.mark.parametrize("path", ["bulk", "python"])
+def test_both_pull_paths_judge_by_the_head(store: LocalStore, path: str) -> None:
+    cases = _cases()
+    changes = [_put(n, "document", record_id, data)
+               for n, (record_id, data, _) in enumerate(cases, start=1)]
+    if path == "bulk":
+        assert apply_staged(store, _body(len(cases), changes)) is not None
+        store.verify_traces()
+    else:
+        store.apply_pull(PullPage(cursor=len(cases), last_mutation_id=0, changes=[
+            PulledChange("document", c["id"], "put", c["data"]) for c in changes]))
+    for record_id, _, expected in cases:
+        assert store.trace_break("document", record_id) == expected, record_id
+
+
+def test_a_malformed_chain_head_is_not_judged_and_breaks_nothing(store: LocalStore) -> None:
+    from officeapp.store import traces
+    clean = _headed("d-1")
+    for bad in ([], [3], ["3", "x"], [-1, "x"], [True, "x"], {"n": 3}, "abc", [3, 4]):
+        assert traces.check("document", "d-1", {**clean, "trace_chain": bad}) is None
