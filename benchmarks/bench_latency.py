@@ -35,9 +35,6 @@ import argparse
 import asyncio
 import concurrent.futures
 import contextlib
-import os
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -64,6 +61,7 @@ from bench_server_load import (  # noqa: E402
     read_head,
     run_phase,
     start_server,
+    stop_server,
     wait_healthy,
 )
 from bench_server_load import seed as seed_people  # noqa: E402
@@ -342,12 +340,7 @@ def main() -> None:
                 emit("load_p99_ms", round(percentile(requests, 0.99), 1), "ms")
                 emit("load_errors", sum(result.errors.values()), "requests")
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+            stop_server(server)
 
 
 if __name__ == "__main__":

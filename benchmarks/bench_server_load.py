@@ -173,6 +173,16 @@ def start_server(url: str, data_dir: Path, port: int, workers: int) -> subproces
                             start_new_session=True)
 
 
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server's whole process group: politely, then for good after 30 s."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
 def wait_healthy(port: int, process: subprocess.Popen[bytes], workers: int) -> None:
     """Wait until every worker can answer /health (a few rounds of fresh connections)."""
     deadline = time.monotonic() + 60
@@ -693,12 +703,7 @@ def main() -> None:
                 emit("max_clients_at_this_rate", int(max_rate / max(rate / args.clients, 1e-9)),
                      "clients")
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+            stop_server(server)
 
 
 if __name__ == "__main__":
