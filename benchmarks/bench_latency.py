@@ -5,7 +5,7 @@ and a 传阅 to 200 people, until every one of them has it.
         [--circulate 200] [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
 
 Sets up a fresh database (SQLite in a temporary folder, or a scratch PostgreSQL database
-dropped afterwards) with the demo organisation and `max(--load, --circulate)` more people
+dropped afterwards) with the demo organisation and `--load` + `--circulate` more people
 (units of 20, as `bench_server_load.py` makes them), and starts the real server
 (`officeapp-server`, 1 worker on SQLite, 2 on PostgreSQL) on loopback.
 
@@ -35,6 +35,7 @@ import argparse
 import asyncio
 import concurrent.futures
 import contextlib
+import json
 import sys
 import tempfile
 import threading
@@ -183,23 +184,16 @@ async def _reader(port: int, spec: ClientSpec, cursor: int, document_id: str,
     poked = asyncio.Event()
     stream = asyncio.ensure_future(_hold_stream(port, spec, poked, ready))
     http = Http(port, spec.token)
-    body = (f'{{"client_id":"{spec.client_id}","schema_version":2,"limit":500,'
-            f'"cursor":').encode()
     try:
         while True:
             await poked.wait()
             poked.clear()
             more = True
             while more:
-                status, answer = await http.request("POST", f"{API}/sync/pull",
-                                                    body + f"{cursor}}}".encode())
-                if status != 200:
-                    raise HttpError(f"pull http_{status}")
-                if document_id.encode() in answer:
+                page = await _pull(http, spec, cursor)
+                if any(c["id"] == document_id for c in page["changes"]):
                     return time.perf_counter()
-                tail = answer[-64:]
-                more = b'"has_more":true' in tail
-                cursor = int(answer[10:answer.index(b",")])
+                cursor, more = page["cursor"], page["has_more"]
     finally:
         stream.cancel()
         with contextlib.suppress(asyncio.CancelledError, HttpError, OSError):
@@ -227,26 +221,34 @@ async def circulate(sender: Desk, port: int, specs: list[ClientSpec]) -> float:
     started = time.perf_counter()
     await sender.thread(act, sender.store)
     sender.engine.trigger()
-    async with asyncio.timeout(60):
-        arrived = await asyncio.gather(*readers)
-    return max(arrived) - started
+    done, late = await asyncio.wait(readers, timeout=60)
+    for task in late:
+        task.cancel()
+    if late:
+        emit("circulate_readers_without_it_after_60s", len(late), "people")
+        raise SystemExit(f"{len(late)} of {len(specs)} readers never got the 传阅")
+    return max(task.result() for task in done) - started
+
+
+async def _pull(http: Http, spec: ClientSpec, cursor: int) -> dict[str, Any]:
+    """One pull page of `spec`'s client from `cursor`, decoded."""
+    status, answer = await http.request("POST", f"{API}/sync/pull", json.dumps(
+        {"client_id": spec.client_id, "schema_version": 2, "limit": 500,
+         "cursor": cursor}).encode())
+    if status != 200:
+        raise HttpError(f"pull http_{status}")
+    page: dict[str, Any] = json.loads(answer)
+    return page
 
 
 async def _head(port: int, spec: ClientSpec) -> int:
     """The change log's head as one of the readers sees it (they start there)."""
     http = Http(port, spec.token)
     try:
-        status, answer = await http.request("POST", f"{API}/sync/pull", (
-            f'{{"client_id":"{spec.client_id}","schema_version":2,"limit":500,'
-            f'"cursor":0}}').encode())
-        cursor = int(answer[10:answer.index(b",")])
-        while b'"has_more":true' in answer[-64:]:
-            status, answer = await http.request("POST", f"{API}/sync/pull", (
-                f'{{"client_id":"{spec.client_id}","schema_version":2,"limit":500,'
-                f'"cursor":{cursor}}}').encode())
-            cursor = int(answer[10:answer.index(b",")])
-        assert status == 200
-        return cursor
+        page = await _pull(http, spec, 0)
+        while page["has_more"]:
+            page = await _pull(http, spec, page["cursor"])
+        return int(page["cursor"])
     finally:
         http.close()
 
@@ -317,7 +319,9 @@ def main() -> None:
         migrate.upgrade(engine)
         admin.seed_demo(engine, Settings(database_url=url, data_dir=data_dir))
         engine.dispose()
-        specs = seed_people(url, data_dir, max(args.load, args.circulate), 20, 0.0)
+        # The readers of the 传阅 are people of their own, not clients of the load.
+        specs = seed_people(url, data_dir, args.load + args.circulate, 20, 0.0)
+        readers, loaders = specs[args.load:], specs[:args.load]
         port = free_port()
         server = start_server(url, data_dir, port, workers)
         base = f"http://127.0.0.1:{port}"
@@ -325,14 +329,12 @@ def main() -> None:
             wait_healthy(port, server, workers)
             emit("database", "postgresql" if postgres else "sqlite", "")
             emit("server_workers", workers, "processes")
-            asyncio.run(measure(base, port, folder, args.changes,
-                                specs[:args.circulate], ""))
+            asyncio.run(measure(base, port, folder, args.changes, readers, ""))
             if args.load:
                 emit("load_clients", args.load, "clients")
-                load = _load_in_background(specs[:args.load], port, RAMP + 90.0, server.pid)
+                load = _load_in_background(loaders, port, RAMP + 90.0, server.pid)
                 time.sleep(RAMP + 2.0)
-                asyncio.run(measure(base, port, folder, args.changes,
-                                    specs[:args.circulate], "_under_load"))
+                asyncio.run(measure(base, port, folder, args.changes, readers, "_under_load"))
                 load.join()
                 result = load.outcome["result"]  # type: ignore[attr-defined]
                 requests = [v for k, vs in result.latencies.items() if k != "events_ready"
