@@ -17,6 +17,8 @@ Then it queues drafts and approvals locally and times pushing them.
 too (in the background, after the round: officeapp/store/traces.py).
 `initial_sync_client_cpu_seconds` is the client process's CPU time for the round (all its
 threads): other work on the machine disturbs it less than the wall time.
+`client_db_bytes_per_document` is the client's database file (and WAL) once closed, per
+document (issue 18's bar: ≤ 3000 B at 100k).
 
 With `--link RATE:RTT` (e.g. 20mbit:30ms; root only) the server runs in one network namespace
 and the client in another, across a rate-limited veth pair and a relay that adds the round
@@ -368,6 +370,8 @@ def run(workdir: Path, args: argparse.Namespace) -> None:
             base, workdir / "client.sqlite3", encoding=args.encoding)))
             for _ in range(args.runs)]
         seconds = _emit_times(runs)
+        emit("client_db_bytes_per_document",
+             statistics.median(r.db_bytes for r in runs) / records, "B")
         emit("bulk_insert_seconds", bulk, "s")
         emit("initial_sync_ratio_to_bulk_insert", seconds / bulk, "x")
         rate = asyncio.run(push_throughput(base, workdir / "client.sqlite3", args.pushes))

@@ -4,7 +4,7 @@ At 100k documents an initial sync spent most of its time decoding pages and buil
 Python. Here the sync layer hands over the page's body as it came; `stage` splits it into its
 changes in staging tables and extracts, with SQLite's JSON functions, everything the rows
 of each document need; `apply` (inside the page's transaction) writes the documents, their
-JSON as received, holders, circulations, participants, trace and text index in a few
+JSON as received (packed), holders, circulations, participants and text index in a few
 INSERT … SELECT statements, then hands every other change — other kinds of records, revokes,
 and each document the checks below did not accept — to `pull.apply_page`, which treats them
 exactly as before (a malformed document is skipped and logged there).
@@ -38,6 +38,7 @@ import sqlite_utils
 from officeapp.documents import URGENCY_RANK, Classification, Direction, DocType
 from officeapp.org import Role
 from officeapp.store import docs, meta, pull, traces
+from officeapp.store.packing import PACK_SQL
 from officeapp.store.pull import PulledChange, PulledRejection, PullOutcome, PullPage
 from officeapp.store.rows import NO_DEADLINE
 from officeapp.store.search import INDEX_TEXT_SQL
@@ -63,8 +64,9 @@ DOCUMENT_KEYS = (
     "updated_at", "body_versions",
 )
 OFFICIAL_PDF_KEYS = ("name", "sha256", "size")
-# Keys the server's pull adds beside the codec's: the chain hash of each trace entry.
-WIRE_KEYS = ("trace_hashes",)
+# Keys the server's pull adds beside the codec's: the trace chain's [length, head] (and, from
+# servers before issue 18, the chain hash of each trace entry).
+WIRE_KEYS = ("trace_chain", "trace_hashes")
 TRACE_KEYS = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
               "on_behalf_of", "target_step", "details", "acted_at")
 HOLDER_KEYS = ("unit_id", "roles", "person_id", "on_behalf_of", "added", "lead", "done",
@@ -206,10 +208,9 @@ _DOC_VALUES = ("id", "direction", "doc_type", "title", "doc_number", "urgency",
                "classification", "owner_unit_id", "created_by", "step", "created_at",
                "updated_at", "deadline", "version", "body", "written_date", "print_date")
 _DOC_TYPES = ("trace", "holders", "circulations", "attachments", "archive", *_LISTS,
-              "body_versions", "informed", "trace_hashes", "official_pdf")
+              "body_versions", "informed", "trace_chain", "trace_hashes", "official_pdf")
 _DOC_TEXTS = ("archive", "official_pdf", "attachments", "trace", "holders", "circulations",
-              "body_versions",
-              "trace_hashes")
+              "body_versions", "trace_chain", "trace_hashes")
 _TRACE_VALUES = ("seq", "step", "action", "actor_id", "actor_name", "at", "opinion",
                  "on_behalf_of", "target_step", "details", "acted_at")
 _HOLDER_VALUES = ("unit_id", "person_id", "done", "claimed_at")
@@ -350,7 +351,7 @@ _DOC_OK = " AND ".join((
     _opt_text("d.d_doc_number"), _opt_text("d.d_body"), _time_ok("d.d_created_at"),
     _opt_time("d.d_updated_at"), _opt_time("d.d_deadline"), _int("d.d_version"),
     "d.trace_t = 'array'", "d.holders_t = 'array'", "d.circulations_t = 'array'",
-    "ifnull(d.trace_hashes_t, 'array') = 'array'",
+    "ifnull(d.trace_chain_t, 'array') = 'array'", "ifnull(d.trace_hashes_t, 'array') = 'array'",
     *(f"ifnull(d.{k}_t, 'array') = 'array'" for k in ("attachments", *_LISTS)),
     *(f"(d.d_{k} IS NULL OR d.d_{k} = '' OR {_date_ok('d.d_' + k)})"
       for k in ("written_date", "print_date")),
@@ -504,8 +505,7 @@ _OLD_KEYS = "SELECT doc_key FROM staged.bulk_keys WHERE existed"
 # The written documents served with chain hashes, to check after the pull (traces.py).
 _UNCHECKED = ("INSERT OR IGNORE INTO trace_unchecked (doc_key) SELECT k.doc_key"
               " FROM staged.bulk_keys AS k JOIN staged.bulk_changes AS c ON c.pos = k.pos"
-              " WHERE c.trace_hashes IS NOT NULL ORDER BY k.pos")
-_FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
+              " WHERE c.trace_chain IS NOT NULL OR c.trace_hashes IS NOT NULL ORDER BY k.pos")
 _OLD_TEXT = ("SELECT doc_key, title, doc_number, body, opinions FROM documents_fts_content"
              f" WHERE doc_key IN ({_OLD_KEYS})")
 # What the content view (schema._V1_SEARCH) returns for each document, read from the page:
@@ -517,11 +517,8 @@ _NEW_TEXT = (
     " AND t.opinion <> '' ORDER BY t.idx)), '') AS opinions"
     " FROM staged.bulk_keys AS k JOIN staged.bulk_changes AS x ON x.pos = k.pos ORDER BY k.pos")
 _INDEX_TEXT = f"{INDEX_TEXT_SQL}(title, doc_number, body, opinions)"
-_FTS_DELETE = (f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS})"
-               f" SELECT 'delete', * FROM ({_OLD_TEXT})")
 _CHARS_DELETE = ("INSERT INTO documents_chars (documents_chars, rowid, text)"
                  f" SELECT 'delete', doc_key, {_INDEX_TEXT} FROM ({_OLD_TEXT})")
-_FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) {_NEW_TEXT}"
 _CHARS_INSERT = (f"INSERT INTO documents_chars (rowid, text) SELECT doc_key, {_INDEX_TEXT}"
                  f" FROM ({_NEW_TEXT})")
 _JOIN = "staged.bulk_keys AS k JOIN staged.bulk_changes AS x ON x.pos = k.pos"
@@ -545,8 +542,8 @@ _WRITE_DOCUMENTS = (
     " WHERE true ORDER BY pos ON CONFLICT(doc_key) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in (*_LISTING, "pending")))
 _WRITE_DATA = (
-    f"INSERT INTO document_data (doc_key, data, base) SELECT k.doc_key, x.data, NULL"
-    f" FROM {_JOIN} WHERE true ORDER BY k.pos"
+    "INSERT INTO document_packed (doc_key, data, base)"
+    f" SELECT k.doc_key, {PACK_SQL}(x.data), NULL FROM {_JOIN} WHERE true ORDER BY k.pos"
     " ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base")
 _WRITE_HOLDERS = (
     "INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id, done)"
@@ -571,14 +568,6 @@ _WRITE_PARTICIPANTS = (
     " FROM staged.bulk_keys AS k JOIN (SELECT pos, actor_id AS person_id FROM staged.bulk_trace"
     " UNION ALL SELECT pos, on_behalf_of FROM staged.bulk_trace WHERE on_behalf_of <> '')"
     " AS p ON p.pos = k.pos")
-_WRITE_TRACE = (
-    "INSERT OR IGNORE INTO trace (doc_key, seq, step, action, actor_id, actor_name, at,"
-    " opinion, on_behalf_of, target_step, details, local)"
-    " SELECT k.doc_key, t.seq, t.step, t.action, t.actor_id, t.actor_name, t.at,"
-    " ifnull(t.opinion, ''), t.on_behalf_of, t.target_step,"
-    " CASE WHEN t.details_t = 'object' THEN t.details ELSE '{}' END, 0"
-    " FROM staged.bulk_keys AS k JOIN staged.bulk_trace AS t ON t.pos = k.pos"
-    " ORDER BY k.pos, t.idx")
 
 
 def apply(db: sqlite_utils.Database, page: StagedPage, *, now: datetime) -> PullOutcome:
@@ -606,16 +595,12 @@ def _write_documents(conn: sqlite3.Connection) -> list[str]:
     last = int(conn.execute("SELECT coalesce(max(doc_key), 0) FROM documents").fetchone()[0])
     conn.execute(_KEYS, (last,))
     # The index forgets the old text of rewritten documents before their JSON changes.
-    conn.execute(_FTS_DELETE)
     conn.execute(_CHARS_DELETE)
     for table in ("holders", "circulations", "participants", "informed"):
         conn.execute(f"DELETE FROM {table} WHERE doc_key IN ({_OLD_KEYS})")
-    conn.execute(f"DELETE FROM trace WHERE local = 1 AND doc_key IN ({_OLD_KEYS})")
     conn.execute(_WRITE_DOCUMENTS, (NO_DEADLINE,))
-    for statement in (_WRITE_DATA, _WRITE_HOLDERS, _WRITE_CIRCULATIONS, _WRITE_PARTICIPANTS,
-                      _WRITE_TRACE):
+    for statement in (_WRITE_DATA, _WRITE_HOLDERS, _WRITE_CIRCULATIONS, _WRITE_PARTICIPANTS):
         conn.execute(statement)
-    conn.execute(_FTS_INSERT)
     conn.execute(_CHARS_INSERT)
     return [str(r[0]) for r in conn.execute(
         "SELECT c.id FROM staged.bulk_ok AS o JOIN staged.bulk_changes AS c ON c.pos = o.pos")]

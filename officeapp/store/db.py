@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from officeapp.errors import ValidationError
-from officeapp.store import search
+from officeapp.store import packing, search
 from officeapp.store.errors import StoreError
 
 # SQLite's own limit is far higher; chunks keep statements short and plans cached.
@@ -59,6 +59,9 @@ def _configure(conn: sqlite3.Connection) -> None:
     # The character index's text is made in Python; SQL statements that feed the index
     # (a pulled page, a migration) call it by this name.
     conn.create_function(search.INDEX_TEXT_SQL, 4, search.index_text, deterministic=True)
+    # Document JSON is stored packed (schema version 8); the document_data view unpacks it.
+    conn.create_function(packing.PACK_SQL, 1, packing.pack, deterministic=True)
+    conn.create_function(packing.UNPACK_SQL, 1, packing.unpack, deterministic=True)
     # Only a new, empty file takes it. A document's JSON is 2–4 KB: on 4 KB pages each took a
     # page of its own, on 16 KB pages five share one; writing an initial sync's 100k documents
     # took 7.9 s instead of 9.3 s (docs/store.md "Initial sync").

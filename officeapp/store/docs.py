@@ -1,4 +1,4 @@
-"""Writing and reading documents with their holders, participants, trace and FTS rows."""
+"""Writing and reading documents with their holders, participants and text index rows."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from officeapp.store import meta
 from officeapp.store.db import bulk_writes, chunks, loads, marks
+from officeapp.store.packing import pack
 from officeapp.store.rows import LISTING_COLUMNS, DocumentRows, document_rows, fts_values
 from officeapp.store.search import index_text
 from officeapp.workflow.codec import document_from_dict
@@ -19,26 +20,21 @@ _UPSERT_DOCUMENT = (
     "ON CONFLICT(doc_key) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
 )
+# The JSON is stored packed (packing.py) and read through the view document_data.
 _UPSERT_DATA = (
-    "INSERT INTO document_data (doc_key, data, base) VALUES (?, ?, ?) "
+    "INSERT INTO document_packed (doc_key, data, base) VALUES (?, ?, ?) "
     "ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base"
 )
-_FTS_COLUMNS = "rowid, title, doc_number, body, opinions"
 # While set, the text index's segments are merged only at the end (see merge_text_later).
 _MERGE_LATER = "text_merge_later"
 # FTS5's default: merge once 4 segments of a size have piled up.
 AUTOMERGE = 4
-_FTS_INSERT = f"INSERT INTO documents_fts ({_FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
-# External-content FTS forgets a row only when told the exact text it indexed.
-_FTS_DELETE = (
-    f"INSERT INTO documents_fts (documents_fts, {_FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)"
-)
-# The character index is contentless: it too forgets a row only given the text it took.
+# The character index is contentless: it forgets a row only given the text it took.
 _CHARS_INSERT = "INSERT INTO documents_chars (rowid, text) VALUES (?, ?)"
 _CHARS_DELETE = ("INSERT INTO documents_chars (documents_chars, rowid, text)"
                  " VALUES ('delete', ?, ?)")
-# Both text indexes (search.py), merged and optimised alike.
-TEXT_INDEXES = ("documents_fts", "documents_chars")
+# The text index (search.py); until schema version 8 a trigram index too.
+TEXT_INDEXES = ("documents_chars",)
 
 
 @dataclass(frozen=True)
@@ -101,23 +97,21 @@ def _base(old: Stored, *, pending: bool) -> str | None:
 
 
 def _forget_derived(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
-    """Drop the index rows of documents about to be rewritten (trace keeps server rows)."""
+    """Drop the index rows of documents about to be rewritten."""
     keys = [(o.doc_key,) for o in old]
     _forget_text(conn, old)
     for table in ("holders", "circulations", "participants", "informed"):
         conn.executemany(f"DELETE FROM {table} WHERE doc_key = ?", keys)
-    # Optimistic trace rows are provisional and rewritten each time; server rows stay.
-    conn.executemany("DELETE FROM trace WHERE doc_key = ? AND local = 1", keys)
 
 
 def _write(
     conn: sqlite3.Connection, keyed: Sequence[tuple[int, DocumentRows, str | None]],
     *, pending: bool,
 ) -> None:
-    """Insert the rows of each (doc_key, rows, base); trace only where the seq is new."""
+    """Insert the rows of each (doc_key, rows, base)."""
     flag = int(pending)
     conn.executemany(_UPSERT_DOCUMENT, [(k, *r.listing, flag) for k, r, _ in keyed])
-    conn.executemany(_UPSERT_DATA, [(k, r.data, base) for k, r, base in keyed])
+    conn.executemany(_UPSERT_DATA, [(k, pack(r.data), pack(base)) for k, r, base in keyed])
     conn.executemany("INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id,"
                      " done) VALUES (?, ?, ?, ?, ?, ?)",
                      [(k, *h) for k, r, _ in keyed for h in r.holders])
@@ -127,17 +121,11 @@ def _write(
                      [(k, *i) for k, r, _ in keyed for i in r.informed])
     conn.executemany("INSERT INTO participants (doc_key, person_id) VALUES (?, ?)",
                      [(k, p) for k, r, _ in keyed for p in sorted(r.participants)])
-    conn.executemany("INSERT OR IGNORE INTO trace (doc_key, seq, step, action, actor_id,"
-                     " actor_name, at, opinion, on_behalf_of, target_step, details, local)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [(k, *t, flag) for k, r, _ in keyed for t in r.trace])
-    conn.executemany(_FTS_INSERT, [(k, *r.fts) for k, r, _ in keyed])
     conn.executemany(_CHARS_INSERT, [(k, index_text(*r.fts)) for k, r, _ in keyed])
 
 
 def _forget_text(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
     texts = [(o.doc_key, fts_values(loads(o.data))) for o in old]
-    conn.executemany(_FTS_DELETE, [(key, *values) for key, values in texts])
     conn.executemany(_CHARS_DELETE, [(key, index_text(*values)) for key, values in texts])
 
 
@@ -145,7 +133,7 @@ def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     """Purge documents with everything derived from them; return how many existed."""
     old = list(stored(conn, list(dict.fromkeys(ids))).values())
     _forget_text(conn, old)
-    # Holders, participants, circulations, trace and data go by ON DELETE CASCADE.
+    # Holders, participants, circulations and the JSON go by ON DELETE CASCADE.
     conn.executemany("DELETE FROM documents WHERE doc_key = ?", [(o.doc_key,) for o in old])
     return len(old)
 

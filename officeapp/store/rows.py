@@ -37,7 +37,6 @@ _ACTIONS = frozenset(a.value for a in ActionKind)
 _RETENTIONS = frozenset(r.value for r in Retention)
 
 HolderRow = tuple[str, str | None, str, str | None, int]
-TraceRow = tuple[int, str, str, str, str, str, str, str | None, str | None, str]
 FtsValues = tuple[str, str, str, str]
 
 
@@ -51,7 +50,6 @@ class DocumentRows:
     holders: tuple[HolderRow, ...]
     circulations: tuple[tuple[str, int], ...]
     participants: frozenset[str]
-    trace: tuple[TraceRow, ...]
     fts: FtsValues
     informed: tuple[tuple[str, int], ...] = ()  # 知会: (person, read)
 
@@ -95,7 +93,6 @@ def rows_from_data(data: Mapping[str, Any]) -> DocumentRows:
         circulations=tuple(_circulation_row(c) for c in data.get("circulations", ())),
         participants=frozenset({e["actor_id"] for e in trace}
                                | {e["on_behalf_of"] for e in trace if e.get("on_behalf_of")}),
-        trace=tuple(_trace_row(e) for e in trace),
         fts=fts_values(data),
         informed=tuple(_informed_row(i) for i in data.get("informed") or ()),
     )
@@ -245,17 +242,6 @@ def _check_rest(data: Mapping[str, Any]) -> None:
         int(archive["year"])
         _one_of(archive["retention"], _RETENTIONS)
         int(archive.get("item_number", 0))
-
-
-def _trace_row(entry: Mapping[str, Any]) -> TraceRow:
-    # Optional keys may be missing from JSON another version wrote; decoding defaults them.
-    details = entry.get("details")
-    return (
-        int(entry["seq"]), entry["step"], entry["action"], entry["actor_id"],
-        entry.get("actor_name", ""), entry["at"], entry.get("opinion") or "",
-        entry.get("on_behalf_of"),
-        entry.get("target_step"), dumps(details, what="留痕") if details else "{}",
-    )
 
 
 def fts_values(data: Mapping[str, Any]) -> FtsValues:

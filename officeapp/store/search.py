@@ -1,10 +1,10 @@
 """Full-text search over title, 文号, 正文 and opinions, for words of any length.
 
-Two FTS5 indexes serve it (docs/store.md "Search"):
-- `documents_fts`, trigram: terms of 3+ characters, with FTS5's own snippets;
-- `documents_chars`, one token per character with positions: terms of 1–2 characters as
-  phrases ("单位" is the token 单 followed by the token 位). Most Chinese words have two
-  characters, and a trigram index cannot find them at all.
+One FTS5 index serves it (docs/store.md "Full-text search"): `documents_chars`, one token
+per character with positions, so every term is a phrase of its characters ("单位" is the
+token 单 followed by the token 位; "数字政府" four tokens in a row). Until schema version 8 a
+trigram index answered terms of 3+ characters; it was twice the size of this one (issue 18,
+"Store less"). Snippets are made here, from the page's texts.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from officeapp.errors import ValidationError
 # so the UI can escape the snippet for HTML first and then turn these into <b> and </b>.
 SNIPPET_START = "\x02"
 SNIPPET_END = "\x03"
-SNIPPET_TOKENS = 24
 # Characters of context on each side of a match in snippets made here (not by FTS5).
 SNIPPET_CONTEXT = 14
 
 MAX_QUERY = 200
 MAX_PAGE = 500
-# The trigram tokenizer indexes every 3 characters; shorter terms match nothing in FTS.
-TRIGRAM = 3
+# Terms shorter than this made only of ASCII punctuation and letters (such as "A-") are
+# matched with LIKE on title and 文号; longer ones by the index, then LIKE on every field.
+LONG_TERM = 3
 # Between the fields of a document in the character index. Not ASCII, so the `ascii`
 # tokenizer keeps it as a token of its own, and no phrase runs from one field into the next.
 FIELD_BREAK = "\u2029"
@@ -53,20 +53,22 @@ class SearchHit:
 class TextQuery:
     """A user's search text, split by what can find each term.
 
-    `match` is a trigram FTS expression (3+ characters), `chars` one for the character
-    index (1–2 characters), and `likes` LIKE patterns over title and 文号 for short terms
-    the character index has no tokens for (ASCII punctuation such as "-").
+    `chars` is an expression for the character index (every term but short ones of ASCII
+    punctuation), `likes` LIKE patterns over title and 文号 for those short ones (such as
+    "-"), and `exact` LIKE patterns over all four texts for the longer terms that hold ASCII
+    punctuation: the index reads each run of it as one break, so "A-B" also finds "A.B",
+    and LIKE keeps what really holds the term.
     """
 
-    match: str | None
     chars: str | None
     likes: tuple[str, ...]
     terms: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
         """Return whether there is nothing to search for."""
-        return self.match is None and self.chars is None and not self.likes
+        return self.chars is None and not self.likes
 
 
 def index_text(title: str, doc_number: str, body: str, opinions: str) -> str:
@@ -90,19 +92,21 @@ def _quoted(phrase: str) -> str:
 
 
 def parse_query(text: str) -> TextQuery:
-    """Split on whitespace: terms of 3+ characters go to trigram FTS, shorter ones to the
-    character index (or to LIKE when it has no tokens for them)."""
+    """Split on whitespace: each term becomes a phrase of its characters for the character
+    index; short terms it has no tokens for go to LIKE on title and 文号."""
     if len(text) > MAX_QUERY:
         raise ValidationError("search.too_long", f"搜索内容不能超过{MAX_QUERY}个字",
                               length=len(text))
     terms = tuple(dict.fromkeys(text.split()))
-    long_terms = [t for t in terms if len(t) >= TRIGRAM]
-    short_terms = [t for t in terms if len(t) < TRIGRAM and all(map(_indexed, t))]
-    odd_terms = [t for t in terms if len(t) < TRIGRAM and t not in short_terms]
-    # Each term is one quoted phrase, so FTS operators typed by the user are plain text.
-    match = " AND ".join(map(_quoted, long_terms)) or None
-    chars = " AND ".join(_quoted(" ".join(t)) for t in short_terms) or None
-    return TextQuery(match, chars, tuple(_like_pattern(t) for t in odd_terms), terms)
+    plain = [t for t in terms if all(map(_indexed, t))]
+    gapped = [t for t in terms if t not in plain and len(t) >= LONG_TERM]
+    odd = [t for t in terms if t not in plain and t not in gapped]
+    # Each term is one quoted phrase, so FTS operators typed by the user are plain text; its
+    # ASCII punctuation is spaced out as the index's text is (index_text).
+    chars = " AND ".join(_quoted(" ".join(_ASCII_GAP.sub(FIELD_BREAK, t)))
+                         for t in (*plain, *gapped)) or None
+    return TextQuery(chars, tuple(map(_like_pattern, odd)), terms,
+                     tuple(map(_like_pattern, gapped)))
 
 
 def _like_pattern(term: str) -> str:
@@ -114,19 +118,27 @@ def condition(query: TextQuery, alias: str = "d") -> tuple[str, list[Any]]:
     """Return a WHERE fragment on documents `alias` that keeps only matching documents."""
     parts: list[str] = []
     params: list[Any] = []
-    for table, expression in (("documents_fts", query.match), ("documents_chars", query.chars)):
-        if expression is not None:
-            parts.append(f"{alias}.doc_key IN (SELECT rowid FROM {table}"
-                         f" WHERE {table} MATCH ?)")
-            params.append(expression)
+    if query.chars is not None:
+        parts.append(f"{alias}.doc_key IN (SELECT rowid FROM documents_chars"
+                     " WHERE documents_chars MATCH ?)")
+        params.append(query.chars)
+    parts += _likes(query, alias)
     for pattern in query.likes:
-        parts.append(_like_sql(alias))
         params += [pattern, pattern]
+    for pattern in query.exact:
+        params += [pattern] * 4
     return " AND ".join(parts), params
 
 
-def _like_sql(alias: str) -> str:
-    return (f"({alias}.title LIKE ? ESCAPE '\\' OR {alias}.doc_number LIKE ? ESCAPE '\\')")
+def _likes(query: TextQuery, alias: str) -> list[str]:
+    """The LIKE conditions of `query`, in the order `condition` gives their parameters."""
+    title = (f"({alias}.title LIKE ? ESCAPE '\\' OR {alias}.doc_number LIKE ? ESCAPE '\\')")
+    # Only the documents the index found are read (the JSON is unpacked for 正文 and opinions).
+    texts = ("EXISTS (SELECT 1 FROM documents_fts_content AS c"
+             f" WHERE c.doc_key = {alias}.doc_key AND ("
+             + " OR ".join(f"c.{f} LIKE ? ESCAPE '\\'"
+                           for f in ("title", "doc_number", "body", "opinions")) + "))")
+    return [title] * len(query.likes) + [texts] * len(query.exact)
 
 
 def check_page(*, offset: int, limit: int) -> None:
@@ -143,43 +155,19 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int, offset: int) -> l
     query = parse_query(text)
     if query.empty:
         return []
-    if query.match is not None:
-        return _search_fts(conn, query, limit=limit, offset=offset)
-    return _search_short(conn, query, limit=limit, offset=offset)
-
-
-def _search_fts(
-    conn: sqlite3.Connection, query: TextQuery, *, limit: int, offset: int,
-) -> list[SearchHit]:
-    # ORDER BY rowid lets FTS5 walk its doclists in order and stop after one page, instead of
-    # ranking every match (bm25 over a common trigram touches most of the table).
-    rest, rest_params = condition(TextQuery(None, query.chars, query.likes))
-    sql = (
-        "SELECT d.id, d.title, d.doc_number, snippet(documents_fts, -1, ?, ?, '…', ?)"
-        " FROM documents_fts JOIN documents AS d ON d.doc_key = documents_fts.rowid"
-        f" WHERE documents_fts MATCH ?{' AND ' + rest if rest else ''}"
-        " ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?"
-    )
-    params = [SNIPPET_START, SNIPPET_END, SNIPPET_TOKENS, query.match, *rest_params]
-    rows = conn.execute(sql, [*params, limit, offset])
-    return [SearchHit(*row) for row in rows]
-
-
-def _search_short(
-    conn: sqlite3.Connection, query: TextQuery, *, limit: int, offset: int,
-) -> list[SearchHit]:
     if query.chars is not None:
-        # The character index hands out its rowids newest first and stops after the page.
-        rest, rest_params = condition(TextQuery(None, None, query.likes))
+        # The index hands out its rowids newest first and stops after the page, instead of
+        # ranking every match (a common character is in most documents).
+        rest = _likes(query, "d")
         sql = ("SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents_chars"
                " JOIN documents AS d ON d.doc_key = documents_chars.rowid"
-               f" WHERE documents_chars MATCH ?{' AND ' + rest if rest else ''}"
-               " ORDER BY documents_chars.rowid DESC LIMIT ? OFFSET ?")
-        params: list[Any] = [query.chars, *rest_params]
+               " WHERE documents_chars MATCH ?" + "".join(f" AND {r}" for r in rest)
+               + " ORDER BY documents_chars.rowid DESC LIMIT ? OFFSET ?")
     else:
-        where, params = condition(query)
+        where, _ = condition(query)
         sql = (f"SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents AS d"
                f" WHERE {where} ORDER BY d.doc_key DESC LIMIT ? OFFSET ?")
+    _, params = condition(query)
     rows = conn.execute(sql, [*params, limit, offset]).fetchall()
     texts = _texts(conn, [row[0] for row in rows])
     return [SearchHit(i, t, n, snippet(texts.get(k, (t,)), query.terms))

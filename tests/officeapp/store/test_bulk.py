@@ -264,14 +264,10 @@ def contents(store: LocalStore) -> dict[str, Any]:
         "circulations": rows(f"SELECT {key}, row_number() OVER (PARTITION BY doc_key ORDER BY"
                              " rowid), person_id, read FROM circulations AS t"),
         "participants": rows(f"SELECT {key}, person_id FROM participants AS t"),
-        "trace": rows(f"SELECT {key}, seq, step, action, actor_id, actor_name, at, opinion,"
-                      " on_behalf_of, target_step, details, local FROM trace AS t"),
         "fts": rows(f"SELECT {key}, title, doc_number, body, opinions"
                     " FROM documents_fts_content AS t"),
         "base": rows(f"SELECT {key}, base FROM document_data AS t"),
         "cursor": store.get_cursor(),
-        "text_index": rows("SELECT d.id, v.term, v.col, v.offset FROM temp.vocab AS v"
-                           " JOIN documents AS d ON d.doc_key = v.doc"),
         "character_index": rows("SELECT d.id, v.term, v.offset FROM temp.chars AS v"
                                 " JOIN documents AS d ON d.doc_key = v.doc"),
     }
@@ -283,8 +279,6 @@ def contents(store: LocalStore) -> dict[str, Any]:
 
 
 def index_vocabulary(store: LocalStore) -> None:
-    store.db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING"
-                          " fts5vocab(main, documents_fts, instance)")
     store.db.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chars USING"
                           " fts5vocab(main, documents_chars, instance)")
 

@@ -29,6 +29,7 @@ from officeapp.meetings.codec import meeting_to_dict
 from officeapp.org import Organisation, Role
 from officeapp.store import LATEST_VERSION, LocalStore, schema
 from officeapp.store.db import connect, transaction
+from officeapp.store.packing import pack
 from officeapp.store.search import index_text
 from officeapp.supervision import ItemQuery, Source, Status, SupervisionItem, item_row
 from officeapp.supervision.codec import item_to_dict
@@ -76,6 +77,7 @@ def _ts(moment: datetime) -> str:
 def _seed_v1(conn: sqlite3.Connection) -> None:
     """Data as version 1 of the store wrote it: directory, a document, outbox and the rest."""
     data = document_to_dict(SEED_DOCUMENT)
+    text = json.dumps(data, ensure_ascii=False)
     conn.execute("UPDATE sync_meta SET value = ? WHERE key = 'client_id'", (CLIENT_ID,))
     conn.execute("UPDATE sync_meta SET value = '17' WHERE key = 'cursor'")
     conn.execute("INSERT INTO units (id, name, parent_id, agency_code, sort_order) VALUES"
@@ -91,22 +93,26 @@ def _seed_v1(conn: sqlite3.Connection) -> None:
         " 'outgoing', '通知', ?, NULL, '加急', 1, '公开', 'u-office', 'p-office.clerk', 'review',"
         " 'active', NULL, ?, ?, ?, 3, 1)",
         (SEED_DOCUMENT.title, f"~{WHEN.isoformat()}", WHEN.isoformat(), WHEN.isoformat()))
-    conn.execute("INSERT INTO document_data (doc_key, data, base) VALUES (1, ?, NULL)",
-                 (json.dumps(data, ensure_ascii=False),))
+    # From version 8 the JSON is packed, and the trace table and trigram index are gone.
+    packed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'document_packed'").fetchone()
+    conn.execute(f"INSERT INTO {'document_packed' if packed else 'document_data'}"
+                 " (doc_key, data, base) VALUES (1, ?, NULL)",
+                 (pack(text) if packed else text,))
     conn.executemany("INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id,"
                      " done) VALUES (1, 'u-office', NULL, ?, 'p-office.clerk', 0)",
                      [("clerk",), ("leader",)])
     conn.execute("INSERT INTO participants (person_id, doc_key) VALUES ('p-office.clerk', 1)")
-    for entry in data["trace"]:
+    for entry in () if packed else data["trace"]:
         conn.execute(
             "INSERT INTO trace (doc_key, seq, step, action, actor_id, actor_name, at, opinion,"
             " on_behalf_of, target_step, details, local) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             " '{}', 1)", (entry["seq"], entry["step"], entry["action"], entry["actor_id"],
                           entry["actor_name"], entry["at"], entry["opinion"],
                           entry["on_behalf_of"], entry["target_step"]))
-    conn.execute("INSERT INTO documents_fts (rowid, title, doc_number, body, opinions)"
-                 " VALUES (1, ?, '', ?, ?)",
-                 (SEED_DOCUMENT.title, SEED_DOCUMENT.body, "拟稿\n请周科长核稿"))
+    if not packed:
+        conn.execute("INSERT INTO documents_fts (rowid, title, doc_number, body, opinions)"
+                     " VALUES (1, ?, '', ?, ?)",
+                     (SEED_DOCUMENT.title, SEED_DOCUMENT.body, "拟稿\n请周科长核稿"))
     conn.execute(
         "INSERT INTO outbox (mutation_id, name, mutator_version, args, document_id, person_id,"
         " step, opinion, created_at, state) VALUES"
@@ -200,10 +206,15 @@ def _seed_v7(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO trace_unchecked (doc_key) VALUES (1)")
 
 
+def _seed_v8(conn: sqlite3.Connection) -> None:
+    """Version 7's data with the document's JSON packed (no trace table, no trigram index)."""
+    _seed_v7(conn)
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
 SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4, 5: _seed_v5, 6: _seed_v6,
-    7: _seed_v7}
+    7: _seed_v7, 8: _seed_v8}
 
 
 def _database_at(path: Path, version: int) -> None:

@@ -29,8 +29,8 @@ def test_the_tables_of_the_glossary_exist(db_path: Path) -> None:
     with LocalStore.open(db_path) as store:
         names = set(store.db.table_names())
     assert {"sync_meta", "units", "people", "rooms", "documents", "holders", "participants",
-            "trace", "opinion_drafts", "outbox", "rejections", "blobs",
-            "documents_fts"} <= names
+            "document_packed", "opinion_drafts", "outbox", "rejections", "blobs",
+            "documents_chars"} <= names
 
 
 def test_reopening_keeps_the_client_id_and_a_new_database_gets_a_new_one(tmp_path: Path) -> None:

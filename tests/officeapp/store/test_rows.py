@@ -74,7 +74,6 @@ def test_the_rows_from_json_describe_the_document(document: Document) -> None:
         e.on_behalf_of for e in document.trace if e.on_behalf_of}
     assert rows.circulations == tuple((c.person_id, int(c.read_at is not None))
                                       for c in document.circulations)
-    assert [t[0] for t in rows.trace] == [e.seq for e in document.trace]
     assert document_from_dict(document_to_dict(document)) == document
 
 

@@ -1,5 +1,6 @@
-"""Full-text search: trigram FTS for 3+ characters, the character index for 1–2 characters
-(title, 文号, 正文 and opinions alike), LIKE on title and 文号 for ASCII punctuation."""
+"""Full-text search: the character index for terms of every length (title, 文号, 正文 and
+opinions alike), LIKE for ASCII punctuation (on title and 文号 for short terms, on every text
+for longer ones the index found)."""
 
 from __future__ import annotations
 
@@ -129,3 +130,13 @@ def test_empty_and_unreasonable_queries(library: Office) -> None:
         library.store.search("长" * 201)
     with pytest.raises(ValidationError):
         library.store.search("数字政府", limit=0)
+
+
+def test_long_terms_with_ascii_punctuation_match_exactly(office: Office) -> None:
+    office.draft(title="关于A-B项目的请示", body="编号2023-01-05")
+    office.draft(title="关于A.B项目的请示", body="编号2023/01/05")
+    assert _ids(office.store, "A-B项目") == ["doc-1"]
+    assert _ids(office.store, "a.b") == ["doc-2"]  # ASCII case folds, as before
+    assert _ids(office.store, "2023-01") == ["doc-1"]
+    assert _ids(office.store, "3/01/0") == ["doc-2"]
+    assert _ids(office.store, "项目的请示") == ["doc-2", "doc-1"]

@@ -78,3 +78,34 @@ def test_a_short_word_finds_exactly_the_documents_holding_it(
         assert [h.id for h in hits] == wanted, term
         for hit in hits:
             assert SNIPPET_START in hit.snippet and SNIPPET_END in hit.snippet, (term, hit)
+
+
+WORD = st.text(alphabet=[c for c in ALPHABET if not c.isspace()], min_size=3, max_size=5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(FIELDS, min_size=1, max_size=6), st.lists(WORD, max_size=20), st.data())
+def test_a_longer_word_finds_exactly_the_documents_holding_it(
+    shared: LocalStore, documents: list[tuple[str, str, str, list[str]]], words: list[str],
+    data: st.DataObject,
+) -> None:
+    """Since version 8 the character index answers words of 3+ characters too (as phrases;
+    those with ASCII punctuation are then checked with LIKE): the same property."""
+    store = shared
+    store.delete_documents([f"doc-{n}" for n in range(10)])
+    written = [_document(n, *fields) for n, fields in enumerate(documents)]
+    store.put_documents(written)
+    texts = [t for d in written for t in (d.title, d.body) if len(t.strip()) >= 3]
+    for text in data.draw(st.lists(st.sampled_from(texts), max_size=10)) if texts else ():
+        start = data.draw(st.integers(0, len(text) - 3))
+        piece = text[start:start + data.draw(st.integers(3, 6))]
+        words += [w for w in piece.split() if len(w) >= 3]
+    for term in words:
+        wanted = [d.id for d in reversed(written)
+                  if any(_fold(term) in _fold(field) for field in (
+                      d.title, d.doc_number or "", d.body,
+                      *(e.opinion for e in d.trace)))]
+        hits = store.search(term, limit=50)
+        assert [h.id for h in hits] == wanted, term
+        for hit in hits:
+            assert SNIPPET_START in hit.snippet and SNIPPET_END in hit.snippet, (term, hit)

@@ -382,7 +382,8 @@ def check_against_server(killed: LocalStore, fresh: LocalStore, worker: Worker,
     check_server_results(killed, server)
     assert documents(killed) == shown
     assert killed.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    killed.db.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+    killed.db.conn.execute(
+        "INSERT INTO documents_chars(documents_chars) VALUES ('integrity-check')")
 
 
 def check_server_results(store: LocalStore, server: RealServer) -> None:
