@@ -24,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
@@ -328,3 +329,10 @@ def queue_rows(engine: sa.Engine, clock: Callable[[], datetime], channel: str, c
             "body": f"测试消息 {key}", "status": "pending", "attempts": 0,
             "next_attempt_at": now, "created_at": now} for key in keys])
     return keys
+
+
+@pytest.fixture
+def notify_services(tmp_path: Path) -> Iterator[Services]:
+    """A real SMTP server and SMS gateway for one test (import it to use it)."""
+    with services(tmp_path, TEST_NOTIFY) as running:
+        yield running

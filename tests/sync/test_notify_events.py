@@ -5,10 +5,9 @@ daily digest; each sent once however often the scan runs, titles of 内部 docum
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,18 +21,13 @@ from sync.server.notify.texts import SMS_LENGTH
 from sync.server.settings import Settings
 
 from .conftest import Clock, User
-from .notify_services import TEST_NOTIFY, Services, services
+from .notify_services import Services, notify_services
 from .office_work import assigned_item, at_hour, create_meeting, meet_ok, supervise_ok
 
+__all__ = ["notify_services"]  # the fixture, imported to be found
 Users = Callable[[str], User]
 EVERYTHING = {"urgent_document": ["email", "sms"], "urging": ["email", "sms"],
               "meeting": ["email", "sms"], "supervision_due": ["email", "sms"]}
-
-
-@pytest.fixture
-def notify_services(tmp_path: Path) -> Iterator[Services]:
-    with services(tmp_path, TEST_NOTIFY) as running:
-        yield running
 
 
 @pytest.fixture

@@ -3,9 +3,8 @@ server offers, and a 4xx (never a 500) for anything hostile."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,16 +13,11 @@ import pytest
 from sync.server.settings import Settings
 
 from .conftest import User
-from .notify_services import TEST_NOTIFY, Services, services
+from .notify_services import Services, notify_services
 
+__all__ = ["notify_services"]  # the fixture, imported to be found
 Users = Callable[[str], User]
 PATH = "/api/v1/me/notifications"
-
-
-@pytest.fixture
-def notify_services(tmp_path: Path) -> Iterator[Services]:
-    with services(tmp_path, TEST_NOTIFY) as running:
-        yield running
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ from __future__ import annotations
 import asyncio
 import random
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -24,16 +23,11 @@ from sync.server.notify.senders import request_id
 from sync.server.settings import Settings
 
 from .conftest import Clock, User
-from .notify_services import TEST_NOTIFY, Services, queue_rows, services
+from .notify_services import TEST_NOTIFY, Services, notify_services, queue_rows
 from .processes import free_port
 
+__all__ = ["notify_services"]  # the fixture, imported to be found
 Users = Callable[[str], User]
-
-
-@pytest.fixture
-def notify_services(tmp_path: Path) -> Iterator[Services]:
-    with services(tmp_path, TEST_NOTIFY) as running:
-        yield running
 
 
 @pytest.fixture
