@@ -9,6 +9,8 @@ sends a compressed push to a release that would misread it.
 
 from __future__ import annotations
 
+import io
+
 import zstandard
 
 from sync.server.errors import ApiError
@@ -30,18 +32,21 @@ def decode_body(body: bytes, encoding: str, limit: int) -> bytes:
     if encoding.strip().lower() != ZSTD:
         raise ApiError(415, "request.unsupported_encoding",
                        f"不支持的请求压缩格式：{encoding[:40]}", supported=[ZSTD])
-    decompressor = zstandard.ZstdDecompressor().decompressobj()
+    decompressor = zstandard.ZstdDecompressor()
     try:
-        # One call with an output cap would trust the frame's own size field; reading in
-        # bounded steps does not.
-        out = bytearray()
-        for start in range(0, len(body), 65536):
-            out += decompressor.decompress(body[start:start + 65536])
-            if len(out) > limit:
+        # A few kilobytes can hold gigabytes, and one `decompress` call returns them all:
+        # first count the output in pieces of at most 64 KB, stopping past the limit…
+        seen = 0
+        for piece in decompressor.read_to_iter(io.BytesIO(body), write_size=65536):
+            seen += len(piece)
+            if seen > limit:
                 raise ApiError(413, "request.too_large", "请求内容过大", limit=limit)
-        if not decompressor.eof:
+        # …then decode it whole, now known to be small, where a cut frame shows (no `eof`).
+        whole = decompressor.decompressobj()
+        out = whole.decompress(body)
+        if not whole.eof:
             raise zstandard.ZstdError("truncated frame")
     except zstandard.ZstdError:
         raise ApiError(400, "request.bad_encoding",
                        "请求内容的压缩数据已损坏或不完整") from None
-    return bytes(out)
+    return out

@@ -85,13 +85,11 @@ def _advertising(send: Send) -> Send:
 
 
 def _content_length(scope: Scope) -> int | None:
-    for name, value in scope["headers"]:
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
+    declared = _header(scope, b"content-length")
+    try:
+        return None if declared is None else int(declared)
+    except ValueError:
+        return None
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:
