@@ -8,8 +8,8 @@ A record whose pulled trace disagrees with the chain hashes pulled with it is lo
 (its first bad seq and how) until a later put of it agrees, it is revoked, or the mirror is
 wiped. Breaks are rare (none, unless someone edits the server's database), so they are one
 JSON entry of sync_meta, {"kind/id": [seq, how]}, rather than a table of their own: a page
-without breaks costs one meta read. A record pulled without `trace_hashes` (an older server)
-is not judged. Only the server's version is checked: local, pending entries are not in the
+without breaks costs one meta read. A record pulled with neither key (a server before the
+chain) is not judged. Only the server's version is checked: local, pending entries are not in the
 chain.
 
 The Python path checks each record as its page lands. The bulk path (bulk.py) does not: the
@@ -66,8 +66,8 @@ def check_text(record_id: str, trace: str | None, head: str | None,
     chain hashes as JSON texts."""
     if trace is None or (head is None and hashes is None):
         return None
-    data = {"trace": json.loads(trace)}
     try:
+        data = {"trace": json.loads(trace)}
         if head is not None:
             data["trace_chain"] = json.loads(head)
         if hashes is not None:
