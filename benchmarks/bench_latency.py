@@ -33,14 +33,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import concurrent.futures
 import contextlib
 import json
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,6 +64,7 @@ from bench_server_load import (  # noqa: E402
     wait_healthy,
 )
 from bench_server_load import seed as seed_people  # noqa: E402
+from bench_sync import StoreThread  # noqa: E402
 
 from officeapp.demo import DEMO_PASSWORD, FINANCE_ID  # noqa: E402
 from officeapp.store import LocalStore  # noqa: E402
@@ -78,17 +77,6 @@ from sync.client.engine import SyncEngine  # noqa: E402
 T = TypeVar("T")
 SENDER, RECEIVER = "office.clerk", "office.reviewer"
 RAMP = 20.0
-
-
-class StoreThread:
-    """One thread per store, as the desktop client runs SQLite off the event loop."""
-
-    def __init__(self) -> None:
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-
-    async def __call__(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.pool, lambda: fn(*args, **kwargs))
 
 
 class Desk:
