@@ -52,11 +52,11 @@ def probe(path: Path, samples: int) -> None:
 
     from officeapp.documents import DocType, Urgency
     from officeapp.store import InboxFilter, LocalStore
-    from ui.context import AppContext
+    from ui.common.context import AppContext
+    from ui.common.qt import QApplication
+    from ui.common.settings import Settings
+    from ui.common.worker import Worker
     from ui.main_window import MainWindow
-    from ui.qt import QApplication
-    from ui.settings import Settings
-    from ui.worker import Worker
 
     app = QApplication(["bench"])
     loop = qasync.QEventLoop(app)

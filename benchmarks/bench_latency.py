@@ -299,9 +299,9 @@ def main() -> None:
             database(args.database_url, Path(name)) as url:
         folder = Path(name)
         data_dir = folder / "data"
-        from sync.server import admin, migrate
-        from sync.server.db import make_engine
+        from sync.server.ops import admin, migrate
         from sync.server.settings import Settings
+        from sync.server.storage.db import make_engine
 
         engine = make_engine(url)
         migrate.upgrade(engine)

@@ -36,7 +36,7 @@ from officeapp.seals import (
     verify_pdf,
 )
 from officeapp.workflow import Attachment, Document
-from sync.server.seals import UnitSeal, signed_pdf
+from sync.server.storage.seals import UnitSeal, signed_pdf
 
 PAGES = 10
 # Common characters of official prose, so that the font subsets are of a realistic size.

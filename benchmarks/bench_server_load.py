@@ -118,11 +118,12 @@ def seed(url: str, data_dir: Path, clients: int, unit_size: int,
     others synced before (yesterday, say) and start at the head of the change log.
     """
     from officeapp.org import Person, Role, Unit
-    from sync.server import changelog, db, migrate
-    from sync.server.auth import Auth, hash_password
-    from sync.server.db import make_engine
-    from sync.server.directory import save_directory
+    from sync.server.identity.auth import Auth, hash_password
+    from sync.server.ops import migrate
     from sync.server.settings import Settings
+    from sync.server.storage import changelog, db
+    from sync.server.storage.db import make_engine
+    from sync.server.storage.directory import save_directory
 
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(database_url=url, data_dir=data_dir)
@@ -165,7 +166,7 @@ def free_port() -> int:
 
 def start_server(url: str, data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     """Start `officeapp-server` on loopback (its own process group, to stop it whole)."""
-    command = [sys.executable, "-m", "sync.server.cli", "--host", "127.0.0.1",
+    command = [sys.executable, "-m", "sync.server.ops.cli", "--host", "127.0.0.1",
                "--port", str(port), "--data-dir", str(data_dir), "--database-url", url,
                "--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -7,7 +7,7 @@ Bars: stats_ms < 200 (statistics over 50,000 items), list_filter_ms_p95 < 100.
 
 The rules are timed over items in memory; `store_*` figures time what the client's 督办 page
 does over the same items in a local store on disk: `store_list_filter_ms_p95` is one list
-read as ui/supervision_page.py does it (the first 1,000 rows by deadline, filtered and lit in
+read as the 督办 page does it (the first 1,000 rows by deadline, filtered and lit in
 SQL, the total counted when cut, each row's light explained); `store_list_all_ms_p95` reads
 every passing row instead; `store_dashboard_ms_p95` is the dashboard's read for a year (every
 item here; `LocalStore.supervision_statistics`: one aggregate query that agrees with
@@ -56,8 +56,8 @@ from officeapp.supervision import (
 from officeapp.supervision.model import CycleKind
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=OFFICE_TZ)
-LIST_LIMIT = 1000  # as ui/supervision_page.py
-PRESSING_LIMIT = 500  # as ui/supervision_dashboard.py
+LIST_LIMIT = 1000  # as ui/supervision/supervision_page.py
+PRESSING_LIMIT = 500  # as ui/supervision/supervision_dashboard.py
 UNITS = [f"u-{n:02d}" for n in range(40)] + [FINANCE_ID, EDU_ID]
 STATUSES = [Status.ASSIGNED, Status.RECEIVED, Status.IN_PROGRESS, Status.IN_PROGRESS,
             Status.RETURNED, Status.COMPLETION_REQUESTED, Status.COMPLETED, Status.COMPLETED,

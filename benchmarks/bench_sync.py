@@ -68,13 +68,14 @@ from officeapp.workflow import Action, ActionKind, Document
 from sync.client import actions
 from sync.client.api import Api, Connection, make_http
 from sync.client.engine import SyncEngine
-from sync.server import admin, db, migrate
-from sync.server import tables as t
-from sync.server.db import make_engine
-from sync.server.documents import _columns
+from sync.server.ops import admin, migrate
 from sync.server.settings import Settings
-from sync.server.tracechain import with_hashes
-from sync.server.visibility import document_scopes
+from sync.server.storage import db
+from sync.server.storage import tables as t
+from sync.server.storage.db import make_engine
+from sync.server.storage.documents import _columns
+from sync.server.storage.tracechain import with_hashes
+from sync.server.storage.visibility import document_scopes
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = "office.clerk"
@@ -163,7 +164,7 @@ def wait_healthy(api: str, process: subprocess.Popen[bytes] | None) -> None:
 
 def server_command(port: int, settings: Settings) -> list[str]:
     """The command that serves the seeded database on 127.0.0.1:`port`."""
-    return [sys.executable, "-m", "sync.server.cli", "--host", "127.0.0.1", "--port",
+    return [sys.executable, "-m", "sync.server.ops.cli", "--host", "127.0.0.1", "--port",
             str(port), "--data-dir", str(settings.data_dir), "--database-url",
             settings.database_url]
 

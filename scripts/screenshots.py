@@ -37,9 +37,9 @@ from officeapp.meetings import MeetingAction, MeetingActionKind  # noqa: E402
 from officeapp.workflow import Action, ActionKind  # noqa: E402
 from sync.client import actions  # noqa: E402
 from ui.app import Session, choose_font, install_translations  # noqa: E402
+from ui.common.qt import QApplication, QWidget  # noqa: E402
+from ui.common.settings import Settings  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.qt import QApplication, QWidget  # noqa: E402
-from ui.settings import Settings  # noqa: E402
 from ui.settings_dialog import SettingsDialog  # noqa: E402
 
 OUT = ROOT / "screenshots"
@@ -84,7 +84,7 @@ def start_server(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     data.mkdir(parents=True, exist_ok=True)
     config = data.parent / "officeapp-server.toml"
     config.write_text(DEMO_CONFIG, encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--demo", "--port",
+    process = subprocess.Popen([sys.executable, "-m", "sync.server.ops.cli", "--demo", "--port",
                                 str(port), "--data-dir", str(data)], cwd=ROOT,
                                env={**os.environ, "OFFICEAPP_CONFIG": str(config)},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

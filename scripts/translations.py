@@ -21,7 +21,7 @@ from en import EN, EN_ACTIONS, EN_MESSAGES, EN_VALUES  # noqa: E402
 VALUES_CONTEXT = "values"
 # Actions on a 公文 as verbs ("印发" the button is "Issue", not the step or the field).
 ACTIONS_CONTEXT = "actions"
-# Refusals by their stable code (ui/messages.py): the code is the source text, so the catalogue
+# Refusals by their stable code (messages.py): the code is the source text, so the catalogue
 # lists every code EN_MESSAGES knows (tests/ui/test_translations.py holds it to the source).
 MESSAGES_CONTEXT = "messages"
 
@@ -30,7 +30,7 @@ def main() -> int:
     """Extract, fill in the English texts, compile; report what has no translation."""
     ts = FOLDER / "officeapp_en.ts"
     tools = Path(sys.executable).parent
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run([str(tools / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
                    check=True, stdout=subprocess.DEVNULL)
     tree = ET.parse(ts)

@@ -24,11 +24,9 @@ from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
 from sync.client.tokens import TokenKeeper, keyring_available
 from sync.protocol import AuthMethods
-from ui.attachments import blobs_root
-from ui.context import AppContext
-from ui.login import LoginDialog
-from ui.main_window import MainWindow
-from ui.qt import (
+from ui.common.attachments import blobs_root
+from ui.common.context import AppContext
+from ui.common.qt import (
     QApplication,
     QDesktopServices,
     QFont,
@@ -40,9 +38,11 @@ from ui.qt import (
     QTranslator,
     QUrl,
 )
-from ui.settings import Settings
+from ui.common.settings import Settings
+from ui.common.worker import Worker
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
 from ui.tray import Notifier
-from ui.worker import Worker
 
 log = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"

@@ -16,20 +16,12 @@ from officeapp.errors import DomainError
 from officeapp.org import Delegation, Organisation
 from officeapp.store.directory import LocalDelegation
 from sync.client import actions
-from ui import times
-from ui.action_dialogs import (
-    FieldBox,
-    FieldMessages,
-    active_people,
-    general_error_label,
-    person_text,
-)
-from ui.context import AppContext, Changes
-from ui.date_edits import DateTimeEdit
-from ui.fit import open_size
-from ui.meeting_form import combo_id
-from ui.messages import refusal_text
-from ui.qt import (
+from ui.common import times
+from ui.common.context import AppContext, Changes
+from ui.common.date_edits import DateTimeEdit
+from ui.common.fit import open_size
+from ui.common.messages import refusal_text
+from ui.common.qt import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
@@ -53,7 +45,15 @@ from ui.qt import (
     Signal,
     alive,
 )
-from ui.times import local
+from ui.common.times import local
+from ui.documents.action_dialogs import (
+    FieldBox,
+    FieldMessages,
+    active_people,
+    general_error_label,
+    person_text,
+)
+from ui.meetings.meeting_form import combo_id
 
 DEFAULT_LENGTH = timedelta(days=3)
 

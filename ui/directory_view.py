@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from officeapp.org import ROLE_LABELS, Organisation
-from ui.context import AppContext, Changes
-from ui.qt import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
-from ui.values import listed, value_text
+from ui.common.context import AppContext, Changes
+from ui.common.qt import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from ui.common.values import listed, value_text
 
 
 class DirectoryView(QWidget):

@@ -3,7 +3,7 @@
 Four blocks, read from the local store on the worker (so it works offline): the 待办 counts of
 the three areas, today's and tomorrow's meetings, 督办 items overdue or due soon, and the
 documents changed last. A row opens its record where it lives; 公文统计… opens the 归档率
-per unit (ui/document_stats.py).
+per unit (ui/documents/document_stats.py).
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from officeapp.org import Actor
 from officeapp.store import InboxRow, InboxSort, LocalStore
 from officeapp.supervision.inbox import InboxEntry
 from officeapp.supervision.lights import Light
-from ui import times
-from ui.context import AppContext, Changes
-from ui.document_stats import DocumentStatsDialog
-from ui.qt import (
+from ui.common import times
+from ui.common.context import AppContext, Changes
+from ui.common.qt import (
     QCoreApplication,
     QFrame,
     QGridLayout,
@@ -34,7 +33,8 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.values import qualified, value_text
+from ui.common.values import qualified, value_text
+from ui.documents.document_stats import DocumentStatsDialog
 
 RECENT = 8
 SOON = 8  # 督办 items listed at most

@@ -11,9 +11,9 @@ from officeapp.documents import Direction, Urgency
 from officeapp.org import Actor
 from officeapp.store import InboxFilter, InboxRow, InboxSort, LocalStore
 from officeapp.store.inbox import Folder, SortKey
-from ui import highlight, times
-from ui.context import AppContext
-from ui.qt import (
+from ui.common import highlight, times
+from ui.common.context import AppContext
+from ui.common.qt import (
     QAbstractTableModel,
     QColor,
     QFont,
@@ -22,10 +22,10 @@ from ui.qt import (
     Qt,
     Signal,
 )
-from ui.values import value_text
+from ui.common.values import value_text
 
 PAGE = 100
-# The title cell as HTML with the search's matches marked (ui.highlight.HighlightDelegate).
+# The title cell as HTML with the search's matches marked (ui.common.highlight.HighlightDelegate).
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 from sync.client.api import ApiError, Offline
 from sync.client.oidc import SignInError
 from sync.protocol import AuthMethods
-from ui.messages import refusal_text
-from ui.qt import (
+from ui.common.messages import refusal_text
+from ui.common.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDialog,

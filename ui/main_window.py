@@ -12,23 +12,14 @@ from officeapp.store.inbox import Folder
 from officeapp.workflow import Status
 from sync.client.engine import SyncStatus
 from sync.client.notification_prefs import PrefsRefusal, PrefsState
-from ui import highlight, times
-from ui.advanced_search import AdvancedFilters
-from ui.batch_dialog import BatchApproveDialog
-from ui.compose import ComposeDialog, RegisterDialog
-from ui.context import AppContext, Changes
-from ui.date_edits import DateEdit
-from ui.delegation_dialog import DelegationDialog
-from ui.directory_view import DirectoryView
-from ui.document_view import DocumentView
-from ui.feedback import Feedback, FeedbackBar
-from ui.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
-from ui.highlight import HighlightDelegate
-from ui.home_page import HomePage
-from ui.inbox_model import COLUMNS, HTML_ROLE, InboxModel, with_text
-from ui.meetings_page import MeetingsPage
-from ui.messages import refusal_text
-from ui.qt import (
+from ui.common import highlight, times
+from ui.common.context import AppContext, Changes
+from ui.common.date_edits import DateEdit
+from ui.common.feedback import Feedback, FeedbackBar
+from ui.common.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
+from ui.common.highlight import HighlightDelegate
+from ui.common.messages import refusal_text
+from ui.common.qt import (
     QAbstractItemView,
     QAction,
     QCheckBox,
@@ -56,12 +47,21 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.rejections import RejectionsDialog
-from ui.seal_check import SealCheckDialog
+from ui.common.rejections import RejectionsDialog
+from ui.common.seal_check import SealCheckDialog
+from ui.common.status import SyncStatusWidget
+from ui.common.values import listed, qualified, value_text
+from ui.delegation_dialog import DelegationDialog
+from ui.directory_view import DirectoryView
+from ui.documents.advanced_search import AdvancedFilters
+from ui.documents.batch_dialog import BatchApproveDialog
+from ui.documents.compose import ComposeDialog, RegisterDialog
+from ui.documents.document_view import DocumentView
+from ui.home_page import HomePage
+from ui.inbox_model import COLUMNS, HTML_ROLE, InboxModel, with_text
+from ui.meetings.meetings_page import MeetingsPage
 from ui.settings_dialog import SettingsDialog
-from ui.status import SyncStatusWidget
-from ui.supervision_page import SupervisionPage
-from ui.values import listed, qualified, value_text
+from ui.supervision.supervision_page import SupervisionPage
 
 
 class Nav:

@@ -22,10 +22,10 @@ from sync.protocol import (
     NotificationEvent,
     NotificationPrefsUpdate,
 )
-from ui.context import AppContext
-from ui.fit import scrolling
-from ui.messages import refusal_text
-from ui.qt import (
+from ui.common.context import AppContext
+from ui.common.fit import scrolling
+from ui.common.messages import refusal_text
+from ui.common.qt import (
     QCheckBox,
     QCoreApplication,
     QFormLayout,

@@ -13,11 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from sync.client.api import ApiError, Offline
-from ui.context import AppContext
-from ui.fit import keep_on_screen
-from ui.messages import refusal_text
-from ui.notification_settings import NotificationTab
-from ui.qt import (
+from ui.common.context import AppContext
+from ui.common.fit import keep_on_screen
+from ui.common.messages import refusal_text
+from ui.common.qt import (
     QApplication,
     QCheckBox,
     QComboBox,
@@ -39,6 +38,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.notification_settings import NotificationTab
 
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 MIN_FONT, MAX_FONT = 9, 22

@@ -14,9 +14,9 @@ from officeapp.store import LocalStore
 from officeapp.supervision import InboxReason, SupervisionItem
 from officeapp.supervision.inbox import INBOX_LABELS
 from officeapp.workflow import ActionKind, Document, may_hold
-from ui.context import AppContext, Changes
-from ui.meeting_calendar import spans_of, when_text
-from ui.qt import QApplication, QObject, QStyle, QSystemTrayIcon, Signal
+from ui.common.context import AppContext, Changes
+from ui.common.qt import QApplication, QObject, QStyle, QSystemTrayIcon, Signal
+from ui.meetings.meeting_calendar import spans_of, when_text
 
 log = logging.getLogger(__name__)
 

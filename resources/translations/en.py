@@ -414,7 +414,7 @@ EN.update({
     "办理 {0}（本机记录），服务器接收 {1}": "acted {0} (this computer's record), received {1}",
 })
 
-# 统计分析 (ui/supervision_dashboard.py): what each figure covers.
+# 统计分析 (ui/supervision/supervision_dashboard.py): what each figure covers.
 EN.update({
     "逾期": "Overdue", "临近期限": "Due soon", "全部未办结": "All open items",
     "本月交办": "Assigned this month", "上月交办": "Assigned last month",
@@ -438,13 +438,13 @@ EN.update({
         "Only the items assigned in the chosen period (by assignment date)",
 })
 
-# 会议 form (ui/meeting_form.py): the rules' field labels and the repeat choices.
+# 会议 form (ui/meetings/meeting_form.py): the rules' field labels and the repeat choices.
 EN.update({
     "会议名称": "Title", "会议说明": "Notes", "不重复": "Does not repeat", "每天": "Daily",
     "没有冲突": "No conflicts",
 })
 
-# The message bar after an action (ui/feedback.py) and what each document action did.
+# The message bar after an action (ui/common/feedback.py) and what each document action did.
 EN.update({
     "操作结果": "Action result", "撤销": "Undo", "正在撤销…": "Undoing…",
     "撤销刚才的操作（Ctrl+Z 或 Alt+Z）": "Undo what you just did (Ctrl+Z or Alt+Z)",
@@ -581,7 +581,7 @@ EN.update({
     "受委托代为办理：{0}": "Acting by delegation for: {0}",
 })
 
-# 验章 (ui/seal_check.py) and 待用印.
+# 验章 (ui/common/seal_check.py) and 待用印.
 EN.update({
     "验章": "Verify seal", "验章…": "Verify seal…",
     "检查任一PDF文件（如收到的正式文件）的电子印章":
@@ -626,8 +626,8 @@ EN.update({
     "PDF 文件 (*.pdf);;所有文件 (*)": "PDF files (*.pdf);;All files (*)",
 })
 
-# Attachments in the compose form, and the 正文 as a Word/WPS file (ui/compose.py,
-# ui/body_file.py).
+# Attachments in the compose form, and the 正文 as a Word/WPS file (ui/documents/compose.py,
+# ui/documents/body_file.py).
 EN.update({
     "WPS/Word 97格式（.wps/.doc等）的文字无法自动读取：请在“正文”中填写文字，或将文件另存为 .docx":
     "The text of WPS/Word 97 files (.wps, .doc…) cannot be read: type it into Body, or save"
@@ -678,7 +678,7 @@ EN.update({
     "（当前）": " (current)",
 })
 
-# The warning over a record whose trace broke the server's hash chain (ui/record_pane.py).
+# The warning over a record whose trace broke the server's hash chain (ui/common/record_pane.py).
 EN.update({
     "留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员":
     "Trace check failed: entry {0} does not match the server's hash chain and may have been"
@@ -688,9 +688,9 @@ EN.update({
     " have been tampered with; please contact the administrator",
 })
 
-# Domain values, in the "values" context (ui/values.py): the same Chinese as a field label
+# Domain values, in the "values" context (ui/common/values.py): the same Chinese as a field label
 # may need other English there.
-# 公文统计 and its button on the 工作台 (ui/document_stats.py, ui/home_page.py).
+# 公文统计 and its button on the 工作台 (ui/documents/document_stats.py, ui/home_page.py).
 EN.update({
     "公文统计…": "Document statistics…", "公文统计": "Document statistics",
     "各单位已印发、已办结和已归档的公文，以及归档率":
@@ -782,7 +782,7 @@ EN.update({
     "The server cannot be reached; check its address and the (extranet) connection",
 })
 
-# What a person does to a 公文, in the "actions" context (ui/values.py): verbs on buttons.
+# What a person does to a 公文, in the "actions" context (ui/common/values.py): verbs on buttons.
 EN_ACTIONS = {
     "修改": "Edit", "同意": "Approve", "退回": "Return", "撤回": "Withdraw",
     "委托": "Delegate", "加签": "Add signer", "签收任务": "Claim", "传阅": "Circulate",
@@ -793,7 +793,7 @@ EN_ACTIONS = {
     "办结": "Complete",
 }
 
-# Refusals and errors by their stable code, in the "messages" context (ui/messages.py). A
+# Refusals and errors by their stable code, in the "messages" context (ui/common/messages.py). A
 # {placeholder} is filled from the refusal's details; the Chinese message is shown when a code
 # has no English here. tests/ui/test_translations.py holds this to every code the source raises.
 EN_MESSAGES = {

@@ -3,2228 +3,2228 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="71" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="71" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="72" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="72" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="73" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="73" />
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="74" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="74" />
         <source>本年度</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="75" />
-        <location filename="../../ui/supervision_form.py" line="73" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="75" />
+        <location filename="../../ui/supervision/supervision_form.py" line="73" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="162" />
-        <location filename="../../ui/document_view.py" line="240" />
+        <location filename="../../ui/documents/document_view.py" line="162" />
+        <location filename="../../ui/documents/document_view.py" line="240" />
         <source>登记</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="207" />
+        <location filename="../../ui/documents/document_view.py" line="207" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="208" />
+        <location filename="../../ui/documents/document_view.py" line="208" />
         <source>（编号后生成）</source>
         <translation>(given when numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="217" />
-        <location filename="../../ui/document_view.py" line="338" />
-        <location filename="../../ui/meeting_view.py" line="391" />
-        <location filename="../../ui/meeting_view.py" line="420" />
+        <location filename="../../ui/documents/document_view.py" line="217" />
+        <location filename="../../ui/documents/document_view.py" line="338" />
+        <location filename="../../ui/meetings/meeting_view.py" line="391" />
+        <location filename="../../ui/meetings/meeting_view.py" line="420" />
         <source>（代{0}）</source>
         <translation> (for {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="229" />
-        <location filename="../../ui/strings.py" line="44" />
+        <location filename="../../ui/common/strings.py" line="44" />
+        <location filename="../../ui/documents/document_view.py" line="229" />
         <source>文种</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="231" />
-        <location filename="../../ui/strings.py" line="46" />
+        <location filename="../../ui/common/strings.py" line="46" />
+        <location filename="../../ui/documents/document_view.py" line="231" />
         <source>发文字号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="233" />
-        <location filename="../../ui/strings.py" line="52" />
+        <location filename="../../ui/common/strings.py" line="52" />
+        <location filename="../../ui/documents/document_view.py" line="233" />
         <source>来文单位</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="234" />
+        <location filename="../../ui/documents/document_view.py" line="234" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="235" />
-        <location filename="../../ui/strings.py" line="52" />
+        <location filename="../../ui/common/strings.py" line="52" />
+        <location filename="../../ui/documents/document_view.py" line="235" />
         <source>收文编号</source>
         <translation>Receipt number</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="237" />
-        <location filename="../../ui/strings.py" line="45" />
+        <location filename="../../ui/common/strings.py" line="45" />
+        <location filename="../../ui/documents/document_view.py" line="237" />
         <source>密级</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="238" />
+        <location filename="../../ui/documents/document_view.py" line="238" />
         <source>主送</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="239" />
+        <location filename="../../ui/documents/document_view.py" line="239" />
         <source>抄送</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="240" />
+        <location filename="../../ui/documents/document_view.py" line="240" />
         <source>拟稿</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="241" />
-        <location filename="../../ui/strings.py" line="53" />
+        <location filename="../../ui/common/strings.py" line="53" />
+        <location filename="../../ui/documents/document_view.py" line="241" />
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="249" />
-        <location filename="../../ui/strings.py" line="48" />
+        <location filename="../../ui/common/strings.py" line="48" />
+        <location filename="../../ui/documents/document_view.py" line="249" />
         <source>会签单位</source>
         <translation>Countersigning units</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="251" />
+        <location filename="../../ui/documents/document_view.py" line="251" />
         <source>签发人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="253" />
-        <location filename="../../ui/strings.py" line="50" />
+        <location filename="../../ui/common/strings.py" line="50" />
+        <location filename="../../ui/documents/document_view.py" line="253" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="255" />
-        <location filename="../../ui/strings.py" line="54" />
-        <location filename="../../ui/supervision_dashboard.py" line="89" />
-        <location filename="../../ui/supervision_dashboard.py" line="100" />
-        <location filename="../../ui/supervision_form.py" line="77" />
-        <location filename="../../ui/supervision_page.py" line="282" />
-        <location filename="../../ui/supervision_page.py" line="291" />
-        <location filename="../../ui/supervision_view.py" line="405" />
-        <location filename="../../ui/supervision_view.py" line="446" />
+        <location filename="../../ui/common/strings.py" line="54" />
+        <location filename="../../ui/documents/document_view.py" line="255" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="89" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="100" />
+        <location filename="../../ui/supervision/supervision_form.py" line="77" />
+        <location filename="../../ui/supervision/supervision_page.py" line="282" />
+        <location filename="../../ui/supervision/supervision_page.py" line="291" />
+        <location filename="../../ui/supervision/supervision_view.py" line="405" />
+        <location filename="../../ui/supervision/supervision_view.py" line="446" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="259" />
+        <location filename="../../ui/documents/document_view.py" line="259" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="262" />
+        <location filename="../../ui/documents/document_view.py" line="262" />
         <source>印发</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="264" />
-        <location filename="../../ui/proofread_dialog.py" line="36" />
-        <location filename="../../ui/strings.py" line="49" />
+        <location filename="../../ui/common/strings.py" line="49" />
+        <location filename="../../ui/documents/document_view.py" line="264" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="36" />
         <source>附注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="266" />
+        <location filename="../../ui/documents/document_view.py" line="266" />
         <source>待分配</source>
         <translation>Not yet assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="267" />
+        <location filename="../../ui/documents/document_view.py" line="267" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="267" />
+        <location filename="../../ui/documents/document_view.py" line="267" />
         <source>{0}年度，保管期限{1}，件号{2}</source>
         <translation>Year {0}, kept {1}, item {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="298" />
+        <location filename="../../ui/documents/document_view.py" line="298" />
         <source>（正文为空）</source>
         <translation>(no body)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="324" />
+        <location filename="../../ui/documents/document_view.py" line="324" />
         <source>正文 第{0}版</source>
         <translation>Body version {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="328" />
+        <location filename="../../ui/documents/document_view.py" line="328" />
         <source>{0}年度，保管期限{1}</source>
         <translation>Year {0}, kept {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/times.py" line="68" />
+        <location filename="../../ui/common/times.py" line="68" />
         <source>办理 {0}（本机记录），服务器接收 {1}</source>
         <translation>acted {0} (this computer's record), received {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="357" />
+        <location filename="../../ui/documents/document_view.py" line="357" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="359" />
+        <location filename="../../ui/documents/document_view.py" line="359" />
         <source>待办理：{0}</source>
         <translation>Waiting: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="361" />
+        <location filename="../../ui/documents/document_view.py" line="361" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="379" />
+        <location filename="../../ui/documents/document_view.py" line="379" />
         <source>传阅对象</source>
         <translation>Circulated to</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="379" />
+        <location filename="../../ui/documents/document_view.py" line="379" />
         <source>送阅人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="379" />
+        <location filename="../../ui/documents/document_view.py" line="379" />
         <source>送阅时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="387" />
+        <location filename="../../ui/documents/document_view.py" line="387" />
         <source>阅读情况</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="374" />
+        <location filename="../../ui/documents/document_view.py" line="374" />
         <source>知会对象</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="374" />
+        <location filename="../../ui/documents/document_view.py" line="374" />
         <source>知会人</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="374" />
+        <location filename="../../ui/documents/document_view.py" line="374" />
         <source>知会时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="390" />
+        <location filename="../../ui/documents/document_view.py" line="390" />
         <source>已阅 {0}</source>
         <translation>Read {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="390" />
+        <location filename="../../ui/documents/document_view.py" line="390" />
         <source>未阅</source>
         <translation>Not read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="374" />
+        <location filename="../../ui/documents/document_view.py" line="374" />
         <source>知会情况</source>
         <translation>Notified for information</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="379" />
+        <location filename="../../ui/documents/document_view.py" line="379" />
         <source>传阅情况</source>
         <translation>Circulation</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="415" />
+        <location filename="../../ui/documents/document_view.py" line="415" />
         <source>已送核稿</source>
         <translation>Sent for review</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="415" />
+        <location filename="../../ui/documents/document_view.py" line="415" />
         <source>核稿已通过</source>
         <translation>Review passed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="416" />
+        <location filename="../../ui/documents/document_view.py" line="416" />
         <source>已会签</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="416" />
+        <location filename="../../ui/documents/document_view.py" line="416" />
         <source>已签发</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="417" />
+        <location filename="../../ui/documents/document_view.py" line="417" />
         <source>已编号</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="417" />
+        <location filename="../../ui/documents/document_view.py" line="417" />
         <source>已用印</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="418" />
+        <location filename="../../ui/documents/document_view.py" line="418" />
         <source>已印发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="419" />
+        <location filename="../../ui/documents/document_view.py" line="419" />
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="419" />
+        <location filename="../../ui/documents/document_view.py" line="419" />
         <source>已拟办</source>
         <translation>Proposal given</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="420" />
+        <location filename="../../ui/documents/document_view.py" line="420" />
         <source>已批办</source>
         <translation>Instructed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="420" />
+        <location filename="../../ui/documents/document_view.py" line="420" />
         <source>已承办完毕</source>
         <translation>Handling finished</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="426" />
+        <location filename="../../ui/documents/document_view.py" line="426" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="427" />
+        <location filename="../../ui/documents/document_view.py" line="427" />
         <source>已委托</source>
         <translation>Delegated</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="428" />
+        <location filename="../../ui/documents/document_view.py" line="428" />
         <source>已加签</source>
         <translation>Signer added</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="429" />
+        <location filename="../../ui/documents/document_view.py" line="429" />
         <source>已签收任务</source>
         <translation>Taken up</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="430" />
+        <location filename="../../ui/documents/document_view.py" line="430" />
         <source>已传阅</source>
         <translation>Circulated</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="431" />
-        <location filename="../../ui/document_view.py" line="433" />
+        <location filename="../../ui/documents/document_view.py" line="431" />
+        <location filename="../../ui/documents/document_view.py" line="433" />
         <source>已阅</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="432" />
+        <location filename="../../ui/documents/document_view.py" line="432" />
         <source>已知会</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="434" />
+        <location filename="../../ui/documents/document_view.py" line="434" />
         <source>已催办</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="435" />
+        <location filename="../../ui/documents/document_view.py" line="435" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="436" />
+        <location filename="../../ui/documents/document_view.py" line="436" />
         <source>已修改</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="460" />
+        <location filename="../../ui/documents/document_view.py" line="460" />
         <source>，已回到您的待办</source>
         <translation>, back in your to-do list</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="462" />
+        <location filename="../../ui/documents/document_view.py" line="462" />
         <source>，现由您办理</source>
         <translation>, now yours to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="465" />
+        <location filename="../../ui/documents/document_view.py" line="465" />
         <source>，仍待{0}办理</source>
         <translation>, still waiting for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="473" />
+        <location filename="../../ui/documents/document_view.py" line="473" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="92" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="92" />
         <source>事项数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="421" />
-        <location filename="../../ui/supervision_dashboard.py" line="93" />
-        <location filename="../../ui/supervision_dashboard.py" line="279" />
-        <location filename="../../ui/supervision_dashboard.py" line="520" />
-        <location filename="../../ui/supervision_view.py" line="123" />
-        <location filename="../../ui/supervision_view.py" line="130" />
+        <location filename="../../ui/documents/document_view.py" line="421" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="93" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="279" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="520" />
+        <location filename="../../ui/supervision/supervision_view.py" line="123" />
+        <location filename="../../ui/supervision/supervision_view.py" line="130" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="94" />
-        <location filename="../../ui/supervision_view.py" line="142" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="94" />
+        <location filename="../../ui/supervision/supervision_view.py" line="142" />
         <source>按期办结</source>
         <translation>Completed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="95" />
-        <location filename="../../ui/supervision_dashboard.py" line="280" />
-        <location filename="../../ui/supervision_dashboard.py" line="527" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="95" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="280" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="527" />
         <source>办结率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="79" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="79" />
         <source>本月交办</source>
         <translation>Assigned this month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="80" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="80" />
         <source>上月交办</source>
         <translation>Assigned last month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="81" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="81" />
         <source>本季度交办</source>
         <translation>Assigned this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="82" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="82" />
         <source>本年度交办</source>
         <translation>Assigned this year</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="83" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="83" />
         <source>所选期间交办</source>
         <translation>Assigned in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="85" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="85" />
         <source>全部未办结</source>
         <translation>All open items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="90" />
-        <location filename="../../ui/supervision_dashboard.py" line="276" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="90" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="276" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="91" />
-        <location filename="../../ui/supervision_dashboard.py" line="277" />
-        <location filename="../../ui/supervision_dashboard.py" line="470" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="91" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="277" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="470" />
         <source>临近期限</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="96" />
-        <location filename="../../ui/supervision_dashboard.py" line="281" />
-        <location filename="../../ui/supervision_dashboard.py" line="528" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="96" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="281" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="528" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="97" />
-        <location filename="../../ui/supervision_dashboard.py" line="282" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="97" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="282" />
         <source>平均办结天数</source>
         <translation>Average days to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="106" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="106" />
         <source>超过办理时限仍未办结的事项（含逾期后才申请办结的），不论何时交办，不受统计期间限制</source>
         <translation>Open items past their deadline (also those that asked to finish only after it), whenever they were assigned: the period does not limit them</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="108" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="108" />
         <source>办理时限在{0}天内、尚未逾期、也未申请办结的事项，不论何时交办，不受统计期间限制</source>
         <translation>Open items due within {0} day(s), not yet overdue and not asked to finish, whenever they were assigned: the period does not limit them</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="110" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="110" />
         <source>只统计所选期间内交办的事项（按交办时间）</source>
         <translation>Only the items assigned in the chosen period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="278" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="278" />
         <source>交办事项</source>
         <translation>Items assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="283" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="283" />
         <source>各单位事项、办结与逾期</source>
         <translation>Items, completed and overdue per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="284" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="284" />
         <source>各单位办结率与按期办结率（%）</source>
         <translation>Completion and on-time rates per unit (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="288" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="288" />
         <source>所选期间没有交办的督办事项，目前也没有逾期或临近期限的事项</source>
         <translation>No supervision items were assigned in this period, and none is overdue or due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="315" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="315" />
         <source>各单位统计</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="316" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="316" />
         <source>逾期及临近期限事项</source>
         <translation>Overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="317" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="317" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="469" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="469" />
         <source>逾期{0}天</source>
         <translation>{0} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="475" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="475" />
         <source>逾期及临近期限事项（{0}）</source>
         <translation>Overdue and due soon ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="488" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="488" />
         <source>双击打开事项</source>
         <translation>Double-click to open the item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="521" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="521" />
         <source>逾期（全部未办结）</source>
         <translation>Overdue (all open items)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="327" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="327" />
         <source>统计期间（按交办时间）</source>
         <translation>Period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="330" />
-        <location filename="../../ui/supervision_page.py" line="511" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="330" />
+        <location filename="../../ui/supervision/supervision_page.py" line="511" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="394" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="394" />
         <source>统计督办事项</source>
         <translation>Computing supervision statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="440" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="440" />
         <source>期间统计截至 {0}，逾期与临近期限截至 {1}（服务器时间）</source>
         <translation>Period figures as of {0}; overdue and due soon as of {1} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="443" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="443" />
         <source>截至 {0}（服务器时间）</source>
         <translation>As of {0} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="448" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="448" />
         <source>{0}
 （{1}）</source>
         <translation>{0}
 ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="453" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="453" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="70" />
+        <location filename="../../ui/supervision/supervision_form.py" line="70" />
         <source>不定期</source>
         <translation>No fixed cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="122" />
-        <location filename="../../ui/supervision_form.py" line="71" />
+        <location filename="../../ui/meetings/meeting_form.py" line="122" />
+        <location filename="../../ui/supervision/supervision_form.py" line="71" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="122" />
-        <location filename="../../ui/supervision_form.py" line="72" />
+        <location filename="../../ui/meetings/meeting_form.py" line="122" />
+        <location filename="../../ui/supervision/supervision_form.py" line="72" />
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="99" />
-        <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_page.py" line="280" />
-        <location filename="../../ui/supervision_page.py" line="290" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="99" />
+        <location filename="../../ui/supervision/supervision_form.py" line="75" />
+        <location filename="../../ui/supervision/supervision_page.py" line="280" />
+        <location filename="../../ui/supervision/supervision_page.py" line="290" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="75" />
-        <location filename="../../ui/supervision_page.py" line="281" />
-        <location filename="../../ui/supervision_view.py" line="403" />
+        <location filename="../../ui/supervision/supervision_form.py" line="75" />
+        <location filename="../../ui/supervision/supervision_page.py" line="281" />
+        <location filename="../../ui/supervision/supervision_view.py" line="403" />
         <source>督办来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="236" />
-        <location filename="../../ui/strings.py" line="45" />
-        <location filename="../../ui/supervision_form.py" line="76" />
-        <location filename="../../ui/supervision_page.py" line="293" />
-        <location filename="../../ui/supervision_view.py" line="404" />
+        <location filename="../../ui/common/strings.py" line="45" />
+        <location filename="../../ui/documents/document_view.py" line="236" />
+        <location filename="../../ui/supervision/supervision_form.py" line="76" />
+        <location filename="../../ui/supervision/supervision_page.py" line="293" />
+        <location filename="../../ui/supervision/supervision_view.py" line="404" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="76" />
-        <location filename="../../ui/supervision_view.py" line="465" />
+        <location filename="../../ui/supervision/supervision_form.py" line="76" />
+        <location filename="../../ui/supervision/supervision_view.py" line="465" />
         <source>督办内容</source>
         <translation>What is to be done</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="257" />
-        <location filename="../../ui/strings.py" line="53" />
-        <location filename="../../ui/supervision_form.py" line="78" />
-        <location filename="../../ui/supervision_view.py" line="406" />
+        <location filename="../../ui/common/strings.py" line="53" />
+        <location filename="../../ui/documents/document_view.py" line="257" />
+        <location filename="../../ui/supervision/supervision_form.py" line="78" />
+        <location filename="../../ui/supervision/supervision_view.py" line="406" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="100" />
-        <location filename="../../ui/supervision_form.py" line="79" />
-        <location filename="../../ui/supervision_page.py" line="283" />
-        <location filename="../../ui/supervision_view.py" line="217" />
-        <location filename="../../ui/supervision_view.py" line="407" />
-        <location filename="../../ui/supervision_view.py" line="446" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="100" />
+        <location filename="../../ui/supervision/supervision_form.py" line="79" />
+        <location filename="../../ui/supervision/supervision_page.py" line="283" />
+        <location filename="../../ui/supervision/supervision_view.py" line="217" />
+        <location filename="../../ui/supervision/supervision_view.py" line="407" />
+        <location filename="../../ui/supervision/supervision_view.py" line="446" />
         <source>办理时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="79" />
-        <location filename="../../ui/supervision_view.py" line="408" />
+        <location filename="../../ui/supervision/supervision_form.py" line="79" />
+        <location filename="../../ui/supervision/supervision_view.py" line="408" />
         <source>反馈周期</source>
         <translation>Reporting cycle</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="80" />
-        <location filename="../../ui/supervision_view.py" line="414" />
+        <location filename="../../ui/supervision/supervision_form.py" line="80" />
+        <location filename="../../ui/supervision/supervision_view.py" line="414" />
         <source>阅知领导</source>
         <translation>Leaders kept informed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="81" />
+        <location filename="../../ui/supervision/supervision_form.py" line="81" />
         <source>立项审批</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="82" />
-        <location filename="../../ui/supervision_view.py" line="428" />
+        <location filename="../../ui/supervision/supervision_form.py" line="82" />
+        <location filename="../../ui/supervision/supervision_view.py" line="428" />
         <source>审批领导</source>
         <translation>Approving leader</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="83" />
+        <location filename="../../ui/supervision/supervision_form.py" line="83" />
         <source>来源记录</source>
         <translation>Source record</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="375" />
+        <location filename="../../ui/supervision/supervision_form.py" line="375" />
         <source>事项名称不能为空</source>
         <translation>The item needs a title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="156" />
-        <location filename="../../ui/supervision_page.py" line="810" />
+        <location filename="../../ui/supervision/supervision_form.py" line="156" />
+        <location filename="../../ui/supervision/supervision_page.py" line="810" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="158" />
-        <location filename="../../ui/supervision_page.py" line="801" />
+        <location filename="../../ui/supervision/supervision_form.py" line="158" />
+        <location filename="../../ui/supervision/supervision_page.py" line="801" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="160" />
-        <location filename="../../ui/supervision_page.py" line="739" />
+        <location filename="../../ui/supervision/supervision_form.py" line="160" />
+        <location filename="../../ui/supervision/supervision_page.py" line="739" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="182" />
+        <location filename="../../ui/supervision/supervision_form.py" line="182" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="198" />
+        <location filename="../../ui/supervision/supervision_form.py" line="198" />
         <source>如：推进全市数字政府建设</source>
         <translation>e.g. Advance the city's digital government</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="206" />
+        <location filename="../../ui/supervision/supervision_form.py" line="206" />
         <source>督办的具体内容和工作要求</source>
         <translation>What exactly is to be done, and the requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="208" />
+        <location filename="../../ui/supervision/supervision_form.py" line="208" />
         <source>设定办理时限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="220" />
+        <location filename="../../ui/supervision/supervision_form.py" line="220" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="224" />
+        <location filename="../../ui/supervision/supervision_form.py" line="224" />
         <source>立项须经领导审批</source>
         <translation>Opening needs a leader's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="253" />
+        <location filename="../../ui/supervision/supervision_form.py" line="253" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="263" />
+        <location filename="../../ui/supervision/supervision_form.py" line="263" />
         <source>督查单位任一领导</source>
         <translation>Any leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="300" />
+        <location filename="../../ui/supervision/supervision_form.py" line="300" />
         <source>配合单位（可不选）</source>
         <translation>Co-units (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="301" />
+        <location filename="../../ui/supervision/supervision_form.py" line="301" />
         <source>阅知领导（可不选）</source>
         <translation>Leaders kept informed (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="340" />
+        <location filename="../../ui/supervision/supervision_form.py" line="340" />
         <source>分解自：{0}（时限 {1}）</source>
         <translation>Split from: {0} (deadline {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_form.py" line="343" />
+        <location filename="../../ui/supervision/supervision_form.py" line="343" />
         <source>来源记录：{0}</source>
         <translation>Source record: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="95" />
+        <location filename="../../ui/supervision/supervision_page.py" line="95" />
         <source>待立项</source>
         <translation>To open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="96" />
+        <location filename="../../ui/supervision/supervision_page.py" line="96" />
         <source>待审批立项</source>
         <translation>To approve</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="97" />
+        <location filename="../../ui/supervision/supervision_page.py" line="97" />
         <source>待交办</source>
         <translation>To assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="98" />
+        <location filename="../../ui/supervision/supervision_page.py" line="98" />
         <source>待签收</source>
         <translation>To receive</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="99" />
-        <location filename="../../ui/supervision_view.py" line="139" />
+        <location filename="../../ui/supervision/supervision_page.py" line="99" />
+        <location filename="../../ui/supervision/supervision_view.py" line="139" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="100" />
-        <location filename="../../ui/supervision_view.py" line="140" />
+        <location filename="../../ui/supervision/supervision_page.py" line="100" />
+        <location filename="../../ui/supervision/supervision_view.py" line="140" />
         <source>进度反馈逾期</source>
         <translation>Report overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="101" />
+        <location filename="../../ui/supervision/supervision_page.py" line="101" />
         <source>办结申请被退回</source>
         <translation>Completion request returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="102" />
+        <location filename="../../ui/supervision/supervision_page.py" line="102" />
         <source>办理中，按期反馈</source>
         <translation>In progress, report on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="103" />
+        <location filename="../../ui/supervision/supervision_page.py" line="103" />
         <source>配合办理</source>
         <translation>Assisting</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="104" />
+        <location filename="../../ui/supervision/supervision_page.py" line="104" />
         <source>待审批延期</source>
         <translation>Extension to decide</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="105" />
+        <location filename="../../ui/supervision/supervision_page.py" line="105" />
         <source>待审核办结</source>
         <translation>Completion to review</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="110" />
+        <location filename="../../ui/meetings/meeting_view.py" line="110" />
         <source>回执…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="110" />
+        <location filename="../../ui/meetings/meeting_view.py" line="110" />
         <source>签到…</source>
         <translation>Check in…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="111" />
+        <location filename="../../ui/meetings/meeting_view.py" line="111" />
         <source>取消会议…</source>
         <translation>Cancel meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="112" />
+        <location filename="../../ui/meetings/meeting_view.py" line="112" />
         <source>不同意使用会议室…</source>
         <translation>Refuse room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="113" />
+        <location filename="../../ui/meetings/meeting_view.py" line="113" />
         <source>发送会议通知…</source>
         <translation>Send notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="114" />
+        <location filename="../../ui/meetings/meeting_view.py" line="114" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="115" />
+        <location filename="../../ui/meetings/meeting_view.py" line="115" />
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="116" />
+        <location filename="../../ui/meetings/meeting_view.py" line="116" />
         <source>会议通知</source>
         <translation>Meeting notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="117" />
+        <location filename="../../ui/meetings/meeting_view.py" line="117" />
         <source>会议议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="118" />
+        <location filename="../../ui/meetings/meeting_view.py" line="118" />
         <source>签到表</source>
         <translation>Sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="119" />
+        <location filename="../../ui/meetings/meeting_view.py" line="119" />
         <source>桌签</source>
         <translation>Name cards</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="120" />
+        <location filename="../../ui/meetings/meeting_view.py" line="120" />
         <source>会议纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="161" />
+        <location filename="../../ui/meetings/meeting_view.py" line="161" />
         <source>{0}（单位）</source>
         <translation>{0} (unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="174" />
-        <location filename="../../ui/meeting_view.py" line="189" />
+        <location filename="../../ui/meetings/meeting_view.py" line="174" />
+        <location filename="../../ui/meetings/meeting_view.py" line="189" />
         <source>（未定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="179" />
-        <location filename="../../ui/meeting_view.py" line="193" />
+        <location filename="../../ui/meetings/meeting_view.py" line="179" />
+        <location filename="../../ui/meetings/meeting_view.py" line="193" />
         <source>（未预订）</source>
         <translation>(not booked)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="201" />
-        <location filename="../../ui/meeting_view.py" line="224" />
-        <location filename="../../ui/meeting_view.py" line="366" />
+        <location filename="../../ui/meetings/meeting_view.py" line="201" />
+        <location filename="../../ui/meetings/meeting_view.py" line="224" />
+        <location filename="../../ui/meetings/meeting_view.py" line="366" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="203" />
+        <location filename="../../ui/meetings/meeting_view.py" line="203" />
         <source>请假：{0}</source>
         <translation>On leave: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="203" />
-        <location filename="../../ui/meeting_view.py" line="402" />
+        <location filename="../../ui/meetings/meeting_view.py" line="203" />
+        <location filename="../../ui/meetings/meeting_view.py" line="402" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="205" />
+        <location filename="../../ui/meetings/meeting_view.py" line="205" />
         <source>委派{0}参加</source>
         <translation>Sends {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="207" />
+        <location filename="../../ui/meetings/meeting_view.py" line="207" />
         <source>参加：{0}</source>
         <translation>Attending: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="208" />
+        <location filename="../../ui/meetings/meeting_view.py" line="208" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="218" />
+        <location filename="../../ui/meetings/meeting_view.py" line="218" />
         <source>主持</source>
         <translation>Chairs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="218" />
+        <location filename="../../ui/meetings/meeting_view.py" line="218" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="222" />
+        <location filename="../../ui/meetings/meeting_view.py" line="222" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="235" />
+        <location filename="../../ui/meetings/meeting_view.py" line="235" />
         <source>，共{0}次</source>
         <translation>, {0} sittings in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="317" />
+        <location filename="../../ui/meetings/meeting_view.py" line="317" />
         <source>；下一次：{0}</source>
         <translation>; next: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="118" />
-        <location filename="../../ui/meeting_view.py" line="319" />
+        <location filename="../../ui/meetings/meeting_form.py" line="118" />
+        <location filename="../../ui/meetings/meeting_view.py" line="319" />
         <source>会议类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="320" />
+        <location filename="../../ui/meetings/meeting_view.py" line="320" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="321" />
+        <location filename="../../ui/meetings/meeting_view.py" line="321" />
         <source>主办单位</source>
         <translation>Organiser</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="120" />
-        <location filename="../../ui/meeting_view.py" line="322" />
+        <location filename="../../ui/meetings/meeting_form.py" line="120" />
+        <location filename="../../ui/meetings/meeting_view.py" line="322" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="120" />
-        <location filename="../../ui/meeting_view.py" line="323" />
+        <location filename="../../ui/meetings/meeting_form.py" line="120" />
+        <location filename="../../ui/meetings/meeting_view.py" line="323" />
         <source>记录人</source>
         <translation>Minutes by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="324" />
-        <location filename="../../ui/meeting_view.py" line="358" />
+        <location filename="../../ui/meetings/meeting_view.py" line="324" />
+        <location filename="../../ui/meetings/meeting_view.py" line="358" />
         <source>参会</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="325" />
-        <location filename="../../ui/meeting_view.py" line="358" />
-        <location filename="../../ui/meeting_view.py" line="379" />
-        <location filename="../../ui/meeting_view.py" line="403" />
+        <location filename="../../ui/meetings/meeting_view.py" line="325" />
+        <location filename="../../ui/meetings/meeting_view.py" line="358" />
+        <location filename="../../ui/meetings/meeting_view.py" line="379" />
+        <location filename="../../ui/meetings/meeting_view.py" line="403" />
         <source>列席</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="327" />
-        <location filename="../../ui/meeting_view.py" line="380" />
+        <location filename="../../ui/meetings/meeting_view.py" line="327" />
+        <location filename="../../ui/meetings/meeting_view.py" line="380" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="330" />
+        <location filename="../../ui/meetings/meeting_view.py" line="330" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="340" />
+        <location filename="../../ui/meetings/meeting_view.py" line="340" />
         <source>（无议题）</source>
         <translation>(no agenda items)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="345" />
+        <location filename="../../ui/meetings/meeting_view.py" line="345" />
         <source>（汇报单位：{0}）</source>
         <translation> (reporting: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="348" />
+        <location filename="../../ui/meetings/meeting_view.py" line="348" />
         <source>材料：</source>
         <translation>Materials: </translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="375" />
+        <location filename="../../ui/meetings/meeting_view.py" line="375" />
         <source>代{0}</source>
         <translation>for {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="380" />
+        <location filename="../../ui/meetings/meeting_view.py" line="380" />
         <source>会务人员登记</source>
         <translation>Entered by the meeting staff</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="402" />
+        <location filename="../../ui/meetings/meeting_view.py" line="402" />
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="403" />
+        <location filename="../../ui/meetings/meeting_view.py" line="403" />
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="429" />
+        <location filename="../../ui/meetings/meeting_view.py" line="429" />
         <source>（待服务器核对签到码）</source>
         <translation>(the server will check the sign-in code)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="492" />
+        <location filename="../../ui/meetings/meeting_view.py" line="492" />
         <source>我的会议</source>
         <translation>My meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="524" />
-        <location filename="../../ui/supervision_page.py" line="234" />
+        <location filename="../../ui/meetings/meeting_view.py" line="524" />
+        <location filename="../../ui/supervision/supervision_page.py" line="234" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1476" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1476" />
         <source>提醒：{0}</source>
         <translation>Reminder: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="243" />
-        <location filename="../../ui/supervision_page.py" line="901" />
+        <location filename="../../ui/supervision/supervision_page.py" line="243" />
+        <location filename="../../ui/supervision/supervision_page.py" line="901" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="243" />
+        <location filename="../../ui/supervision/supervision_page.py" line="243" />
         <source>请选择通报的期间（按交办时间统计）。</source>
         <translation>Choose the report's period (by assignment date).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="248" />
+        <location filename="../../ui/supervision/supervision_page.py" line="248" />
         <source>标题（可不填，默认按期间生成）</source>
         <translation>Title (optional; made from the period when empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="249" />
+        <location filename="../../ui/supervision/supervision_page.py" line="249" />
         <source>起始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="250" />
+        <location filename="../../ui/supervision/supervision_page.py" line="250" />
         <source>截止日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="35" />
-        <location filename="../../ui/strings.py" line="44" />
-        <location filename="../../ui/supervision_page.py" line="251" />
+        <location filename="../../ui/common/strings.py" line="44" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="35" />
+        <location filename="../../ui/supervision/supervision_page.py" line="251" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="260" />
+        <location filename="../../ui/supervision/supervision_page.py" line="260" />
         <source>截止日期不能早于起始日期</source>
         <translation>The last day cannot be before the first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="279" />
-        <location filename="../../ui/supervision_page.py" line="288" />
-        <location filename="../../ui/supervision_view.py" line="400" />
-        <location filename="../../ui/supervision_view.py" line="446" />
+        <location filename="../../ui/supervision/supervision_page.py" line="279" />
+        <location filename="../../ui/supervision/supervision_page.py" line="288" />
+        <location filename="../../ui/supervision/supervision_view.py" line="400" />
+        <location filename="../../ui/supervision/supervision_view.py" line="446" />
         <source>状态灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="284" />
-        <location filename="../../ui/supervision_view.py" line="402" />
+        <location filename="../../ui/supervision/supervision_page.py" line="284" />
+        <location filename="../../ui/supervision/supervision_view.py" line="402" />
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="285" />
-        <location filename="../../ui/supervision_view.py" line="447" />
-        <location filename="../../ui/supervision_view.py" line="494" />
+        <location filename="../../ui/supervision/supervision_page.py" line="285" />
+        <location filename="../../ui/supervision/supervision_view.py" line="447" />
+        <location filename="../../ui/supervision/supervision_view.py" line="494" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="289" />
+        <location filename="../../ui/supervision/supervision_page.py" line="289" />
         <source>待办事由</source>
         <translation>Why</translation>
     </message>
     <message>
         <location filename="../../ui/home_page.py" line="183" />
-        <location filename="../../ui/supervision_page.py" line="292" />
+        <location filename="../../ui/supervision/supervision_page.py" line="292" />
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="465" />
-        <location filename="../../ui/supervision_page.py" line="525" />
+        <location filename="../../ui/supervision/supervision_page.py" line="465" />
+        <location filename="../../ui/supervision/supervision_page.py" line="525" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="466" />
+        <location filename="../../ui/supervision/supervision_page.py" line="466" />
         <source>仅牵头</source>
         <translation>Lead only</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="467" />
+        <location filename="../../ui/supervision/supervision_page.py" line="467" />
         <source>只列出该单位牵头的事项，不含配合的</source>
         <translation>Only items this unit leads, not those it assists</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="469" />
+        <location filename="../../ui/supervision/supervision_page.py" line="469" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="473" />
+        <location filename="../../ui/supervision/supervision_page.py" line="473" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="477" />
+        <location filename="../../ui/supervision/supervision_page.py" line="477" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="480" />
+        <location filename="../../ui/supervision/supervision_page.py" line="480" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="489" />
+        <location filename="../../ui/supervision/supervision_page.py" line="489" />
         <source>搜索事项名称</source>
         <translation>Search item titles</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="622" />
+        <location filename="../../ui/supervision/supervision_page.py" line="622" />
         <source>督办操作</source>
         <translation>Supervision actions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="625" />
+        <location filename="../../ui/supervision/supervision_page.py" line="625" />
         <source>我的督办</source>
         <translation>My supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="625" />
+        <location filename="../../ui/supervision/supervision_page.py" line="625" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="626" />
-        <location filename="../../ui/supervision_page.py" line="700" />
+        <location filename="../../ui/supervision/supervision_page.py" line="626" />
+        <location filename="../../ui/supervision/supervision_page.py" line="700" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="635" />
+        <location filename="../../ui/supervision/supervision_page.py" line="635" />
         <source>新建督办</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="637" />
+        <location filename="../../ui/supervision/supervision_page.py" line="637" />
         <source>台账导出</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="641" />
+        <location filename="../../ui/supervision/supervision_page.py" line="641" />
         <source>Excel台账（XLSX）…</source>
         <translation>Ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="642" />
+        <location filename="../../ui/supervision/supervision_page.py" line="642" />
         <source>台账PDF…</source>
         <translation>Ledger (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="644" />
+        <location filename="../../ui/supervision/supervision_page.py" line="644" />
         <source>导出“全部事项”当前筛选出的事项</source>
         <translation>Export the items “All items” shows with its filters</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="646" />
+        <location filename="../../ui/supervision/supervision_page.py" line="646" />
         <source>督办通报…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="647" />
-        <location filename="../../ui/supervision_page.py" line="915" />
-        <location filename="../../ui/supervision_page.py" line="916" />
-        <location filename="../../ui/supervision_view.py" line="961" />
+        <location filename="../../ui/supervision/supervision_page.py" line="647" />
+        <location filename="../../ui/supervision/supervision_page.py" line="915" />
+        <location filename="../../ui/supervision/supervision_page.py" line="916" />
+        <location filename="../../ui/supervision/supervision_view.py" line="961" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="649" />
+        <location filename="../../ui/supervision/supervision_page.py" line="649" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="698" />
+        <location filename="../../ui/supervision/supervision_page.py" line="698" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="706" />
+        <location filename="../../ui/supervision/supervision_page.py" line="706" />
         <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
         <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="708" />
+        <location filename="../../ui/supervision/supervision_page.py" line="708" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="719" />
-        <location filename="../../ui/supervision_view.py" line="1002" />
+        <location filename="../../ui/supervision/supervision_page.py" line="719" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1002" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="723" />
+        <location filename="../../ui/supervision/supervision_page.py" line="723" />
         <source>读取我的督办</source>
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="740" />
+        <location filename="../../ui/supervision/supervision_page.py" line="740" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="850" />
-        <location filename="../../ui/supervision_page.py" line="855" />
+        <location filename="../../ui/supervision/supervision_page.py" line="850" />
+        <location filename="../../ui/supervision/supervision_page.py" line="855" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="851" />
+        <location filename="../../ui/supervision/supervision_page.py" line="851" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1567" />
-        <location filename="../../ui/supervision_page.py" line="864" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1567" />
+        <location filename="../../ui/supervision/supervision_page.py" line="864" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="866" />
+        <location filename="../../ui/supervision/supervision_page.py" line="866" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="881" />
+        <location filename="../../ui/supervision/supervision_page.py" line="881" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="881" />
+        <location filename="../../ui/supervision/supervision_page.py" line="881" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="899" />
+        <location filename="../../ui/supervision/supervision_page.py" line="899" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="912" />
+        <location filename="../../ui/supervision/supervision_page.py" line="912" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_page.py" line="916" />
+        <location filename="../../ui/supervision/supervision_page.py" line="916" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="97" />
+        <location filename="../../ui/supervision/supervision_view.py" line="97" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="98" />
+        <location filename="../../ui/supervision/supervision_view.py" line="98" />
         <source>立项</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="99" />
+        <location filename="../../ui/supervision/supervision_view.py" line="99" />
         <source>批准立项</source>
         <translation>Approve opening</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="100" />
+        <location filename="../../ui/supervision/supervision_view.py" line="100" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="101" />
+        <location filename="../../ui/supervision/supervision_view.py" line="101" />
         <source>交办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="102" />
-        <location filename="../../ui/supervision_view.py" line="432" />
+        <location filename="../../ui/supervision/supervision_view.py" line="102" />
+        <location filename="../../ui/supervision/supervision_view.py" line="432" />
         <source>签收</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="103" />
-        <location filename="../../ui/supervision_view.py" line="926" />
-        <location filename="../../ui/supervision_view.py" line="1057" />
+        <location filename="../../ui/supervision/supervision_view.py" line="103" />
+        <location filename="../../ui/supervision/supervision_view.py" line="926" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1057" />
         <source>进度反馈</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="104" />
-        <location filename="../../ui/supervision_view.py" line="927" />
-        <location filename="../../ui/supervision_view.py" line="1058" />
+        <location filename="../../ui/supervision/supervision_view.py" line="104" />
+        <location filename="../../ui/supervision/supervision_view.py" line="927" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1058" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="105" />
+        <location filename="../../ui/supervision/supervision_view.py" line="105" />
         <source>延期申请</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="106" />
+        <location filename="../../ui/supervision/supervision_view.py" line="106" />
         <source>同意延期</source>
         <translation>Grant extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="107" />
+        <location filename="../../ui/supervision/supervision_view.py" line="107" />
         <source>不同意延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="108" />
-        <location filename="../../ui/supervision_view.py" line="514" />
+        <location filename="../../ui/supervision/supervision_view.py" line="108" />
+        <location filename="../../ui/supervision/supervision_view.py" line="514" />
         <source>办结申请</source>
         <translation>Request completion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="109" />
+        <location filename="../../ui/supervision/supervision_view.py" line="109" />
         <source>办结销号</source>
         <translation>Complete and close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="328" />
-        <location filename="../../ui/supervision_view.py" line="110" />
+        <location filename="../../ui/meetings/meeting_view.py" line="328" />
+        <location filename="../../ui/supervision/supervision_view.py" line="110" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="112" />
+        <location filename="../../ui/supervision/supervision_view.py" line="112" />
         <source>退回交办</source>
         <translation>Return assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="115" />
+        <location filename="../../ui/supervision/supervision_view.py" line="115" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="116" />
+        <location filename="../../ui/supervision/supervision_view.py" line="116" />
         <source>待领导审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="117" />
+        <location filename="../../ui/supervision/supervision_view.py" line="117" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="118" />
+        <location filename="../../ui/supervision/supervision_view.py" line="118" />
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="418" />
-        <location filename="../../ui/supervision_view.py" line="119" />
+        <location filename="../../ui/documents/document_view.py" line="418" />
+        <location filename="../../ui/supervision/supervision_view.py" line="119" />
         <source>已签收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="120" />
+        <location filename="../../ui/supervision/supervision_view.py" line="120" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="121" />
+        <location filename="../../ui/supervision/supervision_view.py" line="121" />
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="425" />
-        <location filename="../../ui/supervision_view.py" line="122" />
+        <location filename="../../ui/documents/document_view.py" line="425" />
+        <location filename="../../ui/supervision/supervision_view.py" line="122" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="127" />
+        <location filename="../../ui/supervision/supervision_view.py" line="127" />
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="128" />
+        <location filename="../../ui/supervision/supervision_view.py" line="128" />
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="129" />
+        <location filename="../../ui/supervision/supervision_view.py" line="129" />
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="134" />
+        <location filename="../../ui/supervision/supervision_view.py" line="134" />
         <source>正常推进</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="135" />
+        <location filename="../../ui/supervision/supervision_view.py" line="135" />
         <source>未设办理时限</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="136" />
+        <location filename="../../ui/supervision/supervision_view.py" line="136" />
         <source>已申请办结，待审核</source>
         <translation>Completion requested, awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="137" />
+        <location filename="../../ui/supervision/supervision_view.py" line="137" />
         <source>临近办理时限</source>
         <translation>Deadline near</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="138" />
+        <location filename="../../ui/supervision/supervision_view.py" line="138" />
         <source>临近进度反馈时间</source>
         <translation>Report due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="141" />
+        <location filename="../../ui/supervision/supervision_view.py" line="141" />
         <source>逾期后申请办结</source>
         <translation>Completion requested after the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="143" />
+        <location filename="../../ui/supervision/supervision_view.py" line="143" />
         <source>逾期办结</source>
         <translation>Completed late</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="147" />
+        <location filename="../../ui/supervision/supervision_view.py" line="147" />
         <source>待审批</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="424" />
-        <location filename="../../ui/supervision_view.py" line="148" />
+        <location filename="../../ui/documents/document_view.py" line="424" />
+        <location filename="../../ui/supervision/supervision_view.py" line="148" />
         <source>已同意</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="149" />
+        <location filename="../../ui/supervision/supervision_view.py" line="149" />
         <source>不同意</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="150" />
+        <location filename="../../ui/supervision/supervision_view.py" line="150" />
         <source>已撤回（申请办结）</source>
         <translation>Withdrawn (completion requested)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="216" />
+        <location filename="../../ui/supervision/supervision_view.py" line="216" />
         <source>反馈时间</source>
         <translation>report due</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="162" />
-        <location filename="../../ui/document_view.py" line="407" />
-        <location filename="../../ui/meeting_view.py" line="267" />
-        <location filename="../../ui/supervision_view.py" line="327" />
+        <location filename="../../ui/documents/document_view.py" line="162" />
+        <location filename="../../ui/documents/document_view.py" line="407" />
+        <location filename="../../ui/meetings/meeting_view.py" line="267" />
+        <location filename="../../ui/supervision/supervision_view.py" line="327" />
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="411" />
+        <location filename="../../ui/supervision/supervision_view.py" line="411" />
         <source>下次反馈</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="412" />
-        <location filename="../../ui/supervision_view.py" line="746" />
+        <location filename="../../ui/supervision/supervision_view.py" line="412" />
+        <location filename="../../ui/supervision/supervision_view.py" line="746" />
         <source>完成进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="416" />
+        <location filename="../../ui/supervision/supervision_view.py" line="416" />
         <source>督查单位</source>
         <translation>Supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="418" />
+        <location filename="../../ui/supervision/supervision_view.py" line="418" />
         <source>立项人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="427" />
+        <location filename="../../ui/supervision/supervision_view.py" line="427" />
         <source>督查单位领导</source>
         <translation>A leader of the supervising unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="430" />
+        <location filename="../../ui/supervision/supervision_view.py" line="430" />
         <source>交办时间</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="435" />
+        <location filename="../../ui/supervision/supervision_view.py" line="435" />
         <source>办结时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="437" />
+        <location filename="../../ui/supervision/supervision_view.py" line="437" />
         <source>上级事项</source>
         <translation>Parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="438" />
+        <location filename="../../ui/supervision/supervision_view.py" line="438" />
         <source>事项编号</source>
         <translation>Item id</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="446" />
+        <location filename="../../ui/supervision/supervision_view.py" line="446" />
         <source>分解事项</source>
         <translation>Sub-items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_dashboard.py" line="99" />
-        <location filename="../../ui/supervision_view.py" line="446" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="99" />
+        <location filename="../../ui/supervision/supervision_view.py" line="446" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="319" />
-        <location filename="../../ui/supervision_view.py" line="494" />
-        <location filename="../../ui/supervision_view.py" line="536" />
+        <location filename="../../ui/meetings/meeting_view.py" line="319" />
+        <location filename="../../ui/supervision/supervision_view.py" line="494" />
+        <location filename="../../ui/supervision/supervision_view.py" line="536" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="494" />
+        <location filename="../../ui/supervision/supervision_view.py" line="494" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="494" />
+        <location filename="../../ui/supervision/supervision_view.py" line="494" />
         <source>反馈人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="494" />
-        <location filename="../../ui/supervision_view.py" line="742" />
-        <location filename="../../ui/supervision_view.py" line="747" />
+        <location filename="../../ui/supervision/supervision_view.py" line="494" />
+        <location filename="../../ui/supervision/supervision_view.py" line="742" />
+        <location filename="../../ui/supervision/supervision_view.py" line="747" />
         <source>进展情况</source>
         <translation>Progress made</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="500" />
+        <location filename="../../ui/supervision/supervision_view.py" line="500" />
         <source>（配合）</source>
         <translation> (co-unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="521" />
+        <location filename="../../ui/supervision/supervision_view.py" line="521" />
         <source>审核：办结销号</source>
         <translation>Review: completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="522" />
+        <location filename="../../ui/supervision/supervision_view.py" line="522" />
         <source>审核：退回</source>
         <translation>Review: returned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="536" />
+        <location filename="../../ui/supervision/supervision_view.py" line="536" />
         <source>催办人</source>
         <translation>Urged by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="536" />
+        <location filename="../../ui/supervision/supervision_view.py" line="536" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="536" />
-        <location filename="../../ui/supervision_view.py" line="834" />
+        <location filename="../../ui/supervision/supervision_view.py" line="536" />
+        <location filename="../../ui/supervision/supervision_view.py" line="834" />
         <source>催办内容</source>
         <translation>Urging</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="539" />
+        <location filename="../../ui/supervision/supervision_view.py" line="539" />
         <source>人工催办</source>
         <translation>By hand</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="539" />
+        <location filename="../../ui/supervision/supervision_view.py" line="539" />
         <source>自动催办</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="559" />
+        <location filename="../../ui/supervision/supervision_view.py" line="559" />
         <source>办理时限 {0} → 申请延期至 {1}</source>
         <translation>Deadline {0} → asked for {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="562" />
+        <location filename="../../ui/supervision/supervision_view.py" line="562" />
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="565" />
+        <location filename="../../ui/supervision/supervision_view.py" line="565" />
         <source>{0} 于 {1} 审批</source>
         <translation>Decided by {0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="568" />
+        <location filename="../../ui/supervision/supervision_view.py" line="568" />
         <source>，延期至 {0}</source>
         <translation>, extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="579" />
+        <location filename="../../ui/supervision/supervision_view.py" line="579" />
         <source>完成进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="581" />
+        <location filename="../../ui/supervision/supervision_view.py" line="581" />
         <source>办理时限延至 {0}</source>
         <translation>Deadline extended to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="585" />
+        <location filename="../../ui/supervision/supervision_view.py" line="585" />
         <source>申请延期至 {0}</source>
         <translation>Extension asked to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="326" />
-        <location filename="../../ui/supervision_view.py" line="589" />
+        <location filename="../../ui/documents/document_view.py" line="326" />
+        <location filename="../../ui/supervision/supervision_view.py" line="589" />
         <source>修改了：</source>
         <translation>Changed: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="591" />
+        <location filename="../../ui/supervision/supervision_view.py" line="591" />
         <source>由上级事项分解</source>
         <translation>Split from its parent item</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="408" />
-        <location filename="../../ui/supervision_view.py" line="617" />
+        <location filename="../../ui/documents/document_view.py" line="408" />
+        <location filename="../../ui/supervision/supervision_view.py" line="617" />
         <source>您的“{0}”操作未被服务器接受：{1}</source>
         <translation>The server did not accept your “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="243" />
+        <location filename="../../ui/supervision/supervision_view.py" line="243" />
         <source>每{0}天</source>
         <translation>Every {0} days</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="387" />
+        <location filename="../../ui/supervision/supervision_view.py" line="387" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="456" />
+        <location filename="../../ui/supervision/supervision_view.py" line="456" />
         <source>分解事项（{0}）</source>
         <translation>Sub-items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="491" />
+        <location filename="../../ui/supervision/supervision_view.py" line="491" />
         <source>尚无进度反馈</source>
         <translation>No progress reports yet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="534" />
+        <location filename="../../ui/supervision/supervision_view.py" line="534" />
         <source>尚无催办</source>
         <translation>No urging yet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="550" />
+        <location filename="../../ui/supervision/supervision_view.py" line="550" />
         <source>尚无延期申请</source>
         <translation>No extension requests yet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="553" />
+        <location filename="../../ui/supervision/supervision_view.py" line="553" />
         <source>第{0}次延期申请</source>
         <translation>Extension request {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="621" />
+        <location filename="../../ui/supervision/supervision_view.py" line="621" />
         <source>您当时填写的内容：{0}</source>
         <translation>What you wrote: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="671" />
+        <location filename="../../ui/supervision/supervision_view.py" line="671" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="672" />
+        <location filename="../../ui/supervision/supervision_view.py" line="672" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="691" />
-        <location filename="../../ui/supervision_view.py" line="698" />
+        <location filename="../../ui/supervision/supervision_view.py" line="691" />
+        <location filename="../../ui/supervision/supervision_view.py" line="698" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="731" />
+        <location filename="../../ui/supervision/supervision_view.py" line="731" />
         <source>请写明办理结果，可附佐证材料；督查人员审核后办结销号。</source>
         <translation>Describe the result, with supporting files if any; a supervisor reviews and closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="733" />
+        <location filename="../../ui/supervision/supervision_view.py" line="733" />
         <source>请填写完成进度和进展情况，可附相关材料。</source>
         <translation>Give the progress and what was done, with files if any.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="742" />
-        <location filename="../../ui/supervision_view.py" line="747" />
+        <location filename="../../ui/supervision/supervision_view.py" line="742" />
+        <location filename="../../ui/supervision/supervision_view.py" line="747" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="46" />
+        <location filename="../../ui/common/strings.py" line="46" />
         <source>机关代字</source>
         <translation>Agency code</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="47" />
+        <location filename="../../ui/common/strings.py" line="47" />
         <source>主送机关</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="47" />
+        <location filename="../../ui/common/strings.py" line="47" />
         <source>抄送机关</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="49" />
-        <location filename="../../ui/supervision_view.py" line="748" />
+        <location filename="../../ui/common/strings.py" line="49" />
+        <location filename="../../ui/supervision/supervision_view.py" line="748" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="50" />
+        <location filename="../../ui/common/strings.py" line="50" />
         <source>发文机关署名</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="51" />
+        <location filename="../../ui/common/strings.py" line="51" />
         <source>印发机关</source>
         <translation>Printing unit</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="51" />
+        <location filename="../../ui/common/strings.py" line="51" />
         <source>印发日期</source>
         <translation>Printing date</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="54" />
+        <location filename="../../ui/common/strings.py" line="54" />
         <source>正文文件</source>
         <translation>Body file</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="753" />
+        <location filename="../../ui/supervision/supervision_view.py" line="753" />
         <source>附件仍在添加，请稍候</source>
         <translation>Attachments are still being added; please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="755" />
+        <location filename="../../ui/supervision/supervision_view.py" line="755" />
         <source>请填写办理结果</source>
         <translation>Please describe the result</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="756" />
+        <location filename="../../ui/supervision/supervision_view.py" line="756" />
         <source>请填写进展情况</source>
         <translation>Please describe the progress</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="774" />
+        <location filename="../../ui/supervision/supervision_view.py" line="774" />
         <source>现办理时限为 {0}。请选择申请延期至的日期并写明理由。</source>
         <translation>The deadline is {0}. Choose the date asked for and give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="777" />
+        <location filename="../../ui/supervision/supervision_view.py" line="777" />
         <source>申请延期至 {0}。可同意更短的期限，但须晚于现办理时限 {1}。</source>
         <translation>Extension asked to {0}. You may grant less, but later than the current deadline {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="791" />
-        <location filename="../../ui/supervision_view.py" line="793" />
+        <location filename="../../ui/supervision/supervision_view.py" line="791" />
+        <location filename="../../ui/supervision/supervision_view.py" line="793" />
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="791" />
+        <location filename="../../ui/supervision/supervision_view.py" line="791" />
         <source>审批意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="792" />
+        <location filename="../../ui/supervision/supervision_view.py" line="792" />
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="793" />
+        <location filename="../../ui/supervision/supervision_view.py" line="793" />
         <source>审批意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="804" />
+        <location filename="../../ui/supervision/supervision_view.py" line="804" />
         <source>申请延期时必须填写理由</source>
         <translation>An extension request needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="806" />
+        <location filename="../../ui/supervision/supervision_view.py" line="806" />
         <source>延期后的时限必须晚于现在的办理时限</source>
         <translation>The new deadline must be after the current one</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="823" />
+        <location filename="../../ui/supervision/supervision_view.py" line="823" />
         <source>退回立项申请，请写明理由。</source>
         <translation>Return the request to open; give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="824" />
+        <location filename="../../ui/supervision/supervision_view.py" line="824" />
         <source>交办给本单位有误？请写明理由，督查人员修改后重新交办。</source>
         <translation>Assigned to the wrong unit? Give the reason; the supervisor corrects and assigns again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="825" />
+        <location filename="../../ui/supervision/supervision_view.py" line="825" />
         <source>退回办结申请，请写明理由；牵头单位继续办理后再申请。</source>
         <translation>Return the completion request with the reason; the lead unit continues and asks again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="826" />
+        <location filename="../../ui/supervision/supervision_view.py" line="826" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="827" />
+        <location filename="../../ui/supervision/supervision_view.py" line="827" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="829" />
+        <location filename="../../ui/supervision/supervision_view.py" line="829" />
         <source>不同意延期，办理时限不变。请写明理由。</source>
         <translation>Refuse the extension; the deadline stays. Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="830" />
+        <location filename="../../ui/supervision/supervision_view.py" line="830" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="830" />
+        <location filename="../../ui/supervision/supervision_view.py" line="830" />
         <source>不同意延期时必须填写理由</source>
         <translation>Refusing an extension needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="833" />
+        <location filename="../../ui/supervision/supervision_view.py" line="833" />
         <source>催办通知将发给牵头单位。</source>
         <translation>The urging goes to the lead unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="834" />
+        <location filename="../../ui/supervision/supervision_view.py" line="834" />
         <source>请抓紧办理《{0}》</source>
         <translation>Please speed up “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="837" />
+        <location filename="../../ui/supervision/supervision_view.py" line="837" />
         <source>立项后即可交办；如需领导审批，将先送审批。</source>
         <translation>Once opened it can be assigned; if approval is needed it goes to the leader first.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="838" />
+        <location filename="../../ui/supervision/supervision_view.py" line="838" />
         <source>批准立项后，督查人员即可交办。</source>
         <translation>Once approved, the supervisor can assign it.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="839" />
+        <location filename="../../ui/supervision/supervision_view.py" line="839" />
         <source>交办后，牵头单位和配合单位将收到通知，反馈周期开始计算。</source>
         <translation>The lead and co-units are notified and the reporting cycle starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="840" />
+        <location filename="../../ui/supervision/supervision_view.py" line="840" />
         <source>签收后开始办理，请按反馈周期报送进展。</source>
         <translation>Receive it and start; report progress on the reporting cycle.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="841" />
+        <location filename="../../ui/supervision/supervision_view.py" line="841" />
         <source>审核通过，办结销号。</source>
         <translation>Accept the completion and close the item.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="843" />
+        <location filename="../../ui/supervision/supervision_view.py" line="843" />
         <source>意见（可不填）</source>
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="864" />
+        <location filename="../../ui/supervision/supervision_view.py" line="864" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="908" />
+        <location filename="../../ui/supervision/supervision_view.py" line="908" />
         <source>在列表中选择一项督办事项，即可在此查看和办理</source>
         <translation>Select a supervision item in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="926" />
-        <location filename="../../ui/supervision_view.py" line="1057" />
+        <location filename="../../ui/supervision/supervision_view.py" line="926" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1057" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="927" />
-        <location filename="../../ui/supervision_view.py" line="1058" />
+        <location filename="../../ui/supervision/supervision_view.py" line="927" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1058" />
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="928" />
-        <location filename="../../ui/supervision_view.py" line="1059" />
+        <location filename="../../ui/supervision/supervision_view.py" line="928" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1059" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="956" />
+        <location filename="../../ui/supervision/supervision_view.py" line="956" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="962" />
+        <location filename="../../ui/supervision/supervision_view.py" line="962" />
         <source>预览、打印或另存督办单PDF</source>
         <translation>Preview, print or save the assignment sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="965" />
+        <location filename="../../ui/supervision/supervision_view.py" line="965" />
         <source>您当前不需要办理此事项</source>
         <translation>Nothing for you to do on this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1035" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1035" />
         <source>督办事项不存在，或您已无权查看</source>
         <translation>The item does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1044" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1044" />
         <source>牵头：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1045" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1045" />
         <source>时限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1046" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1046" />
         <source>进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="208" />
-        <location filename="../../ui/meeting_view.py" line="195" />
-        <location filename="../../ui/room_grid.py" line="343" />
-        <location filename="../../ui/supervision_view.py" line="1055" />
+        <location filename="../../ui/meetings/meeting_form.py" line="208" />
+        <location filename="../../ui/meetings/meeting_view.py" line="195" />
+        <location filename="../../ui/meetings/room_grid.py" line="343" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1055" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1070" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1070" />
         <source>按服务器时间 {0} 计算</source>
         <translation>Computed at server time {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1078" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1078" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1079" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1079" />
         <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1109" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1109" />
         <source>分解（新建子事项）…</source>
         <translation>Split (new sub-item)…</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="69" />
+        <location filename="../../ui/documents/batch_dialog.py" line="69" />
         <source>您当前不能办理此文件</source>
         <translation>You cannot handle this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="72" />
+        <location filename="../../ui/documents/batch_dialog.py" line="72" />
         <source>需单独办理（要指定承办单位）</source>
         <translation>Handle it alone (a lead unit must be chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="175" />
+        <location filename="../../ui/documents/batch_dialog.py" line="175" />
         <source>已办理</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="178" />
-        <location filename="../../ui/supervision_view.py" line="1202" />
+        <location filename="../../ui/documents/batch_dialog.py" line="178" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1202" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="179" />
+        <location filename="../../ui/documents/batch_dialog.py" line="179" />
         <source>已办理{0}份，未能办理{1}份。</source>
         <translation>{0} done, {1} refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="180" />
+        <location filename="../../ui/documents/batch_dialog.py" line="180" />
         <source>已完成</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1209" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1209" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1228" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1228" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1234" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1234" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision_view.py" line="1236" />
+        <location filename="../../ui/supervision/supervision_view.py" line="1236" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="116" />
-        <location filename="../../ui/attachments.py" line="134" />
-        <location filename="../../ui/seal_check.py" line="113" />
-        <location filename="../../ui/seal_check.py" line="130" />
+        <location filename="../../ui/common/attachments.py" line="116" />
+        <location filename="../../ui/common/attachments.py" line="134" />
+        <location filename="../../ui/common/seal_check.py" line="113" />
+        <location filename="../../ui/common/seal_check.py" line="130" />
         <source>无法读取“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="118" />
-        <location filename="../../ui/seal_check.py" line="115" />
+        <location filename="../../ui/common/attachments.py" line="118" />
+        <location filename="../../ui/common/seal_check.py" line="115" />
         <source>“{0}”不是文件</source>
         <translation>“{0}” is not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="120" />
+        <location filename="../../ui/common/attachments.py" line="120" />
         <source>“{0}”有{1}，超过了200 MB的附件上限</source>
         <translation>“{0}” is {1}, over the 200 MB attachment limit</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="155" />
+        <location filename="../../ui/common/attachments.py" line="155" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="118" />
+        <location filename="../../ui/meetings/meeting_form.py" line="118" />
         <source>会议名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meetings/meeting_form.py" line="119" />
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="119" />
+        <location filename="../../ui/meetings/meeting_form.py" line="119" />
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="121" />
-        <location filename="../../ui/meeting_view.py" line="333" />
+        <location filename="../../ui/meetings/meeting_form.py" line="121" />
+        <location filename="../../ui/meetings/meeting_view.py" line="333" />
         <source>会议说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="121" />
+        <location filename="../../ui/meetings/meeting_form.py" line="121" />
         <source>不重复</source>
         <translation>Does not repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="122" />
+        <location filename="../../ui/meetings/meeting_form.py" line="122" />
         <source>每天</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="190" />
+        <location filename="../../ui/meetings/meeting_form.py" line="190" />
         <source>主持人{0}</source>
         <translation>Chair {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="195" />
+        <location filename="../../ui/meetings/meeting_form.py" line="195" />
         <source>{0}在{1}已被《{2}》占用</source>
         <translation>{0} is taken at {1} by “{2}”</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="196" />
+        <location filename="../../ui/meetings/meeting_form.py" line="196" />
         <source>{0}在{1}要参加《{2}》，与本会议时间冲突</source>
         <translation>{0} attends “{2}” at {1}, at the same time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="207" />
+        <location filename="../../ui/meetings/meeting_form.py" line="207" />
         <source>，{0}预订</source>
         <translation>, booked by {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1093" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1093" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1086" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1086" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1105" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1105" />
         <source>变更已保存，已向参会人员发出会议变更通知</source>
         <translation>Change saved; a change notice has gone to the attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1107" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1107" />
         <source>；时间或会议室已变，请重新预订会议室</source>
         <translation>; the time or room changed, book the room again</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1158" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1158" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1158" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1158" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="64" />
+        <location filename="../../ui/meetings/room_grid.py" line="64" />
         <source>{0}人</source>
         <translation>{0} seats</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="67" />
+        <location filename="../../ui/meetings/room_grid.py" line="67" />
         <source>·需审批</source>
         <translation> · needs approval</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="337" />
+        <location filename="../../ui/meetings/room_grid.py" line="337" />
         <source>{0} {1} 空闲，点击在此新建会议</source>
         <translation>{0} {1} free: click to create a meeting here</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="341" />
+        <location filename="../../ui/meetings/room_grid.py" line="341" />
         <source>预订人：{0}</source>
         <translation>Booked by: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="381" />
-        <location filename="../../ui/room_grid.py" line="378" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="381" />
+        <location filename="../../ui/meetings/room_grid.py" line="378" />
         <source>日</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="381" />
-        <location filename="../../ui/room_grid.py" line="378" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="381" />
+        <location filename="../../ui/meetings/room_grid.py" line="378" />
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="127" />
+        <location filename="../../ui/meetings/meetings_page.py" line="133" />
         <source>（周期性会议，全部场次）</source>
         <translation>(recurring meeting, every occurrence)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="129" />
+        <location filename="../../ui/meetings/meetings_page.py" line="135" />
         <source>日历文件通知取消以下会议。确定后将取消，并通知已收到会议通知的人员：
 {0}
 请写明取消理由：</source>
@@ -2233,30 +2233,30 @@
 Reason for cancelling:</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="185" />
-        <location filename="../../ui/feedback.py" line="67" />
+        <location filename="../../ui/common/feedback.py" line="67" />
+        <location filename="../../ui/documents/batch_dialog.py" line="185" />
         <source>（待上传）</source>
         <translation> (waiting to upload)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="72" />
+        <location filename="../../ui/common/feedback.py" line="72" />
         <source>已办理“{0}”：{1}</source>
         <translation>Done: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="291" />
-        <location filename="../../ui/proofread_dialog.py" line="35" />
-        <location filename="../../ui/strings.py" line="48" />
+        <location filename="../../ui/common/strings.py" line="48" />
+        <location filename="../../ui/documents/document_view.py" line="291" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="35" />
         <source>正文</source>
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="82" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="82" />
         <source>校对意见：</source>
         <translation>Proofreading notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="85" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="85" />
         <source>，建议改为“{0}”</source>
         <translation>, suggest “{0}”</translation>
     </message>
@@ -2316,76 +2316,76 @@ Reason for cancelling:</translation>
         <translation>No documents yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="89" />
+        <location filename="../../ui/common/pdf_preview.py" line="89" />
         <source>正式文件尚未下载，联网后自动获取</source>
         <translation>The official file is not downloaded yet; it is fetched once online</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="117" />
-        <location filename="../../ui/seal_check.py" line="133" />
+        <location filename="../../ui/common/seal_check.py" line="117" />
+        <location filename="../../ui/common/seal_check.py" line="133" />
         <source>“{0}”有{1}，超过了200 MB的验章上限</source>
         <translation>“{0}” is {1}, over the 200 MB limit for checking</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="86" />
+        <location filename="../../ui/documents/body_file.py" line="86" />
         <source>正文文件 ({0})</source>
         <translation>Body files ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="103" />
+        <location filename="../../ui/documents/body_file.py" line="103" />
         <source>“{0}”不是正文文件：只能是{1}</source>
         <translation>“{0}” is not a body file: only {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="110" />
+        <location filename="../../ui/documents/body_file.py" line="110" />
         <source>“{0}”是空文件</source>
         <translation>“{0}” is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="52" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="52" />
         <source>%Y年%m月%d日</source>
         <translation>%d %b %Y</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="53" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="53" />
         <source>%m月%d日</source>
         <translation>%d %b</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="54" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="54" />
         <source>%Y年%m月</source>
         <translation>%B %Y</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="142" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="142" />
         <source>{0} {1} 至 {2}</source>
         <translation>{0} {1} to {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="364" />
-        <location filename="../../ui/room_grid.py" line="212" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="364" />
+        <location filename="../../ui/meetings/room_grid.py" line="212" />
         <source>周{0}</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="365" />
-        <location filename="../../ui/room_grid.py" line="213" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="365" />
+        <location filename="../../ui/meetings/room_grid.py" line="213" />
         <source>{0}日 {1}</source>
         <translation>{1} {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="366" />
-        <location filename="../../ui/room_grid.py" line="214" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="366" />
+        <location filename="../../ui/meetings/room_grid.py" line="214" />
         <source>{0}月{1}日 {2}</source>
         <translation>{2} {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="382" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="382" />
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="515" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="515" />
         <source>{0} 星期{1}</source>
         <translation>{1}, {0}</translation>
     </message>
@@ -2478,32 +2478,32 @@ Reason for cancelling:</translation>
 <context>
     <name>AdvancedFilters</name>
     <message>
-        <location filename="../../ui/advanced_search.py" line="33" />
+        <location filename="../../ui/documents/advanced_search.py" line="42" />
         <source>拟稿日期</source>
         <translation>Drafted</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="42" />
+        <location filename="../../ui/documents/advanced_search.py" line="51" />
         <source>全部环节</source>
         <translation>Any step</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="50" />
+        <location filename="../../ui/documents/advanced_search.py" line="59" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="56" />
+        <location filename="../../ui/documents/advanced_search.py" line="65" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="68" />
+        <location filename="../../ui/documents/advanced_search.py" line="77" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/advanced_search.py" line="70" />
+        <location filename="../../ui/documents/advanced_search.py" line="79" />
         <source>全部拟稿人</source>
         <translation>Any drafter</translation>
     </message>
@@ -2511,68 +2511,68 @@ Reason for cancelling:</translation>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="418" />
+        <location filename="../../ui/meetings/meeting_form.py" line="418" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="418" />
+        <location filename="../../ui/meetings/meeting_form.py" line="418" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="419" />
+        <location filename="../../ui/meetings/meeting_form.py" line="419" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="434" />
+        <location filename="../../ui/meetings/meeting_form.py" line="434" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="435" />
+        <location filename="../../ui/meetings/meeting_form.py" line="435" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="436" />
+        <location filename="../../ui/meetings/meeting_form.py" line="436" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="437" />
+        <location filename="../../ui/meetings/meeting_form.py" line="437" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="438" />
+        <location filename="../../ui/meetings/meeting_form.py" line="438" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="439" />
+        <location filename="../../ui/meetings/meeting_form.py" line="439" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="457" />
+        <location filename="../../ui/meetings/meeting_form.py" line="457" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="482" />
+        <location filename="../../ui/meetings/meeting_form.py" line="482" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="534" />
+        <location filename="../../ui/meetings/meeting_form.py" line="534" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="536" />
-        <location filename="../../ui/meeting_form.py" line="545" />
+        <location filename="../../ui/meetings/meeting_form.py" line="536" />
+        <location filename="../../ui/meetings/meeting_form.py" line="545" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -2580,32 +2580,32 @@ Reason for cancelling:</translation>
 <context>
     <name>ArchiveDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="582" />
+        <location filename="../../ui/documents/action_dialogs.py" line="582" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="582" />
+        <location filename="../../ui/documents/action_dialogs.py" line="582" />
         <source>请选择归档年度和保管期限，件号由服务器分配。</source>
         <translation>Choose the archive year and retention; the server assigns the item number.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="585" />
+        <location filename="../../ui/documents/action_dialogs.py" line="585" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="591" />
+        <location filename="../../ui/documents/action_dialogs.py" line="591" />
         <source>保管期限</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="592" />
+        <location filename="../../ui/documents/action_dialogs.py" line="592" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="596" />
+        <location filename="../../ui/documents/action_dialogs.py" line="596" />
         <source>请选择保管期限</source>
         <translation>Please choose a retention period</translation>
     </message>
@@ -2613,23 +2613,23 @@ Reason for cancelling:</translation>
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../ui/compose.py" line="104" />
+        <location filename="../../ui/documents/compose.py" line="104" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="105" />
+        <location filename="../../ui/documents/compose.py" line="105" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="147" />
-        <location filename="../../ui/compose.py" line="155" />
+        <location filename="../../ui/documents/compose.py" line="147" />
+        <location filename="../../ui/documents/compose.py" line="155" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="167" />
+        <location filename="../../ui/documents/compose.py" line="167" />
         <source>“{0}”与已添加的“{1}”内容相同，未重复添加</source>
         <translation>“{0}” has the same content as “{1}”, already added; not added again</translation>
     </message>
@@ -2637,73 +2637,73 @@ Reason for cancelling:</translation>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/attachments.py" line="218" />
+        <location filename="../../ui/common/attachments.py" line="218" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="219" />
+        <location filename="../../ui/common/attachments.py" line="219" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="220" />
+        <location filename="../../ui/common/attachments.py" line="220" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="223" />
+        <location filename="../../ui/common/attachments.py" line="223" />
         <source>可将文件拖放到本窗格添加附件（单个不超过200 MB）</source>
         <translation>Drop files here to attach them (200 MB each at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="291" />
-        <location filename="../../ui/attachments.py" line="303" />
+        <location filename="../../ui/common/attachments.py" line="291" />
+        <location filename="../../ui/common/attachments.py" line="303" />
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="300" />
+        <location filename="../../ui/common/attachments.py" line="300" />
         <source>当前环节不能修改附件</source>
         <translation>Attachments cannot change at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="302" />
+        <location filename="../../ui/common/attachments.py" line="302" />
         <source>正在添加附件…</source>
         <translation>Adding attachments…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="313" />
+        <location filename="../../ui/common/attachments.py" line="313" />
         <source>已添加{0}个附件，联网后自动上传</source>
         <translation>{0} attachment(s) added; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="336" />
+        <location filename="../../ui/common/attachments.py" line="336" />
         <source>打开附件</source>
         <translation>Open attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="340" />
+        <location filename="../../ui/common/attachments.py" line="340" />
         <source>“{0}”只有名称，没有电子文件</source>
         <translation>“{0}” has a name but no file</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="345" />
+        <location filename="../../ui/common/attachments.py" line="345" />
         <source>“{0}”未下载：联网同步后即可打开</source>
         <translation>“{0}” is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="349" />
+        <location filename="../../ui/common/attachments.py" line="349" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="357" />
+        <location filename="../../ui/common/attachments.py" line="357" />
         <source>移除附件</source>
         <translation>Remove attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments.py" line="364" />
+        <location filename="../../ui/common/attachments.py" line="364" />
         <source>已移除“{0}”</source>
         <translation>Removed “{0}”</translation>
     </message>
@@ -2711,22 +2711,22 @@ Reason for cancelling:</translation>
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="312" />
+        <location filename="../../ui/meetings/meeting_form.py" line="312" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="335" />
+        <location filename="../../ui/meetings/meeting_form.py" line="335" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="336" />
+        <location filename="../../ui/meetings/meeting_form.py" line="336" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="346" />
+        <location filename="../../ui/meetings/meeting_form.py" line="346" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -2734,59 +2734,59 @@ Reason for cancelling:</translation>
 <context>
     <name>BatchApproveDialog</name>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="90" />
-        <location filename="../../ui/batch_dialog.py" line="156" />
+        <location filename="../../ui/documents/batch_dialog.py" line="90" />
+        <location filename="../../ui/documents/batch_dialog.py" line="156" />
         <source>批量办理</source>
         <translation>Handle several</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="91" />
+        <location filename="../../ui/documents/batch_dialog.py" line="91" />
         <source>正在读取所选文件…</source>
         <translation>Reading the selection…</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="94" />
+        <location filename="../../ui/documents/batch_dialog.py" line="94" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="94" />
-        <location filename="../../ui/batch_dialog.py" line="108" />
+        <location filename="../../ui/documents/batch_dialog.py" line="94" />
+        <location filename="../../ui/documents/batch_dialog.py" line="108" />
         <source>办理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="95" />
+        <location filename="../../ui/documents/batch_dialog.py" line="95" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="102" />
+        <location filename="../../ui/documents/batch_dialog.py" line="102" />
         <source>意见（每份文件都记入这条意见）</source>
         <translation>Opinion (recorded on every document)</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="105" />
+        <location filename="../../ui/documents/batch_dialog.py" line="105" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="113" />
+        <location filename="../../ui/documents/batch_dialog.py" line="113" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="123" />
+        <location filename="../../ui/documents/batch_dialog.py" line="123" />
         <source>读取所选文件</source>
         <translation>Reading the selection</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="143" />
+        <location filename="../../ui/documents/batch_dialog.py" line="143" />
         <source>共选中{0}份，可一并办理{1}份；每份文件单独判定、单独记入办理过程。</source>
         <translation>{0} selected, {1} can be handled together; each is decided and recorded on its own.</translation>
     </message>
     <message>
-        <location filename="../../ui/batch_dialog.py" line="145" />
+        <location filename="../../ui/documents/batch_dialog.py" line="145" />
         <source>办理（{0}份）</source>
         <translation>Handle ({0})</translation>
     </message>
@@ -2794,28 +2794,28 @@ Reason for cancelling:</translation>
 <context>
     <name>BodyFileChooser</name>
     <message>
-        <location filename="../../ui/compose.py" line="198" />
+        <location filename="../../ui/documents/compose.py" line="198" />
         <source>无（可选）</source>
         <translation>None (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="199" />
+        <location filename="../../ui/documents/compose.py" line="199" />
         <source>上传正文文件…</source>
         <translation>Upload body file…</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="200" />
+        <location filename="../../ui/documents/compose.py" line="200" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="228" />
-        <location filename="../../ui/compose.py" line="237" />
+        <location filename="../../ui/documents/compose.py" line="228" />
+        <location filename="../../ui/documents/compose.py" line="237" />
         <source>上传正文文件</source>
         <translation>Upload body file</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="256" />
+        <location filename="../../ui/documents/compose.py" line="256" />
         <source>WPS/Word 97格式（.wps/.doc等）的文字无法自动读取：请在“正文”中填写文字，或将文件另存为 .docx</source>
         <translation>The text of WPS/Word 97 files (.wps, .doc…) cannot be read: type it into Body, or save the file as .docx</translation>
     </message>
@@ -2823,166 +2823,166 @@ Reason for cancelling:</translation>
 <context>
     <name>BodyFilePanel</name>
     <message>
-        <location filename="../../ui/body_file.py" line="228" />
+        <location filename="../../ui/documents/body_file.py" line="228" />
         <source>上传正文文件…</source>
         <translation>Upload body file…</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="229" />
+        <location filename="../../ui/documents/body_file.py" line="229" />
         <source>用本机办公软件打开</source>
         <translation>Open in office suite</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="235" />
+        <location filename="../../ui/documents/body_file.py" line="235" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="235" />
+        <location filename="../../ui/documents/body_file.py" line="235" />
         <source>保存人</source>
         <translation>Saved by</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="235" />
+        <location filename="../../ui/documents/body_file.py" line="235" />
         <source>保存时间</source>
         <translation>Saved at</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="236" />
+        <location filename="../../ui/documents/body_file.py" line="236" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="236" />
+        <location filename="../../ui/documents/body_file.py" line="236" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="239" />
+        <location filename="../../ui/documents/body_file.py" line="239" />
         <source>打开所选版本</source>
         <translation>Open version</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="240" />
+        <location filename="../../ui/documents/body_file.py" line="240" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="251" />
+        <location filename="../../ui/documents/body_file.py" line="251" />
         <source>正文历史版本</source>
         <translation>Body versions</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="287" />
+        <location filename="../../ui/documents/body_file.py" line="287" />
         <source>尚无正文文件。可上传Word/WPS文件作为正文，套红PDF仍按正文文字生成。</source>
         <translation>No body file yet. You may upload a Word/WPS file as the body; the official PDF is still made from the body text.</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="291" />
+        <location filename="../../ui/documents/body_file.py" line="291" />
         <source>第{0}版</source>
         <translation>Version {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="293" />
+        <location filename="../../ui/documents/body_file.py" line="293" />
         <source>（当前）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="295" />
+        <location filename="../../ui/documents/body_file.py" line="295" />
         <source>（基于第{0}版）</source>
         <translation> (based on version {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="308" />
+        <location filename="../../ui/documents/body_file.py" line="308" />
         <source>当前环节不能修改正文：打开的是只读副本，保存的修改不会记为新版本</source>
         <translation>The body cannot change at this step: this opens a read-only copy, and saved changes are not recorded as versions</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="329" />
-        <location filename="../../ui/body_file.py" line="341" />
+        <location filename="../../ui/documents/body_file.py" line="329" />
+        <location filename="../../ui/documents/body_file.py" line="341" />
         <source>上传正文文件</source>
         <translation>Upload body file</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="337" />
+        <location filename="../../ui/documents/body_file.py" line="337" />
         <source>当前环节不能修改正文</source>
         <translation>The body cannot change at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="351" />
+        <location filename="../../ui/documents/body_file.py" line="351" />
         <source>“{0}”与当前版本内容相同，未记为新版本</source>
         <translation>“{0}” is the same as the current version; no new version recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="367" />
+        <location filename="../../ui/documents/body_file.py" line="367" />
         <source>已记为正文第{0}版，联网后自动上传</source>
         <translation>Recorded as body version {0}; uploaded when online</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="376" />
+        <location filename="../../ui/documents/body_file.py" line="376" />
         <source>WPS/Word 97格式（.wps/.doc等）的文字无法自动读取：请手动修改正文文字，或在办公软件中另存为 .docx</source>
         <translation>The text of WPS/Word 97 files (.wps, .doc…) cannot be read: update the body text by hand, or save the file as .docx in the office suite</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="388" />
+        <location filename="../../ui/documents/body_file.py" line="388" />
         <source>更新正文文字</source>
         <translation>Update body text</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="399" />
+        <location filename="../../ui/documents/body_file.py" line="399" />
         <source>正文文字已按正文文件更新</source>
         <translation>Body text updated from the body file</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="408" />
+        <location filename="../../ui/documents/body_file.py" line="408" />
         <source>打开正文文件</source>
         <translation>Open body file</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="428" />
-        <location filename="../../ui/body_file.py" line="438" />
+        <location filename="../../ui/documents/body_file.py" line="428" />
+        <location filename="../../ui/documents/body_file.py" line="438" />
         <source>正文文件未下载：联网同步后即可打开</source>
         <translation>The body file is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="442" />
-        <location filename="../../ui/body_file.py" line="523" />
+        <location filename="../../ui/documents/body_file.py" line="442" />
+        <location filename="../../ui/documents/body_file.py" line="523" />
         <source>没有可以打开“{0}”的程序</source>
         <translation>No program can open “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="444" />
+        <location filename="../../ui/documents/body_file.py" line="444" />
         <source>已用本机办公软件打开。保存后自动记为新版本（工作文件：{0}）</source>
         <translation>Opened in the office suite. Each save is recorded as a new version (working file: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="482" />
+        <location filename="../../ui/documents/body_file.py" line="482" />
         <source>记录正文新版本</source>
         <translation>Recording a new body version</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="515" />
+        <location filename="../../ui/documents/body_file.py" line="515" />
         <source>打开正文版本</source>
         <translation>Open body version</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="519" />
+        <location filename="../../ui/documents/body_file.py" line="519" />
         <source>该版本未下载：联网同步后即可打开</source>
         <translation>This version is not downloaded yet: sync online to open it</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="530" />
-        <location filename="../../ui/body_file.py" line="534" />
+        <location filename="../../ui/documents/body_file.py" line="530" />
+        <location filename="../../ui/documents/body_file.py" line="534" />
         <source>另存正文版本</source>
         <translation>Save body version as</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="539" />
+        <location filename="../../ui/documents/body_file.py" line="539" />
         <source>该版本未下载：联网同步后即可另存</source>
         <translation>This version is not downloaded yet: sync online to save it</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="545" />
+        <location filename="../../ui/documents/body_file.py" line="545" />
         <source>已将第{0}版另存为{1}</source>
         <translation>Version {0} saved as {1}</translation>
     </message>
@@ -2990,23 +2990,23 @@ Reason for cancelling:</translation>
 <context>
     <name>BodyTextDialog</name>
     <message>
-        <location filename="../../ui/body_file.py" line="169" />
-        <location filename="../../ui/body_file.py" line="180" />
+        <location filename="../../ui/documents/body_file.py" line="169" />
+        <location filename="../../ui/documents/body_file.py" line="180" />
         <source>更新正文文字</source>
         <translation>Update body text</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="172" />
+        <location filename="../../ui/documents/body_file.py" line="172" />
         <source>保存的正文文件中的文字与当前正文文字不同。套红PDF按正文文字生成，是否用文件中的文字更新正文文字？</source>
         <translation>The text in the saved body file differs from the body text. The official PDF is made from the body text: update it with the file's text?</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="177" />
+        <location filename="../../ui/documents/body_file.py" line="177" />
         <source>“-”为删去的段落，“+”为新增的段落</source>
         <translation>"-" marks removed paragraphs, "+" added ones</translation>
     </message>
     <message>
-        <location filename="../../ui/body_file.py" line="182" />
+        <location filename="../../ui/documents/body_file.py" line="182" />
         <source>暂不更新</source>
         <translation>Not now</translation>
     </message>
@@ -3014,17 +3014,17 @@ Reason for cancelling:</translation>
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="720" />
+        <location filename="../../ui/meetings/meeting_view.py" line="720" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="721" />
+        <location filename="../../ui/meetings/meeting_view.py" line="721" />
         <source>请勾选已到会的人员（参会、列席、代为参会均可）。</source>
         <translation>Tick the people who have arrived (attendees, observers or deputies).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="728" />
+        <location filename="../../ui/meetings/meeting_view.py" line="728" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -3032,22 +3032,22 @@ Reason for cancelling:</translation>
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="743" />
+        <location filename="../../ui/meetings/meeting_view.py" line="743" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="743" />
+        <location filename="../../ui/meetings/meeting_view.py" line="743" />
         <source>请输入会场公布的签到码。</source>
         <translation>Enter the sign-in code announced in the room.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="746" />
+        <location filename="../../ui/meetings/meeting_view.py" line="746" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="750" />
+        <location filename="../../ui/meetings/meeting_view.py" line="750" />
         <source>请输入签到码</source>
         <translation>Please enter the sign-in code</translation>
     </message>
@@ -3055,27 +3055,27 @@ Reason for cancelling:</translation>
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="412" />
+        <location filename="../../ui/documents/compose.py" line="412" />
         <source>修改发文</source>
         <translation>Edit outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="412" />
+        <location filename="../../ui/documents/compose.py" line="412" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="421" />
+        <location filename="../../ui/documents/compose.py" line="421" />
         <source>关于……的通知</source>
         <translation>Notice on …</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="423" />
+        <location filename="../../ui/documents/compose.py" line="423" />
         <source>正文；段落之间空一行</source>
         <translation>Body; a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="449" />
+        <location filename="../../ui/documents/compose.py" line="449" />
         <source>会签单位（可不选）</source>
         <translation>Countersigning units (optional)</translation>
     </message>
@@ -3223,77 +3223,77 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentStatsDialog</name>
     <message>
-        <location filename="../../ui/document_stats.py" line="64" />
+        <location filename="../../ui/documents/document_stats.py" line="64" />
         <source>公文统计</source>
         <translation>Document statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="66" />
+        <location filename="../../ui/documents/document_stats.py" line="66" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="70" />
+        <location filename="../../ui/documents/document_stats.py" line="70" />
         <source>还没有已印发或已办结的公文</source>
         <translation>No document has been issued or closed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="79" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="79" />
         <source>发文已印发</source>
         <translation>Outgoing issued</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="79" />
         <source>收文已办结</source>
         <translation>Incoming closed</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="79" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="80" />
+        <location filename="../../ui/documents/document_stats.py" line="80" />
         <source>归档率</source>
         <translation>Archiving rate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="93" />
+        <location filename="../../ui/documents/document_stats.py" line="93" />
         <source>归档率 = 已归档 ÷（发文已印发 + 收文已办结），含其后已归档的文件。</source>
         <translation>Archiving rate = archived ÷ (outgoing issued + incoming closed), archived ones included.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="94" />
+        <location filename="../../ui/documents/document_stats.py" line="94" />
         <source>按拟稿或登记时间计年度；只统计本机已同步、您可以查看的文件。</source>
         <translation>Years go by the date drafted or registered; only documents on this computer that you may see are counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="98" />
+        <location filename="../../ui/documents/document_stats.py" line="98" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="121" />
+        <location filename="../../ui/documents/document_stats.py" line="121" />
         <source>统计公文</source>
         <translation>Counting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="132" />
+        <location filename="../../ui/documents/document_stats.py" line="132" />
         <source>截至 {0}</source>
         <translation>As of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="142" />
+        <location filename="../../ui/documents/document_stats.py" line="142" />
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_stats.py" line="167" />
+        <location filename="../../ui/documents/document_stats.py" line="167" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -3301,218 +3301,218 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/document_view.py" line="541" />
+        <location filename="../../ui/documents/document_view.py" line="541" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="560" />
+        <location filename="../../ui/documents/document_view.py" line="560" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="561" />
+        <location filename="../../ui/documents/document_view.py" line="561" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="562" />
+        <location filename="../../ui/documents/document_view.py" line="562" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="564" />
+        <location filename="../../ui/documents/document_view.py" line="564" />
         <source>正文文件</source>
         <translation>Body file</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="598" />
+        <location filename="../../ui/documents/document_view.py" line="598" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="603" />
+        <location filename="../../ui/documents/document_view.py" line="603" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="604" />
+        <location filename="../../ui/documents/document_view.py" line="604" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="611" />
+        <location filename="../../ui/documents/document_view.py" line="611" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="659" />
+        <location filename="../../ui/documents/document_view.py" line="659" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="712" />
+        <location filename="../../ui/documents/document_view.py" line="712" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="725" />
+        <location filename="../../ui/documents/document_view.py" line="725" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="726" />
+        <location filename="../../ui/documents/document_view.py" line="726" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="739" />
+        <location filename="../../ui/documents/document_view.py" line="739" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="739" />
+        <location filename="../../ui/documents/document_view.py" line="739" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="742" />
+        <location filename="../../ui/documents/document_view.py" line="742" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="746" />
+        <location filename="../../ui/documents/document_view.py" line="746" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="754" />
+        <location filename="../../ui/documents/document_view.py" line="754" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="756" />
+        <location filename="../../ui/documents/document_view.py" line="756" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="757" />
+        <location filename="../../ui/documents/document_view.py" line="757" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="786" />
+        <location filename="../../ui/documents/document_view.py" line="786" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="791" />
+        <location filename="../../ui/documents/document_view.py" line="791" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="794" />
+        <location filename="../../ui/documents/document_view.py" line="794" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="849" />
-        <location filename="../../ui/document_view.py" line="851" />
+        <location filename="../../ui/documents/document_view.py" line="849" />
+        <location filename="../../ui/documents/document_view.py" line="851" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="879" />
+        <location filename="../../ui/documents/document_view.py" line="879" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="879" />
+        <location filename="../../ui/documents/document_view.py" line="879" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="880" />
+        <location filename="../../ui/documents/document_view.py" line="880" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="880" />
+        <location filename="../../ui/documents/document_view.py" line="880" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="881" />
+        <location filename="../../ui/documents/document_view.py" line="881" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="881" />
+        <location filename="../../ui/documents/document_view.py" line="881" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="905" />
+        <location filename="../../ui/documents/document_view.py" line="905" />
         <source>标记已阅</source>
         <translation>Marking as read</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="927" />
+        <location filename="../../ui/documents/document_view.py" line="927" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="940" />
+        <location filename="../../ui/documents/document_view.py" line="943" />
         <source>已修改：{0}</source>
         <translation>Edited: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="986" />
+        <location filename="../../ui/documents/document_view.py" line="991" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1009" />
+        <location filename="../../ui/documents/document_view.py" line="1014" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1040" />
+        <location filename="../../ui/documents/document_view.py" line="1045" />
         <source>未能撤销：{0}</source>
         <translation>Could not undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1046" />
+        <location filename="../../ui/documents/document_view.py" line="1051" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1060" />
+        <location filename="../../ui/documents/document_view.py" line="1065" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1061" />
+        <location filename="../../ui/documents/document_view.py" line="1066" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1077" />
+        <location filename="../../ui/documents/document_view.py" line="1082" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1081" />
+        <location filename="../../ui/documents/document_view.py" line="1086" />
         <source>已导出归档包：{0}</source>
         <translation>Archive package saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1091" />
+        <location filename="../../ui/documents/document_view.py" line="1096" />
         <source>校对（{0}处）</source>
         <translation>Proofread ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="1092" />
+        <location filename="../../ui/documents/document_view.py" line="1097" />
         <source>标点、数字、发文字号和日期的写法问题，可一键修改</source>
         <translation>Punctuation, numbers, document numbers and dates written wrongly; fix with one click</translation>
     </message>
@@ -3520,28 +3520,28 @@ Reason for cancelling:</translation>
 <context>
     <name>FeedbackBar</name>
     <message>
-        <location filename="../../ui/feedback.py" line="81" />
+        <location filename="../../ui/common/feedback.py" line="81" />
         <source>操作结果</source>
         <translation>Action result</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="86" />
+        <location filename="../../ui/common/feedback.py" line="86" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="87" />
+        <location filename="../../ui/common/feedback.py" line="87" />
         <source>撤销刚才的操作（Ctrl+Z 或 Alt+Z）</source>
         <translation>Undo what you just did (Ctrl+Z or Alt+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="92" />
-        <location filename="../../ui/feedback.py" line="93" />
+        <location filename="../../ui/common/feedback.py" line="92" />
+        <location filename="../../ui/common/feedback.py" line="93" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="131" />
+        <location filename="../../ui/common/feedback.py" line="131" />
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
@@ -3584,17 +3584,17 @@ Reason for cancelling:</translation>
         <translation>Find by drafting days, unit, drafter and step, with or without search words</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="22" />
+        <location filename="../../ui/common/strings.py" line="22" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="23" />
+        <location filename="../../ui/common/strings.py" line="23" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="24" />
+        <location filename="../../ui/common/strings.py" line="24" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
@@ -3640,32 +3640,32 @@ Reason for cancelling:</translation>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../ui/strings.py" line="27" />
+        <location filename="../../ui/common/strings.py" line="27" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="28" />
+        <location filename="../../ui/common/strings.py" line="28" />
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="29" />
+        <location filename="../../ui/common/strings.py" line="29" />
         <source>紧急</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="30" />
+        <location filename="../../ui/common/strings.py" line="30" />
         <source>当前环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="31" />
+        <location filename="../../ui/common/strings.py" line="31" />
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="32" />
+        <location filename="../../ui/common/strings.py" line="32" />
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
@@ -3673,17 +3673,17 @@ Reason for cancelling:</translation>
 <context>
     <name>InformDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="467" />
+        <location filename="../../ui/documents/action_dialogs.py" line="467" />
         <source>知会</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="468" />
+        <location filename="../../ui/documents/action_dialogs.py" line="468" />
         <source>知会谁？他们可以阅看本文件和办理过程，无需办理。</source>
         <translation>Whom to notify? They can read the document and its route; they have nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="471" />
+        <location filename="../../ui/documents/action_dialogs.py" line="471" />
         <source>附言（可不填）</source>
         <translation>Note (optional)</translation>
     </message>
@@ -3691,42 +3691,42 @@ Reason for cancelling:</translation>
 <context>
     <name>InstructDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="531" />
+        <location filename="../../ui/documents/action_dialogs.py" line="531" />
         <source>批办</source>
         <translation>Instruct</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="531" />
+        <location filename="../../ui/documents/action_dialogs.py" line="531" />
         <source>请指定牵头承办单位，可同时指定配合单位、办理期限和办结后传阅的人员。</source>
         <translation>Name the lead unit; optionally co-units, a deadline and who reads it afterwards.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="535" />
+        <location filename="../../ui/documents/action_dialogs.py" line="535" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="539" />
+        <location filename="../../ui/documents/action_dialogs.py" line="539" />
         <source>设定办理期限</source>
         <translation>Set a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="545" />
+        <location filename="../../ui/documents/action_dialogs.py" line="545" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="546" />
+        <location filename="../../ui/documents/action_dialogs.py" line="546" />
         <source>配合单位</source>
         <translation>Co-units</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="548" />
+        <location filename="../../ui/documents/action_dialogs.py" line="548" />
         <source>传阅人员</source>
         <translation>Readers</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="564" />
+        <location filename="../../ui/documents/action_dialogs.py" line="564" />
         <source>批办时必须指定牵头承办单位</source>
         <translation>An instruction must name the lead unit</translation>
     </message>
@@ -3937,77 +3937,77 @@ Reason for cancelling:</translation>
         <translation>Select the documents to handle in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="8" />
+        <location filename="../../ui/common/strings.py" line="8" />
         <source>工作台</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="9" />
+        <location filename="../../ui/common/strings.py" line="9" />
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="10" />
+        <location filename="../../ui/common/strings.py" line="10" />
         <source>已办</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="11" />
+        <location filename="../../ui/common/strings.py" line="11" />
         <source>我发起的</source>
         <translation>Started by me</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="12" />
+        <location filename="../../ui/common/strings.py" line="12" />
         <source>知会我的</source>
         <translation>Notified to me</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="13" />
+        <location filename="../../ui/common/strings.py" line="13" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="14" />
+        <location filename="../../ui/common/strings.py" line="14" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="15" />
+        <location filename="../../ui/common/strings.py" line="15" />
         <source>通讯录</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="16" />
+        <location filename="../../ui/common/strings.py" line="16" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
+        <location filename="../../ui/common/strings.py" line="17" />
         <location filename="../../ui/main_window.py" line="388" />
-        <location filename="../../ui/strings.py" line="17" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
+        <location filename="../../ui/common/strings.py" line="18" />
         <location filename="../../ui/main_window.py" line="276" />
-        <location filename="../../ui/strings.py" line="18" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
+        <location filename="../../ui/common/strings.py" line="19" />
         <location filename="../../ui/main_window.py" line="277" />
-        <location filename="../../ui/strings.py" line="19" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
+        <location filename="../../ui/common/strings.py" line="20" />
         <location filename="../../ui/main_window.py" line="280" />
-        <location filename="../../ui/strings.py" line="20" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
+        <location filename="../../ui/common/strings.py" line="21" />
         <location filename="../../ui/main_window.py" line="287" />
-        <location filename="../../ui/strings.py" line="21" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -4015,22 +4015,22 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingCalendar</name>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="411" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="411" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="488" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="488" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="548" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="548" />
         <source>{0}的会议（{1}）</source>
         <translation>Meetings on {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_calendar.py" line="557" />
+        <location filename="../../ui/meetings/meeting_calendar.py" line="557" />
         <source>这一天没有会议</source>
         <translation>No meetings on this day</translation>
     </message>
@@ -4038,220 +4038,220 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meeting_form.py" line="602" />
+        <location filename="../../ui/meetings/meeting_form.py" line="602" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="602" />
+        <location filename="../../ui/meetings/meeting_form.py" line="602" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="609" />
+        <location filename="../../ui/meetings/meeting_form.py" line="609" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="617" />
+        <location filename="../../ui/meetings/meeting_form.py" line="617" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="632" />
+        <location filename="../../ui/meetings/meeting_form.py" line="632" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="633" />
+        <location filename="../../ui/meetings/meeting_form.py" line="633" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="634" />
+        <location filename="../../ui/meetings/meeting_form.py" line="634" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="641" />
+        <location filename="../../ui/meetings/meeting_form.py" line="641" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="643" />
+        <location filename="../../ui/meetings/meeting_form.py" line="643" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="646" />
+        <location filename="../../ui/meetings/meeting_form.py" line="646" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="648" />
+        <location filename="../../ui/meetings/meeting_form.py" line="648" />
         <source>正在检查冲突…</source>
         <translation>Checking for conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="656" />
+        <location filename="../../ui/meetings/meeting_form.py" line="656" />
         <source>选用此会议室</source>
         <translation>Use this room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="660" />
+        <location filename="../../ui/meetings/meeting_form.py" line="660" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="661" />
+        <location filename="../../ui/meetings/meeting_form.py" line="661" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="662" />
-        <location filename="../../ui/meeting_form.py" line="1146" />
+        <location filename="../../ui/meetings/meeting_form.py" line="662" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1146" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="663" />
-        <location filename="../../ui/meeting_form.py" line="1164" />
+        <location filename="../../ui/meetings/meeting_form.py" line="663" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1164" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="664" />
+        <location filename="../../ui/meetings/meeting_form.py" line="664" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="696" />
-        <location filename="../../ui/meeting_form.py" line="697" />
+        <location filename="../../ui/meetings/meeting_form.py" line="696" />
+        <location filename="../../ui/meetings/meeting_form.py" line="697" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="702" />
+        <location filename="../../ui/meetings/meeting_form.py" line="702" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="703" />
+        <location filename="../../ui/meetings/meeting_form.py" line="703" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="705" />
+        <location filename="../../ui/meetings/meeting_form.py" line="705" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="705" />
+        <location filename="../../ui/meetings/meeting_form.py" line="705" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="748" />
+        <location filename="../../ui/meetings/meeting_form.py" line="748" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="751" />
+        <location filename="../../ui/meetings/meeting_form.py" line="751" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="755" />
+        <location filename="../../ui/meetings/meeting_form.py" line="755" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="756" />
+        <location filename="../../ui/meetings/meeting_form.py" line="756" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="759" />
+        <location filename="../../ui/meetings/meeting_form.py" line="759" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="778" />
+        <location filename="../../ui/meetings/meeting_form.py" line="778" />
         <source>冲突检查</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="782" />
+        <location filename="../../ui/meetings/meeting_form.py" line="782" />
         <source>该时段空闲的会议室：</source>
         <translation>Rooms free at that time:</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="871" />
+        <location filename="../../ui/meetings/meeting_form.py" line="871" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="977" />
+        <location filename="../../ui/meetings/meeting_form.py" line="977" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1003" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1003" />
         <source>请先填写有效的开始和结束时间。</source>
         <translation>Enter a valid start and end first.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1006" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1006" />
         <source>没有冲突</source>
         <translation>No conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1017" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1017" />
         <source>该时段没有空闲会议室</source>
         <translation>No room is free at that time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1024" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1024" />
         <source>会议室冲突</source>
         <translation>Room taken</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1024" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1024" />
         <source>人员冲突</source>
         <translation>Person busy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1028" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1028" />
         <source>等共{0}处冲突</source>
         <translation>{0} conflicts in all</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1074" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1074" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1182" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1182" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1183" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1183" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1196" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1196" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1203" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1203" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_form.py" line="1208" />
+        <location filename="../../ui/meetings/meeting_form.py" line="1208" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -4259,226 +4259,226 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1055" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1055" />
         <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
         <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1084" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1084" />
         <source>您当前不需要办理此会议</source>
         <translation>Nothing for you to do on this meeting now</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1105" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1105" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1109" />
-        <location filename="../../ui/meeting_view.py" line="1553" />
-        <location filename="../../ui/meeting_view.py" line="1558" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1109" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1553" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1558" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1110" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1110" />
         <source>导出本会议的 .ics 日历文件</source>
         <translation>Export this meeting as an .ics calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1115" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1115" />
         <source>受邀</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1115" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1115" />
         <source>类别</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1115" />
-        <location filename="../../ui/meeting_view.py" line="1122" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1115" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1122" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1116" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1116" />
         <source>回执人</source>
         <translation>Replied by</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1116" />
-        <location filename="../../ui/meeting_view.py" line="1118" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1116" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1118" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1117" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1117" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1117" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1117" />
         <source>身份</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1117" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1117" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1123" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1123" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1124" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1124" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1119" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1119" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1125" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1125" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1207" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1207" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1232" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1232" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1256" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1256" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1258" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1258" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1266" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1266" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1267" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1267" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1274" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1274" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1278" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1278" />
         <source>已回执{0}，其中参加{1}、请假{2}、委派{3}；未回执{4}</source>
         <translation>{0} replied: {1} attending, {2} on leave, {3} sending a deputy; {4} without reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1290" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1290" />
         <source>已签到{0}人</source>
         <translation>{0} signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1292" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1292" />
         <source>；尚未签到：{0}</source>
         <translation>; not yet signed in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1301" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1301" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1306" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1306" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1309" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1309" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1326" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1326" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1333" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1333" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1334" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1334" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1373" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1373" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1374" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1374" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1374" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1374" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1377" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1377" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1378" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1378" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1379" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1379" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1481" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1481" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1484" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1484" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1492" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1492" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1516" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1516" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1554" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1554" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -4486,150 +4486,150 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../ui/meetings_page.py" line="81" />
+        <location filename="../../ui/meetings/meetings_page.py" line="87" />
         <source>会议名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="81" />
+        <location filename="../../ui/meetings/meetings_page.py" line="87" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="82" />
+        <location filename="../../ui/meetings/meetings_page.py" line="88" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="82" />
+        <location filename="../../ui/meetings/meetings_page.py" line="88" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="83" />
+        <location filename="../../ui/meetings/meetings_page.py" line="89" />
         <source>我的回执</source>
         <translation>My reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="84" />
+        <location filename="../../ui/meetings/meetings_page.py" line="90" />
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="85" />
+        <location filename="../../ui/meetings/meetings_page.py" line="91" />
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="86" />
+        <location filename="../../ui/meetings/meetings_page.py" line="92" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="147" />
+        <location filename="../../ui/meetings/meetings_page.py" line="153" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="149" />
+        <location filename="../../ui/meetings/meetings_page.py" line="155" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="150" />
+        <location filename="../../ui/meetings/meetings_page.py" line="156" />
         <source>新建会议（会务秘书、办文人员）</source>
         <translation>New meeting (meeting secretaries and clerks)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="151" />
+        <location filename="../../ui/meetings/meetings_page.py" line="157" />
         <source>导入日历文件…</source>
         <translation>Import calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="152" />
+        <location filename="../../ui/meetings/meetings_page.py" line="158" />
         <source>导出我的会议…</source>
         <translation>Export my meetings…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="153" />
+        <location filename="../../ui/meetings/meetings_page.py" line="159" />
         <source>显示已结束和已取消的会议</source>
         <translation>Show past and cancelled meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="265" />
+        <location filename="../../ui/meetings/meetings_page.py" line="271" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="297" />
+        <location filename="../../ui/meetings/meetings_page.py" line="303" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="303" />
+        <location filename="../../ui/meetings/meetings_page.py" line="309" />
         <source>会议（{0}）</source>
         <translation>Meetings ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="343" />
-        <location filename="../../ui/meetings_page.py" line="365" />
+        <location filename="../../ui/meetings/meetings_page.py" line="349" />
+        <location filename="../../ui/meetings/meetings_page.py" line="371" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="345" />
-        <location filename="../../ui/meetings_page.py" line="441" />
+        <location filename="../../ui/meetings/meetings_page.py" line="351" />
+        <location filename="../../ui/meetings/meetings_page.py" line="447" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="357" />
+        <location filename="../../ui/meetings/meetings_page.py" line="363" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="389" />
+        <location filename="../../ui/meetings/meetings_page.py" line="395" />
         <source>按日历文件取消会议</source>
         <translation>Cancel meeting from calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="391" />
+        <location filename="../../ui/meetings/meetings_page.py" line="397" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="396" />
+        <location filename="../../ui/meetings/meetings_page.py" line="402" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="420" />
+        <location filename="../../ui/meetings/meetings_page.py" line="426" />
         <source>已按日历文件取消会议：{0}</source>
         <translation>Cancelled from the calendar file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="423" />
+        <location filename="../../ui/meetings/meetings_page.py" line="429" />
         <source>未能取消：{0}</source>
         <translation>Not cancelled: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="439" />
+        <location filename="../../ui/meetings/meetings_page.py" line="445" />
         <source>我的会议</source>
         <translation>My meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="440" />
-        <location filename="../../ui/meetings_page.py" line="445" />
+        <location filename="../../ui/meetings/meetings_page.py" line="446" />
+        <location filename="../../ui/meetings/meetings_page.py" line="451" />
         <source>导出我的会议</source>
         <translation>Export my meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="454" />
+        <location filename="../../ui/meetings/meetings_page.py" line="460" />
         <source>无法保存：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_page.py" line="457" />
+        <location filename="../../ui/meetings/meetings_page.py" line="463" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -4637,83 +4637,83 @@ Reason for cancelling:</translation>
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="850" />
+        <location filename="../../ui/meetings/meeting_view.py" line="850" />
         <source>纪要正文：会议议定的事项之外的内容，段落之间空一行</source>
         <translation>Minutes text (besides the decisions); a blank line between paragraphs</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="852" />
-        <location filename="../../ui/meeting_view.py" line="882" />
+        <location filename="../../ui/meetings/meeting_view.py" line="852" />
+        <location filename="../../ui/meetings/meeting_view.py" line="882" />
         <source>议定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="852" />
+        <location filename="../../ui/meetings/meeting_view.py" line="852" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="853" />
+        <location filename="../../ui/meetings/meeting_view.py" line="853" />
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="853" />
+        <location filename="../../ui/meetings/meeting_view.py" line="853" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="863" />
+        <location filename="../../ui/meetings/meeting_view.py" line="863" />
         <source>添加议定事项</source>
         <translation>Add decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="864" />
+        <location filename="../../ui/meetings/meeting_view.py" line="864" />
         <source>删除议定事项</source>
         <translation>Delete decision</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="865" />
+        <location filename="../../ui/meetings/meeting_view.py" line="865" />
         <source>保存纪要</source>
         <translation>Save minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="866" />
+        <location filename="../../ui/meetings/meeting_view.py" line="866" />
         <source>印发纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="905" />
+        <location filename="../../ui/meetings/meeting_view.py" line="905" />
         <source>纪要已于{0}印发</source>
         <translation>Minutes published {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="908" />
+        <location filename="../../ui/meetings/meeting_view.py" line="908" />
         <source>纪要已保存（{0}），尚未印发</source>
         <translation>Minutes saved ({0}), not yet published</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="911" />
+        <location filename="../../ui/meetings/meeting_view.py" line="911" />
         <source>会议开始后，记录人或会务人员可记录纪要</source>
         <translation>Once the meeting starts, the recorder or the meeting staff may record the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="921" />
+        <location filename="../../ui/meetings/meeting_view.py" line="921" />
         <source>参会情况</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="931" />
+        <location filename="../../ui/meetings/meeting_view.py" line="931" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="940" />
+        <location filename="../../ui/meetings/meeting_view.py" line="940" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="945" />
+        <location filename="../../ui/meetings/meeting_view.py" line="945" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
@@ -4721,27 +4721,27 @@ Reason for cancelling:</translation>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="593" />
+        <location filename="../../ui/meetings/meeting_view.py" line="593" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="593" />
+        <location filename="../../ui/meetings/meeting_view.py" line="593" />
         <source>通知将发给全部参会、列席人员和单位。可设签到码，供参会人员自助签到。</source>
         <translation>The notice goes to every attendee, observer and unit. A sign-in code lets people sign themselves in.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="596" />
+        <location filename="../../ui/meetings/meeting_view.py" line="596" />
         <source>4至8位数字，可不填</source>
         <translation>4 to 8 digits, optional</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="598" />
+        <location filename="../../ui/meetings/meeting_view.py" line="598" />
         <source>签到码</source>
         <translation>Sign-in code</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="604" />
+        <location filename="../../ui/meetings/meeting_view.py" line="604" />
         <source>签到码必须是4至8位数字</source>
         <translation>The sign-in code must be 4 to 8 digits</translation>
     </message>
@@ -4880,48 +4880,48 @@ Reason for cancelling:</translation>
 <context>
     <name>OfficialFilePanel</name>
     <message>
-        <location filename="../../ui/seal_check.py" line="384" />
-        <location filename="../../ui/seal_check.py" line="424" />
+        <location filename="../../ui/common/seal_check.py" line="384" />
+        <location filename="../../ui/common/seal_check.py" line="424" />
         <source>正式文件（已签章）</source>
         <translation>Official file (sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="387" />
+        <location filename="../../ui/common/seal_check.py" line="387" />
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="388" />
+        <location filename="../../ui/common/seal_check.py" line="388" />
         <source>预览签章的正式文件</source>
         <translation>Preview the sealed official file</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="434" />
+        <location filename="../../ui/common/seal_check.py" line="434" />
         <source>待用印</source>
         <translation>Seal pending</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="438" />
+        <location filename="../../ui/common/seal_check.py" line="438" />
         <source>已在本机用印，联网同步后由服务器加盖电子印章，生成正式文件</source>
         <translation>Sealed on this computer; once synced, the server applies the electronic seal and makes the official file</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="456" />
+        <location filename="../../ui/common/seal_check.py" line="456" />
         <source>验章</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="469" />
+        <location filename="../../ui/common/seal_check.py" line="469" />
         <source>正式文件尚未下载，联网后自动获取</source>
         <translation>The official file is not downloaded yet; it is fetched once online</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="477" />
+        <location filename="../../ui/common/seal_check.py" line="477" />
         <source>下载正式文件</source>
         <translation>Download the official file</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="486" />
+        <location filename="../../ui/common/seal_check.py" line="486" />
         <source>正式文件无法下载：{0}</source>
         <translation>The official file cannot be downloaded: {0}</translation>
     </message>
@@ -4929,42 +4929,42 @@ Reason for cancelling:</translation>
 <context>
     <name>OpinionEditor</name>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="76" />
+        <location filename="../../ui/documents/opinion_editor.py" line="76" />
         <source>在此填写意见；输入的内容会自动保存为草稿</source>
         <translation>Write your opinion here; it is saved as a draft as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="79" />
+        <location filename="../../ui/documents/opinion_editor.py" line="79" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="97" />
+        <location filename="../../ui/documents/opinion_editor.py" line="97" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="142" />
+        <location filename="../../ui/documents/opinion_editor.py" line="142" />
         <source>读取意见草稿</source>
         <translation>Loading the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="185" />
+        <location filename="../../ui/documents/opinion_editor.py" line="185" />
         <source>{0}/{1}字</source>
         <translation>{0}/{1} chars</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="186" />
+        <location filename="../../ui/documents/opinion_editor.py" line="186" />
         <source>正在输入…</source>
         <translation>Typing…</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="192" />
+        <location filename="../../ui/documents/opinion_editor.py" line="192" />
         <source>保存意见草稿</source>
         <translation>Saving the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/opinion_editor.py" line="216" />
+        <location filename="../../ui/documents/opinion_editor.py" line="216" />
         <source>草稿已保存 {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -4972,98 +4972,98 @@ Reason for cancelling:</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="168" />
+        <location filename="../../ui/common/pdf_preview.py" line="168" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="171" />
+        <location filename="../../ui/common/pdf_preview.py" line="171" />
         <source>正在生成PDF…</source>
         <translation>Rendering the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="173" />
+        <location filename="../../ui/common/pdf_preview.py" line="173" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="174" />
+        <location filename="../../ui/common/pdf_preview.py" line="174" />
         <source>另存为PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="175" />
+        <location filename="../../ui/common/pdf_preview.py" line="175" />
         <source>另存为OFD…</source>
         <translation>Save as OFD…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="176" />
+        <location filename="../../ui/common/pdf_preview.py" line="176" />
         <source>按 GB/T 33190 版式文件格式保存，版式与PDF相同</source>
         <translation>Save in the GB/T 33190 fixed-layout format, laid out as the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="192" />
+        <location filename="../../ui/common/pdf_preview.py" line="192" />
         <source>生成PDF</source>
         <translation>Render PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="199" />
+        <location filename="../../ui/common/pdf_preview.py" line="199" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="199" />
+        <location filename="../../ui/common/pdf_preview.py" line="199" />
         <source>正式文件（已签章）</source>
         <translation>Official file (sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="200" />
+        <location filename="../../ui/common/pdf_preview.py" line="200" />
         <source>发文稿纸</source>
         <translation>Drafting sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="201" />
+        <location filename="../../ui/common/pdf_preview.py" line="201" />
         <source>收文处理笺</source>
         <translation>Processing sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="206" />
+        <location filename="../../ui/common/pdf_preview.py" line="206" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="246" />
+        <location filename="../../ui/common/pdf_preview.py" line="246" />
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="247" />
+        <location filename="../../ui/common/pdf_preview.py" line="247" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="259" />
+        <location filename="../../ui/common/pdf_preview.py" line="259" />
         <source>另存为OFD</source>
         <translation>Save as OFD</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="260" />
+        <location filename="../../ui/common/pdf_preview.py" line="260" />
         <source>OFD 文件 (*.ofd)</source>
         <translation>OFD files (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="262" />
+        <location filename="../../ui/common/pdf_preview.py" line="262" />
         <source>生成OFD</source>
         <translation>Render OFD</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="277" />
-        <location filename="../../ui/pdf_preview.py" line="298" />
+        <location filename="../../ui/common/pdf_preview.py" line="277" />
+        <location filename="../../ui/common/pdf_preview.py" line="298" />
         <source>无法保存：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="311" />
+        <location filename="../../ui/common/pdf_preview.py" line="311" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -5071,7 +5071,7 @@ Reason for cancelling:</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="454" />
+        <location filename="../../ui/documents/action_dialogs.py" line="454" />
         <source>请选择人员</source>
         <translation>Please choose people</translation>
     </message>
@@ -5079,7 +5079,7 @@ Reason for cancelling:</translation>
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="385" />
+        <location filename="../../ui/documents/action_dialogs.py" line="385" />
         <source>筛选人员</source>
         <translation>Filter people</translation>
     </message>
@@ -5087,62 +5087,62 @@ Reason for cancelling:</translation>
 <context>
     <name>ProofreadDialog</name>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="101" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="101" />
         <source>校对</source>
         <translation>Proofread</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="106" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="106" />
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="106" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="106" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="106" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="106" />
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="115" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="115" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="124" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="124" />
         <source>需人工修改</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="132" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="132" />
         <source>发现{0}处可能的问题（依据标点、数字用法和公文格式国家标准）。</source>
         <translation>{0} possible problems found (by the national standards for punctuation, numbers and official document layout).</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="138" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="138" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="140" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="140" />
         <source>修改所选</source>
         <translation>Fix selected</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="141" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="141" />
         <source>按建议修改勾选的各处，作为一次“修改”记入办理过程</source>
         <translation>Fix the ticked places as suggested, recorded once as an edit in the route</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="143" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="143" />
         <source>写入意见</source>
         <translation>Put into opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/proofread_dialog.py" line="144" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="144" />
         <source>把校对结果写入意见框，退回时一并说明</source>
         <translation>Put the findings into the opinion box, to return the document with them</translation>
     </message>
@@ -5150,17 +5150,17 @@ Reason for cancelling:</translation>
 <context>
     <name>QDialogButtonBox</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="259" />
+        <location filename="../../ui/documents/action_dialogs.py" line="259" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="260" />
+        <location filename="../../ui/documents/action_dialogs.py" line="260" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="262" />
+        <location filename="../../ui/documents/action_dialogs.py" line="262" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5168,32 +5168,32 @@ Reason for cancelling:</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../ui/compose.py" line="494" />
+        <location filename="../../ui/documents/compose.py" line="494" />
         <source>修改收文登记</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="494" />
+        <location filename="../../ui/documents/compose.py" line="494" />
         <source>收文登记</source>
         <translation>Register incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="504" />
+        <location filename="../../ui/documents/compose.py" line="504" />
         <source>如：萍教发〔2026〕8号</source>
         <translation>e.g. 萍教发〔2026〕8号</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="507" />
+        <location filename="../../ui/documents/compose.py" line="507" />
         <source>来文正文或内容摘要</source>
         <translation>Body or summary of the incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="516" />
+        <location filename="../../ui/documents/compose.py" line="516" />
         <source>来文字号</source>
         <translation>Sender's number</translation>
     </message>
     <message>
-        <location filename="../../ui/compose.py" line="518" />
+        <location filename="../../ui/documents/compose.py" line="518" />
         <source>正文/摘要</source>
         <translation>Body/summary</translation>
     </message>
@@ -5201,12 +5201,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/document_view.py" line="495" />
+        <location filename="../../ui/documents/document_view.py" line="495" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
     <message>
-        <location filename="../../ui/document_view.py" line="496" />
+        <location filename="../../ui/documents/document_view.py" line="496" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
@@ -5214,32 +5214,32 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionsDialog</name>
     <message>
-        <location filename="../../ui/rejections.py" line="45" />
+        <location filename="../../ui/common/rejections.py" line="45" />
         <source>被服务器拒绝的操作</source>
         <translation>Actions the server refused</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="52" />
+        <location filename="../../ui/common/rejections.py" line="52" />
         <source>打开文件</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="53" />
+        <location filename="../../ui/common/rejections.py" line="53" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="64" />
+        <location filename="../../ui/common/rejections.py" line="64" />
         <source>您当时输入的内容（已保留，可复制重用）：</source>
         <translation>What you typed (kept, copy it to reuse):</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="81" />
+        <location filename="../../ui/common/rejections.py" line="81" />
         <source>没有被拒绝的操作。</source>
         <translation>No refused actions.</translation>
     </message>
     <message>
-        <location filename="../../ui/rejections.py" line="92" />
+        <location filename="../../ui/common/rejections.py" line="92" />
         <source>原因：</source>
         <translation>Reason: </translation>
     </message>
@@ -5247,72 +5247,72 @@ Reason for cancelling:</translation>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="616" />
+        <location filename="../../ui/meetings/meeting_view.py" line="616" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="616" />
+        <location filename="../../ui/meetings/meeting_view.py" line="616" />
         <source>请回复是否参加《{0}》（{1}）。</source>
         <translation>Please reply whether you attend “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="624" />
+        <location filename="../../ui/meetings/meeting_view.py" line="624" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="625" />
+        <location filename="../../ui/meetings/meeting_view.py" line="625" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="626" />
+        <location filename="../../ui/meetings/meeting_view.py" line="626" />
         <source>委派他人参加</source>
         <translation>Send a deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="634" />
+        <location filename="../../ui/meetings/meeting_view.py" line="634" />
         <source>请假理由</source>
         <translation>Reason for leave</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="638" />
+        <location filename="../../ui/meetings/meeting_view.py" line="638" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="645" />
+        <location filename="../../ui/meetings/meeting_view.py" line="645" />
         <source>为谁回执</source>
         <translation>Reply for</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="647" />
+        <location filename="../../ui/meetings/meeting_view.py" line="647" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="648" />
+        <location filename="../../ui/meetings/meeting_view.py" line="648" />
         <source>代为参会</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="650" />
+        <location filename="../../ui/meetings/meeting_view.py" line="650" />
         <source>本单位参会人员</source>
         <translation>Who comes from the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="694" />
+        <location filename="../../ui/meetings/meeting_view.py" line="694" />
         <source>请假必须填写理由</source>
         <translation>Leave needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="696" />
+        <location filename="../../ui/meetings/meeting_view.py" line="696" />
         <source>请选择代为参会的人员</source>
         <translation>Please choose the deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="699" />
+        <location filename="../../ui/meetings/meeting_view.py" line="699" />
         <source>请填写本单位的参会人员</source>
         <translation>Please name who comes from the unit</translation>
     </message>
@@ -5320,28 +5320,28 @@ Reason for cancelling:</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="486" />
+        <location filename="../../ui/documents/action_dialogs.py" line="486" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="486" />
+        <location filename="../../ui/documents/action_dialogs.py" line="486" />
         <source>退回到哪个环节？请写明退回理由。</source>
         <translation>Return to which step? Give the reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="491" />
-        <location filename="../../ui/action_dialogs.py" line="494" />
+        <location filename="../../ui/documents/action_dialogs.py" line="491" />
+        <location filename="../../ui/documents/action_dialogs.py" line="494" />
         <source>退回理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="493" />
+        <location filename="../../ui/documents/action_dialogs.py" line="493" />
         <source>退回到</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="498" />
+        <location filename="../../ui/documents/action_dialogs.py" line="498" />
         <source>退回时必须填写退回理由</source>
         <translation>A return needs a reason</translation>
     </message>
@@ -5349,17 +5349,17 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="567" />
+        <location filename="../../ui/meetings/meeting_view.py" line="567" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="567" />
+        <location filename="../../ui/meetings/meeting_view.py" line="567" />
         <source>请选择会议室。已被占用的会议室会被拒绝，并列出该时段空闲的会议室。</source>
         <translation>Choose a room. A room already taken is refused, with the rooms free at that time.</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="576" />
+        <location filename="../../ui/meetings/meeting_view.py" line="576" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
@@ -5367,17 +5367,17 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomGrid</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="371" />
+        <location filename="../../ui/meetings/room_grid.py" line="371" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="372" />
+        <location filename="../../ui/meetings/room_grid.py" line="372" />
         <source>&lt;span style='background:{0}'&gt;&amp;nbsp;已预订&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;待审批&amp;nbsp;&lt;/span&gt; 空白处可点击新建会议</source>
         <translation>&lt;span style='background:{0}'&gt;&amp;nbsp;Booked&amp;nbsp;&lt;/span&gt; &lt;span style='background:{1}'&gt;&amp;nbsp;Awaiting approval&amp;nbsp;&lt;/span&gt; Click a free slot for a new meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="424" />
+        <location filename="../../ui/meetings/room_grid.py" line="424" />
         <source>读取会议室占用情况</source>
         <translation>Loading room bookings</translation>
     </message>
@@ -5385,12 +5385,12 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomGridView</name>
     <message>
-        <location filename="../../ui/room_grid.py" line="249" />
+        <location filename="../../ui/meetings/room_grid.py" line="249" />
         <source>{0}人</source>
         <translation>{0} seats</translation>
     </message>
     <message>
-        <location filename="../../ui/room_grid.py" line="250" />
+        <location filename="../../ui/meetings/room_grid.py" line="250" />
         <source>需审批</source>
         <translation>Needs approval</translation>
     </message>
@@ -5398,17 +5398,17 @@ Reason for cancelling:</translation>
 <context>
     <name>RoomOffer</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1000" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1000" />
         <source>改订此会议室</source>
         <translation>Book this room instead</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1001" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1001" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="1003" />
+        <location filename="../../ui/meetings/meeting_view.py" line="1003" />
         <source>空闲会议室：</source>
         <translation>Free rooms:</translation>
     </message>
@@ -5416,107 +5416,107 @@ Reason for cancelling:</translation>
 <context>
     <name>SealBadge</name>
     <message>
-        <location filename="../../ui/seal_check.py" line="57" />
+        <location filename="../../ui/common/seal_check.py" line="57" />
         <source>印章有效</source>
         <translation>Seal valid</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="58" />
+        <location filename="../../ui/common/seal_check.py" line="58" />
         <source>签章者不在可信根</source>
         <translation>Signer not under a trusted root</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="59" />
+        <location filename="../../ui/common/seal_check.py" line="59" />
         <source>印章无效：签章后已被修改</source>
         <translation>Seal invalid: changed after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="60" />
+        <location filename="../../ui/common/seal_check.py" line="60" />
         <source>未签章</source>
         <translation>Not sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="61" />
+        <location filename="../../ui/common/seal_check.py" line="61" />
         <source>文件已加密，无法验章</source>
         <translation>Encrypted: the seal cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="62" />
+        <location filename="../../ui/common/seal_check.py" line="62" />
         <source>文件损坏，无法验章</source>
         <translation>Damaged file: the seal cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="66" />
+        <location filename="../../ui/common/seal_check.py" line="66" />
         <source>文件与签章时完全一致，签章证书属于本单位体系，可作为正式文件使用。</source>
         <translation>The file is exactly as it was sealed and the certificate belongs to our organisation: it may be used as the official file.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="68" />
+        <location filename="../../ui/common/seal_check.py" line="68" />
         <source>文件签章后未被修改，但签章证书不属于本单位体系的可信根，请向发文单位核实。</source>
         <translation>The file is unchanged since sealing, but the certificate is not under our organisation's trusted roots: please confirm with the issuing unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="70" />
+        <location filename="../../ui/common/seal_check.py" line="70" />
         <source>文件在签章后被改动过，不能作为正式文件使用。</source>
         <translation>The file was changed after sealing and cannot be used as the official file.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="72" />
+        <location filename="../../ui/common/seal_check.py" line="72" />
         <source>文件中没有电子印章。</source>
         <translation>The file has no electronic seal.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="73" />
+        <location filename="../../ui/common/seal_check.py" line="73" />
         <source>文件已加密，无法读取其中的印章。</source>
         <translation>The file is encrypted; its seal cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="74" />
+        <location filename="../../ui/common/seal_check.py" line="74" />
         <source>文件已损坏、不完整或不是PDF文件，无法验证印章。</source>
         <translation>The file is damaged, incomplete or not a PDF; its seal cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="177" />
+        <location filename="../../ui/common/seal_check.py" line="177" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="222" />
+        <location filename="../../ui/common/seal_check.py" line="222" />
         <source>正在验章…</source>
         <translation>Checking the seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="241" />
+        <location filename="../../ui/common/seal_check.py" line="241" />
         <source>签章单位：{0}</source>
         <translation>Sealed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="243" />
+        <location filename="../../ui/common/seal_check.py" line="243" />
         <source>签章时间：{0}（北京时间）</source>
         <translation>Sealed at: {0} (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="244" />
+        <location filename="../../ui/common/seal_check.py" line="244" />
         <source>签章后未被修改</source>
         <translation>Unchanged since sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="245" />
+        <location filename="../../ui/common/seal_check.py" line="245" />
         <source>签章后已被修改</source>
         <translation>Changed after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="246" />
+        <location filename="../../ui/common/seal_check.py" line="246" />
         <source>证书链至本单位体系的可信根</source>
         <translation>Certificate chains to our organisation's trusted root</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="247" />
+        <location filename="../../ui/common/seal_check.py" line="247" />
         <source>证书不属于本单位体系的可信根</source>
         <translation>Certificate is not under our organisation's trusted roots</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="249" />
+        <location filename="../../ui/common/seal_check.py" line="249" />
         <source>文件中有{0}个签章，以最后一个为准</source>
         <translation>The file has {0} seals; the last one counts</translation>
     </message>
@@ -5524,28 +5524,28 @@ Reason for cancelling:</translation>
 <context>
     <name>SealCheckDialog</name>
     <message>
-        <location filename="../../ui/seal_check.py" line="287" />
-        <location filename="../../ui/seal_check.py" line="334" />
+        <location filename="../../ui/common/seal_check.py" line="287" />
+        <location filename="../../ui/common/seal_check.py" line="334" />
         <source>验章</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="289" />
+        <location filename="../../ui/common/seal_check.py" line="289" />
         <source>选择一个PDF文件，或将它拖放到本窗口，检查其电子印章是否有效</source>
         <translation>Choose a PDF file, or drop it on this window, to check its electronic seal</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="291" />
+        <location filename="../../ui/common/seal_check.py" line="291" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="320" />
+        <location filename="../../ui/common/seal_check.py" line="320" />
         <source>选择要验章的PDF文件</source>
         <translation>Choose the PDF file to check</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_check.py" line="321" />
+        <location filename="../../ui/common/seal_check.py" line="321" />
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
@@ -5743,17 +5743,17 @@ Reason for cancelling:</translation>
 <context>
     <name>SittingDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="783" />
+        <location filename="../../ui/meetings/meeting_view.py" line="783" />
         <source>某次会议</source>
         <translation>One sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="783" />
+        <location filename="../../ui/meetings/meeting_view.py" line="783" />
         <source>周期性会议的签到和纪要按次进行。请选择哪一次：</source>
         <translation>A recurring meeting is signed in and minuted by sitting. Which one?</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="791" />
+        <location filename="../../ui/meetings/meeting_view.py" line="791" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -5761,12 +5761,12 @@ Reason for cancelling:</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../ui/meeting_view.py" line="762" />
+        <location filename="../../ui/meetings/meeting_view.py" line="762" />
         <source>立项督办</source>
         <translation>Open a supervision item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting_view.py" line="762" />
+        <location filename="../../ui/meetings/meeting_view.py" line="762" />
         <source>选择要立项督办的议定事项：</source>
         <translation>Choose the decision to supervise:</translation>
     </message>
@@ -5774,52 +5774,52 @@ Reason for cancelling:</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="62" />
+        <location filename="../../ui/common/status.py" line="62" />
         <source>正在同步，已接收 %n 条记录</source>
         <translation><numerusform>Syncing, %n record(s) received</numerusform><numerusform>Syncing, %n record(s) received</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="71" />
+        <location filename="../../ui/common/status.py" line="71" />
         <source>待上传 %n 项</source>
         <translation><numerusform>%n waiting to upload</numerusform><numerusform>%n waiting to upload</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/status.py" line="72" />
+        <location filename="../../ui/common/status.py" line="72" />
         <source>无待上传</source>
         <translation>Nothing waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status.py" line="77" />
+        <location filename="../../ui/common/status.py" line="77" />
         <source>%n 项操作被服务器拒绝，点此查看</source>
         <translation><numerusform>%n action(s) refused by the server — click to see</numerusform><numerusform>%n action(s) refused by the server — click to see</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="35" />
+        <location filename="../../ui/common/strings.py" line="35" />
         <source>需要重新登录</source>
         <translation>Please log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="36" />
+        <location filename="../../ui/common/strings.py" line="36" />
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="37" />
+        <location filename="../../ui/common/strings.py" line="37" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="38" />
+        <location filename="../../ui/common/strings.py" line="38" />
         <source>离线工作</source>
         <translation>Working offline</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="39" />
+        <location filename="../../ui/common/strings.py" line="39" />
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="40" />
+        <location filename="../../ui/common/strings.py" line="40" />
         <source>刚刚同步</source>
         <translation>Synced just now</translation>
     </message>
@@ -5827,12 +5827,12 @@ Reason for cancelling:</translation>
 <context>
     <name>TraceBreakBanner</name>
     <message>
-        <location filename="../../ui/record_pane.py" line="84" />
+        <location filename="../../ui/common/record_pane.py" line="84" />
         <source>留痕校验失败：前{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员</source>
         <translation>Trace check failed: the first {0} entries do not match the server's hash chain and may have been tampered with; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/record_pane.py" line="87" />
+        <location filename="../../ui/common/record_pane.py" line="87" />
         <source>留痕校验失败：第{0}条记录与服务器的哈希链不符，可能已被篡改，请联系管理员</source>
         <translation>Trace check failed: entry {0} does not match the server's hash chain and may have been tampered with; please contact the administrator</translation>
     </message>
@@ -5840,7 +5840,7 @@ Reason for cancelling:</translation>
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="374" />
+        <location filename="../../ui/documents/action_dialogs.py" line="374" />
         <source>筛选单位</source>
         <translation>Filter units</translation>
     </message>
@@ -5848,7 +5848,7 @@ Reason for cancelling:</translation>
 <context>
     <name>_DocumentForm</name>
     <message>
-        <location filename="../../ui/compose.py" line="312" />
+        <location filename="../../ui/documents/compose.py" line="312" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
@@ -5856,132 +5856,132 @@ Reason for cancelling:</translation>
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../ui/values.py" line="103" />
+        <location filename="../../ui/common/values.py" line="103" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="103" />
+        <location filename="../../ui/common/values.py" line="103" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="104" />
+        <location filename="../../ui/common/values.py" line="104" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="104" />
+        <location filename="../../ui/common/values.py" line="104" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="105" />
+        <location filename="../../ui/common/values.py" line="105" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="105" />
+        <location filename="../../ui/common/values.py" line="105" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="106" />
+        <location filename="../../ui/common/values.py" line="106" />
         <source>签收任务</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="106" />
+        <location filename="../../ui/common/values.py" line="106" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="107" />
+        <location filename="../../ui/common/values.py" line="107" />
         <source>已阅</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="107" />
+        <location filename="../../ui/common/values.py" line="107" />
         <source>知会</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="108" />
+        <location filename="../../ui/common/values.py" line="108" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="108" />
+        <location filename="../../ui/common/values.py" line="108" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="109" />
+        <location filename="../../ui/common/values.py" line="109" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="110" />
+        <location filename="../../ui/common/values.py" line="110" />
         <source>送核稿</source>
         <translation>Send for review</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="110" />
+        <location filename="../../ui/common/values.py" line="110" />
         <source>核稿通过</source>
         <translation>Pass review</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="111" />
+        <location filename="../../ui/common/values.py" line="111" />
         <source>会签</source>
         <translation>Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="111" />
+        <location filename="../../ui/common/values.py" line="111" />
         <source>签发</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="112" />
+        <location filename="../../ui/common/values.py" line="112" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="112" />
+        <location filename="../../ui/common/values.py" line="112" />
         <source>用印</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="113" />
+        <location filename="../../ui/common/values.py" line="113" />
         <source>印发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="113" />
+        <location filename="../../ui/common/values.py" line="113" />
         <source>签收</source>
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="114" />
+        <location filename="../../ui/common/values.py" line="114" />
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="114" />
+        <location filename="../../ui/common/values.py" line="114" />
         <source>拟办</source>
         <translation>Propose</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="115" />
+        <location filename="../../ui/common/values.py" line="115" />
         <source>批办</source>
         <translation>Instruct</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="115" />
+        <location filename="../../ui/common/values.py" line="115" />
         <source>承办完毕</source>
         <translation>Handling done</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="116" />
+        <location filename="../../ui/common/values.py" line="116" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
@@ -5989,657 +5989,657 @@ Reason for cancelling:</translation>
 <context>
     <name>values</name>
     <message>
-        <location filename="../../ui/values.py" line="23" />
+        <location filename="../../ui/common/values.py" line="23" />
         <source>特急</source>
         <translation>Extra urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="23" />
+        <location filename="../../ui/common/values.py" line="23" />
         <source>加急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="24" />
+        <location filename="../../ui/common/values.py" line="24" />
         <source>普通</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="26" />
+        <location filename="../../ui/common/values.py" line="26" />
         <source>公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="26" />
+        <location filename="../../ui/common/values.py" line="26" />
         <source>内部</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="28" />
+        <location filename="../../ui/common/values.py" line="28" />
         <source>决议</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="28" />
+        <location filename="../../ui/common/values.py" line="28" />
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="29" />
+        <location filename="../../ui/common/values.py" line="29" />
         <source>命令</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="29" />
+        <location filename="../../ui/common/values.py" line="29" />
         <source>公报</source>
         <translation>Communiqué</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="30" />
+        <location filename="../../ui/common/values.py" line="30" />
         <source>公告</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="30" />
+        <location filename="../../ui/common/values.py" line="30" />
         <source>通告</source>
         <translation>Circular</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="31" />
+        <location filename="../../ui/common/values.py" line="31" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="31" />
+        <location filename="../../ui/common/values.py" line="31" />
         <source>通知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="32" />
+        <location filename="../../ui/common/values.py" line="32" />
         <source>通报</source>
         <translation>Bulletin</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="32" />
+        <location filename="../../ui/common/values.py" line="32" />
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="33" />
+        <location filename="../../ui/common/values.py" line="33" />
         <source>请示</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="33" />
+        <location filename="../../ui/common/values.py" line="33" />
         <source>批复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="34" />
+        <location filename="../../ui/common/values.py" line="34" />
         <source>议案</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="34" />
+        <location filename="../../ui/common/values.py" line="34" />
         <source>函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="35" />
+        <location filename="../../ui/common/values.py" line="35" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="37" />
+        <location filename="../../ui/common/values.py" line="37" />
         <source>拟稿</source>
         <translation>Drafting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="37" />
+        <location filename="../../ui/common/values.py" line="37" />
         <source>核稿</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="38" />
+        <location filename="../../ui/common/values.py" line="38" />
         <source>会签</source>
         <translation>Countersign</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="38" />
+        <location filename="../../ui/common/values.py" line="38" />
         <source>签发</source>
         <translation>Signing</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="39" />
+        <location filename="../../ui/common/values.py" line="39" />
         <source>编号</source>
         <translation>Numbering</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="39" />
+        <location filename="../../ui/common/values.py" line="39" />
         <source>用印</source>
         <translation>Sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="40" />
+        <location filename="../../ui/common/values.py" line="40" />
         <source>印发</source>
         <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="40" />
+        <location filename="../../ui/common/values.py" line="40" />
         <source>已印发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="41" />
+        <location filename="../../ui/common/values.py" line="41" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="41" />
+        <location filename="../../ui/common/values.py" line="41" />
         <source>签收</source>
         <translation>Receiving</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="42" />
+        <location filename="../../ui/common/values.py" line="42" />
         <source>登记</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="42" />
+        <location filename="../../ui/common/values.py" line="42" />
         <source>拟办</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="43" />
+        <location filename="../../ui/common/values.py" line="43" />
         <source>批办</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="43" />
+        <location filename="../../ui/common/values.py" line="43" />
         <source>承办</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="44" />
+        <location filename="../../ui/common/values.py" line="44" />
         <source>传阅</source>
         <translation>Circulation</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="44" />
+        <location filename="../../ui/common/values.py" line="44" />
         <source>办结</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="45" />
+        <location filename="../../ui/common/values.py" line="45" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="47" />
+        <location filename="../../ui/common/values.py" line="47" />
         <source>永久</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="47" />
+        <location filename="../../ui/common/values.py" line="47" />
         <source>30年</source>
         <translation>30 years</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="48" />
+        <location filename="../../ui/common/values.py" line="48" />
         <source>10年</source>
         <translation>10 years</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="50" />
+        <location filename="../../ui/common/values.py" line="50" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="50" />
+        <location filename="../../ui/common/values.py" line="50" />
         <source>（待同步）</source>
         <translation> (not yet synced)</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="51" />
+        <location filename="../../ui/common/values.py" line="51" />
         <source>待用印</source>
         <translation>Seal pending</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="51" />
+        <location filename="../../ui/common/values.py" line="51" />
         <source>（待用印）</source>
         <translation> (seal pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="53" />
+        <location filename="../../ui/common/values.py" line="53" />
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="53" />
+        <location filename="../../ui/common/values.py" line="53" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="54" />
+        <location filename="../../ui/common/values.py" line="54" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="54" />
+        <location filename="../../ui/common/values.py" line="54" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="55" />
+        <location filename="../../ui/common/values.py" line="55" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="55" />
+        <location filename="../../ui/common/values.py" line="55" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="56" />
+        <location filename="../../ui/common/values.py" line="56" />
         <source>签收任务</source>
         <translation>Claim</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="56" />
+        <location filename="../../ui/common/values.py" line="56" />
         <source>已阅</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="57" />
+        <location filename="../../ui/common/values.py" line="57" />
         <source>知会</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="57" />
+        <location filename="../../ui/common/values.py" line="57" />
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="58" />
+        <location filename="../../ui/common/values.py" line="58" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="58" />
+        <location filename="../../ui/common/values.py" line="58" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="59" />
+        <location filename="../../ui/common/values.py" line="59" />
         <source>送核稿</source>
         <translation>Send for review</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="59" />
+        <location filename="../../ui/common/values.py" line="59" />
         <source>核稿通过</source>
         <translation>Pass review</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="60" />
+        <location filename="../../ui/common/values.py" line="60" />
         <source>承办完毕</source>
         <translation>Handling done</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="62" />
+        <location filename="../../ui/common/values.py" line="62" />
         <source>办文人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="62" />
+        <location filename="../../ui/common/values.py" line="62" />
         <source>会务秘书</source>
         <translation>Meeting secretary</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="63" />
+        <location filename="../../ui/common/values.py" line="63" />
         <source>督查人员</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="63" />
+        <location filename="../../ui/common/values.py" line="63" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="64" />
+        <location filename="../../ui/common/values.py" line="64" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="66" />
+        <location filename="../../ui/common/values.py" line="66" />
         <source>常务会议</source>
         <translation>Executive meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="66" />
+        <location filename="../../ui/common/values.py" line="66" />
         <source>专题会议</source>
         <translation>Special meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="67" />
+        <location filename="../../ui/common/values.py" line="67" />
         <source>办公会</source>
         <translation>Office meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="67" />
+        <location filename="../../ui/common/values.py" line="67" />
         <source>党组会议</source>
         <translation>Party group meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="68" />
+        <location filename="../../ui/common/values.py" line="68" />
         <source>协调会</source>
         <translation>Coordination meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="68" />
+        <location filename="../../ui/common/values.py" line="68" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="69" />
+        <location filename="../../ui/common/values.py" line="69" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="69" />
+        <location filename="../../ui/common/values.py" line="69" />
         <source>已发通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="70" />
+        <location filename="../../ui/common/values.py" line="70" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="70" />
+        <location filename="../../ui/common/values.py" line="70" />
         <source>已召开</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="71" />
+        <location filename="../../ui/common/values.py" line="71" />
         <source>纪要已印发</source>
         <translation>Minutes published</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="72" />
+        <location filename="../../ui/common/values.py" line="72" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="72" />
+        <location filename="../../ui/common/values.py" line="72" />
         <source>同意使用会议室</source>
         <translation>Approve room</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="73" />
+        <location filename="../../ui/common/values.py" line="73" />
         <source>不同意使用会议室</source>
         <translation>Refuse room</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="73" />
+        <location filename="../../ui/common/values.py" line="73" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="74" />
+        <location filename="../../ui/common/values.py" line="74" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="74" />
+        <location filename="../../ui/common/values.py" line="74" />
         <source>提醒</source>
         <translation>Remind</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="75" />
+        <location filename="../../ui/common/values.py" line="75" />
         <source>签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="75" />
+        <location filename="../../ui/common/values.py" line="75" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="76" />
+        <location filename="../../ui/common/values.py" line="76" />
         <source>记录纪要</source>
         <translation>Record minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="76" />
+        <location filename="../../ui/common/values.py" line="76" />
         <source>印发纪要</source>
         <translation>Publish minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="77" />
+        <location filename="../../ui/common/values.py" line="77" />
         <source>立项督办</source>
         <translation>Open supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="78" />
+        <location filename="../../ui/common/values.py" line="78" />
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="78" />
+        <location filename="../../ui/common/values.py" line="78" />
         <source>已预订</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="79" />
+        <location filename="../../ui/common/values.py" line="79" />
         <source>预订未获同意</source>
         <translation>Booking refused</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="80" />
+        <location filename="../../ui/common/values.py" line="80" />
         <source>参加</source>
         <translation>Attend</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="80" />
+        <location filename="../../ui/common/values.py" line="80" />
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="81" />
+        <location filename="../../ui/common/values.py" line="81" />
         <source>委派</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="83" />
+        <location filename="../../ui/common/values.py" line="83" />
         <source>待领导审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="83" />
+        <location filename="../../ui/common/values.py" line="83" />
         <source>已立项</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="84" />
+        <location filename="../../ui/common/values.py" line="84" />
         <source>已交办</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="84" />
+        <location filename="../../ui/common/values.py" line="84" />
         <source>已签收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="85" />
+        <location filename="../../ui/common/values.py" line="85" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="85" />
+        <location filename="../../ui/common/values.py" line="85" />
         <source>待审核</source>
         <translation>Awaiting review</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="86" />
+        <location filename="../../ui/common/values.py" line="86" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="87" />
+        <location filename="../../ui/common/values.py" line="87" />
         <source>立项</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="87" />
+        <location filename="../../ui/common/values.py" line="87" />
         <source>批准立项</source>
         <translation>Approve opening</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="88" />
+        <location filename="../../ui/common/values.py" line="88" />
         <source>交办</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="88" />
+        <location filename="../../ui/common/values.py" line="88" />
         <source>进度反馈</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="89" />
+        <location filename="../../ui/common/values.py" line="89" />
         <source>延期申请</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="89" />
+        <location filename="../../ui/common/values.py" line="89" />
         <source>同意延期</source>
         <translation>Grant extension</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="90" />
+        <location filename="../../ui/common/values.py" line="90" />
         <source>不同意延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="90" />
+        <location filename="../../ui/common/values.py" line="90" />
         <source>办结申请</source>
         <translation>Request completion</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="91" />
+        <location filename="../../ui/common/values.py" line="91" />
         <source>办结销号</source>
         <translation>Complete and close</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="92" />
+        <location filename="../../ui/common/values.py" line="92" />
         <source>领导批示</source>
         <translation>Leader's instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="92" />
+        <location filename="../../ui/common/values.py" line="92" />
         <source>会议议定</source>
         <translation>Meeting decision</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="93" />
+        <location filename="../../ui/common/values.py" line="93" />
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="93" />
+        <location filename="../../ui/common/values.py" line="93" />
         <source>来文</source>
         <translation>Incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="94" />
+        <location filename="../../ui/common/values.py" line="94" />
         <source>建议提案</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="95" />
+        <location filename="../../ui/common/values.py" line="95" />
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="95" />
+        <location filename="../../ui/common/values.py" line="95" />
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="96" />
+        <location filename="../../ui/common/values.py" line="96" />
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="97" />
+        <location filename="../../ui/common/values.py" line="97" />
         <source>不定期</source>
         <translation>As needed</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="97" />
+        <location filename="../../ui/common/values.py" line="97" />
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="98" />
+        <location filename="../../ui/common/values.py" line="98" />
         <source>每月</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="98" />
+        <location filename="../../ui/common/values.py" line="98" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="120" />
+        <location filename="../../ui/common/values.py" line="120" />
         <source>一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="120" />
+        <location filename="../../ui/common/values.py" line="120" />
         <source>二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="121" />
+        <location filename="../../ui/common/values.py" line="121" />
         <source>三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="121" />
+        <location filename="../../ui/common/values.py" line="121" />
         <source>四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="122" />
+        <location filename="../../ui/common/values.py" line="122" />
         <source>五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="122" />
+        <location filename="../../ui/common/values.py" line="122" />
         <source>六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="123" />
+        <location filename="../../ui/common/values.py" line="123" />
         <source>日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="126" />
+        <location filename="../../ui/common/values.py" line="126" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="127" />
+        <location filename="../../ui/common/values.py" line="127" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="128" />
+        <location filename="../../ui/common/values.py" line="128" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/values.py" line="129" />
+        <location filename="../../ui/common/values.py" line="129" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>

@@ -32,7 +32,7 @@ _NOT_A_REFUSAL = frozenset({401, 404, 408, 425, 429})
 @dataclass
 class PrefsRefusal:
     """The server refused an edit sent in the background: its code, Chinese message and
-    details (ui.messages shows them, as any refusal), and the edit it refused."""
+    details (ui.common.messages shows them, as any refusal), and the edit it refused."""
 
     code: str
     message: str

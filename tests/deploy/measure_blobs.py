@@ -69,7 +69,7 @@ def free_port() -> int:
 def start_server(tree: Path, url: str, data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     """Start `officeapp-server --demo` from `tree`; wait until /health answers."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--demo", "--database-url", url,
+        [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--database-url", url,
          "--data-dir", str(data_dir), "--port", str(port), "--jobs-interval", "0"],
         env={**os.environ, "PYTHONPATH": str(tree)}, cwd=tree, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, start_new_session=True)

@@ -36,8 +36,8 @@ from officeapp.workflow import Action, ActionKind
 from sync.client import actions
 from sync.client.api import Api, Connection, Offline, make_http
 from sync.client.engine import SyncEngine
-from sync.server import tables as t
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 from tests.deploy.nginx import (
     WAIT,
     Certificates,

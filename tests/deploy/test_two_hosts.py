@@ -6,9 +6,9 @@ test), behind a real nginx running the sample installer/server/nginx/officeapp.c
 in its upstream (tests/deploy/nginx.py renders it). Real client sync engines work through
 nginx, each from a loopback address of its own, and prove:
 - a push through one host pokes clients whose event streams are on the other (pokes cross
-  processes through PostgreSQL's LISTEN/NOTIFY, sync/server/pokes.py);
+  processes through PostgreSQL's LISTEN/NOTIFY, sync/server/storage/pokes.py);
 - an attachment uploaded through host A downloads through host B (blob content lives in the
-  database, sync/server/blobs.py);
+  database, sync/server/storage/blobs.py);
 - host A stopped with SIGTERM as a push leaves for it loses nothing: the push is applied once,
   and A's clients reconnect through B and carry on.
 
@@ -42,7 +42,7 @@ import sqlalchemy as sa
 from officeapp.demo import FINANCE_ID
 from officeapp.workflow import Action, ActionKind
 from sync.client import actions
-from sync.server import tables as t
+from sync.server.storage import tables as t
 from tests.deploy.nginx import (
     Installation,
     Link,

@@ -9,8 +9,8 @@ import pytest
 
 import officeapp
 from ui.app import Session, parse_args, self_test
-from ui.qt import QApplication
-from ui.settings import Settings
+from ui.common.qt import QApplication
+from ui.common.settings import Settings
 
 
 def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:

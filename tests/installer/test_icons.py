@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from ui.qt import QApplication, QImage
+from ui.common.qt import QApplication, QImage
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,9 +18,10 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from officeapp.demo import DEMO_PASSWORD, FINANCE_ID
-from sync.server import admin, create_app, migrate
-from sync.server.db import make_engine
+from sync.server import create_app
+from sync.server.ops import admin, migrate
 from sync.server.settings import PasswordCost, Settings
+from sync.server.storage.db import make_engine
 
 PG_ADMIN_URL = os.environ.get("OFFICEAPP_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 CHEAP = PasswordCost(time_cost=1, memory_cost=8192, parallelism=1)

@@ -33,8 +33,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from sync.server import tables as t
 from sync.server.config import Integrations, NotifySettings
+from sync.server.storage import tables as t
 
 from .processes import free_port
 

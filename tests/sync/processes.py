@@ -25,7 +25,7 @@ def start_server(url: str, data_dir: Path, port: int, *,
                  workers: int = 1) -> subprocess.Popen[bytes]:
     """Start `officeapp-server --demo` on a database and wait until it answers /health."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--demo", "--database-url", url,
+        [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--database-url", url,
          "--data-dir", str(data_dir), "--port", str(port), "--workers", str(workers),
          "--jobs-interval", "0"],
         env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,

@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from sync.server import create_app, db
-from sync.server import tables as t
+from sync.server import create_app
 from sync.server.config import ConfigError, Integrations, LdapSettings
-from sync.server.directory_sync import sync_directory
-from sync.server.ldap_directory import DirectoryUnavailable, check_password
+from sync.server.identity.ldap_directory import DirectoryUnavailable, check_password
+from sync.server.ops.directory_sync import sync_directory
 from sync.server.settings import Settings
+from sync.server.storage import db
+from sync.server.storage import tables as t
 from tests.support.slapd import (
     SUFFIX,
     Slapd,

@@ -14,7 +14,7 @@ from officeapp.errors import ValidationError
 from officeapp.store import pull
 from sync.client.actions import wire_args
 from sync.protocol import MUTATOR_VERSIONS, MUTATORS
-from sync.server import push
+from sync.server.mutations import push
 
 ROOT = Path(__file__).parents[2]
 

@@ -14,11 +14,11 @@ import pytest
 import sqlalchemy as sa
 
 from officeapp.demo import FINANCE_ID
-from sync.server import tables as t
 from sync.server.notify import worker
 from sync.server.notify.events import CURSOR
 from sync.server.notify.texts import SMS_LENGTH
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 
 from .conftest import Clock, User
 from .notify_services import Services, notify_services

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from sync.server import tables as t
 from sync.server.notify.senders import request_id
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 
 from .conftest import Clock
 from .notify_services import TEST_NOTIFY, Services, queue_rows, services
@@ -35,7 +35,7 @@ def notify_services(tmp_path: Path) -> Iterator[Services]:
 def _sender(settings: Settings, config: Path) -> subprocess.Popen[bytes]:
     """Start `officeapp-server send-notifications` (one run) in its own process."""
     return subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--config", str(config),
+        [sys.executable, "-m", "sync.server.ops.cli", "--config", str(config),
          "send-notifications", "--database-url", settings.database_url,
          "--data-dir", str(settings.data_dir)],
         env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,

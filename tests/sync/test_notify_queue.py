@@ -14,13 +14,15 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from sync.server import create_app, db, doctor
-from sync.server import tables as t
-from sync.server.cli import main
+from sync.server import create_app
 from sync.server.config import SmtpSettings
 from sync.server.notify import admin, queue, worker
 from sync.server.notify.senders import request_id
+from sync.server.ops import doctor
+from sync.server.ops.cli import main
 from sync.server.settings import Settings
+from sync.server.storage import db
+from sync.server.storage import tables as t
 
 from .conftest import Clock, User
 from .notify_services import TEST_NOTIFY, Services, notify_services, queue_rows

@@ -24,7 +24,7 @@ from officeapp.meetings import MeetingActionKind
 from officeapp.supervision import ActionKind as SupervisionActionKind
 from officeapp.workflow import ActionKind as DocumentActionKind
 from sync.protocol import MUTATORS
-from sync.server import tables as t
+from sync.server.storage import tables as t
 
 from .conftest import Api, Clock, User
 from .office_work import BLOBS, at_hour, create_item, create_meeting, upload

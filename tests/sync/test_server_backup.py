@@ -19,11 +19,12 @@ from alembic.script import ScriptDirectory
 from fastapi import FastAPI
 
 from officeapp.errors import ValidationError
-from sync.server import backup, create_app, migrate
-from sync.server import tables as t
-from sync.server.cli import main
-from sync.server.db import make_engine
+from sync.server import create_app
+from sync.server.ops import backup, migrate
+from sync.server.ops.cli import main
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
+from sync.server.storage.db import make_engine
 
 from .conftest import CHEAP, NOTICE, PG_ADMIN_URL, Api, Clock, User, _pg_admin, login
 from .office_work import download, upload

@@ -14,9 +14,9 @@ import pytest
 import sqlalchemy as sa
 
 from officeapp.demo import FINANCE_ID
-from sync.server import migrate
-from sync.server import tables as t
-from sync.server.db import make_engine
+from sync.server.ops import migrate
+from sync.server.storage import tables as t
+from sync.server.storage.db import make_engine
 
 from .conftest import Api, Clock, User
 from .office_work import (

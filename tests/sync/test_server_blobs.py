@@ -16,12 +16,13 @@ import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from sync.server import admin, create_app, migrate
-from sync.server import tables as t
-from sync.server.blobs import CHUNK
-from sync.server.cli import main
-from sync.server.db import make_engine
+from sync.server import create_app
+from sync.server.ops import admin, migrate
+from sync.server.ops.cli import main
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
+from sync.server.storage.blobs import CHUNK
+from sync.server.storage.db import make_engine
 
 from .conftest import Api, User, login
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from sync.server import migrate
-from sync.server.changelog import superseded_query
-from sync.server.db import make_engine
+from sync.server.ops import migrate
+from sync.server.storage.changelog import superseded_query
+from sync.server.storage.db import make_engine
 
 
 def test_superseded_lookup_uses_the_entity_index(tmp_path: object) -> None:

@@ -14,9 +14,9 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from sync.server import tables as t
-from sync.server.cli import build_parser, is_current, main, settings_from
-from sync.server.db import make_engine
+from sync.server.ops.cli import build_parser, is_current, main, settings_from
+from sync.server.storage import tables as t
+from sync.server.storage.db import make_engine
 
 ORG_CSV = """类别,编号,名称,上级单位,机关代字,用户名,角色,职务
 单位,u-city,萍乡市人民政府,,萍府发,,,
@@ -129,7 +129,7 @@ def test_demo_server_starts_with_one_command(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     env.pop("OFFICEAPP_DATABASE_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--demo", "--port", str(port),
+        [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--port", str(port),
          "--data-dir", str(tmp_path / "demo")],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}/api/v1"

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from sync.server import tables as t
-from sync.server.cli import main
-from sync.server.directory import load_organisation
+from sync.server.ops.cli import main
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
+from sync.server.storage.directory import load_organisation
 
 from .conftest import Clock, User, walk_to
 

@@ -6,9 +6,9 @@ import sqlalchemy as sa
 
 from officeapp.demo import FINANCE_ID
 from officeapp.org import Person, Role, Unit
-from sync.server import db
-from sync.server.directory import load_organisation, save_directory
 from sync.server.settings import Settings
+from sync.server.storage import db
+from sync.server.storage.directory import load_organisation, save_directory
 
 
 def test_the_organisation_is_reloaded_after_every_directory_change(

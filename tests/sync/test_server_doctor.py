@@ -15,12 +15,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from sync.server import doctor, migrate
-from sync.server import tables as t
-from sync.server.cli import main
-from sync.server.db import make_engine
-from sync.server.doctor import Verdict
+from sync.server.ops import doctor, migrate
+from sync.server.ops.cli import main
+from sync.server.ops.doctor import Verdict
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
+from sync.server.storage.db import make_engine
 
 from .conftest import Api, User
 from .office_work import upload

@@ -18,9 +18,10 @@ import pytest
 from fastapi import FastAPI
 
 from officeapp.demo import DEMO_PASSWORD, FINANCE_ID
-from sync.server import admin, create_app, migrate
-from sync.server.db import make_engine
+from sync.server import create_app
+from sync.server.ops import admin, migrate
 from sync.server.settings import Settings
+from sync.server.storage.db import make_engine
 
 from .conftest import CHEAP, Api, User
 
@@ -162,7 +163,7 @@ def other_process(pg_settings: Settings, tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--database-url", pg_settings.database_url,
+        [sys.executable, "-m", "sync.server.ops.cli", "--database-url", pg_settings.database_url,
          "--data-dir", str(tmp_path / "other"), "--port", str(port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

@@ -21,11 +21,12 @@ from officeapp.org import Organisation, Person, Role
 from officeapp.store import LocalStore
 from sync.client.pages import page_of
 from sync.protocol import PullResponse
-from sync.server import admin, cli, db, tracechain
-from sync.server import tables as t
-from sync.server.directory import load_organisation, save_directory
-from sync.server.handover import HandoverReport, hand_over, open_work, open_work_counts
+from sync.server.ops import admin, cli
+from sync.server.ops.handover import HandoverReport, hand_over, open_work, open_work_counts
 from sync.server.settings import Settings
+from sync.server.storage import db, tracechain
+from sync.server.storage import tables as t
+from sync.server.storage.directory import load_organisation, save_directory
 
 from .conftest import Clock, User, walk_to
 from .office_work import at_hour, create_item, create_meeting, kind_of, meet_ok, supervise_ok

@@ -18,8 +18,8 @@ from pydantic.fields import FieldInfo
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.meetings import decision_item_id
 from sync.protocol import MUTATORS, RANDOM_ID_PATTERN
-from sync.server import tables as t
-from sync.server.push import copy_id
+from sync.server.mutations.push import copy_id
+from sync.server.storage import tables as t
 
 from .conftest import User, walk_to
 from .office_work import at_hour, create_item, create_meeting, item_fields, meet_ok

@@ -15,11 +15,12 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from officeapp.demo import FINANCE_ID
-from sync.server import create_app, demo
-from sync.server import tables as t
-from sync.server.cli import main
-from sync.server.jobs import JobReport, run_jobs
+from sync.server import create_app
+from sync.server.mutations.jobs import JobReport, run_jobs
+from sync.server.ops import demo
+from sync.server.ops.cli import main
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 
 from .conftest import Clock, User
 from .office_work import assigned_item, at_hour, create_meeting, kind_of, meet_ok

@@ -19,7 +19,7 @@ from sqlalchemy import event
 
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.meetings import decision_item_id
-from sync.server import tables as t
+from sync.server.storage import tables as t
 
 from .conftest import Api, Clock, User
 from .office_work import (

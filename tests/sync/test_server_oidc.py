@@ -23,9 +23,9 @@ from sync.client.api import Api as ClientApi
 from sync.client.oidc import SignInError, sign_in
 from sync.protocol import API_PREFIX
 from sync.server import create_app
-from sync.server import tables as t
 from sync.server.config import ConfigError, Integrations, OidcSettings
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 from tests.support.oidc import CLIENT_ID, Browser, Provider, id_claims, oidc_provider
 
 from .conftest import Api, Clock

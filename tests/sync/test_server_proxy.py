@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from sync.server import create_app
-from sync.server import tables as t
-from sync.server.proxies import client_address
+from sync.server.http.proxies import client_address
 from sync.server.settings import Settings, parse_networks, settings_from_env
+from sync.server.storage import tables as t
 
 from .conftest import Api, login
 

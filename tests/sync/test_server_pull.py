@@ -12,9 +12,10 @@ import sqlalchemy as sa
 
 from officeapp.demo import EDU_ID, FINANCE_ID
 from sync.protocol import PullResponse
-from sync.server import admin, db
-from sync.server.directory import load_organisation, save_directory
+from sync.server.ops import admin
 from sync.server.settings import Settings
+from sync.server.storage import db
+from sync.server.storage.directory import load_organisation, save_directory
 
 from .conftest import Api, Clock, User, walk_to
 

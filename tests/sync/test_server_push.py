@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
-from sync.server import tables as t
+from sync.server.storage import tables as t
 
 from .conftest import NOTICE, User, walk_to
 

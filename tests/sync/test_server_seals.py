@@ -26,11 +26,11 @@ from officeapp.seals import (
     issue_unit_certificate,
     verify_pdf,
 )
-from sync.server import seals
-from sync.server import tables as t
-from sync.server.cli import main
-from sync.server.db import make_engine
+from sync.server.ops.cli import main
 from sync.server.settings import Settings
+from sync.server.storage import seals
+from sync.server.storage import tables as t
+from sync.server.storage.db import make_engine
 
 from .conftest import NOTICE, Api, Clock, User, walk_to
 from .test_server_cli import ORG_CSV
@@ -190,7 +190,7 @@ def test_the_demo_organisation_has_a_ca_and_a_seal_for_every_issuing_unit(
     assert found[FINANCE_ID].subject == "市财政局"
     assert [r.has_key for r in roots] == [True] and ca is not None
     # Seeding again (the demo server starts on its old database) adds nothing.
-    from sync.server import demo
+    from sync.server.ops import demo
 
     before = _seal_rows(engine)
     assert not demo.seed_seals(engine, settings)
@@ -360,7 +360,7 @@ def test_the_seal_step_is_timed_apart_from_the_database(engine: sa.Engine,
     """`signed_pdf` is the pure part the benchmark times: render, seal, PDF/A, sign."""
     document_id, clerk = walk_to(user, "seal")
     from officeapp.workflow.codec import document_from_dict
-    from sync.server.directory import load_organisation
+    from sync.server.storage.directory import load_organisation
 
     with engine.connect() as connection:
         org = load_organisation(connection)

@@ -15,8 +15,8 @@ import pytest
 import sqlalchemy as sa
 
 from officeapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
-from sync.server import tables as t
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 
 from .conftest import require_postgres
 from .processes import free_port, start_server

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from sync.server.cli import main
+from sync.server.ops.cli import main
 
 from .conftest import NOTICE
 
@@ -53,7 +53,7 @@ def test_two_workers_serve_and_poke(pg_url: str, tmp_path: Path) -> None:
         port = sock.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--demo", "--database-url", pg_url,
+        [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--database-url", pg_url,
          "--data-dir", str(tmp_path), "--port", str(port), "--workers", "2",
          "--jobs-interval", "0"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -15,13 +15,13 @@ import pytest
 import sqlalchemy as sa
 
 from officeapp.errors import ValidationError
-from sync.server import db
-from sync.server import tables as t
-from sync.server.cli import main
 from sync.server.config import Integrations, LdapSettings
-from sync.server.directory_sync import Report, sync_directory
-from sync.server.ldap_directory import Entry, is_disabled
+from sync.server.identity.ldap_directory import Entry, is_disabled
+from sync.server.ops.cli import main
+from sync.server.ops.directory_sync import Report, sync_directory
 from sync.server.settings import Settings
+from sync.server.storage import db
+from sync.server.storage import tables as t
 from tests.support.slapd import SUFFIX, Slapd, change, config_table, group, ou, person
 
 from .conftest import Api, User, login

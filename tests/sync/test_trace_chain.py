@@ -18,12 +18,12 @@ import pytest
 import sqlalchemy as sa
 
 from officeapp import tracechain
-from sync.server import cli, migrate
-from sync.server import tables as t
-from sync.server import tracechain as server_chain
-from sync.server.jobs import run_jobs
-from sync.server.pokes import Notifier, PokeHub
+from sync.server.mutations.jobs import run_jobs
+from sync.server.ops import cli, migrate
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
+from sync.server.storage import tracechain as server_chain
+from sync.server.storage.pokes import Notifier, PokeHub
 
 from .conftest import Clock, User
 from .office_work import assigned_item, at_hour, create_meeting, meet_ok

@@ -35,7 +35,7 @@ from sync.protocol import (
     ActArgs,
     Mutator,
 )
-from sync.server import push
+from sync.server.mutations import push
 
 from .conftest import NOTICE, User
 from .conftest import Api as AppClient

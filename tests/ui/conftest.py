@@ -108,7 +108,7 @@ class DemoServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        command = [sys.executable, "-m", "sync.server.cli", "--demo", "--port", str(self.port),
+        command = [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--port", str(self.port),
                    "--data-dir", str(self.data_dir)]
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT)

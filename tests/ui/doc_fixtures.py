@@ -23,10 +23,10 @@ from officeapp.store import LocalStore
 from officeapp.workflow import Accepted, Action, ActionKind, Decision, Document
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
-from ui.context import AppContext
-from ui.qt import QWidget
-from ui.settings import Settings
-from ui.worker import Worker
+from ui.common.context import AppContext
+from ui.common.qt import QWidget
+from ui.common.settings import Settings
+from ui.common.worker import Worker
 
 NOTICE: dict[str, Any] = {
     "doc_type": "通知",

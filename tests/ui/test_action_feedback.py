@@ -10,12 +10,12 @@ import pytest
 from officeapp.workflow import ActionKind
 from tests.ui import test_meetings_ui as meetings
 from tests.ui.doc_fixtures import NOTICE, DocEnv, doc_env, doc_idle, doc_loop
-from ui import feedback
 from ui.app import TRANSLATIONS
-from ui.document_view import DocumentView
-from ui.feedback import Feedback, FeedbackBar
+from ui.common import feedback
+from ui.common.feedback import Feedback, FeedbackBar
+from ui.common.qt import QCoreApplication, Qt, QTranslator
+from ui.documents.document_view import DocumentView
 from ui.main_window import MainWindow
-from ui.qt import QCoreApplication, Qt, QTranslator
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 

@@ -7,8 +7,8 @@ import pytest
 
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
+from ui.common.qt import QDate
 from ui.main_window import MainWindow
-from ui.qt import QDate
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 

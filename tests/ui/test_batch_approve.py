@@ -7,9 +7,9 @@ import pytest
 
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from ui.batch_dialog import BatchApproveDialog
+from ui.common.qt import QItemSelectionModel
+from ui.documents.batch_dialog import BatchApproveDialog
 from ui.main_window import MainWindow
-from ui.qt import QItemSelectionModel
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 

@@ -14,10 +14,10 @@ from sync.client import actions
 from tests.ui.conftest import run, until
 from tests.ui.doc_fixtures import NOTICE, DocEnv, doc_env, doc_loop
 from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
-from ui.attachments import MAX_ATTACHMENT_BYTES
-from ui.body_file import BodyFilePanel, is_scratch_file
-from ui.compose import ComposeDialog
-from ui.document_view import DocumentView
+from ui.common.attachments import MAX_ATTACHMENT_BYTES
+from ui.documents.body_file import BodyFilePanel, is_scratch_file
+from ui.documents.compose import ComposeDialog
+from ui.documents.document_view import DocumentView
 
 __all__ = ["doc_env", "doc_loop", "sessions"]  # fixtures used by the tests below
 

@@ -13,13 +13,13 @@ import pytest
 from officeapp.demo import DEMO_PASSWORD, EDU_ID, FINANCE_ID
 from officeapp.workflow import Accepted, Action, ActionKind, Document
 from sync.client import actions
-from sync.server.push import copy_id
+from sync.server.mutations.push import copy_id
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from ui.app import TRANSLATIONS, Session, store_path
-from ui.context import AppContext
+from ui.common.context import AppContext
+from ui.common.qt import QAction, QApplication, QCoreApplication, QTranslator
+from ui.common.settings import Settings
 from ui.main_window import MainWindow
-from ui.qt import QAction, QApplication, QCoreApplication, QTranslator
-from ui.settings import Settings
 
 NOTICE: dict[str, Any] = {
     "doc_type": "通知", "title": "关于做好2027年元旦春节期间有关工作的通知",

@@ -7,8 +7,8 @@ import pytest
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from ui.compose import ComposeDialog, RegisterDialog
-from ui.document_view import DocumentView
+from ui.documents.compose import ComposeDialog, RegisterDialog
+from ui.documents.document_view import DocumentView
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtTest import QTest
 
-from ui.date_edits import DateEdit, DateTimeEdit
-from ui.qt import QDate, QDateTime, QTime
+from ui.common.date_edits import DateEdit, DateTimeEdit
+from ui.common.qt import QDate, QDateTime, QTime
 
 UI = Path(__file__).parents[2] / "ui"
 # The minutes' deadline box shows "未定" as its special value; typing over it is still open.
@@ -37,7 +37,7 @@ def test_a_digit_typed_into_a_full_section_replaces_it(qtbot: Any, kind: type) -
 
 def test_no_plain_qt_date_box_is_made_in_the_client() -> None:
     plain = re.compile(r"\b(QDateEdit|QDateTimeEdit)\(")
-    found = {(path.name, match.group(0)) for path in UI.glob("*.py")
+    found = {(path.name, match.group(0)) for path in UI.rglob("*.py")
              if path.name != "date_edits.py"
              for match in plain.finditer(path.read_text(encoding="utf-8"))}
     assert found == KNOWN

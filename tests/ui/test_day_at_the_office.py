@@ -14,11 +14,11 @@ from officeapp.workflow import Action, ActionKind, Document
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
 from tests.ui.test_client import Session, Sessions, ctx_of, sessions, window_of
-from ui.batch_dialog import BatchApproveDialog
-from ui.document_view import route_html
+from ui.common.qt import QAction
+from ui.documents.batch_dialog import BatchApproveDialog
+from ui.documents.document_view import route_html
 from ui.inbox_model import HTML_ROLE
 from ui.main_window import MainWindow
-from ui.qt import QAction
 
 from .conftest import run, until
 

@@ -10,8 +10,8 @@ import pytest
 from officeapp.documents import Direction, DocType
 from officeapp.workflow import Document
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from ui.context import Changes
-from ui.document_stats import DocumentStatsDialog
+from ui.common.context import Changes
+from ui.documents.document_stats import DocumentStatsDialog
 from ui.home_page import HomePage
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below

@@ -12,13 +12,11 @@ from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.pdf import FontNotFoundError
 from officeapp.workflow import ActionKind, available_actions
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from ui import pdf_preview
-from ui.action_dialogs import InstructDialog, ReturnDialog
-from ui.attachments import MAX_ATTACHMENT_BYTES
-from ui.context import Changes
-from ui.document_view import DocumentView
-from ui.pdf_preview import PdfPreviewDialog, new_printer
-from ui.qt import (
+from ui.common import pdf_preview
+from ui.common.attachments import MAX_ATTACHMENT_BYTES
+from ui.common.context import Changes
+from ui.common.pdf_preview import PdfPreviewDialog, new_printer
+from ui.common.qt import (
     QDropEvent,
     QMimeData,
     QPdfDocument,
@@ -28,6 +26,8 @@ from ui.qt import (
     Qt,
     QUrl,
 )
+from ui.documents.action_dialogs import InstructDialog, ReturnDialog
+from ui.documents.document_view import DocumentView
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

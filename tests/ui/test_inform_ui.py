@@ -17,9 +17,9 @@ from tests.ui.test_client import (
     sessions,  # noqa: F401 (a fixture)
     window_of,
 )
-from ui.action_dialogs import InformDialog
 from ui.app import Session
-from ui.qt import QListWidgetItem, Qt
+from ui.common.qt import QListWidgetItem, Qt
+from ui.documents.action_dialogs import InformDialog
 
 
 def nav_item(session: Session, key: str) -> QListWidgetItem:

@@ -35,11 +35,7 @@ from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_meetings_ui import tomorrow_at
 from tests.ui.test_small_screens import Office, _dialogs, office
 from ui.app import install_translations
-from ui.batch_dialog import BatchApproveDialog
-from ui.document_stats import DocumentStatsDialog
-from ui.main_window import MainWindow
-from ui.proofread_dialog import ProofreadDialog
-from ui.qt import (
+from ui.common.qt import (
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -56,10 +52,14 @@ from ui.qt import (
     QTranslator,
     QWidget,
 )
-from ui.rejections import RejectionsDialog
-from ui.seal_check import SealCheckDialog
+from ui.common.rejections import RejectionsDialog
+from ui.common.seal_check import SealCheckDialog
+from ui.common.values import VALUES
+from ui.documents.batch_dialog import BatchApproveDialog
+from ui.documents.document_stats import DocumentStatsDialog
+from ui.documents.proofread_dialog import ProofreadDialog
+from ui.main_window import MainWindow
 from ui.settings_dialog import LANGUAGES, SettingsDialog
-from ui.values import VALUES
 
 __all__ = ["doc_env", "doc_loop", "office"]  # fixtures used by the tests below
 

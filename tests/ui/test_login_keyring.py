@@ -10,8 +10,8 @@ import pytest
 from keyring.backends import fail
 
 from sync.client import tokens
+from ui.common.qt import QDialogButtonBox
 from ui.login import LoginDialog
-from ui.qt import QDialogButtonBox
 
 
 async def _never(*_args: str) -> None:

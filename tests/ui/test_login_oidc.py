@@ -16,9 +16,9 @@ from sync.protocol import AuthMethods, OidcMethod
 from tests.support.oidc import CLIENT_ID, Browser, Provider, oidc_provider
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from ui import app as client_app
+from ui.common.qt import QApplication, QDialogButtonBox
+from ui.common.settings import Settings
 from ui.login import LoginDialog
-from ui.qt import QApplication, QDialogButtonBox
-from ui.settings import Settings
 
 __all__ = ["oidc_provider"]  # the fixture, imported to be found
 

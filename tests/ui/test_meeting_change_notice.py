@@ -17,7 +17,7 @@ from tests.ui.test_meetings_ui import (
     stored,
     tomorrow_at,
 )
-from ui.meeting_form import MeetingForm
+from ui.meetings.meeting_form import MeetingForm
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

@@ -36,8 +36,8 @@ from tests.ui.test_meetings_ui import (
     set_times,
     tomorrow_at,
 )
-from ui.meeting_form import MeetingForm, conflict_lines, set_combo_id
-from ui.qt import QDateTimeEdit, QLineEdit, Qt
+from ui.common.qt import QDateTimeEdit, QLineEdit, Qt
+from ui.meetings.meeting_form import MeetingForm, conflict_lines, set_combo_id
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

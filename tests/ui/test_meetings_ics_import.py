@@ -20,9 +20,9 @@ from tests.ui.test_meetings_ui import (
     stored,
     tomorrow_at,
 )
-from ui.meeting_form import MeetingForm
-from ui.meeting_view import ReasonDialog
-from ui.meetings_page import MeetingsPage
+from ui.meetings.meeting_form import MeetingForm
+from ui.meetings.meeting_view import ReasonDialog
+from ui.meetings.meetings_page import MeetingsPage
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

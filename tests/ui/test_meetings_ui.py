@@ -30,13 +30,13 @@ from sync.client import actions
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_client import Sessions, ctx_of, window_of
-from ui.context import Changes
-from ui.meeting_calendar import MeetingCalendar
-from ui.meeting_form import MeetingForm, set_combo_id
-from ui.meeting_view import CheckInDialog, MeetingPdfDialog, MeetingView, ReplyDialog
-from ui.meetings_page import MeetingsPage
-from ui.qt import QDate, QDateTime, QTime
-from ui.room_grid import RoomGrid
+from ui.common.context import Changes
+from ui.common.qt import QDate, QDateTime, QTime
+from ui.meetings.meeting_calendar import MeetingCalendar
+from ui.meetings.meeting_form import MeetingForm, set_combo_id
+from ui.meetings.meeting_view import CheckInDialog, MeetingPdfDialog, MeetingView, ReplyDialog
+from ui.meetings.meetings_page import MeetingsPage
+from ui.meetings.room_grid import RoomGrid
 from ui.tray import Notifier
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below

@@ -26,9 +26,9 @@ from sync.protocol import (
 )
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_language_everywhere import NOT_ENGLISH, language
+from ui.common.qt import QScrollArea
 from ui.main_window import MainWindow
 from ui.notification_settings import NotificationTab
-from ui.qt import QScrollArea
 from ui.settings_dialog import SettingsDialog
 
 __all__ = ["doc_env", "doc_loop", "language"]  # fixtures used by the tests below

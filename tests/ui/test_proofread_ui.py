@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from ui.document_view import DocumentView
-from ui.proofread_dialog import ProofreadDialog
+from ui.documents.document_view import DocumentView
+from ui.documents.proofread_dialog import ProofreadDialog
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

@@ -31,12 +31,12 @@ from sync.client.api import Offline
 from sync.client.blobs import content_path, copy_in, file_digest
 from sync.client.engine import SyncStatus
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from ui.attachments import blobs_root
-from ui.document_view import DocumentView
+from ui.common.attachments import blobs_root
+from ui.common.pdf_preview import PdfPreviewDialog
+from ui.common.qt import QDropEvent, QMimeData, QPointF, Qt, QUrl
+from ui.common.seal_check import SealBadge, SealCheckDialog, awaiting_seal
+from ui.documents.document_view import DocumentView
 from ui.inbox_model import InboxModel, cell
-from ui.pdf_preview import PdfPreviewDialog
-from ui.qt import QDropEvent, QMimeData, QPointF, Qt, QUrl
-from ui.seal_check import SealBadge, SealCheckDialog, awaiting_seal
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen says so on show()
@@ -195,7 +195,7 @@ def test_the_dialog_says_why_a_file_cannot_be_checked(doc_env: DocEnv, pdfs: Pdf
     random.write_bytes(pdfs.damaged)
     _check(doc_env, dialog, random)
     assert dialog.problem.isHidden() and dialog.badge.status() is SealStatus.DAMAGED
-    monkeypatch.setattr("ui.seal_check.MAX_PDF_BYTES", 1000)
+    monkeypatch.setattr("ui.common.seal_check.MAX_PDF_BYTES", 1000)
     _check(doc_env, dialog, random)
     assert "超过了200 MB的验章上限" in dialog.problem.text()
 

@@ -8,7 +8,7 @@ import pytest
 
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from ui import highlight
+from ui.common import highlight
 from ui.inbox_model import HTML_ROLE
 from ui.main_window import MainWindow
 

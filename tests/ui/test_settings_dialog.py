@@ -8,8 +8,8 @@ from typing import Any
 
 from sync.client.api import Api, Connection, make_http
 from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
+from ui.common.qt import QApplication
 from ui.main_window import MainWindow
-from ui.qt import QApplication
 from ui.settings_dialog import SettingsDialog
 
 from .conftest import run, until

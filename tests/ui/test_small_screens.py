@@ -7,7 +7,7 @@ a sideways scroll bar (a column left out on a narrow screen is one its list's de
 first), and the record panes' buttons stay inside the window.
 
 Qt's offscreen screen has one fixed size, so the room a window has on the screen comes from
-`ui.fit.screen_room`, which the tests set to the screen under test less a desktop panel.
+`ui.common.fit.screen_room`, which the tests set to the screen under test less a desktop panel.
 """
 
 from __future__ import annotations
@@ -27,17 +27,10 @@ from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_meetings_ui import notified, stored, tomorrow_at
 from tests.ui.test_supervision_ui import _now, assigned
-from ui import fit
-from ui.action_dialogs import ArchiveDialog, InstructDialog, PersonDialog, ReturnDialog
 from ui.app import TRANSLATIONS, choose_font
-from ui.compose import ComposeDialog, RegisterDialog
-from ui.delegation_dialog import DelegationDialog
-from ui.login import LoginDialog
-from ui.main_window import MainWindow
-from ui.meeting_form import MeetingForm
-from ui.meeting_view import CheckInDialog, NoticeDialog, ReasonDialog, ReplyDialog, RoomDialog
-from ui.pdf_preview import PdfPreviewDialog
-from ui.qt import (
+from ui.common import fit
+from ui.common.pdf_preview import PdfPreviewDialog
+from ui.common.qt import (
     QAbstractItemView,
     QApplication,
     QCoreApplication,
@@ -52,10 +45,23 @@ from ui.qt import (
     QTreeWidget,
     QWidget,
 )
-from ui.rejections import RejectionsDialog
-from ui.supervision_form import SupervisionForm
-from ui.supervision_page import PeriodDialog
-from ui.supervision_view import DeadlineDialog, ReportDialog, TextDialog, beijing_day
+from ui.common.rejections import RejectionsDialog
+from ui.delegation_dialog import DelegationDialog
+from ui.documents.action_dialogs import ArchiveDialog, InstructDialog, PersonDialog, ReturnDialog
+from ui.documents.compose import ComposeDialog, RegisterDialog
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.meetings.meeting_form import MeetingForm
+from ui.meetings.meeting_view import (
+    CheckInDialog,
+    NoticeDialog,
+    ReasonDialog,
+    ReplyDialog,
+    RoomDialog,
+)
+from ui.supervision.supervision_form import SupervisionForm
+from ui.supervision.supervision_page import PeriodDialog
+from ui.supervision.supervision_view import DeadlineDialog, ReportDialog, TextDialog, beijing_day
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sync.client.engine import SyncStatus
-from ui.status import SyncStatusWidget
+from ui.common.status import SyncStatusWidget
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 

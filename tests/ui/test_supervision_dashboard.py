@@ -8,7 +8,7 @@ from datetime import timedelta
 from officeapp.demo import EDU_ID, FINANCE_ID
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_supervision_ui import SUPERVISOR, _now, assigned, item, put
-from ui.supervision_dashboard import SupervisionDashboard
+from ui.supervision.supervision_dashboard import SupervisionDashboard
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

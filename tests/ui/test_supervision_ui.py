@@ -36,13 +36,13 @@ from sync.client import actions
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_client import Sessions, ctx_of, window_of
-from ui.context import Changes
-from ui.document_view import DocumentView
-from ui.qt import QPdfDocument
-from ui.supervision_dashboard import SupervisionDashboard, period_bounds
-from ui.supervision_form import SupervisionForm
-from ui.supervision_page import SupervisionPage, SupervisionPdfDialog
-from ui.supervision_view import (
+from ui.common.context import Changes
+from ui.common.qt import QPdfDocument
+from ui.documents.document_view import DocumentView
+from ui.supervision.supervision_dashboard import SupervisionDashboard, period_bounds
+from ui.supervision.supervision_form import SupervisionForm
+from ui.supervision.supervision_page import SupervisionPage, SupervisionPdfDialog
+from ui.supervision.supervision_view import (
     DeadlineDialog,
     ReportDialog,
     SupervisionView,

@@ -18,10 +18,10 @@ from officeapp.store import RejectionRecord
 from officeapp.workflow import Action, ActionKind, Rejected, decide
 from tests.flows import Flow
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from ui import times
-from ui.document_view import DocumentView
-from ui.rejections import RejectionsDialog
-from ui.status import since
+from ui.common import times
+from ui.common.rejections import RejectionsDialog
+from ui.common.status import since
+from ui.documents.document_view import DocumentView
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 
@@ -166,7 +166,7 @@ def test_the_detector_finds_each_way_of_formatting_a_time() -> None:
 
 def test_only_the_times_module_converts_or_formats_times() -> None:
     offenders = [f"ui/{path.name}:{line}: {what}"
-                 for path in sorted(UI.glob("*.py")) if path.name != "times.py"
+                 for path in sorted(UI.rglob("*.py")) if path.name != "times.py"
                  for line, what in time_handling(path.read_text(encoding="utf-8"))]
-    assert offenders == [], ("show times through ui/times.py (Beijing time):\n"
+    assert offenders == [], ("show times through ui/common/times.py (Beijing time):\n"
                              + "\n".join(offenders))

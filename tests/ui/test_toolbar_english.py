@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ui.qt import QCoreApplication, QTranslator
+from ui.common.qt import QCoreApplication, QTranslator
 
 TRANSLATIONS = Path(__file__).parents[2] / "resources" / "translations"
 

@@ -10,7 +10,7 @@ from officeapp.tracechain import chain
 from officeapp.workflow import ActionKind
 from officeapp.workflow.codec import document_to_dict
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from ui.document_view import DocumentView
+from ui.documents.document_view import DocumentView
 
 __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 

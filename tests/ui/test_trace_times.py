@@ -10,9 +10,9 @@ from officeapp.meetings.fields import create_meeting
 from officeapp.org import Organisation
 from officeapp.supervision.flow import create_item
 from tests.flows import Flow
-from ui.document_view import route_html
-from ui.meeting_view import trace_html as meeting_trace
-from ui.supervision_view import trace_html as supervision_trace
+from ui.documents.document_view import route_html
+from ui.meetings.meeting_view import trace_html as meeting_trace
+from ui.supervision.supervision_view import trace_html as supervision_trace
 
 
 def test_the_route_shows_both_times_of_an_action_taken_offline(flow: Flow,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from officeapp.errors import Rejection
 from ui.app import TRANSLATIONS
-from ui.messages import refusal_text, template_of
-from ui.qt import QCoreApplication, QTranslator
+from ui.common.messages import refusal_text, template_of
+from ui.common.qt import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ def sources(ts: Path) -> set[str]:
 def test_every_ui_text_has_an_english_translation(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     tools = Path(sys.executable).parent
-    subprocess.run([str(tools / "pyside6-lupdate"), *map(str, sorted((ROOT / "ui").glob("*.py"))),
+    subprocess.run([str(tools / "pyside6-lupdate"), *map(str, sorted((ROOT / "ui").rglob("*.py"))),
                     "-ts", str(fresh)], check=True, stdout=subprocess.DEVNULL)
     shipped = TRANSLATIONS / "officeapp_en.ts"
     missing = sources(fresh) - sources(shipped)
@@ -161,7 +161,7 @@ def translated_literals() -> dict[str, str]:
     """Every literal text ui/ passes to tr(), translate() or QT_TRANSLATE_NOOP(), and where
     (inside f-strings too, which lupdate does not read)."""
     found: dict[str, str] = {}
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             text = _literal_text(node) if isinstance(node, ast.Call) else None
             if text:
@@ -171,7 +171,7 @@ def translated_literals() -> dict[str, str]:
 
 def test_no_text_is_translated_inside_an_f_string() -> None:
     found = []
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FormattedValue):
                 found += [f"{path.relative_to(ROOT)}:{call.lineno}" for call in ast.walk(node)
@@ -192,7 +192,7 @@ def test_no_screen_shows_a_refusal_s_chinese_message_directly() -> None:
     `.message` of an error or a rejection in ui/ would show Chinese in the English UI."""
     shown = re.compile(r"\b(?:error|rejection|refusal|problem)\.message\b")
     offenders = [f"{path.relative_to(ROOT)}:{number}"
-                 for path in sorted((ROOT / "ui").glob("*.py")) if path.name != "messages.py"
+                 for path in sorted((ROOT / "ui").rglob("*.py")) if path.name != "messages.py"
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if shown.search(line)]
     assert offenders == []

@@ -21,10 +21,10 @@ from officeapp.supervision.model import Source
 from officeapp.workflow import ActionKind, Retention
 from officeapp.workflow.definitions import WORKFLOWS
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from ui.document_view import fields_html, route_html
+from ui.common.qt import QCoreApplication, QTranslator
+from ui.common.values import VALUES, WEEKDAYS, value_text
+from ui.documents.document_view import fields_html, route_html
 from ui.main_window import MainWindow
-from ui.qt import QCoreApplication, QTranslator
-from ui.values import VALUES, WEEKDAYS, value_text
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below
 

@@ -58,7 +58,7 @@ def _unavailable(message: str) -> None:
 def _server_command() -> list[str]:
     """`officeapp-server` as installed beside this interpreter (what an administrator runs)."""
     script = Path(sys.executable).with_name("officeapp-server")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "sync.server.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sync.server.ops.cli"]
 
 
 @dataclass(frozen=True)

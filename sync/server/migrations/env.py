@@ -1,11 +1,11 @@
-"""Alembic environment: runs migrations on the connection handed over by `sync.server.migrate`."""
+"""Alembic environment: runs migrations on the connection `sync.server.ops.migrate` hands over."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from sync.server.tables import metadata
+from sync.server.storage.tables import metadata
 
 
 def _run(connection: Connection) -> None:

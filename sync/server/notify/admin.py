@@ -10,9 +10,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from officeapp.clock import minute_text as when
-from sync.server import db
 from sync.server.notify import queue, worker
 from sync.server.settings import Settings
+from sync.server.storage import db
 
 STATUS_NAMES = {queue.PENDING: "待发送", queue.SENDING: "发送中", queue.SENT: "已发送",
                 queue.FAILED: "失败"}

@@ -44,12 +44,12 @@ from officeapp.supervision.model import RUNNING, UNIT_ROLES
 from officeapp.workflow import ActionKind, Document, Holder
 from officeapp.workflow.codec import document_from_dict
 from officeapp.workflow.engine import current_step, pending_holders
-from sync.server import db
-from sync.server import tables as t
 from sync.server.config import Integrations
-from sync.server.directory import load_organisation
 from sync.server.notify import texts
 from sync.server.notify.texts import SIGNATURE, day_text, document_label, fit, moment_text
+from sync.server.storage import db
+from sync.server.storage import tables as t
+from sync.server.storage.directory import load_organisation
 
 log = logging.getLogger("officeapp.server.notify")
 

@@ -8,9 +8,9 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from sync.protocol import NOTIFICATION_EVENTS, NotificationPrefs, NotificationPrefsUpdate
-from sync.server import db
-from sync.server import tables as t
 from sync.server.errors import ApiError
+from sync.server.storage import db
+from sync.server.storage import tables as t
 
 # A reasonable check, not RFC 5322: one @, a dotted domain, no spaces or controls.
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(\.[A-Za-z0-9\-]{1,63})+")

@@ -20,9 +20,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sync.server import db
-from sync.server import tables as t
 from sync.server.config import NotifySettings
+from sync.server.storage import db
+from sync.server.storage import tables as t
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 INTERRUPTED = "发送中断（服务进程在发送时停止），已达最大尝试次数"

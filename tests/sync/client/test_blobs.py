@@ -53,7 +53,7 @@ def server_content(settings: Settings, sha256: str) -> bytes | None:
     """Return a complete blob's content as the server's database holds it, or None."""
     import sqlalchemy as sa
 
-    from sync.server import tables as t
+    from sync.server.storage import tables as t
 
     engine = sa.create_engine(settings.database_url, poolclass=sa.NullPool)
     try:
@@ -258,7 +258,7 @@ def test_a_blob_the_server_lost_is_sent_again_from_the_local_copy(
         make_client: Any, tmp_path: Path, settings: Settings, engine: Any) -> None:
     import sqlalchemy as sa
 
-    from sync.server import tables as t
+    from sync.server.storage import tables as t
 
     clerk = make_client("office.clerk")
     blobs = with_blobs(clerk, tmp_path / "clerk-blobs")

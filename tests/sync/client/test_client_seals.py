@@ -13,8 +13,8 @@ from officeapp.workflow import Accepted, ActionKind
 from sync.client import actions
 from sync.client.api import Offline
 from sync.client.engine import SyncEngine
-from sync.server import tables as t
-from sync.server.push import copy_id
+from sync.server.mutations.push import copy_id
+from sync.server.storage import tables as t
 
 A = ActionKind
 NOTICE: dict[str, Any] = {

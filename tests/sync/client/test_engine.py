@@ -18,8 +18,8 @@ from sync.client import actions
 from sync.client import engine as engine_module
 from sync.client.api import Api, Connection, Offline, make_http
 from sync.client.engine import SyncEngine, SyncStatus
-from sync.server import tables as t
-from sync.server.push import copy_id
+from sync.server.mutations.push import copy_id
+from sync.server.storage import tables as t
 from tests.officeapp.store.test_bulk import apply_staged
 from tests.officeapp.store.test_trace_breaks import two_documents
 

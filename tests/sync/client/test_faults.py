@@ -32,9 +32,9 @@ from sync.client import actions
 from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
 from sync.client.engine import SyncEngine, _page
 from sync.protocol import SCHEMA_VERSION, PullRequest, PullResponse
-from sync.server import admin
-from sync.server import tables as t
+from sync.server.ops import admin
 from sync.server.settings import Settings
+from sync.server.storage import tables as t
 
 from ..conftest import Clock
 from .conftest import Client, Switch

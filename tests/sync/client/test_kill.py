@@ -41,7 +41,7 @@ from officeapp.workflow import Accepted, Action, ActionKind, Document
 from sync.client import actions
 from sync.client.api import Api, Connection, make_http
 from sync.client.engine import SyncEngine
-from sync.server import tables as t
+from sync.server.storage import tables as t
 
 KILLS = 55
 SEED = 20240611
@@ -73,7 +73,7 @@ def real_server(tmp_path: Path) -> Iterator[RealServer]:
     port = free_port()
     log = open(tmp_path / "server.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--demo", "--port", str(port),
+        [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--port", str(port),
          "--data-dir", str(data)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

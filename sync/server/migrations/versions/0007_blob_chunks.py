@@ -9,7 +9,7 @@ could not serve them. They are now rows of at most 1 MiB in `blob_chunks`, writt
 upload in the same transaction that advances `blob_uploads.received`.
 
 This migration only changes the schema. Moving the files of complete blobs into the table is
-`sync.server.blobs.import_files`, which `officeapp-server migrate` runs right after it, one
+`sync.server.storage.blobs.import_files`, which `officeapp-server migrate` runs right after it, one
 blob per transaction (idempotent, so an interrupted or repeated migrate carries on), rather
 than one transaction holding every attachment of the office. Unfinished uploads are not moved:
 their bytes were in `partial/` files, so they start again from offset 0 (their clients send

@@ -5,7 +5,7 @@ Revises: 0007
 Create Date: 2026-12-07 12:00:00.000000
 
 Empty tables: a unit seals once an admin imports or issues its seal, and `migrate` chains the
-trace of every existing record right after the schema step (sync.server.tracechain), so that
+trace of every existing record right after the schema step (sync.server.storage.tracechain), so that
 an upgraded office's history is covered from its first checkpoint on.
 
 """

@@ -1,0 +1,130 @@
+"""/sync: push mutations, pull changes, and the event stream of pokes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, Response
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from sync import protocol
+from sync.protocol import (
+    CLIENT_TOO_OLD,
+    SERVER_TOO_OLD,
+    ErrorBody,
+    Mutation,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    TrustRootOut,
+    TrustRootsResponse,
+)
+from sync.server.errors import ApiError
+from sync.server.http.routes.deps import ServerDep, SessionDep, TokenDep
+from sync.server.http.server import Server
+from sync.server.identity.auth import Session
+from sync.server.storage import db, pull, seals
+from sync.server.storage.visibility import user_scopes
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
+    422: {"model": ErrorBody}, 503: {"model": ErrorBody}}
+
+POKE = "event: poke\ndata: {\"type\":\"poke\"}\n\n"
+HEARTBEAT = "event: heartbeat\ndata: {}\n\n"
+
+
+def check_versions(schema_version: int, mutations: list[Mutation] | None = None) -> None:
+    """Refuse a push or pull that this server and that client cannot serve, saying which side
+    must be upgraded. 409 before anything is applied, so the client's outbox keeps every
+    action; the Chinese message is what a client too old to know the code shows."""
+    side = protocol.who_must_upgrade(schema_version, mutations or ())
+    if side is None:
+        return
+    code, message = {
+        "server": (SERVER_TOO_OLD,
+                   "客户端版本比服务器新，请联系管理员先升级服务器；本机的操作会保留，升级后自动同步"),
+        "client": (CLIENT_TOO_OLD,
+                   "客户端版本过旧，服务器已不再支持，请升级客户端后再同步；本机未同步的操作会保留"),
+    }[side]
+    raise ApiError(409, code, message, upgrade=side, client=schema_version,
+                   server=protocol.SCHEMA_VERSION, oldest=protocol.OLDEST_SCHEMA_VERSION)
+
+
+@router.post("/push", responses=ERRORS)
+def push(body: PushRequest, session: SessionDep, server: ServerDep) -> PushResponse:
+    """Apply outbox mutations in order; answer applied, duplicate, rejected or out_of_order."""
+    check_versions(body.schema_version, body.mutations)
+    return server.pusher.push(session.person, body)
+
+
+@router.post("/pull", responses=ERRORS, response_model=PullResponse)
+def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep) -> Response:
+    """Return the next page of changes the caller may see after `cursor`."""
+    # Pulls are most of the traffic: the token is checked in the pull's own snapshot, in
+    # the same worker thread, rather than in a transaction and a thread of its own.
+    with db.read(server.engine) as connection:
+        session = server.auth.session_in(connection, token)
+        check_versions(body.schema_version)  # after the login check, as for a push
+        answer = pull.pull_in(connection, session.person, body)
+    if answer.record_scopes is not None:
+        pull.record_scopes(server.engine, client_id=body.client_id,
+                           person_id=session.person.id, key=answer.record_scopes,
+                           now=server.settings.clock())
+    return Response(answer.body, media_type="application/json")
+
+
+@router.get("/trust-roots", responses=ERRORS)
+def trust_roots(session: SessionDep, server: ServerDep) -> TrustRootsResponse:
+    """Return the trusted roots (public certificates: any signed-in person may have them)."""
+    with db.read(server.engine) as connection:
+        found = seals.trust_roots(connection)
+    return TrustRootsResponse(roots=[TrustRootOut(id=r.id, name=r.name[:200],
+                                                  pem=r.cert_pem.decode("ascii"))
+                                     for r in found])
+
+
+def _scopes(server: Server, session: Session) -> frozenset[str]:
+    with db.read(server.engine) as connection:
+        return user_scopes(connection, person_id=session.person.id,
+                           unit_id=session.person.unit_id)
+
+
+async def _stream(server: Server, session: Session,
+                  scopes: frozenset[str]) -> AsyncIterator[str]:
+    subscriber = server.hub.subscribe(scopes)
+    try:
+        yield "retry: 3000\nevent: ready\ndata: {}\n\n"
+        # The stream ends when the access token does (the client reconnects with a fresh one)
+        # or when the server stops (the client reconnects when it can).
+        while server.settings.clock() < session.expires_at and not server.hub.closing:
+            try:
+                await asyncio.wait_for(subscriber.event.wait(),
+                                       server.settings.heartbeat_interval)
+            except TimeoutError:
+                yield HEARTBEAT
+                continue
+            if server.hub.closing:
+                break
+            subscriber.event.clear()
+            yield POKE
+            await asyncio.sleep(0)
+    finally:
+        server.hub.unsubscribe(subscriber)
+
+
+@router.get("/events", responses={**ERRORS, 200: {"content": {"text/event-stream": {}}}})
+async def events(session: SessionDep, server: ServerDep) -> StreamingResponse:
+    """Server-sent events: `poke` when something new may be pulled, `heartbeat` meanwhile;
+    503 while the server is stopping."""
+    if server.hub.closing:
+        raise ApiError(503, "server.stopping", "服务器正在停止，请稍后重试",
+                       headers={"Retry-After": "5"})
+    scopes = await run_in_threadpool(_scopes, server, session)
+    await run_in_threadpool(server.notifier.ensure_listening)
+    return StreamingResponse(_stream(server, session, scopes), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

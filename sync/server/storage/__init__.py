@@ -1,0 +1,1 @@
+"""sync/server/storage."""

@@ -1,0 +1,181 @@
+"""What every window needs: the database worker, the store, the engine, and the change signal."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
+
+from officeapp.org import Actor, Organisation
+from officeapp.store import LocalStore
+from officeapp.store.pull import PullOutcome
+from sync.client.engine import SyncEngine, SyncStatus
+from sync.client.notification_prefs import NotificationPrefsKeeper
+from ui.common.qt import QObject, Signal
+from ui.common.settings import Settings
+from ui.common.worker import Worker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write touched: kinds of records ("document", "meeting", "supervision",
+    "directory", "rejection", "outbox"), the document ids, and who caused it (views skip
+    refreshes they caused themselves). A pull also names the meetings and supervision items
+    it changed; a local write leaves them empty (any of that kind may have changed)."""
+
+    kinds: frozenset[str]
+    document_ids: frozenset[str] = frozenset()
+    origin: object | None = field(default=None, compare=False)
+    meeting_ids: frozenset[str] = frozenset()
+    supervision_ids: frozenset[str] = frozenset()
+
+
+class AppContext(QObject):
+    """Shared by every window of one logged-in session."""
+
+    changed = Signal(object)  # Changes
+    status_changed = Signal(object)  # SyncStatus
+    error = Signal(str)  # a message for people, shown in the status bar
+    notification_prefs_changed = Signal(object)  # PrefsState: 通知方式 cached, sent, refused
+
+    def __init__(self, *, settings: Settings, worker: Worker, store: LocalStore,
+                 person_id: str, engine: SyncEngine | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.worker = worker
+        self.store = store
+        self.person_id = person_id
+        self.engine = engine
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._org: Organisation | None = None
+        self.notification_prefs = NotificationPrefsKeeper(
+            store=store, person_id=person_id, call=worker.run,
+            on_change=self.notification_prefs_changed.emit)
+        self._sending_prefs: asyncio.Task[Any] | None = None
+
+    # --- time ------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """Return the local clock (used for optimistic actions; the server decides for real)."""
+        return datetime.now(UTC)
+
+    def server_now(self) -> datetime:
+        """Return the local clock corrected by the server's (for due dates and lights)."""
+        offset = self.engine.api.server_offset if self.engine else timedelta(0)
+        return self.now() + offset
+
+    # --- the database worker -----------------------------------------------------------------
+
+    async def db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run `fn(store, *args, **kwargs)` on the database thread and return its result."""
+        return await self.worker.run(fn, self.store, *args, **kwargs)
+
+    def db_now(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run `fn(store, ...)` on the database thread and wait (start-up and tests only)."""
+        return self.worker.call(fn, self.store, *args, **kwargs)
+
+    async def organisation(self) -> Organisation:
+        """Return the directory, cached until it changes."""
+        if self._org is None:
+            loaded: Organisation = await self.db(lambda s: s.organisation())
+            self._org = loaded
+            return loaded
+        return self._org
+
+    async def actor(self) -> Actor:
+        """Return the logged-in person as the rules see them now.
+
+        Before the first sync has brought the directory, the person holds nothing yet.
+        """
+        org = await self.organisation()
+        if self.person_id not in org.people:
+            self._org = None
+            return Actor(self.person_id, "", "", (), frozenset())
+        return org.actor(self.person_id, self.now())
+
+    # --- writes and broadcasting -------------------------------------------------------------
+
+    async def write(self, fn: Callable[..., T], /, *args: Any,
+                    kinds: Iterable[str] = ("document",), document_ids: Iterable[str] = (),
+                    origin: object | None = None, **kwargs: Any) -> T:
+        """Run a user action on the database thread, broadcast it, and ask for a sync."""
+        result = await self.db(fn, *args, **kwargs)
+        self.broadcast(Changes(frozenset(kinds) | {"outbox"}, frozenset(document_ids), origin))
+        if self.engine is not None:
+            self.engine.trigger()
+        return result
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every view what changed."""
+        if "directory" in changes.kinds:
+            self._org = None
+        self.changed.emit(changes)
+
+    def pulled(self, outcome: PullOutcome) -> None:
+        """Turn what a pull changed into a broadcast (called by the sync engine)."""
+        kinds = {"document"} if outcome.documents else set()
+        if outcome.meetings:
+            kinds.add("meeting")
+        if outcome.supervision:
+            kinds.add("supervision")
+        if outcome.directory:
+            kinds.add("directory")
+        if outcome.rejected:
+            kinds.add("rejection")
+        self.broadcast(Changes(frozenset(kinds | {"outbox"}), outcome.documents,
+                               meeting_ids=outcome.meetings,
+                               supervision_ids=outcome.supervision))
+
+    def sync_status(self, status: SyncStatus) -> None:
+        """Forward the engine's status to the views; once a round worked, send what waits."""
+        self.status_changed.emit(status)
+        if status.online and not status.syncing and status.error is None:
+            self.send_notification_prefs()
+
+    def send_notification_prefs(self) -> None:
+        """Send a 通知方式 edit kept while offline (once at a time; a refusal is kept and
+        announced through notification_prefs_changed)."""
+        keeper = self.notification_prefs
+        if (self.engine is None or self._sending_prefs is not None
+                or not keeper.may_have_pending or keeper.unsupported):
+            return
+        task = self.spawn(keeper.send_pending(self.engine.api), what="保存通知方式")
+        self._sending_prefs = task
+        task.add_done_callback(lambda _task: setattr(self, "_sending_prefs", None))
+
+    # --- background tasks --------------------------------------------------------------------
+
+    def spawn(self, coroutine: Awaitable[Any], *, what: str = "") -> asyncio.Task[Any]:
+        """Run a coroutine in the background, keeping a reference until it ends."""
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(lambda t: self._finished(t, what))
+        return task
+
+    def _finished(self, task: asyncio.Task[Any], what: str) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            message = getattr(error, "message", None) or str(error)
+            log.error("background task %s failed", what or task, exc_info=error)
+            self.error.emit(f"{what}失败：{message}" if what else str(message))
+
+    async def close(self) -> None:
+        """Stop syncing, cancel background work and close the store."""
+        if self.engine is not None:
+            await self.engine.stop()
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self.worker.run(self.store.close)
