@@ -1,0 +1,56 @@
+"""The declaration of a record kind, made once by each area and registered here.
+
+A kind names its records on the wire, in the change log and in the local store, and says how
+they are encoded, decided, listed, seen and put in people's 待办. Everything generic (the local
+store's put/revoke, the rebase, the server's save, the inbox) loops over `KINDS`.
+See docs/architecture.md, "Adding a record kind".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from officeapp.core.inbox import InboxEntry
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """How one kind of record behaves, as every generic layer needs to know it.
+
+    - `name`: the kind on the wire and in tables ("document", "meeting", "supervision").
+    - `label`: the kind for people (公文, 会议, 督办).
+    - `to_dict` / `from_dict`: the record's JSON codec (the wire and the store keep this form).
+    - `record_id`: the id of a record.
+    - `title`: the line people read for a record.
+    - `attachments`: the blob ids a record refers to (kept, fetched, checked on the server).
+    - `inbox`: what the record asks of people (`InboxEntry`), given the record.
+    - `columns`: the listing columns the store keeps beside the JSON, by name, from a record.
+    """
+
+    name: str
+    label: str
+    to_dict: Callable[[Any], dict[str, Any]]
+    from_dict: Callable[[Mapping[str, Any]], Any]
+    record_id: Callable[[Any], str]
+    title: Callable[[Any], str]
+    attachments: Callable[[Any], Iterable[str]] = lambda _record: ()
+    inbox: Callable[[Any], Iterable[InboxEntry]] = lambda _record: ()
+    columns: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+
+
+KINDS: dict[str, RecordKind] = {}
+
+
+def register(kind: RecordKind) -> RecordKind:
+    """Register `kind` (once per name) and return it."""
+    if kind.name in KINDS and KINDS[kind.name] is not kind:
+        raise ValueError(f"record kind {kind.name!r} is registered twice")
+    KINDS[kind.name] = kind
+    return kind
+
+
+def kind_of(name: str) -> RecordKind:
+    """Return the registered kind called `name` (KeyError if none)."""
+    return KINDS[name]
