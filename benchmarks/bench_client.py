@@ -1,4 +1,5 @@
-"""Client benchmark: start to usable main window, inbox re-filter, memory, at 100k documents.
+"""Client benchmark: start to usable main window, inbox re-filter, memory, at 100k documents
+(with `--meetings 20000 --items 50000`, 待办 and 已办 list those too, as in the office).
 
 Prints JSON lines {"name", "value", "unit"}: start_seconds (process start until the main window
 shows the first inbox page; bar < 1.5 s), inbox_filter_ms_p95 (a filter change until the new
@@ -29,11 +30,12 @@ def emit(name: str, value: float, unit: str) -> None:
     print(json.dumps({"name": name, "value": round(value, 2), "unit": unit}), flush=True)
 
 
-def build(path: Path, records: int) -> None:
-    """Fill a store with `records` documents using the store benchmark's generator."""
+def build(path: Path, records: int, meetings: int, items: int) -> None:
+    """Fill a store with `records` documents (and meetings and supervision items) using the
+    store benchmark's generator."""
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_store.py"), "--records",
-                    str(records), "--db", str(path), "--keep"], check=True,
-                   stdout=subprocess.DEVNULL)
+                    str(records), "--meetings", str(meetings), "--items", str(items), "--db",
+                    str(path), "--keep"], check=True, stdout=subprocess.DEVNULL)
 
 
 def rss_mb() -> float:
@@ -80,7 +82,9 @@ def probe(path: Path, samples: int) -> None:
         for _ in range(samples):
             loaded.clear()
             filters = InboxFilter(urgency=rng.choice([None, *Urgency]),
-                                  doc_type=rng.choice([None, DocType.NOTICE, DocType.REPORT]))
+                                  doc_type=rng.choice([None, DocType.NOTICE, DocType.REPORT]),
+                                  kind=rng.choice([None, None, "document", "meeting",
+                                                   "supervision"]))
             window.select(rng.choice(["todo", "done", "mine", "outgoing", "incoming"]))
             await asyncio.sleep(0)
             await window.model.refresh()
@@ -95,7 +99,9 @@ def probe(path: Path, samples: int) -> None:
         emit("inbox_filter_ms_p95", timings[int(0.95 * (len(timings) - 1))], "ms")
         emit("inbox_filter_ms_p50", timings[len(timings) // 2], "ms")
         emit("rss_mb", rss_mb(), "MB")
-        emit("documents", await ctx.db(lambda s: s.document_count()), "documents")
+        for kind, name in (("document", "documents"), ("meeting", "meetings"),
+                           ("supervision", "items")):
+            emit(name, await ctx.db(lambda s, k=kind: s.record_count(k)), "records")
         await ctx.close()
         window.close()
 
@@ -126,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None, help="reuse or keep this database")
+    parser.add_argument("--meetings", type=int, default=0)
+    parser.add_argument("--items", type=int, default=0, help="supervision items")
     parser.add_argument("--samples", type=int, default=60)
     parser.add_argument("--probe", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -134,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     path = args.db or Path(tempfile.mkdtemp()) / "client.sqlite3"
     if not path.exists():
-        build(path, args.records)
+        build(path, args.records, args.meetings, args.items)
     measure(path, args.samples)
     if args.db is None:
         path.unlink(missing_ok=True)

@@ -93,21 +93,13 @@ class ClientSpec:
 @contextlib.contextmanager
 def database(url: str | None, folder: Path) -> Iterator[str]:
     """Yield the URL of a fresh database: SQLite in `folder`, or a new PostgreSQL database."""
-    import sqlalchemy as sa
+    from sync.server.storage.db import scratch_database
 
     if url is None or url.startswith("sqlite"):
         yield f"sqlite:///{folder / 'bench.sqlite3'}"
         return
-    name = f"officeapp_bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield sa.make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database(url, f"officeapp_bench_{uuid.uuid4().hex[:10]}") as scratch:
+        yield scratch
 
 
 def seed(url: str, data_dir: Path, clients: int, unit_size: int,

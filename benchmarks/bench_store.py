@@ -1,6 +1,11 @@
 """Benchmark of the local store at scale: load, inbox pages, full-text search, size.
 
     .venv/bin/python benchmarks/bench_store.py --records 100000 [--db PATH] [--keep]
+        [--meetings 20000 --items 50000]
+
+With meetings and supervision items, the one 待办/已办 across kinds is timed too
+(inbox_lines_*: pages and counts as the main window's list reads them, at the moment the
+last document was written).
 
 Prints one JSON object per line: {"name": ..., "value": ..., "unit": ...}.
 Bars (DESIGN.md §5, at 100k): fts_query_ms_p95 < 50, inbox_page_ms_p95 < 100,
@@ -29,9 +34,20 @@ from typing import Any
 
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
 from officeapp.documents import Classification, Direction, DocType, Urgency
+from officeapp.meetings import (
+    Attendee,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+    Reply,
+    ReplyKind,
+)
 from officeapp.org import Actor, Organisation, Person, Role
 from officeapp.store import InboxFilter, InboxSort, LocalStore
-from officeapp.store.inbox import FOLDERS, SORT_KEYS
+from officeapp.store.inbox import ACROSS_KINDS, FOLDERS, SORT_KEYS
+from officeapp.supervision import ActionKind as ItemAction
+from officeapp.supervision import Source, SupervisionItem, SupervisionTraceEntry
+from officeapp.supervision import Status as ItemStatus
 from officeapp.workflow.codec import document_to_dict
 from officeapp.workflow.definitions import WORKFLOWS, HolderRule
 from officeapp.workflow.engine import holders_for
@@ -172,14 +188,17 @@ class Generator:
     ) -> tuple[TraceEntry, ...]:
         """Return 3–6 entries walking the path up to the current step."""
         r = self.rng
-        entries = [TraceEntry(1, path[0].key, ActionKind.CREATE, creator.id, creator.name, at,
-                              "拟稿" if doc.direction is Direction.OUTGOING else "收文登记")]
+        opinion = "拟稿" if doc.direction is Direction.OUTGOING else "收文登记"
+        entries = [TraceEntry(seq=1, step=path[0].key, action=ActionKind.CREATE,
+                              actor_id=creator.id, actor_name=creator.name, at=at,
+                              opinion=opinion)]
         for seq in range(2, r.randint(3, 6) + 1):
             step = path[min(seq - 1, len(path) - 1)]
             who = self.person(r.choice(self.units), step.roles or None)
             at = at + timedelta(hours=r.randint(1, 48))
-            entries.append(TraceEntry(seq, step.key, r.choice((ActionKind.APPROVE,) * 4 + (
-                ActionKind.CLAIM, ActionKind.URGE)), who.id, who.name, at, r.choice(OPINIONS)))
+            action = r.choice((ActionKind.APPROVE,) * 4 + (ActionKind.CLAIM, ActionKind.URGE))
+            entries.append(TraceEntry(seq=seq, step=step.key, action=action, actor_id=who.id,
+                                      actor_name=who.name, at=at, opinion=r.choice(OPINIONS)))
         return tuple(entries)
 
     def circulations(self, doc: Document, at: datetime) -> tuple[Circulation, ...]:
@@ -189,6 +208,82 @@ class Generator:
         reader = self.rng.choice(list(self.org.people))
         read = at + timedelta(hours=2) if self.rng.random() < 0.5 else None
         return (Circulation(reader, doc.created_by, at, read),)
+
+
+class KindsGenerator:
+    """Builds meetings and supervision items over the same years as the documents."""
+
+    def __init__(self, gen: Generator, span: timedelta) -> None:
+        self.gen = gen
+        self.rng = gen.rng
+        self.span = span
+
+    def moment(self) -> datetime:
+        """Return a working-day morning in the documents' years (and a month past them)."""
+        days = self.rng.randrange(max(1, self.span.days + 30))
+        return START + timedelta(days=days, hours=self.rng.choice((1, 2, 6, 7)))
+
+    def meeting(self, index: int) -> Meeting:
+        """Return a meeting with 2–6 invitations (people or whole units), some replied."""
+        r, units = self.rng, self.gen.units
+        start = self.moment()
+        organiser = r.choice(units)
+        secretary = self.gen.person(organiser)
+        people = [p.id for p in r.sample(list(self.gen.org.people.values()), r.randint(1, 4))]
+        attendees = (*(Attendee.person(p) for p in people),
+                     *(Attendee.unit(u) for u in r.sample(units, r.randint(0, 2))))
+        replies = tuple(
+            Reply(n, a, ReplyKind.ATTEND, a.id if a.kind.value == "person" else secretary.id,
+                  secretary.name, start - timedelta(days=1))
+            for n, a in enumerate(attendees, start=1) if r.random() < 0.6)
+        status = r.choices((MeetingStatus.NOTIFIED, MeetingStatus.HELD, MeetingStatus.DRAFT,
+                            MeetingStatus.CANCELLED), weights=(6, 2, 1, 1))[0]
+        return Meeting(
+            id=f"meeting-{index:07d}", title=f"关于{r.choice(TOPICS)}的{r.choice(TAILS)}会议",
+            meeting_type=r.choice(list(MeetingType)), start=start,
+            end=start + timedelta(hours=2), organiser_unit_id=organiser,
+            created_by=secretary.id, created_at=start - timedelta(days=3), status=status,
+            attendees=attendees, replies=replies, check_in_code=r.choice(("", "2468")),
+            updated_at=start - timedelta(days=1))
+
+    def item(self, index: int) -> SupervisionItem:
+        """Return a supervision item at a random status, led by one unit with 0–2 co-units."""
+        r, units = self.rng, self.gen.units
+        created = self.moment()
+        lead = r.choice(units)
+        status = r.choices(list(ItemStatus), weights=(1, 1, 1, 3, 3, 6, 2, 1, 12))[0]
+        supervisor = self.gen.person(r.choice(units))
+        trace: tuple[SupervisionTraceEntry, ...] = (SupervisionTraceEntry(
+            seq=1, action=ItemAction.CREATE, actor_id=supervisor.id, actor_name=supervisor.name,
+            at=created, status=ItemStatus.DRAFT, target_status=ItemStatus.DRAFT),)
+        if status in (ItemStatus.RECEIVED, ItemStatus.IN_PROGRESS, ItemStatus.COMPLETED):
+            clerk = self.gen.person(lead)
+            trace += (SupervisionTraceEntry(seq=2, action=ItemAction.RECEIVE, actor_id=clerk.id,
+                                            actor_name=clerk.name,
+                                            at=created + timedelta(days=1),
+                                            status=ItemStatus.ASSIGNED,
+                                            target_status=ItemStatus.RECEIVED),)
+        return SupervisionItem(
+            id=f"item-{index:07d}", title=f"{r.choice(VERBS)}{r.choice(TOPICS)}{r.choice(TAILS)}",
+            source=r.choice(list(Source)), supervisor_unit_id=supervisor.unit_id,
+            created_by=supervisor.id, created_at=created, status=status,
+            urgency=r.choices(list(Urgency), weights=(1, 3, 16))[0], lead_unit_id=lead,
+            co_unit_ids=tuple(r.sample([u for u in units if u != lead], r.randint(0, 2))),
+            deadline=created + timedelta(days=r.randint(30, 180)), trace=trace,
+            updated_at=trace[-1].at)
+
+
+def load_kinds(store: LocalStore, kinds: KindsGenerator, meetings: int, items: int) -> None:
+    """Put the meetings and items in batches and print how long each took."""
+    for kind, count, make in (("meeting", meetings, kinds.meeting),
+                              ("supervision", items, kinds.item)):
+        seconds = 0.0
+        for start in range(0, count, BATCH):
+            batch = [make(i) for i in range(start, min(count, start + BATCH))]
+            began = time.perf_counter()
+            store.put_records(kind, batch)
+            seconds += time.perf_counter() - began
+        emit(f"{kind}_load_seconds", seconds, "s")
 
 
 def batches(gen: Generator, count: int) -> Iterator[list[Document]]:
@@ -219,7 +314,7 @@ def load(store: LocalStore, gen: Generator, count: int, raw: sqlite3.Connection)
     loaded = Loaded()
     for batch in batches(gen, count):
         start = time.perf_counter()
-        store.put_documents(batch)
+        store.put_records("document", batch)
         loaded.put_seconds += time.perf_counter() - start
         loaded.json_seconds += bulk_insert(raw, batch)
         for doc in batch[::25]:
@@ -318,6 +413,57 @@ def measure_inbox(
     return pages, counts
 
 
+def random_line_filter(rng: random.Random) -> InboxFilter:
+    """Return a filter of the cross-kind list: a kind, urgency or due date at random, and now
+    and then a documents-only condition (高级搜索's step)."""
+    def maybe(value: Any, chance: float = 0.25) -> Any:
+        return value if rng.random() < chance else None
+
+    return InboxFilter(
+        kind=maybe(rng.choice(("document", "meeting", "supervision"))),
+        urgency=maybe(rng.choice(list(Urgency))),
+        due_before=maybe(START + timedelta(days=rng.randint(30, 900)), 0.15),
+        step=maybe("review", 0.1))
+
+
+def measure_lines(
+    store: LocalStore, actors: list[Actor], rng: random.Random, now: datetime,
+) -> tuple[dict[str, list[float]], list[float]]:
+    """Time first pages (and counts) of 待办 and 已办 across kinds, filtered and sorted."""
+    pages: dict[str, list[float]] = {f: [] for f in ACROSS_KINDS}
+    counts: list[float] = []
+    for _ in range(SAMPLES):
+        for folder in ACROSS_KINDS:
+            actor, sort, filters = rng.choice(actors), random_sort(rng), random_line_filter(rng)
+            pages[folder].append(timed(partial(
+                store.inbox_lines, actor=actor, folder=folder, filters=filters, sort=sort,
+                limit=50, now=now)))
+            counts.append(timed(partial(
+                store.inbox_line_count, actor=actor, folder=folder, filters=filters, now=now)))
+    return pages, counts
+
+
+def report_lines(store: LocalStore, actors: list[Actor], rng: random.Random,
+                 now: datetime) -> None:
+    """Print the cross-kind inbox figures, with how much each person's 待办 holds."""
+    pages, counts = measure_lines(store, actors, rng, now)
+    for folder, samples in pages.items():
+        emit(f"inbox_lines_{folder}_page_ms_p95", p95(samples), "ms")
+    every = [s for v in pages.values() for s in v]
+    emit("inbox_lines_page_ms_p50", statistics.median(every), "ms")
+    emit("inbox_lines_page_ms_p95", p95(every), "ms")
+    emit("inbox_lines_count_ms_p95", p95(counts), "ms")
+    deep = [timed(partial(store.inbox_lines, actor=rng.choice(actors), folder="todo",
+                          sort=random_sort(rng), offset=500, limit=100, now=now))
+            for _ in range(40)]
+    emit("inbox_lines_page_at_500_ms_p95", p95(deep), "ms")
+    sizes = [store.todo_by_kind(a, now=now) for a in actors]
+    for kind in ("document", "meeting", "supervision"):
+        emit(f"todo_{kind}_per_person_max", max(s.get(kind, 0) for s in sizes), "entries")
+    entries = store.db.conn.execute("SELECT count(*) FROM inbox_entries").fetchone()[0]
+    emit("inbox_entries", entries, "rows")
+
+
 def measure_search(store: LocalStore, queries: Sequence[str]) -> list[float]:
     """Time the first page of results of each query."""
     samples = []
@@ -347,6 +493,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=None, help="database file (default: temp)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--meetings", type=int, default=0)
+    parser.add_argument("--items", type=int, default=0, help="supervision items")
     parser.add_argument("--seed", type=int, default=20240301)
     parser.add_argument("--probe-rss", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -357,7 +505,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = args.db or workdir / "store.db"
     _remove(path)
     try:
-        run(path, workdir, args.records, random.Random(args.seed))
+        run(path, workdir, args.records, random.Random(args.seed), meetings=args.meetings,
+            items=args.items)
     finally:
         if not args.keep:
             _remove(path)
@@ -370,15 +519,23 @@ def _remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def run(path: Path, workdir: Path, records: int, rng: random.Random) -> None:
+def run(path: Path, workdir: Path, records: int, rng: random.Random, *, meetings: int = 0,
+        items: int = 0) -> None:
     """Load a fresh store at `path` and measure it."""
     org = Organisation(DEMO_UNITS, DEMO_PEOPLE)
     store = LocalStore.open(path)
     store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
     raw = raw_database(workdir / "raw.db")
-    loaded = load(store, Generator(org, rng), records, raw)
+    gen = Generator(org, rng)
+    loaded = load(store, gen, records, raw)
     raw.close()
+    # The present: the last document's time (documents come every 9 minutes).
+    now = START + timedelta(minutes=9 * records)
+    if meetings or items:
+        load_kinds(store, KindsGenerator(gen, now - START), meetings, items)
     emit("records", records, "documents")
+    emit("meetings", meetings, "meetings")
+    emit("items", items, "supervision items")
     emit("load_seconds", loaded.put_seconds, "s")
     emit("bulk_json_seconds", loaded.json_seconds, "s")
     emit("optimize_seconds", timed(store.optimize) / 1000, "s")
@@ -396,6 +553,7 @@ def run(path: Path, workdir: Path, records: int, rng: random.Random) -> None:
     emit("inbox_count_ms_p95", p95(counts), "ms")
     emit("folder_counts_ms_p95", p95([timed(partial(store.folder_counts, a)) for a in actors]),
          "ms")
+    report_lines(store, actors, rng, now)
     fts = measure_search(store, substrings(rng, loaded.texts, SAMPLES))
     emit("fts_query_ms_p50", statistics.median(fts), "ms")
     emit("fts_query_ms_p95", p95(fts), "ms")

@@ -10,7 +10,7 @@ does over the same items in a local store on disk: `store_list_filter_ms_p95` is
 read as the 督办 page does it (the first 1,000 rows by deadline, filtered and lit in
 SQL, the total counted when cut, each row's light explained); `store_list_all_ms_p95` reads
 every passing row instead; `store_dashboard_ms_p95` is the dashboard's read for a year (every
-item here; `LocalStore.supervision_statistics`: one aggregate query that agrees with
+item here; `LocalStore.supervision.statistics`: one aggregate query that agrees with
 `unit_statistics`), `store_dashboard_month_ms_p95` for the last 30 days;
 `store_dashboard_pressing_ms_p95` is the dashboard's other read, whatever the period: every
 open item overdue or due soon counted per unit (`pressing_statistics`) and the first 500 of
@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
@@ -42,7 +43,6 @@ from officeapp.supervision import (
     ReportingCycle,
     Source,
     Status,
-    SupervisionAccepted,
     SupervisionItem,
     Urging,
     apply_urging,
@@ -95,8 +95,8 @@ def applied(items: list[SupervisionItem], urgings: list[Urging]) -> list[Supervi
     by_id = {i.id: i for i in items}
     for urging in urgings:
         decision = apply_urging(by_id[urging.item_id], urging)
-        if isinstance(decision, SupervisionAccepted):
-            by_id[urging.item_id] = decision.item
+        if isinstance(decision, Accepted):
+            by_id[urging.item_id] = decision.record
     return list(by_id.values())
 
 
@@ -177,25 +177,25 @@ def store_figures(items: list[SupervisionItem], path: Path, repeat: int) -> None
     store = LocalStore.open(path)
     try:
         started = time.perf_counter()
-        store.put_supervision_items(items)
+        store.put_records("supervision", items)
         emit("store_load_s", time.perf_counter() - started, "s")
         def listing(query: ItemQuery) -> object:
-            rows = store.supervision_rows(query, now=NOW, limit=LIST_LIMIT)
+            rows = store.supervision.rows(query, now=NOW, limit=LIST_LIMIT)
             total = (len(rows) if len(rows) < LIST_LIMIT
-                     else store.supervision_count(query, now=NOW))
+                     else store.supervision.count(query, now=NOW))
             return total, [explain_light(r, NOW) for r in rows]
 
         filters: list[float] = []
         everything: list[float] = []
         for query in QUERIES:
             filters += timed(partial(listing, query), repeat)
-            everything += timed(partial(store.supervision_rows, query, now=NOW), repeat)
+            everything += timed(partial(store.supervision.rows, query, now=NOW), repeat)
         emit("store_list_filter_ms_p95", p95(filters), "ms")
         emit("store_list_filter_ms_median", statistics.median(filters), "ms")
         emit("store_list_all_ms_p95", p95(everything), "ms")
 
         def dashboard(days: int) -> object:
-            return store.supervision_statistics(period_start=NOW - timedelta(days=days),
+            return store.supervision.statistics(period_start=NOW - timedelta(days=days),
                                                 period_end=NOW, now=NOW)
 
         emit("store_dashboard_ms_p95", p95(timed(partial(dashboard, 365), repeat)), "ms")

@@ -251,7 +251,7 @@ async def initial_sync(base: str, path: Path, *, wire_dev: str | None = None,
         await engine.stop()
         if store.unchecked_traces():
             raise SystemExit("traces left unchecked")
-        documents = store.document_count()
+        documents = store.record_count("document")
     finally:
         await api.http.aclose()
         worker.pool.shutdown()

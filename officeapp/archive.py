@@ -9,12 +9,12 @@ import json
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pikepdf
 
+from officeapp.archivecode import ArchiveCode, archive_code
 from officeapp.dat46 import Description, PackageFile, SignatureRecord, metadata_xml, read_signature
 from officeapp.errors import ValidationError
 from officeapp.org import Organisation
@@ -27,43 +27,15 @@ from officeapp.render import (
     unit_names,
 )
 from officeapp.seals import seal_image_of, verify_pdf
-from officeapp.workflow import Attachment, Document, Retention
+from officeapp.workflow import Attachment, Document
 from officeapp.workflow.codec import document_to_dict, trace_to_dict
 
-RETENTION_CODES = {Retention.PERMANENT: "Y", Retention.YEARS_30: "D30",
-                   Retention.YEARS_10: "D10"}
 PACKAGE_FORMAT = "officeapp-archive/1"
 OFFICIAL_NOTE = ("正文.pdf 为用印时服务器生成并加盖电子印章的正式文件（PDF/A-2b），按原样归档，"
                  "未经转换；正文.ofd 由本系统据同一公文数据排版生成。")
 RENDERED_NOTE = ("正文.pdf 与正文.ofd 由本系统据公文数据按 GB/T 9704 排版生成，不是签章的正式文件："
                  "本文件没有电子签章版本（纸质来文登记的收文，或启用电子印章前印发的文件）。")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
-@dataclass(frozen=True)
-class ArchiveCode:
-    """A 档号: 全宗号-年度-保管期限代码-机构代码-件号, e.g. Z012-2026-D30-BGS-0007."""
-
-    fonds: str
-    year: int
-    retention: Retention
-    unit_code: str
-    item_number: int
-
-    def __str__(self) -> str:
-        code = RETENTION_CODES[self.retention]
-        return f"{self.fonds}-{self.year}-{code}-{self.unit_code}-{self.item_number:04d}"
-
-
-def archive_code(doc: Document, *, fonds: str, unit_code: str) -> ArchiveCode:
-    """Return the 档号 of an archived document; refuse one not archived or not numbered yet."""
-    info = doc.archive
-    if info is None:
-        raise ValidationError("archive.not_archived", "该文件尚未归档")
-    if info.item_number < 1:
-        raise ValidationError("archive.pending_item_number",
-                              "件号尚未由服务器分配，请同步后再导出")
-    return ArchiveCode(fonds, info.year, info.retention, unit_code, info.item_number)
 
 
 def safe_name(name: str) -> str:

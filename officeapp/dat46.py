@@ -53,11 +53,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from cryptography import x509
 
 from officeapp import __version__
+from officeapp.archivecode import ArchiveCode
 from officeapp.clock import local
 from officeapp.documents import Classification, Direction
 from officeapp.org import Organisation
@@ -65,9 +66,6 @@ from officeapp.render import unit_names
 from officeapp.seals import SealVerdict, subject_name
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import ACTION_LABELS, ActionKind, Document, TraceEntry
-
-if TYPE_CHECKING:
-    from officeapp.archive import ArchiveCode
 
 STANDARD: Final = "DA/T 46-2009"
 FORMAT: Final = "officeapp-dat46/1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from officeapp.errors import ValidationError
 
@@ -54,46 +55,40 @@ class Classification(StrEnum):
     INTERNAL = "内部"
 
 
+_E = TypeVar("_E", bound=StrEnum)
+
 REFUSED_CLASSIFICATIONS = ("秘密", "机密", "绝密")
 
 # Upward documents carry the 签发人 beside the number (GB/T 9704-2012 §7.2.4).
 UPWARD_TYPES = frozenset({DocType.REPORT, DocType.REQUEST})
 
 
+def _parse_named(members: type[_E], value: str, *, field: str, code: str, message: str) -> _E:
+    """Return the member of `members` whose value (Chinese name) or lower-case name is `value`;
+    else raise `code` with `message` (a template of `{value}`) on `field`."""
+    for member in members:
+        if value in (member.value, member.name.lower()):
+            return member
+    raise ValidationError(code, message.format(value=value), field=field, value=value)
+
+
 def parse_doc_type(text: str) -> DocType:
     """Return the statutory type named by `text` (its Chinese name or code name)."""
-    value = text.strip()
-    for doc_type in DocType:
-        if value in (doc_type.value, doc_type.name.lower()):
-            return doc_type
-    raise ValidationError(
-        "document.unknown_type",
-        f"文种“{value}”不是法定的15种公文之一",
-        field="doc_type",
-        value=value,
-    )
+    return _parse_named(DocType, text.strip(), field="doc_type", code="document.unknown_type",
+                        message="文种“{value}”不是法定的15种公文之一")
 
 
 def parse_urgency(text: str) -> Urgency:
     """Return the urgency named by `text`; an empty text means 普通."""
-    value = text.strip() or Urgency.NORMAL.value
-    for urgency in Urgency:
-        if value in (urgency.value, urgency.name.lower()):
-            return urgency
-    raise ValidationError(
-        "document.unknown_urgency",
-        f"紧急程度只能是特急、加急或普通，不能是“{value}”",
-        field="urgency",
-        value=value,
-    )
+    return _parse_named(Urgency, text.strip() or Urgency.NORMAL.value, field="urgency",
+                        code="document.unknown_urgency",
+                        message="紧急程度只能是特急、加急或普通，不能是“{value}”")
 
 
 def parse_classification(text: str) -> Classification:
     """Return the classification, refusing anything that may not travel on the extranet."""
     value = text.strip() or Classification.PUBLIC.value
-    for classification in Classification:
-        if value in (classification.value, classification.name.lower()):
-            return classification
+    # No classification's name holds a refused level, so this refusal takes no valid one.
     if any(level in value for level in REFUSED_CLASSIFICATIONS):
         raise ValidationError(
             "document.classified",
@@ -101,12 +96,9 @@ def parse_classification(text: str) -> Classification:
             field="classification",
             value=value,
         )
-    raise ValidationError(
-        "document.unknown_classification",
-        f"密级只能是公开或内部，不能是“{value}”",
-        field="classification",
-        value=value,
-    )
+    return _parse_named(Classification, value, field="classification",
+                        code="document.unknown_classification",
+                        message="密级只能是公开或内部，不能是“{value}”")
 
 
 _NUMBER_RE = re.compile(r"^(?P<code>[^\s〔〕\[\]()（）\d]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")

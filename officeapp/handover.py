@@ -17,16 +17,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
+from officeapp.core.verdict import Rejected, Verdict, accept
 from officeapp.errors import Rejection, ValidationError
 from officeapp.meetings.conflicts import booking_window
 from officeapp.meetings.model import (
     Attendee,
     BookingState,
     Meeting,
-    MeetingAccepted,
     MeetingActionKind,
-    MeetingOutcome,
-    MeetingRejected,
     MeetingStatus,
     MeetingTraceEntry,
 )
@@ -35,23 +33,17 @@ from officeapp.supervision.model import (
     SYSTEM_ID,
     SYSTEM_NAME,
     Status,
-    SupervisionAccepted,
-    SupervisionDecision,
     SupervisionItem,
-    SupervisionRejected,
     SupervisionTraceEntry,
 )
 from officeapp.supervision.model import ActionKind as SupervisionActionKind
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import (
-    Accepted,
     ActionKind,
     Circulation,
-    Decision,
     Document,
     Holder,
     Notify,
-    Rejected,
     TraceEntry,
 )
 
@@ -199,7 +191,7 @@ def _moved_circulations(document: Document, handover: Handover) -> tuple[Circula
     return tuple(kept)
 
 
-def hand_over_document(document: Document, handover: Handover, now: datetime) -> Decision:
+def hand_over_document(document: Document, handover: Handover, now: datetime) -> Verdict[Document]:
     """Move the leaver's open work of `document` to the successor, with a trace entry."""
     pending = document_pending(document, handover.leaver.id)
     if not pending:
@@ -225,9 +217,8 @@ def hand_over_document(document: Document, handover: Handover, now: datetime) ->
                        action=ActionKind.DELEGATE, actor_id=SYSTEM_ID, actor_name=SYSTEM_NAME,
                        at=now, opinion=handover.text,
                        details={"to": handover.successor.id, **handover.details(pending)})
-    done = replace(after, trace=document.trace + (entry,), version=document.version + 1,
-                   updated_at=now)
-    return Accepted(done, (entry,), (Notify("todo", person_ids=(handover.successor.id,)),))
+    return accept(document, after, (entry,), now,
+                  (Notify("todo", person_ids=(handover.successor.id,)),))
 
 
 # --- meetings ------------------------------------------------------------------------------
@@ -291,7 +282,7 @@ def _moved_meeting(meeting: Meeting, handover: Handover) -> Meeting:
     return after
 
 
-def hand_over_meeting(meeting: Meeting, handover: Handover, now: datetime) -> MeetingOutcome:
+def hand_over_meeting(meeting: Meeting, handover: Handover, now: datetime) -> Verdict[Meeting]:
     """Move the leaver's part in a meeting not yet over to the successor, with a trace entry.
 
     Their replies stay in the record as they were: the successor's invitation is new and
@@ -299,16 +290,15 @@ def hand_over_meeting(meeting: Meeting, handover: Handover, now: datetime) -> Me
     """
     pending = meeting_pending(meeting, handover.leaver.id, now)
     if not pending:
-        return MeetingRejected(_nothing(handover))
+        return Rejected(_nothing(handover))
     after = _moved_meeting(meeting, handover)
     entry = MeetingTraceEntry(seq=len(meeting.trace) + 1, status=meeting.status,
                               action=MeetingActionKind.EDIT, actor_id=SYSTEM_ID,
                               actor_name=SYSTEM_NAME, at=now, opinion=handover.text,
                               details=handover.details(pending))
-    done = replace(after, trace=meeting.trace + (entry,), version=meeting.version + 1,
-                   updated_at=now)
     reason = "meeting.notice" if meeting.status is MeetingStatus.NOTIFIED else "todo"
-    return MeetingAccepted(done, (entry,), (Notify(reason, person_ids=(handover.successor.id,)),))
+    return accept(meeting, after, (entry,), now,
+                  (Notify(reason, person_ids=(handover.successor.id,)),))
 
 
 # --- supervision ---------------------------------------------------------------------------
@@ -339,14 +329,14 @@ def _item_problem(item: SupervisionItem, handover: Handover) -> str | None:
 
 
 def hand_over_item(item: SupervisionItem, handover: Handover,
-                   now: datetime) -> SupervisionDecision:
+                   now: datetime) -> Verdict[SupervisionItem]:
     """Move the leaver's draft or pending approval of an item to the successor."""
     pending = item_pending(item, handover.leaver.id)
     if not pending:
-        return SupervisionRejected(_nothing(handover))
+        return Rejected(_nothing(handover))
     problem = _item_problem(item, handover)
     if problem is not None:
-        return SupervisionRejected(_refused(problem, person_id=handover.successor.id))
+        return Rejected(_refused(problem, person_id=handover.successor.id))
     successor = handover.successor.id
     # A draft waits for whoever drafted it (created_by); the creation stays in the trace.
     after = (replace(item, created_by=successor) if item.status is Status.DRAFT
@@ -356,7 +346,5 @@ def hand_over_item(item: SupervisionItem, handover: Handover,
                                   actor_name=SYSTEM_NAME, at=now, status=item.status,
                                   target_status=item.status, opinion=handover.text,
                                   details=handover.details(pending))
-    done = replace(after, trace=item.trace + (entry,), version=item.version + 1,
-                   updated_at=now)
-    return SupervisionAccepted(done, (entry,), (Notify("todo", person_ids=(successor,)),))
+    return accept(item, after, (entry,), now, (Notify("todo", person_ids=(successor,)),))
 

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from officeapp.clock import local
+from officeapp.clock import day_minute_text
 from officeapp.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -111,12 +111,6 @@ def subject_name(cert: x509.Certificate) -> str:
     return cert.subject.rfc4514_string()
 
 
-def _day_text(moment: datetime) -> str:
-    """Return `moment` in Beijing time as 2026年12月7日 10:05."""
-    at = local(moment)
-    return f"{at.year}年{at.month}月{at.day}日 {at:%H:%M}"
-
-
 def load_pkcs12(data: bytes, password: str, *, now: datetime) -> SealKey:
     """Return the key and chain in a PKCS#12 file; ValidationError (Chinese) when unusable.
 
@@ -175,11 +169,11 @@ def _public_der(public_key: Any) -> bytes:
 def _check_validity(cert: x509.Certificate, now: datetime) -> None:
     """Raise seal.expired or seal.not_yet_valid when `cert` is not valid at `now`."""
     if now > cert.not_valid_after_utc:
-        when = _day_text(cert.not_valid_after_utc)
+        when = day_minute_text(cert.not_valid_after_utc)
         raise ValidationError("seal.expired", f"签章证书已于{when}（北京时间）过期，请更换证书。",
                               not_after=cert.not_valid_after_utc.isoformat())
     if now < cert.not_valid_before_utc:
-        when = _day_text(cert.not_valid_before_utc)
+        when = day_minute_text(cert.not_valid_before_utc)
         raise ValidationError("seal.not_yet_valid", f"签章证书自{when}（北京时间）起才生效。",
                               not_before=cert.not_valid_before_utc.isoformat())
 
@@ -611,7 +605,7 @@ def _verdict(status: PdfSignatureStatus, embedded: EmbeddedPdfSignature,
     )
     intact = bool(status.intact and status.valid and whole)
     trusted = bool(status.trusted)
-    when = f"于{_day_text(signed_at)}" if signed_at is not None else ""
+    when = f"于{day_minute_text(signed_at)}" if signed_at is not None else ""
     if not (status.intact and status.valid):
         verdict, message = SealStatus.MODIFIED, (
             f"印章无效：“{signer}”{when}签章后，文件内容已被篡改。")

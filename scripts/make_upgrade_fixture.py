@@ -7,7 +7,7 @@ project's own virtual environment supplies the libraries), from the repository r
     PYTHONPATH=/tmp/wave1 .venv/bin/python scripts/make_upgrade_fixture.py
     git worktree remove --force /tmp/wave1
 
-It starts that release's server (`python -m sync.server.ops.cli --demo`) twice, once on SQLite
+It starts that release's server (`python -m sync.server.cli --demo`) twice, once on SQLite
 and once on a throw-away PostgreSQL database, and drives that release's client sync engine
 (`sync.client`) as office.clerk, office.reviewer, office.leader, finance.clerk,
 office.secretary and office.supervisor (password `demo-password`): 公文 at several steps
@@ -74,7 +74,7 @@ from sync.client.api import Api, Connection, Offline, make_http
 from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
 from sync.protocol import SCHEMA_VERSION, PullRequest
-from sync.server.mutations.push import copy_id
+from sync.server.push import copy_id
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "tests" / "fixtures" / "upgrade" / "wave1"
@@ -118,7 +118,7 @@ def old_server(database_url: str, data_dir: Path) -> Iterator[str]:
     """Run the old release's demo server on `database_url`; yield its URL."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.ops.cli", "--demo", "--database-url", database_url,
+        [sys.executable, "-m", "sync.server.cli", "--demo", "--database-url", database_url,
          "--data-dir", str(data_dir), "--port", str(port), "--jobs-interval", "0"],
         cwd=data_dir.parent, start_new_session=True, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

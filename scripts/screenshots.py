@@ -37,6 +37,7 @@ from officeapp.meetings import MeetingAction, MeetingActionKind  # noqa: E402
 from officeapp.workflow import Action, ActionKind  # noqa: E402
 from sync.client import actions  # noqa: E402
 from ui.app import Session, choose_font, install_translations  # noqa: E402
+from ui.common.context import ChangeKind  # noqa: E402
 from ui.common.qt import QApplication, QWidget  # noqa: E402
 from ui.common.settings import Settings  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -106,6 +107,15 @@ def shot(widget: QWidget, name: str) -> None:
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
+
+
+async def first_row_shot(window: MainWindow, key: str, name: str) -> None:
+    """Open the list `key` with its first row selected, and capture the window."""
+    window.select(key)
+    await pause(1.0)
+    window.table.selectRow(0)
+    await pause(1.5)
+    shot(window, name)
 
 
 async def login(app: QApplication, tmp: Path, url: str, username: str,
@@ -185,21 +195,9 @@ async def scenario(app: QApplication, tmp: Path, url: str) -> None:
     assert clerk.window is not None
     window = leader.window
     assert window is not None
-    window.select("todo")
-    await pause(1.0)
-    window.table.selectRow(0)
-    await pause(1.5)
-    shot(window, "02-todo-with-document")
-    window.select("outgoing")
-    await pause(1.0)
-    window.table.selectRow(0)
-    await pause(1.5)
-    shot(window, "03-outgoing")
-    clerk.window.select("mine")
-    await pause(1.0)
-    clerk.window.table.selectRow(0)
-    await pause(1.5)
-    shot(clerk.window, "04-mine-numbered")
+    await first_row_shot(window, "todo", "02-todo-with-document")
+    await first_row_shot(window, "outgoing", "03-outgoing")
+    await first_row_shot(clerk.window, "mine", "04-mine-numbered")
     clerk.window.select("directory")
     await pause(1.0)
     shot(clerk.window, "05-directory")
@@ -319,7 +317,7 @@ async def plan_meetings(secretary: Session) -> tuple[str, date, Callable[..., da
     first = ""
     for title, kind, start, end, room, rule in plans:
         meeting = await ctx.write(actions.create_meeting, person_id=ctx.person_id,
-                                  now=datetime.now(UTC), kinds=("meeting",), fields={
+                                  now=datetime.now(UTC), kinds=(ChangeKind.MEETING,), fields={
             "title": title, "meeting_type": kind, "start": start, "end": end, "room_id": room,
             "host_id": "p-office.leader", "recorder_id": "p-office.secretary",
             "recurrence": rule, "notes": "请提前10分钟到场，参会单位携带相关材料。",
@@ -332,7 +330,7 @@ async def plan_meetings(secretary: Session) -> tuple[str, date, Callable[..., da
         for action in (MeetingAction(MeetingActionKind.BOOK, room_id=room),
                        MeetingAction(MeetingActionKind.SEND_NOTICE, check_in_code="2468")):
             await ctx.write(actions.act_meeting, person_id=ctx.person_id, meeting_id=meeting.id,
-                            action=action, now=datetime.now(UTC), kinds=("meeting",))
+                            action=action, now=datetime.now(UTC), kinds=(ChangeKind.MEETING,))
     await synced(secretary)
     return first, day, at
 
@@ -434,11 +432,7 @@ async def document_screens(clerk: Session, leader: Session, prefix: str) -> None
     """待办 with a document to sign, 发文, 通讯录, and the compose form."""
     window = full_screen(leader)
     for key, name in (("todo", "inbox"), ("outgoing", "outgoing")):
-        window.select(key)
-        await pause(1.0)
-        window.table.selectRow(0)
-        await pause(1.5)
-        shot(window, f"{prefix}-{name}")
+        await first_row_shot(window, key, f"{prefix}-{name}")
     window.select("directory")
     await pause(1.0)
     shot(window, f"{prefix}-directory")
@@ -643,7 +637,7 @@ async def document_stats_screen(clerk: Session, prefix: str) -> None:
                      created_by="p-edu.clerk", created_at=datetime(year, 5, 1, tzinfo=UTC),
                      step=step)
             for unit, direction, step, year, count in FINISHED for n in range(count)]
-    await ctx.db(lambda store: store.put_documents(docs))
+    await ctx.db(lambda store: store.put_records("document", docs))
     window.select("home")
     await pause(1.0)
     window.home.show_stats()

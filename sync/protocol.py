@@ -6,15 +6,29 @@ or hostile request is answered with a 4xx naming the problem, never a crash.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Annotated, Any, Literal, TypeVar
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
 
-import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from officeapp.errors import ValidationError
+from officeapp.mutators import MUTATORS as MUTATORS
+from officeapp.mutators import RANDOM_ID_PATTERN as RANDOM_ID_PATTERN
+from officeapp.mutators import ActArgs as ActArgs
+from officeapp.mutators import CreateDelegationArgs as CreateDelegationArgs
+from officeapp.mutators import CreateDocumentArgs as CreateDocumentArgs
+from officeapp.mutators import CreateMeetingArgs as CreateMeetingArgs
+from officeapp.mutators import CreateSittingArgs as CreateSittingArgs
+from officeapp.mutators import CreateSupervisionArgs as CreateSupervisionArgs
+from officeapp.mutators import EndDelegationArgs as EndDelegationArgs
+from officeapp.mutators import MeetingActArgs as MeetingActArgs
+from officeapp.mutators import Moment as Moment
+from officeapp.mutators import MutationArgs as MutationArgs
+from officeapp.mutators import Mutator as Mutator
+from officeapp.mutators import RandomId as RandomId
+from officeapp.mutators import SupervisionActArgs as SupervisionActArgs
+from officeapp.mutators import acted_moment as acted_moment
+from officeapp.mutators import parse_args as parse_args
+from officeapp.mutators import parse_moment as parse_moment
 
 # The protocol this release speaks: the `schema_version` of every push and pull. Raise it with
 # every change of the wire that a server of the previous number would refuse or misread (a
@@ -197,119 +211,8 @@ class PushResponse(Message):
     results: list[MutationResult]
 
 
-# Arguments of each mutation name (checked by the server before the rules run).
-# The id of a record a client creates: a random UUID (version 4), lower-case. Every id the
-# server derives itself (incoming copies, supervision items opened from meeting decisions) is
-# a name-based UUID (version 5), so no client can take one of them first.
-RANDOM_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
-RandomId = Annotated[str, StringConstraints(pattern=RANDOM_ID_PATTERN)]
-
-
-# An ISO 8601 time with its offset (parse_moment reads it).
-Moment = Annotated[str, StringConstraints(min_length=10, max_length=40)]
-
-
-class CreateDocumentArgs(Message):
-    """Args of `document.create_outgoing` and `document.register_incoming`; `acted_at` is
-    when the person acted (ISO 8601 with offset, the client's server-corrected clock), as in
-    every creating mutation and in every action's own JSON."""
-
-    document_id: RandomId
-    fields: dict[str, Any]
-    acted_at: Moment | None = None
-
-
-class ActArgs(Message):
-    """Args of `document.act`: the action in `officeapp.workflow.codec.action_to_dict` form."""
-
-    document_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    action: dict[str, Any]
-
-
-class CreateMeetingArgs(Message):
-    """Args of `meeting.create`: the fields in `officeapp.meetings.create_meeting` form."""
-
-    meeting_id: RandomId
-    fields: dict[str, Any]
-    acted_at: Moment | None = None
-
-
-class CreateSittingArgs(Message):
-    """Args of `meeting.create_sitting`: one sitting of a recurring series (for sign-in and
-    minutes), starting at the occurrence `start` (ISO 8601 with offset)."""
-
-    meeting_id: RandomId
-    series_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    start: Annotated[str, StringConstraints(min_length=10, max_length=40)]
-
-
-class MeetingActArgs(Message):
-    """Args of `meeting.act`: the action in `officeapp.meetings.codec` form."""
-
-    meeting_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    action: dict[str, Any]
-
-
-class CreateSupervisionArgs(Message):
-    """Args of `supervision.create`: a new item, or a sub-item (分解) of `parent_id`."""
-
-    item_id: RandomId
-    fields: dict[str, Any]
-    parent_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
-    acted_at: Moment | None = None
-
-
-class SupervisionActArgs(Message):
-    """Args of `supervision.act`: the action in `officeapp.supervision.codec` form."""
-
-    item_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    action: dict[str, Any]
-
-
-
-class CreateDelegationArgs(Message):
-    """Args of `delegation.create`: the pusher delegates their own work to `delegate_id`
-    from `start` to `end` (ISO 8601 with offset)."""
-
-    delegation_id: RandomId
-    delegate_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    start: Moment
-    end: Moment
-
-
-class EndDelegationArgs(Message):
-    """Args of `delegation.end`: end a delegation now (its principal or an administrator)."""
-
-    delegation_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-
-
-@dataclass(frozen=True)
-class Mutator:
-    """What the wire says of one mutation name: its current version and its argument shape.
-
-    `oldest` is the oldest version the server still applies; an older one turns its client
-    away (`sync.client_too_old`). Raise it only together with a client store migration that
-    rewrites queued mutations of older versions, or an upgraded client could never push them.
-    """
-
-    version: int
-    args: type[Message]
-    oldest: int = 1
-
-
-# Every mutation the server accepts, in every version from `oldest` up to `version`.
-MUTATORS: dict[str, Mutator] = {
-    "document.create_outgoing": Mutator(1, CreateDocumentArgs),
-    "document.register_incoming": Mutator(1, CreateDocumentArgs),
-    "document.act": Mutator(1, ActArgs),
-    "meeting.create": Mutator(1, CreateMeetingArgs),
-    "meeting.create_sitting": Mutator(1, CreateSittingArgs),
-    "meeting.act": Mutator(1, MeetingActArgs),
-    "supervision.create": Mutator(1, CreateSupervisionArgs),
-    "supervision.act": Mutator(1, SupervisionActArgs),
-    "delegation.create": Mutator(1, CreateDelegationArgs),
-    "delegation.end": Mutator(1, EndDelegationArgs),
-}
+# Every mutation, its args model and its versions are declared once, in officeapp.mutators;
+# the wire's version table is read from there (the names below are that declaration).
 MUTATOR_VERSIONS: dict[str, int] = {name: m.version for name, m in MUTATORS.items()}
 
 Upgrade = Literal["client", "server"]
@@ -330,38 +233,6 @@ def who_must_upgrade(schema_version: int, mutations: Iterable[Mutation] = ()) ->
         if known is not None and mutation.v < known.oldest:
             return "client"
     return None
-
-ArgsModel = TypeVar("ArgsModel", bound=Message)
-
-
-def parse_moment(text: str, field: str) -> datetime:
-    """Return a mutation's ISO 8601 time, which must carry its offset; anything else is
-    refused as `mutation.invalid_args` naming `field`."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{field}",
-                              fields=[field])
-    return moment
-
-
-def acted_moment(text: str | None) -> datetime | None:
-    """Return a creating mutation's `acted_at`, if it has one."""
-    return None if text is None else parse_moment(text, "acted_at")
-
-
-def parse_args(model: type[ArgsModel], args: Mapping[str, Any]) -> ArgsModel:
-    """Return `args` read into `model`, refusing malformed ones as `mutation.invalid_args`
-    (the client before it queues a mutation, the server before it applies one)."""
-    try:
-        return model.model_validate(dict(args))
-    except pydantic.ValidationError as error:
-        fields = sorted({".".join(str(p) for p in e["loc"]) for e in error.errors()})
-        raise ValidationError("mutation.invalid_args", f"操作参数不正确：{'、'.join(fields)}",
-                              fields=fields) from None
-
 
 # --- pull ----------------------------------------------------------------------------------
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
+from officeapp.core.verdict import Accepted, Rejected, Verdict
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.org import Actor, Organisation
 from officeapp.workflow import (
-    Accepted,
     Action,
     ActionKind,
-    Decision,
     Document,
-    Rejected,
     create_outgoing,
     decide,
     register_incoming,
@@ -29,6 +27,22 @@ NOTICE_FIELDS: dict[str, Any] = {
             "\n\n一、加强值班值守",
     "agency_code": "萍府办发",
 }
+
+
+R = TypeVar("R")
+
+
+def accepted(verdict: Verdict[R]) -> R:
+    """Return the record of a verdict that must be an acceptance (any record kind)."""
+    assert isinstance(verdict, Accepted), verdict
+    return verdict.record
+
+
+def refused(verdict: Verdict[R], what: str) -> str:
+    """Return the code of a verdict that must be a refusal, which people can read."""
+    assert isinstance(verdict, Rejected), f"{what} should be refused"
+    assert verdict.rejection.message, "every rejection has a message for people"
+    return verdict.rejection.code
 
 
 class Flow:
@@ -50,20 +64,16 @@ class Flow:
         people = kwargs.pop("people", ())
         return Action(kind, assignees=tuple(self.resolve(f"p-{p}") for p in people), **kwargs)
 
-    def try_(self, doc: Document, username: str, kind: ActionKind, **kwargs: Any) -> Decision:
+    def try_(self, doc: Document, username: str, kind: ActionKind,
+             **kwargs: Any) -> Verdict[Document]:
         kwargs.setdefault("expected_step", doc.step)
         return decide(doc, self.actor(username), self.action(kind, **kwargs), self.tick())
 
     def do(self, doc: Document, username: str, kind: ActionKind, **kwargs: Any) -> Document:
-        decision = self.try_(doc, username, kind, **kwargs)
-        assert isinstance(decision, Accepted), decision
-        return decision.document
+        return accepted(self.try_(doc, username, kind, **kwargs))
 
     def refuse(self, doc: Document, username: str, kind: ActionKind, **kwargs: Any) -> str:
-        decision = self.try_(doc, username, kind, **kwargs)
-        assert isinstance(decision, Rejected), f"{username} {kind} should be refused"
-        assert decision.rejection.message, "every rejection has a message for people"
-        return decision.rejection.code
+        return refused(self.try_(doc, username, kind, **kwargs), f"{username} {kind}")
 
     def draft(self, username: str = "office.clerk", **fields: Any) -> Document:
         return create_outgoing(document_id="doc-1", actor=self.actor(username),

@@ -14,7 +14,7 @@ from typing import Any
 import qasync
 
 import officeapp
-from officeapp.clock import local
+from officeapp.clock import Clock, local
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, FINANCE_ID
 from officeapp.render import render_document_pdf
 from officeapp.store import LocalStore
@@ -172,8 +172,10 @@ class Session:
             log.info("starting offline; the engine retries")
 
     def _open(self, store: LocalStore, api: Api, person_id: str) -> None:
+        # The offset the last session measured, until this one's first exchange measures anew.
+        clock = Clock(offset=self.worker.call(store.server_offset))
         ctx = AppContext(settings=self.settings, worker=self.worker, store=store,
-                         person_id=person_id)
+                         person_id=person_id, clock=clock)
 
         async def call(fn: object, *args: object) -> object:
             return await self.worker.run(fn, *args)  # type: ignore[arg-type]
@@ -360,7 +362,7 @@ def _draft_and_render(store: LocalStore, pdf: Path) -> int:
     if saved is None:
         raise RuntimeError(f"the store lost the draft {draft.id}")
     pdf.write_bytes(render_document_pdf(saved, store.organisation(), today=local(now).date()))
-    return store.document_count()
+    return store.record_count("document")
 
 
 def _preview(pdf: Path, png: Path) -> int:

@@ -7,26 +7,29 @@ the database worker, and the list refreshes when the directory changes (a sync i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import local
 from officeapp.delegation import current_and_future, delegation_problems
-from officeapp.errors import DomainError
 from officeapp.org import Delegation, Organisation
 from officeapp.store.directory import LocalDelegation
 from sync.client import actions
 from ui.common import times
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.date_edits import DateTimeEdit
 from ui.common.fit import open_size
-from ui.common.messages import refusal_text
+from ui.common.forms import FieldBox, FieldMessages, general_error_label
+from ui.common.messages import Refusal, refusal_text, refused_field
+from ui.common.operations import Operation, on_store
+from ui.common.pickers import combo_id
+from ui.common.pickers import from_qdatetime as _from_qdatetime
+from ui.common.pickers import to_qdatetime as _to_qdatetime
 from ui.common.qt import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDate,
-    QDateTime,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -39,34 +42,16 @@ from ui.common.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QTime,
     QVBoxLayout,
     QWidget,
     Signal,
     alive,
 )
-from ui.common.times import local
-from ui.documents.action_dialogs import (
-    FieldBox,
-    FieldMessages,
-    active_people,
-    general_error_label,
-    person_text,
-)
-from ui.meetings.meeting_form import combo_id
+from ui.documents.action_dialogs import active_people, person_text
+
+T = TypeVar("T")
 
 DEFAULT_LENGTH = timedelta(days=3)
-
-
-def _to_qdatetime(moment: datetime) -> QDateTime:
-    at = local(moment)
-    return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
-
-
-def _from_qdatetime(value: QDateTime) -> datetime:
-    moment = value.toPython()
-    assert isinstance(moment, datetime)
-    return moment.replace(tzinfo=OFFICE_TZ, second=0, microsecond=0)
 
 
 class DelegationDialog(FieldMessages, QDialog):
@@ -168,7 +153,7 @@ class DelegationDialog(FieldMessages, QDialog):
         self.ctx.spawn(self._load(), what=self.tr("读取委托"))
 
     def _changed(self, changes: Changes) -> None:
-        if "directory" in changes.kinds and alive(self):
+        if ChangeKind.DIRECTORY in changes.kinds and alive(self):
             self.reload()
 
     async def _load(self) -> None:
@@ -260,26 +245,25 @@ class DelegationDialog(FieldMessages, QDialog):
         """Check the form and, if it is right, queue the delegation."""
         if not self.validate():
             return
-        self.add_button.setEnabled(False)
-        self.ctx.spawn(self._submit(*self.values()), what=self.tr("添加委托"))
+        delegate_id, start, end = self.values()
+        (self._operation(self.tr("添加委托"), on_store(
+            self.ctx, actions.create_delegation, person_id=self.ctx.person_id,
+            delegate_id=delegate_id, start=start, end=end))
+         .busy(self.add_button)
+         .refused(lambda refusal: self.show_errors({refused_field(refusal):
+                                                    refusal_text(refusal)}))
+         .success(self._created)
+         .run())
 
-    async def _submit(self, delegate_id: str, start: datetime, end: datetime) -> None:
-        try:
-            delegation: Delegation = await self.ctx.write(
-                actions.create_delegation, person_id=self.ctx.person_id,
-                delegate_id=delegate_id, start=start, end=end, now=self.ctx.now(),
-                kinds=("directory",), origin=self)
-        except DomainError as error:
-            if alive(self):
-                self.show_errors({str(error.details.get("field", "")): refusal_text(error)})
-            return
-        finally:
-            if alive(self):
-                self.add_button.setEnabled(True)
-        if alive(self):
-            self.delegate.setCurrentIndex(0)
-            self.reset_form()
-            self.created.emit(delegation.id)
+    def _operation(self, what: str, action: Callable[[datetime], Awaitable[T]]
+                   ) -> Operation[T]:
+        """A change of the person's delegations (they travel with the directory)."""
+        return Operation(self, self.ctx, what=what, action=action).changes(ChangeKind.DIRECTORY)
+
+    def _created(self, delegation: Delegation) -> None:
+        self.delegate.setCurrentIndex(0)
+        self.reset_form()
+        self.created.emit(delegation.id)
 
     # --- ending ------------------------------------------------------------------------------
 
@@ -295,14 +279,12 @@ class DelegationDialog(FieldMessages, QDialog):
         button = self.end_buttons.get(delegation.id)
         if button is not None:
             button.setEnabled(False)
-        self.ctx.spawn(self._end(delegation.id), what=self.tr("结束委托"))
+        (self._operation(self.tr("结束委托"), on_store(
+            self.ctx, actions.end_delegation, person_id=self.ctx.person_id,
+            delegation_id=delegation.id))
+         .refused(self._end_refused)
+         .run())
 
-    async def _end(self, delegation_id: str) -> None:
-        try:
-            await self.ctx.write(actions.end_delegation, person_id=self.ctx.person_id,
-                                 delegation_id=delegation_id, now=self.ctx.now(),
-                                 kinds=("directory",), origin=self)
-        except DomainError as error:
-            if alive(self):
-                self.show_errors({"": refusal_text(error)})
-                self.reload()
+    def _end_refused(self, refusal: Refusal) -> None:
+        self.show_errors({"": refusal_text(refusal)})
+        self.reload()

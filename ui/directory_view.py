@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from officeapp.org import ROLE_LABELS, Organisation
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.qt import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from ui.common.values import listed, value_text
 
@@ -29,7 +29,7 @@ class DirectoryView(QWidget):
         ctx.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
-        if "directory" in changes.kinds:
+        if ChangeKind.DIRECTORY in changes.kinds:
             self.reload()
 
     def reload(self) -> None:

@@ -9,14 +9,12 @@ per unit (ui/documents/document_stats.py).
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from officeapp.meetings import Meeting, MeetingStatus, current_replies, replyable_attendees
 from officeapp.org import Actor
-from officeapp.store import InboxRow, InboxSort, LocalStore
-from officeapp.supervision.inbox import InboxEntry
-from officeapp.supervision.lights import Light
+from officeapp.store import InboxFilter, InboxLine, InboxRow, InboxSort, LocalStore
 from ui.common import times
 from ui.common.context import AppContext, Changes
 from ui.common.qt import (
@@ -52,25 +50,37 @@ class Desk:
     documents_todo: int
     meetings: list[Meeting]  # today's and tomorrow's, by start
     meeting_replies: int  # notices still waiting for the person's 回执
-    supervision: list[InboxEntry]  # waiting for the person, most pressing first
+    supervision: list[InboxLine]  # the person's 督办 待办, soonest due first (SOON at most)
     recent: list[InboxRow]
     informed_unread: int = 0  # 知会 not read yet
+    supervision_todo: int = 0  # the 督办 lines of 待办
+    supervision_overdue: int = 0  # of which past their due date
 
 
 def read_desk(store: LocalStore, actor: Actor, now: datetime) -> Desk:
     """Read the 工作台 (on the worker thread)."""
     today = times.day_of(now)
     start = times.at_time(today, time(0, 0))
-    meetings = [m for m in store.my_meetings(actor, start=start, end=start + timedelta(days=2))
+    meetings = [m for m in store.meetings.concerning(actor, start=start,
+                                                     end=start + timedelta(days=2))
                 if m.status is not MeetingStatus.CANCELLED]
     meetings.sort(key=lambda m: m.start)
-    waiting = [m for m in store.my_meetings(actor, start=now)
+    waiting = [m for m in store.meetings.concerning(actor, start=now)
                if m.status is MeetingStatus.NOTIFIED and _awaits_reply(m, actor)]
     counts = store.folder_counts(actor)
+    by_kind = store.todo_by_kind(actor, now=now)
+    # 督办 from the one inbox's entries: a key range per audience, not every item decoded.
+    items = InboxFilter(kind="supervision")
+    # 待办 counts every kind; the 公文 card counts documents (the other cards say the rest).
     return Desk(
-        documents_todo=counts["todo"], informed_unread=counts.get("informed_unread", 0),
+        documents_todo=by_kind["document"],
+        informed_unread=counts.get("informed_unread", 0),
         meetings=meetings, meeting_replies=len(waiting),
-        supervision=store.supervision_inbox(actor, now=now),
+        supervision=store.inbox_lines(actor=actor, folder="todo", filters=items,
+                                      sort=InboxSort("deadline", False), limit=SOON, now=now),
+        supervision_todo=by_kind.get("supervision", 0),
+        supervision_overdue=store.inbox_line_count(
+            actor=actor, folder="todo", filters=replace(items, due_before=now), now=now),
         recent=store.inbox(actor=actor, folder="all", sort=InboxSort("updated_at", True),
                            limit=RECENT))
 
@@ -154,14 +164,13 @@ class HomePage(QWidget):
 
     async def _load(self) -> None:
         actor = await self.ctx.actor()
-        now = self.ctx.server_now()
+        now = self.ctx.now()
         desk: Desk = await self.ctx.db(read_desk, actor, now)
         self.show_desk(desk, now)
 
     def show_desk(self, desk: Desk, now: datetime) -> None:
         """Fill the blocks from what was read."""
         self.desk = desk
-        overdue = sum(1 for e in desk.supervision if e.light is Light.RED)
         todo = tr("公文待办  {0}").format(desk.documents_todo)
         if desk.informed_unread:
             todo += tr("，知会未阅{0}").format(desk.informed_unread)
@@ -169,7 +178,7 @@ class HomePage(QWidget):
         self.cards["meetings"].setText(
             tr("会议  今明两天{0}个，待回执{1}个").format(len(desk.meetings), desk.meeting_replies))
         self.cards["supervision"].setText(
-            tr("督办待办  {0}（逾期{1}）").format(len(desk.supervision), overdue))
+            tr("督办待办  {0}（逾期{1}）").format(desk.supervision_todo, desk.supervision_overdue))
         today = times.day_of(now)
         self.meeting_list.clear()
         for meeting in desk.meetings:
@@ -178,16 +187,24 @@ class HomePage(QWidget):
                  meeting.id)
         _empty(self.meeting_list, tr("今明两天没有会议"))
         self.item_list.clear()
-        for entry in desk.supervision[:SOON]:
-            due = times.moment_text(entry.due, times.DAY) if entry.due else "—"
-            item = _row(self.item_list, f"{entry.title}  " + tr("期限") + f" {due}", entry.item_id)
-            if entry.light is Light.RED:
+        for line in _one_per_item(desk.supervision):
+            due = times.moment_text(line.due, times.DAY) if line.due else "—"
+            item = _row(self.item_list, f"{line.title}  " + tr("期限") + f" {due}", line.record_id)
+            if line.due is not None and line.due < now:
                 item.setForeground(Qt.GlobalColor.red)
         _empty(self.item_list, tr("没有逾期或即将到期的事项"))
         self.recent_list.clear()
         for row in desk.recent:
             _row(self.recent_list, qualified(row.title, value_text(row.step_label)), row.id)
         _empty(self.recent_list, tr("还没有公文"))
+
+
+def _one_per_item(lines: list[InboxLine]) -> list[InboxLine]:
+    """Return the lines, an item asked twice (to report, and to review) shown once."""
+    found: dict[str, InboxLine] = {}
+    for line in lines:
+        found.setdefault(line.record_id, line)
+    return list(found.values())
 
 
 def _block(title: str, widget: QListWidget) -> QFrame:

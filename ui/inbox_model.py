@@ -1,4 +1,9 @@
-"""The inbox as a Qt table model over SQL pages: it never holds a list of every row."""
+"""The inbox as a Qt table model over SQL pages: it never holds a list of every row.
+
+待办 and 已办 list every record kind (公文, 会议, 督办) with what each asks (store.inbox_lines);
+the other folders list documents. A document row opens in the pane beside the list; a meeting
+or supervision row opens on its own page (MainWindow.open_record).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from officeapp.documents import Direction, Urgency
+from officeapp.documents import Direction
 from officeapp.org import Actor
-from officeapp.store import InboxFilter, InboxRow, InboxSort, LocalStore
+from officeapp.store import InboxFilter, InboxLine, InboxRow, InboxSort, LocalStore
 from officeapp.store.inbox import Folder, SortKey
+from officeapp.supervision.model import ACTION_LABELS as SUPERVISION_ACTIONS
+from officeapp.supervision.model import ActionKind as SupervisionAction
 from ui.common import highlight, times
 from ui.common.context import AppContext
 from ui.common.qt import (
@@ -22,6 +29,7 @@ from ui.common.qt import (
     Qt,
     Signal,
 )
+from ui.common.translate import QT_TRANSLATE_NOOP
 from ui.common.values import value_text
 
 PAGE = 100
@@ -42,11 +50,36 @@ COLUMNS = (
     Column("标题", "title", 24),
     Column("文号", None, 10),
     Column("紧急", "urgency", 3),
-    Column("当前环节", None, 5),
+    # A document's current step; what a meeting or supervision item asks (回执, 签收…).
+    Column("环节/事项", None, 5),
     Column("办理期限", "deadline", 6),
     Column("更新时间", "updated_at", 6),
+    Column("业务", None, 3),
 )
-_URGENT = {Urgency.EXTRA_URGENT: QColor("#c00000"), Urgency.URGENT: QColor("#c55a11")}
+KIND_COLUMN = 6
+_HEADERS = (QT_TRANSLATE_NOOP("InboxModel", "环节/事项"), QT_TRANSLATE_NOOP("InboxModel", "业务"))
+# urgency_rank (0 = 特急) as the list shows and colours it.
+_URGENCY = ("特急", "加急", "普通")
+_URGENT = {0: QColor("#c00000"), 1: QColor("#c55a11")}
+KIND_LABELS = {
+    "document": QT_TRANSLATE_NOOP("values", "公文"),
+    "meeting": QT_TRANSLATE_NOOP("values", "会议"),
+    "supervision": QT_TRANSLATE_NOOP("values", "督办"),
+}
+# What an entry asks (store/inbox_entries.py), by kind and task.
+TASK_LABELS = {
+    ("meeting", "reply"): QT_TRANSLATE_NOOP("values", "回执"),
+    ("meeting", "check_in"): QT_TRANSLATE_NOOP("values", "签到"),
+    ("meeting", "approve_room"): QT_TRANSLATE_NOOP("values", "审批会议室"),
+    ("supervision", "open"): QT_TRANSLATE_NOOP("values", "立项"),
+    ("supervision", "approve"): QT_TRANSLATE_NOOP("values", "批准立项"),
+    ("supervision", "assign"): QT_TRANSLATE_NOOP("values", "交办"),
+    ("supervision", "sign_for"): QT_TRANSLATE_NOOP("values", "签收"),
+    ("supervision", "report"): QT_TRANSLATE_NOOP("values", "汇报进展"),
+    ("supervision", "assist"): QT_TRANSLATE_NOOP("values", "配合办理"),
+    ("supervision", "decide_extension"): QT_TRANSLATE_NOOP("values", "审批延期"),
+    ("supervision", "review"): QT_TRANSLATE_NOOP("values", "审核办结"),
+}
 
 
 def local_time(moment: datetime | None, *, date_only: bool = False) -> str:
@@ -56,8 +89,39 @@ def local_time(moment: datetime | None, *, date_only: bool = False) -> str:
     return times.moment_text(moment, times.DAY) if date_only else times.short_text(moment)
 
 
+_ACTIONS = frozenset(a.value for a in SupervisionAction)
+
+
+def task_text(line: InboxLine) -> str:
+    """Return what a line asks (or, in 已办, what was done) as people read it."""
+    label = TASK_LABELS.get((line.kind, line.task))
+    if label is None and line.kind == "supervision" and line.task in _ACTIONS:
+        # 已办: the person's last action on the item.
+        label = SUPERVISION_ACTIONS[SupervisionAction(line.task)]
+    return value_text(label) if label is not None else line.task
+
+
+def line_cell(line: InboxLine, column: int) -> str:
+    """Return the text of one cell of a line of any kind."""
+    if column == KIND_COLUMN:
+        return value_text(KIND_LABELS.get(line.kind, line.kind))
+    if line.document is not None:
+        return cell(line.document, column)
+    if column == 0:
+        return line.title
+    if column == 2:
+        return value_text(_URGENCY[line.urgency_rank])
+    if column == 3:
+        return task_text(line)
+    if column == 4:  # a meeting's is its start, to the minute
+        return local_time(line.due, date_only=line.kind != "meeting")
+    if column == 5:
+        return local_time(line.updated_at)
+    return ""
+
+
 def cell(row: InboxRow, column: int) -> str:
-    """Return the text of one cell."""
+    """Return the text of one cell of a document row."""
     if column == 0:
         return row.title
     if column == 1:
@@ -96,7 +160,7 @@ class InboxModel(QAbstractTableModel):
         self.filters = InboxFilter()
         self.sorting = InboxSort("urgency", True)
         self.total = 0
-        self._pages: dict[int, list[InboxRow]] = {}
+        self._pages: dict[int, list[InboxLine]] = {}
         # Where the search text matched each row shown, marked (the title column shows it).
         self._snippets: dict[str, str] = {}
         # 知会我的: the rows not read yet, shown bold.
@@ -131,22 +195,28 @@ class InboxModel(QAbstractTableModel):
                 return "…"
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell(row, index.column())
-        if role == Qt.ItemDataRole.FontRole and row.id in self._unread:
+            return line_cell(row, index.column())
+        if role == Qt.ItemDataRole.FontRole and row.record_id in self._unread:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
-            return _URGENT.get(row.urgency)
+            return _URGENT.get(row.urgency_rank)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            found = self._snippets.get(row.id)
-            tip = f"{row.title}（{value_text(row.doc_type.value)}）"
-            return f"{tip}\n{highlight.plain(found)}" if found else tip
+            return self._tooltip(row)
         if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == HTML_ROLE and index.column() == 0 and row.id in self._snippets:
-            return highlight.row_html(row.title, self._snippets[row.id])
+            return row.record_id
+        if role == HTML_ROLE and index.column() == 0 and row.record_id in self._snippets:
+            return highlight.row_html(row.title, self._snippets[row.record_id])
         return None
+
+    def _tooltip(self, row: InboxLine) -> str:
+        """Return the title with its document type (or kind), and where the search matched."""
+        if row.document is None:
+            return f"{row.title}（{value_text(KIND_LABELS.get(row.kind, row.kind))}）"
+        found = self._snippets.get(row.record_id)
+        tip = f"{row.title}（{value_text(row.document.doc_type.value)}）"
+        return f"{tip}\n{highlight.plain(found)}" if found else tip
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column that has an SQL sort; others are ignored."""
@@ -158,7 +228,7 @@ class InboxModel(QAbstractTableModel):
 
     # --- rows ------------------------------------------------------------------------------------
 
-    def row_at(self, number: int) -> InboxRow | None:
+    def row_at(self, number: int) -> InboxLine | None:
         """Return the row at `number` if its page is loaded; otherwise start loading it."""
         page, offset = divmod(number, PAGE)
         rows = self._pages.get(page)
@@ -168,9 +238,14 @@ class InboxModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     def document_id(self, number: int) -> str | None:
-        """Return the document id of a row (if loaded)."""
+        """Return the document id of a row (if loaded and a document)."""
         row = self.row_at(number)
-        return None if row is None else row.id
+        return None if row is None or row.kind != "document" else row.record_id
+
+    def record_at(self, number: int) -> tuple[str, str] | None:
+        """Return the kind and id of the record of a row (if loaded)."""
+        row = self.row_at(number)
+        return None if row is None else (row.kind, row.record_id)
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -216,7 +291,7 @@ class InboxModel(QAbstractTableModel):
         self.first_page.emit()
         if len(first) == PAGE:
             total: int = await self.ctx.db(
-                lambda s: s.inbox_count(actor=actor, folder=folder, filters=filters))
+                lambda s: s.inbox_line_count(actor=actor, folder=folder, filters=filters))
             if generation != self._generation:
                 return
             if total > self.total:
@@ -249,12 +324,12 @@ class InboxModel(QAbstractTableModel):
 
 
 def _page(store: LocalStore, actor: Actor, folder: Folder, filters: InboxFilter,
-          sorting: InboxSort, page: int) -> tuple[list[InboxRow], dict[str, str], set[str]]:
+          sorting: InboxSort, page: int) -> tuple[list[InboxLine], dict[str, str], set[str]]:
     """Return one page of rows, where the search text matched each, and (知会我的) which are
     unread (on the worker)."""
-    rows = store.inbox(actor=actor, folder=folder, filters=filters, sort=sorting,
-                       offset=page * PAGE, limit=PAGE)
-    ids = [row.id for row in rows]
+    rows = store.inbox_lines(actor=actor, folder=folder, filters=filters, sort=sorting,
+                             offset=page * PAGE, limit=PAGE)
+    ids = [row.record_id for row in rows if row.kind == "document"]
     unread = store.unread_informed_ids(actor, ids) if folder == "informed" else set()
     if not filters.text:
         return rows, {}, unread

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from sync.client.api import ApiError, Offline
 from sync.client.oidc import SignInError
 from sync.protocol import AuthMethods
+from ui.common.forms import ca_file_row
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
@@ -17,7 +18,6 @@ from ui.common.qt import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -70,12 +70,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
         self.server = QLineEdit(server_url)
         self.ca_bundle = QLineEdit(ca_bundle)
-        self.ca_bundle.setPlaceholderText(self.tr("可选：政务外网CA证书文件（.pem/.crt）"))
-        browse = QPushButton(self.tr("选择…"))
-        browse.clicked.connect(self._choose_ca)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_bundle, 1)
-        ca_row.addWidget(browse)
+        ca_row = ca_file_row(self.ca_bundle, self._choose_ca)
         self.proxy = QLineEdit(proxy)
         self.proxy.setPlaceholderText(self.tr("可选：http://代理地址:端口"))
         self.username = QLineEdit(username)

@@ -13,7 +13,7 @@ from officeapp.workflow import Status
 from sync.client.engine import SyncStatus
 from sync.client.notification_prefs import PrefsRefusal, PrefsState
 from ui.common import highlight, times
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.date_edits import DateEdit
 from ui.common.feedback import Feedback, FeedbackBar
 from ui.common.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
@@ -58,7 +58,14 @@ from ui.documents.batch_dialog import BatchApproveDialog
 from ui.documents.compose import ComposeDialog, RegisterDialog
 from ui.documents.document_view import DocumentView
 from ui.home_page import HomePage
-from ui.inbox_model import COLUMNS, HTML_ROLE, InboxModel, with_text
+from ui.inbox_model import (
+    COLUMNS,
+    HTML_ROLE,
+    KIND_COLUMN,
+    KIND_LABELS,
+    InboxModel,
+    with_text,
+)
 from ui.meetings.meetings_page import MeetingsPage
 from ui.settings_dialog import SettingsDialog
 from ui.supervision.supervision_page import SupervisionPage
@@ -89,6 +96,11 @@ class FilterBar(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        # 待办 and 已办 hold every kind; the others, documents only.
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("全部类别"), None)
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(value_text(label), kind)
         self.urgency = QComboBox()
         self.urgency.addItem(self.tr("全部紧急程度"), None)
         for urgency in Urgency:
@@ -123,7 +135,8 @@ class FilterBar(QWidget):
         self.more.toggled.connect(self._show_advanced)
         self.advanced.changed.connect(self.changed.emit)
         row = QHBoxLayout()
-        for widget in (self.urgency, self.doc_type, self.status, self.due_on, self.due):
+        for widget in (self.kind, self.urgency, self.doc_type, self.status, self.due_on,
+                       self.due):
             row.addWidget(widget)
         row.addWidget(self.search, 1)
         row.addWidget(self.more)
@@ -131,11 +144,15 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.advanced)
-        for combo in (self.urgency, self.doc_type, self.status):
-            combo.currentIndexChanged.connect(self.changed.emit)
+        for combo in (self.kind, self.urgency, self.doc_type, self.status):
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.due_on.toggled.connect(self.changed.emit)
-        self.due.dateChanged.connect(lambda _: self.due_on.isChecked() and self.changed.emit())
+        self.due.dateChanged.connect(self._due_changed)
         self.search.textChanged.connect(lambda _: self._debounce.start())
+
+    def _due_changed(self, _day: object) -> None:
+        if self.due_on.isChecked():
+            self.changed.emit()
 
     def filters(self, direction: Direction | None) -> InboxFilter:
         """Return the filters the bar shows."""
@@ -145,7 +162,8 @@ class FilterBar(QWidget):
             assert isinstance(day, date)
             due = times.at_time(day, time(0, 0))
         base = InboxFilter(urgency=self.urgency.currentData(), doc_type=self.doc_type.currentData(),
-                           status=self.status.currentData(), direction=direction, due_before=due)
+                           status=self.status.currentData(), direction=direction, due_before=due,
+                           kind=self.kind.currentData())
         if self.more.isChecked():
             base = self.advanced.apply(base)
         return with_text(base, self.search.text())
@@ -172,7 +190,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.filters = FilterBar()
         self.table = QTableView()
-        self.document = _document_view(ctx)
+        self.document = DocumentView(ctx)
         self.directory = DirectoryView(ctx)
         self.supervision = SupervisionPage(ctx)
         self.meetings = MeetingsPage(ctx)
@@ -189,6 +207,7 @@ class MainWindow(QMainWindow):
         self._counting: asyncio.Task[None] | None = None
         self._build()
         self._connect()
+        self._supervision_counted = False
         self.select("todo")
         self.count_pending()
         ctx.spawn(self._show_person(), what="读取当前用户")
@@ -264,9 +283,12 @@ class MainWindow(QMainWindow):
         self.table.setItemDelegateForColumn(0, HighlightDelegate(HTML_ROLE, self.table))
         header_widths(self.table, [spec.width for spec in COLUMNS])
         self.table.horizontalHeader().setMinimumSectionSize(3 * em(self.table))
+        # The kind (公文/会议/督办) reads first after the title.
+        self.table.horizontalHeader().moveSection(KIND_COLUMN, 1)
         # Narrow (a 1024×600 screen beside the document pane), the title keeps room to be
-        # read and the columns the pane repeats give way: updated, deadline, number, step.
-        self.column_fit = ColumnFit(self.table, stretch=0, hide_order=(5, 4, 1, 3),
+        # read and the columns the pane repeats give way: updated, number, deadline, kind,
+        # and last what the row asks.
+        self.column_fit = ColumnFit(self.table, stretch=0, hide_order=(5, 1, 4, KIND_COLUMN, 3),
                                     stretch_chars=12)
 
     def _build_toolbar(self) -> None:
@@ -302,6 +324,7 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.filters.changed.connect(self._apply_filters)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(self._row_activated)
         self.model.loaded.connect(self._loaded)
         self.ctx.changed.connect(self._changed)
         self.ctx.status_changed.connect(self._status_changed)
@@ -373,8 +396,25 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # A meeting or supervision row shows no document; opening it (Enter, double-click)
+        # goes to its page.
         document_id = self.model.document_id(current.row()) if current.isValid() else None
         self.document.show_document(document_id)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None:
+            self.open_record(*record)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Show a record of any kind where it lives: a document in the pane beside the list,
+        a meeting or supervision item on its page."""
+        if kind == "meeting":
+            self.open_meeting(record_id)
+        elif kind == "supervision":
+            self.open_supervision_item(record_id)
+        else:
+            self.document.show_document(record_id)
 
     def open_supervision_item(self, item_id: str) -> None:
         """Show one supervision item on the 督办 page."""
@@ -401,13 +441,14 @@ class MainWindow(QMainWindow):
     # --- refreshing -------------------------------------------------------------------------
 
     def _changed(self, changes: Changes) -> None:
-        if changes.kinds & {"document", "directory"}:
+        if changes.kinds & {ChangeKind.DOCUMENT, ChangeKind.DIRECTORY, ChangeKind.MEETING,
+                            ChangeKind.SUPERVISION}:
             self.model.refresh()
-        if "rejection" in changes.kinds or "outbox" in changes.kinds:
+        if changes.kinds & {ChangeKind.REJECTION, ChangeKind.OUTBOX}:
             self.ctx.spawn(self._refresh_rejections(), what="读取被拒绝的操作")
-        if "outbox" in changes.kinds:  # an action queued, or refusals rolled back
+        if ChangeKind.OUTBOX in changes.kinds:  # an action queued, or refusals rolled back
             self.count_pending()
-        if "directory" in changes.kinds:
+        if ChangeKind.DIRECTORY in changes.kinds:
             self.ctx.spawn(self._show_person(), what="读取当前用户")
 
     def _status_changed(self, status: SyncStatus) -> None:
@@ -458,9 +499,12 @@ class MainWindow(QMainWindow):
             self.closed.emit()
 
     def refresh_counts(self) -> None:
-        """Update the folder badges."""
+        """Update the folder badges. (The 督办 badge is 我的督办's, which re-reads itself when
+        items change: reading it with every list refresh decoded every item each time.)"""
         self.ctx.spawn(self._load_counts(), what="统计待办")
-        self.supervision.load_inbox()
+        if not self._supervision_counted:  # after the first page: it reads every item
+            self._supervision_counted = True
+            self.supervision.load_inbox()
 
     async def _load_counts(self) -> None:
         actor = await self.ctx.actor()
@@ -545,11 +589,6 @@ class MainWindow(QMainWindow):
     def _created(self, document_id: str) -> None:
         self.select("mine")
         self.document.show_document(document_id)
-
-
-def _document_view(ctx: AppContext) -> DocumentView:
-    """Return the document pane."""
-    return DocumentView(ctx)
 
 
 def _with_bar(pages: QWidget, bar: FeedbackBar) -> QWidget:

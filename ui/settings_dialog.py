@@ -15,6 +15,7 @@ from typing import Any
 from sync.client.api import ApiError, Offline
 from ui.common.context import AppContext
 from ui.common.fit import keep_on_screen
+from ui.common.forms import ca_file_row
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QApplication,
@@ -146,13 +147,7 @@ class SettingsDialog(QDialog):
         self.server_url = QLineEdit(settings.get("server_url"))
         form.addRow(self.tr("服务器地址"), self.server_url)
         self.ca_bundle = QLineEdit(settings.get("ca_bundle"))
-        self.ca_bundle.setPlaceholderText(self.tr("可选：政务外网CA证书文件（.pem/.crt）"))
-        browse = QPushButton(self.tr("选择…"))
-        browse.clicked.connect(self._choose_ca)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_bundle, 1)
-        ca_row.addWidget(browse)
-        form.addRow(self.tr("CA证书文件"), ca_row)
+        form.addRow(self.tr("CA证书文件"), ca_file_row(self.ca_bundle, self._choose_ca))
         self.proxy = QLineEdit(settings.get("proxy"))
         self.proxy.setPlaceholderText(self.tr("留空则不用代理"))
         form.addRow(self.tr("HTTP代理"), self.proxy)

@@ -14,9 +14,9 @@ from officeapp.store import LocalStore
 from officeapp.supervision import InboxReason, SupervisionItem
 from officeapp.supervision.inbox import INBOX_LABELS
 from officeapp.workflow import ActionKind, Document, may_hold
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.qt import QApplication, QObject, QStyle, QSystemTrayIcon, Signal
-from ui.meetings.meeting_calendar import spans_of, when_text
+from ui.meetings.occurrences import spans_of, when_text
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +58,13 @@ class Notifier(QObject):
 
     def _changed(self, changes: Changes) -> None:
         # Only what arrived from the server: a person's own actions need no notice.
-        if changes.origin is None and "document" in changes.kinds:
+        if changes.origin is not None:
+            return
+        if ChangeKind.DOCUMENT in changes.kinds:
             self.ctx.spawn(self._check(changes.document_ids), what="检查新待办")
-        if changes.origin is None and "meeting" in changes.kinds and changes.meeting_ids:
+        if ChangeKind.MEETING in changes.kinds and changes.meeting_ids:
             self.ctx.spawn(self._meeting_news(changes.meeting_ids), what="检查会议通知")
-        if changes.origin is None and "supervision" in changes.kinds and changes.supervision_ids:
+        if ChangeKind.SUPERVISION in changes.kinds and changes.supervision_ids:
             self.ctx.spawn(self._supervision_news(changes.supervision_ids), what="检查督办事项")
 
     async def _check(self, document_ids: frozenset[str]) -> None:
@@ -98,9 +100,9 @@ class Notifier(QObject):
         if not self.ctx.settings.get("notifications"):
             return
         actor = await self.ctx.actor()
-        now = self.ctx.server_now()
+        now = self.ctx.now()
         meetings: list[Meeting] = await self.ctx.db(
-            lambda s: s.my_meetings(actor, start=now, end=now + MEETING_LEAD))
+            lambda s: s.meetings.concerning(actor, start=now, end=now + MEETING_LEAD))
         for meeting in meetings:
             if meeting.status not in (MeetingStatus.NOTIFIED, MeetingStatus.HELD):
                 continue
@@ -117,8 +119,8 @@ class Notifier(QObject):
             return
         actor = await self.ctx.actor()
         wanted = list(meeting_ids)[:50]
-        meetings = await self.ctx.db(lambda s: [s.get_meeting(i) for i in wanted])
-        now = self.ctx.server_now()
+        meetings = await self.ctx.db(lambda s: [s.get_record("meeting", i) for i in wanted])
+        now = self.ctx.now()
         for meeting in meetings:
             if meeting is not None:
                 self._meeting_news_of(meeting, actor, now)
@@ -146,12 +148,12 @@ class Notifier(QObject):
         if not self.ctx.settings.get("notifications"):
             return
         actor = await self.ctx.actor()
-        now = self.ctx.server_now()
+        now = self.ctx.now()
         wanted = sorted(item_ids)[:50]
 
         def read(store: LocalStore) -> tuple[list[SupervisionItem], dict[str, InboxReason]]:
-            items = [i for i in (store.get_supervision_item(w) for w in wanted) if i]
-            waiting = {e.item_id: e.reason for e in store.supervision_inbox(actor, now=now)
+            items = [i for i in (store.get_record("supervision", w) for w in wanted) if i]
+            waiting = {e.item_id: e.reason for e in store.supervision.inbox(actor, now=now)
                        if e.item_id in item_ids}
             return items, waiting
 

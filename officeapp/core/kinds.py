@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from operator import attrgetter
+from typing import Any, Protocol
 
 from officeapp.core.inbox import InboxEntry
 
@@ -22,8 +23,8 @@ class RecordKind:
     - `name`: the kind on the wire and in tables ("document", "meeting", "supervision").
     - `label`: the kind for people (公文, 会议, 督办).
     - `to_dict` / `from_dict`: the record's JSON codec (the wire and the store keep this form).
-    - `record_id`: the id of a record.
-    - `title`: the line people read for a record.
+    - `record_id`: the id of a record (its `id` unless said otherwise).
+    - `title`: the line people read for a record (its `title` unless said otherwise).
     - `attachments`: the blob ids a record refers to (kept, fetched, checked on the server).
     - `inbox`: what the record asks of people (`InboxEntry`), given the record.
     - `columns`: the listing columns the store keeps beside the JSON, by name, from a record.
@@ -33,14 +34,31 @@ class RecordKind:
     label: str
     to_dict: Callable[[Any], dict[str, Any]]
     from_dict: Callable[[Mapping[str, Any]], Any]
-    record_id: Callable[[Any], str]
-    title: Callable[[Any], str]
+    record_id: Callable[[Any], str] = attrgetter("id")
+    title: Callable[[Any], str] = attrgetter("title")
     attachments: Callable[[Any], Iterable[str]] = lambda _record: ()
     inbox: Callable[[Any], Iterable[InboxEntry]] = lambda _record: ()
     columns: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
 
 
 KINDS: dict[str, RecordKind] = {}
+
+
+class File(Protocol):
+    """A file a record refers to, by the SHA-256 of its content (empty: not uploaded yet)."""
+
+    @property
+    def sha256(self) -> str: ...
+
+
+def blob_ids(files: Callable[[Any], Iterable[File]]) -> Callable[[Any], list[str]]:
+    """Return `RecordKind.attachments` from a kind's list of files: their blob ids, known ones."""
+    return lambda record: [f.sha256 for f in files(record) if f.sha256]
+
+
+def columns(*names: str, **computed: Callable[[Any], Any]) -> dict[str, Callable[[Any], Any]]:
+    """Return `RecordKind.columns`: record attributes by name, then `computed` ones."""
+    return {**{name: attrgetter(name) for name in names}, **computed}
 
 
 def register(kind: RecordKind) -> RecordKind:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import OFFICE_TZ, local, minute_text
 from officeapp.meetings.attendance import expected_people
 from officeapp.meetings.model import BookingState, Meeting, MeetingStatus
 from officeapp.meetings.recurrence import occurrences
@@ -335,15 +335,11 @@ def _room_days(held: list[Booking], edges: list[datetime]) -> tuple[tuple[BusySl
     return tuple(days)
 
 
-def _when(moment: datetime, tz: tzinfo = OFFICE_TZ) -> str:
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-
-
-def _until(start: datetime, end: datetime, tz: tzinfo = OFFICE_TZ) -> str:
-    local_start, local_end = start.astimezone(tz), end.astimezone(tz)
+def _until(start: datetime, end: datetime) -> str:
+    local_start, local_end = local(start), local(end)
     if local_start.date() == local_end.date():
-        return f"{_when(start, tz)}–{local_end:%H:%M}"
-    return f"{_when(start, tz)}至{_when(end, tz)}"
+        return f"{minute_text(start)}–{local_end:%H:%M}"
+    return f"{minute_text(start)}至{minute_text(end)}"
 
 
 def conflict_message(conflict: Conflict, *, subject_name: str = "") -> str:

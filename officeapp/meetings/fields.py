@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from officeapp.clock import acted_at
+from officeapp.core.fields import text_field
 from officeapp.errors import ForbiddenError, ValidationError
 from officeapp.meetings.model import (
     AgendaItem,
@@ -57,19 +58,8 @@ def _bad(field: str, message: str) -> ValidationError:
 
 
 def _text(field: str, limit: int, *, required: bool = False) -> Callable[[Any], str]:
-    def parse(value: Any) -> str:
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
-            raise _bad(field, f"{FIELD_LABELS[field]}必须是文字")
-        text = value.replace("\r\n", "\n").strip()
-        if required and not text:
-            raise _bad(field, f"{FIELD_LABELS[field]}不能为空")
-        if len(text) > limit:
-            raise _bad(field, f"{FIELD_LABELS[field]}不能超过{limit}个字")
-        return text
-
-    return parse
+    return text_field(field, limit, label=FIELD_LABELS[field], bad=_bad,
+                      required=required, clean=lambda v: v.replace("\r\n", "\n").strip())
 
 
 def _optional_id(field: str) -> Callable[[Any], str | None]:

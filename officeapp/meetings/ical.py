@@ -25,6 +25,7 @@ from typing import Any
 import icalendar
 
 from officeapp.clock import OFFICE_TZ, local, minute_text
+from officeapp.core.verdict import Rejected
 from officeapp.errors import DomainError, ForbiddenError, ValidationError
 from officeapp.meetings.attendance import current_replies
 from officeapp.meetings.model import (
@@ -34,7 +35,6 @@ from officeapp.meetings.model import (
     Meeting,
     MeetingAction,
     MeetingActionKind,
-    MeetingRejected,
     MeetingStatus,
     MeetingType,
     Reply,
@@ -759,7 +759,7 @@ def _one_occurrence(invitation: Invitation, series: Meeting, occurrence: datetim
         meeting_id=series.id, occurrence=occurrence.isoformat())
 
 
-def _not_cancellable(meeting: Meeting, outcome: MeetingRejected) -> DomainError:
+def _not_cancellable(meeting: Meeting, outcome: Rejected) -> DomainError:
     rejection = outcome.rejection
     message = f"不能按日历文件取消会议“{meeting.title}”：{rejection.message}"
     kind = ForbiddenError if rejection.code == "meeting.forbidden" else ValidationError
@@ -781,7 +781,7 @@ def _cancellation(invitation: Invitation, found: tuple[Meeting, ...], actor: Act
     action = MeetingAction(MeetingActionKind.CANCEL, reason=IMPORT_CANCEL_REASON)
     for meeting in live:
         outcome = decide_meeting(meeting, actor, action, now)
-        if isinstance(outcome, MeetingRejected):
+        if isinstance(outcome, Rejected):
             raise _not_cancellable(meeting, outcome)
     return Cancellation(invitation, live)
 

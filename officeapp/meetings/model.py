@@ -1,4 +1,4 @@
-"""The data the meeting rules work on: meetings, replies, check-ins, minutes, actions, outcomes."""
+"""The data the meeting rules work on: meetings, replies, check-ins, minutes, actions, effects."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from officeapp.errors import Rejection
+from officeapp.core.trace import TraceRecord
 from officeapp.workflow.model import Assignee, Attachment, Notify
 
 
@@ -233,22 +233,12 @@ class Minutes:
     published_at: datetime | None = None
 
 
-@dataclass(frozen=True)
-class MeetingTraceEntry:
+@dataclass(frozen=True, kw_only=True)
+class MeetingTraceEntry(TraceRecord):
     """One append-only record of who did what to a meeting, in which status (留痕)."""
 
-    seq: int
     status: MeetingStatus
     action: MeetingActionKind
-    actor_id: str
-    actor_name: str
-    at: datetime
-    opinion: str = ""
-    on_behalf_of: str | None = None
-    details: Mapping[str, Any] = field(default_factory=dict)
-    # When the person acted, as their client recorded it, where that was a minute or more
-    # before `at` (when the server accepted it): an action taken offline (clock.acted_at).
-    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -351,30 +341,6 @@ class OpenSupervisionItem:
 
 
 MeetingEffect = Notify | RequestRoomApproval | OpenSupervisionItem
-
-
-@dataclass(frozen=True)
-class MeetingAccepted:
-    """The action is allowed: the new meeting, the trace it appended, effects and warnings."""
-
-    meeting: Meeting
-    trace: tuple[MeetingTraceEntry, ...]
-    effects: tuple[MeetingEffect, ...] = ()
-    warnings: tuple[Rejection, ...] = ()
-
-    ok = True
-
-
-@dataclass(frozen=True)
-class MeetingRejected:
-    """The action is refused, with a stable code and a Chinese message."""
-
-    rejection: Rejection
-
-    ok = False
-
-
-MeetingOutcome = MeetingAccepted | MeetingRejected
 
 
 # Supervision items opened from a decision get ids derived from (meeting, decision number):

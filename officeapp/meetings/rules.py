@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from officeapp.clock import acted_at
-from officeapp.errors import DomainError, Rejection
+from officeapp.core.verdict import Accepted, Refused, Rejected, Verdict, accept, person_text, ruled
+from officeapp.errors import Rejection
 from officeapp.meetings.attendance import (
     UNIT_REPLIERS,
     attendance,
@@ -41,12 +41,9 @@ from officeapp.meetings.model import (
     CheckInMethod,
     Decision,
     Meeting,
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
     MeetingEffect,
-    MeetingOutcome,
-    MeetingRejected,
     MeetingStatus,
     MeetingTraceEntry,
     Minutes,
@@ -120,14 +117,6 @@ class _Call:
     schedule: Schedule | None
 
 
-class _Refused(Exception):
-    """Internal: carries a rejection out of a deep check."""
-
-    def __init__(self, code: str, message: str, **details: Any) -> None:
-        super().__init__(code)
-        self.rejection = Rejection(code, message, details)
-
-
 # --- who is who ----------------------------------------------------------------------------
 
 
@@ -173,7 +162,7 @@ def replyable_attendees(meeting: Meeting, actor: Actor) -> tuple[Attendee, ...]:
 
 def _refuse_unless(allowed: bool, message: str) -> None:
     if not allowed:
-        raise _Refused("meeting.forbidden", message)
+        raise Refused("meeting.forbidden", message)
 
 
 # --- trace and acceptance --------------------------------------------------------------------
@@ -194,20 +183,15 @@ def _entry(
 def _accept(
     call: _Call, after: Meeting, entry: MeetingTraceEntry,
     effects: Iterable[MeetingEffect] = (), warnings: tuple[Rejection, ...] = (),
-) -> MeetingAccepted:
-    before = call.meeting
-    meeting = replace(after, trace=before.trace + (entry,), version=before.version + 1,
-                      updated_at=call.now)
-    return MeetingAccepted(meeting, (entry,), tuple(effects), warnings)
+) -> Accepted[Meeting]:
+    return accept(call.meeting, after, (entry,), call.now, effects, warnings)
 
 
 def _reason(call: _Call, *, required: str | None = None) -> str:
-    text = call.action.reason.strip()
-    if len(text) > MAX_REASON:
-        raise _Refused("meeting.reason_too_long", f"理由不能超过{MAX_REASON}字")
-    if required and not text:
-        raise _Refused("meeting.reason_required", required)
-    return text
+    return person_text(
+        call.action.reason, limit=MAX_REASON,
+        too_long=Refused("meeting.reason_too_long", f"理由不能超过{MAX_REASON}字"),
+        missing=Refused("meeting.reason_required", required) if required else None)
 
 
 def _last_end(meeting: Meeting) -> datetime:
@@ -216,7 +200,7 @@ def _last_end(meeting: Meeting) -> datetime:
 
 def _not_series(meeting: Meeting, what: str) -> None:
     if meeting.recurrence is not None:
-        raise _Refused("meeting.series", f"周期性会议请在具体某一次会议上{what}")
+        raise Refused("meeting.series", f"周期性会议请在具体某一次会议上{what}")
 
 
 def _notice_targets(meeting: Meeting, actor: Actor) -> Notify:
@@ -240,13 +224,13 @@ NOTICE_FIELDS = ("start", "end", "room_id", "location", "host_id", "attendees", 
 TIMING_FIELDS = frozenset({"start", "end"})
 
 
-def _edit(call: _Call) -> MeetingAccepted:
+def _edit(call: _Call) -> Accepted[Meeting]:
     meeting, changes = call.meeting, call.action.changes
     _refuse_unless(is_staff(meeting, call.actor), "只有主办单位的会务人员可以修改会议")
     if not changes:
-        raise _Refused("meeting.nothing_changed", "没有要修改的内容")
+        raise Refused("meeting.nothing_changed", "没有要修改的内容")
     if meeting.status is S.NOTIFIED and call.now >= meeting.start:
-        raise _Refused("meeting.in_past", "会议已开始或已过去，不能再变更")
+        raise Refused("meeting.in_past", "会议已开始或已过去，不能再变更")
     after = apply_fields(meeting, changes)
     released = meeting.booking is not None and after.booking is None
     effects = _release_effects(meeting) if released else ()
@@ -307,14 +291,14 @@ def headcount(meeting: Meeting) -> int:
     return len(expected_people(meeting)) + units
 
 
-def _book(call: _Call) -> MeetingAccepted:
+def _book(call: _Call) -> Accepted[Meeting]:
     meeting, action, schedule = call.meeting, call.action, call.schedule
     _refuse_unless(is_staff(meeting, call.actor), "只有主办单位的会务人员可以预订会议室")
     if schedule is None:
-        raise _Refused("meeting.schedule_required", "预订会议室需要会议室及其占用情况")
+        raise Refused("meeting.schedule_required", "预订会议室需要会议室及其占用情况")
     room = _room_to_book(meeting, action, schedule)
     if call.now >= meeting.start:
-        raise _Refused("meeting.in_past", "不能预订已开始或已过去的时间")
+        raise Refused("meeting.in_past", "不能预订已开始或已过去的时间")
     proposed = replace(meeting, room_id=room.id, booking=None)
     conflicts = find_conflicts(proposed, schedule.bookings)
     taken = [c for c in conflicts if c.kind is ConflictKind.ROOM]
@@ -326,18 +310,18 @@ def _book(call: _Call) -> MeetingAccepted:
 def _room_to_book(meeting: Meeting, action: MeetingAction, schedule: Schedule) -> Room:
     room_id = action.room_id or meeting.room_id
     if room_id is None:
-        raise _Refused("meeting.no_room", "请选择会议室", field="room_id")
+        raise Refused("meeting.no_room", "请选择会议室", field="room_id")
     room = schedule.rooms.get(room_id)
     if room is None:
-        raise _Refused("meeting.unknown_room", "会议室不存在", room_id=room_id)
+        raise Refused("meeting.unknown_room", "会议室不存在", room_id=room_id)
     booking = meeting.booking
     if booking is not None and booking.holds_room and booking.room_id == room_id:
-        raise _Refused("meeting.already_booked", f"本会议已预订{room.name}")
+        raise Refused("meeting.already_booked", f"本会议已预订{room.name}")
     return room
 
 
 def _room_taken(meeting: Meeting, room: Room, taken: list[Conflict],
-                schedule: Schedule) -> _Refused:
+                schedule: Schedule) -> Refused:
     """Say who holds the room and when, and offer the rooms free at every occurrence."""
     spans = occurrences(meeting.start, meeting.end, meeting.recurrence)
     free = free_rooms_over(spans, schedule.rooms.values(), schedule.bookings,
@@ -348,7 +332,7 @@ def _room_taken(meeting: Meeting, room: Room, taken: list[Conflict],
     message = conflict_message(first, subject_name=room.name)
     message += f"；可选空闲会议室：{offer}" if offer else "；该时段没有其他空闲会议室"
     holder = first.holder
-    return _Refused(
+    return Refused(
         "meeting.room_taken", message, room_id=room.id, room_name=room.name,
         holder_meeting_id=holder.meeting_id, holder_title=holder.title,
         holder_booked_by=holder.booked_by, holder_booked_by_name=holder.booked_by_name,
@@ -373,7 +357,7 @@ def _warnings(meeting: Meeting, room: Room, conflicts: tuple[Conflict, ...]
 
 
 def _booked(call: _Call, meeting: Meeting, room: Room,
-            warnings: tuple[Rejection, ...]) -> MeetingAccepted:
+            warnings: tuple[Rejection, ...]) -> Accepted[Meeting]:
     state = BookingState.PENDING if room.needs_approval else BookingState.BOOKED
     booking = RoomBooking(
         room_id=room.id, state=state, booked_by=call.actor.person_id,
@@ -389,11 +373,11 @@ def _booked(call: _Call, meeting: Meeting, room: Room,
     return _accept(call, replace(meeting, booking=booking), entry, effects, warnings)
 
 
-def _decide_room(call: _Call, approve: bool) -> MeetingAccepted:
+def _decide_room(call: _Call, approve: bool) -> Accepted[Meeting]:
     meeting = call.meeting
     booking = meeting.booking
     if booking is None or booking.state is not BookingState.PENDING:
-        raise _Refused("meeting.not_pending", "没有待审批的会议室预订")
+        raise Refused("meeting.not_pending", "没有待审批的会议室预订")
     _refuse_unless(_may_decide_room(meeting, call.actor), "只有该会议室的审批人可以审批")
     reason = _reason(call, required=None if approve else "不同意时必须填写理由")
     state = BookingState.BOOKED if approve else BookingState.REFUSED
@@ -408,11 +392,11 @@ def _decide_room(call: _Call, approve: bool) -> MeetingAccepted:
     return _accept(call, replace(meeting, booking=decided), entry, (note,))
 
 
-def _approve_room(call: _Call) -> MeetingAccepted:
+def _approve_room(call: _Call) -> Accepted[Meeting]:
     return _decide_room(call, approve=True)
 
 
-def _refuse_room(call: _Call) -> MeetingAccepted:
+def _refuse_room(call: _Call) -> Accepted[Meeting]:
     return _decide_room(call, approve=False)
 
 
@@ -424,22 +408,22 @@ def _check_place(meeting: Meeting) -> None:
     booking = meeting.booking
     if meeting.room_id is None:
         if not meeting.location:
-            raise _Refused("meeting.place_required", "请预订会议室或填写会议地点",
+            raise Refused("meeting.place_required", "请预订会议室或填写会议地点",
                            field="room_id")
         return
     if booking is None or booking.room_id != meeting.room_id or not booking.holds_room:
-        raise _Refused("meeting.room_not_booked", "会议室尚未预订成功，不能发送通知")
+        raise Refused("meeting.room_not_booked", "会议室尚未预订成功，不能发送通知")
     if booking.state is BookingState.PENDING:
-        raise _Refused("meeting.room_pending", "会议室预订尚待审批，不能发送通知")
+        raise Refused("meeting.room_pending", "会议室预订尚待审批，不能发送通知")
 
 
-def _send_notice(call: _Call) -> MeetingAccepted:
+def _send_notice(call: _Call) -> Accepted[Meeting]:
     meeting = call.meeting
     _refuse_unless(is_staff(meeting, call.actor), "只有主办单位的会务人员可以发送会议通知")
     if call.now >= meeting.start:
-        raise _Refused("meeting.in_past", "会议已开始或已过去，不能发送通知")
+        raise Refused("meeting.in_past", "会议已开始或已过去，不能发送通知")
     if not meeting.attendees and not meeting.sit_in:
-        raise _Refused("meeting.no_attendees", "请先添加参会人员或单位", field="attendees")
+        raise Refused("meeting.no_attendees", "请先添加参会人员或单位", field="attendees")
     _check_place(meeting)
     code = call.action.check_in_code.strip() or meeting.check_in_code or ""
     after = apply_fields(meeting, {"check_in_code": code})
@@ -453,42 +437,42 @@ def _attendee_for_reply(call: _Call) -> Attendee:
     if wanted is None:
         mine = replyable_attendees(meeting, actor)
         if not mine:
-            raise _Refused("meeting.not_invited", "只有受邀人员（或受邀单位）可以回执")
+            raise Refused("meeting.not_invited", "只有受邀人员（或受邀单位）可以回执")
         return mine[0]
     if not may_reply_for(meeting, actor, wanted):
-        raise _Refused("meeting.not_invited", "只有受邀人员（或受邀单位）可以回执",
+        raise Refused("meeting.not_invited", "只有受邀人员（或受邀单位）可以回执",
                        attendee={"kind": wanted.kind.value, "id": wanted.id})
     return wanted
 
 
 def _deputy(attendee: Attendee, deputy: Assignee | None) -> str:
     if attendee.kind is AttendeeKind.UNIT:
-        raise _Refused("meeting.bad_reply", "单位回执请直接填写参会人员")
+        raise Refused("meeting.bad_reply", "单位回执请直接填写参会人员")
     if deputy is None:
-        raise _Refused("meeting.deputy_required", "请选择代为参会的人员", field="deputy")
+        raise Refused("meeting.deputy_required", "请选择代为参会的人员", field="deputy")
     if deputy.person_id == attendee.id:
-        raise _Refused("meeting.bad_deputy", "不能委派本人代为参会")
+        raise Refused("meeting.bad_deputy", "不能委派本人代为参会")
     return deputy.person_id
 
 
 def _unit_people(attendee: Attendee, people: tuple[Assignee, ...]) -> tuple[str, ...]:
     if not people:
-        raise _Refused("meeting.people_required", "请填写本单位的参会人员", field="people")
+        raise Refused("meeting.people_required", "请填写本单位的参会人员", field="people")
     if len(people) > MAX_UNIT_PEOPLE:
-        raise _Refused("meeting.too_many_people", f"每个单位最多填写{MAX_UNIT_PEOPLE}人")
+        raise Refused("meeting.too_many_people", f"每个单位最多填写{MAX_UNIT_PEOPLE}人")
     outsiders = [p.person_id for p in people if attendee.id not in p.unit_path]
     if outsiders:
-        raise _Refused("meeting.not_in_unit", "所填参会人员不属于受邀单位", people=outsiders)
+        raise Refused("meeting.not_in_unit", "所填参会人员不属于受邀单位", people=outsiders)
     return tuple(dict.fromkeys(p.person_id for p in people))
 
 
-def _reply(call: _Call) -> MeetingAccepted:
+def _reply(call: _Call) -> Accepted[Meeting]:
     meeting, action, actor = call.meeting, call.action, call.actor
     attendee = _attendee_for_reply(call)
     if call.now >= _last_end(meeting):
-        raise _Refused("meeting.reply_closed", "会议已结束，不能再回执")
+        raise Refused("meeting.reply_closed", "会议已结束，不能再回执")
     if action.reply is None:
-        raise _Refused("meeting.bad_reply", "请选择回执：参加、请假或委派他人", field="reply")
+        raise Refused("meeting.bad_reply", "请选择回执：参加、请假或委派他人", field="reply")
     kind = action.reply
     reason = _reason(call, required="请假必须填写理由" if kind is ReplyKind.LEAVE else None)
     deputy = _deputy(attendee, action.deputy) if kind is ReplyKind.DELEGATE else None
@@ -512,14 +496,14 @@ def _may_remind(meeting: Meeting, actor: Actor) -> bool:
     return is_staff(meeting, actor) or Role.ADMIN in actor.roles
 
 
-def _remind(call: _Call) -> MeetingAccepted:
+def _remind(call: _Call) -> Accepted[Meeting]:
     meeting = call.meeting
     _refuse_unless(_may_remind(meeting, call.actor), "只有主办单位的会务人员可以提醒回执")
     if _next_start(meeting, call.now) is None:
-        raise _Refused("meeting.in_past", "会议已开始，不必再提醒回执")
+        raise Refused("meeting.in_past", "会议已开始，不必再提醒回执")
     waiting = pending_replies(meeting)
     if not waiting:
-        raise _Refused("meeting.nothing_to_remind", "所有受邀人员都已回执")
+        raise Refused("meeting.nothing_to_remind", "所有受邀人员都已回执")
     people = tuple(a.id for a in waiting if a.kind is AttendeeKind.PERSON)
     units = tuple(a.id for a in waiting if a.kind is AttendeeKind.UNIT)
     note = Notify("meeting.remind", person_ids=people,
@@ -532,7 +516,7 @@ def _remind(call: _Call) -> MeetingAccepted:
 # --- sign-in ---------------------------------------------------------------------------------
 
 
-def _check_in(call: _Call) -> MeetingAccepted:
+def _check_in(call: _Call) -> Accepted[Meeting]:
     meeting, action, actor = call.meeting, call.action, call.actor
     _not_series(meeting, "签到")
     marking = action.person is not None and action.person.person_id != actor.person_id
@@ -540,7 +524,7 @@ def _check_in(call: _Call) -> MeetingAccepted:
     if marking:
         _refuse_unless(is_staff(meeting, actor), "只有主办单位的会务人员可以为他人签到")
         if call.now < meeting.start - CHECK_IN_OPENS:
-            raise _Refused("meeting.check_in_not_open", "签到尚未开始（会前30分钟开始签到）")
+            raise Refused("meeting.check_in_not_open", "签到尚未开始（会前30分钟开始签到）")
         return _checked_in(call, action.person or actor, CheckInMethod.SECRETARY, {})
     provisional = _check_code(call)
     return _checked_in(call, actor, CheckInMethod.CODE,
@@ -551,30 +535,30 @@ def _check_code(call: _Call) -> bool:
     """Refuse a wrong code or a time outside the window; return True when only the server knows."""
     meeting, now = call.meeting, call.now
     if now < meeting.start - CHECK_IN_OPENS:
-        raise _Refused("meeting.check_in_not_open", "签到尚未开始（会前30分钟开始签到）")
+        raise Refused("meeting.check_in_not_open", "签到尚未开始（会前30分钟开始签到）")
     if now >= min(meeting.end, meeting.start + CHECK_IN_CLOSES):
-        raise _Refused("meeting.check_in_closed", "自助签到已结束，请联系会务人员签到")
+        raise Refused("meeting.check_in_closed", "自助签到已结束，请联系会务人员签到")
     if meeting.check_in_code == "":
-        raise _Refused("meeting.no_check_in_code", "本会议未设置签到码，请由会务人员签到")
+        raise Refused("meeting.no_check_in_code", "本会议未设置签到码，请由会务人员签到")
     given = call.action.check_in_code.strip()
     if not given:
-        raise _Refused("meeting.bad_code", "请输入签到码", field="check_in_code")
+        raise Refused("meeting.bad_code", "请输入签到码", field="check_in_code")
     if meeting.check_in_code is None:
         return True
     if given != meeting.check_in_code:
-        raise _Refused("meeting.bad_code", "签到码不正确", field="check_in_code")
+        raise Refused("meeting.bad_code", "签到码不正确", field="check_in_code")
     return False
 
 
 def _checked_in(call: _Call, who: Actor | Assignee, method: CheckInMethod,
-                details: dict[str, Any]) -> MeetingAccepted:
+                details: dict[str, Any]) -> Accepted[Meeting]:
     meeting = call.meeting
     invitation = invitation_for(meeting, who)
     if invitation is None:
-        raise _Refused("meeting.not_invited", "该人员不在本会议的邀请名单中",
+        raise Refused("meeting.not_invited", "该人员不在本会议的邀请名单中",
                        person_id=who.person_id)
     if any(c.person_id == who.person_id for c in meeting.check_ins):
-        raise _Refused("meeting.already_checked_in", "该人员已签到", person_id=who.person_id)
+        raise Refused("meeting.already_checked_in", "该人员已签到", person_id=who.person_id)
     record = CheckIn(who.person_id, invitation.attendee, call.now, method, call.actor.person_id,
                      invitation.on_behalf_of, invitation.sit_in)
     entry = _entry(call, K.CHECK_IN, details={"person_id": who.person_id,
@@ -586,7 +570,7 @@ def _checked_in(call: _Call, who: Actor | Assignee, method: CheckInMethod,
 # --- cancel, minutes, supervision ---------------------------------------------------------------
 
 
-def _cancel(call: _Call) -> MeetingAccepted:
+def _cancel(call: _Call) -> Accepted[Meeting]:
     meeting = call.meeting
     _refuse_unless(is_staff(meeting, call.actor), "只有主办单位的会务人员可以取消会议")
     reason = _reason(call, required="取消会议必须填写理由")
@@ -601,35 +585,35 @@ def _cancel(call: _Call) -> MeetingAccepted:
 def _decision(draft: Decision, no: int) -> Decision:
     text = draft.text.strip()
     if not text:
-        raise _Refused("meeting.invalid_decision", f"第{no}项议定事项不能为空", no=no)
+        raise Refused("meeting.invalid_decision", f"第{no}项议定事项不能为空", no=no)
     if len(text) > MAX_DECISION:
-        raise _Refused("meeting.invalid_decision", f"每项议定事项不能超过{MAX_DECISION}字", no=no)
+        raise Refused("meeting.invalid_decision", f"每项议定事项不能超过{MAX_DECISION}字", no=no)
     co_units = tuple(u for u in dict.fromkeys(draft.co_unit_ids) if u != draft.lead_unit_id)
     return Decision(no, text, draft.lead_unit_id, co_units, draft.deadline)
 
 
-def _record_minutes(call: _Call) -> MeetingAccepted:
+def _record_minutes(call: _Call) -> Accepted[Meeting]:
     meeting, action = call.meeting, call.action
     _refuse_unless(_may_keep_minutes(meeting, call.actor), "只有记录人或会务人员可以记录纪要")
     _not_series(meeting, "记录纪要")
     if call.now < meeting.start:
-        raise _Refused("meeting.not_started", "会议尚未开始，不能记录纪要")
+        raise Refused("meeting.not_started", "会议尚未开始，不能记录纪要")
     text = action.text.replace("\r\n", "\n").strip()
     if not text:
-        raise _Refused("meeting.minutes_required", "纪要内容不能为空", field="text")
+        raise Refused("meeting.minutes_required", "纪要内容不能为空", field="text")
     if len(text) > MAX_MINUTES or len(action.decisions) > MAX_DECISIONS:
-        raise _Refused("meeting.minutes_too_long", "纪要内容过长")
+        raise Refused("meeting.minutes_too_long", "纪要内容过长")
     decisions = tuple(_decision(d, i + 1) for i, d in enumerate(action.decisions))
     minutes = Minutes(text, decisions, attendance(meeting), call.actor.person_id, call.now)
     entry = _entry(call, K.RECORD_MINUTES, details={"decisions": len(decisions)})
     return _accept(call, replace(meeting, minutes=minutes, status=S.HELD), entry)
 
 
-def _publish_minutes(call: _Call) -> MeetingAccepted:
+def _publish_minutes(call: _Call) -> Accepted[Meeting]:
     meeting = call.meeting
     _refuse_unless(_may_keep_minutes(meeting, call.actor), "只有记录人或会务人员可以印发纪要")
     if meeting.minutes is None:
-        raise _Refused("meeting.no_minutes", "尚未记录纪要")
+        raise Refused("meeting.no_minutes", "尚未记录纪要")
     minutes = replace(meeting.minutes, attendance=attendance(meeting), published_at=call.now)
     came = [e.person_id for e in minutes.attendance.present + minutes.attendance.sitting_in]
     people = [p for p in (*came, meeting.host_id, meeting.recorder_id) if p]
@@ -652,13 +636,13 @@ def _decision_to_supervise(minutes: Minutes, number: int | None) -> Decision:
     """Return the decision asked for, refusing unknown, already linked or incomplete ones."""
     found = [d for d in minutes.decisions if d.no == number]
     if not found:
-        raise _Refused("meeting.unknown_decision", "没有这项议定事项", no=number)
+        raise Refused("meeting.unknown_decision", "没有这项议定事项", no=number)
     decision = found[0]
     if decision.supervision_item_id is not None:
-        raise _Refused("meeting.already_supervised", f"第{decision.no}项议定事项已立项督办",
+        raise Refused("meeting.already_supervised", f"第{decision.no}项议定事项已立项督办",
                        supervision_item_id=decision.supervision_item_id)
     if decision.lead_unit_id is None or decision.deadline is None:
-        raise _Refused("meeting.decision_incomplete",
+        raise Refused("meeting.decision_incomplete",
                        "议定事项须有牵头单位和完成时限才能立项督办", no=decision.no)
     return decision
 
@@ -675,7 +659,7 @@ def _supervision_effect(call: _Call, decision: Decision, item_id: str) -> OpenSu
     )
 
 
-def _open_supervision(call: _Call) -> MeetingAccepted:
+def _open_supervision(call: _Call) -> Accepted[Meeting]:
     meeting, action = call.meeting, call.action
     _refuse_unless(_may_supervise(meeting, call.actor), "只有督查人员可以立项督办")
     minutes = meeting.minutes
@@ -683,7 +667,7 @@ def _open_supervision(call: _Call) -> MeetingAccepted:
     decision = _decision_to_supervise(minutes, action.decision_no)
     item_id = action.supervision_item_id.strip()
     if not item_id:
-        raise _Refused("meeting.item_id_required", "缺少督办事项编号")
+        raise Refused("meeting.item_id_required", "缺少督办事项编号")
     linked = tuple(replace(d, supervision_item_id=item_id) if d.no == decision.no else d
                    for d in minutes.decisions)
     after = replace(meeting, minutes=replace(minutes, decisions=linked))
@@ -692,7 +676,7 @@ def _open_supervision(call: _Call) -> MeetingAccepted:
     return _accept(call, after, entry, (_supervision_effect(call, decision, item_id),))
 
 
-_HANDLERS: Mapping[MeetingActionKind, Callable[[_Call], MeetingAccepted]] = {
+_HANDLERS: Mapping[MeetingActionKind, Callable[[_Call], Accepted[Meeting]]] = {
     K.EDIT: _edit,
     K.BOOK: _book,
     K.APPROVE_ROOM: _approve_room,
@@ -711,7 +695,7 @@ _HANDLERS: Mapping[MeetingActionKind, Callable[[_Call], MeetingAccepted]] = {
 def decide_meeting(
     meeting: Meeting, actor: Actor, action: MeetingAction, now: datetime,
     *, schedule: Schedule | None = None,
-) -> MeetingOutcome:
+) -> Verdict[Meeting]:
     """Decide whether `actor` may do `action` to `meeting` at `now`, and what follows.
 
     `schedule` (rooms and the bookings of other meetings) is needed by `book` only; the server
@@ -719,27 +703,12 @@ def decide_meeting(
     """
     handler = _HANDLERS.get(action.kind)
     if handler is None:
-        return MeetingRejected(Rejection("meeting.unknown_action", "不支持的操作",
+        return Rejected(Rejection("meeting.unknown_action", "不支持的操作",
                                          {"action": str(action.kind)}))
     if meeting.status not in _STATUSES[action.kind]:
-        return MeetingRejected(_wrong_status(meeting, action.kind))
-    try:
-        return _stamped(handler(_Call(meeting, actor, action, now, schedule)),
-                        acted_at(action.acted_at, now))
-    except _Refused as refused:
-        return MeetingRejected(refused.rejection)
-    except DomainError as error:
-        return MeetingRejected(error.rejection)
-
-
-def _stamped(outcome: MeetingOutcome, when: datetime | None) -> MeetingOutcome:
-    """Keep when the person acted (offline, earlier than now) on the entries just appended."""
-    if when is None or not isinstance(outcome, MeetingAccepted):
-        return outcome
-    appended = tuple(replace(e, acted_at=when) for e in outcome.trace)
-    kept = outcome.meeting.trace[:len(outcome.meeting.trace) - len(appended)]
-    return replace(outcome, meeting=replace(outcome.meeting, trace=kept + appended),
-                   trace=appended)
+        return Rejected(_wrong_status(meeting, action.kind))
+    call = _Call(meeting, actor, action, now, schedule)
+    return ruled(lambda: handler(call), claimed=action.acted_at, now=now)
 
 
 def _wrong_status(meeting: Meeting, kind: MeetingActionKind) -> Rejection:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import office_time
 from officeapp.errors import ValidationError
 from officeapp.meetings.attendance import attendance, current_replies, expected_people
 from officeapp.meetings.model import (
@@ -69,13 +69,6 @@ SIGN_IN_ROW: Final = 11.0 * MM
 # --- times and places ---------------------------------------------------------------------
 
 
-def _local(moment: dt.datetime) -> dt.datetime:
-    """Return a moment in Beijing time (a naive one is taken as Beijing time already)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=OFFICE_TZ)
-    return moment.astimezone(OFFICE_TZ)
-
-
 def _day(moment: dt.datetime) -> str:
     """Return 2026年11月25日（星期三）."""
     return f"{chinese_date(moment.date())}（星期{WEEKDAYS[moment.weekday()]}）"
@@ -89,7 +82,7 @@ def _part(moment: dt.datetime) -> str:
 
 def time_text(start: dt.datetime, end: dt.datetime) -> str:
     """Return a meeting's time as a notice gives it: 2026年11月25日（星期三）上午9:00—10:30."""
-    first, last = _local(start), _local(end)
+    first, last = office_time(start), office_time(end)
     if first.date() != last.date():
         return f"{_day(first)}{_part(first)}至{_day(last)}{_part(last)}"
     ending = _part(last)
@@ -107,7 +100,7 @@ def schedule_text(meeting: Meeting) -> str:
         spans = occurrences(meeting.start, meeting.end, meeting.recurrence)
     except ValidationError:
         return f"{text}起定期召开"
-    last = _local(spans[-1][0])
+    last = office_time(spans[-1][0])
     return f"{text}起定期召开，共{len(spans)}次，最后一次为{_day(last)}"
 
 
@@ -162,7 +155,7 @@ def notice_layout(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> Off
         main_recipients=tuple(_recipients(meeting, names)),
         body=_notice_body(meeting, names, now),
         issuer=organiser,
-        date=_local(now).date(),
+        date=office_time(now).date(),
     )
 
 
@@ -189,9 +182,9 @@ def _participants(attendees: Sequence[Attendee], names: NameBook) -> str:
 
 def _reply_by(meeting: Meeting, now: dt.datetime) -> str:
     """Return until when to reply: 17:00 the day before the meeting, or 会前 if that passed."""
-    start = _local(meeting.start)
+    start = office_time(meeting.start)
     deadline = (start - dt.timedelta(days=1)).replace(hour=17, minute=0, second=0, microsecond=0)
-    if deadline > _local(now):
+    if deadline > office_time(now):
         return f"{deadline.month}月{deadline.day}日17:00前"
     return "会前"
 
@@ -199,7 +192,7 @@ def _reply_by(meeting: Meeting, now: dt.datetime) -> str:
 def _notice_body(meeting: Meeting, names: NameBook, now: dt.datetime) -> str:
     """Return the 正文 of the notice, one paragraph per line."""
     title = meeting.title.strip() or "会议"
-    start = _local(meeting.start)
+    start = office_time(meeting.start)
     lines = [f"经研究，定于{chinese_date(start.date())}召开{title}。现将有关事项通知如下：",
              "一、会议时间", f"{schedule_text(meeting)}。",
              "二、会议地点", f"{place_text(meeting, names)}。",
@@ -465,12 +458,12 @@ def minutes_layout(meeting: Meeting, *, names: NameBook, now: dt.datetime) -> Mi
         mark=f"{organiser}{kind}纪要",
         title=meeting.title.strip(),
         body=_minutes_body(meeting, names),
-        date=_local(day).date(),
+        date=office_time(day).date(),
         attendees=tuple(_entry_text(e, names) for e in lists.present),
         on_leave=tuple(_entry_text(e, names) for e in lists.on_leave),
         observers=tuple(_entry_text(e, names) for e in lists.sitting_in),
         print_unit=organiser if published is not None else "",
-        print_date=_local(published).date() if published is not None else None,
+        print_date=office_time(published).date() if published is not None else None,
     )
 
 

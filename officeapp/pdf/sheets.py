@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from officeapp.clock import local
+from officeapp.clock import OFFICE_TZ, day_minute_text
 from officeapp.pdf.draw import Metadata, Op, RuleOp, TextOp, Typeset, baseline_in, render_pdf
 from officeapp.pdf.flow import chinese_date, page_number_op
 from officeapp.pdf.fonts import FontRole, FontSet, load_fonts
@@ -195,18 +194,9 @@ def _opinion_row(
             continue
         if opinion.text:
             lines += _wrapped([Span(opinion.text, FontRole.KAITI)], FULL_VALUE_WIDTH, fonts)
-        signed = f"{opinion.person}　{_when(opinion.at)}"
+        signed = f"{opinion.person}　{day_minute_text(opinion.at, naive_zone=OFFICE_TZ)}"
         lines += _wrapped([Span(signed, FontRole.FANGSONG)], FULL_VALUE_WIDTH, fonts, "right")
     return TableRow((_label(label, fonts), Cell(FULL_VALUE_WIDTH, tuple(lines))), minimum)
-
-
-def _when(moment: dt.datetime | dt.date) -> str:
-    """Return the time of an opinion: the date, and the time of day when known."""
-    if isinstance(moment, dt.datetime):
-        if moment.tzinfo is not None:  # a trace moment (UTC): the sheet shows office time
-            moment = local(moment)
-        return f"{chinese_date(moment.date())} {moment:%H:%M}"
-    return chinese_date(moment)
 
 
 def _typeset(heading: str, rows: Sequence[TableRow], fonts: FontSet, *, subject: str) -> Typeset:

@@ -11,9 +11,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NotRequired, TypedDict, Unpack
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import office_time
 from officeapp.pdf.draw import Metadata, Typeset, render_pdf
 from officeapp.pdf.flow import chinese_date
 from officeapp.pdf.fonts import FontRole, load_fonts
@@ -50,16 +50,9 @@ LIGHT_FILLS: Final[dict[Light, Color]] = {
 }
 
 
-def _beijing(moment: dt.datetime) -> dt.datetime:
-    """Return a moment in Beijing time (a naive one is taken as Beijing time already)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=OFFICE_TZ)
-    return moment.astimezone(OFFICE_TZ)
-
-
 def _date(moment: dt.datetime | None) -> str:
     """Return the Beijing date in Chinese, or "" for None."""
-    return "" if moment is None else chinese_date(_beijing(moment).date())
+    return "" if moment is None else chinese_date(office_time(moment).date())
 
 
 # --- 督办单 ------------------------------------------------------------------------------
@@ -122,34 +115,26 @@ OVERDUE_COLUMNS: Final = (("序号", 13.0), ("事项名称", 61.0), ("牵头单�
                           ("办理时限", 34.0), ("逾期天数", 16.0))
 
 
-def supervision_report_pdf(
-    items: Iterable[SupervisionItem],
-    *,
-    period_start: dt.datetime,
-    period_end: dt.datetime,
-    now: dt.datetime,
-    names: NameBook,
-    title: str | None = None,
-) -> bytes:
+class ReportOptions(TypedDict):
+    """The keyword arguments of every form of the 督办通报 (see supervision_report_typeset)."""
+
+    period_start: dt.datetime
+    period_end: dt.datetime
+    now: dt.datetime
+    names: NameBook
+    title: NotRequired[str | None]
+
+
+def supervision_report_pdf(items: Iterable[SupervisionItem],
+                           **options: Unpack[ReportOptions]) -> bytes:
     """Return the 督办通报 of a period: totals, per-unit table, sources, the overdue list."""
-    return render_pdf(supervision_report_typeset(
-        items, period_start=period_start, period_end=period_end, now=now, names=names,
-        title=title))
+    return render_pdf(supervision_report_typeset(items, **options))
 
 
-def supervision_report_ofd(
-    items: Iterable[SupervisionItem],
-    *,
-    period_start: dt.datetime,
-    period_end: dt.datetime,
-    now: dt.datetime,
-    names: NameBook,
-    title: str | None = None,
-) -> bytes:
+def supervision_report_ofd(items: Iterable[SupervisionItem],
+                           **options: Unpack[ReportOptions]) -> bytes:
     """Return the 督办通报 as OFD, laid out exactly as its PDF."""
-    return render_ofd(supervision_report_typeset(
-        items, period_start=period_start, period_end=period_end, now=now, names=names,
-        title=title))
+    return render_ofd(supervision_report_typeset(items, **options))
 
 
 def supervision_report_typeset(
@@ -163,11 +148,11 @@ def supervision_report_typeset(
 ) -> Typeset:
     """Return the 督办通报 of a period laid out, ready for the PDF or the OFD."""
     listed = list(items)
-    period = Period(_beijing(period_start), _beijing(period_end))
-    data = report_data(listed, period, _beijing(now), unit_names=names.units)
+    period = Period(office_time(period_start), office_time(period_end))
+    data = report_data(listed, period, office_time(now), unit_names=names.units)
     heading_text = title or default_report_title(period)
-    last = _beijing(max(period.start, period.end - dt.timedelta(microseconds=1)))
-    first = _beijing(period.start)
+    last = office_time(max(period.start, period.end - dt.timedelta(microseconds=1)))
+    first = office_time(period.start)
     until = f"{last.month}月{last.day}日" if last.year == first.year else _date(last)
     blocks: list[Block] = [
         heading(heading_text),
@@ -188,7 +173,7 @@ def supervision_report_typeset(
     issuer = _issuer(listed, names)
     if issuer:
         blocks.append(para(issuer, size=SIZE_3, align="right", space_before=10 * MM))
-    blocks.append(para(_date(_beijing(now)), size=SIZE_3, align="right",
+    blocks.append(para(_date(office_time(now)), size=SIZE_3, align="right",
                        space_before=0.0 if issuer else 10 * MM))
     metadata = Metadata(heading_text, issuer, "督办通报")
     return typeset_blocks(blocks, frame=PORTRAIT, fonts=load_fonts(), metadata=metadata)
@@ -196,7 +181,7 @@ def supervision_report_typeset(
 
 def default_report_title(period: Period) -> str:
     """Return 2026年11月督查督办工作通报 for a calendar month, else 督查督办工作通报."""
-    start, end = _beijing(period.start), _beijing(period.end)
+    start, end = office_time(period.start), office_time(period.end)
     first = start.replace(hour=0, minute=0, second=0, microsecond=0, day=1)
     following = (first + dt.timedelta(days=32)).replace(day=1)
     if start == first and end == following:
@@ -311,7 +296,7 @@ def _moment(moment: dt.datetime | None) -> str:
     """Return a moment as the XLSX shows it, in Beijing time, date and time on two lines."""
     if moment is None:
         return ""
-    local = _beijing(moment)
+    local = office_time(moment)
     return f"{local:%Y-%m-%d}\n{local:%H:%M}"
 
 
@@ -346,7 +331,7 @@ LIGHT_WIDTH: Final = 15.0
 def ledger_pdf(items: Iterable[SupervisionItem], *, now: dt.datetime, names: NameBook) -> bytes:
     """Return the 台账: A4 landscape, the XLSX ledger's columns, the header on every page."""
     listed = list(items)
-    moment = _beijing(now)
+    moment = office_time(now)
     header = Row((*(Cell(c.header, c.width * MM, FontRole.HEITI, "centre")
                     for c in LEDGER_COLUMNS),
                   Cell(LIGHT_HEADER, LIGHT_WIDTH * MM, FontRole.HEITI, "centre")), minimum=8 * MM)

@@ -177,7 +177,8 @@ def _time_ok(x: str) -> str:
         f" WHEN 25 THEN {x} GLOB '{_DAY}T{_CLOCK}{_OFFSET}' AND substr({x}, 21, 2) <= '14'"
         f" WHEN 32 THEN {x} GLOB '{_DAY}T{_CLOCK}{_MICRO}{_OFFSET}' AND substr({x}, 28, 2) <= '14'"
         f" WHEN 19 THEN {x} GLOB '{_DAY}T{_CLOCK}' WHEN 26 THEN {x} GLOB '{_DAY}T{_CLOCK}{_MICRO}'"
-        f" END AND substr({x}, 12, 2) <= '23' AND {_calendar(x)})")
+        # Not NULL for another length: the checks run as NOT (…), and NOT NULL passes a row.
+        f" ELSE 0 END AND substr({x}, 12, 2) <= '23' AND {_calendar(x)})")
 
 
 def _opt_time(x: str) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from officeapp.store import meta
 from officeapp.store.db import bulk_writes, chunks, loads, marks
 from officeapp.store.packing import pack
+from officeapp.store.records import Stored, base_of, revert_found
 from officeapp.store.rows import LISTING_COLUMNS, DocumentRows, document_rows, fts_values
+
+# The pulled JSON's rows, offered here as every kind's module offers them (tables.KindRows).
+from officeapp.store.rows import rows_from_data as rows_from_data
 from officeapp.store.search import index_text
 from officeapp.workflow.codec import document_from_dict
 from officeapp.workflow.model import Document
@@ -37,16 +40,6 @@ _CHARS_DELETE = ("INSERT INTO documents_chars (documents_chars, rowid, text)"
 TEXT_INDEXES = ("documents_chars",)
 
 
-@dataclass(frozen=True)
-class Stored:
-    """What the store holds for a document before a write replaces it."""
-
-    doc_key: int
-    pending: bool
-    data: str
-    base: str | None
-
-
 def stored(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Stored]:
     """Return the stored state of each of `ids` that exists."""
     found: dict[str, Stored] = {}
@@ -58,6 +51,11 @@ def stored(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Stored]:
         for doc_id, key, pending, data, base in rows:
             found[doc_id] = Stored(key, bool(pending), data, base)
     return found
+
+
+def stored_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Return which of `ids` the store holds."""
+    return set(stored(conn, ids))
 
 
 def _next_key(conn: sqlite3.Connection) -> int:
@@ -84,21 +82,14 @@ def put_rows(conn: sqlite3.Connection, rows: Sequence[DocumentRows], *, pending:
             keyed.append((key, row, None))
             key += 1
         else:
-            keyed.append((old.doc_key, row, _base(old, pending=pending)))
+            keyed.append((old.key, row, base_of(old, pending=pending)))
     _forget_derived(conn, list(before.values()))
     _write(conn, keyed, pending=pending)
 
 
-def _base(old: Stored, *, pending: bool) -> str | None:
-    """Keep the last server version while local changes sit on top of it (for revert)."""
-    if not pending:
-        return None
-    return old.base if old.pending else old.data
-
-
 def _forget_derived(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
     """Drop the index rows of documents about to be rewritten."""
-    keys = [(o.doc_key,) for o in old]
+    keys = [(o.key,) for o in old]
     _forget_text(conn, old)
     for table in ("holders", "circulations", "participants", "informed"):
         conn.executemany(f"DELETE FROM {table} WHERE doc_key = ?", keys)
@@ -125,7 +116,7 @@ def _write(
 
 
 def _forget_text(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:
-    texts = [(o.doc_key, fts_values(loads(o.data))) for o in old]
+    texts = [(o.key, fts_values(loads(o.data))) for o in old]
     conn.executemany(_CHARS_DELETE, [(key, index_text(*values)) for key, values in texts])
 
 
@@ -134,7 +125,7 @@ def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
     old = list(stored(conn, list(dict.fromkeys(ids))).values())
     _forget_text(conn, old)
     # Holders, participants, circulations and the JSON go by ON DELETE CASCADE.
-    conn.executemany("DELETE FROM documents WHERE doc_key = ?", [(o.doc_key,) for o in old])
+    conn.executemany("DELETE FROM documents WHERE doc_key = ?", [(o.key,) for o in old])
     return len(old)
 
 
@@ -174,18 +165,9 @@ def merge_text_now(conn: sqlite3.Connection) -> None:
 def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
     """Put pending documents back to their last server version; drop ones never synced."""
     wanted = list(dict.fromkeys(ids))
-    found = stored(conn, wanted)
-    reverted: list[str] = []
-    for doc_id in wanted:
-        old = found.get(doc_id)
-        if old is None or not old.pending:
-            continue
-        if old.base is None:
-            delete(conn, [doc_id])
-        else:
-            put(conn, [document_from_dict(loads(old.base))], pending=False)
-        reverted.append(doc_id)
-    return reverted
+    return revert_found(
+        wanted, stored(conn, wanted), delete=lambda doc_id: delete(conn, [doc_id]),
+        put_base=lambda base: put_rows(conn, [rows_from_data(loads(base))], pending=False))
 
 
 def load(conn: sqlite3.Connection, document_id: str) -> Document | None:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal, get_args
 
-from officeapp.documents import Direction, DocType, Urgency
+from officeapp.core.inbox import POOL, audiences
+from officeapp.documents import URGENCY_RANK, Direction, DocType, Urgency
 from officeapp.errors import ValidationError
 from officeapp.org import Actor
-from officeapp.store import search
+from officeapp.store import inbox_entries, search
 from officeapp.store.db import chunks, marks, parse_timestamp, timestamp
-from officeapp.store.rows import step_label
+from officeapp.store.rows import NO_DEADLINE, step_label
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import Status
 
@@ -41,6 +42,15 @@ class InboxFilter:
     owner_unit_id: str | None = None
     created_by: str | None = None
     step: str | None = None
+    # Which record kind ("document", "meeting", "supervision"); None: every kind.
+    kind: str | None = None
+
+    def documents_only(self) -> bool:
+        """Return whether a condition only documents have is set (高级搜索, text)."""
+        return any(v is not None for v in (
+            self.doc_type, self.status, self.direction, self.created_from,
+            self.created_before, self.owner_unit_id, self.created_by, self.step,
+        )) or bool(self.text.strip())
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class InboxRow:
     pending: bool
     # 用印 was done here and awaits the server, which makes the signed official PDF.
     awaiting_seal: bool = False
+    created_at: datetime | None = None
 
 
 def _after_seal() -> str:
@@ -84,13 +95,13 @@ _AWAITING_SEAL = (
     " '$.official_pdf'), 'null') = 'null' FROM document_data AS x"
     " WHERE x.doc_key = d.doc_key) ELSE 0 END")
 _ROW_COLUMNS = ("d.id, d.title, d.doc_number, d.doc_type, d.urgency, d.direction, d.step,"
-                f" d.status, d.deadline, d.updated_at, d.pending, {_AWAITING_SEAL}")
+                f" d.status, d.deadline, d.updated_at, d.pending, {_AWAITING_SEAL}, d.created_at")
 
 
 def _row(values: tuple[Any, ...]) -> InboxRow:
     """Return the InboxRow for one result row of _ROW_COLUMNS."""
     (doc_id, title, number, doc_type, urgency, direction, step, status, deadline, updated,
-     pending, awaiting_seal) = values
+     pending, awaiting_seal, created) = values
     updated_at = parse_timestamp(updated)
     assert updated_at is not None
     return InboxRow(
@@ -98,7 +109,7 @@ def _row(values: tuple[Any, ...]) -> InboxRow:
         urgency=Urgency(urgency), direction=Direction(direction), step=step,
         step_label=step_label(direction, step), status=Status(status),
         deadline=parse_timestamp(deadline), updated_at=updated_at, pending=bool(pending),
-        awaiting_seal=bool(awaiting_seal))
+        awaiting_seal=bool(awaiting_seal), created_at=parse_timestamp(created))
 
 
 def _people(actor: Actor) -> list[str]:
@@ -347,3 +358,232 @@ def unread_informed_ids(conn: sqlite3.Connection, *, actor: Actor,
             [actor.person_id, *part])
         found.update(str(r[0]) for r in rows)
     return found
+
+
+# --- 待办 / 已办 across record kinds ----------------------------------------------------------
+
+ACROSS_KINDS: tuple[Folder, ...] = ("todo", "done")
+
+
+@dataclass(frozen=True)
+class InboxLine:
+    """One line of the one inbox: a record of any kind and what it asks (or asked).
+
+    `document` carries a document's own columns (文号, 环节, 待同步); `task` is the entry's
+    task for meetings and supervision items ("reply", "check_in", "sign_for", "report",
+    "review"…) and "handle" for documents. `urgency_rank` 0 is 特急, as for documents.
+    """
+
+    kind: str
+    record_id: str
+    task: str
+    title: str
+    due: datetime | None
+    urgency_rank: int
+    updated_at: datetime | None
+    document: InboxRow | None = None
+
+
+def _document_line(row: InboxRow) -> InboxLine:
+    return InboxLine("document", row.id, "handle", row.title, row.deadline,
+                     URGENCY_RANK[row.urgency], row.updated_at, row)
+
+
+def _entry_line(row: inbox_entries.EntryRow) -> InboxLine:
+    return InboxLine(row.kind, row.record_id, row.task, row.title, row.due, row.urgency_rank,
+                     row.updated_at)
+
+
+def _kinds(folder: str, filters: InboxFilter) -> tuple[bool, bool]:
+    """Return whether documents, and whether the entries of other kinds, are in the page."""
+    documents = filters.kind in (None, "document")
+    others = (folder in ACROSS_KINDS and filters.kind != "document"
+              and not filters.documents_only())
+    return documents, others
+
+
+def _entry_audiences(actor: Actor, folder: str) -> list[str]:
+    """Return whose entries a folder reads: 待办 every audience of the actor (委托 and pools
+    included), 已办 what the person did themselves."""
+    return audiences(actor) if folder == "todo" else [actor.person_id]
+
+
+def _entry_tests(
+    actor: Actor, folder: str, filters: InboxFilter, now: datetime,
+) -> tuple[str, list[Any]]:
+    """Return the row tests of a folder's entries beyond their audience and `done` (todo: not
+    expired, and not a pool entry leaving the actor out; done: asking nothing of them now)."""
+    # A pool entry may leave one person out (core.inbox.reaches).
+    live = ("{t}.expires > ? AND ({t}.excluded IS NULL OR {t}.excluded <> ?"
+            f" OR substr({{t}}.person_id, 1, 1) <> '{POOL}')")
+    live_params: list[Any] = [timestamp(now), actor.person_id]
+    if folder == "todo":
+        sql, params = live.format(t="e"), live_params
+    else:
+        # One set of what is asked of the actor now, built once per query, not a probe per row.
+        people = audiences(actor)
+        sql = ("e.kind || '/' || e.record_id NOT IN (SELECT t.kind || '/' || t.record_id"
+               f" FROM inbox_entries AS t WHERE t.person_id IN ({marks(people)})"
+               f" AND t.done = 0 AND {live.format(t='t')})")
+        params = [*people, *live_params]
+    if filters.kind is not None:
+        sql += " AND e.kind = ?"
+        params.append(filters.kind)
+    if filters.urgency is not None:
+        sql += " AND e.urgency_rank = ?"
+        params.append(URGENCY_RANK[filters.urgency])
+    if filters.due_before is not None:
+        sql += " AND e.due < ?"
+        params.append(timestamp(filters.due_before))
+    return sql, params
+
+
+def _entry_keys(
+    actor: Actor, folder: str, filters: InboxFilter, now: datetime,
+) -> tuple[str, list[Any]]:
+    """Return SQL selecting the (kind, record_id, task) of a folder's lines, each once: one
+    range of the table per audience (its key leads with the audience), joined by UNION."""
+    tests, params = _entry_tests(actor, folder, filters, now)
+    arm = ("SELECT e.kind, e.record_id, e.task FROM inbox_entries AS e"
+           f" WHERE e.person_id = ? AND e.done = ? AND {tests}")
+    people = _entry_audiences(actor, folder)
+    done = int(folder != "todo")
+    return (" UNION ".join([arm] * len(people)),
+            [value for person in people for value in (person, done, *params)])
+
+
+# The index each sort walks (schema v9: audience and done first, then the sort's columns,
+# then the key's kind, record and task), matching _SORTS. Entries have no created_at: their
+# last change stands in for it.
+_ENTRY_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "updated_at": ("inbox_entries_updated", ("updated_at",)),
+    "created_at": ("inbox_entries_updated", ("updated_at",)),
+    "title": ("inbox_entries_title", ("title",)),
+    "deadline": ("inbox_entries_due", ("due_sort",)),
+    "urgency": ("inbox_entries_urgency", ("urgency_rank", "updated_at")),
+}
+_TIES = ("kind", "record_id", "task")
+
+
+def _entry_page(
+    conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
+    sort: InboxSort, limit: int, now: datetime,
+) -> list[InboxLine]:
+    """Return the first `limit` lines of a folder's entries: each audience's index walked in
+    sort order up to `limit` rows, merged, one line per record and task.
+
+    A line asked of two audiences (a clerk who is also a secretary) appears in both walks;
+    where that leaves a walk short of the page, the walks go on twice as far.
+    """
+    tests, params = _entry_tests(actor, folder, filters, now)
+    index, columns = _ENTRY_SORTS[sort.key]
+    way = "ASC" if _ascending(sort) else "DESC"
+    order = ", ".join(f"e.{c} {way}" for c in (*columns, *_TIES))
+    sql = (f"SELECT {inbox_entries.ROW_COLUMNS}, {', '.join(f'e.{c}' for c in columns)}"
+           f" FROM inbox_entries AS e INDEXED BY {index} WHERE e.person_id = ? AND e.done = ?"
+           f" AND {tests} ORDER BY {order} LIMIT ?")
+    done, reach = int(folder != "todo"), limit
+    while True:
+        walks = [[(tuple(r[-len(columns):]) + tuple(r[:3]), r[:-len(columns)])
+                  for r in conn.execute(sql, [audience, done, *params, reach])]
+                 for audience in _entry_audiences(actor, folder)]
+        found = _merged(walks, descending=not _ascending(sort))
+        short = [walk[-1][0] for walk in walks if len(walk) == reach]
+        if short:
+            # Past the first walk's end another walk may still hold earlier lines.
+            edge = max(short) if not _ascending(sort) else min(short)
+            found = [f for f in found if (f[0] >= edge if not _ascending(sort) else f[0] <= edge)]
+        if len(found) >= limit or not short:
+            return [_entry_line(inbox_entries.parse(values)) for _, values in found[:limit]]
+        reach *= 2
+
+
+def _merged(walks: list[list[tuple[tuple[Any, ...], Any]]], *, descending: bool,
+            ) -> list[tuple[tuple[Any, ...], Any]]:
+    """Return the walks' rows in one order, each record and task once."""
+    rows = sorted((row for walk in walks for row in walk), key=lambda row: row[0],
+                  reverse=descending)
+    seen: set[tuple[Any, ...]] = set()
+    found = []
+    for row in rows:
+        if row[0][-3:] not in seen:
+            seen.add(row[0][-3:])
+            found.append(row)
+    return found
+
+
+def _sort_value(line: InboxLine, key: str) -> tuple[Any, ...]:
+    updated = timestamp(line.updated_at) if line.updated_at is not None else ""
+    if key == "title":
+        return (line.title,)
+    if key == "deadline":
+        return (timestamp(line.due) if line.due is not None else f"{NO_DEADLINE}{updated}",)
+    if key == "urgency":
+        return (line.urgency_rank, updated)
+    if key == "created_at" and line.document is not None:
+        return (timestamp(line.document.created_at),) if line.document.created_at else (updated,)
+    return (updated,)
+
+
+def lines(
+    conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
+    sort: InboxSort, offset: int, limit: int, now: datetime,
+) -> list[InboxLine]:
+    """Return one page of a folder across record kinds (documents alone outside 待办/已办
+    or with a documents-only filter).
+
+    The first `offset + limit` entries (one person's are few) are merged with the documents
+    that can share the page: those from `offset - len(entries)` on, since every earlier
+    document comes before the page whatever the entries hold (docs/store.md, "The inbox").
+    """
+    search.check_page(offset=offset, limit=limit)
+    documents, others = _kinds(folder, filters)
+    entries = (_entry_page(conn, actor=actor, folder=folder, filters=filters, sort=sort,
+                           limit=offset + limit, now=now) if others else [])
+    if not documents:
+        return entries[offset:offset + limit]
+    start = max(0, offset - len(entries))
+    found = entries + _documents(conn, actor=actor, folder=folder,
+                                 filters=replace(filters, kind=None), sort=sort, offset=start,
+                                 count=offset + limit - start)
+    if entries:
+        found.sort(key=lambda line: _sort_value(line, sort.key), reverse=not _ascending(sort))
+    return found[offset - start:offset + limit - start]
+
+
+def _documents(
+    conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
+    sort: InboxSort, offset: int, count: int,
+) -> list[InboxLine]:
+    """Return `count` documents of a folder from `offset`, read a page at a time."""
+    found: list[InboxLine] = []
+    while len(found) < count:
+        want = min(search.MAX_PAGE, count - len(found))
+        rows = page(conn, actor=actor, folder=folder, filters=filters, sort=sort,
+                    offset=offset + len(found), limit=want)
+        found += [_document_line(r) for r in rows]
+        if len(rows) < want:
+            break
+    return found
+
+
+def line_count(
+    conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
+    now: datetime,
+) -> int:
+    """Return how many lines a folder holds across record kinds, with these filters."""
+    documents, others = _kinds(folder, filters)
+    total = count(conn, actor=actor, folder=folder,
+                  filters=replace(filters, kind=None)) if documents else 0
+    if others:
+        keys, params = _entry_keys(actor, folder, filters, now)
+        total += int(conn.execute(f"SELECT count(*) FROM ({keys})", params).fetchone()[0])
+    return total
+
+
+def kind_counts(conn: sqlite3.Connection, *, actor: Actor, now: datetime) -> dict[str, int]:
+    """Return the 待办 of meetings and supervision items by kind (the documents' is
+    `count(folder="todo")`)."""
+    keys, params = _entry_keys(actor, "todo", InboxFilter(), now)
+    rows = conn.execute(f"SELECT kind, count(*) FROM ({keys}) GROUP BY kind", params)
+    return {str(kind): int(n) for kind, n in rows}

@@ -6,21 +6,13 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
-from officeapp.errors import ConflictError, Rejection
-from officeapp.meetings import (
-    Booking,
-    Meeting,
-    MeetingAccepted,
-    MeetingAction,
-    MeetingActionKind,
-    MeetingOutcome,
-    MeetingRejected,
-    decide_meeting,
-)
+from officeapp.clock import corrected_now
+from officeapp.core.verdict import Accepted, Verdict
+from officeapp.errors import ConflictError
 from officeapp.org import Actor, Delegation, Organisation, Person, Room, Unit
 from officeapp.store import (
     blobs,
@@ -35,39 +27,24 @@ from officeapp.store import (
     schema,
     search,
     stats,
-    supervision,
     traces,
     trust,
 )
-from officeapp.store import meetings as meeting_store
 from officeapp.store.blobs import BlobRecord, BlobState
 from officeapp.store.bulk import Staged, StagedPage
 from officeapp.store.db import Checkpointer, connect, dumps, transaction
 from officeapp.store.directory import LocalDelegation
 from officeapp.store.drafts import OpinionDraft
-from officeapp.store.inbox import Folder, InboxFilter, InboxRow, InboxSort
+from officeapp.store.inbox import Folder, InboxFilter, InboxLine, InboxRow, InboxSort
+from officeapp.store.meetings import MeetingQueries
 from officeapp.store.outbox import NewMutation, OutboxMutation, RejectionRecord
 from officeapp.store.pull import PulledRejection, PullOutcome, PullPage
 from officeapp.store.search import SearchHit
+from officeapp.store.supervision import SupervisionQueries
+from officeapp.store.tables import KindTable, table_of
 from officeapp.store.trust import TrustRoot
-from officeapp.supervision import (
-    InboxEntry,
-    ItemQuery,
-    ItemRow,
-    PressingStats,
-    SupervisionAccepted,
-    SupervisionAction,
-    SupervisionDecision,
-    SupervisionItem,
-    SupervisionRejected,
-    UnitStats,
-    corrected_now,
-    decide_supervision,
-)
-from officeapp.supervision.lights import DEFAULT_WARN_DAYS
 from officeapp.tracechain import Break
-from officeapp.workflow.engine import decide
-from officeapp.workflow.model import Accepted, Action, Decision, Document, Rejected
+from officeapp.workflow.model import Document
 
 Clock = Callable[[], datetime]
 # sync_meta key of the server's clock minus this machine's, in seconds (the sync engine's).
@@ -78,20 +55,14 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _not_found(document_id: str) -> Rejected:
-    return Rejected(Rejection("document.not_found", "文件不存在，或您已无权查看该文件",
-                              {"document_id": document_id}))
-
-
-def _meeting_not_found(meeting_id: str) -> MeetingRejected:
-    return MeetingRejected(Rejection("meeting.not_found", "会议不存在，或您已无权查看该会议",
-                                     {"meeting_id": meeting_id}))
-
-
-def _item_not_found(item_id: str) -> SupervisionRejected:
-    return SupervisionRejected(Rejection("supervision.not_found",
-                                         "督办事项不存在，或您已无权查看该事项",
-                                         {"item_id": item_id}))
+def _mutation(table: KindTable, record: Any, name: str, args: str, at: datetime,
+              version: int, *, person_id: str, opinion: str = "") -> NewMutation:
+    """The outbox row of a mutation on `record` (as it was before the mutation); a document's
+    row also keeps its id, step and opinion (drafts and rejections read them)."""
+    if not table.drafts:
+        return NewMutation(name, args, at, version, person_id=person_id, record_id=record.id)
+    return NewMutation(name, args, at, version, document_id=record.id, person_id=person_id,
+                       step=record.step, opinion=opinion, record_id=record.id)
 
 
 class LocalStore:
@@ -100,6 +71,9 @@ class LocalStore:
     def __init__(self, db: sqlite_utils.Database, *, clock: Clock = _utc_now) -> None:
         self.db = db
         self._clock = clock
+        # The questions one kind alone answers, named by what they answer.
+        self.meetings = MeetingQueries(db.conn)
+        self.supervision = SupervisionQueries(db.conn)
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -244,243 +218,88 @@ class LocalStore:
                 "delegation.end", args, now, mutator_version, person_id=person_id,
                 record_id=delegation_id))
 
-    # --- documents -------------------------------------------------------------------------
+    # --- records of every kind (officeapp/store/tables.py) ---------------------------------
 
-    def put_documents(self, documents: Iterable[Document], *, pending: bool = False) -> None:
-        """Upsert documents with their holders, participants, trace and FTS in one transaction.
+    def put_records(self, kind: str, records: Iterable[Any], *, pending: bool = False) -> None:
+        """Upsert records of one kind with everything derived from them, in one transaction.
 
         Pull writes server truth with pending=False; a rebase writes replayed local results
-        with pending=True (the server version is kept aside for `revert_documents`).
+        with pending=True (the server version is kept aside for `revert_records`).
         """
         with transaction(self.db.conn):
-            docs.put(self.db.conn, documents, pending=pending)
+            table_of(kind).rows.put(self.db.conn, records, pending=pending)
+
+    def get_record(self, kind: str, record_id: str) -> Any:
+        """Return the record as the user sees it (local changes included), or None."""
+        return table_of(kind).rows.load(self.db.conn, record_id)
 
     def get_document(self, document_id: str) -> Document | None:
-        """Return the document as the user sees it (local changes included), or None."""
-        return docs.load(self.db.conn, document_id)
+        """`get_record("document", …)`, typed for its hundred callers."""
+        return cast("Document | None", self.get_record("document", document_id))
 
-    def delete_documents(self, document_ids: Sequence[str]) -> int:
-        """Purge documents (a revoke), trace and FTS included; return how many existed."""
+    def delete_records(self, kind: str, ids: Iterable[str]) -> int:
+        """Purge records (a revoke) with everything derived from them; return how many
+        existed."""
         with transaction(self.db.conn):
-            return docs.delete(self.db.conn, document_ids)
+            return table_of(kind).rows.delete(self.db.conn, list(ids))
 
-    def revert_documents(self, document_ids: Sequence[str]) -> list[str]:
+    def revert_records(self, kind: str, ids: Iterable[str]) -> list[str]:
         """Drop local changes: back to the last server version, or gone if never synced."""
         with transaction(self.db.conn):
-            return docs.revert(self.db.conn, document_ids)
+            return table_of(kind).rows.revert(self.db.conn, list(ids))
 
-    def document_count(self) -> int:
-        """Return how many documents the store holds."""
-        return int(self.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    def record_count(self, kind: str) -> int:
+        """Return how many records of the kind the store holds."""
+        sql = f"SELECT count(*) FROM {table_of(kind).table}"
+        return int(self.db.conn.execute(sql).fetchone()[0])
 
-    # --- the optimistic local path ---------------------------------------------------------
-
-    def apply_action(
-        self, *, document_id: str, actor: Actor, action: Action, now: datetime,
-        mutation_name: str, mutation_args: dict[str, Any], mutator_version: int = 1,
-    ) -> Decision:
-        """Decide an action locally; if accepted, write document, outbox row and draft at once."""
+    def create_record(
+        self, kind: str, *, record: Any, mutation_name: str, mutation_args: dict[str, Any],
+        mutator_version: int = 1,
+    ) -> int:
+        """Store a new record (a draft, a registration, a meeting, an item) with its outbox
+        row; return the mutation id."""
+        table = table_of(kind)
         args = dumps(mutation_args, what="操作参数")
         with transaction(self.db.conn):
-            document = docs.load(self.db.conn, document_id)
-            if document is None:
-                return _not_found(document_id)
-            decision = decide(document, actor, action, now)
-            if isinstance(decision, Accepted):
-                self._record_accepted(decision.document, NewMutation(
-                    mutation_name, args, now, mutator_version, document_id=document_id,
-                    person_id=actor.person_id, step=document.step,
-                    opinion=action.opinion.strip()))
-            return decision
+            if table.rows.stored_ids(self.db.conn, [record.id]):
+                raise ConflictError(table.exists.code, table.exists.message,
+                                    **table.exists.details(record.id))
+            table.rows.put(self.db.conn, [record], pending=True)
+            return outbox.append(self.db.conn, _mutation(
+                table, record, mutation_name, args, record.updated_at or record.created_at,
+                mutator_version, person_id=record.created_by))
 
-    def _record_accepted(self, document: Document, mutation: NewMutation) -> None:
-        """Write the decided document, its outbox row, and drop the submitted draft."""
+    def apply_record_action(
+        self, kind: str, *, record_id: str, actor: Actor, action: Any, now: datetime,
+        mutation_name: str, mutation_args: dict[str, Any], mutator_version: int = 1,
+    ) -> Verdict[Any]:
+        """Decide an action locally by the kind's rules; if accepted, write the record and
+        its outbox row at once (and drop the opinion draft it submitted)."""
+        table = table_of(kind)
+        args = dumps(mutation_args, what="操作参数")
+        with transaction(self.db.conn):
+            record = table.rows.load(self.db.conn, record_id)
+            if record is None:
+                return table.not_found(record_id)
+            verdict = table.decide(record, actor, action, now, self.db)
+            if isinstance(verdict, Accepted):
+                opinion = action.opinion.strip() if table.drafts else ""
+                self._record_accepted(table, verdict.record, _mutation(
+                    table, record, mutation_name, args, now, mutator_version,
+                    person_id=actor.person_id, opinion=opinion))
+            return verdict
+
+    def _record_accepted(self, table: KindTable, record: Any, mutation: NewMutation) -> None:
+        """Write the decided record, its outbox row, and drop the submitted draft."""
         conn = self.db.conn
-        docs.put(conn, [document], pending=True)
+        table.rows.put(conn, [record], pending=True)
         outbox.append(conn, mutation)
         if mutation.opinion and mutation.person_id:
             # The draft became this opinion; a rejection brings it back from the outbox row.
-            drafts.delete(conn, document_id=document.id, person_id=mutation.person_id)
+            drafts.delete(conn, document_id=record.id, person_id=mutation.person_id)
 
-    def create_document(
-        self, *, document: Document, mutation_name: str, mutation_args: dict[str, Any],
-        mutator_version: int = 1,
-    ) -> int:
-        """Store a new draft or registration with its outbox row; return the mutation id."""
-        args = dumps(mutation_args, what="操作参数")
-        with transaction(self.db.conn):
-            if docs.stored(self.db.conn, [document.id]):
-                raise ConflictError("document.exists", "文件已存在，不能重复创建",
-                                    document_id=document.id)
-            docs.put(self.db.conn, [document], pending=True)
-            created = document.updated_at or document.created_at
-            return outbox.append(self.db.conn, NewMutation(
-                mutation_name, args, created, mutator_version, document_id=document.id,
-                person_id=document.created_by, step=document.step))
-
-    # --- meetings --------------------------------------------------------------------------
-
-    def get_meeting(self, meeting_id: str) -> Meeting | None:
-        """Return the meeting as the user sees it (its check-in code when one was pulled)."""
-        return meeting_store.load(self.db.conn, meeting_id)
-
-    def meetings_between(self, start: datetime, end: datetime, *,
-                         include_cancelled: bool = False) -> list[Meeting]:
-        """Return the meetings with an occurrence overlapping [start, end), by start; a
-        series once (expand it with officeapp.meetings.occurrences)."""
-        return meeting_store.between(self.db.conn, start, end, include_cancelled=include_cancelled)
-
-    def my_meetings(self, actor: Actor, *, start: datetime | None = None,
-                    end: datetime | None = None,
-                    include_cancelled: bool = False) -> list[Meeting]:
-        """Return the meetings that name the actor (host, recorder, creator, invitee, deputy,
-        named by a unit's reply; or whom they act for) or invite or organise from a unit on
-        their unit path, optionally only those with an occurrence in [start, end)."""
-        return meeting_store.mine(self.db.conn, actor, start=start, end=end,
-                             include_cancelled=include_cancelled)
-
-    def meeting_bookings(self, start: datetime, end: datetime) -> list[Booking]:
-        """Return the bookings (one per occurrence) overlapping [start, end), by start."""
-        return meeting_store.bookings(self.db.conn, start, end)
-
-    def put_meetings(self, meetings: Iterable[Meeting], *, pending: bool = False) -> None:
-        """Upsert meetings: server truth (pending=False) or local results (pending=True)."""
-        with transaction(self.db.conn):
-            meeting_store.put(self.db.conn, meetings, pending=pending)
-
-    def delete_meetings(self, ids: Iterable[str]) -> int:
-        """Delete meetings (a revoke); return how many existed."""
-        with transaction(self.db.conn):
-            return meeting_store.delete(self.db.conn, list(ids))
-
-    def revert_meetings(self, ids: Iterable[str]) -> list[str]:
-        """Drop local changes: back to the last server version, or gone if never synced."""
-        with transaction(self.db.conn):
-            return meeting_store.revert(self.db.conn, list(ids))
-
-    def create_meeting(self, *, meeting: Meeting, mutation_name: str,
-                       mutation_args: dict[str, Any], mutator_version: int = 1) -> int:
-        """Store a new meeting (or sitting) with its outbox row; return the mutation id."""
-        args = dumps(mutation_args, what="操作参数")
-        with transaction(self.db.conn):
-            if meeting_store.stored_ids(self.db.conn, [meeting.id]):
-                raise ConflictError("meeting.exists", "会议已存在，不能重复创建",
-                                    meeting_id=meeting.id)
-            meeting_store.put(self.db.conn, [meeting], pending=True)
-            return outbox.append(self.db.conn, NewMutation(
-                mutation_name, args, meeting.updated_at or meeting.created_at, mutator_version,
-                person_id=meeting.created_by, record_id=meeting.id))
-
-    def apply_meeting_action(
-        self, *, meeting_id: str, actor: Actor, action: MeetingAction, now: datetime,
-        mutation_name: str, mutation_args: dict[str, Any], mutator_version: int = 1,
-    ) -> MeetingOutcome:
-        """Decide a meeting action locally (a booking against the local bookings); if
-        accepted, write the meeting and its outbox row at once."""
-        args = dumps(mutation_args, what="操作参数")
-        with transaction(self.db.conn):
-            meeting = meeting_store.load(self.db.conn, meeting_id)
-            if meeting is None:
-                return _meeting_not_found(meeting_id)
-            schedule = (meeting_store.schedule_for(self.db, meeting)
-                        if action.kind is MeetingActionKind.BOOK else None)
-            outcome = decide_meeting(meeting, actor, action, now, schedule=schedule)
-            if isinstance(outcome, MeetingAccepted):
-                meeting_store.put(self.db.conn, [outcome.meeting], pending=True)
-                outbox.append(self.db.conn, NewMutation(
-                    mutation_name, args, now, mutator_version, person_id=actor.person_id,
-                    record_id=meeting_id))
-            return outcome
-
-    # --- supervision -----------------------------------------------------------------------
-
-    def get_supervision_item(self, item_id: str) -> SupervisionItem | None:
-        """Return the item as the user sees it (local changes included), or None."""
-        return supervision.load(self.db.conn, item_id)
-
-    def supervision_rows(self, query: ItemQuery | None = None, *, now: datetime,
-                         limit: int | None = None, offset: int = 0) -> list[ItemRow]:
-        """Return the list rows passing `query` at `now` (filtered and lit in SQL, exactly as
-        officeapp.supervision.filter_rows), by deadline (undated last), then title; `limit`
-        and `offset` take one page of them."""
-        return supervision.rows(self.db.conn, query or ItemQuery(), now=now, limit=limit,
-                                offset=offset)
-
-    def supervision_count(self, query: ItemQuery | None = None, *, now: datetime) -> int:
-        """Return how many items pass `query` at `now`."""
-        return supervision.count(self.db.conn, query or ItemQuery(), now=now)
-
-    def supervision_statistics(self, *, period_start: datetime, period_end: datetime,
-                               now: datetime) -> list[UnitStats]:
-        """Return the per-unit statistics of items assigned in the period, as of `now`
-        (exactly officeapp.supervision.unit_statistics over every item)."""
-        return supervision.statistics(self.db.conn, period_start=period_start,
-                                      period_end=period_end, now=now)
-
-    def supervision_pressing(self, *, now: datetime, warn_days: int = DEFAULT_WARN_DAYS,
-                             limit: int | None = None) -> tuple[list[PressingStats],
-                                                                list[ItemRow]]:
-        """Return, per lead unit, how many open items are overdue and due soon at `now`
-        whenever they were assigned, and the rows of those items (the first `limit`)."""
-        conn = self.db.conn
-        return (supervision.pressing_statistics(conn, now=now, warn_days=warn_days),
-                supervision.pressing_rows(conn, now=now, warn_days=warn_days, limit=limit))
-
-    def supervision_items(self, ids: Iterable[str] | None = None) -> list[SupervisionItem]:
-        """Return these items (every item when None), by deadline then title."""
-        return supervision.items(self.db.conn, ids)
-
-    def supervision_inbox(self, actor: Actor, *, now: datetime,
-                          warn_days: int = DEFAULT_WARN_DAYS) -> list[InboxEntry]:
-        """Return the supervision work waiting for the actor at `now`, most pressing first."""
-        return supervision.inbox(self.db.conn, actor, now=now, warn_days=warn_days)
-
-    def put_supervision_items(self, items: Iterable[SupervisionItem], *,
-                              pending: bool = False) -> None:
-        """Upsert items: server truth (pending=False) or local results (pending=True)."""
-        with transaction(self.db.conn):
-            supervision.put(self.db.conn, items, pending=pending)
-
-    def delete_supervision_items(self, ids: Iterable[str]) -> int:
-        """Delete items (a revoke); return how many existed."""
-        with transaction(self.db.conn):
-            return supervision.delete(self.db.conn, list(ids))
-
-    def revert_supervision_items(self, ids: Iterable[str]) -> list[str]:
-        """Drop local changes: back to the last server version, or gone if never synced."""
-        with transaction(self.db.conn):
-            return supervision.revert(self.db.conn, list(ids))
-
-    def create_supervision_item(self, *, item: SupervisionItem, mutation_name: str,
-                                mutation_args: dict[str, Any], mutator_version: int = 1) -> int:
-        """Store a new item with its outbox row; return the mutation id."""
-        args = dumps(mutation_args, what="操作参数")
-        with transaction(self.db.conn):
-            if supervision.stored_ids(self.db.conn, [item.id]):
-                raise ConflictError("supervision.exists", "督办事项已存在，不能重复创建",
-                                    item_id=item.id)
-            supervision.put(self.db.conn, [item], pending=True)
-            return outbox.append(self.db.conn, NewMutation(
-                mutation_name, args, item.updated_at or item.created_at, mutator_version,
-                person_id=item.created_by, record_id=item.id))
-
-    def apply_supervision_action(
-        self, *, item_id: str, actor: Actor, action: SupervisionAction, now: datetime,
-        mutation_name: str, mutation_args: dict[str, Any], mutator_version: int = 1,
-    ) -> SupervisionDecision:
-        """Decide a supervision action locally; if accepted, write item and outbox row at once."""
-        args = dumps(mutation_args, what="操作参数")
-        with transaction(self.db.conn):
-            item = supervision.load(self.db.conn, item_id)
-            if item is None:
-                return _item_not_found(item_id)
-            decision = decide_supervision(item, actor, action, now)
-            if isinstance(decision, SupervisionAccepted):
-                supervision.put(self.db.conn, [decision.item], pending=True)
-                outbox.append(self.db.conn, NewMutation(
-                    mutation_name, args, now, mutator_version, person_id=actor.person_id,
-                    record_id=item_id))
-            return decision
+    # --- the server's clock ----------------------------------------------------------------
 
     def server_offset(self) -> timedelta:
         """Return the server's clock minus this machine's, as the last sync measured it."""
@@ -634,16 +453,46 @@ class LocalStore:
         return inbox.count(self.db.conn, actor=actor, folder=folder,
                            filters=filters or InboxFilter())
 
+    def inbox_lines(
+        self, *, actor: Actor, folder: Folder, filters: InboxFilter | None = None,
+        sort: InboxSort | None = None, offset: int = 0, limit: int = 50,
+        now: datetime | None = None,
+    ) -> list[InboxLine]:
+        """Return one page of a folder across record kinds: 待办 and 已办 hold documents,
+        meetings and supervision items; the other folders hold documents."""
+        return inbox.lines(self.db.conn, actor=actor, folder=folder,
+                           filters=filters or InboxFilter(), sort=sort or InboxSort(),
+                           offset=offset, limit=limit, now=now or self.corrected_now())
+
+    def inbox_line_count(
+        self, *, actor: Actor, folder: Folder, filters: InboxFilter | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        """Return how many lines `inbox_lines` pages through."""
+        return inbox.line_count(self.db.conn, actor=actor, folder=folder,
+                                filters=filters or InboxFilter(),
+                                now=now or self.corrected_now())
+
+    def todo_by_kind(self, actor: Actor, *, now: datetime | None = None) -> dict[str, int]:
+        """Return the size of 待办 per record kind ("document", "meeting", "supervision")."""
+        counts = inbox.kind_counts(self.db.conn, actor=actor, now=now or self.corrected_now())
+        counts["document"] = inbox.count(self.db.conn, actor=actor, folder="todo",
+                                         filters=InboxFilter())
+        return counts
+
     def finished_counts(self) -> list[stats.FinishedCount]:
         """Return how many documents are finished and archived, per owning unit, direction
         and year (公文统计's 归档率)."""
         return stats.finished_counts(self.db.conn)
 
     def folder_counts(self, actor: Actor) -> dict[str, int]:
-        """Return the unfiltered size of each folder, for the badges, and under
+        """Return the unfiltered size of each folder (待办 and 已办 across kinds), for the
+        badges, and under
         "informed_unread" how many 知会 the person has not read."""
+        now = self.corrected_now()
         counts: dict[str, int] = {
-            folder: inbox.count(self.db.conn, actor=actor, folder=folder, filters=InboxFilter())
+            folder: inbox.line_count(self.db.conn, actor=actor, folder=folder,
+                                     filters=InboxFilter(), now=now)
             for folder in inbox.FOLDERS}
         counts["informed_unread"] = inbox.unread_informed(self.db.conn, actor=actor)
         return counts

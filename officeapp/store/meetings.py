@@ -10,8 +10,8 @@ Python only for the few rows that condition returns.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -34,26 +34,17 @@ from officeapp.meetings.codec import meeting_from_dict, meeting_to_dict
 from officeapp.org import Actor
 from officeapp.store import directory, records
 from officeapp.store.db import dumps, loads, marks, timestamp
-from officeapp.store.records import RecordTable
+from officeapp.store.records import Child, RecordRows, RecordTable
 
 _COLUMNS = ("id", "title", "meeting_type", "status", "organiser_unit_id", "created_by",
             "room_id", "start", '"end"', "span_end", "recurring", "series_id", "version",
             "updated_at")
-MEETINGS = RecordTable("meetings", "meeting_key", _COLUMNS, ("meeting_people", "meeting_units"))
+MEETINGS = RecordTable("meetings", "meeting_key", _COLUMNS,
+                       (Child("meeting_people", ("person_id",)),
+                        Child("meeting_units", ("unit_id",))))
 _SELECT = ("SELECT m.data, c.code, m.recurring FROM meetings AS m"
            " LEFT JOIN meeting_codes AS c ON c.meeting_id = m.id")
 _CANCELLED = MeetingStatus.CANCELLED.value
-
-
-@dataclass(frozen=True)
-class MeetingRows:
-    """Everything the store writes for one meeting, besides its key."""
-
-    id: str
-    listing: tuple[Any, ...]
-    data: str
-    people: frozenset[str]
-    units: frozenset[str]
 
 
 def people_of(meeting: Meeting) -> frozenset[str]:
@@ -80,7 +71,7 @@ def _optional(moment: datetime | None) -> str | None:
     return None if moment is None else timestamp(moment)
 
 
-def meeting_rows(meeting: Meeting, *, data: Mapping[str, Any] | None = None) -> MeetingRows:
+def meeting_rows(meeting: Meeting, *, data: Mapping[str, Any] | None = None) -> RecordRows:
     """Return the rows of a meeting; `data` is its JSON as received (else it is encoded).
 
     Raises ValidationError for times or a recurrence the rules refuse.
@@ -92,51 +83,14 @@ def meeting_rows(meeting: Meeting, *, data: Mapping[str, Any] | None = None) -> 
                int(meeting.recurrence is not None), meeting.series_id, meeting.version,
                _optional(meeting.updated_at))
     json = dumps(meeting_to_dict(meeting) if data is None else dict(data), what="会议")
-    return MeetingRows(meeting.id, listing, json, people_of(meeting), units_of(meeting))
+    return RecordRows(meeting.id, listing, json,
+                      (tuple((p,) for p in sorted(people_of(meeting))),
+                       tuple((u,) for u in sorted(units_of(meeting)))), record=meeting)
 
 
-def rows_from_data(data: Mapping[str, Any]) -> MeetingRows:
+def rows_from_data(data: Mapping[str, Any]) -> RecordRows:
     """Return the rows of a pulled meeting; raises ValidationError when it is malformed."""
     return meeting_rows(meeting_from_dict(data), data=data)
-
-
-def stored_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
-    """Return which of `ids` the store holds."""
-    return set(records.stored(conn, MEETINGS, list(ids)))
-
-
-def put(conn: sqlite3.Connection, meetings: Iterable[Meeting], *, pending: bool) -> None:
-    """Upsert meetings; call inside a transaction."""
-    latest = {m.id: m for m in meetings}
-    put_rows(conn, [meeting_rows(m) for m in latest.values()], pending=pending)
-
-
-def put_rows(conn: sqlite3.Connection, rows: Sequence[MeetingRows], *, pending: bool) -> None:
-    """Upsert meetings given as rows; pending keeps the last server version in `base`."""
-    latest = list({r.id: r for r in rows}.values())
-    before = records.stored(conn, MEETINGS, [r.id for r in latest])
-    for row in latest:
-        key = records.upsert(conn, MEETINGS, row.listing, row.data, pending=pending,
-                             old=before.get(row.id))
-        conn.executemany("INSERT INTO meeting_people (person_id, meeting_key) VALUES (?, ?)",
-                         [(p, key) for p in sorted(row.people)])
-        conn.executemany("INSERT INTO meeting_units (unit_id, meeting_key) VALUES (?, ?)",
-                         [(u, key) for u in sorted(row.units)])
-
-
-def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
-    """Delete meetings (a revoke); their people and units go by cascade. Return how many."""
-    return records.delete(conn, MEETINGS, ids)
-
-
-def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
-    """Put pending meetings back to their server version; delete those never synced."""
-
-    def put_base(base: str) -> None:
-        data = loads(base)
-        put_rows(conn, [meeting_rows(meeting_from_dict(data), data=data)], pending=False)
-
-    return records.revert(conn, MEETINGS, ids, put_base)
 
 
 def put_codes(conn: sqlite3.Connection, codes: Mapping[str, str]) -> None:
@@ -163,6 +117,10 @@ def load(conn: sqlite3.Connection, meeting_id: str) -> Meeting | None:
     """Return the stored meeting (with its check-in code when one was pulled), or None."""
     row = conn.execute(f"{_SELECT} WHERE m.id = ?", (meeting_id,)).fetchone()
     return None if row is None else _decode(row[0], row[1])
+
+
+# What the generic store (tables.py, pull.py, LocalStore) writes and reads meetings with.
+ROWS = records.JsonRecords(MEETINGS, meeting_rows, rows_from_data, load)
 
 
 def _window(start: datetime | None, end: datetime | None) -> tuple[str, list[str]]:
@@ -233,3 +191,30 @@ def schedule_for(db: sqlite_utils.Database, meeting: Meeting) -> Schedule:
     start, end = booking_window(meeting)
     rooms = {room.id: room for room in directory.rooms(db)}
     return Schedule(rooms=rooms, bookings=BookingIndex(bookings(db.conn, start, end)))
+
+
+class MeetingQueries:
+    """The questions only meetings answer: the calendar, a person's meetings, room bookings
+    (`LocalStore.meetings`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def between(self, start: datetime, end: datetime, *,
+                include_cancelled: bool = False) -> list[Meeting]:
+        """Return the meetings with an occurrence overlapping [start, end), by start; a
+        series once (expand it with officeapp.meetings.occurrences)."""
+        return between(self._conn, start, end, include_cancelled=include_cancelled)
+
+    def concerning(self, actor: Actor, *, start: datetime | None = None,
+                   end: datetime | None = None,
+                   include_cancelled: bool = False) -> list[Meeting]:
+        """Return the meetings that name the actor (host, recorder, creator, invitee, deputy,
+        named by a unit's reply; or whom they act for) or invite or organise from a unit on
+        their unit path, optionally only those with an occurrence in [start, end)."""
+        return mine(self._conn, actor, start=start, end=end,
+                    include_cancelled=include_cancelled)
+
+    def bookings(self, start: datetime, end: datetime) -> list[Booking]:
+        """Return the bookings (one per occurrence) overlapping [start, end), by start."""
+        return bookings(self._conn, start, end)

@@ -13,15 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from officeapp.errors import DomainError
-from officeapp.meetings import (
-    MeetingAccepted,
-    MeetingActionKind,
-    create_meeting,
-    decide_meeting,
-    sitting_of,
-)
-from officeapp.meetings.codec import meeting_action_from_dict
-from officeapp.org import Actor, Organisation
+from officeapp.mutators import MUTATORS
 from officeapp.orgcodec import (
     delegation_from_dict,
     person_from_dict,
@@ -33,30 +25,19 @@ from officeapp.store import (
     docs,
     meetings,
     meta,
+    mutations,
     outbox,
-    supervision,
     traces,
     trust,
 )
 from officeapp.store.outbox import OutboxMutation, record_kind
-from officeapp.store.rows import DocumentRows, rows_from_data
-from officeapp.supervision import SupervisionAccepted, create_item, decide_supervision
-from officeapp.supervision.codec import action_from_dict as supervision_action_from_dict
+from officeapp.store.tables import TABLES
 from officeapp.tracechain import Break
-from officeapp.workflow import Accepted, create_outgoing, decide, register_incoming
-from officeapp.workflow.codec import action_from_dict, assignee_resolver
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_MUTATIONS = frozenset({"document.create_outgoing", "document.register_incoming",
-                                "document.act"})
-MEETING_MUTATIONS = frozenset({"meeting.create", "meeting.create_sitting", "meeting.act"})
-SUPERVISION_MUTATIONS = frozenset({"supervision.create", "supervision.act"})
-REPLAYED_MUTATIONS = DOCUMENT_MUTATIONS | MEETING_MUTATIONS | SUPERVISION_MUTATIONS
-_ACTS = frozenset({"document.act", "meeting.act", "supervision.act"})
 _DIRECTORY_TABLES = {"unit": "units", "person": "people", "room": "rooms",
                      "delegation": "delegations"}
-_RECORD_KINDS = ("meeting", "meeting_code", "supervision")
 
 
 @dataclass(frozen=True)
@@ -116,33 +97,30 @@ class PullOutcome:
 
 @dataclass
 class Records:
-    """Ids of records by kind: the documents, meetings and supervision items a step touched."""
+    """Ids of records by kind (the kinds of `tables.TABLES`): the records a step touched."""
 
-    documents: set[str] = field(default_factory=set)
-    meetings: set[str] = field(default_factory=set)
-    supervision: set[str] = field(default_factory=set)
+    ids: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in TABLES})
 
     def of(self, kind: str) -> set[str]:
         """Return the set of one kind ("document", "meeting" or "supervision")."""
-        return {"document": self.documents, "meeting": self.meetings,
-                "supervision": self.supervision}[kind]
+        return self.ids[kind]
 
     def add(self, kind: str, record_id: str) -> None:
         """Add one record, if its kind is one the store keeps."""
-        if kind in ("document", "meeting", "supervision"):
-            self.of(kind).add(record_id)
+        if kind in self.ids:
+            self.ids[kind].add(record_id)
 
     def update(self, other: Records) -> None:
         """Add every record of `other`."""
-        for kind in ("document", "meeting", "supervision"):
-            self.of(kind).update(other.of(kind))
+        for kind, ids in other.ids.items():
+            self.ids[kind].update(ids)
 
     def outcome(self, *, directory: bool, rejected: Sequence[int],
                 skipped: Sequence[str] = ()) -> PullOutcome:
         """Return the outcome that reports these records."""
-        return PullOutcome(frozenset(self.documents), directory, tuple(rejected),
-                           tuple(skipped), frozenset(self.meetings),
-                           frozenset(self.supervision))
+        return PullOutcome(frozenset(self.of("document")), directory, tuple(rejected),
+                           tuple(skipped), frozenset(self.of("meeting")),
+                           frozenset(self.of("supervision")))
 
 
 def wipe_mirror(db: sqlite_utils.Database) -> None:
@@ -150,8 +128,7 @@ def wipe_mirror(db: sqlite_utils.Database) -> None:
     conn = db.conn
     for table in docs.TEXT_INDEXES:
         conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
-    conn.execute("DELETE FROM documents")
-    for table in ("meetings", "meeting_codes", "supervision_items"):
+    for table in (*(t.table for t in TABLES.values()), "meeting_codes"):
         conn.execute(f"DELETE FROM {table}")
     for table in ("delegations", "rooms", "people", "units"):
         conn.execute(f"DELETE FROM {table}")
@@ -170,30 +147,26 @@ def apply_page(db: sqlite_utils.Database, page: PullPage, *, now: datetime,
     conn = db.conn
     if page.has_more and meta.cursor(conn) == 0:
         docs.merge_text_later(conn)  # an initial sync
-    put_docs, revoked_docs, skipped = _documents(page.changes)
-    docs.put_rows(conn, put_docs, pending=False)
-    docs.delete(conn, revoked_docs)
+    skipped: list[str] = []
+    affected = _records(conn, page.changes, skipped)
+    coded = _codes(conn, page.changes, skipped)
     touched_directory = _directory(db, page.changes)
     # New trusted roots change what 验章 says: the views reload as for the directory.
     touched_directory |= trust.apply(conn, page.changes)
-    affected, coded = _records(conn, page.changes, skipped)
     _check_traces(conn, page.changes)
     rejected = _rejections(conn, page.rejected, now=now)
     touched_directory |= _revert_delegations(db, rejected)
     if not page.has_more:
         outbox.mark_acked(conn, up_to=min(page.last_mutation_id, outbox.last_mutation_id(conn)))
         docs.merge_text_now(conn)
-    _reapply_delegations(db)
     meta.set_cursor(conn, page.cursor, reset=False)
-    affected.documents.update(r.id for r in put_docs)
-    affected.documents.update(stored)
-    affected.documents.update(revoked_docs)
+    affected.of("document").update(stored)
     refused = _refused_records(rejected)
     affected.update(refused)
     # A refused mutation's optimistic effect goes even if the page did not resend its record.
     _revert(conn, refused)
     affected.update(rebase(db, affected, replay_missing=not page.has_more))
-    affected.meetings.update(coded)
+    affected.of("meeting").update(coded)
     return affected.outcome(directory=touched_directory, rejected=list(rejected),
                             skipped=skipped)
 
@@ -222,29 +195,36 @@ def _final(changes: Sequence[PulledChange], kinds: Sequence[str]) -> list[Pulled
     return list(last.values())
 
 
-def _documents(changes: Sequence[PulledChange]) -> tuple[
-        list[DocumentRows], list[str], list[str]]:
-    """Split a page's document changes into the rows to put, revokes, and skipped ids."""
-    put: list[DocumentRows] = []
-    revoked: list[str] = []
-    skipped: list[str] = []
-    for change in _final(changes, ("document",)):
+def _records(conn: sqlite3.Connection, changes: Sequence[PulledChange],
+             skipped: list[str]) -> Records:
+    """Write a page's records of every kind and their revokes; return those written or
+    revoked (to rebase). A malformed record is logged and added to `skipped`."""
+    rows: dict[str, list[Any]] = {kind: [] for kind in TABLES}
+    revoked: dict[str, list[str]] = {kind: [] for kind in TABLES}
+    touched = Records()
+    for change in _final(changes, tuple(TABLES)):
         if change.op == "revoke":
-            revoked.append(change.id)
-            continue
-        try:
-            put.append(rows_from_data(change.data or {}))
-        except (KeyError, ValueError, TypeError, DomainError):
-            # One malformed record must not stop the sync; it is logged and retried on resync.
-            log.warning("skipped malformed document %s from the server", change.id)
-            skipped.append(change.id)
-    return put, revoked, skipped
+            revoked[change.kind].append(change.id)
+        else:
+            try:
+                rows[change.kind].append(TABLES[change.kind].rows.rows_from_data(
+                    change.data or {}))
+            except (KeyError, ValueError, TypeError, DomainError):
+                # One malformed record must not stop the sync; it is retried on resync.
+                log.warning("skipped malformed %s %s from the server", change.kind, change.id)
+                skipped.append(change.id)
+                continue
+        touched.add(change.kind, change.id)
+    for kind, table in TABLES.items():
+        table.rows.put_rows(conn, rows[kind], pending=False)
+        table.rows.delete(conn, revoked[kind])
+    return touched
 
 
 def _check_traces(conn: sqlite3.Connection, changes: Sequence[PulledChange]) -> None:
     """Check each pulled record's trace against its chain hashes; keep what breaks."""
-    checked: dict[str, dict[str, Break | None]] = {kind: {} for kind in traces.KINDS}
-    for change in _final(changes, traces.KINDS):
+    checked: dict[str, dict[str, Break | None]] = {kind: {} for kind in TABLES}
+    for change in _final(changes, tuple(TABLES)):
         if change.op == "revoke":
             traces.forget(conn, change.kind, [change.id])
         else:
@@ -261,46 +241,25 @@ def _code(data: Mapping[str, Any] | None) -> str:
     return code
 
 
-def _records(conn: sqlite3.Connection, changes: Sequence[PulledChange],
-             skipped: list[str]) -> tuple[Records, set[str]]:
-    """Write a page's meetings, check-in codes and supervision items; return the records
-    written or revoked (to rebase) and the meetings whose code alone changed (to show).
-
-    Malformed records are logged and added to `skipped`, as for documents.
-    """
-    meeting_rows: list[meetings.MeetingRows] = []
-    item_rows: list[supervision.ItemRows] = []
+def _codes(conn: sqlite3.Connection, changes: Sequence[PulledChange],
+           skipped: list[str]) -> set[str]:
+    """Write a page's check-in codes and their revokes; return the meetings whose code
+    changed (to show; not to rebase: the meeting's local state already holds its pending
+    work). A malformed code is logged and added to `skipped`."""
     codes: dict[str, str] = {}
-    revoked: dict[str, list[str]] = {kind: [] for kind in _RECORD_KINDS}
-    touched = Records()
-    coded: set[str] = set()
-    for change in _final(changes, _RECORD_KINDS):
+    revoked: list[str] = []
+    for change in _final(changes, ("meeting_code",)):
         if change.op == "revoke":
-            revoked[change.kind].append(change.id)
-        else:
-            try:
-                if change.kind == "meeting":
-                    meeting_rows.append(meetings.rows_from_data(change.data or {}))
-                elif change.kind == "supervision":
-                    item_rows.append(supervision.rows_from_data(change.data or {}))
-                else:
-                    codes[change.id] = _code(change.data)
-            except (KeyError, ValueError, TypeError, DomainError):
-                log.warning("skipped malformed %s %s from the server", change.kind, change.id)
-                skipped.append(change.id)
-                continue
-        if change.kind == "meeting_code":
-            # Not a rebase target: the meeting's local state already holds its pending work.
-            coded.add(change.id)
-        else:
-            touched.add(change.kind, change.id)
-    meetings.put_rows(conn, meeting_rows, pending=False)
-    meetings.delete(conn, revoked["meeting"])
+            revoked.append(change.id)
+            continue
+        try:
+            codes[change.id] = _code(change.data)
+        except TypeError:
+            log.warning("skipped malformed %s %s from the server", change.kind, change.id)
+            skipped.append(change.id)
     meetings.put_codes(conn, codes)
-    meetings.delete_codes(conn, revoked["meeting_code"])
-    supervision.put_rows(conn, item_rows, pending=False)
-    supervision.delete(conn, revoked["supervision"])
-    return touched, coded
+    meetings.delete_codes(conn, revoked)
+    return {*codes, *revoked}
 
 
 def _directory(db: sqlite_utils.Database, changes: Sequence[PulledChange]) -> bool:
@@ -322,24 +281,6 @@ def _directory(db: sqlite_utils.Database, changes: Sequence[PulledChange]) -> bo
     directory.upsert(db, units=found["unit"], people=found["person"], rooms=found["room"],
                      delegations=found["delegation"])
     return touched
-
-
-def _reapply_delegations(db: sqlite_utils.Database) -> None:
-    """Put back the marks of delegation mutations still queued: a pulled put clears the
-    mark, and a reset wipes a delegation made here that the server has not stored yet."""
-    stored = {d.id for d in directory.delegations(db)}
-    for mutation in outbox.pending(db.conn):
-        if mutation.name == "delegation.end" and mutation.record_id:
-            directory.mark_ending(db, mutation.record_id)
-        elif mutation.name == "delegation.create" and mutation.person_id:
-            try:
-                delegation = delegation_from_dict({**mutation.args, "id": mutation.record_id,
-                                                   "principal_id": mutation.person_id})
-            except DomainError:
-                continue
-            if delegation.id not in stored:
-                directory.add_pending(db, delegation)
-                stored.add(delegation.id)
 
 
 def _revert_delegations(db: sqlite_utils.Database,
@@ -376,16 +317,19 @@ def _refused_records(rejected: Mapping[int, OutboxMutation]) -> Records:
 
 def _revert(conn: sqlite3.Connection, records: Records) -> None:
     """Undo the optimistic effect on these records: back to the server version, or gone."""
-    docs.revert(conn, sorted(records.documents))
-    meetings.revert(conn, sorted(records.meetings))
-    supervision.revert(conn, sorted(records.supervision))
+    for kind, table in TABLES.items():
+        table.rows.revert(conn, sorted(records.of(kind)))
 
 
 def rebase(db: sqlite_utils.Database, targets: Records, *,
            replay_missing: bool = False) -> Records:
-    """Replay pending mutations on the server's version of these records; return their ids."""
-    pending = [m for m in outbox.pending(db.conn)
-               if m.name in REPLAYED_MUTATIONS and m.record_id]
+    """Replay pending mutations on the server's version of these records, each through its
+    local applier (officeapp.store.mutations); return the records replayed.
+
+    Queued delegation changes replay every time: a pulled put clears their mark, and a
+    reset wipes a delegation made here that the server has not stored yet.
+    """
+    pending = [m for m in outbox.pending(db.conn) if m.record_id and m.name in MUTATORS]
     if not pending:
         return Records()
     wanted_ids = Records()
@@ -394,121 +338,30 @@ def rebase(db: sqlite_utils.Database, targets: Records, *,
         wanted_ids.update(_missing_creations(db.conn, pending))
     # Every pending mutation of a target replays, in order: after a reset wiped a local
     # record, its creation comes back and so do the actions taken on it since.
-    wanted = [m for m in pending if m.record_id in wanted_ids.of(record_kind(m.name))]
+    wanted = [m for m in pending if _wanted(m, wanted_ids)]
     if not wanted:
         return Records()
     org = directory.organisation(db)
     replayed = Records()
     for mutation in wanted:
-        _replay(db, org, mutation)
-        replayed.add(record_kind(mutation.name), mutation.record_id or "")
+        mutations.replay(db, org, mutation)
+        replayed.add(MUTATORS[mutation.name].kind, mutation.record_id or "")
     return replayed
 
 
-_STORED = {"document": lambda conn, ids: set(docs.stored(conn, ids)),
-           "meeting": meetings.stored_ids, "supervision": supervision.stored_ids}
+def _wanted(mutation: OutboxMutation, targets: Records) -> bool:
+    """Whether a pending mutation replays: one of a target record, or any change of a kind
+    the store keeps outside `TABLES` (delegations, in the directory)."""
+    kind = MUTATORS[mutation.name].kind
+    return kind not in TABLES or mutation.record_id in targets.of(kind)
 
 
 def _missing_creations(conn: sqlite3.Connection, pending: Sequence[OutboxMutation]) -> Records:
     """Return the records this client created that the store lacks (a reset wiped them)."""
     missing = Records()
-    for kind, present in _STORED.items():
-        created = [m.record_id for m in pending if m.record_id and m.name not in _ACTS
-                   and record_kind(m.name) == kind]
-        stored = present(conn, created)
+    for kind, table in TABLES.items():
+        created = [m.record_id for m in pending if m.record_id and MUTATORS[m.name].creates
+                   and MUTATORS[m.name].kind == kind]
+        stored = table.rows.stored_ids(conn, created)
         missing.of(kind).update(i for i in created if i not in stored)
     return missing
-
-
-def _replay(db: sqlite_utils.Database, org: Organisation, mutation: OutboxMutation) -> None:
-    """Re-apply one mutation locally; if it no longer applies, the server will say why."""
-    person = mutation.person_id
-    if person is None or person not in org.people or mutation.record_id is None:
-        return
-    kind = record_kind(mutation.name)
-    try:
-        actor = org.actor(person, mutation.created_at)
-        if kind == "document":
-            _replay_document(db.conn, org, mutation, actor)
-        elif kind == "meeting":
-            _replay_meeting(db, org, mutation, actor)
-        else:
-            _replay_supervision(db.conn, mutation, actor)
-    except (DomainError, KeyError, ValueError, TypeError) as error:
-        log.info("mutation %s no longer applies locally: %s", mutation.mutation_id,
-                 getattr(error, "code", type(error).__name__))
-
-
-def _replay_document(conn: sqlite3.Connection, org: Organisation, mutation: OutboxMutation,
-                     actor: Actor) -> None:
-    record_id = mutation.record_id or ""
-    if mutation.name == "document.act":
-        _replay_act(conn, org, mutation, actor)
-    elif docs.load(conn, record_id) is None:
-        make = (create_outgoing if mutation.name == "document.create_outgoing"
-                else register_incoming)
-        document = make(document_id=record_id, actor=actor,
-                        fields=mutation.args.get("fields") or {}, now=mutation.created_at)
-        docs.put(conn, [document], pending=True)
-
-
-def _replay_act(conn: sqlite3.Connection, org: Organisation, mutation: OutboxMutation,
-                actor: Actor) -> None:
-    document = docs.load(conn, mutation.record_id or "")
-    if document is None:
-        return
-    action = action_from_dict(mutation.args.get("action") or {},
-                              resolve=assignee_resolver(org))
-    decision = decide(document, actor, action, mutation.created_at)
-    if isinstance(decision, Accepted):
-        docs.put(conn, [decision.document], pending=True)
-
-
-def _replay_meeting(db: sqlite_utils.Database, org: Organisation, mutation: OutboxMutation,
-                    actor: Actor) -> None:
-    conn, record_id, args = db.conn, mutation.record_id or "", mutation.args
-    existing = meetings.load(conn, record_id)
-    if mutation.name == "meeting.act":
-        if existing is None:
-            return
-        action = meeting_action_from_dict(args.get("action") or {},
-                                          resolve=assignee_resolver(org))
-        # A booking replays against the bookings this client holds now.
-        schedule = (meetings.schedule_for(db, existing)
-                    if action.kind is MeetingActionKind.BOOK else None)
-        outcome = decide_meeting(existing, actor, action, mutation.created_at,
-                                 schedule=schedule)
-        if isinstance(outcome, MeetingAccepted):
-            meetings.put(conn, [outcome.meeting], pending=True)
-    elif existing is None and mutation.name == "meeting.create":
-        meeting = create_meeting(meeting_id=record_id, actor=actor,
-                                 fields=args.get("fields") or {}, now=mutation.created_at)
-        meetings.put(conn, [meeting], pending=True)
-    elif existing is None:
-        series = meetings.load(conn, str(args.get("series_id") or ""))
-        if series is None:
-            return
-        sitting = sitting_of(series, datetime.fromisoformat(str(args.get("start"))),
-                             meeting_id=record_id, actor=actor, now=mutation.created_at)
-        meetings.put(conn, [sitting], pending=True)
-
-
-def _replay_supervision(conn: sqlite3.Connection, mutation: OutboxMutation,
-                        actor: Actor) -> None:
-    record_id, args = mutation.record_id or "", mutation.args
-    existing = supervision.load(conn, record_id)
-    if mutation.name == "supervision.act":
-        if existing is None:
-            return
-        action = supervision_action_from_dict(args.get("action") or {})
-        decision = decide_supervision(existing, actor, action, mutation.created_at)
-        if isinstance(decision, SupervisionAccepted):
-            supervision.put(conn, [decision.item], pending=True)
-    elif existing is None:
-        parent_id = args.get("parent_id")
-        parent = None if parent_id is None else supervision.load(conn, str(parent_id))
-        if parent_id is not None and parent is None:
-            return
-        item = create_item(item_id=record_id, actor=actor, fields=args.get("fields") or {},
-                           now=mutation.created_at, parent=parent)
-        supervision.put(conn, [item], pending=True)

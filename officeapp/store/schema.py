@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import sqlite_utils
 
+from officeapp.store import inbox_entries
 from officeapp.store.db import transaction
 from officeapp.store.errors import StoreError
 from officeapp.store.packing import PACK_SQL, UNPACK_SQL
@@ -445,12 +446,51 @@ def _v8_store_less(db: sqlite_utils.Database) -> None:
     db.executescript(_V8_STORE_LESS)
 
 
+_V9_INBOX_ENTRIES = """
+-- Keyed by audience first: a folder's count reads one range of the table itself, and each
+-- sort's index walks one audience's entries in order (inbox.py merges the audiences).
+CREATE TABLE inbox_entries (
+    person_id TEXT NOT NULL,
+    done INTEGER NOT NULL CHECK (done IN (0, 1)),
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    task TEXT NOT NULL,
+    title TEXT NOT NULL,
+    due TEXT,
+    due_sort TEXT NOT NULL,
+    urgency_rank INTEGER NOT NULL,
+    expires TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    excluded TEXT,
+    PRIMARY KEY (person_id, done, kind, record_id, task)
+) WITHOUT ROWID;
+CREATE INDEX inbox_entries_record ON inbox_entries(kind, record_id, done);
+CREATE INDEX inbox_entries_due ON inbox_entries(person_id, done, due_sort);
+CREATE INDEX inbox_entries_urgency ON inbox_entries(person_id, done, urgency_rank, updated_at);
+CREATE INDEX inbox_entries_updated ON inbox_entries(person_id, done, updated_at);
+CREATE INDEX inbox_entries_title ON inbox_entries(person_id, done, title);
+CREATE TRIGGER meetings_inbox_gone AFTER DELETE ON meetings BEGIN
+    DELETE FROM inbox_entries WHERE kind = 'meeting' AND record_id = OLD.id;
+END;
+CREATE TRIGGER supervision_inbox_gone AFTER DELETE ON supervision_items BEGIN
+    DELETE FROM inbox_entries WHERE kind = 'supervision' AND record_id = OLD.id;
+END;
+"""
+
+
+def _v9_inbox_entries(db: sqlite_utils.Database) -> None:
+    """Version 9 (issue 14): one table of what meetings and supervision items ask of whom
+    (inbox_entries.py), filled from the records stored; documents keep their holders."""
+    db.executescript(_V9_INBOX_ENTRIES)
+    inbox_entries.fill(db.conn)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
 MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
                                    _v3_delegation_ids, _v4_text_index_complete,
                                    _v5_character_index, _v6_informed, _v7_trace_unchecked,
-                                   _v8_store_less)
+                                   _v8_store_less, _v9_inbox_entries)
 
 LATEST_VERSION = len(MIGRATIONS)
 # The version whose migration frees most of an existing store's pages (VACUUM after it).

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,7 +19,7 @@ from officeapp.errors import ValidationError
 from officeapp.org import Actor, Role
 from officeapp.store import records
 from officeapp.store.db import chunks, dumps, loads, marks, timestamp
-from officeapp.store.records import RecordTable
+from officeapp.store.records import Child, RecordRows, RecordTable
 from officeapp.supervision import (
     InboxEntry,
     ItemQuery,
@@ -44,7 +43,8 @@ _COLUMNS = ("id", "title", "title_fold", "source", "status", "supervisor_unit_id
             "finished_at", "completed_at", "assigned_at", "created_at", "urgency", "parent_id",
             "percent", "created_by", "version", "updated_at")
 ITEMS = RecordTable("supervision_items", "item_key", _COLUMNS,
-                    ("supervision_units", "supervision_people"))
+                    (Child("supervision_units", ("unit_id", "role")),
+                     Child("supervision_people", ("person_id", "role"))))
 # Co-units come joined by U+001F (never in an id), read in array order: one split in Python
 # instead of a JSON decode per row.
 _ROW_COLUMNS = ("id, title, source, status, supervisor_unit_id, lead_unit_id,"
@@ -73,22 +73,11 @@ LIGHT_SQL = f"""CASE
 END"""
 
 
-@dataclass(frozen=True)
-class ItemRows:
-    """Everything the store writes for one item, besides its key."""
-
-    id: str
-    listing: tuple[Any, ...]
-    data: str
-    units: tuple[tuple[str, str], ...]
-    people: tuple[tuple[str, str], ...]
-
-
 def _optional(moment: datetime | None) -> str | None:
     return None if moment is None else timestamp(moment)
 
 
-def item_rows(item: SupervisionItem, *, data: Mapping[str, Any] | None = None) -> ItemRows:
+def item_rows(item: SupervisionItem, *, data: Mapping[str, Any] | None = None) -> RecordRows:
     """Return the rows of an item; `data` is its JSON as received (else it is encoded)."""
     row = item_row(item)
     listing = (row.id, row.title, row.title.casefold(), row.source.value, row.status.value,
@@ -104,58 +93,23 @@ def item_rows(item: SupervisionItem, *, data: Mapping[str, Any] | None = None) -
     if item.approver_id is not None:
         people.append((item.approver_id, "approver"))
     json = dumps(item_to_dict(item) if data is None else dict(data), what="督办事项")
-    return ItemRows(item.id, listing, json, tuple(dict.fromkeys(units)),
-                    tuple(dict.fromkeys(people)))
+    return RecordRows(item.id, listing, json,
+                      (tuple(dict.fromkeys(units)), tuple(dict.fromkeys(people))), record=item)
 
 
-def rows_from_data(data: Mapping[str, Any]) -> ItemRows:
+def rows_from_data(data: Mapping[str, Any]) -> RecordRows:
     """Return the rows of a pulled item; raises ValidationError when it is malformed."""
     return item_rows(item_from_dict(data), data=data)
-
-
-def stored_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
-    """Return which of `ids` the store holds."""
-    return set(records.stored(conn, ITEMS, list(ids)))
-
-
-def put(conn: sqlite3.Connection, items: Iterable[SupervisionItem], *, pending: bool) -> None:
-    """Upsert items; call inside a transaction."""
-    latest = {i.id: i for i in items}
-    put_rows(conn, [item_rows(i) for i in latest.values()], pending=pending)
-
-
-def put_rows(conn: sqlite3.Connection, rows: Sequence[ItemRows], *, pending: bool) -> None:
-    """Upsert items given as rows; pending keeps the last server version in `base`."""
-    latest = list({r.id: r for r in rows}.values())
-    before = records.stored(conn, ITEMS, [r.id for r in latest])
-    for row in latest:
-        key = records.upsert(conn, ITEMS, row.listing, row.data, pending=pending,
-                             old=before.get(row.id))
-        conn.executemany("INSERT INTO supervision_units (unit_id, item_key, role)"
-                         " VALUES (?, ?, ?)", [(u, key, r) for u, r in row.units])
-        conn.executemany("INSERT INTO supervision_people (person_id, item_key, role)"
-                         " VALUES (?, ?, ?)", [(p, key, r) for p, r in row.people])
-
-
-def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
-    """Delete items (a revoke); units and people go by cascade. Return how many existed."""
-    return records.delete(conn, ITEMS, ids)
-
-
-def revert(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
-    """Put pending items back to their server version; delete those never synced."""
-
-    def put_base(base: str) -> None:
-        data = loads(base)
-        put_rows(conn, [item_rows(item_from_dict(data), data=data)], pending=False)
-
-    return records.revert(conn, ITEMS, ids, put_base)
 
 
 def load(conn: sqlite3.Connection, item_id: str) -> SupervisionItem | None:
     """Return the stored item, or None."""
     row = conn.execute("SELECT data FROM supervision_items WHERE id = ?", (item_id,)).fetchone()
     return None if row is None else item_from_dict(loads(row[0]))
+
+
+# What the generic store (tables.py, pull.py, LocalStore) writes and reads items with.
+ROWS = records.JsonRecords(ITEMS, item_rows, rows_from_data, load)
 
 
 def items(conn: sqlite3.Connection, ids: Iterable[str] | None) -> list[SupervisionItem]:
@@ -371,3 +325,45 @@ def inbox(conn: sqlite3.Connection, actor: Actor, *, now: datetime,
           warn_days: int) -> list[InboxEntry]:
     """Return the actor's supervision todo at `now` (officeapp.supervision.inbox_entries)."""
     return inbox_entries(concerning(conn, actor), actor, now, warn_days=warn_days)
+
+
+class SupervisionQueries:
+    """The questions only supervision items answer: filtered and lit lists, statistics, the
+    pressing items, the ledger's items and the supervision todo (`LocalStore.supervision`)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def rows(self, query: ItemQuery | None = None, *, now: datetime, limit: int | None = None,
+             offset: int = 0) -> list[ItemRow]:
+        """Return the list rows passing `query` at `now` (filtered and lit in SQL, exactly as
+        officeapp.supervision.filter_rows), by deadline (undated last), then title; `limit`
+        and `offset` take one page of them."""
+        return rows(self._conn, query or ItemQuery(), now=now, limit=limit, offset=offset)
+
+    def count(self, query: ItemQuery | None = None, *, now: datetime) -> int:
+        """Return how many items pass `query` at `now`."""
+        return count(self._conn, query or ItemQuery(), now=now)
+
+    def statistics(self, *, period_start: datetime, period_end: datetime,
+                   now: datetime) -> list[UnitStats]:
+        """Return the per-unit statistics of items assigned in the period, as of `now`
+        (exactly officeapp.supervision.unit_statistics over every item)."""
+        return statistics(self._conn, period_start=period_start, period_end=period_end,
+                          now=now)
+
+    def pressing(self, *, now: datetime, warn_days: int = DEFAULT_WARN_DAYS,
+                 limit: int | None = None) -> tuple[list[PressingStats], list[ItemRow]]:
+        """Return, per lead unit, how many open items are overdue and due soon at `now`
+        whenever they were assigned, and the rows of those items (the first `limit`)."""
+        return (pressing_statistics(self._conn, now=now, warn_days=warn_days),
+                pressing_rows(self._conn, now=now, warn_days=warn_days, limit=limit))
+
+    def items(self, ids: Iterable[str] | None = None) -> list[SupervisionItem]:
+        """Return these items (every item when None), by deadline then title."""
+        return items(self._conn, ids)
+
+    def inbox(self, actor: Actor, *, now: datetime,
+              warn_days: int = DEFAULT_WARN_DAYS) -> list[InboxEntry]:
+        """Return the supervision work waiting for the actor at `now`, most pressing first."""
+        return inbox(self._conn, actor, now=now, warn_days=warn_days)

@@ -35,7 +35,6 @@ from officeapp.tracechain import Break, BreakKind
 
 log = logging.getLogger(__name__)
 
-KINDS = ("document", "meeting", "supervision")
 META_KEY = "trace_breaks"
 
 

@@ -8,7 +8,17 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from officeapp.clock import acted_at, minute_text
-from officeapp.errors import DomainError, ForbiddenError, Rejection, ValidationError
+from officeapp.core.verdict import (
+    Accepted,
+    Refused,
+    Rejected,
+    Verdict,
+    accept,
+    moved_first,
+    person_text,
+    ruled,
+)
+from officeapp.errors import ForbiddenError, Rejection, ValidationError
 from officeapp.org import Actor, Role
 from officeapp.supervision.fields import MAX_TEXT, parse_attachments, parse_fields, parse_moment
 from officeapp.supervision.model import (
@@ -27,25 +37,15 @@ from officeapp.supervision.model import (
     ReviewOutcome,
     Source,
     Status,
-    SupervisionAccepted,
     SupervisionAction,
-    SupervisionDecision,
     SupervisionItem,
-    SupervisionRejected,
     SupervisionTraceEntry,
     Urging,
 )
 from officeapp.workflow.model import Document, Holder, Notify
 
-_Handler = Callable[[SupervisionItem, Actor, SupervisionAction, datetime], SupervisionAccepted]
-
-
-class _Refused(Exception):
-    """Internal: carries a rejection out of a deep check."""
-
-    def __init__(self, code: str, message: str, **details: Any) -> None:
-        super().__init__(code)
-        self.rejection = Rejection(code, message, details)
+_Handler = Callable[[SupervisionItem, Actor, SupervisionAction, datetime],
+                    Accepted[SupervisionItem]]
 
 
 # --- who may act ---------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def unit_of(item: SupervisionItem, actor: Actor) -> str | None:
 
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
-        raise _Refused("supervision.forbidden", message)
+        raise Refused("supervision.forbidden", message)
 
 
 @dataclass(frozen=True)
@@ -160,20 +160,16 @@ def _accept(
     before: SupervisionItem, after: SupervisionItem, actor: Actor, kind: ActionKind,
     now: datetime, *, opinion: str = "", details: Mapping[str, Any] | None = None,
     effects: tuple[Effect, ...] = (),
-) -> SupervisionAccepted:
+) -> Accepted[SupervisionItem]:
     entry = _entry(before, actor, kind, now, after.status, opinion=opinion, details=details)
-    item = replace(after, trace=before.trace + (entry,), version=before.version + 1,
-                   updated_at=now)
-    return SupervisionAccepted(item, (entry,), effects)
+    return accept(before, after, (entry,), now, effects)
 
 
 def _text(action: SupervisionAction, *, required: str | None = None) -> str:
-    text = action.text.strip()
-    if len(text) > MAX_TEXT:
-        raise _Refused("supervision.text_too_long", f"内容不能超过{MAX_TEXT}字")
-    if required and not text:
-        raise _Refused("supervision.text_required", required)
-    return text
+    return person_text(
+        action.text, limit=MAX_TEXT,
+        too_long=Refused("supervision.text_too_long", f"内容不能超过{MAX_TEXT}字"),
+        missing=Refused("supervision.text_required", required) if required else None)
 
 
 # --- creating ------------------------------------------------------------------------------
@@ -224,10 +220,10 @@ def _inherit(parent: SupervisionItem, actor: Actor, values: dict[str, Any]) -> d
 
 
 def _edit(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-          now: datetime) -> SupervisionAccepted:
+          now: datetime) -> Accepted[SupervisionItem]:
     _require(is_supervisor(item, actor), "只有本事项的督查人员可以修改")
     if not action.changes:
-        raise _Refused("supervision.nothing_changed", "没有要修改的内容")
+        raise Refused("supervision.nothing_changed", "没有要修改的内容")
     values = parse_fields(action.changes)
     lead = values.get("lead_unit_id", item.lead_unit_id)
     co = values.get("co_unit_ids", item.co_unit_ids)
@@ -240,19 +236,19 @@ def _edit(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 def _check_ready(item: SupervisionItem, now: datetime) -> None:
     """Refuse to open or assign an item that lacks what the lead unit needs."""
     if not item.content:
-        raise _Refused("supervision.invalid_content", "督办内容不能为空", field="content")
+        raise Refused("supervision.invalid_content", "督办内容不能为空", field="content")
     if item.lead_unit_id is None:
-        raise _Refused("supervision.invalid_lead_unit_id", "必须指定牵头单位",
+        raise Refused("supervision.invalid_lead_unit_id", "必须指定牵头单位",
                        field="lead_unit_id")
     if item.deadline is None:
-        raise _Refused("supervision.invalid_deadline", "必须指定办理时限", field="deadline")
+        raise Refused("supervision.invalid_deadline", "必须指定办理时限", field="deadline")
     if item.deadline <= now:
-        raise _Refused("supervision.deadline_passed",
+        raise Refused("supervision.deadline_passed",
                        f"办理时限（{minute_text(item.deadline)}）已过，请先修改", field="deadline")
 
 
 def _open(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-          now: datetime) -> SupervisionAccepted:
+          now: datetime) -> Accepted[SupervisionItem]:
     _require(is_supervisor(item, actor), "只有本事项的督查人员可以立项")
     _check_ready(item, now)
     if item.needs_approval:
@@ -264,7 +260,7 @@ def _open(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 
 
 def _approve(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-             now: datetime) -> SupervisionAccepted:
+             now: datetime) -> Accepted[SupervisionItem]:
     _require(is_approver(item, actor), "您不是本事项的审批领导")
     after = replace(item, status=Status.OPENED)
     return _accept(item, after, actor, ActionKind.APPROVE, now, opinion=_text(action),
@@ -272,7 +268,7 @@ def _approve(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 
 
 def _return(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-            now: datetime) -> SupervisionAccepted:
+            now: datetime) -> Accepted[SupervisionItem]:
     if item.status is Status.PENDING_APPROVAL:
         _require(is_approver(item, actor), "您不是本事项的审批领导")
         after = replace(item, status=Status.DRAFT)
@@ -289,7 +285,7 @@ def _return(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 
 
 def _assign(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-            now: datetime) -> SupervisionAccepted:
+            now: datetime) -> Accepted[SupervisionItem]:
     _require(is_supervisor(item, actor), "只有本事项的督查人员可以交办")
     _check_ready(item, now)
     after = replace(item, status=Status.ASSIGNED, assigned_at=now,
@@ -303,7 +299,7 @@ def _assign(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 
 
 def _receive(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-             now: datetime) -> SupervisionAccepted:
+             now: datetime) -> Accepted[SupervisionItem]:
     _require(in_unit(item.lead_unit_id, actor), "只有牵头单位的办文人员或领导可以签收")
     after = replace(item, status=Status.RECEIVED, received_at=now, received_by=actor.person_id)
     return _accept(item, after, actor, ActionKind.RECEIVE, now, opinion=_text(action))
@@ -312,16 +308,16 @@ def _receive(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 def _percent(action: SupervisionAction) -> int:
     value = action.percent
     if value is None or isinstance(value, bool) or not isinstance(value, int):
-        raise _Refused("supervision.invalid_percent", "请填写完成进度（0至100的整数）",
+        raise Refused("supervision.invalid_percent", "请填写完成进度（0至100的整数）",
                        field="percent")
     if not 0 <= value <= 100:
-        raise _Refused("supervision.invalid_percent", "完成进度必须在0%至100%之间",
+        raise Refused("supervision.invalid_percent", "完成进度必须在0%至100%之间",
                        field="percent", value=value)
     return value
 
 
 def _report(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-            now: datetime) -> SupervisionAccepted:
+            now: datetime) -> Accepted[SupervisionItem]:
     unit_id = unit_of(item, actor)
     _require(unit_id is not None, "只有牵头单位和配合单位可以反馈进度")
     assert unit_id is not None
@@ -345,7 +341,7 @@ def may_urge(item: SupervisionItem, actor: Actor) -> bool:
 
 
 def _urge(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-          now: datetime) -> SupervisionAccepted:
+          now: datetime) -> Accepted[SupervisionItem]:
     _require(may_urge(item, actor), "只有督查人员和领导可以催办")
     text = _text(action) or f"请抓紧办理《{item.title}》"
     unit_ids = () if item.lead_unit_id is None else (item.lead_unit_id,)
@@ -357,10 +353,10 @@ def _urge(item: SupervisionItem, actor: Actor, action: SupervisionAction,
 
 
 def _request_extension(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-                       now: datetime) -> SupervisionAccepted:
+                       now: datetime) -> Accepted[SupervisionItem]:
     _require(in_unit(item.lead_unit_id, actor), "只有牵头单位可以申请延期")
     if item.pending_extension is not None:
-        raise _Refused("supervision.extension_pending", "已有一项延期申请尚待审批")
+        raise Refused("supervision.extension_pending", "已有一项延期申请尚待审批")
     reason = _text(action, required="申请延期时必须填写理由")
     assert item.deadline is not None and item.lead_unit_id is not None
     requested = _later_deadline(item, action, now)
@@ -378,18 +374,18 @@ def _request_extension(item: SupervisionItem, actor: Actor, action: SupervisionA
 def _later_deadline(item: SupervisionItem, action: SupervisionAction, now: datetime) -> datetime:
     """Return the action's new deadline, which must follow both the current one and now."""
     if action.deadline is None:
-        raise _Refused("supervision.invalid_deadline", "请填写申请延期至的日期", field="deadline")
+        raise Refused("supervision.invalid_deadline", "请填写申请延期至的日期", field="deadline")
     try:
         requested = parse_moment(action.deadline)
     except ValidationError as error:
-        raise _Refused(error.code, error.message, **error.details) from None
+        raise Refused(error.code, error.message, **error.details) from None
     assert item.deadline is not None
     if requested <= item.deadline:
-        raise _Refused("supervision.extension_not_later",
+        raise Refused("supervision.extension_not_later",
                        f"延期后的时限必须晚于现在的办理时限（{minute_text(item.deadline)}）",
                        field="deadline")
     if requested <= now:
-        raise _Refused("supervision.extension_in_past", "延期后的时限必须晚于当前时间",
+        raise Refused("supervision.extension_in_past", "延期后的时限必须晚于当前时间",
                        field="deadline")
     return requested
 
@@ -398,7 +394,7 @@ def _pending(item: SupervisionItem, actor: Actor) -> ExtensionRequest:
     _require(is_supervisor(item, actor), "只有本事项的督查人员可以审批延期申请")
     pending = item.pending_extension
     if pending is None:
-        raise _Refused("supervision.no_pending_extension", "没有待审批的延期申请")
+        raise Refused("supervision.no_pending_extension", "没有待审批的延期申请")
     return pending
 
 
@@ -412,7 +408,7 @@ def _decide_extension(
 
 
 def _approve_extension(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-                       now: datetime) -> SupervisionAccepted:
+                       now: datetime) -> Accepted[SupervisionItem]:
     request = _pending(item, actor)
     granted = request.requested_deadline
     if action.deadline is not None:
@@ -433,7 +429,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _refuse_extension(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-                      now: datetime) -> SupervisionAccepted:
+                      now: datetime) -> Accepted[SupervisionItem]:
     request = _pending(item, actor)
     reason = _text(action, required="不同意延期时必须填写理由")
     after = _decide_extension(item, request, actor, now, state=ExtensionState.REFUSED,
@@ -445,7 +441,7 @@ def _refuse_extension(item: SupervisionItem, actor: Actor, action: SupervisionAc
 
 
 def _request_completion(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-                        now: datetime) -> SupervisionAccepted:
+                        now: datetime) -> Accepted[SupervisionItem]:
     _require(in_unit(item.lead_unit_id, actor), "只有牵头单位可以申请办结")
     assert item.lead_unit_id is not None
     request = CompletionRequest(
@@ -467,13 +463,13 @@ def _request_completion(item: SupervisionItem, actor: Actor, action: Supervision
 
 
 def _complete(item: SupervisionItem, actor: Actor, action: SupervisionAction,
-              now: datetime) -> SupervisionAccepted:
+              now: datetime) -> Accepted[SupervisionItem]:
     _require(is_supervisor(item, actor), "只有本事项的督查人员可以审核办结申请")
     return _review(item, actor, action, now, ReviewOutcome.COMPLETE)
 
 
 def _review(item: SupervisionItem, actor: Actor, action: SupervisionAction, now: datetime,
-            outcome: ReviewOutcome) -> SupervisionAccepted:
+            outcome: ReviewOutcome) -> Accepted[SupervisionItem]:
     if outcome is ReviewOutcome.RETURN:
         reason = _text(action, required="退回时必须填写退回理由")
         review = Review(outcome, actor.person_id, actor.name, now, reason)
@@ -511,35 +507,25 @@ _RULES: Mapping[ActionKind, tuple[frozenset[Status], _Handler]] = {
 
 def decide_supervision(
     item: SupervisionItem, actor: Actor, action: SupervisionAction, now: datetime
-) -> SupervisionDecision:
+) -> Verdict[SupervisionItem]:
     """Decide whether `actor` may do `action` to `item` at `now`, and what follows."""
     rule = _RULES.get(action.kind)
     if rule is None:
-        return SupervisionRejected(Rejection("supervision.unknown_action", "不支持的操作",
+        return Rejected(Rejection("supervision.unknown_action", "不支持的操作",
                                              {"action": str(action.kind)}))
     statuses, handler = rule
-    try:
+
+    def checked() -> Accepted[SupervisionItem]:
         _check_expected_status(item, action)
         if item.status not in statuses:
-            raise _Refused(
+            raise Refused(
                 "supervision.action_not_allowed",
                 f"事项当前为“{STATUS_LABELS[item.status]}”，不能{ACTION_LABELS[action.kind]}",
                 status=item.status.value, action=action.kind.value,
             )
-        return _stamped(handler(item, actor, action, now), acted_at(action.acted_at, now))
-    except _Refused as refused:
-        return SupervisionRejected(refused.rejection)
-    except DomainError as error:
-        return SupervisionRejected(error.rejection)
+        return handler(item, actor, action, now)
 
-
-def _stamped(decision: SupervisionDecision, when: datetime | None) -> SupervisionDecision:
-    """Keep when the person acted (offline, earlier than now) on the entries just appended."""
-    if when is None or not isinstance(decision, SupervisionAccepted):
-        return decision
-    appended = tuple(replace(e, acted_at=when) for e in decision.trace)
-    kept = decision.item.trace[:len(decision.item.trace) - len(appended)]
-    return replace(decision, item=replace(decision.item, trace=kept + appended), trace=appended)
+    return ruled(checked, claimed=action.acted_at, now=now)
 
 
 def _check_expected_status(item: SupervisionItem, action: SupervisionAction) -> None:
@@ -552,11 +538,11 @@ def _check_expected_status(item: SupervisionItem, action: SupervisionAction) -> 
     moved = [e for e in item.trace if e.target_status is not e.status]
     if moved:
         last = moved[-1]
-        details.update(last_actor_id=last.actor_id, last_actor_name=last.actor_name,
-                       at=last.at.isoformat())
-        message += (f"：{last.actor_name}已于{minute_text(last.at)}{ACTION_LABELS[last.action]}，"
-                    f"当前为“{STATUS_LABELS[item.status]}”")
-    raise _Refused("supervision.status_moved", message, **details)
+        who, by = moved_first(actor_id=last.actor_id, actor_name=last.actor_name,
+                              at=last.at, did=ACTION_LABELS[last.action])
+        details.update(by)
+        message += f"：{who}，当前为“{STATUS_LABELS[item.status]}”"
+    raise Refused("supervision.status_moved", message, **details)
 
 
 def _probe(item: SupervisionItem, kind: ActionKind, now: datetime) -> SupervisionAction:
@@ -572,4 +558,4 @@ def available_actions(
     """Return the actions the actor may take now (the buttons the UI shows)."""
     return [kind for kind in _RULES
             if isinstance(decide_supervision(item, actor, _probe(item, kind, now), now),
-                          SupervisionAccepted)]
+                          Accepted)]

@@ -18,7 +18,7 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import local
 from officeapp.errors import ValidationError
 from officeapp.supervision.lights import DEFAULT_WARN_DAYS, LIGHT_LABELS, explain_light, on_time
 from officeapp.supervision.model import STATUS_LABELS, SupervisionItem
@@ -38,7 +38,7 @@ class _Column:
 
 def _local(moment: datetime | None) -> datetime | None:
     # Excel has no time zones: cells hold Beijing wall-clock time.
-    return None if moment is None else moment.astimezone(OFFICE_TZ).replace(tzinfo=None)
+    return None if moment is None else local(moment).replace(tzinfo=None)
 
 
 def _unit(names: Mapping[str, str], unit_id: str | None) -> str:

@@ -1,7 +1,7 @@
 """Status lights (红黄绿灯) from server-corrected time: right offline and on a wrong clock.
 
 The client's clock may be wrong by hours or days. Every light, urging and statistic takes `now`
-from `corrected_now(local_now, server_offset)`, where `server_offset` is what the sync engine
+from `clock.corrected_now(local_now, server_offset)`, where `server_offset` is what the sync engine
 measured at its last exchange with the server (`measure_offset`). A client whose clock is a day
 fast therefore shows the same lights as the server.
 """
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from officeapp.errors import ValidationError
 from officeapp.supervision.model import RUNNING, Status
 
 DEFAULT_WARN_DAYS = 3
@@ -107,13 +106,6 @@ class LightDetail:
     def label(self) -> str:
         """Return the reason in Chinese, for tooltips."""
         return REASON_LABELS[self.reason]
-
-
-def corrected_now(local_now: datetime, server_offset: timedelta) -> datetime:
-    """Return the server's time: the local clock plus the offset measured at the last sync."""
-    if local_now.tzinfo is None or local_now.utcoffset() is None:
-        raise ValidationError("clock.naive", "本机时间缺少时区信息")
-    return (local_now + server_offset).astimezone(UTC)
 
 
 def measure_offset(*, sent_at: datetime, server_time: datetime,

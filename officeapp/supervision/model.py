@@ -1,4 +1,4 @@
-"""The data the supervision rules work on: items, reports, urgings, requests, actions, decisions."""
+"""The data the supervision rules work on: items, reports, urgings, requests, actions, effects."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from enum import StrEnum
 from typing import Any
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.trace import TraceRecord
 from officeapp.documents import Urgency
-from officeapp.errors import Rejection
 from officeapp.org import Role
 from officeapp.workflow.model import Attachment, Notify
-
-# 督查督办 runs on Beijing time, which has no daylight saving: a fixed offset is exact.
 
 # Who in a lead or co-operating unit handles its supervision work.
 UNIT_ROLES = frozenset({Role.CLERK, Role.LEADER})
@@ -258,23 +256,13 @@ ACTION_LABELS: Mapping[ActionKind, str] = {
 }
 
 
-@dataclass(frozen=True)
-class SupervisionTraceEntry:
+@dataclass(frozen=True, kw_only=True)
+class SupervisionTraceEntry(TraceRecord):
     """One append-only record of who did what to an item, from which status to which (留痕)."""
 
-    seq: int
     action: ActionKind
-    actor_id: str
-    actor_name: str
-    at: datetime
     status: Status
     target_status: Status
-    opinion: str = ""
-    on_behalf_of: str | None = None
-    details: Mapping[str, Any] = field(default_factory=dict)
-    # When the person acted, as their client recorded it, where that was a minute or more
-    # before `at` (when the server accepted it): an action taken offline (clock.acted_at).
-    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -361,27 +349,3 @@ class SupervisionAction:
 
 
 Effect = Notify
-
-
-@dataclass(frozen=True)
-class SupervisionAccepted:
-    """The action is allowed: the new item, the trace it appended, and effects to run."""
-
-    item: SupervisionItem
-    trace: tuple[SupervisionTraceEntry, ...]
-    effects: tuple[Effect, ...] = ()
-
-    ok = True
-
-
-@dataclass(frozen=True)
-class SupervisionRejected:
-    """The action is refused, with a stable code and a Chinese message."""
-
-    rejection: Rejection
-
-    ok = False
-
-
-SupervisionDecision = SupervisionAccepted | SupervisionRejected
-

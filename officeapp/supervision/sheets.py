@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import day_text
 from officeapp.supervision.model import CycleKind, ReportingCycle, SupervisionItem
 
 _CYCLE_TEXTS = {CycleKind.NONE: "不定期", CycleKind.WEEKLY: "每周", CycleKind.MONTHLY: "每月"}
@@ -23,10 +23,7 @@ class AssignmentSheet:
 
 def date_text(moment: datetime | None) -> str:
     """Return a moment as a Beijing date in Chinese (2026年11月30日), or empty."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(OFFICE_TZ)
-    return f"{local.year}年{local.month}月{local.day}日"
+    return "" if moment is None else day_text(moment)
 
 
 def cycle_text(cycle: ReportingCycle) -> str:

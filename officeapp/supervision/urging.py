@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import local, minute_text
+from officeapp.core.verdict import Rejected, Verdict, accept
 from officeapp.errors import Rejection
 from officeapp.supervision.flow import lead_pool
 from officeapp.supervision.model import (
@@ -20,10 +21,7 @@ from officeapp.supervision.model import (
     SYSTEM_ID,
     SYSTEM_NAME,
     ActionKind,
-    SupervisionAccepted,
-    SupervisionDecision,
     SupervisionItem,
-    SupervisionRejected,
     SupervisionTraceEntry,
     Trigger,
     Urging,
@@ -54,7 +52,7 @@ _REPORT = frozenset({Trigger.BEFORE_REPORT, Trigger.REPORT_OVERDUE})
 
 def local_day(moment: datetime) -> date:
     """Return the Beijing calendar day of `moment`."""
-    return moment.astimezone(OFFICE_TZ).date()
+    return local(moment).date()
 
 
 def _due_of(item: SupervisionItem, rule: UrgingRule) -> datetime | None:
@@ -100,7 +98,7 @@ _TEXTS = {
 def _urging(item: SupervisionItem, rule: UrgingRule, due: datetime, slot: str,
             now: datetime) -> Urging:
     text = _TEXTS[rule.trigger].format(
-        title=item.title, due=due.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M"))
+        title=item.title, due=minute_text(due))
     unit_ids = () if item.lead_unit_id is None else (item.lead_unit_id,)
     return Urging(item_id=item.id, at=now, by=SYSTEM_ID, by_name=SYSTEM_NAME, text=text,
                   unit_ids=unit_ids, rule=rule.key, trigger=rule.trigger, due=due, slot=slot)
@@ -128,22 +126,21 @@ def due_urgings(items: Iterable[SupervisionItem], now: datetime,
     return [urging for item in items for urging in item_urgings(item, now, fixed)]
 
 
-def apply_urging(item: SupervisionItem, urging: Urging) -> SupervisionDecision:
+def apply_urging(item: SupervisionItem, urging: Urging) -> Verdict[SupervisionItem]:
     """Record an automatic urging on its item and notify the lead unit, unless already there."""
     if urging.item_id != item.id:
-        return SupervisionRejected(Rejection("supervision.wrong_item", "催办记录与事项不符"))
+        return Rejected(Rejection("supervision.wrong_item", "催办记录与事项不符"))
     if item.status not in RUNNING:
-        return SupervisionRejected(Rejection("supervision.nothing_to_urge", "该事项当前无需催办"))
+        return Rejected(Rejection("supervision.nothing_to_urge", "该事项当前无需催办"))
     if any(u.rule == urging.rule and u.slot == urging.slot for u in item.urgings):
-        return SupervisionRejected(Rejection("supervision.already_urged", "该事项已按此规则催办",
+        return Rejected(Rejection("supervision.already_urged", "该事项已按此规则催办",
                                              {"rule": urging.rule, "slot": urging.slot}))
     entry = SupervisionTraceEntry(
         seq=len(item.trace) + 1, action=ActionKind.URGE, actor_id=urging.by,
         actor_name=urging.by_name, at=urging.at, status=item.status, target_status=item.status,
         opinion=urging.text, details={"rule": urging.rule, "slot": urging.slot},
     )
-    after = replace(item, urgings=item.urgings + (urging,), trace=item.trace + (entry,),
-                    version=item.version + 1, updated_at=urging.at)
+    after = replace(item, urgings=item.urgings + (urging,))
     holders: tuple[Holder, ...] = lead_pool(item)
-    return SupervisionAccepted(after, (entry,), (Notify("urge", holders=holders),))
+    return accept(item, after, (entry,), urging.at, (Notify("urge", holders=holders),))
 

@@ -13,7 +13,6 @@ from officeapp.workflow.engine import (
     unread_inform,
 )
 from officeapp.workflow.model import (
-    Accepted,
     Action,
     ActionKind,
     AllocateItemNumber,
@@ -22,14 +21,12 @@ from officeapp.workflow.model import (
     Assignee,
     Attachment,
     Circulation,
-    Decision,
     Distribute,
     Document,
     Effect,
     Holder,
     Informed,
     Notify,
-    Rejected,
     Retention,
     SealDocument,
     Status,
@@ -37,10 +34,10 @@ from officeapp.workflow.model import (
 )
 
 __all__ = [
-    "INCOMING", "OUTGOING", "WORKFLOWS", "Accepted", "Action", "ActionKind",
+    "INCOMING", "OUTGOING", "WORKFLOWS", "Action", "ActionKind",
     "AllocateItemNumber", "AllocateNumber", "ArchiveInfo", "Assignee", "Attachment",
-    "Circulation", "Decision", "Distribute", "Document", "Effect", "Holder", "Informed", "Notify",
-    "Rejected", "Retention", "SealDocument", "Status", "StepDef", "TraceEntry", "WorkflowDef",
+    "Circulation", "Distribute", "Document", "Effect", "Holder", "Informed", "Notify",
+    "Retention", "SealDocument", "Status", "StepDef", "TraceEntry", "WorkflowDef",
     "available_actions", "create_outgoing", "current_step", "decide", "incoming_copy",
     "may_hold", "may_inform", "may_undo", "pending_holders", "register_incoming",
     "unread_inform",

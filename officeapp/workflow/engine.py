@@ -7,8 +7,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from officeapp.clock import acted_at, minute_text
-from officeapp.errors import DomainError, Rejection
+from officeapp.clock import minute_text
+from officeapp.core.verdict import (
+    Accepted,
+    Refused,
+    Rejected,
+    Verdict,
+    accept,
+    moved_first,
+    person_text,
+    ruled,
+)
+from officeapp.errors import Rejection
 from officeapp.org import Actor, Role
 from officeapp.workflow.body import new_version_details
 from officeapp.workflow.definitions import (
@@ -22,7 +32,6 @@ from officeapp.workflow.definitions import (
 from officeapp.workflow.fields import apply_changes, check_ready_to_send
 from officeapp.workflow.model import (
     ACTION_LABELS,
-    Accepted,
     Action,
     ActionKind,
     AllocateItemNumber,
@@ -30,28 +39,18 @@ from officeapp.workflow.model import (
     ArchiveInfo,
     Assignee,
     Circulation,
-    Decision,
     Distribute,
     Document,
     Effect,
     Holder,
     Informed,
     Notify,
-    Rejected,
     Retention,
     SealDocument,
     TraceEntry,
 )
 
 MAX_OPINION = 5_000
-
-
-class _Refused(Exception):
-    """Internal: carries a rejection out of a deep check."""
-
-    def __init__(self, code: str, message: str, **details: Any) -> None:
-        super().__init__(code)
-        self.rejection = Rejection(code, message, details)
 
 
 def workflow_of(document: Document) -> WorkflowDef:
@@ -103,7 +102,7 @@ def _entry_by(document: Document, person_id: str, kinds: Iterable[ActionKind]) -
     return document.trace[-1]
 
 
-def _explain_not_holder(document: Document, actor: Actor) -> _Refused:
+def _explain_not_holder(document: Document, actor: Actor) -> Refused:
     """Say why the actor cannot act here: someone else took it, it moved on, or not theirs."""
     step = current_step(document)
     for holder in document.holders:
@@ -111,7 +110,7 @@ def _explain_not_holder(document: Document, actor: Actor) -> _Refused:
             pool = replace(holder, person_id=None)
             if may_hold(pool, actor):
                 entry = _entry_by(document, holder.person_id, (ActionKind.CLAIM,))
-                return _Refused(
+                return Refused(
                     "workflow.already_claimed",
                     f"该环节已由{entry.actor_name}于{minute_text(entry.at)}签收办理",
                     winner_id=holder.person_id, winner_name=entry.actor_name,
@@ -119,14 +118,11 @@ def _explain_not_holder(document: Document, actor: Actor) -> _Refused:
                 )
     last = document.trace[-1] if document.trace else None
     if last is not None and last.actor_id != actor.person_id and last.action in _MOVES:
-        return _Refused(
-            "workflow.not_holder",
-            f"您不是当前环节（{step.label}）的办理人；{last.actor_name}已于{minute_text(last.at)}"
-            f"办理（{_label(document, last.step)}）",
-            step=step.key, last_actor_id=last.actor_id, last_actor_name=last.actor_name,
-            at=last.at.isoformat(),
-        )
-    return _Refused(
+        who, details = moved_first(actor_id=last.actor_id, actor_name=last.actor_name,
+                                   at=last.at, did=f"办理（{_label(document, last.step)}）")
+        return Refused("workflow.not_holder",
+                       f"您不是当前环节（{step.label}）的办理人；{who}", step=step.key, **details)
+    return Refused(
         "workflow.not_holder", f"您不是当前环节（{step.label}）的办理人", step=step.key
     )
 
@@ -160,10 +156,10 @@ def _pool(document: Document, step: StepDef, unit_id: str) -> Holder:
 def _check_assignee(document: Document, step: StepDef, assignee: Assignee) -> Holder:
     """Return a personal holder for `assignee` if they fit the step's pool."""
     if step.excludes_creator and assignee.person_id == document.created_by:
-        raise _Refused("workflow.bad_assignee", f"拟稿人不能自己{step.label}",
+        raise Refused("workflow.bad_assignee", f"拟稿人不能自己{step.label}",
                        person_id=assignee.person_id, step=step.key)
     if document.owner_unit_id not in assignee.unit_path or not step.roles & assignee.roles:
-        raise _Refused(
+        raise Refused(
             "workflow.bad_assignee",
             f"所选人员不能办理“{step.label}”环节",
             person_id=assignee.person_id, step=step.key,
@@ -178,7 +174,7 @@ def holders_for(
     rule = step.holders
     if rule is HolderRule.OWNER:
         if len(assignees) > 1:
-            raise _Refused("workflow.one_assignee",
+            raise Refused("workflow.one_assignee",
                            f"“{step.label}”环节只能由一人办理；需要多人时请用加签")
         if assignees:
             return (_check_assignee(document, step, assignees[0]),)
@@ -253,40 +249,25 @@ def _entry(
     )
 
 
-def _accept(
-    before: Document,
-    after: Document,
-    entries: tuple[TraceEntry, ...],
-    now: datetime,
-    effects: tuple[Effect, ...] = (),
-) -> Accepted:
-    document = replace(
-        after, trace=before.trace + entries, version=before.version + 1, updated_at=now
-    )
-    return Accepted(document, entries, effects)
-
-
 def _opinion(action: Action, *, required: str | None = None) -> str:
-    text = action.opinion.strip()
-    if len(text) > MAX_OPINION:
-        raise _Refused("opinion.too_long", f"意见不能超过{MAX_OPINION}字")
-    if required and not text:
-        raise _Refused("opinion.required", required)
-    return text
+    return person_text(
+        action.opinion, limit=MAX_OPINION,
+        too_long=Refused("opinion.too_long", f"意见不能超过{MAX_OPINION}字"),
+        missing=Refused("opinion.required", required) if required else None)
 
 
 # --- the actions ---------------------------------------------------------------------------
 
 
-def _edit(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _edit(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     holder = doc.holders[_require_holder(doc, actor)]
     if not action.changes:
-        raise _Refused("workflow.nothing_changed", "没有要修改的内容")
+        raise Refused("workflow.nothing_changed", "没有要修改的内容")
     changed = apply_changes(doc, action.changes, by=actor, at=now)
     entry = _entry(doc, actor, ActionKind.EDIT, now, holder=holder,
                    details={"fields": sorted(action.changes),
                             **new_version_details(doc, changed)})
-    return _accept(doc, changed, (entry,), now)
+    return accept(doc, changed, (entry,), now)
 
 
 def _prepare_approve(doc: Document, actor: Actor, action: Action) -> Document:
@@ -299,12 +280,12 @@ def _prepare_approve(doc: Document, actor: Actor, action: Action) -> Document:
     elif doc.step == "sign":
         doc = replace(doc, signer_id=actor.person_id, signer_name=actor.name)
     elif doc.step == "number" and not doc.agency_code:
-        raise _Refused("document.invalid_agency_code", "没有机关代字，无法编号",
+        raise Refused("document.invalid_agency_code", "没有机关代字，无法编号",
                        field="agency_code")
     elif doc.step == "instruct":
         lead = action.lead_unit_id or doc.lead_unit_id
         if lead is None:
-            raise _Refused("workflow.lead_unit_required", "批办时必须指定牵头承办单位",
+            raise Refused("workflow.lead_unit_required", "批办时必须指定牵头承办单位",
                            field="lead_unit_id")
         co_units = tuple(dict.fromkeys(u for u in action.unit_ids if u != lead))
         doc = replace(doc, lead_unit_id=lead, co_unit_ids=co_units,
@@ -315,7 +296,7 @@ def _prepare_approve(doc: Document, actor: Actor, action: Action) -> Document:
     return doc
 
 
-def _approve(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _approve(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     index = _require_holder(doc, actor)
     holder = doc.holders[index]
     opinion = _opinion(action)
@@ -326,7 +307,7 @@ def _approve(doc: Document, actor: Actor, action: Action, now: datetime) -> Acce
     step = current_step(doc)
     if any(not h.done for h in holders):
         entry = _entry(doc, actor, ActionKind.APPROVE, now, holder=holder, opinion=opinion)
-        return _accept(doc, after, (entry,), now)
+        return accept(doc, after, (entry,), now)
     return _advance(doc, after, actor, action, now, holder=holder, opinion=opinion, step=step)
 
 
@@ -340,7 +321,7 @@ def _advance(
     holder: Holder,
     opinion: str,
     step: StepDef,
-) -> Accepted:
+) -> Accepted[Document]:
     following = workflow_of(doc).after(step.key)
     assert following is not None, "only final steps have no successor, and nobody holds them"
     effects = _leave_effects(after, step, now)
@@ -357,7 +338,7 @@ def _advance(
                    details=_approve_details(after, action))
     if entered.holders:
         effects += (Notify("todo", holders=entered.holders),)
-    return _accept(doc, entered, (entry,), now, effects)
+    return accept(doc, entered, (entry,), now, effects)
 
 
 def _approve_details(doc: Document, action: Action) -> dict[str, Any]:
@@ -380,16 +361,16 @@ def _last_approver(doc: Document, step_key: str) -> str | None:
     return None
 
 
-def _return(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _return(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     holder = doc.holders[_require_holder(doc, actor)]
     step = current_step(doc)
     target_key = action.target_step or (step.returns_to[-1] if step.returns_to else None)
     if target_key is None or target_key not in step.returns_to:
-        raise _Refused("workflow.bad_return_target", f"“{step.label}”环节不能退回到该环节",
+        raise Refused("workflow.bad_return_target", f"“{step.label}”环节不能退回到该环节",
                        target_step=target_key)
     person = _last_approver(doc, target_key)
     if person is None:
-        raise _Refused("workflow.bad_return_target", "该环节尚未办理过，不能退回到该环节",
+        raise Refused("workflow.bad_return_target", "该环节尚未办理过，不能退回到该环节",
                        target_step=target_key)
     reason = _opinion(action, required="退回时必须填写退回理由")
     target = workflow_of(doc).step(target_key)
@@ -397,10 +378,10 @@ def _return(doc: Document, actor: Actor, action: Action, now: datetime) -> Accep
     after = replace(doc, step=target_key, holders=(back,))
     entry = _entry(doc, actor, ActionKind.RETURN, now, holder=holder, opinion=reason,
                    target_step=target_key)
-    return _accept(doc, after, (entry,), now, (Notify("returned", person_ids=(person,)),))
+    return accept(doc, after, (entry,), now, (Notify("returned", person_ids=(person,)),))
 
 
-def _withdraw(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _withdraw(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     step = current_step(doc)
     moves = [e for e in doc.trace if e.action not in _ASIDES]
     transitions = [i for i, e in enumerate(moves) if e.target_step is not None]
@@ -411,19 +392,19 @@ def _withdraw(doc: Document, actor: Actor, action: Action, now: datetime) -> Acc
         or sent.target_step != doc.step
         or sent.actor_id != actor.person_id
     ):
-        raise _Refused("workflow.cannot_withdraw", "只有送出本环节的人才能撤回")
+        raise Refused("workflow.cannot_withdraw", "只有送出本环节的人才能撤回")
     source = workflow_of(doc).step(sent.step)
     if (not step.withdrawable or source.effect is not StepEffect.NONE
             or source.holders is not HolderRule.OWNER):
-        raise _Refused("workflow.cannot_withdraw", f"“{step.label}”环节已不能撤回")
+        raise Refused("workflow.cannot_withdraw", f"“{step.label}”环节已不能撤回")
     if moves[-1] is not sent or any(h.done or h.claimed_at for h in doc.holders):
-        raise _Refused("workflow.already_acted",
+        raise Refused("workflow.already_acted",
                        "下一环节已有人办理，不能撤回；如需修改，请联系当前办理人退回")
     back = Holder(unit_id=doc.owner_unit_id, roles=source.roles, person_id=actor.person_id)
     after = replace(doc, step=source.key, holders=(back,))
     entry = _entry(doc, actor, ActionKind.WITHDRAW, now, opinion=_opinion(action),
                    target_step=source.key)
-    return _accept(doc, after, (entry,), now)
+    return accept(doc, after, (entry,), now)
 
 
 def may_undo(document: Document, actor: Actor, now: datetime) -> bool:
@@ -445,16 +426,28 @@ def may_undo(document: Document, actor: Actor, now: datetime) -> bool:
 
 def _one_assignee(action: Action, what: str) -> Assignee:
     if len(action.assignees) != 1:
-        raise _Refused("workflow.assignee_required", f"请选择一位{what}人员")
+        raise Refused("workflow.assignee_required", f"请选择一位{what}人员")
     return action.assignees[0]
 
 
-def _delegate(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _new_assignees(action: Action, what: str, taken: set[str | None],
+                   already: tuple[str, str]) -> tuple[Assignee, ...]:
+    """Return the assignees chosen that are not `taken`; refuse when none is chosen, or with
+    `already` (code, message) when every one chosen is taken."""
+    if not action.assignees:
+        raise Refused("workflow.assignee_required", f"请选择{what}人员")
+    new = tuple(a for a in action.assignees if a.person_id not in taken)
+    if not new:
+        raise Refused(*already)
+    return new
+
+
+def _delegate(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     index = _require_holder(doc, actor)
     holder = doc.holders[index]
     target = _one_assignee(action, "受委托")
     if target.person_id == actor.person_id:
-        raise _Refused("workflow.bad_assignee", "不能委托给自己")
+        raise Refused("workflow.bad_assignee", "不能委托给自己")
     holders = list(doc.holders)
     principal = holder.person_id or actor.person_id
     holders[index] = replace(holder, person_id=target.person_id, on_behalf_of=principal,
@@ -462,37 +455,32 @@ def _delegate(doc: Document, actor: Actor, action: Action, now: datetime) -> Acc
     after = replace(doc, holders=tuple(holders))
     entry = _entry(doc, actor, ActionKind.DELEGATE, now, holder=holder, opinion=_opinion(action),
                    details={"to": target.person_id})
-    return _accept(doc, after, (entry,), now, (Notify("todo", person_ids=(target.person_id,)),))
+    return accept(doc, after, (entry,), now, (Notify("todo", person_ids=(target.person_id,)),))
 
 
-def _add_signer(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _add_signer(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     holder = doc.holders[_require_holder(doc, actor)]
-    if not action.assignees:
-        raise _Refused("workflow.assignee_required", "请选择加签人员")
     present = {h.person_id for h in doc.holders if not h.done}
-    added = tuple(
-        Holder(unit_id=a.unit_id, person_id=a.person_id, added=True)
-        for a in action.assignees if a.person_id not in present
-    )
-    if not added:
-        raise _Refused("workflow.already_holder", "所选人员已是本环节的办理人")
+    chosen = _new_assignees(action, "加签", present,
+                            ("workflow.already_holder", "所选人员已是本环节的办理人"))
+    added = tuple(Holder(unit_id=a.unit_id, person_id=a.person_id, added=True) for a in chosen)
     after = replace(doc, holders=doc.holders + added)
     entry = _entry(doc, actor, ActionKind.ADD_SIGNER, now, holder=holder,
                    opinion=_opinion(action), details={"added": [h.person_id for h in added]})
     ids = tuple(h.person_id for h in added if h.person_id)
-    return _accept(doc, after, (entry,), now, (Notify("todo", person_ids=ids),))
+    return accept(doc, after, (entry,), now, (Notify("todo", person_ids=ids),))
 
 
-def _claim(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _claim(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     index = _require_holder(doc, actor)
     holder = doc.holders[index]
     if holder.person_id is not None:
-        raise _Refused("workflow.already_yours", "您已是本环节的办理人，无需再签收")
+        raise Refused("workflow.already_yours", "您已是本环节的办理人，无需再签收")
     holders = list(doc.holders)
     holders[index] = replace(holder, person_id=actor.person_id, claimed_at=now)
     after = replace(doc, holders=tuple(holders))
     entry = _entry(doc, actor, ActionKind.CLAIM, now)
-    return _accept(doc, after, (entry,), now)
+    return accept(doc, after, (entry,), now)
 
 
 def _may_circulate(doc: Document, actor: Actor) -> bool:
@@ -501,37 +489,33 @@ def _may_circulate(doc: Document, actor: Actor) -> bool:
     )
 
 
-def _circulate(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _circulate(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     if not _may_circulate(doc, actor):
-        raise _Refused("workflow.forbidden", "您不能传阅此文件")
-    if not action.assignees:
-        raise _Refused("workflow.assignee_required", "请选择传阅人员")
-    unread = {c.person_id for c in doc.circulations if c.read_at is None}
-    new = tuple(
-        Circulation(person_id=a.person_id, sent_by=actor.person_id, sent_at=now)
-        for a in action.assignees if a.person_id not in unread
-    )
-    if not new:
-        raise _Refused("workflow.already_circulated", "所选人员已在传阅中，尚未阅毕")
+        raise Refused("workflow.forbidden", "您不能传阅此文件")
+    unread: set[str | None] = {c.person_id for c in doc.circulations if c.read_at is None}
+    chosen = _new_assignees(action, "传阅", unread,
+                            ("workflow.already_circulated", "所选人员已在传阅中，尚未阅毕"))
+    new = tuple(Circulation(person_id=a.person_id, sent_by=actor.person_id, sent_at=now)
+                for a in chosen)
     after = replace(doc, circulations=doc.circulations + new)
     entry = _entry(doc, actor, ActionKind.CIRCULATE, now, opinion=_opinion(action),
                    details={"to": [c.person_id for c in new]})
     ids = tuple(c.person_id for c in new)
-    return _accept(doc, after, (entry,), now, (Notify("circulated", person_ids=ids),))
+    return accept(doc, after, (entry,), now, (Notify("circulated", person_ids=ids),))
 
 
-def _acknowledge(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _acknowledge(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     circulations = tuple(
         replace(c, read_at=now) if c.person_id == actor.person_id and c.read_at is None else c
         for c in doc.circulations
     )
     index = _holder_of(doc, actor) if current_step(doc).holders is HolderRule.READERS else None
     if index is None and circulations == doc.circulations:
-        raise _Refused("workflow.nothing_to_acknowledge", "没有需要您阅知的传阅")
+        raise Refused("workflow.nothing_to_acknowledge", "没有需要您阅知的传阅")
     after = replace(doc, circulations=circulations)
     if index is None:
         entry = _entry(doc, actor, ActionKind.ACKNOWLEDGE, now, opinion=_opinion(action))
-        return _accept(doc, after, (entry,), now)
+        return accept(doc, after, (entry,), now)
     holder = after.holders[index]
     holders = list(after.holders)
     holders[index] = replace(holder, done=True)
@@ -539,12 +523,12 @@ def _acknowledge(doc: Document, actor: Actor, action: Action, now: datetime) -> 
     if any(not h.done for h in holders):
         entry = _entry(doc, actor, ActionKind.ACKNOWLEDGE, now, holder=holder,
                        opinion=_opinion(action))
-        return _accept(doc, after, (entry,), now)
+        return accept(doc, after, (entry,), now)
     plain = Action(ActionKind.ACKNOWLEDGE, opinion=action.opinion)
     accepted = _advance(doc, after, actor, plain, now, holder=holder,
                         opinion=_opinion(action), step=current_step(doc))
     last = replace(accepted.trace[-1], action=ActionKind.ACKNOWLEDGE)
-    return Accepted(replace(accepted.document, trace=doc.trace + (last,)), (last,),
+    return Accepted(replace(accepted.record, trace=doc.trace + (last,)), (last,),
                     accepted.effects)
 
 
@@ -556,25 +540,22 @@ def may_inform(doc: Document, actor: Actor) -> bool:
     return doc.created_by == actor.person_id or _holder_of(doc, actor) is not None
 
 
-def _inform(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _inform(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     if current_step(doc).final:
-        raise _Refused("workflow.inform_closed", "文件已办结或归档，不能再知会")
+        raise Refused("workflow.inform_closed", "文件已办结或归档，不能再知会")
     if not may_inform(doc, actor):
-        raise _Refused("workflow.forbidden", "只有当前环节的办理人和拟稿人可以知会此文件")
-    if not action.assignees:
-        raise _Refused("workflow.assignee_required", "请选择知会人员")
+        raise Refused("workflow.forbidden", "只有当前环节的办理人和拟稿人可以知会此文件")
     if any(a.person_id == actor.person_id for a in action.assignees):
-        raise _Refused("workflow.bad_assignee", "不能知会自己")
-    already = {i.person_id for i in doc.informed}
-    new = tuple(dict.fromkeys(a.person_id for a in action.assignees
-                              if a.person_id not in already))
-    if not new:
-        raise _Refused("workflow.already_informed", "所选人员都已知会过")
+        raise Refused("workflow.bad_assignee", "不能知会自己")
+    already: set[str | None] = {i.person_id for i in doc.informed}
+    chosen = _new_assignees(action, "知会", already,
+                            ("workflow.already_informed", "所选人员都已知会过"))
+    new = tuple(dict.fromkeys(a.person_id for a in chosen))
     informed = tuple(Informed(person_id=p, sent_by=actor.person_id, sent_at=now) for p in new)
     after = replace(doc, informed=doc.informed + informed)
     entry = _entry(doc, actor, ActionKind.INFORM, now, opinion=_opinion(action),
                    details={"to": list(new)})
-    return _accept(doc, after, (entry,), now, (Notify("informed", person_ids=new),))
+    return accept(doc, after, (entry,), now, (Notify("informed", person_ids=new),))
 
 
 def unread_inform(doc: Document, person_id: str) -> bool:
@@ -582,9 +563,9 @@ def unread_inform(doc: Document, person_id: str) -> bool:
     return any(i.person_id == person_id and i.read_at is None for i in doc.informed)
 
 
-def _read(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _read(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     if not any(i.person_id == actor.person_id for i in doc.informed):
-        raise _Refused("workflow.not_informed", "此文件没有知会您")
+        raise Refused("workflow.not_informed", "此文件没有知会您")
     if not unread_inform(doc, actor.person_id):
         # Read already (on another computer, or opened twice before a sync): nothing to do,
         # and nothing to refuse either.
@@ -592,7 +573,7 @@ def _read(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepte
     informed = tuple(replace(i, read_at=now) if i.person_id == actor.person_id
                      and i.read_at is None else i for i in doc.informed)
     entry = _entry(doc, actor, ActionKind.READ, now)
-    return _accept(doc, replace(doc, informed=informed), (entry,), now)
+    return accept(doc, replace(doc, informed=informed), (entry,), now)
 
 
 def _may_urge(doc: Document, actor: Actor) -> bool:
@@ -605,22 +586,22 @@ def _may_urge(doc: Document, actor: Actor) -> bool:
     return doc.owner_unit_id in actor.unit_path and actor.has_role(URGERS)
 
 
-def _urge(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _urge(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     waiting = pending_holders(doc)
     if current_step(doc).final or not waiting:
-        raise _Refused("workflow.nothing_to_urge", "该文件当前没有待办理的环节")
+        raise Refused("workflow.nothing_to_urge", "该文件当前没有待办理的环节")
     if not _may_urge(doc, actor) or _holder_of(doc, actor) is not None:
-        raise _Refused("workflow.forbidden", "您不能催办此文件")
+        raise Refused("workflow.forbidden", "您不能催办此文件")
     text = _opinion(action) or f"请尽快办理《{doc.title}》"
     entry = _entry(doc, actor, ActionKind.URGE, now, opinion=text)
-    return _accept(doc, doc, (entry,), now, (Notify("urge", holders=waiting),))
+    return accept(doc, doc, (entry,), now, (Notify("urge", holders=waiting),))
 
 
-def _archive(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted:
+def _archive(doc: Document, actor: Actor, action: Action, now: datetime) -> Accepted[Document]:
     if doc.owner_unit_id not in actor.unit_path or Role.CLERK not in actor.roles:
-        raise _Refused("workflow.forbidden", "只有本单位办文人员可以归档")
+        raise Refused("workflow.forbidden", "只有本单位办文人员可以归档")
     if action.retention is None:
-        raise _Refused("archive.retention_required", "归档时必须选择保管期限（永久、30年或10年）",
+        raise Refused("archive.retention_required", "归档时必须选择保管期限（永久、30年或10年）",
                        field="retention")
     year = action.year or (doc.written_date.year if doc.written_date else now.year)
     following = workflow_of(doc).after(doc.step)
@@ -630,10 +611,11 @@ def _archive(doc: Document, actor: Actor, action: Action, now: datetime) -> Acce
     entry = _entry(doc, actor, ActionKind.ARCHIVE, now, target_step=following.key,
                    details={"year": year, "retention": action.retention.value})
     effect = AllocateItemNumber(doc.owner_unit_id, year, action.retention)
-    return _accept(doc, after, (entry,), now, (effect,))
+    return accept(doc, after, (entry,), now, (effect,))
 
 
-_HANDLERS: Mapping[ActionKind, Callable[[Document, Actor, Action, datetime], Accepted]] = {
+_Handler = Callable[[Document, Actor, Action, datetime], Accepted[Document]]
+_HANDLERS: Mapping[ActionKind, _Handler] = {
     ActionKind.EDIT: _edit,
     ActionKind.APPROVE: _approve,
     ActionKind.RETURN: _return,
@@ -657,7 +639,7 @@ _ANYWHERE = frozenset({ActionKind.WITHDRAW, ActionKind.URGE, ActionKind.ACKNOWLE
 _ANY_STEP = frozenset({ActionKind.INFORM, ActionKind.READ})
 
 
-def decide(document: Document, actor: Actor, action: Action, now: datetime) -> Decision:
+def decide(document: Document, actor: Actor, action: Action, now: datetime) -> Verdict[Document]:
     """Decide whether `actor` may do `action` to `document` at `now`, and what follows."""
     step = current_step(document)
     if action.kind not in _HANDLERS:
@@ -669,27 +651,13 @@ def decide(document: Document, actor: Actor, action: Action, now: datetime) -> D
             f"“{step.label}”环节不能{_action_label(action.kind)}",
             {"step": step.key, "action": action.kind.value},
         ))
-    try:
+
+    def rule() -> Accepted[Document]:
         if action.kind not in _ANY_STEP:
             _check_expected_step(document, action)
-        return _with_acted_at(_HANDLERS[action.kind](document, actor, action, now),
-                              len(document.trace), action.acted_at, now)
-    except _Refused as refused:
-        return Rejected(refused.rejection)
-    except DomainError as error:
-        return Rejected(error.rejection)
+        return _HANDLERS[action.kind](document, actor, action, now)
 
-
-def _with_acted_at(decision: Decision, before: int, claimed: datetime | None,
-                   now: datetime) -> Decision:
-    """Stamp the trace entries a decision appended with the time the person acted."""
-    when = acted_at(claimed, now)
-    if when is None or not isinstance(decision, Accepted):
-        return decision
-    # An accepted document's trace is the one it had plus what the decision appended.
-    appended = tuple(replace(e, acted_at=when) for e in decision.trace)
-    document = replace(decision.document, trace=decision.document.trace[:before] + appended)
-    return replace(decision, document=document, trace=appended)
+    return ruled(rule, claimed=action.acted_at, now=now)
 
 
 def _check_expected_step(doc: Document, action: Action) -> None:
@@ -701,11 +669,11 @@ def _check_expected_step(doc: Document, action: Action) -> None:
     message = f"该文件已不在“{_safe_label(doc, action.expected_step)}”环节"
     if moved:
         last = moved[-1]
-        details.update(last_actor_id=last.actor_id, last_actor_name=last.actor_name,
-                       at=last.at.isoformat())
-        message += (f"：{last.actor_name}已于{minute_text(last.at)}{ACTION_LABELS[last.action]}，"
-                    f"当前环节为“{current_step(doc).label}”")
-    raise _Refused("workflow.step_moved", message, **details)
+        who, by = moved_first(actor_id=last.actor_id, actor_name=last.actor_name,
+                              at=last.at, did=ACTION_LABELS[last.action])
+        details.update(by)
+        message += f"：{who}，当前环节为“{current_step(doc).label}”"
+    raise Refused("workflow.step_moved", message, **details)
 
 
 def _safe_label(doc: Document, step_key: str) -> str:

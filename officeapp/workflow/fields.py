@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from officeapp.core.fields import text_field
 from officeapp.documents import (
     DocType,
     parse_classification,
@@ -55,25 +56,21 @@ FIELD_LABELS: Mapping[str, str] = {
     "body_file": "正文文件",
 }
 
+_T = TypeVar("_T")
+
 
 def _bad(field: str, message: str) -> ValidationError:
     return ValidationError(f"document.invalid_{field}", message, field=field)
 
 
-def _text(field: str, limit: int, *, required: bool = False) -> Callable[[Any], str]:
-    def parse(value: Any) -> str:
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
-            raise _bad(field, f"{FIELD_LABELS[field]}必须是文字")
-        text = value.strip() if field != "body" else value.replace("\r\n", "\n").strip("\n")
-        if required and not text.strip():
-            raise _bad(field, f"{FIELD_LABELS[field]}不能为空")
-        if len(text) > limit:
-            raise _bad(field, f"{FIELD_LABELS[field]}不能超过{limit}个字")
-        return text
+def _body(value: str) -> str:
+    # The 正文 keeps its indentation: only blank lines around it go.
+    return value.replace("\r\n", "\n").strip("\n")
 
-    return parse
+
+def _text(field: str, limit: int, *, required: bool = False) -> Callable[[Any], str]:
+    return text_field(field, limit, label=FIELD_LABELS[field], bad=_bad,
+                      required=required, clean=_body if field == "body" else str.strip)
 
 
 def _unit_list(field: str) -> Callable[[Any], tuple[str, ...]]:
@@ -90,32 +87,30 @@ def _unit_list(field: str) -> Callable[[Any], tuple[str, ...]]:
     return parse
 
 
-def _date(field: str) -> Callable[[Any], date | None]:
-    def parse(value: Any) -> date | None:
+def _iso(field: str, kind: type[_T], read: Callable[[str], _T],
+         wrong: str) -> Callable[[Any], _T | None]:
+    """Return the parser of an optional date or time: a `kind` as it is, or its ISO text."""
+
+    def parse(value: Any) -> _T | None:
         if value in (None, ""):
             return None
-        if isinstance(value, date) and not isinstance(value, datetime):
+        # A datetime is a date as well: a date field takes only a date.
+        if isinstance(value, kind) and (kind is datetime or not isinstance(value, datetime)):
             return value
         try:
-            return date.fromisoformat(str(value))
+            return read(str(value))
         except ValueError:
-            raise _bad(field, f"{FIELD_LABELS[field]}不是有效日期（格式：2023-11-27）") from None
+            raise _bad(field, f"{FIELD_LABELS[field]}{wrong}") from None
 
     return parse
+
+
+def _date(field: str) -> Callable[[Any], date | None]:
+    return _iso(field, date, date.fromisoformat, "不是有效日期（格式：2023-11-27）")
 
 
 def _datetime(field: str) -> Callable[[Any], datetime | None]:
-    def parse(value: Any) -> datetime | None:
-        if value in (None, ""):
-            return None
-        if isinstance(value, datetime):
-            return value
-        try:
-            return datetime.fromisoformat(str(value))
-        except ValueError:
-            raise _bad(field, f"{FIELD_LABELS[field]}不是有效时间") from None
-
-    return parse
+    return _iso(field, datetime, datetime.fromisoformat, "不是有效时间")
 
 
 def _attachments(value: Any) -> tuple[Attachment, ...]:

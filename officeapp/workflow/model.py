@@ -1,4 +1,6 @@
-"""The data the workflow rules work on: documents, holders, trace entries, actions, decisions."""
+"""The data the workflow rules work on: documents, holders, trace entries, actions, effects.
+
+`decide` returns `officeapp.core.verdict.Verdict[Document]`."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from officeapp.core.trace import TraceRecord
 from officeapp.documents import Classification, Direction, DocType, Urgency
-from officeapp.errors import Rejection
 from officeapp.org import Role
 
 
@@ -155,24 +157,13 @@ class ArchiveInfo:
     item_number: int = 0
 
 
-@dataclass(frozen=True)
-class TraceEntry:
+@dataclass(frozen=True, kw_only=True)
+class TraceEntry(TraceRecord):
     """One append-only record of who did what at which step, with their opinion (留痕)."""
 
-    seq: int
     step: str
     action: ActionKind
-    actor_id: str
-    actor_name: str
-    at: datetime
-    opinion: str = ""
-    on_behalf_of: str | None = None
     target_step: str | None = None
-    details: Mapping[str, Any] = field(default_factory=dict)
-    # When the person acted, as their client recorded it (server-corrected), where that is a
-    # minute or more before `at`, the moment the server accepted it (an action taken offline).
-    # `at` stays the authoritative time; both are kept for 留痕 and both are shown.
-    acted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -291,26 +282,3 @@ class SealDocument:
 
 
 Effect = AllocateNumber | Distribute | AllocateItemNumber | Notify | SealDocument
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """The action is allowed: the new document, the trace it appended, and effects to run."""
-
-    document: Document
-    trace: tuple[TraceEntry, ...]
-    effects: tuple[Effect, ...] = ()
-
-    ok = True
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """The action is refused, with a stable code and a Chinese message."""
-
-    rejection: Rejection
-
-    ok = False
-
-
-Decision = Accepted | Rejected

@@ -21,6 +21,7 @@ EN = {
     "打开附件": "Open attachment", "“{0}”只有名称，没有电子文件": "“{0}” has a name but no file",
     "“{0}”未下载：联网同步后即可打开": "“{0}” is not downloaded yet: sync online to open it",
     "没有可以打开“{0}”的程序": "No program can open “{0}”", "移除附件": "Remove attachment",
+    "修改附件": "Change attachments",
     "已移除“{0}”": "Removed “{0}”", "修改发文": "Edit outgoing document",
     "新建发文": "New outgoing document", "关于……的通知": "Notice on …",
     "正文；段落之间空一行": "Body; a blank line between paragraphs",
@@ -707,6 +708,10 @@ EN.update({
 })
 
 EN_VALUES = {
+    # record kinds and what an inbox line asks (ui/inbox_model.py)
+    "公文": "Document", "会议": "Meeting", "督办": "Supervision",
+    "审批会议室": "Approve room", "汇报进展": "Report progress", "配合办理": "Assist",
+    "审批延期": "Decide extension", "审核办结": "Review completion",
     "特急": "Extra urgent", "加急": "Urgent", "普通": "Normal",
     "公开": "Public", "内部": "Internal",
     "决议": "Resolution", "决定": "Decision", "命令": "Order", "公报": "Communiqué",
@@ -780,6 +785,8 @@ EN.update({
     " (.pem/.crt) under “CA certificate”, or contact the administrator",
     "无法连接服务器，请检查服务器地址和网络（政务外网）连接":
     "The server cannot be reached; check its address and the (extranet) connection",
+    # the one inbox across kinds (ui/inbox_model.py)
+    "环节/事项": "Step / task", "业务": "Kind", "全部类别": "All kinds",
 })
 
 # What a person does to a 公文, in the "actions" context (ui/common/values.py): verbs on buttons.

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
+from officeapp import mutators as m
+from officeapp.core.verdict import Accepted, Rejected, Verdict
 from officeapp.delegation import check_delegation, check_end
 from officeapp.errors import ValidationError
 from officeapp.meetings import (
     Meeting,
     MeetingAction,
     MeetingActionKind,
-    MeetingOutcome,
     decision_item_id,
     sitting_of,
 )
@@ -29,35 +30,34 @@ from officeapp.meetings import create_meeting as new_meeting
 from officeapp.meetings.codec import meeting_action_to_dict
 from officeapp.org import Delegation
 from officeapp.store import LocalStore
+from officeapp.store.tables import table_of
 from officeapp.supervision import (
-    SupervisionAccepted,
     SupervisionAction,
     SupervisionItem,
-    SupervisionRejected,
     create_item,
 )
 from officeapp.supervision.codec import action_to_dict as supervision_action_to_dict
-from officeapp.workflow import Action, Decision, Document, create_outgoing, register_incoming
+from officeapp.workflow import Action, Document, create_outgoing, register_incoming
 from officeapp.workflow.codec import action_to_dict
-from sync.protocol import MUTATORS, parse_args
+
+ArgsT = TypeVar("ArgsT", bound=m.MutationArgs)
+ActionT = TypeVar("ActionT", Action, MeetingAction, SupervisionAction)
 
 
-def wire_args(name: str, **values: Any) -> dict[str, Any]:
-    """Return a mutation's args as the wire carries them, checked against the same model
-    (`protocol.MUTATORS`) the server reads them with: a malformed mutation never leaves here."""
-    return parse_args(MUTATORS[name].args, values).model_dump(exclude_none=True)
+def _stamped(action: ActionT, now: datetime) -> ActionT:
+    """Return the action with the time the person acted, kept if the server gets it late."""
+    if action.acted_at is None:
+        return replace(action, acted_at=now)
+    return action
 
 
-def version(name: str) -> int:
-    """Return the version this client writes of a mutation."""
-    return MUTATORS[name].version
-
-
-def acted(store: LocalStore, now: datetime) -> datetime:
-    """Return when the person acts, as the server's clock would say (the local clock plus
-    the offset the last sync measured): the time the trace keeps if the action reaches the
-    server late (offline), comparable with the server's own times."""
-    return store.corrected_now(now)
+def _existing(store: LocalStore, kind: str, record_id: str) -> Any:
+    """Return the record as the user sees it, or raise the kind's not-found error."""
+    record = store.get_record(kind, record_id)
+    if record is None:
+        missing = table_of(kind).missing
+        raise ValidationError(missing.code, missing.message)
+    return record
 
 
 def new_document_id() -> str:
@@ -73,18 +73,32 @@ def draft_outgoing(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     unit = org.units[actor.unit_id]
     document = create_outgoing(document_id=new_document_id(), actor=actor, fields=fields,
                                now=now, agency_code=unit.agency_code)
-    _queue_new(store, document, "document.create_outgoing", fields, now)
+    _queue_new(store, document, m.CREATE_OUTGOING, fields, now)
     return document
 
 
-def _queue_new(store: LocalStore, document: Document, name: str, fields: Mapping[str, Any],
-               now: datetime) -> None:
+def _queue_create(store: LocalStore, mutator: m.Mutator[ArgsT], record: Any,
+                  args: ArgsT) -> None:
+    """Store a new record with the mutation that creates it on the server."""
+    store.create_record(mutator.kind, record=record, mutation_name=mutator.name,
+                        mutation_args=mutator.wire(args), mutator_version=mutator.version)
+
+
+def _queue_act(store: LocalStore, mutator: m.Mutator[ArgsT], *, record_id: str, person_id: str,
+               action: Any, now: datetime, args: ArgsT) -> Verdict[Any]:
+    """Decide an action on a record here and, if accepted, queue the mutation that sends it."""
+    actor = store.organisation().actor(person_id, now)
+    return store.apply_record_action(
+        mutator.kind, record_id=record_id, actor=actor, action=action, now=now,
+        mutation_name=mutator.name, mutation_args=mutator.wire(args),
+        mutator_version=mutator.version)
+
+
+def _queue_new(store: LocalStore, document: Document, mutator: m.Mutator[m.CreateDocumentArgs],
+               fields: Mapping[str, Any], now: datetime) -> None:
     """Store a new document with the mutation that creates it on the server."""
-    store.create_document(document=document, mutation_name=name,
-                          mutation_args=wire_args(name, document_id=document.id,
-                                                  fields=dict(fields),
-                                                  acted_at=acted(store, now).isoformat()),
-                          mutator_version=version(name))
+    _queue_create(store, mutator, document, m.CreateDocumentArgs(
+        document_id=document.id, fields=dict(fields), acted_at=now.isoformat()))
 
 
 def register(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
@@ -93,27 +107,20 @@ def register(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
     actor = store.organisation().actor(person_id, now)
     document = register_incoming(document_id=new_document_id(), actor=actor, fields=fields,
                                  now=now)
-    _queue_new(store, document, "document.register_incoming", fields, now)
+    _queue_new(store, document, m.REGISTER_INCOMING, fields, now)
     return document
 
 
 def act(store: LocalStore, *, person_id: str, document_id: str, action: Action,
-        now: datetime) -> Decision:
+        now: datetime) -> Verdict[Document]:
     """Take a workflow action; the step the person saw travels with it."""
-    document = store.get_document(document_id)
-    if document is None:
-        raise ValidationError("document.not_found", "文件不存在，或您已无权查看该文件")
+    document: Document = _existing(store, "document", document_id)
     if action.expected_step is None:
         action = replace(action, expected_step=document.step)
-    if action.acted_at is None:
-        action = replace(action, acted_at=acted(store, now))  # kept if the server gets it late
-    actor = store.organisation().actor(person_id, now)
-    return store.apply_action(
-        document_id=document_id, actor=actor, action=action, now=now,
-        mutation_name="document.act",
-        mutation_args=wire_args("document.act", document_id=document_id,
-                                action=action_to_dict(action)),
-        mutator_version=version("document.act"))
+    action = _stamped(action, now)
+    args = m.ActArgs(document_id=document_id, action=action_to_dict(action))
+    return _queue_act(store, m.DOCUMENT_ACT, record_id=document_id, person_id=person_id,
+                      action=action, now=now, args=args)
 
 
 def new_record_id() -> str:
@@ -149,47 +156,36 @@ def create_meeting(store: LocalStore, *, person_id: str, fields: Mapping[str, An
     values = wire_fields(fields)
     actor = store.organisation().actor(person_id, now)
     meeting = new_meeting(meeting_id=new_record_id(), actor=actor, fields=values, now=now)
-    store.create_meeting(meeting=meeting, mutation_name="meeting.create",
-                         mutation_args=wire_args("meeting.create", meeting_id=meeting.id,
-                                                 fields=values,
-                                                 acted_at=acted(store, now).isoformat()),
-                         mutator_version=version("meeting.create"))
+    args = m.CreateMeetingArgs(meeting_id=meeting.id, fields=values,
+                               acted_at=now.isoformat())
+    _queue_create(store, m.CREATE_MEETING, meeting, args)
     return meeting
 
 
 def create_sitting(store: LocalStore, *, person_id: str, series_id: str, start: datetime,
                    now: datetime) -> Meeting:
     """Make one sitting of a recurring series a meeting of its own (for sign-in and minutes)."""
-    series = store.get_meeting(series_id)
-    if series is None:
-        raise ValidationError("meeting.not_found", "会议不存在，或您已无权查看该会议")
+    series = _existing(store, "meeting", series_id)
     actor = store.organisation().actor(person_id, now)
     sitting = sitting_of(series, start, meeting_id=new_record_id(), actor=actor, now=now)
-    name = "meeting.create_sitting"
-    store.create_meeting(meeting=sitting, mutation_name=name,
-                         mutation_args=wire_args(name, meeting_id=sitting.id,
-                                                 series_id=series_id, start=start.isoformat()),
-                         mutator_version=version(name))
+    args = m.CreateSittingArgs(meeting_id=sitting.id, series_id=series_id,
+                               start=start.isoformat())
+    _queue_create(store, m.CREATE_SITTING, sitting, args)
     return sitting
 
 
 def act_meeting(store: LocalStore, *, person_id: str, meeting_id: str, action: MeetingAction,
-                now: datetime) -> MeetingOutcome:
+                now: datetime) -> Verdict[Meeting]:
     """Take a meeting action; `book` is checked against the rooms and bookings held here."""
-    if store.get_meeting(meeting_id) is None:
-        raise ValidationError("meeting.not_found", "会议不存在，或您已无权查看该会议")
+    _existing(store, "meeting", meeting_id)
     if action.kind is MeetingActionKind.OPEN_SUPERVISION and action.decision_no is not None:
         # The same id the server gives the item, so the optimistic item is the real one.
         action = replace(action, supervision_item_id=decision_item_id(
             meeting_id, action.decision_no))
-    if action.acted_at is None:
-        action = replace(action, acted_at=acted(store, now))  # kept if the server gets it late
-    actor = store.organisation().actor(person_id, now)
-    args = wire_args("meeting.act", meeting_id=meeting_id,
-                     action=_wire(meeting_action_to_dict(action)))
-    return store.apply_meeting_action(
-        meeting_id=meeting_id, actor=actor, action=action, now=now,
-        mutation_name="meeting.act", mutation_args=args, mutator_version=version("meeting.act"))
+    action = _stamped(action, now)
+    args = m.MeetingActArgs(meeting_id=meeting_id, action=_wire(meeting_action_to_dict(action)))
+    return _queue_act(store, m.MEETING_ACT, record_id=meeting_id, person_id=person_id,
+                      action=action, now=now, args=args)
 
 
 def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
@@ -197,38 +193,28 @@ def create_supervision_item(store: LocalStore, *, person_id: str, fields: Mappin
     """Start a 督办事项 draft (a supervisor), or a sub-item of `parent_id` (分解)."""
     parent = None
     if parent_id is not None:
-        parent = store.get_supervision_item(parent_id)
-        if parent is None:
-            raise ValidationError("supervision.not_found", "督办事项不存在，或您已无权查看该事项")
+        parent = _existing(store, "supervision", parent_id)
     values = wire_fields(fields)
     actor = store.organisation().actor(person_id, now)
     item = create_item(item_id=new_record_id(), actor=actor, fields=values, now=now,
                        parent=parent)
-    name = "supervision.create"
-    args = wire_args(name, item_id=item.id, fields=values, parent_id=parent_id,
-                     acted_at=acted(store, now).isoformat())
-    store.create_supervision_item(item=item, mutation_name=name, mutation_args=args,
-                                  mutator_version=version(name))
+    args = m.CreateSupervisionArgs(item_id=item.id, fields=values, parent_id=parent_id,
+                                   acted_at=now.isoformat())
+    _queue_create(store, m.CREATE_SUPERVISION, item, args)
     return item
 
 
 def act_supervision(store: LocalStore, *, person_id: str, item_id: str,
                     action: SupervisionAction,
-                    now: datetime) -> SupervisionAccepted | SupervisionRejected:
+                    now: datetime) -> Accepted[SupervisionItem] | Rejected:
     """Take a supervision action; the status the person saw travels with it."""
-    item = store.get_supervision_item(item_id)
-    if item is None:
-        raise ValidationError("supervision.not_found", "督办事项不存在，或您已无权查看该事项")
+    item: SupervisionItem = _existing(store, "supervision", item_id)
     if action.expected_status is None:
         action = replace(action, expected_status=item.status)
-    if action.acted_at is None:
-        action = replace(action, acted_at=acted(store, now))  # kept if the server gets it late
-    actor = store.organisation().actor(person_id, now)
-    return store.apply_supervision_action(
-        item_id=item_id, actor=actor, action=action, now=now, mutation_name="supervision.act",
-        mutation_args=wire_args("supervision.act", item_id=item_id,
-                                action=_wire(supervision_action_to_dict(action))),
-        mutator_version=version("supervision.act"))
+    action = _stamped(action, now)
+    args = m.SupervisionActArgs(item_id=item_id, action=_wire(supervision_action_to_dict(action)))
+    return _queue_act(store, m.SUPERVISION_ACT, record_id=item_id, person_id=person_id,
+                      action=action, now=now, args=args)
 
 
 def create_delegation(store: LocalStore, *, person_id: str, delegate_id: str, start: datetime,
@@ -244,10 +230,10 @@ def create_delegation(store: LocalStore, *, person_id: str, delegate_id: str, st
                      end=end, now=now, existing=existing)
     delegation = Delegation(principal_id=person_id, delegate_id=delegate_id, start=start,
                             end=end, id=new_record_id())
-    args = wire_args("delegation.create", delegation_id=delegation.id, delegate_id=delegate_id,
-                     start=start.isoformat(), end=end.isoformat())
-    store.create_delegation(delegation=delegation, mutation_args=args, now=now,
-                            mutator_version=version("delegation.create"))
+    args = m.CreateDelegationArgs(delegation_id=delegation.id, delegate_id=delegate_id,
+                                  start=start.isoformat(), end=end.isoformat())
+    store.create_delegation(delegation=delegation, mutation_args=m.CREATE_DELEGATION.wire(args),
+                            now=now, mutator_version=m.CREATE_DELEGATION.version)
     return delegation
 
 
@@ -259,6 +245,23 @@ def end_delegation(store: LocalStore, *, person_id: str, delegation_id: str,
         raise ValidationError("delegation.not_found", "委托不存在或已结束",
                               delegation_id=delegation_id)
     check_end(store.organisation().actor(person_id, now), found.delegation)
+    args = m.EndDelegationArgs(delegation_id=delegation_id)
     store.end_delegation(person_id=person_id, delegation_id=delegation_id,
-                         mutation_args=wire_args("delegation.end", delegation_id=delegation_id),
-                         now=now, mutator_version=version("delegation.end"))
+                         mutation_args=m.END_DELEGATION.wire(args), now=now,
+                         mutator_version=m.END_DELEGATION.version)
+
+
+# The action that builds and queues each mutation (tests/sync/test_mutators.py checks that
+# every declared mutation has one).
+BUILDERS: dict[str, Callable[..., object]] = {
+    m.CREATE_OUTGOING.name: draft_outgoing,
+    m.REGISTER_INCOMING.name: register,
+    m.DOCUMENT_ACT.name: act,
+    m.CREATE_MEETING.name: create_meeting,
+    m.CREATE_SITTING.name: create_sitting,
+    m.MEETING_ACT.name: act_meeting,
+    m.CREATE_SUPERVISION.name: create_supervision_item,
+    m.SUPERVISION_ACT.name: act_supervision,
+    m.CREATE_DELEGATION.name: create_delegation,
+    m.END_DELEGATION.name: end_delegation,
+}

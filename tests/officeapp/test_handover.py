@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from officeapp.core.verdict import Accepted, Rejected
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, FINANCE_ID, OFFICE_ID
 from officeapp.errors import ValidationError
 from officeapp.handover import (
@@ -24,9 +25,7 @@ from officeapp.handover import (
 from officeapp.meetings import (
     Attendee,
     BookingState,
-    MeetingAccepted,
     MeetingActionKind,
-    MeetingRejected,
     pending_replies,
 )
 from officeapp.org import Organisation, Person, Role
@@ -35,11 +34,9 @@ from officeapp.supervision import (
 )
 from officeapp.supervision import (
     Status,
-    SupervisionAccepted,
-    SupervisionRejected,
 )
 from officeapp.supervision.model import SYSTEM_ID
-from officeapp.workflow import Accepted, ActionKind, Document, Rejected
+from officeapp.workflow import ActionKind, Document
 from tests.flows import Flow, to_step
 from tests.officeapp.meetings.conftest import START, Desk
 from tests.officeapp.supervision.conftest import Sup
@@ -112,7 +109,7 @@ def test_a_step_held_in_person_moves_and_the_successor_may_act(
     handover = _plan(left_org, "office.reviewer", "office.secretary")
     decision = hand_over_document(doc, handover, flow.tick())
     assert isinstance(decision, Accepted), decision
-    after = decision.document
+    after = decision.record
     assert [h.person_id for h in after.holders] == ["p-office.secretary"]
     assert after.trace[:-1] == doc.trace  # history untouched
     entry = after.trace[-1]
@@ -136,7 +133,7 @@ def test_a_claimed_pool_moves_without_the_leavers_claim(
     decision = hand_over_document(doc, _plan(left_org, "office.reviewer",
                                                    "office.secretary"), flow.tick())
     assert isinstance(decision, Accepted)
-    holder = decision.document.holders[0]
+    holder = decision.record.holders[0]
     assert holder.person_id == "p-office.secretary" and holder.claimed_at is None
 
 
@@ -150,7 +147,7 @@ def test_an_unread_circulation_moves_and_signed_steps_stay(
     decision = hand_over_document(doc, _plan(left_org, "office.reviewer", "office.secretary"),
                                   flow.tick())
     assert isinstance(decision, Accepted)
-    after = decision.document
+    after = decision.record
     readers = {(c.person_id, c.read_at is not None) for c in after.circulations}
     assert readers == {("p-office.secretary", False), ("p-office.deputy", True)}
     assert after.holders == doc.holders  # 签发 is the leader's, untouched
@@ -165,7 +162,7 @@ def test_readers_chosen_for_circulation_move_while_the_document_is_active(
     decision = hand_over_document(doc, _plan(left_org, "office.reviewer", "office.secretary"),
                                   flow.tick())
     assert isinstance(decision, Accepted)
-    assert decision.document.circulate_to == ("p-office.secretary", "p-office.deputy")
+    assert decision.record.circulate_to == ("p-office.secretary", "p-office.deputy")
 
 
 @pytest.mark.parametrize(("successor", "why"), [
@@ -203,8 +200,8 @@ def test_an_invitation_moves_and_waits_for_the_successors_reply(
     assert meeting_pending(meeting, "p-office.deputy", desk.clock) == ("参加会议（待回执）",)
     outcome = hand_over_meeting(meeting, _plan(left_org, "office.deputy", "office.clerk"),
                                 desk.tick())
-    assert isinstance(outcome, MeetingAccepted), outcome
-    after = outcome.meeting
+    assert isinstance(outcome, Accepted), outcome
+    after = outcome.record
     assert Attendee.person("p-office.clerk") in after.attendees
     assert Attendee.person("p-office.deputy") not in after.attendees
     assert after.replies == meeting.replies  # the leaver's 回执 stays as given
@@ -227,8 +224,8 @@ def test_host_recorder_and_room_approval_move(
         "主持会议", "审批会议室预订", "记录会议纪要"}
     outcome = hand_over_meeting(meeting, _plan(left_org, "office.leader", "office.clerk"),
                                 desk.tick())
-    assert isinstance(outcome, MeetingAccepted)
-    after = outcome.meeting
+    assert isinstance(outcome, Accepted)
+    after = outcome.record
     assert after.host_id == after.recorder_id == "p-office.clerk"
     assert after.booking is not None and after.booking.approver_id == "p-office.clerk"
     desk.org = left_org
@@ -243,7 +240,7 @@ def test_a_meeting_that_is_over_is_history(
     later = START + timedelta(days=1)
     assert meeting_pending(meeting, "p-office.deputy", later) == ()
     outcome = hand_over_meeting(meeting, _plan(left_org, "office.deputy", "office.clerk"), later)
-    assert isinstance(outcome, MeetingRejected) and outcome.rejection.code == NOTHING
+    assert isinstance(outcome, Rejected) and outcome.rejection.code == NOTHING
 
 
 # --- supervision -----------------------------------------------------------------------------
@@ -256,8 +253,8 @@ def test_a_draft_moves_to_a_supervisor_who_may_open_it(
     assert item_pending(item, "p-office.supervisor") == ("待立项（草稿）",)
     decision = hand_over_item(item, _plan(left_org, "office.supervisor", "office.inspector"),
                               sup.tick())
-    assert isinstance(decision, SupervisionAccepted), decision
-    after = decision.item
+    assert isinstance(decision, Accepted), decision
+    after = decision.record
     assert after.created_by == "p-office.inspector"
     assert after.trace[0] == item.trace[0]  # 创建 stays the leaver's
     assert after.trace[-1].action is SA.EDIT and after.trace[-1].status is Status.DRAFT
@@ -270,7 +267,7 @@ def test_a_draft_is_refused_to_someone_who_cannot_open_it(
     sup = Sup(active_org, now)
     decision = hand_over_item(sup.draft(), _plan(left_org, "office.supervisor", "office.clerk"),
                               sup.tick())
-    assert isinstance(decision, SupervisionRejected)
+    assert isinstance(decision, Rejected)
     assert decision.rejection.code == CANNOT_TAKE
 
 
@@ -282,15 +279,15 @@ def test_a_pending_approval_moves_to_another_leader(
     assert item.status is Status.PENDING_APPROVAL
     assert item_pending(item, "p-office.supervisor") == ()  # waits for the leader only
     refused = hand_over_item(item, _plan(left_org, "office.leader", "office.clerk"), sup.tick())
-    assert isinstance(refused, SupervisionRejected)
+    assert isinstance(refused, Rejected)
     handover = plan_handover(left_org, leaver_id="p-office.leader",
                              successor_id="p-finance.leader", allow_other_unit=True)
     decision = hand_over_item(item, handover, sup.tick())
-    assert isinstance(decision, SupervisionAccepted)
-    assert decision.item.approver_id == "p-finance.leader"
-    assert decision.item.trace[-1].opinion.endswith("（管理员操作）")
+    assert isinstance(decision, Accepted)
+    assert decision.record.approver_id == "p-finance.leader"
+    assert decision.record.trace[-1].opinion.endswith("（管理员操作）")
     sup.org = left_org
-    assert sup.do(decision.item, "finance.leader", SA.APPROVE).status is Status.OPENED
+    assert sup.do(decision.record, "finance.leader", SA.APPROVE).status is Status.OPENED
 
 
 def test_a_running_item_waits_for_units_and_is_nobodys_to_hand_over(
@@ -300,4 +297,4 @@ def test_a_running_item_waits_for_units_and_is_nobodys_to_hand_over(
     assert item_pending(item, "p-office.supervisor") == ()
     decision = hand_over_item(item, _plan(left_org, "office.supervisor", "office.inspector"),
                               sup.tick())
-    assert isinstance(decision, SupervisionRejected) and decision.rejection.code == NOTHING
+    assert isinstance(decision, Rejected) and decision.rejection.code == NOTHING

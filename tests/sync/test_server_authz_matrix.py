@@ -23,7 +23,7 @@ from officeapp.demo import EDU_ID, OFFICE_ID
 from officeapp.meetings import MeetingActionKind
 from officeapp.supervision import ActionKind as SupervisionActionKind
 from officeapp.workflow import ActionKind as DocumentActionKind
-from sync.protocol import MUTATORS
+from sync.protocol import MUTATORS, Mutator
 from sync.server.storage import tables as t
 
 from .conftest import Api, Clock, User
@@ -31,6 +31,36 @@ from .office_work import BLOBS, at_hour, create_item, create_meeting, upload
 
 Users = Callable[[str], User]
 OUTSIDERS = ("edu.clerk", "edu.leader")
+
+
+@dataclass(frozen=True)
+class KindFacts:
+    """What the matrix needs of one record kind: the office's record of it (a key of
+    `office`), the refusal for a record the pusher may not touch, the kinds of its actions,
+    and the (table, owner column) that says whose a new record is."""
+
+    record: str
+    refusal: str
+    owner: tuple[sa.Table, str]
+    actions: type[StrEnum] | None = None
+
+
+KINDS = {
+    "document": KindFacts("document", "document.not_found", (t.documents, "owner_unit_id"),
+                          DocumentActionKind),
+    "meeting": KindFacts("meeting", "meeting.not_found", (t.meetings, "organiser_unit_id"),
+                         MeetingActionKind),
+    "supervision": KindFacts("item", "supervision.not_found",
+                             (t.supervision_items, "supervisor_unit_id"), SupervisionActionKind),
+    # Delegations are the whole directory's to see (who stands in for whom): no secret.
+    "delegation": KindFacts("delegation", "delegation.forbidden",
+                            (t.delegations, "principal_id")),
+}
+
+
+def _facts(kind: str) -> KindFacts:
+    assert kind in KINDS, f"add the record kind {kind!r} to the matrix"
+    return KINDS[kind]
 
 
 @dataclass(frozen=True)
@@ -43,26 +73,31 @@ class ActOn:
     record: str  # key of the office record in `office`
 
 
-ACTS = {
-    "document.act": ActOn("document_id", DocumentActionKind, "document.not_found", "document"),
-    "meeting.act": ActOn("meeting_id", MeetingActionKind, "meeting.not_found", "meeting"),
-    "supervision.act": ActOn("item_id", SupervisionActionKind, "supervision.not_found", "item"),
-}
-# Creating mutations that name another record, with that record's key and the refusal code.
+def _acts_on(m: Mutator[Any]) -> ActOn:
+    facts = _facts(m.kind)
+    assert facts.actions is not None, f"add the action kinds of {m.kind!r} to the matrix"
+    return ActOn(m.record, facts.actions, facts.refusal, facts.record)
+
+
+def _takes_action(m: Mutator[Any]) -> bool:
+    return "action" in m.args.model_fields
+
+
+# Everything below comes from the registry (officeapp.mutators): a mutation added there is in
+# the matrix at once, or fails it for want of its kind's facts.
+ACTS = {name: _acts_on(m) for name, m in MUTATORS.items() if _takes_action(m)}
+# Mutations that name an existing record without taking an action on it (a sub-item's parent,
+# a sitting's series, the delegation to end), with that record's key and the refusal code.
 REFERRING = {
-    "supervision.create": ("parent_id", "item", "supervision.not_found"),
-    "meeting.create_sitting": ("series_id", "meeting", "meeting.not_found"),
-    # Delegations are the whole directory's to see (who stands in for whom): no secret.
-    "delegation.end": ("delegation_id", "delegation", "delegation.forbidden"),
+    **{name: (m.record, _facts(m.kind).record, _facts(m.kind).refusal)
+       for name, m in MUTATORS.items() if not m.creates and not _takes_action(m)},
+    **{name: (arg, _facts(kind).record, _facts(kind).refusal)
+       for name, m in MUTATORS.items() for arg, kind in m.refers.items()},
 }
-# Creating mutations that make a record of the pusher's own: (table, owner column).
-OWN = {
-    "document.create_outgoing": (t.documents, "owner_unit_id"),
-    "document.register_incoming": (t.documents, "owner_unit_id"),
-    "meeting.create": (t.meetings, "organiser_unit_id"),
-    "supervision.create": (t.supervision_items, "supervisor_unit_id"),
-    "delegation.create": (t.delegations, "principal_id"),
-}
+# Creating mutations that make a record of the pusher's own (none that needs another record
+# to make one under): (table, owner column).
+OWN = {name: _facts(m.kind).owner for name, m in MUTATORS.items()
+       if m.creates and not any(m.args.model_fields[a].is_required() for a in m.refers)}
 PUBLIC_ROUTES = {("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/refresh"),
                  ("GET", "/api/v1/health"),
                  # 统一身份认证: before any login, by its nature (the ID token is the credential)
@@ -214,9 +249,7 @@ def _own_args(name: str, record_id: str, outsider: User, clock: Clock,
                                "lead_unit_id": EDU_ID,
                                "deadline": (clock() + timedelta(days=9)).isoformat()},
     }
-    key = {"document": "document_id", "meeting": "meeting_id", "supervision": "item_id"}[
-        name.split(".")[0]]
-    return {key: record_id, "fields": {**fields[name], **claims}}
+    return {MUTATORS[name].record: record_id, "fields": {**fields[name], **claims}}
 
 
 def test_whatever_a_creator_claims_the_record_is_their_own(

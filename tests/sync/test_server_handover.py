@@ -228,7 +228,7 @@ def test_an_invitation_moves_after_a_dry_run_that_wrote_nothing(
     assert seen["trace"][-1]["opinion"].startswith("离职交接：刘会计的待办移交给孙局长")
     store = _client(boss, engine, tmp_path)
     actor = _org(engine).actor("p-finance.leader", settings.clock())
-    stored = store.get_meeting(meeting_id)
+    stored = store.get_record("meeting", meeting_id)
     assert stored is not None and replyable_attendees(stored, actor)
     meet_ok(boss, meeting_id, "reply", reply="attend")
     _assert_chains_verify(engine, settings)

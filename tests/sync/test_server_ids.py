@@ -17,8 +17,8 @@ from pydantic.fields import FieldInfo
 
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.meetings import decision_item_id
+from officeapp.mutators import copy_id
 from sync.protocol import MUTATORS, RANDOM_ID_PATTERN
-from sync.server.mutations.push import copy_id
 from sync.server.storage import tables as t
 
 from .conftest import User, walk_to

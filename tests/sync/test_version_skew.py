@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +32,8 @@ from sync.protocol import (
     OLDEST_SCHEMA_VERSION,
     SCHEMA_VERSION,
     SERVER_TOO_OLD,
-    ActArgs,
-    Mutator,
 )
-from sync.server.mutations import push
+from sync.server.mutations import dispatch
 
 from .conftest import NOTICE, User
 from .conftest import Api as AppClient
@@ -54,7 +52,7 @@ def server_speaks(monkeypatch: pytest.MonkeyPatch, newest: int, oldest: int) -> 
     `oldest`..`newest` (this process's client keeps the protocol it imported)."""
     monkeypatch.setattr(protocol, "SCHEMA_VERSION", newest)
     monkeypatch.setattr(protocol, "OLDEST_SCHEMA_VERSION", oldest)
-    monkeypatch.setattr(push, "SCHEMA_VERSION", newest)  # push.check_schema's own copy
+    monkeypatch.setattr(dispatch, "SCHEMA_VERSION", newest)  # dispatch.check_schema's own copy
 
 
 def _post(who: User, path: str, body: dict[str, Any]) -> httpx.Response:
@@ -111,7 +109,8 @@ def test_a_client_too_old_is_told_to_upgrade_itself_and_nothing_is_applied(
 def test_an_old_mutator_version_turns_its_client_away_before_anything_applies(
         user: Callable[[str], User], monkeypatch: pytest.MonkeyPatch) -> None:
     clerk = user("office.clerk")
-    monkeypatch.setitem(protocol.MUTATORS, "document.act", Mutator(2, ActArgs, oldest=2))
+    older = replace(protocol.MUTATORS["document.act"], version=2, oldest=2)
+    monkeypatch.setitem(protocol.MUTATORS, "document.act", older)
     document_id = new_id()
     draft = clerk.mutation("document.create_outgoing", document_id=document_id, fields=NOTICE)
     send = clerk.mutation("document.act", document_id=document_id,

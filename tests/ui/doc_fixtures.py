@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 import qasync
 
+from officeapp.core.verdict import Accepted, Verdict
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, EDU_ID, FINANCE_ID
 from officeapp.store import LocalStore
-from officeapp.workflow import Accepted, Action, ActionKind, Decision, Document
+from officeapp.workflow import Action, ActionKind, Document
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
 from ui.common.context import AppContext
@@ -112,15 +113,15 @@ class DocEnv:
         """Take an action as `username`; it must be accepted."""
         decision = self.try_act(document_id, username, kind, **kwargs)
         assert isinstance(decision, Accepted), decision
-        return decision.document
+        return decision.record
 
     def try_act(self, document_id: str, username: str, kind: ActionKind,
-                **kwargs: Any) -> Decision:
+                **kwargs: Any) -> Verdict[Document]:
         """Take an action as `username` and return the decision."""
         people = kwargs.pop("people", ())
         resolve = assignee_resolver(self.store.organisation())
         action = Action(kind, assignees=tuple(resolve(f"p-{p}") for p in people), **kwargs)
-        decision: Decision = self.worker.call(
+        decision: Verdict[Document] = self.worker.call(
             actions.act, self.store, person_id=f"p-{username}", document_id=document_id,
             action=action, now=self.tick())
         return decision

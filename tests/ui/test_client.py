@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PASSWORD, EDU_ID, FINANCE_ID
-from officeapp.workflow import Accepted, Action, ActionKind, Document
+from officeapp.mutators import copy_id
+from officeapp.workflow import Action, ActionKind, Document
 from sync.client import actions
-from sync.server.mutations.push import copy_id
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from ui.app import TRANSLATIONS, Session, store_path
 from ui.common.context import AppContext

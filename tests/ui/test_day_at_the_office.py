@@ -16,7 +16,7 @@ from sync.client import actions
 from tests.ui.test_client import Session, Sessions, ctx_of, sessions, window_of
 from ui.common.qt import QAction
 from ui.documents.batch_dialog import BatchApproveDialog
-from ui.documents.document_view import route_html
+from ui.documents.rendering import route_html
 from ui.inbox_model import HTML_ROLE
 from ui.main_window import MainWindow
 

@@ -9,7 +9,7 @@ import pytest
 from officeapp.meetings import MeetingAction, MeetingActionKind
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from tests.ui.test_meetings_ui import act, create, tomorrow_at
+from tests.ui.meetings.test_meetings_ui import act, create, tomorrow_at
 from ui.main_window import MainWindow
 
 __all__ = ["doc_env", "doc_idle", "doc_loop"]  # fixtures used by the tests below

@@ -32,8 +32,8 @@ from officeapp.store import RejectionRecord
 from officeapp.supervision import ActionKind as ItemAction
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from tests.ui.test_meetings_ui import tomorrow_at
-from tests.ui.test_small_screens import Office, _dialogs, office
+from tests.ui.meetings.test_meetings_ui import tomorrow_at
+from tests.ui.test_small_screens import Office, _dialogs, office, todo_count
 from ui.app import install_translations
 from ui.common.qt import (
     QAbstractItemView,
@@ -109,7 +109,8 @@ def screens(env: DocEnv, office: Office) -> Iterator[Screen]:
     leader.select("home")
     yield "工作台", leader, lambda: True
     leader.select("todo")
-    env.until(lambda: leader.model.rowCount() == len(office.documents), what="待办")
+    # The documents to sign, with the meetings and items of the one 待办 (kind, task columns).
+    env.until(lambda: leader.model.rowCount() == todo_count(env, LEADER), what="待办")
     leader.table.selectRow(0)
     yield "待办 and the document", leader, lambda: leader.document.buttons
     leader.filters.more.setChecked(True)
@@ -300,9 +301,9 @@ def data_texts(env: DocEnv) -> list[str]:
     records: list[Any] = [*org.people.values(), *org.units.values(),
                           *env.worker.call(env.store.rooms)]
     records += [env.document(d) for d in _ids(env, "SELECT id FROM documents")]
-    records += [env.worker.call(env.store.get_meeting, m)
+    records += [env.worker.call(env.store.get_record, "meeting", m)
                 for m in _ids(env, "SELECT id FROM meetings")]
-    records += [env.worker.call(env.store.get_supervision_item, i)
+    records += [env.worker.call(env.store.get_record, "supervision", i)
                 for i in _ids(env, "SELECT id FROM supervision_items")]
     for record in records:
         _collect(record, found, values)

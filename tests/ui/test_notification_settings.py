@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -52,6 +53,7 @@ class Server:
         self.prefs = prefs
         self.up = True
         self.received: list[NotificationPrefsUpdate] = []
+        self.server_offset = timedelta(0)  # the Api's measured clock offset: none here
 
     async def notification_prefs(self) -> NotificationPrefs:
         self._link()

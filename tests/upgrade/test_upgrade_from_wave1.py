@@ -354,7 +354,7 @@ def test_the_old_client_store_keeps_its_outbox_and_pushes_it_once(
         assert store.client_id == client["client_id"]
         assert store.get_cursor() == client["cursor"]
         assert [(m.mutation_id, m.name) for m in store.pending_mutations()] == queued
-        assert store.document_count() == client["documents"]
+        assert store.record_count("document") == client["documents"]
         draft_id = upgraded.manifest["offline_draft"]
         local = store.get_document(draft_id)
         assert local is not None and local.step == "review"  # what the clerk saw offline
@@ -370,7 +370,7 @@ def test_the_old_client_store_keeps_its_outbox_and_pushes_it_once(
             (i, "applied") for i, _ in queued]
         assert pages.pulls and not any(p["reset"] for p in pages.pulls)
         assert store.get_cursor() > client["cursor"]
-        assert store.document_count() == client["documents"]  # the same draft, not a copy
+        assert store.record_count("document") == client["documents"]  # the same draft, not a copy
         pushed = store.get_document(draft_id)
         assert pushed is not None and pushed.step == "review"
         assert pushed.version == 2 and pushed.trace[-1].opinion == "请周科长核稿"

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from officeapp.errors import DomainError, ValidationError
+from officeapp.core.verdict import Verdict
+from officeapp.errors import ValidationError
 from officeapp.store import LocalStore
-from officeapp.workflow import Action, ActionKind, Attachment, Decision, Document, Rejected
+from officeapp.workflow import Action, ActionKind, Attachment, Document
 from sync.client import actions
 from sync.client.blobs import content_path, copy_in
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
+from ui.common.forms import ERROR_STYLE
 from ui.common.messages import refusal_text
+from ui.common.operations import Operation, on_store
 from ui.common.qt import (
     QAbstractItemView,
     QCoreApplication,
@@ -37,7 +40,6 @@ from ui.common.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.documents.action_dialogs import ERROR_STYLE
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
@@ -148,7 +150,8 @@ def _as_field(attachments: Sequence[Attachment]) -> list[dict[str, object]]:
 
 
 def edit_attachments(store: LocalStore, *, person_id: str, document_id: str, now: datetime,
-                     add: Sequence[Attachment] = (), remove: Sequence[str] = ()) -> Decision:
+                     add: Sequence[Attachment] = (),
+                     remove: Sequence[str] = ()) -> Verdict[Document]:
     """Add and remove attachments (by sha256, or by name when there is none) with one edit."""
     document = store.get_document(document_id)
     if document is None:
@@ -316,16 +319,14 @@ class AttachmentsPanel(QWidget):
     async def _edit(self, document_id: str, *, add: Sequence[Attachment] = (),
                     remove: Sequence[str] = ()) -> list[str]:
         """Write the edit; return what went wrong, for people."""
-        try:
-            decision = await self.ctx.write(
-                edit_attachments, person_id=self.ctx.person_id, document_id=document_id,
-                now=self.ctx.now(), add=add, remove=remove, document_ids=(document_id,),
-                origin=self)
-        except DomainError as error:
-            return [refusal_text(error)]
-        if isinstance(decision, Rejected):
-            return [refusal_text(decision.rejection)]
-        return []
+        problems: list[str] = []
+        await (Operation(self, self.ctx, what=self.tr("修改附件"), action=on_store(
+            self.ctx, edit_attachments, person_id=self.ctx.person_id, document_id=document_id,
+            add=add, remove=remove))
+            .changes(ChangeKind.DOCUMENT, document_ids=(document_id,))
+            .refused(lambda refusal: problems.append(refusal_text(refusal)))
+            .run())
+        return problems
 
     # --- opening and removing ----------------------------------------------------------------
 

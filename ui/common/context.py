@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any, TypeVar
 
+from officeapp.clock import Clock
 from officeapp.org import Actor, Organisation
 from officeapp.store import LocalStore
 from officeapp.store.pull import PullOutcome
@@ -23,14 +25,24 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class ChangeKind(StrEnum):
+    """A kind of data a write or a pull may change; views refresh on the kinds they show."""
+
+    DOCUMENT = "document"
+    MEETING = "meeting"
+    SUPERVISION = "supervision"
+    DIRECTORY = "directory"
+    REJECTION = "rejection"
+    OUTBOX = "outbox"
+
+
 @dataclass(frozen=True)
 class Changes:
-    """What a write touched: kinds of records ("document", "meeting", "supervision",
-    "directory", "rejection", "outbox"), the document ids, and who caused it (views skip
-    refreshes they caused themselves). A pull also names the meetings and supervision items
-    it changed; a local write leaves them empty (any of that kind may have changed)."""
+    """What a write touched: kinds of records, the document ids, and who caused it (views
+    skip refreshes they caused themselves). A pull also names the meetings and supervision
+    items it changed; a local write leaves them empty (any of that kind may have changed)."""
 
-    kinds: frozenset[str]
+    kinds: frozenset[ChangeKind]
     document_ids: frozenset[str] = frozenset()
     origin: object | None = field(default=None, compare=False)
     meeting_ids: frozenset[str] = frozenset()
@@ -46,8 +58,10 @@ class AppContext(QObject):
     notification_prefs_changed = Signal(object)  # PrefsState: 通知方式 cached, sent, refused
 
     def __init__(self, *, settings: Settings, worker: Worker, store: LocalStore,
-                 person_id: str, engine: SyncEngine | None = None) -> None:
+                 person_id: str, engine: SyncEngine | None = None,
+                 clock: Clock | None = None) -> None:
         super().__init__()
+        self.clock = clock or Clock(offset=engine.api.server_offset if engine else timedelta(0))
         self.settings = settings
         self.worker = worker
         self.store = store
@@ -63,13 +77,9 @@ class AppContext(QObject):
     # --- time ------------------------------------------------------------------------------
 
     def now(self) -> datetime:
-        """Return the local clock (used for optimistic actions; the server decides for real)."""
-        return datetime.now(UTC)
-
-    def server_now(self) -> datetime:
-        """Return the local clock corrected by the server's (for due dates and lights)."""
-        offset = self.engine.api.server_offset if self.engine else timedelta(0)
-        return self.now() + offset
+        """Return the one clock of the session: the server's time as last measured (actions,
+        due dates and lights all read it; the server decides for real)."""
+        return self.clock.now()
 
     # --- the database worker -----------------------------------------------------------------
 
@@ -103,38 +113,44 @@ class AppContext(QObject):
     # --- writes and broadcasting -------------------------------------------------------------
 
     async def write(self, fn: Callable[..., T], /, *args: Any,
-                    kinds: Iterable[str] = ("document",), document_ids: Iterable[str] = (),
-                    origin: object | None = None, **kwargs: Any) -> T:
+                    kinds: Iterable[ChangeKind] = (ChangeKind.DOCUMENT,),
+                    document_ids: Iterable[str] = (), origin: object | None = None,
+                    **kwargs: Any) -> T:
         """Run a user action on the database thread, broadcast it, and ask for a sync."""
         result = await self.db(fn, *args, **kwargs)
-        self.broadcast(Changes(frozenset(kinds) | {"outbox"}, frozenset(document_ids), origin))
+        self.wrote(Changes(frozenset(kinds), frozenset(document_ids), origin))
+        return result
+
+    def wrote(self, changes: Changes) -> None:
+        """Broadcast a local write (it always adds to the outbox) and ask for a sync."""
+        self.broadcast(replace(changes, kinds=changes.kinds | {ChangeKind.OUTBOX}))
         if self.engine is not None:
             self.engine.trigger()
-        return result
 
     def broadcast(self, changes: Changes) -> None:
         """Tell every view what changed."""
-        if "directory" in changes.kinds:
+        if ChangeKind.DIRECTORY in changes.kinds:
             self._org = None
         self.changed.emit(changes)
 
     def pulled(self, outcome: PullOutcome) -> None:
         """Turn what a pull changed into a broadcast (called by the sync engine)."""
-        kinds = {"document"} if outcome.documents else set()
-        if outcome.meetings:
-            kinds.add("meeting")
-        if outcome.supervision:
-            kinds.add("supervision")
-        if outcome.directory:
-            kinds.add("directory")
-        if outcome.rejected:
-            kinds.add("rejection")
-        self.broadcast(Changes(frozenset(kinds | {"outbox"}), outcome.documents,
+        kinds = {ChangeKind.OUTBOX}
+        for kind, touched in ((ChangeKind.DOCUMENT, outcome.documents),
+                              (ChangeKind.MEETING, outcome.meetings),
+                              (ChangeKind.SUPERVISION, outcome.supervision),
+                              (ChangeKind.DIRECTORY, outcome.directory),
+                              (ChangeKind.REJECTION, outcome.rejected)):
+            if touched:
+                kinds.add(kind)
+        self.broadcast(Changes(frozenset(kinds), outcome.documents,
                                meeting_ids=outcome.meetings,
                                supervision_ids=outcome.supervision))
 
     def sync_status(self, status: SyncStatus) -> None:
         """Forward the engine's status to the views; once a round worked, send what waits."""
+        if self.engine is not None and status.online:
+            self.clock.offset = self.engine.api.server_offset  # as the last exchange measured
         self.status_changed.emit(status)
         if status.online and not status.syncing and status.error is None:
             self.send_notification_prefs()

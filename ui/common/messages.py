@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from ui.common import times
-from ui.common.qt import QCoreApplication
+from ui.common.translate import translate
 from ui.common.values import value_text
 
 CONTEXT = "messages"
@@ -24,15 +24,22 @@ CONTEXT = "messages"
 class Refusal(Protocol):
     """Anything refused with a code: a Rejection, a DomainError, an ApiError, a record."""
 
-    code: str
-    message: str
-    details: Any
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
 
 
 def refusal_text(refusal: Refusal) -> str:
     """Return what a refusal says, in the person's language."""
     return message_text(code=refusal.code, message=refusal.message,
                         details=getattr(refusal, "details", None) or {})
+
+
+def refused_field(refusal: Refusal) -> str:
+    """Return the form field a refusal names ("" for none: it goes to the form's own line)."""
+    details = getattr(refusal, "details", None) or {}
+    return str(details.get("field") or "")
 
 
 def message_text(*, code: str, message: str, details: Mapping[str, Any]) -> str:
@@ -49,7 +56,7 @@ def message_text(*, code: str, message: str, details: Mapping[str, Any]) -> str:
 def template_of(code: str) -> str | None:
     """Return the template of `code` in the person's language, or None if it has none."""
     for key in _keys(code):
-        text = QCoreApplication.translate(CONTEXT, key)
+        text = translate(CONTEXT, key)
         if text != key:
             return text
     return None

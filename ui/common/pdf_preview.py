@@ -20,6 +20,7 @@ from ui.common import times
 from ui.common.attachments import blobs_root, safe_file_name
 from ui.common.context import AppContext
 from ui.common.fit import open_size
+from ui.common.forms import name_buttons
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QBuffer,
@@ -47,7 +48,6 @@ from ui.common.qt import (
 )
 from ui.common.seal_check import SealBadge, load_official, tr
 from ui.common.values import qualified
-from ui.documents.action_dialogs import name_buttons
 
 log = logging.getLogger(__name__)
 
@@ -240,26 +240,27 @@ class PdfPreviewDialog(QDialog):
         page = self._current()
         if page is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / safe_file_name(f"{self._title or '公文'}"
-                                                  f"{self._suffix(page)}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("另存为PDF"), str(suggested),
-                                                    self.tr("PDF 文件 (*.pdf)"))
-        if path:
-            self.save_pdf(Path(path))
+        path = self._ask_path(page, "pdf", self.tr("另存为PDF"), self.tr("PDF 文件 (*.pdf)"))
+        if path is not None:
+            self.save_pdf(path)
 
     def choose_ofd_file(self) -> None:
         """Ask where to save the current tab as OFD."""
         page = self._current()
         if page is None or page.rendered.ofd is None:
             return
+        path = self._ask_path(page, "ofd", self.tr("另存为OFD"), self.tr("OFD 文件 (*.ofd)"))
+        if path is not None:
+            self.ctx.spawn(self.save_ofd(path), what=self.tr("生成OFD"))
+
+    def _ask_path(self, page: _PdfPage, extension: str, caption: str,
+                  file_filter: str) -> Path | None:
+        """Ask where to save `page`, suggesting its name in the Documents folder."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder) / safe_file_name(f"{self._title or '公文'}"
-                                                  f"{self._suffix(page)}.ofd")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("另存为OFD"), str(suggested),
-                                                    self.tr("OFD 文件 (*.ofd)"))
-        if path:
-            self.ctx.spawn(self.save_ofd(Path(path)), what=self.tr("生成OFD"))
+                                                  f"{self._suffix(page)}.{extension}")
+        path, _filter = QFileDialog.getSaveFileName(self, caption, str(suggested), file_filter)
+        return Path(path) if path else None
 
     async def save_ofd(self, path: Path) -> bool:
         """Make the current tab's OFD (on the worker) and write it to `path`."""

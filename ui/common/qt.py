@@ -13,7 +13,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QBuffer,
     QByteArray,
@@ -45,6 +44,7 @@ from PySide6.QtCore import (
     QTranslator,
     QUrl,
     Signal,
+    SignalInstance,
     Slot,
 )
 from PySide6.QtGui import (
@@ -135,6 +135,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.common import translate as _translate
+from ui.common.translate import QT_TRANSLATE_NOOP  # typed, unlike PySide6's (same name: lupdate)
+
+# The Qt-free text modules translate through Qt from the moment Qt is loaded.
+_translate.install(QCoreApplication.translate)
 
 
 def alive(obj: object) -> bool:
@@ -281,6 +287,7 @@ __all__ = [
     "QtGui",
     "QtWidgets",
     "Signal",
+    "SignalInstance",
     "Slot",
     "alive",
     "bold_font",

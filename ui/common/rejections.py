@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from officeapp.store import RejectionRecord
 from ui.common import times
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
 from ui.common.fit import open_size
 from ui.common.messages import refusal_text
 from ui.common.qt import (
@@ -26,8 +26,8 @@ from ui.common.qt import (
 def user_text(record: RejectionRecord) -> str:
     """Return the text the person typed with the refused action, if any."""
     action = record.args.get("action")
-    if isinstance(action, dict) and isinstance(action.get("opinion"), str):
-        return action["opinion"]
+    if isinstance(action, dict) and isinstance(opinion := action.get("opinion"), str):
+        return opinion
     fields = record.args.get("fields")
     if isinstance(fields, dict):
         return str(fields.get("title") or "")
@@ -106,5 +106,6 @@ class RejectionsDialog(QDialog):
         self.ctx.spawn(self._do_dismiss(record.id), what="处理拒绝记录")
 
     async def _do_dismiss(self, rejection_id: int) -> None:
-        await self.ctx.write(lambda s: s.dismiss_rejection(rejection_id), kinds=("rejection",))
+        await self.ctx.write(lambda s: s.dismiss_rejection(rejection_id),
+                             kinds=(ChangeKind.REJECTION,))
         self.fill(await self.ctx.db(lambda s: s.rejections()))

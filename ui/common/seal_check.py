@@ -22,8 +22,9 @@ from sync.client.blobs import BlobError
 from sync.client.engine import SyncStatus
 from ui.common import times
 from ui.common.attachments import blobs_root, human_size, local_copy
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.fit import FlowLayout, open_size
+from ui.common.forms import name_buttons
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
@@ -46,7 +47,6 @@ from ui.common.qt import (
     Signal,
     alive,
 )
-from ui.documents.action_dialogs import name_buttons
 
 # A signed 公文 is a few megabytes; a file past this is refused before it is read.
 MAX_PDF_BYTES = 200 * 1024 * 1024
@@ -494,7 +494,7 @@ class OfficialFilePanel(QFrame):
 
     def _changed(self, changes: Changes) -> None:
         # New trusted roots change the verdict of the same bytes.
-        if "directory" in changes.kinds and self._attachment is not None and alive(self):
+        if ChangeKind.DIRECTORY in changes.kinds and self._attachment is not None and alive(self):
             self.refresh()
 
     def _status_changed(self, status: SyncStatus) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ui.common.qt import QT_TRANSLATE_NOOP
 
 NAVIGATION = [
     QT_TRANSLATE_NOOP("MainWindow", "工作台"),

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 
 from officeapp.clock import MINUTE, OFFICE_TZ, local
 from officeapp.clock import minute_text as minute_text
-from ui.common.qt import QCoreApplication
+from ui.common.translate import translate
 
 SHORT = "%m-%d %H:%M"
 CLOCK = "%H:%M"
@@ -65,5 +65,5 @@ def trace_time(at: datetime, acted_at: datetime | None) -> str:
     acted where an offline action reached the server later (留痕 keeps both)."""
     if acted_at is None:
         return minute_text(at)
-    return QCoreApplication.translate("", "办理 {0}（本机记录），服务器接收 {1}").format(
+    return translate("", "办理 {0}（本机记录），服务器接收 {1}").format(
         minute_text(acted_at), minute_text(at))

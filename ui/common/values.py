@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ui.common.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from ui.common.translate import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "values"
 
-# Every value a screen shows; tests/ui/test_values.py holds this list to the domain's enums
+# Every value a screen shows; tests/ui/common/test_values.py holds this list to the domain's enums
 # and workflows, so a new type or step cannot be left out.
 VALUES = (
     # urgency
@@ -131,12 +131,12 @@ _LABELLED = QT_TRANSLATE_NOOP("values", "{0}：{1}")
 
 def value_text(value: str) -> str:
     """Return a domain value (its Chinese) in the person's language."""
-    return QCoreApplication.translate(CONTEXT, value)
+    return translate(CONTEXT, value)
 
 
 def action_verb(label: str) -> str:
     """Return what an action on a 公文 is called (its Chinese label) in the person's language."""
-    return QCoreApplication.translate("actions", label)
+    return translate("actions", label)
 
 
 def weekday_text(day: date) -> str:

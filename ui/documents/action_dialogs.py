@@ -7,22 +7,20 @@ shows exactly what the rules would accept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
-from typing import Any
 
-from officeapp.errors import DomainError, ValidationError
+from officeapp.core.verdict import Accepted
 from officeapp.org import Actor, Organisation, Person, Unit
-from officeapp.workflow import Accepted, Action, ActionKind, Document, Retention, decide
+from officeapp.workflow import Action, ActionKind, Document, Retention, decide
 from officeapp.workflow.codec import assignee_resolver
 from officeapp.workflow.definitions import WORKFLOWS
 from ui.common import times
 from ui.common.date_edits import DateEdit
 from ui.common.fit import keep_on_screen
-from ui.common.messages import refusal_text
+from ui.common.forms import ERROR_STYLE, name_buttons
 from ui.common.qt import (
-    QT_TRANSLATE_NOOP,
     QCheckBox,
     QComboBox,
     QCoreApplication,
@@ -35,164 +33,14 @@ from ui.common.qt import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QShowEvent,
     QSpinBox,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
 from ui.common.values import parts, qualified, value_text
-
-ERROR_STYLE = "color: #c0392b;"
-
-
-class FieldBox(QWidget):
-    """A labelled input with a red message under it."""
-
-    def __init__(self, label: str, editor: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.label = QLabel(label)
-        self.label.setBuddy(editor)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.label)
-        layout.addWidget(editor, 1)
-        layout.addWidget(self.error)
-
-    def set_error(self, message: str) -> None:
-        """Show `message` under the field, or hide the line when empty."""
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-
-def general_error_label() -> QLabel:
-    """Return the hidden red line a form shows messages in that belong to no one field."""
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-class FieldMessages:
-    """The messages of a form: one under each field box, one line for the rest.
-
-    Mixed into the form dialogs, which create `fields` and `general_error`
-    (`general_error_label()`)."""
-
-    fields: dict[str, FieldBox]
-    general_error: QLabel
-
-    def error_text(self, name: str) -> str:
-        """Return the message shown beside field `name`, or the general one for ""."""
-        box = self.fields.get(name) if name else None
-        label = box.error if box is not None else (self.general_error if not name else None)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def show_general(self, message: str) -> None:
-        """Show a message that belongs to no one field ("" hides it)."""
-        self.general_error.setText(message)
-        self.general_error.setVisible(bool(message))
-
-    def show_errors(self, errors: Mapping[str, str]) -> None:
-        """Show each field's problem beside it (clearing the others) and the first problem
-        of no field in the general line."""
-        for name, box in self.fields.items():
-            box.set_error(errors.get(name, ""))
-        elsewhere = [message for name, message in errors.items() if name not in self.fields]
-        self.show_general(elsewhere[0] if elsewhere else "")
-
-    def show_refusal(self, name: str, message: str) -> None:
-        """Show one refusal beside its field, or in the general line."""
-        box = self.fields.get(name)
-        if box is not None:
-            box.set_error(message)
-        else:
-            self.show_general(message)
-
-
-def field_errors(values: Mapping[str, Any],
-                 parse: Callable[[Mapping[str, Any]], object]) -> dict[str, str]:
-    """Return the rules' message for each field whose value `parse` (the rules' parser of
-    the form's fields) refuses; field by field, so that every wrong field is named."""
-    errors: dict[str, str] = {}
-    for name, value in values.items():
-        try:
-            parse({name: value})
-        except ValidationError as error:
-            errors[str(error.details.get("field") or name)] = refusal_text(error)
-    return errors
-
-
-class RecordForm(FieldMessages):
-    """A form that creates a record or edits one: check every field, write, report.
-
-    Mixed into form dialogs, which define `ctx`, `ok_button`, the signals `created` and
-    `saved` (the record's id), `values()`, `errors(values)`, `editing()` (the record being
-    edited, or None), `_create(values)` and `_edit(record, values)` (False when refused:
-    it has shown why)."""
-
-    ctx: Any
-    ok_button: QPushButton
-
-    def validate(self) -> bool:
-        """Show each field's problem beside it; return whether there is none."""
-        errors = self.errors(self.values())
-        self.show_errors(errors)
-        return not errors
-
-    def submit(self) -> None:
-        """Check the form and, if it is right, write it (the dialog closes on success)."""
-        if not self.validate():
-            return
-        self.ok_button.setEnabled(False)
-        self.ctx.spawn(self._submit(self.values()), what=self.windowTitle())
-
-    async def _submit(self, values: dict[str, Any]) -> None:
-        try:
-            record = self.editing()
-            if record is None:
-                created = await self._create(values)
-                self.created.emit(created.id)
-            else:
-                if not await self._edit(record, values):
-                    return
-                self.saved.emit(record.id)
-        except DomainError as error:
-            self.show_refusal(str(error.details.get("field", "")), refusal_text(error))
-            return
-        finally:
-            if alive(self):
-                self.ok_button.setEnabled(True)
-        self.accept()
-
-    def values(self) -> dict[str, Any]:
-        """Return what the form holds, in the JSON-friendly form the rules parse."""
-        raise NotImplementedError
-
-    def errors(self, values: Mapping[str, Any]) -> dict[str, str]:
-        """Return the message for each field the rules refuse (`field_errors`)."""
-        raise NotImplementedError
-
-    def editing(self) -> Any | None:
-        """Return the record being edited; None when creating one."""
-        raise NotImplementedError
-
-    async def _create(self, values: dict[str, Any]) -> Any:
-        raise NotImplementedError
-
-    async def _edit(self, record: Any, values: dict[str, Any]) -> bool:
-        raise NotImplementedError
-
 
 # A probe needs some opinion: a return without a reason is refused whatever the target.
 _PROBE_REASON = "probe"
@@ -234,7 +82,7 @@ def eligible_people(document: Document, actor: Actor, org: Organisation, kind: A
         decision = decide(document, actor, probe, now)
         if not isinstance(decision, Accepted):
             continue
-        holders = decision.document.holders
+        holders = decision.record.holders
         if kind is ActionKind.APPROVE and not any(h.person_id == person.id for h in holders):
             continue
         found.append(person)
@@ -251,20 +99,6 @@ def return_targets(document: Document, actor: Actor, now: datetime) -> list[tupl
         if isinstance(decide(document, actor, probe, now), Accepted):
             found.append((key, workflow.step(key).label))
     return found
-
-
-def name_buttons(box: QDialogButtonBox) -> None:
-    """Name OK and Cancel in Chinese even where Qt's own translations are not installed."""
-    box_context = "QDialogButtonBox"
-    names = {QDialogButtonBox.StandardButton.Ok: QT_TRANSLATE_NOOP("QDialogButtonBox", "确定"),
-             QDialogButtonBox.StandardButton.Cancel: QT_TRANSLATE_NOOP("QDialogButtonBox",
-                                                                      "取消"),
-             QDialogButtonBox.StandardButton.Close: QT_TRANSLATE_NOOP("QDialogButtonBox",
-                                                                     "关闭")}
-    for which, text in names.items():
-        button = box.button(which)
-        if button is not None:
-            button.setText(QCoreApplication.translate(box_context, text))
 
 
 def unit_tree(org: Organisation) -> list[tuple[Unit, int]]:

@@ -44,7 +44,7 @@ class AdvancedFilters(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.dated.isChecked() and self.changed.emit())
+            edit.dateChanged.connect(self._date_changed)
         self.unit = QComboBox()
         self.drafter = QComboBox()
         self.step = QComboBox()
@@ -70,6 +70,10 @@ class AdvancedFilters(QWidget):
         self.dated.toggled.connect(lambda _on: self.changed.emit())
         for combo in (self.unit, self.drafter, self.step):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+
+    def _date_changed(self, _day: object) -> None:
+        if self.dated.isChecked():
+            self.changed.emit()
 
     def set_directory(self, org: Organisation | None) -> None:
         """Offer the directory's units and people (kept chosen where they still exist)."""

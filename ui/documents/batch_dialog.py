@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from officeapp.errors import DomainError
 from officeapp.store import LocalStore
-from officeapp.workflow import Action, ActionKind, Document, Rejected, available_actions
+from officeapp.workflow import Action, ActionKind, Document, available_actions
 from sync.client import actions
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
 from ui.common.fit import keep_on_screen
-from ui.common.messages import refusal_text
+from ui.common.messages import Refusal, refusal_text
+from ui.common.operations import Operation, on_store
 from ui.common.qt import (
     QColor,
     QCoreApplication,
@@ -34,9 +35,10 @@ from ui.common.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
-from ui.documents.document_view import action_label
 from ui.documents.opinion_editor import fill_phrases
+from ui.documents.rendering import action_label
 
 # Approvals that need a choice made for the one document (批办: who leads, by when).
 NEEDS_ITS_OWN = frozenset({"instruct"})
@@ -156,29 +158,37 @@ class BatchApproveDialog(QDialog):
         self.ctx.spawn(self._run(self.opinion.toPlainText().strip()), what=self.tr("批量办理"))
 
     async def _run(self, opinion: str) -> None:
-        done = refused = 0
+        counts = {True: 0, False: 0}  # done, refused
         for number, row in enumerate(self.rows):
+            if not alive(self):
+                return  # closed meanwhile: the rest is left undone
             if not row.doing:
                 continue
             action = Action(ActionKind.APPROVE, opinion=opinion, expected_step=row.step)
-            try:
-                decision = await self.ctx.write(
-                    actions.act, person_id=self.ctx.person_id, document_id=row.document_id,
-                    action=action, now=self.ctx.now(), document_ids=(row.document_id,))
-            except DomainError as error:
-                message: str | None = refusal_text(error)
-            else:
-                rejected = isinstance(decision, Rejected)
-                message = refusal_text(decision.rejection) if rejected else None
-            if message is None:
-                done += 1
-                self._result(number, tr("已办理") + self._queued(), _GREEN)
-            else:
-                refused += 1
-                self._result(number, tr("未能办理：{0}").format(message), _RED)
-        self.summary.setText(tr("已办理{0}份，未能办理{1}份。").format(done, refused))
+            outcome: list[bool] = []
+            await (Operation(self, self.ctx, what=self.tr("批量办理"), action=on_store(
+                self.ctx, actions.act, person_id=self.ctx.person_id,
+                document_id=row.document_id, action=action))
+                .changes(ChangeKind.DOCUMENT, document_ids=(row.document_id,))
+                .refused(partial(self._refused, number, outcome))
+                .success(partial(self._done, number, outcome))
+                .run())
+            if outcome:
+                counts[outcome[0]] += 1
+        if not alive(self):
+            return
+        self.summary.setText(tr("已办理{0}份，未能办理{1}份。").format(counts[True],
+                                                                   counts[False]))
         self.go_button.setText(tr("已完成"))
-        self.finished_batch.emit(done, refused)
+        self.finished_batch.emit(counts[True], counts[False])
+
+    def _done(self, number: int, outcome: list[bool], _decision: object) -> None:
+        self._result(number, tr("已办理") + self._queued(), _GREEN)
+        outcome.append(True)
+
+    def _refused(self, number: int, outcome: list[bool], refusal: Refusal) -> None:
+        self._result(number, tr("未能办理：{0}").format(refusal_text(refusal)), _RED)
+        outcome.append(False)
 
     def _queued(self) -> str:
         engine = self.ctx.engine

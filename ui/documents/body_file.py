@@ -13,15 +13,16 @@ the text read from a .docx, shown as a comparison first.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from officeapp.bodytext import docx_text, text_diff
+from officeapp.core.verdict import Accepted, Verdict
 from officeapp.errors import DomainError
 from officeapp.store import LocalStore
-from officeapp.workflow import Action, ActionKind, Attachment, Decision, Document, Rejected
+from officeapp.workflow import Action, ActionKind, Attachment, Document
 from officeapp.workflow.body import (
     BODY_SUFFIXES,
     has_readable_text,
@@ -42,9 +43,10 @@ from ui.common.attachments import (
     say,
     tr,
 )
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
 from ui.common.fit import FlowLayout
 from ui.common.messages import refusal_text
+from ui.common.operations import Operation, on_store
 from ui.common.qt import (
     QAbstractItemView,
     QDialog,
@@ -61,6 +63,7 @@ from ui.common.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 from ui.common.times import moment_text
 
@@ -84,6 +87,12 @@ def file_filter() -> str:
     """Return the file dialog's filter of 正文 files."""
     patterns = " ".join(f"*{s}" for s in BODY_SUFFIXES)
     return tr("正文文件 ({0})").format(patterns)
+
+
+def ask_body_file(parent: QWidget) -> Path | None:
+    """Ask for a 正文 file (Word/WPS); None when the person cancels."""
+    path, _filter = QFileDialog.getOpenFileName(parent, tr("上传正文文件"), "", file_filter())
+    return Path(path) if path else None
 
 
 # --- on the database worker ------------------------------------------------------------------
@@ -112,7 +121,7 @@ def import_body_file(store: LocalStore, *, source: Path, root: Path) -> Saved:
 
 
 def record_version(store: LocalStore, *, person_id: str, document_id: str, file: Attachment,
-                   based_on: int, now: datetime) -> Decision:
+                   based_on: int, now: datetime) -> Verdict[Document]:
     """Queue the EDIT that adds `file` as the next 正文 version."""
     change = {"name": file.name, "sha256": file.sha256, "size": file.size,
               "based_on": based_on}
@@ -121,7 +130,7 @@ def record_version(store: LocalStore, *, person_id: str, document_id: str, file:
 
 
 def update_body_text(store: LocalStore, *, person_id: str, document_id: str, text: str,
-                     now: datetime) -> Decision:
+                     now: datetime) -> Verdict[Document]:
     """Queue the EDIT that sets the 正文 text (what the GB/T 9704 PDF is made from)."""
     return actions.act(store, person_id=person_id, document_id=document_id,
                        action=Action(ActionKind.EDIT, changes={"body": text}), now=now)
@@ -326,10 +335,9 @@ class BodyFilePanel(QWidget):
 
     def choose_file(self) -> None:
         """Ask for a 正文 file and record it as the next version."""
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("上传正文文件"), "",
-                                                    file_filter())
-        if path:
-            self.upload(Path(path))
+        path = ask_body_file(self)
+        if path is not None:
+            self.upload(path)
 
     def upload(self, path: Path) -> None:
         """Record a file as the next 正文 version."""
@@ -350,18 +358,15 @@ class BodyFilePanel(QWidget):
         if current is not None and current.sha256 == saved.file.sha256:
             self.show_message(self.tr("“{0}”与当前版本内容相同，未记为新版本").format(path.name))
             return None
-        try:
-            decision = await self.ctx.write(
-                record_version, person_id=self.ctx.person_id, document_id=document_id,
-                file=saved.file, based_on=based_on, now=self.ctx.now(),
-                document_ids=(document_id,), origin=self)
-        except DomainError as error:
-            self.show_message(refusal_text(error), error=True)
+        recorded: list[Document] = []
+        await (self._operation(document_id, what=self.tr("上传正文文件"), action=on_store(
+            self.ctx, record_version, person_id=self.ctx.person_id, document_id=document_id,
+            file=saved.file, based_on=based_on))
+            .success(lambda decision: recorded.append(decision.record))
+            .run())
+        if not recorded or not alive(self):
             return None
-        if isinstance(decision, Rejected):
-            self.show_message(refusal_text(decision.rejection), error=True)
-            return None
-        document = decision.document
+        document = recorded[0]
         self.set_document(document, editable=self._editable)
         number = len(document.body_versions)
         self.show_message(self.tr("已记为正文第{0}版，联网后自动上传").format(number))
@@ -384,19 +389,24 @@ class BodyFilePanel(QWidget):
         if text is None or text.strip() == document.body.strip():
             return
         dialog = BodyTextDialog(current=document.body, new=text, parent=self)
-        dialog.chosen.connect(lambda new: self.ctx.spawn(
-            self._write_text(document.id, new), what=self.tr("更新正文文字")))
+        dialog.chosen.connect(lambda new: self._write_text(document.id, new))
         self.text_dialog = dialog
         dialog.open()
 
-    async def _write_text(self, document_id: str, text: str) -> None:
-        decision = await self.ctx.write(
-            update_body_text, person_id=self.ctx.person_id, document_id=document_id,
-            text=text, now=self.ctx.now(), document_ids=(document_id,), origin=self)
-        if isinstance(decision, Rejected):
-            self.show_message(refusal_text(decision.rejection), error=True)
-        else:
-            self.show_message(self.tr("正文文字已按正文文件更新"))
+    def _write_text(self, document_id: str, text: str) -> None:
+        (self._operation(document_id, what=self.tr("更新正文文字"), action=on_store(
+            self.ctx, update_body_text, person_id=self.ctx.person_id, document_id=document_id,
+            text=text))
+         .success(lambda _decision: self.show_message(self.tr("正文文字已按正文文件更新")))
+         .run())
+
+    def _operation(self, document_id: str, *, what: str,
+                   action: Callable[[datetime], Awaitable[Verdict[Document]]]
+                   ) -> Operation[Accepted[Document]]:
+        """A write of this document's 正文; a refusal is said in the panel's message line."""
+        return (Operation(self, self.ctx, what=what, action=action)
+                .changes(ChangeKind.DOCUMENT, document_ids=(document_id,))
+                .refused(lambda refusal: self.show_message(refusal_text(refusal), error=True)))
 
     # --- the office suite --------------------------------------------------------------------
 

@@ -15,23 +15,30 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from officeapp.core.verdict import Rejected, Verdict
 from officeapp.documents import Classification, DocType, Urgency
 from officeapp.errors import DomainError
 from officeapp.org import Organisation
-from officeapp.workflow import Action, ActionKind, Attachment, Decision, Document, Rejected
+from officeapp.workflow import Action, ActionKind, Attachment, Document
 from officeapp.workflow.body import has_readable_text
 from officeapp.workflow.fields import FIELD_LABELS, parse_changes
 from sync.client import actions
 from ui.common.attachments import Imported, blobs_root, human_size, import_files, say
 from ui.common.context import AppContext
 from ui.common.fit import open_size
+from ui.common.forms import (
+    FieldBox,
+    RecordForm,
+    field_errors,
+    general_error_label,
+    ok_cancel_buttons,
+)
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QComboBox,
     QCompleter,
     QCoreApplication,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -48,15 +55,14 @@ from ui.common.qt import (
     Signal,
 )
 from ui.common.values import value_text
-from ui.documents.action_dialogs import (
-    FieldBox,
-    RecordForm,
-    UnitPicker,
-    field_errors,
-    general_error_label,
-    name_buttons,
+from ui.documents.action_dialogs import UnitPicker
+from ui.documents.body_file import (
+    BodyTextDialog,
+    Saved,
+    ask_body_file,
+    import_body_file,
+    saved_text,
 )
-from ui.documents.body_file import BodyTextDialog, Saved, file_filter, import_body_file, saved_text
 
 
 def _combo(values: list[str], *, editable: bool = False) -> QComboBox:
@@ -225,10 +231,9 @@ class BodyFileChooser(QWidget):
 
     def choose_file(self) -> None:
         """Ask for a Word/WPS file."""
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("上传正文文件"), "",
-                                                    file_filter())
-        if path:
-            self.set_file(Path(path))
+        path = ask_body_file(self)
+        if path is not None:
+            self.set_file(path)
 
     def set_file(self, path: Path) -> None:
         """Copy a 正文 file into the content store and take it as the first version."""
@@ -291,10 +296,7 @@ class _DocumentForm(RecordForm, QDialog):
         self._initial: dict[str, Any] = {}
         self.grid = QGridLayout()
         self.general_error = general_error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        name_buttons(self.buttons)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons, self.ok_button = ok_cancel_buttons()
         self.ok_button.setEnabled(False)
         self.files = AttachmentList(ctx)
         self.body_file_chooser = BodyFileChooser(ctx)
@@ -322,6 +324,37 @@ class _DocumentForm(RecordForm, QDialog):
         self._loaded = True
         self._files_changed()
         self.ready.emit()
+
+    def _make_heading(self, doc_type: DocType) -> None:
+        """Make the fields both forms start with: 文种, 紧急程度, 密级 and 标题."""
+        self.doc_type = _combo([t.value for t in DocType])
+        _set_combo(self.doc_type, doc_type.value)
+        self.urgency = _combo([Urgency.NORMAL.value, Urgency.URGENT.value,
+                               Urgency.EXTRA_URGENT.value])
+        # Only what may travel on the extranet is offered; anything typed is checked.
+        self.classification = _combo([c.value for c in Classification], editable=True)
+        self.title = QLineEdit()
+
+    def _place_heading(self) -> None:
+        """Put 文种, 紧急程度 and 密级 on the first row, 标题 across the second."""
+        self._add("doc_type", self.doc_type, 0, 0)
+        self._add("urgency", self.urgency, 0, 1)
+        self._add("classification", self.classification, 0, 2)
+        self._add("title", self.title, 1, 0, span=3)
+
+    def _fill_heading(self, document: Document) -> None:
+        _set_combo(self.doc_type, document.doc_type.value)
+        _set_combo(self.urgency, document.urgency.value)
+        _set_combo(self.classification, document.classification.value)
+        self.title.setText(document.title)
+
+    def _heading_values(self) -> dict[str, Any]:
+        return {
+            "doc_type": _value(self.doc_type),
+            "title": self.title.text(),
+            "urgency": _value(self.urgency),
+            "classification": _value(self.classification),
+        }
 
     def _files_changed(self) -> None:
         """OK waits while files are still being copied in: they would be left out."""
@@ -392,7 +425,7 @@ class _DocumentForm(RecordForm, QDialog):
         changes = {k: v for k, v in values.items() if v != self._initial.get(k)}
         if not changes:
             return True
-        decision: Decision = await self.ctx.write(
+        decision: Verdict[Document] = await self.ctx.write(
             actions.act, person_id=self.ctx.person_id, document_id=document.id,
             action=Action(ActionKind.EDIT, changes=changes), now=self.ctx.now(),
             document_ids=(document.id,), origin=self)
@@ -411,13 +444,7 @@ class ComposeDialog(_DocumentForm):
         super().__init__(ctx, parent, document=document)
         self.setWindowTitle(self.tr("修改发文") if document else self.tr("新建发文"))
         open_size(self, QSize(960, 760))
-        self.doc_type = _combo([t.value for t in DocType])
-        _set_combo(self.doc_type, DocType.NOTICE.value)
-        self.urgency = _combo([Urgency.NORMAL.value, Urgency.URGENT.value,
-                               Urgency.EXTRA_URGENT.value])
-        # Only what may travel on the extranet is offered; anything typed is checked.
-        self.classification = _combo([c.value for c in Classification], editable=True)
-        self.title = QLineEdit()
+        self._make_heading(DocType.NOTICE)
         self.title.setPlaceholderText(self.tr("关于……的通知"))
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("正文；段落之间空一行"))
@@ -428,10 +455,7 @@ class ComposeDialog(_DocumentForm):
         self._place_text_fields()
 
     def _place_text_fields(self) -> None:
-        self._add("doc_type", self.doc_type, 0, 0)
-        self._add("urgency", self.urgency, 0, 1)
-        self._add("classification", self.classification, 0, 2)
-        self._add("title", self.title, 1, 0, span=3)
+        self._place_heading()
         self._add("body", self.body, 3, 0, span=3)
         self._add("note", self.note, 4, 0, span=3)
         self._place_files(5)
@@ -449,10 +473,7 @@ class ComposeDialog(_DocumentForm):
                   label=self.tr("会签单位（可不选）"))
 
     def _fill(self, document: Document) -> None:
-        _set_combo(self.doc_type, document.doc_type.value)
-        _set_combo(self.urgency, document.urgency.value)
-        _set_combo(self.classification, document.classification.value)
-        self.title.setText(document.title)
+        self._fill_heading(document)
         self.body.setPlainText(document.body)
         self.note.setText(document.note)
         self.files.set_attachments(document.attachments)
@@ -465,10 +486,7 @@ class ComposeDialog(_DocumentForm):
     def values(self) -> dict[str, Any]:
         """Return the form's values."""
         return {
-            "doc_type": _value(self.doc_type),
-            "title": self.title.text(),
-            "urgency": _value(self.urgency),
-            "classification": _value(self.classification),
+            **self._heading_values(),
             "main_recipients": self.main_recipients.selected() if self.main_recipients else [],
             "cc_recipients": self.cc_recipients.selected() if self.cc_recipients else [],
             "countersign_units": (self.countersign_units.selected()
@@ -493,12 +511,7 @@ class RegisterDialog(_DocumentForm):
         super().__init__(ctx, parent, document=document)
         self.setWindowTitle(self.tr("修改收文登记") if document else self.tr("收文登记"))
         open_size(self, QSize(820, 680))
-        self.doc_type = _combo([t.value for t in DocType])
-        _set_combo(self.doc_type, DocType.REQUEST.value)
-        self.urgency = _combo([Urgency.NORMAL.value, Urgency.URGENT.value,
-                               Urgency.EXTRA_URGENT.value])
-        self.classification = _combo([c.value for c in Classification], editable=True)
-        self.title = QLineEdit()
+        self._make_heading(DocType.REQUEST)
         self.sender_unit = QLineEdit()
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText(self.tr("如：萍教发〔2026〕8号"))
@@ -508,10 +521,7 @@ class RegisterDialog(_DocumentForm):
         self._place_fields()
 
     def _place_fields(self) -> None:
-        self._add("doc_type", self.doc_type, 0, 0)
-        self._add("urgency", self.urgency, 0, 1)
-        self._add("classification", self.classification, 0, 2)
-        self._add("title", self.title, 1, 0, span=3)
+        self._place_heading()
         self._add("sender_unit", self.sender_unit, 2, 0)
         self._add("doc_number", self.doc_number, 2, 1, label=self.tr("来文字号"))
         self._add("received_number", self.received_number, 2, 2)
@@ -526,10 +536,7 @@ class RegisterDialog(_DocumentForm):
         self.sender_unit.setCompleter(completer)
 
     def _fill(self, document: Document) -> None:
-        _set_combo(self.doc_type, document.doc_type.value)
-        _set_combo(self.urgency, document.urgency.value)
-        _set_combo(self.classification, document.classification.value)
-        self.title.setText(document.title)
+        self._fill_heading(document)
         self.sender_unit.setText(document.sender_unit)
         self.doc_number.setText(document.doc_number or "")
         self.received_number.setText(document.received_number)
@@ -539,10 +546,7 @@ class RegisterDialog(_DocumentForm):
     def values(self) -> dict[str, Any]:
         """Return the form's values."""
         return {
-            "doc_type": _value(self.doc_type),
-            "title": self.title.text(),
-            "urgency": _value(self.urgency),
-            "classification": _value(self.classification),
+            **self._heading_values(),
             "sender_unit": self.sender_unit.text(),
             "doc_number": self.doc_number.text(),
             "received_number": self.received_number.text(),

@@ -15,8 +15,9 @@ from officeapp.store import LocalStore
 from officeapp.store.stats import ArchiveRate, FinishedCount, archive_rates, total, years
 from officeapp.supervision.stats import rate_text
 from ui.common import times
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.fit import keep_on_screen, open_size
+from ui.common.forms import name_buttons
 from ui.common.qt import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +37,6 @@ from ui.common.qt import (
     Signal,
     alive,
 )
-from ui.documents.action_dialogs import name_buttons
 
 
 def read_counts(store: LocalStore) -> list[FinishedCount]:
@@ -111,7 +111,7 @@ class DocumentStatsDialog(QDialog):
     # --- loading -------------------------------------------------------------------------------
 
     def _changed(self, changes: Changes) -> None:
-        if self.isVisible() and changes.kinds & {"document", "directory"}:
+        if self.isVisible() and changes.kinds & {ChangeKind.DOCUMENT, ChangeKind.DIRECTORY}:
             self.reload()
 
     def reload(self) -> None:

@@ -1,28 +1,24 @@
 """The calendar of my meetings: a timeline for a day or a week, a month with marked days.
 
-Also the helpers every meeting view shares: the local zone, occurrences in a window, colours.
-A series is stored once; its occurrences are expanded here with
-`officeapp.meetings.occurrences`, and a sitting (one occurrence made a meeting of its own)
-replaces the occurrence it stands for.
+Also the bars every meeting view shares (‹ 今天 › and the mode buttons). A series is stored
+once; its occurrences are expanded by `ui.meetings.occurrences`, and a sitting (one occurrence
+made a meeting of its own) replaces the occurrence it stands for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
 
-from officeapp.errors import DomainError
-from officeapp.meetings import Meeting, MeetingStatus, occurrences
-from officeapp.meetings.model import STATUS_LABELS
+from officeapp.clock import local
+from officeapp.meetings import Meeting
 from ui.common import times
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
+from ui.common.latest_load import LatestLoad
 from ui.common.qt import (
-    QT_TRANSLATE_NOOP,
     QButtonGroup,
     QCalendarWidget,
     QColor,
-    QCoreApplication,
     QDate,
     QFont,
     QFontMetrics,
@@ -44,30 +40,29 @@ from ui.common.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.common.times import local
-from ui.common.values import qualified, value_text, weekday_text
+from ui.common.translate import QT_TRANSLATE_NOOP, tr
+from ui.common.values import weekday_text
+from ui.meetings.occurrences import (
+    LONG_DAY,
+    MONTH_DAY,
+    STATUS_COLOURS,
+    YEAR_MONTH,
+    Occurrence,
+    clock,
+    day_start,
+    expand,
+    hour_range,
+    lanes,
+    status_label,
+    today,
+    week_monday,
+    when_text,
+)
 
-LONG_DAY = QT_TRANSLATE_NOOP("", "%Y年%m月%d日")
-MONTH_DAY = QT_TRANSLATE_NOOP("", "%m月%d日")
-YEAR_MONTH = QT_TRANSLATE_NOOP("", "%Y年%m月")
-# Status colours: fill and text, calm for drafts, strong for what will happen.
-STATUS_COLOURS: dict[MeetingStatus, tuple[str, str]] = {
-    MeetingStatus.DRAFT: ("#e3e8ef", "#3b4a5c"),
-    MeetingStatus.NOTIFIED: ("#d6e6fa", "#123e73"),
-    MeetingStatus.HELD: ("#dcefdc", "#1d5a22"),
-    MeetingStatus.MINUTED: ("#d9efec", "#145a52"),
-    MeetingStatus.CANCELLED: ("#eeeeee", "#8a8a8a"),
-}
 ACCENT = "#1f6fb2"
 WRAP_TOP_LEFT = (int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
                  | int(Qt.TextFlag.TextWordWrap))
-
-
-def tr(text: str) -> str:
-    """Translate a text built outside a widget (lupdate files these under no context)."""
-    return QCoreApplication.translate("", text)
 
 
 # --- time ------------------------------------------------------------------------------------
@@ -105,125 +100,6 @@ def add_modes(bar: QHBoxLayout, group: QButtonGroup, modes: Sequence[tuple[str, 
         bar.addWidget(button)
     group.setExclusive(True)
     group.buttonClicked.connect(lambda b: choose(str(b.property("mode"))))
-
-
-def local_zone() -> tzinfo:
-    """Return the office's time zone: meetings are shown, printed and exported in it, as
-    the rules word their messages, whatever zone the machine is set to."""
-    return times.office_zone()
-
-
-def today() -> date:
-    """Return today's date in the office's time zone."""
-    return times.today()
-
-
-def day_start(day: date) -> datetime:
-    """Return local midnight at the start of `day`, as an aware time."""
-    return datetime.combine(day, time(0), local_zone())
-
-
-def week_monday(day: date) -> date:
-    """Return the Monday of the week holding `day`."""
-    return day - timedelta(days=day.weekday())
-
-
-def clock(moment: datetime) -> str:
-    """Return the local time of day, HH:MM."""
-    return times.clock_text(moment)
-
-
-def when_text(start: datetime, end: datetime) -> str:
-    """Return a span as people read it: one day with two times, or two full moments."""
-    a, b = local(start), local(end)
-    day = qualified(times.day_text(a.date()), weekday_text(a.date()))
-    if a.date() == b.date():
-        return f"{day} {clock(a)}–{clock(b)}"
-    return tr("{0} {1} 至 {2}").format(day, clock(a), times.minute_text(b))
-
-
-def status_label(status: MeetingStatus) -> str:
-    """Return the status as shown."""
-    return value_text(STATUS_LABELS[status])
-
-
-# --- occurrences -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """One time a meeting takes place (a one-off meeting has one, a series many)."""
-
-    meeting: Meeting
-    start: datetime
-    end: datetime
-
-    @property
-    def meeting_id(self) -> str:
-        """Return the id of the meeting (the series, or the sitting)."""
-        return self.meeting.id
-
-
-def spans_of(meeting: Meeting) -> tuple[tuple[datetime, datetime], ...]:
-    """Return a meeting's occurrences; a stored meeting with a broken rule shows its first."""
-    try:
-        return occurrences(meeting.start, meeting.end, meeting.recurrence)
-    except DomainError:
-        return ((meeting.start, meeting.end),)
-
-
-def expand(meetings: Iterable[Meeting], start: datetime, end: datetime) -> list[Occurrence]:
-    """Return the occurrences overlapping [start, end), sorted by start; sittings win."""
-    meetings = list(meetings)
-    sittings = {(m.series_id, m.start) for m in meetings if m.series_id}
-    found = [Occurrence(m, s, e) for m in meetings for s, e in spans_of(m)
-             if s < end and e > start and (m.id, s) not in sittings]
-    return sorted(found, key=lambda o: (o.start, o.meeting.title))
-
-
-def next_occurrence(meeting: Meeting, now: datetime) -> tuple[datetime, datetime] | None:
-    """Return the occurrence running now or next, or None when all are over."""
-    return next(((s, e) for s, e in spans_of(meeting) if e > now), None)
-
-
-def lanes(items: Sequence[Occurrence]) -> list[tuple[Occurrence, int, int]]:
-    """Return each occurrence with its lane and the lane count of its cluster (side by side)."""
-    placed: list[tuple[Occurrence, int, int]] = []
-    cluster: list[tuple[Occurrence, int]] = []
-    cluster_end: datetime | None = None
-    ends: list[datetime] = []
-
-    def close() -> None:
-        width = max((lane for _, lane in cluster), default=0) + 1
-        placed.extend((o, lane, width) for o, lane in cluster)
-
-    for item in sorted(items, key=lambda o: (o.start, o.end)):
-        if cluster_end is not None and item.start >= cluster_end:
-            close()
-            cluster, ends, cluster_end = [], [], None
-        lane = next((i for i, e in enumerate(ends) if e <= item.start), len(ends))
-        if lane == len(ends):
-            ends.append(item.end)
-        else:
-            ends[lane] = item.end
-        cluster.append((item, lane))
-        cluster_end = item.end if cluster_end is None else max(cluster_end, item.end)
-    close()
-    return placed
-
-
-def hour_range(items: Iterable[tuple[datetime, datetime]], days: Sequence[date],
-               *, first: int = 8, last: int = 20) -> tuple[int, int]:
-    """Return the hours to show: the working day, widened to what happens on `days`."""
-    for start, end in items:
-        a, b = local(start), local(end)
-        if a.date() in days:
-            first = min(first, a.hour)
-        if b.date() in days:
-            last = max(last, b.hour + (1 if b.minute or b.second else 0))
-        if a.date() < b.date():
-            first, last = 0, 24
-    return max(first, 0), min(max(last, first + 1), 24)
 
 
 # --- the timeline ----------------------------------------------------------------------------
@@ -387,7 +263,7 @@ class MeetingCalendar(QWidget):
         self.mode = "week"
         self.anchor = today()
         self.occurrences: list[Occurrence] = []
-        self._generation = 0
+        self._loads = LatestLoad(self, ctx, what=self.tr("读取会议"))
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold")
         self.timeline = Timeline()
@@ -479,22 +355,19 @@ class MeetingCalendar(QWidget):
     # --- loading -----------------------------------------------------------------------------
 
     def _changed(self, changes: Changes) -> None:
-        if changes.kinds & {"meeting", "directory"} and self.isVisible():
+        if changes.kinds & {ChangeKind.MEETING, ChangeKind.DIRECTORY} and self.isVisible():
             self.reload()
 
     def reload(self) -> None:
         """Load the person's meetings of the shown period and draw them."""
-        self._generation += 1
-        self.ctx.spawn(self._load(self._generation), what=self.tr("读取会议"))
-
-    async def _load(self, generation: int) -> None:
         start, end = self.shown_range()
+        self._loads.start(lambda: self._read(start, end), self.show_meetings)
+
+    async def _read(self, start: datetime, end: datetime) -> list[Meeting]:
         actor = await self.ctx.actor()
         meetings: list[Meeting] = await self.ctx.db(
-            lambda s: s.my_meetings(actor, start=start, end=end))
-        if generation != self._generation or not alive(self):
-            return  # a newer reload is under way
-        self.show_meetings(meetings)
+            lambda s: s.meetings.concerning(actor, start=start, end=end))
+        return meetings
 
     def show_meetings(self, meetings: Sequence[Meeting]) -> None:
         """Draw `meetings` over the shown period."""

@@ -13,13 +13,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from officeapp.core.verdict import Rejected
 from officeapp.errors import DomainError
 from officeapp.meetings import (
     Meeting,
     MeetingAction,
     MeetingActionKind,
-    MeetingOutcome,
-    MeetingRejected,
     MeetingStatus,
 )
 from officeapp.meetings.fields import ORGANISERS
@@ -39,9 +38,11 @@ from officeapp.org import Actor, Organisation, Room
 from officeapp.store import LocalStore
 from sync.client import actions
 from ui.common.attachments import safe_file_name
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.fit import ColumnFit, header_widths, keep_pane_room
-from ui.common.messages import refusal_text
+from ui.common.latest_load import LatestLoad
+from ui.common.messages import Refusal, refusal_text
+from ui.common.operations import Operation, on_store
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -49,6 +50,7 @@ from ui.common.qt import (
     QCheckBox,
     QColor,
     QCoreApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -66,23 +68,14 @@ from ui.common.qt import (
     alive,
 )
 from ui.common.values import labelled, qualified
-from ui.meetings.meeting_calendar import (
-    MeetingCalendar,
-    next_occurrence,
-    spans_of,
-    status_label,
-    when_text,
-)
+from ui.meetings.dialogs import ReasonDialog, documents_folder
+from ui.meetings.meeting_calendar import MeetingCalendar
 from ui.meetings.meeting_form import MeetingForm
-from ui.meetings.meeting_view import (
-    MeetingView,
-    ReasonDialog,
-    documents_folder,
-    my_meetings_ics,
-    my_reply,
-    short_place,
-)
+from ui.meetings.meeting_view import MeetingView
+from ui.meetings.occurrences import next_occurrence, spans_of, status_label, when_text
 from ui.meetings.room_grid import RoomGrid
+from ui.meetings.snapshot import my_meetings_ics, stored_meeting
+from ui.meetings.texts import my_reply, short_place
 
 COLUMNS = (QT_TRANSLATE_NOOP("MeetingsPage", "会议名称"), QT_TRANSLATE_NOOP("MeetingsPage", "时间"),
            QT_TRANSLATE_NOOP("MeetingsPage", "地点"), QT_TRANSLATE_NOOP("MeetingsPage", "状态"),
@@ -117,9 +110,10 @@ def ordered(meetings: Sequence[Meeting], now: datetime) -> list[tuple[Meeting, d
 def meetings_with_uid(store: LocalStore, *, actor: Actor, uid: str) -> list[Meeting]:
     """Return the meetings held here whose calendar UID is `uid`, cancelled ones too (on the
     worker): the actor's and their units' meetings, and the one an exported UID names."""
-    found = {m.id: m for m in with_uid(store.my_meetings(actor, include_cancelled=True), uid)}
+    mine = store.meetings.concerning(actor, include_cancelled=True)
+    found = {m.id: m for m in with_uid(mine, uid)}
     meeting_id = meeting_id_in(uid)
-    named = None if meeting_id is None else store.get_meeting(meeting_id)
+    named = None if meeting_id is None else stored_meeting(store, meeting_id)
     if named is not None and uid_of(named) == uid:
         found.setdefault(named.id, named)
     return list(found.values())
@@ -136,6 +130,22 @@ def cancellation_prompt(step: Cancellation) -> str:
               "请写明取消理由：").format("\n".join(lines))
 
 
+def cancel_meetings(store: LocalStore, *, person_id: str, meetings: Sequence[Meeting],
+                    action: MeetingAction, now: datetime
+                    ) -> list[tuple[Meeting, Refusal | None]]:
+    """Cancel each meeting; return each with its refusal, None when cancelled (on the worker)."""
+    results: list[tuple[Meeting, Refusal | None]] = []
+    for meeting in meetings:
+        try:
+            verdict = actions.act_meeting(store, person_id=person_id, meeting_id=meeting.id,
+                                          action=action, now=now)
+        except DomainError as error:
+            results.append((meeting, error))
+            continue
+        results.append((meeting, verdict.rejection if isinstance(verdict, Rejected) else None))
+    return results
+
+
 class MeetingsPage(QWidget):
     """The 会议 page of the main window."""
 
@@ -148,8 +158,8 @@ class MeetingsPage(QWidget):
         self.actor: Actor | None = None
         self.rows: list[tuple[Meeting, datetime, datetime, bool]] = []
         self.known_rooms: list[Room] = []
-        self.dialog: Any = None
-        self._generation = 0
+        self.dialog: QDialog | None = None  # the one open, kept from the collector
+        self._loads = LatestLoad(self, ctx, what=self.tr("读取会议"))
         self.title = QLabel(self.tr("会议"))
         self.title.setStyleSheet("font-size: 16px; font-weight: bold")
         self.new_button = QPushButton(self.tr("新建会议"))
@@ -262,26 +272,28 @@ class MeetingsPage(QWidget):
             self.rooms.reload()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.kinds & {"meeting", "directory"}:
+        if changes.kinds & {ChangeKind.MEETING, ChangeKind.DIRECTORY}:
             self.reload()
 
     def reload(self) -> None:
         """Read my meetings again (and the calendar or room grid when shown)."""
-        self._generation += 1
-        self.ctx.spawn(self._load(self._generation), what=self.tr("读取会议"))
+        include = self.show_all.isChecked()
+        self._loads.start(lambda: self._read(include), lambda found: self._show(include, *found))
 
-    async def _load(self, generation: int) -> None:
+    async def _read(self, include: bool
+                    ) -> tuple[Actor, Organisation, list[Meeting], list[Room]]:
         actor = await self.ctx.actor()
         org = await self.ctx.organisation()
-        include = self.show_all.isChecked()
         meetings, rooms = await self.ctx.db(
-            lambda s: (s.my_meetings(actor, include_cancelled=include), s.rooms()))
-        if generation != self._generation or not alive(self):
-            return
+            lambda s: (s.meetings.concerning(actor, include_cancelled=include), s.rooms()))
+        return actor, org, list(meetings), list(rooms)
+
+    def _show(self, include: bool, actor: Actor, org: Organisation, meetings: list[Meeting],
+              rooms: list[Room]) -> None:
         self.actor, self.known_rooms = actor, list(rooms)
         for name in ("new", "import"):  # a toolbar shows its widgets through their actions
             self.bar_actions[name].setVisible(actor.has_role(ORGANISERS))
-        now = self.ctx.server_now()
+        now = self.ctx.now()
         rows = ordered(meetings, now)
         self.rows = rows if include else [r for r in rows if not r[3]]
         self._fill(org, {r.id: r for r in rooms}, actor)
@@ -381,7 +393,7 @@ class MeetingsPage(QWidget):
         if not alive(self):
             return
         try:
-            step = plan_import(ics, meetings=meetings, actor=actor, now=self.ctx.server_now())
+            step = plan_import(ics, meetings=meetings, actor=actor, now=self.ctx.now())
         except DomainError as error:
             self.show_message(refusal_text(error))
             return
@@ -398,31 +410,24 @@ class MeetingsPage(QWidget):
         # Titles come from the store and the file: never read as rich text.
         dialog.prompt.setTextFormat(Qt.TextFormat.PlainText)
         dialog.reason.setPlainText(step.reason)
-        dialog.accepted.connect(lambda: self.ctx.spawn(
-            self._cancel(step.meetings, dialog.meeting_action()), what=self.tr("取消会议")))
+        dialog.accepted.connect(lambda: self.cancel(step.meetings, dialog.meeting_action()))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    async def _cancel(self, meetings: tuple[Meeting, ...], action: MeetingAction) -> None:
-        done: list[Meeting] = []
-        refused: list[str] = []
-        for meeting in meetings:
-            try:
-                outcome: MeetingOutcome = await self.ctx.write(
-                    actions.act_meeting, person_id=self.ctx.person_id, meeting_id=meeting.id,
-                    action=action, now=self.ctx.server_now(), kinds=("meeting",), origin=self)
-            except DomainError as error:
-                refused.append(labelled(meeting.title, refusal_text(error)))
-                continue
-            if isinstance(outcome, MeetingRejected):
-                refused.append(labelled(meeting.title, refusal_text(outcome.rejection)))
-            else:
-                done.append(meeting)
-        if alive(self):
-            self._cancelled(done, refused)
+    def cancel(self, meetings: Sequence[Meeting], action: MeetingAction) -> None:
+        """Cancel the meetings (each on its own: one refused does not stop the others)."""
+        cancel = on_store(self.ctx, cancel_meetings, person_id=self.ctx.person_id,
+                          meetings=tuple(meetings), action=action)
+        (Operation(self, self.ctx, what=self.tr("取消会议"), action=cancel)
+         .changes(ChangeKind.MEETING)
+         .success(self._cancelled)
+         .run())
 
-    def _cancelled(self, done: list[Meeting], refused: list[str]) -> None:
+    def _cancelled(self, results: Sequence[tuple[Meeting, Refusal | None]]) -> None:
+        done = [meeting for meeting, refusal in results if refusal is None]
+        refused = [labelled(meeting.title, refusal_text(refusal))
+                   for meeting, refusal in results if refusal is not None]
         lines = [self.tr("已按日历文件取消会议：{0}").format("、".join(m.title for m in done))
                  ] if done else []
         if refused:

@@ -10,15 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from officeapp.clock import local
 from officeapp.meetings import Booking, BusySlot, room_grid
 from officeapp.org import Room
 from officeapp.store import LocalStore
 from ui.common import times
-from ui.common.context import AppContext, Changes
+from ui.common.context import AppContext, ChangeKind, Changes
+from ui.common.latest_load import LatestLoad
 from ui.common.qt import (
     QButtonGroup,
     QColor,
-    QCoreApplication,
     QFont,
     QLabel,
     QMouseEvent,
@@ -31,20 +32,17 @@ from ui.common.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.common.times import local
-from ui.common.values import parts as parts_text
-from ui.common.values import qualified, weekday_text
-from ui.meetings.meeting_calendar import (
+from ui.common.translate import tr
+from ui.common.values import weekday_text
+from ui.meetings.meeting_calendar import add_modes, period_bar
+from ui.meetings.occurrences import (
     LONG_DAY,
     MONTH_DAY,
-    add_modes,
     clock,
     day_start,
     hour_range,
     local_zone,
-    period_bar,
     today,
     week_monday,
 )
@@ -52,19 +50,6 @@ from ui.meetings.meeting_calendar import (
 BOOKED = ("#cfe0f7", "#123e73")
 PENDING = ("#fbe3c4", "#8a4b00")
 SLOT_MINUTES = 30
-
-
-def tr(text: str) -> str:
-    """Translate a text built outside a widget (lupdate files these under no context)."""
-    return QCoreApplication.translate("", text)
-
-
-def room_label(room: Room) -> str:
-    """Return a room as offered in lists: name, building, seats, whether it needs approval."""
-    parts = [p for p in (room.building, tr("{0}人").format(room.capacity)
-                         if room.capacity else "") if p]
-    text = qualified(room.name, parts_text(parts)) if parts else room.name
-    return text + (tr("·需审批") if room.needs_approval else "")
 
 
 @dataclass(frozen=True)
@@ -357,7 +342,7 @@ class RoomGrid(QWidget):
         self.mode = "week"
         self.anchor = today()
         self.bookings: list[Booking] = []
-        self._generation = 0
+        self._loads = LatestLoad(self, ctx, what=self.tr("读取会议室占用情况"))
         self.view = RoomGridView()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold")
@@ -415,24 +400,23 @@ class RoomGrid(QWidget):
         self.reload()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.kinds & {"meeting", "directory"} and self.isVisible():
+        if changes.kinds & {ChangeKind.MEETING, ChangeKind.DIRECTORY} and self.isVisible():
             self.reload()
 
     def reload(self) -> None:
         """Load rooms and bookings of the shown days and draw them."""
-        self._generation += 1
-        self.ctx.spawn(self._load(self._generation), what=self.tr("读取会议室占用情况"))
-
-    async def _load(self, generation: int) -> None:
         days = self.days()
+        self._loads.start(lambda: self._read(days), lambda found: self._draw(days, *found))
+
+    async def _read(self, days: Sequence[date]) -> tuple[list[Room], list[Booking]]:
         start, end = day_start(days[0]), day_start(days[-1] + timedelta(days=1))
 
         def read(store: LocalStore) -> tuple[list[Room], list[Booking]]:
-            return store.rooms(), list(store.meeting_bookings(start, end))
+            return store.rooms(), list(store.meetings.bookings(start, end))
 
-        rooms, bookings = await self.ctx.db(read)
-        if generation != self._generation or not alive(self):
-            return
+        return await self.ctx.db(read)
+
+    def _draw(self, days: Sequence[date], rooms: list[Room], bookings: list[Booking]) -> None:
         self.bookings = bookings
         grid = room_grid(rooms, bookings, days[0], len(days), tz=local_zone())
         self.view.show_grid(rooms, days, dict(grid), today=local(self.ctx.now()).date())

@@ -10,13 +10,10 @@ Both are counted by SQLite in the store, never row by row here.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 
-from officeapp.clock import OFFICE_TZ
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
 from officeapp.supervision import (
@@ -33,8 +30,10 @@ from officeapp.supervision import (
 from officeapp.supervision.lights import DEFAULT_WARN_DAYS
 from officeapp.supervision.stats import rate_text, unit_stats
 from ui.common import times
+from ui.common.context import AppContext
 from ui.common.date_edits import DateEdit
 from ui.common.fit import ColumnFit
+from ui.common.latest_load import LatestLoad
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -45,7 +44,6 @@ from ui.common.qt import (
     QChartView,
     QColor,
     QComboBox,
-    QCoreApplication,
     QDate,
     QFrame,
     QHBoxLayout,
@@ -62,10 +60,12 @@ from ui.common.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
     bold_font,
 )
-from ui.supervision.supervision_view import beijing_day, deadline_text, light_icon, server_now
+from ui.common.translate import tr
+from ui.supervision.lists import light_icon
+from ui.supervision.snapshot import server_now
+from ui.supervision.texts import beijing_day, deadline_text, period_bounds
 
 PRESETS = (
     ("month", QT_TRANSLATE_NOOP("", "本月")),
@@ -111,11 +111,6 @@ _PERIOD_TIP = QT_TRANSLATE_NOOP("", "只统计所选期间内交办的事项（�
 _COVERS = {key: covers for key, _label, covers in COLUMNS}
 
 
-def tr(text: str) -> str:
-    """Translate a text of the supervision screens (lupdate files these under no context)."""
-    return QCoreApplication.translate("", text)
-
-
 def _tip(key: str, warn_days: int) -> str:
     """Return in full which items a figure (a card or a column) covers."""
     if key == "overdue":
@@ -123,12 +118,6 @@ def _tip(key: str, warn_days: int) -> str:
     if key == "due_soon":
         return tr(_DUE_SOON_TIP).format(warn_days)
     return tr(_PERIOD_TIP) if _COVERS.get(key) == "period" else ""
-
-
-def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
-    """Return [first 00:00, the day after last 00:00) in Beijing time: whole days."""
-    start = datetime.combine(first, time(0, 0), tzinfo=OFFICE_TZ)
-    return start, datetime.combine(last + timedelta(days=1), time(0, 0), tzinfo=OFFICE_TZ)
 
 
 def preset_days(preset: str, today: date) -> tuple[date, date]:
@@ -165,8 +154,8 @@ def load_figures(store: LocalStore, *, start: datetime, end: datetime,
     """Return the per-unit figures of items assigned in [start, end), and every open item
     overdue or due soon now (runs on the worker)."""
     now = server_now(store)
-    units = store.supervision_statistics(period_start=start, period_end=end, now=now)
-    found, rows = store.supervision_pressing(now=now, warn_days=warn_days,
+    units = store.supervision.statistics(period_start=start, period_end=end, now=now)
+    found, rows = store.supervision.pressing(now=now, warn_days=warn_days,
                                              limit=PRESSING_LIMIT)
     return Figures(now, start, end, tuple(units), total_statistics(units), tuple(found),
                    total_pressing(found), tuple(rows), warn_days)
@@ -232,7 +221,7 @@ def _chart(title: str) -> QChartView:
     return view
 
 
-def _table(headings: Sequence[str]) -> QTableWidget:
+def list_table(headings: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(headings))
     table.setHorizontalHeaderLabels(list(headings))
     table.verticalHeader().hide()
@@ -254,12 +243,12 @@ class SupervisionDashboard(QWidget):
     loaded = Signal()
     item_activated = Signal(str)  # an item of the overdue/due-soon list, double-clicked
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.figures: Figures | None = None
         self.org: Organisation | None = None
-        self._task: asyncio.Task[Any] | None = None
+        self._loads = LatestLoad(self, ctx, what=tr("统计督办事项"))
         self._today: date | None = None
         self.preset = QComboBox()
         for key, label in PRESETS:
@@ -282,8 +271,8 @@ class SupervisionDashboard(QWidget):
             ("average_days", QT_TRANSLATE_NOOP("", "平均办结天数"), "#555555"))}
         self.count_chart = _chart(tr("各单位事项、办结与逾期"))
         self.rate_chart = _chart(tr("各单位办结率与按期办结率（%）"))
-        self.table = _table([tr(label) for _key, label, _covers in COLUMNS])
-        self.pressing_table = _table([tr(label) for label in PRESSING_COLUMNS])
+        self.table = list_table([tr(label) for _key, label, _covers in COLUMNS])
+        self.pressing_table = list_table([tr(label) for label in PRESSING_COLUMNS])
         self.tabs = QTabWidget()
         self.empty = QLabel(tr("所选期间没有交办的督办事项，目前也没有逾期或临近期限的事项"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -389,11 +378,9 @@ class SupervisionDashboard(QWidget):
 
     def reload(self) -> None:
         """Compute the figures again; a newer computation cancels a stale one."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = self.ctx.spawn(self._load(), what=tr("统计督办事项"))
+        self._loads.start(self._read, lambda found: self._loaded(*found))
 
-    async def _load(self) -> None:
+    async def _read(self) -> tuple[Figures, Organisation, str]:
         if self._today is None:
             self._today = beijing_day(await self.ctx.db(server_now))
             if self.preset.currentData() != "custom":
@@ -403,8 +390,9 @@ class SupervisionDashboard(QWidget):
         scope = self.scope()
         org = await self.ctx.organisation()
         figures: Figures = await self.ctx.db(load_figures, start=start, end=end)
-        if not alive(self):
-            return
+        return figures, org, scope
+
+    def _loaded(self, figures: Figures, org: Organisation, scope: str) -> None:
         self.figures, self.org = figures, org
         self._show(figures, scope)
         self.loaded.emit()

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from officeapp.core.verdict import Rejected
 from officeapp.documents import Urgency
 from officeapp.meetings.model import SUPERVISION_SOURCE, Meeting
 from officeapp.meetings.model import Decision as MeetingDecision
@@ -23,29 +24,32 @@ from officeapp.supervision import (
     Source,
     SupervisionAction,
     SupervisionItem,
-    SupervisionRejected,
     fields_from_document,
 )
 from officeapp.supervision.fields import parse_fields
 from officeapp.workflow import Document
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
 from ui.common.date_edits import DateEdit
 from ui.common.fit import open_size
+from ui.common.forms import (
+    FieldBox,
+    RecordForm,
+    field_errors,
+    general_error_label,
+    ok_cancel_buttons,
+)
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
     QComboBox,
-    QCoreApplication,
     QDate,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSize,
     QSpinBox,
     Qt,
@@ -54,18 +58,11 @@ from ui.common.qt import (
     Signal,
     alive,
 )
+from ui.common.translate import tr
 from ui.common.values import value_text
-from ui.documents.action_dialogs import (
-    FieldBox,
-    PersonPicker,
-    RecordForm,
-    UnitPicker,
-    field_errors,
-    general_error_label,
-    name_buttons,
-    unit_tree,
-)
-from ui.supervision.supervision_view import act_now, beijing_day, create_now, deadline_text
+from ui.documents.action_dialogs import PersonPicker, UnitPicker, unit_tree
+from ui.supervision.snapshot import act_now, create_now
+from ui.supervision.texts import beijing_day, deadline_text
 
 _CYCLES = ((CycleKind.NONE, QT_TRANSLATE_NOOP("", "不定期")),
            (CycleKind.WEEKLY, QT_TRANSLATE_NOOP("", "每周")),
@@ -82,11 +79,6 @@ _LABELS = {
     "approver_id": QT_TRANSLATE_NOOP("", "审批领导"),
     "source_link": QT_TRANSLATE_NOOP("", "来源记录"),
 }
-
-
-def tr(text: str) -> str:
-    """Translate a text of the supervision screens (lupdate files these under no context)."""
-    return QCoreApplication.translate("", text)
 
 
 def fields_from_decision(meeting: Meeting, decision: MeetingDecision) -> dict[str, Any]:
@@ -167,10 +159,7 @@ class SupervisionForm(RecordForm, QDialog):
         self.origin.setStyleSheet("color: #1f5f99;")
         self.origin.hide()
         self.general_error = general_error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        name_buttons(self.buttons)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons, self.ok_button = ok_cancel_buttons()
         self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -383,7 +372,7 @@ class SupervisionForm(RecordForm, QDialog):
         parent_id = self.parent_item.id if self.parent_item is not None else None
         item: SupervisionItem = await self.ctx.write(
             create_now, person_id=self.ctx.person_id, fields=values, parent_id=parent_id,
-            kinds=("supervision",), origin=self)
+            kinds=(ChangeKind.SUPERVISION,), origin=self)
         return item
 
     async def _edit(self, item: SupervisionItem, values: dict[str, Any]) -> bool:
@@ -393,8 +382,8 @@ class SupervisionForm(RecordForm, QDialog):
         decision = await self.ctx.write(
             act_now, person_id=self.ctx.person_id, item_id=item.id,
             action=SupervisionAction(ActionKind.EDIT, changes=changes),
-            kinds=("supervision",), origin=self)
-        if isinstance(decision, SupervisionRejected):
+            kinds=(ChangeKind.SUPERVISION,), origin=self)
+        if isinstance(decision, Rejected):
             refusal = decision.rejection
             self.show_refusal(str(refusal.details.get("field", "")), refusal_text(refusal))
             return False

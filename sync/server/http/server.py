@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from sync.server.identity.auth import Auth
-from sync.server.mutations.push import Pusher
+from sync.server.mutations.dispatch import Pusher
 from sync.server.settings import Settings
 from sync.server.storage.blobs import BlobStore
 from sync.server.storage.db import make_engine

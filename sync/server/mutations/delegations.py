@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 
 from officeapp.delegation import check_delegation, check_end
 from officeapp.errors import ValidationError
+from officeapp.mutators import (
+    CREATE_DELEGATION,
+    END_DELEGATION,
+    parse_moment,
+)
 from officeapp.org import Actor, Delegation, Organisation
 from officeapp.orgcodec import delegation_to_dict
-from sync.protocol import CreateDelegationArgs, EndDelegationArgs, parse_args, parse_moment
+from sync.server.mutations.work import Handler, Work
 from sync.server.storage import changelog
 from sync.server.storage import tables as t
 from sync.server.storage.changelog import ChangeRow
 from sync.server.storage.directory import delegation_from_row
 from sync.server.storage.visibility import EVERYONE
-
-if TYPE_CHECKING:
-    from sync.server.mutations.push import Work
 
 KIND = "delegation"
 
@@ -80,7 +82,7 @@ def end_stored(connection: sa.Connection, delegation_id: str, *, actor: Actor | 
 
 def create(work: Work, args: Mapping[str, Any]) -> None:
     """`delegation.create`: the pusher delegates their own work (the actor is the principal)."""
-    parsed: CreateDelegationArgs = parse_args(CreateDelegationArgs, args)
+    parsed = CREATE_DELEGATION.parse(args)
     delegation = Delegation(principal_id=work.actor.person_id, delegate_id=parsed.delegate_id,
                             start=parse_moment(parsed.start, "start"),
                             end=parse_moment(parsed.end, "end"), id=parsed.delegation_id)
@@ -91,7 +93,10 @@ def create(work: Work, args: Mapping[str, Any]) -> None:
 
 def end(work: Work, args: Mapping[str, Any]) -> None:
     """`delegation.end`: its principal or an administrator ends a delegation now."""
-    parsed: EndDelegationArgs = parse_args(EndDelegationArgs, args)
+    parsed = END_DELEGATION.parse(args)
     work.writes.changes += end_stored(work.connection, parsed.delegation_id, actor=work.actor,
                                       now=work.now)
     work.writes.pokes.add(EVERYONE)
+
+
+HANDLERS: dict[str, Handler] = {CREATE_DELEGATION.name: create, END_DELEGATION.name: end}

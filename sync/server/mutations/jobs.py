@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
+from officeapp.core.verdict import Accepted
 from officeapp.errors import DomainError
 from officeapp.meetings import (
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
     MeetingStatus,
@@ -31,22 +31,24 @@ from officeapp.meetings import (
 )
 from officeapp.meetings.codec import meeting_from_dict
 from officeapp.org import Actor, Role
-from officeapp.supervision import SupervisionAccepted, Urging, apply_urging, due_urgings
+from officeapp.supervision import Urging, apply_urging, due_urgings
 from officeapp.supervision.codec import item_from_dict
 from officeapp.supervision.model import RUNNING, SYSTEM_NAME
-from sync.server.mutations import meetings, supervision
+from sync.server.mutations.meetings import run_effects
+from sync.server.mutations.work import poke
 from sync.server.settings import Settings
-from sync.server.storage import changelog, db, tracechain
+from sync.server.storage import changelog, db, meetings, supervision, tracechain
 from sync.server.storage import tables as t
-from sync.server.storage.documents import Writes
 from sync.server.storage.pokes import Notifier
-from sync.server.storage.visibility import SYSTEM_PERSON, notify_scopes
+from sync.server.storage.records import Writes
+from sync.server.storage.visibility import SYSTEM_PERSON
 
 log = logging.getLogger("officeapp.server.jobs")
 
 ATTEMPTS = 3
 REMIND_NOTE = "系统自动提醒：会议即将召开，请尽快回执"
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -109,17 +111,25 @@ def _items_to_urge(engine: sa.Engine, now: datetime) -> list[str]:
     s = t.supervision_items.c
     query = sa.select(s.id, s.data).where(s.status.in_(sorted(str(x) for x in RUNNING)),
                                           s.deadline.is_not(None))
+    return _due_ids(engine, query, item_from_dict, "supervision item %s is malformed; not urged",
+                    lambda item: (u.item_id for u in due_urgings([item], now)))
+
+
+def _due_ids(engine: sa.Engine, query: sa.Select[Any], decode: Callable[[Any], R],
+             malformed: str, due: Callable[[R], Iterable[str]]) -> list[str]:
+    """Return the ids `due` names among the records `query` reads; a malformed record is
+    logged (`malformed` % its id) and skipped, so that it never stops the other jobs."""
     with db.read(engine) as connection:
         rows = connection.execute(query).all()
-    due: set[str] = set()
+    found: set[str] = set()
     for row in rows:
         try:
-            item = item_from_dict(row.data)
+            record = decode(row.data)
         except DomainError:
-            log.warning("supervision item %s is malformed; not urged", row.id)
+            log.warning(malformed, row.id)
             continue
-        due.update(u.item_id for u in due_urgings([item], now))
-    return sorted(due)
+        found.update(due(record))
+    return sorted(found)
 
 
 def _urge(engine: sa.Engine, notifier: Notifier, item_id: str, now: datetime) -> list[Urging]:
@@ -129,14 +139,13 @@ def _urge(engine: sa.Engine, notifier: Notifier, item_id: str, now: datetime) ->
         stored = supervision.load(connection, item_id, lock=True)
         if stored is None:
             return []
-        item, applied = stored.item, []
+        item, applied = stored.record, []
         for urging in due_urgings([item], now):
             decision = apply_urging(item, urging)
-            if isinstance(decision, SupervisionAccepted):
-                item = decision.item
+            if isinstance(decision, Accepted):
+                item = decision.record
                 applied.append(urging)
-                for effect in decision.effects:
-                    writes.pokes |= notify_scopes(effect)
+                poke(writes, decision.effects)
         if not applied:
             return []
         supervision.save(connection, item, stored, now, writes, by=None)
@@ -157,17 +166,9 @@ def _meetings_to_remind(engine: sa.Engine, now: datetime, lead: timedelta) -> li
     query = sa.select(m.id, m.data).where(
         m.status == MeetingStatus.NOTIFIED.value, m.end_at > db.as_utc(now),
         m.start_at <= db.as_utc(now + lead))
-    with db.read(engine) as connection:
-        rows = connection.execute(query).all()
-    due: list[str] = []
-    for row in rows:
-        try:
-            meeting = meeting_from_dict(row.data)
-        except DomainError:
-            log.warning("meeting %s is malformed; not reminded", row.id)
-            continue
-        due += [r.meeting_id for r in due_reminders([meeting], now, lead=lead)]
-    return sorted(due)
+    return _due_ids(engine, query, meeting_from_dict, "meeting %s is malformed; not reminded",
+                    lambda meeting: (r.meeting_id for r in due_reminders([meeting], now,
+                                                                         lead=lead)))
 
 
 def system_actor(unit_id: str) -> Actor:
@@ -184,16 +185,16 @@ def _remind(engine: sa.Engine, notifier: Notifier, meeting_id: str, now: datetim
         stored = meetings.load(connection, meeting_id, lock=True)
         if stored is None:
             return []
-        due = due_reminders([stored.meeting], now, lead=lead)
+        due = due_reminders([stored.record], now, lead=lead)
         if not due:
             return []
-        meeting = stored.meeting
+        meeting = stored.record
         action = MeetingAction(MeetingActionKind.REMIND, reason=REMIND_NOTE)
         decision = decide_meeting(meeting, system_actor(meeting.organiser_unit_id), action, now)
-        if not isinstance(decision, MeetingAccepted):
+        if not isinstance(decision, Accepted):
             return []
-        meetings.save(connection, decision.meeting, stored, now, writes, by=None)
-        meetings.run_effects(connection, decision.effects, system_actor(
+        meetings.save(connection, decision.record, stored, now, writes, by=None)
+        run_effects(connection, decision.effects, system_actor(
             meeting.organiser_unit_id), now, writes)
         _commit(connection, notifier, writes, now)
     notifier.committed(writes.pokes)

@@ -18,12 +18,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.verdict import Accepted
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.errors import DomainError
 from officeapp.meetings import (
     Attendee,
     Meeting,
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
     ReplyKind,
@@ -34,19 +34,17 @@ from officeapp.org import Organisation
 from officeapp.seals import draw_seal_image, issue_unit_certificate
 from officeapp.supervision import (
     ActionKind,
-    SupervisionAccepted,
     SupervisionAction,
     SupervisionItem,
     create_item,
     decide_supervision,
 )
 from officeapp.workflow.codec import assignee_resolver
-from sync.server.mutations import meetings, supervision
 from sync.server.settings import Settings
-from sync.server.storage import changelog, db, seals
+from sync.server.storage import changelog, db, meetings, seals, supervision
 from sync.server.storage import tables as t
 from sync.server.storage.directory import load_organisation
-from sync.server.storage.documents import Writes
+from sync.server.storage.records import Writes
 
 LOCAL = OFFICE_TZ
 SAMPLES = uuid.UUID("6a0d2c1e-7f43-4b8e-b1d5-94e0c2a7f318")
@@ -131,9 +129,9 @@ class _Sample:
         schedule = (meetings.schedule_for(self.connection, meeting, values.get("room_id"))
                     if kind is MeetingActionKind.BOOK else None)
         decision = decide_meeting(meeting, self.org.actor(by, at), action, at, schedule=schedule)
-        if not isinstance(decision, MeetingAccepted):
+        if not isinstance(decision, Accepted):
             raise DomainError(decision.rejection.code, decision.rejection.message)
-        return decision.meeting
+        return decision.record
 
     def _create_meeting(self, name: str, fields: Mapping[str, Any], at: datetime) -> Meeting:
         return create_meeting(meeting_id=_id(name), actor=self.org.actor(SECRETARY, at),
@@ -178,9 +176,9 @@ class _Sample:
              **values: Any) -> SupervisionItem:
         decision = decide_supervision(item, self.org.actor(by, at),
                                       SupervisionAction(kind, **values), at)
-        if not isinstance(decision, SupervisionAccepted):
+        if not isinstance(decision, Accepted):
             raise DomainError(decision.rejection.code, decision.rejection.message)
-        return decision.item
+        return decision.record
 
     def _assigned(self, name: str, fields: Mapping[str, Any], at: datetime,
                   clerk: str) -> SupervisionItem:

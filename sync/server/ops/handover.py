@@ -36,13 +36,12 @@ from officeapp.supervision.codec import item_from_dict
 from officeapp.supervision.model import Status as ItemStatus
 from officeapp.workflow import Notify
 from officeapp.workflow.codec import document_from_dict
-from sync.server.mutations import meetings, supervision
 from sync.server.settings import Settings
-from sync.server.storage import changelog, db, documents
+from sync.server.storage import changelog, db, documents, meetings, supervision
 from sync.server.storage import tables as t
 from sync.server.storage.directory import load_organisation, person_from_row
-from sync.server.storage.documents import Writes
 from sync.server.storage.pokes import CHANNEL, Notifier, encode
+from sync.server.storage.records import Writes
 from sync.server.storage.visibility import notify_scopes, person_scope
 
 log = logging.getLogger("officeapp.server.handover")
@@ -342,12 +341,12 @@ class _Kind:
 
 
 _KINDS: dict[str, _Kind] = {
-    DOCUMENT: _Kind(documents.load, lambda s: s.document, hand_over_document,
-                    lambda d: d.document, documents.save),
-    MEETING: _Kind(meetings.load, lambda s: s.meeting, hand_over_meeting,
-                   lambda d: d.meeting, meetings.save),
-    SUPERVISION: _Kind(supervision.load, lambda s: s.item, hand_over_item,
-                       lambda d: d.item, supervision.save),
+    DOCUMENT: _Kind(documents.load, lambda s: s.record, hand_over_document,
+                    lambda d: d.record, documents.save),
+    MEETING: _Kind(meetings.load, lambda s: s.record, hand_over_meeting,
+                   lambda d: d.record, meetings.save),
+    SUPERVISION: _Kind(supervision.load, lambda s: s.record, hand_over_item,
+                       lambda d: d.record, supervision.save),
 }
 
 

@@ -108,6 +108,21 @@ def as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+@contextmanager
+def scratch_database(admin_url: str, name: str) -> Iterator[str]:
+    """Create the empty PostgreSQL database `name` through `admin_url`; yield its URL; drop it
+    afterwards, even with connections still open (for benchmarks and fixture builders)."""
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def is_retryable(error: sa.exc.DBAPIError) -> bool:
     """Return whether PostgreSQL asks us to retry (serialization failure or deadlock)."""
     code = getattr(error.orig, "sqlstate", None)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from officeapp.org import Person
 from sync.protocol import KINDS_SINCE, PullRequest
-from sync.server.mutations.push import check_schema, client_mismatch
+from sync.server.mutations.dispatch import check_schema, client_mismatch
 from sync.server.storage import changelog, db
 from sync.server.storage import tables as t
 from sync.server.storage.visibility import user_scopes

@@ -1,20 +1,106 @@
-"""What the server's record kinds share: mutation args, rows, put and revoke rows."""
+"""What the server's record kinds share: how one is stored (`Storage`), loaded, saved with its
+scopes, blobs and trace chain, and logged as put and revoke rows (`Writes`)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 
 from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation
-from sync.server.storage import changelog
+from officeapp.workflow import Attachment
+from sync.server.storage import blobs, changelog, tracechain
 from sync.server.storage.changelog import ChangeRow
-from sync.server.storage.documents import Writes
 
 log = logging.getLogger("officeapp.server.records")
+
+R = TypeVar("R")
+
+
+@dataclass
+class Writes:
+    """What one mutation wrote: change rows to log and scopes to poke after commit."""
+
+    changes: list[ChangeRow] = field(default_factory=list)
+    pokes: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Stored(Generic[R]):
+    """A record as stored, with the scopes it was last visible to."""
+
+    record: R
+    scopes: frozenset[str]
+
+    def visible_to(self, scopes: Iterable[str]) -> bool:
+        """Return whether someone with `scopes` may see the record."""
+        return not self.scopes.isdisjoint(scopes)
+
+
+@dataclass(frozen=True)
+class Storage(Generic[R]):
+    """How the server stores one record kind; `load`, `exists` and `save` are the same for all.
+
+    - `kind`: the kind in the change log and the trace chain; `label` and `id_field` name a
+      record in refusals (文件, document_id).
+    - `columns`: the row of a record, given its scopes and the time of the save.
+    - `named`: the blobs a person names in a record (checked against who saves it); `linked`:
+      every blob it references (default: the named ones).
+    - `wire`: the JSON clients pull when it differs from the stored JSON (default: the same).
+    - `also`: more rows to log after the record's put (e.g. a meeting's check-in code).
+    """
+
+    kind: str
+    label: str
+    id_field: str
+    table: sa.Table
+    blob_table: sa.Table
+    from_dict: Callable[[Any], R]
+    columns: Callable[[R, frozenset[str], datetime], dict[str, Any]]
+    scopes: Callable[[R], frozenset[str]]
+    named: Callable[[R], Sequence[Attachment]]
+    linked: Callable[[R], Sequence[Attachment]] | None = None
+    wire: Callable[[R], dict[str, Any]] | None = None
+    also: Callable[[R, Stored[R] | None, Writes], None] | None = None
+
+    def load(self, connection: sa.Connection, record_id: str, *,
+             lock: bool) -> Stored[R] | None:
+        """Return the stored record (row-locked until commit when `lock`), or None."""
+        found = load_row(connection, self.table, record_id, lock=lock)
+        return None if found is None else Stored(self.from_dict(found[0]), found[1])
+
+    def exists(self, connection: sa.Connection, record_id: str) -> bool:
+        """Return whether a record with this id exists."""
+        return row_exists(connection, self.table, record_id)
+
+    def save(self, connection: sa.Connection, record: R, previous: Stored[R] | None,
+             now: datetime, writes: Writes, *, by: blobs.Referrer | None) -> None:
+        """Write `record`; log a put for who sees it and a revoke for who no longer does.
+
+        `by` is who saves it, checked for every blob it newly names (None: the server's own
+        copy of a checked record, or a record the server makes itself).
+        """
+        named = self.named(record)
+        blobs.check_references(connection, named, by=by,
+                               before=() if previous is None else self.named(previous.record))
+        scopes = self.scopes(record)
+        values = self.columns(record, scopes, now)
+        record_id = str(values["id"])
+        write_row(connection, self.table, values, new=previous is None)
+        blobs.link(connection, self.blob_table, record_id,
+                   named if self.linked is None else self.linked(record))
+        data = values["data"]
+        hashes = tracechain.append(connection, self.kind, record_id, data.get("trace") or (), now)
+        served = tracechain.with_hashes(data if self.wire is None else self.wire(record), hashes)
+        log_put(writes, self.kind, record_id, served, scopes,
+                None if previous is None else previous.scopes)
+        if self.also is not None:
+            self.also(record, previous, writes)
 
 
 def load_row(connection: sa.Connection, table: sa.Table, record_id: str, *,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -10,6 +12,26 @@ metadata = sa.MetaData()
 Json = sa.JSON().with_variant(JSONB(), "postgresql")
 Moment = sa.DateTime(timezone=True)
 Id = sa.String(64)
+
+
+def _record_columns() -> list[sa.Column[Any]]:
+    """The columns every synced record table (公文, 会议, 督办) ends with, in this order."""
+    return [
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("created_at", Moment, nullable=False),
+        sa.Column("updated_at", Moment, nullable=False),
+        sa.Column("data", Json, nullable=False),
+        sa.Column("scopes", Json, nullable=False),
+    ]
+
+
+def _blob_links(name: str, owner_column: str) -> sa.Table:
+    """A table linking a record to the blobs it cites, for the blob download check."""
+    return sa.Table(
+        name, metadata,
+        sa.Column(owner_column, Id, primary_key=True),
+        sa.Column("sha256", sa.String(64), primary_key=True, index=True),
+    )
 
 units = sa.Table(
     "units", metadata,
@@ -91,18 +113,10 @@ documents = sa.Table(
     sa.Column("agency_code", sa.String(20), nullable=False, server_default=""),
     sa.Column("doc_number", sa.String(60), nullable=True, index=True),
     sa.Column("source_document_id", Id, nullable=True, index=True),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("created_at", Moment, nullable=False),
-    sa.Column("updated_at", Moment, nullable=False),
-    sa.Column("data", Json, nullable=False),
-    sa.Column("scopes", Json, nullable=False),
+    *_record_columns(),
 )
 
-document_blobs = sa.Table(
-    "document_blobs", metadata,
-    sa.Column("document_id", Id, primary_key=True),
-    sa.Column("sha256", sa.String(64), primary_key=True, index=True),
-)
+document_blobs = _blob_links("document_blobs", "document_id")
 
 number_registers = sa.Table(
     "number_registers", metadata,
@@ -261,21 +275,13 @@ meetings = sa.Table(
     sa.Column("start_at", Moment, nullable=False),
     sa.Column("end_at", Moment, nullable=False),
     sa.Column("series_id", Id, nullable=True, index=True),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("created_at", Moment, nullable=False),
-    sa.Column("updated_at", Moment, nullable=False),
-    sa.Column("data", Json, nullable=False),
-    sa.Column("scopes", Json, nullable=False),
+    *_record_columns(),
     sa.Index("ix_meetings_start_at_end_at", "start_at", "end_at"),
     sa.Index("ix_meetings_status_end_at", "status", "end_at"),
 )
 
 # Agenda materials of a meeting, for the blob download check.
-meeting_blobs = sa.Table(
-    "meeting_blobs", metadata,
-    sa.Column("meeting_id", Id, primary_key=True),
-    sa.Column("sha256", sa.String(64), primary_key=True, index=True),
-)
+meeting_blobs = _blob_links("meeting_blobs", "meeting_id")
 
 # 督办事项: one row per item (sub-items point at their parent).
 supervision_items = sa.Table(
@@ -287,19 +293,11 @@ supervision_items = sa.Table(
     sa.Column("lead_unit_id", Id, nullable=True, index=True),
     sa.Column("parent_id", Id, nullable=True, index=True),
     sa.Column("deadline", Moment, nullable=True),
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("created_at", Moment, nullable=False),
-    sa.Column("updated_at", Moment, nullable=False),
-    sa.Column("data", Json, nullable=False),
-    sa.Column("scopes", Json, nullable=False),
+    *_record_columns(),
 )
 
 # Attachments of progress reports and completion requests, for the blob download check.
-supervision_blobs = sa.Table(
-    "supervision_blobs", metadata,
-    sa.Column("item_id", Id, primary_key=True),
-    sa.Column("sha256", sa.String(64), primary_key=True, index=True),
-)
+supervision_blobs = _blob_links("supervision_blobs", "item_id")
 
 # 电子印章: one row per unit that may seal. The key never leaves the server; `chain_pem` holds
 # the issuers up to the root (PEM, concatenated), embedded in every signature.

@@ -10,16 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from officeapp.core.verdict import Verdict
 from officeapp.demo import DEMO_ROOMS, EDU_ID, FINANCE_ID
 from officeapp.meetings import (
     Attendee,
     BookingIndex,
     Meeting,
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
-    MeetingOutcome,
-    MeetingRejected,
     ReplyKind,
     Schedule,
     create_meeting,
@@ -27,6 +25,7 @@ from officeapp.meetings import (
 )
 from officeapp.org import Actor, Organisation
 from officeapp.workflow.codec import assignee_resolver
+from tests.flows import accepted, refused
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ROOMS = {r.id: r for r in DEMO_ROOMS}
@@ -86,22 +85,17 @@ class Desk:
         return MeetingAction(kind, **kwargs)
 
     def try_(self, meeting: Meeting, username: str, kind: MeetingActionKind,
-             schedule: Schedule | None = None, **kwargs: Any) -> MeetingOutcome:
+             schedule: Schedule | None = None, **kwargs: Any) -> Verdict[Meeting]:
         return decide_meeting(meeting, self.actor(username), self.action(kind, **kwargs),
                               self.tick(), schedule=schedule)
 
     def do(self, meeting: Meeting, username: str, kind: MeetingActionKind, **kwargs: Any
            ) -> Meeting:
-        outcome = self.try_(meeting, username, kind, **kwargs)
-        assert isinstance(outcome, MeetingAccepted), outcome
-        return outcome.meeting
+        return accepted(self.try_(meeting, username, kind, **kwargs))
 
     def refuse(self, meeting: Meeting, username: str, kind: MeetingActionKind,
                **kwargs: Any) -> str:
-        outcome = self.try_(meeting, username, kind, **kwargs)
-        assert isinstance(outcome, MeetingRejected), f"{username} {kind} should be refused"
-        assert outcome.rejection.message, "every rejection has a message for people"
-        return outcome.rejection.code
+        return refused(self.try_(meeting, username, kind, **kwargs), f"{username} {kind}")
 
     def create(self, username: str = "office.secretary", meeting_id: str = "",
                **fields: Any) -> Meeting:

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_ROOMS
 from officeapp.errors import DomainError, ForbiddenError, ValidationError
 from officeapp.meetings import (
     Meeting,
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
     MeetingStatus,
@@ -286,8 +286,8 @@ def _plan(desk: Desk, data: bytes | str, meetings: list[Meeting],
 def _cancel(desk: Desk, step: Cancellation, meeting: Meeting) -> Meeting:
     outcome = decide_meeting(meeting, desk.actor("office.secretary"),
                              MeetingAction(K.CANCEL, reason=step.reason), desk.tick())
-    assert isinstance(outcome, MeetingAccepted)
-    return outcome.meeting
+    assert isinstance(outcome, Accepted)
+    return outcome.record
 
 
 def test_status_cancelled_cancels_the_meeting_with_its_uid(org: Organisation,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.meetings import (
     SUPERVISION_SOURCE,
     AttendanceEntry,
     Decision,
     Meeting,
-    MeetingAccepted,
     MeetingActionKind,
     MeetingStatus,
     OpenSupervisionItem,
@@ -105,8 +105,8 @@ def test_publishing_fixes_the_minutes_and_tells_who_came(desk: Desk) -> None:
     meeting = desk.do(held_meeting(desk), "office.secretary", K.RECORD_MINUTES,
                       text="纪要正文", decisions=DECISIONS)
     outcome = desk.try_(meeting, "office.secretary", K.PUBLISH_MINUTES)
-    assert isinstance(outcome, MeetingAccepted)
-    published = outcome.meeting
+    assert isinstance(outcome, Accepted)
+    published = outcome.record
     assert published.status is MeetingStatus.MINUTED
     assert published.minutes is not None and published.minutes.published_at == desk.clock
     (note,) = outcome.effects
@@ -125,7 +125,7 @@ def test_a_decision_opens_a_supervision_item_linked_back(desk: Desk) -> None:
     meeting = published_meeting(desk)
     outcome = desk.try_(meeting, "office.supervisor", K.OPEN_SUPERVISION, decision_no=1,
                         supervision_item_id="sup-0001")
-    assert isinstance(outcome, MeetingAccepted)
+    assert isinstance(outcome, Accepted)
     (effect,) = outcome.effects
     assert effect == OpenSupervisionItem(
         item_id="sup-0001", source=SUPERVISION_SOURCE,
@@ -135,9 +135,9 @@ def test_a_decision_opens_a_supervision_item_linked_back(desk: Desk) -> None:
         decision_no=1, meeting_title="市政府第12次常务会议",
         link_label="市政府第12次常务会议第1项议定事项", opened_by="p-office.supervisor")
     assert effect.source == "会议议定"
-    linked = outcome.meeting.minutes
+    linked = outcome.record.minutes
     assert linked is not None and linked.decisions[0].supervision_item_id == "sup-0001"
-    assert desk.refuse(outcome.meeting, "office.supervisor", K.OPEN_SUPERVISION, decision_no=1,
+    assert desk.refuse(outcome.record, "office.supervisor", K.OPEN_SUPERVISION, decision_no=1,
                        supervision_item_id="sup-0002") == "meeting.already_supervised"
 
 

@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID
 from officeapp.meetings import (
     BookingIndex,
     Decision,
     Meeting,
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
     MeetingStatus,
@@ -77,9 +77,9 @@ def build(raw: dict[str, Any]) -> MeetingAction:
     )
 
 
-def check_step(before: Meeting, outcome: MeetingAccepted, offered: list[MeetingActionKind],
+def check_step(before: Meeting, outcome: Accepted[Meeting], offered: list[MeetingActionKind],
                kind: MeetingActionKind) -> None:
-    after = outcome.meeting
+    after = outcome.record
     assert kind in offered, f"{kind} succeeded but was not offered"
     assert after.trace[: len(before.trace)] == before.trace and len(outcome.trace) == 1
     assert after.trace[-1] is outcome.trace[0] and after.trace[-1].seq == len(after.trace)
@@ -113,9 +113,9 @@ def test_random_actions_keep_the_invariants(data: st.DataObject, length: int,
         actor = ORG.actor(raw["who"], clock)
         offered = available_meeting_actions(meeting, actor, clock)
         outcome = decide_meeting(meeting, actor, build(raw), clock, schedule=schedule)
-        if isinstance(outcome, MeetingAccepted):
+        if isinstance(outcome, Accepted):
             check_step(meeting, outcome, offered, raw["kind"])
-            meeting = outcome.meeting
+            meeting = outcome.record
             event(f"accepted {raw['kind']}")
         else:
             assert outcome.rejection.code and outcome.rejection.message
@@ -142,4 +142,4 @@ def test_check_ins_are_by_people_invited_at_the_time() -> None:
         outcome = decide_meeting(meeting, actor, MeetingAction(K.CHECK_IN, check_in_code="4821"),
                                  clock)
         invited = invitation_for(meeting, actor) is not None
-        assert isinstance(outcome, MeetingAccepted) == invited, person
+        assert isinstance(outcome, Accepted) == invited, person

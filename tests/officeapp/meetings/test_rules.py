@@ -7,15 +7,14 @@ from datetime import timedelta
 
 import pytest
 
+from officeapp.core.verdict import Accepted, Rejected
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.errors import ForbiddenError, ValidationError
 from officeapp.meetings import (
     Attendee,
     BookingState,
     CheckInMethod,
-    MeetingAccepted,
     MeetingActionKind,
-    MeetingRejected,
     MeetingStatus,
     ReplyKind,
     RequestRoomApproval,
@@ -87,8 +86,8 @@ def test_a_new_time_after_the_notice_sends_a_change_notice_and_voids_the_replies
     later = {"start": (START + timedelta(days=1)).isoformat(),
              "end": (END + timedelta(days=1)).isoformat()}
     outcome = desk.try_(replied, "office.secretary", K.EDIT, changes=later)
-    assert isinstance(outcome, MeetingAccepted)
-    moved = outcome.meeting
+    assert isinstance(outcome, Accepted)
+    moved = outcome.record
     assert moved.status is MeetingStatus.NOTIFIED and moved.replies == ()
     details = moved.trace[-1].details
     assert details["changed"]["start"] == [START.isoformat(), later["start"]]
@@ -107,13 +106,13 @@ def test_a_new_time_after_the_notice_sends_a_change_notice_and_voids_the_replies
 def test_a_new_place_keeps_the_replies_and_a_title_sends_no_notice(desk: Desk) -> None:
     replied = desk.do(desk.notified(), "finance.leader", K.REPLY, reply="attend")
     outcome = desk.try_(replied, "office.secretary", K.EDIT, changes={"location": "三楼会议室"})
-    assert isinstance(outcome, MeetingAccepted)
-    assert outcome.meeting.replies == replied.replies
-    assert outcome.meeting.trace[-1].details["changed"] == {"location": ["", "三楼会议室"]}
+    assert isinstance(outcome, Accepted)
+    assert outcome.record.replies == replied.replies
+    assert outcome.record.trace[-1].details["changed"] == {"location": ["", "三楼会议室"]}
     assert any(isinstance(e, Notify) and e.reason == "meeting.changed" for e in outcome.effects)
     quiet = desk.try_(replied, "office.secretary", K.EDIT, changes={"notes": "带笔记本"})
-    assert isinstance(quiet, MeetingAccepted) and quiet.effects == ()
-    assert "changed" not in quiet.meeting.trace[-1].details
+    assert isinstance(quiet, Accepted) and quiet.effects == ()
+    assert "changed" not in quiet.record.trace[-1].details
 
 
 def test_moving_a_booked_meeting_releases_its_room(desk: Desk) -> None:
@@ -131,8 +130,8 @@ def test_moving_a_booked_meeting_releases_its_room(desk: Desk) -> None:
 
 def test_booking_a_free_room_confirms_it(desk: Desk) -> None:
     outcome = desk.try_(desk.create(), "office.secretary", K.BOOK, schedule=desk.schedule())
-    assert isinstance(outcome, MeetingAccepted)
-    booking = outcome.meeting.booking
+    assert isinstance(outcome, Accepted)
+    booking = outcome.record.booking
     assert booking is not None and booking.state is BookingState.BOOKED
     assert booking.booked_by_name == "王秘书" and outcome.effects == ()
 
@@ -153,8 +152,8 @@ def test_a_room_needing_approval_waits_for_its_approver(desk: Desk) -> None:
     meeting = desk.create()
     outcome = desk.try_(meeting, "office.secretary", K.BOOK, schedule=desk.schedule(),
                         room_id="r-big")
-    assert isinstance(outcome, MeetingAccepted)
-    pending = outcome.meeting
+    assert isinstance(outcome, Accepted)
+    pending = outcome.record
     assert pending.booking is not None and pending.booking.state is BookingState.PENDING
     request = outcome.effects[0]
     assert isinstance(request, RequestRoomApproval)
@@ -192,7 +191,7 @@ def test_the_offline_double_booking_race_has_one_winner(desk: Desk) -> None:
     # The server decides in arrival order, each against the server's own bookings.
     server_ours = desk.booked(ours, others=[])
     outcome = desk.try_(theirs, "finance.clerk", K.BOOK, schedule=desk.schedule([server_ours]))
-    assert isinstance(outcome, MeetingRejected)
+    assert isinstance(outcome, Rejected)
     rejection = outcome.rejection
     assert rejection.code == "meeting.room_taken"
     assert rejection.details["holder_meeting_id"] == "m-office"
@@ -203,7 +202,7 @@ def test_the_offline_double_booking_race_has_one_winner(desk: Desk) -> None:
     assert "市政府第12次常务会议" in rejection.message and "第二会议室" in rejection.message
     retry = desk.try_(theirs, "finance.clerk", K.BOOK, schedule=desk.schedule([server_ours]),
                       room_id="r-2")
-    assert isinstance(retry, MeetingAccepted)
+    assert isinstance(retry, Accepted)
 
 
 def test_busy_people_and_a_small_room_are_warnings_not_refusals(desk: Desk) -> None:
@@ -213,7 +212,7 @@ def test_busy_people_and_a_small_room_are_warnings_not_refusals(desk: Desk) -> N
         if p.id != "p-office.leader"], sit_in=[{"kind": "unit", "id": EDU_ID},
                                                 {"kind": "unit", "id": FINANCE_ID}])
     outcome = desk.try_(second, "office.secretary", K.BOOK, schedule=desk.schedule([first]))
-    assert isinstance(outcome, MeetingAccepted)
+    assert isinstance(outcome, Accepted)
     codes = [w.code for w in outcome.warnings]
     assert "meeting.host_busy" in codes and "meeting.person_busy" in codes
     assert "meeting.room_too_small" in codes
@@ -224,7 +223,7 @@ def test_a_recurring_booking_is_refused_when_any_occurrence_is_taken(desk: Desk)
                                     .isoformat(), end=(END + timedelta(weeks=3)).isoformat()))
     series = desk.create(meeting_id="m-weekly", title="周例会", recurrence="FREQ=WEEKLY;COUNT=4")
     outcome = desk.try_(series, "office.secretary", K.BOOK, schedule=desk.schedule([later]))
-    assert isinstance(outcome, MeetingRejected)
+    assert isinstance(outcome, Rejected)
     assert outcome.rejection.code == "meeting.room_taken"
     assert outcome.rejection.details["start"] == (START + timedelta(weeks=3)).isoformat()
 
@@ -235,9 +234,9 @@ def test_a_recurring_booking_is_refused_when_any_occurrence_is_taken(desk: Desk)
 def test_a_notice_goes_to_every_person_and_the_units_offices(desk: Desk) -> None:
     meeting = desk.booked(desk.create())
     outcome = desk.try_(meeting, "office.secretary", K.SEND_NOTICE, check_in_code="4821")
-    assert isinstance(outcome, MeetingAccepted)
-    assert outcome.meeting.status is MeetingStatus.NOTIFIED
-    assert outcome.meeting.check_in_code == "4821"
+    assert isinstance(outcome, Accepted)
+    assert outcome.record.status is MeetingStatus.NOTIFIED
+    assert outcome.record.check_in_code == "4821"
     notice = outcome.effects[0]
     assert isinstance(notice, Notify) and notice.reason == "meeting.notice"
     assert set(notice.person_ids) == {"p-office.deputy", "p-finance.leader",
@@ -269,8 +268,8 @@ def test_invitees_reply_attend_leave_or_delegate(desk: Desk) -> None:
     meeting = desk.do(meeting, "office.deputy", K.REPLY, reply="delegate",
                       deputy="office.reviewer")
     outcome = desk.try_(meeting, "office.supervisor", K.REPLY, reply="leave", reason="外出督查")
-    assert isinstance(outcome, MeetingAccepted)
-    replies = current_replies(outcome.meeting)
+    assert isinstance(outcome, Accepted)
+    replies = current_replies(outcome.record)
     assert replies[person("p-finance.leader")].kind is ReplyKind.ATTEND
     assert replies[person("p-office.deputy")].deputy_id == "p-office.reviewer"
     assert replies[person("p-office.supervisor")].reason == "外出督查"
@@ -280,7 +279,7 @@ def test_a_delegated_deputy_is_told(desk: Desk) -> None:
     meeting = desk.notified()
     outcome = desk.try_(meeting, "office.deputy", K.REPLY, reply="delegate",
                         deputy="office.reviewer")
-    assert isinstance(outcome, MeetingAccepted)
+    assert isinstance(outcome, Accepted)
     assert outcome.effects == (Notify("meeting.notice", person_ids=("p-office.reviewer",)),)
     assert desk.refuse(meeting, "office.deputy", K.REPLY, reply="delegate") == (
         "meeting.deputy_required")
@@ -360,11 +359,11 @@ def test_a_reminder_is_sent_once_per_window(desk: Desk) -> None:
     meeting = desk.notified()
     desk.at(START - timedelta(hours=20))
     outcome = desk.try_(meeting, "office.admin", K.REMIND)
-    assert isinstance(outcome, MeetingAccepted)
+    assert isinstance(outcome, Accepted)
     notice = outcome.effects[0]
     assert isinstance(notice, Notify) and notice.reason == "meeting.remind"
     assert [h.unit_id for h in notice.holders] == [EDU_ID]
-    assert due_reminders([outcome.meeting], desk.clock + timedelta(minutes=5)) == ()
+    assert due_reminders([outcome.record], desk.clock + timedelta(minutes=5)) == ()
     assert desk.refuse(meeting, "office.leader", K.REMIND) == "meeting.forbidden"
 
 
@@ -448,13 +447,13 @@ def test_cancelling_needs_a_reason_and_tells_everyone(desk: Desk) -> None:
     assert desk.refuse(meeting, "office.secretary", K.CANCEL) == "meeting.reason_required"
     assert desk.refuse(meeting, "finance.leader", K.CANCEL, reason="x") == "meeting.forbidden"
     outcome = desk.try_(meeting, "office.secretary", K.CANCEL, reason="领导另有公务，会议改期")
-    assert isinstance(outcome, MeetingAccepted)
-    assert outcome.meeting.status is MeetingStatus.CANCELLED
+    assert isinstance(outcome, Accepted)
+    assert outcome.record.status is MeetingStatus.CANCELLED
     (notice,) = outcome.effects
     assert isinstance(notice, Notify) and notice.reason == "meeting.cancelled"
     assert "p-finance.leader" in notice.person_ids
-    assert outcome.meeting.trace[-1].opinion == "领导另有公务，会议改期"
-    assert desk.refuse(outcome.meeting, "office.secretary", K.SEND_NOTICE) == (
+    assert outcome.record.trace[-1].opinion == "领导另有公务，会议改期"
+    assert desk.refuse(outcome.record, "office.secretary", K.SEND_NOTICE) == (
         "meeting.wrong_status")
 
 

@@ -11,15 +11,14 @@ from typing import Any
 
 import pytest
 
+from officeapp.core.verdict import Accepted, Verdict
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, EDU_ID, FINANCE_ID
 from officeapp.org import Actor, Organisation
 from officeapp.store import LocalStore
 from officeapp.store.search import index_text
 from officeapp.workflow import (
-    Accepted,
     Action,
     ActionKind,
-    Decision,
     Document,
     create_outgoing,
     register_incoming,
@@ -62,8 +61,8 @@ class Office:
         document = create_outgoing(document_id=f"doc-{next(self._ids)}",
                                    actor=self.actor(username),
                                    fields={**OUTGOING_FIELDS, **fields}, now=self.tick())
-        self.store.create_document(document=document, mutation_name="document.create",
-                                   mutation_args={"fields": fields, "id": document.id})
+        self.store.create_record("document", record=document, mutation_name="document.create",
+                                 mutation_args={"fields": fields, "id": document.id})
         return document.id
 
     def register(self, username: str = "office.clerk", **fields: Any) -> str:
@@ -72,18 +71,19 @@ class Office:
                   "body": "市财政局：今年入汛以来……", "sender_unit": "市水利局", **fields}
         document = register_incoming(document_id=f"doc-{next(self._ids)}",
                                      actor=self.actor(username), fields=values, now=self.tick())
-        self.store.create_document(document=document, mutation_name="document.register",
-                                   mutation_args={"fields": values, "id": document.id})
+        self.store.create_record("document", record=document, mutation_name="document.register",
+                                 mutation_args={"fields": values, "id": document.id})
         return document.id
 
-    def act(self, document_id: str, username: str, kind: str, **kwargs: Any) -> Decision:
+    def act(self, document_id: str, username: str, kind: str, **kwargs: Any) -> Verdict[Document]:
         """Apply an action through the optimistic local path; assignees are usernames."""
         resolve = assignee_resolver(self.org)
         people = kwargs.pop("assignees", ())
         action = Action(ActionKind(kind), assignees=tuple(resolve(f"p-{p}") for p in people),
                         **kwargs)
-        return self.store.apply_action(
-            document_id=document_id, actor=self.actor(username), action=action, now=self.tick(),
+        return self.store.apply_record_action(
+            "document", record_id=document_id, actor=self.actor(username), action=action,
+            now=self.tick(),
             mutation_name=f"document.{kind}",
             mutation_args={"document_id": document_id, "action": action_to_dict(action)})
 
@@ -91,7 +91,7 @@ class Office:
         """Apply an action that must be accepted; return the new document."""
         decision = self.act(document_id, username, kind, **kwargs)
         assert isinstance(decision, Accepted), decision
-        return decision.document
+        return decision.record
 
     def issue(self, document_id: str) -> Document:
         """Walk a draft through review, countersign, sign, number, seal and issue."""

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from officeapp.core.verdict import Accepted, Rejected
 from officeapp.errors import ConflictError, DomainError
 from officeapp.store import LocalStore, outbox
-from officeapp.workflow import Accepted, Action, ActionKind, Rejected
+from officeapp.workflow import Action, ActionKind
 
 if TYPE_CHECKING:
     from conftest import Office
@@ -31,7 +32,7 @@ def test_accepted_action_writes_document_outbox_and_drops_the_draft(office: Offi
                              text="同意，建议修改标题")
     decision = office.act(doc_id, "office.reviewer", "approve", opinion="同意，建议修改标题")
     assert isinstance(decision, Accepted)
-    assert store.get_document(doc_id) == decision.document
+    assert store.get_document(doc_id) == decision.record
     assert store.get_opinion_draft(document_id=doc_id, person_id="p-office.reviewer") is None
     last = store.pending_mutations()[-1]
     assert (last.mutation_id, last.name, last.document_id) == (3, "document.approve", doc_id)
@@ -77,8 +78,8 @@ def test_args_that_are_not_json_are_refused_before_anything_is_written(office: O
     doc_id = office.draft()
     before = office.store.get_document(doc_id)
     with pytest.raises(DomainError) as caught:
-        office.store.apply_action(
-            document_id=doc_id, actor=office.actor("office.clerk"),
+        office.store.apply_record_action(
+            "document", record_id=doc_id, actor=office.actor("office.clerk"),
             action=Action(ActionKind.APPROVE, opinion="请核稿"), now=office.tick(),
             mutation_name="document.approve", mutation_args={"when": object()})
     assert caught.value.code == "store.not_json"
@@ -127,7 +128,7 @@ def test_a_killed_process_mid_transaction_loses_the_whole_action(office: Office)
         store = LocalStore.open({path!r})
         now = datetime(2024, 3, 2, tzinfo=UTC)
         actor = Organisation(DEMO_UNITS, DEMO_PEOPLE).actor("p-office.clerk", now)
-        store.apply_action(document_id={doc_id!r}, actor=actor,
+        store.apply_record_action("document", record_id={doc_id!r}, actor=actor,
                            action=Action(ActionKind.APPROVE, opinion="请核稿"), now=now,
                            mutation_name="document.approve", mutation_args={{}})
     """)
@@ -146,6 +147,6 @@ def test_create_document_writes_the_draft_and_its_outbox_row(office: Office) -> 
     document = office.store.get_document(doc_id)
     assert document is not None and document.step == "draft"
     with pytest.raises(ConflictError):
-        office.store.create_document(document=replace(document, title="重复"),
-                                     mutation_name="document.create", mutation_args={})
+        office.store.create_record("document", record=replace(document, title="重复"),
+                                   mutation_name="document.create", mutation_args={})
     assert _outbox_size(office.store) == 1

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS
 from officeapp.documents import Classification, Direction, DocType, Urgency
 from officeapp.org import Organisation, Role
 from officeapp.store import LocalStore, PulledChange, PullOutcome, PullPage, bulk
 from officeapp.store.bulk import StagedPage
-from officeapp.workflow import Accepted
 from officeapp.workflow.codec import action_to_dict, document_to_dict
 from officeapp.workflow.definitions import WORKFLOWS
 from officeapp.workflow.model import ActionKind, Retention
@@ -407,8 +407,8 @@ def test_a_pulled_page_rebases_pending_local_work_as_the_python_path_does() -> N
         action, now = flow.action(ActionKind.APPROVE, opinion="已核稿"), flow.tick()
         for store in (sql, python):
             store.apply_pull(first.pull_page())
-            decision = store.apply_action(
-                document_id=base.id, actor=flow.actor("office.reviewer"), action=action,
+            decision = store.apply_record_action(
+                "document", record_id=base.id, actor=flow.actor("office.reviewer"), action=action,
                 now=now, mutation_name="document.act",
                 mutation_args={"document_id": base.id, "action": action_to_dict(action)})
             assert isinstance(decision, Accepted), decision

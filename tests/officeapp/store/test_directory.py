@@ -51,8 +51,8 @@ def test_a_person_outside_every_unit_is_refused(store: LocalStore) -> None:
 
 
 def test_an_empty_put_changes_nothing(store: LocalStore) -> None:
-    store.put_documents([])
-    assert store.document_count() == 0
+    store.put_records("document", [])
+    assert store.record_count("document") == 0
 
 
 SHA = "ab" * 32

@@ -44,7 +44,7 @@ def test_a_document_that_went_through_many_steps_round_trips(
     assert issued.step == "done" and len(issued.trace) == 8
     assert office.store.get_document(doc_id) == issued
     with LocalStore.open(tmp_path / "other.db") as other:
-        other.put_documents([issued])
+        other.put_records("document", [issued])
         assert other.get_document(doc_id) == issued
         check_fts(other)
     check_fts(office.store)
@@ -64,7 +64,7 @@ def test_status_is_derived_from_the_step(office: Office) -> None:
     doc_id = office.draft()
     issued = office.issue(doc_id)
     archived = replace(issued, step="archived", archive=ArchiveInfo(2024, Retention.YEARS_10))
-    office.store.put_documents([archived])
+    office.store.put_records("document", [archived])
     (status,) = office.store.db.conn.execute(
         "SELECT status FROM documents WHERE id = ?", (doc_id,)).fetchone()
     assert status == "archived"
@@ -78,13 +78,13 @@ def test_pull_overwrites_local_trace_entries(office: Office) -> None:
     doc_id = office.draft()
     server = office.store.get_document(doc_id)
     assert server is not None
-    office.store.put_documents([server])  # the server confirmed the draft
+    office.store.put_records("document", [server])  # the server confirmed the draft
     office.accept(doc_id, "office.clerk", "approve", opinion="请核稿")
     assert _trace_rows(office.store, doc_id) == [(1, "拟稿"), (2, "请核稿")]
     # Someone else's entry won seq 2 on the server: the local guess gives way.
-    other = TraceEntry(2, "draft", ActionKind.URGE, "p-office.leader", "张主任",
-                       office.tick(), "请抓紧")
-    office.store.put_documents([replace(server, trace=(*server.trace, other), version=2)])
+    other = TraceEntry(seq=2, step="draft", action=ActionKind.URGE, actor_id="p-office.leader",
+                       actor_name="张主任", at=office.tick(), opinion="请抓紧")
+    office.store.put_records("document", [replace(server, trace=(*server.trace, other), version=2)])
     assert _trace_rows(office.store, doc_id) == [(1, "拟稿"), (2, "请抓紧")]
 
 
@@ -93,7 +93,7 @@ def test_delete_purges_everything_derived(
 ) -> None:
     keep, gone = office.draft(title="保留的文件标题"), office.draft(title="撤销权限的文件")
     office.accept(gone, "office.clerk", "approve", opinion="请核稿")
-    assert office.store.delete_documents([gone, "never-there"]) == 1
+    assert office.store.delete_records("document", [gone, "never-there"]) == 1
     assert office.store.get_document(gone) is None
     assert office.store.search("撤销权限") == []
     assert [h.id for h in office.store.search("保留的文件")] == [keep]
@@ -111,14 +111,14 @@ def test_revert_goes_back_to_the_server_version_or_drops_unsynced_ones(
     synced, local_only = office.draft(), office.draft(title="尚未同步的新拟稿件")
     server = office.store.get_document(synced)
     assert server is not None
-    office.store.put_documents([server])
+    office.store.put_records("document", [server])
     office.accept(synced, "office.clerk", "approve", opinion="请核稿")
     office.accept(synced, "office.reviewer", "approve", opinion="同意")
-    assert office.store.revert_documents([synced, local_only]) == [synced, local_only]
+    assert office.store.revert_records("document", [synced, local_only]) == [synced, local_only]
     assert office.store.get_document(synced) == server
     assert office.store.get_document(local_only) is None
     assert _trace_rows(office.store, synced) == [(1, "拟稿")]
-    assert office.store.revert_documents([synced]) == []  # nothing pending any more
+    assert office.store.revert_records("document", [synced]) == []  # nothing pending any more
     check_fts(office.store)
 
 
@@ -192,7 +192,7 @@ def test_random_documents_round_trip_unchanged(
     store: LocalStore, check_fts: Callable[[LocalStore], None], batch: list[Document],
     pending: bool,
 ) -> None:
-    store.put_documents(batch, pending=pending)
+    store.put_records("document", batch, pending=pending)
     latest = {d.id: d for d in batch}
     for doc_id, document in latest.items():
         assert store.get_document(doc_id) == document

@@ -251,8 +251,9 @@ def _random_document(rng: random.Random, index: int) -> Document:
     )
     holders = [replace(h, person_id=rng.choice([None, rng.choice(people).id]),
                        done=rng.random() < 0.2) for h in holders_for(doc, step)]
-    trace = tuple(TraceEntry(seq, step.key, ActionKind.APPROVE, p.id, p.name, created,
-                             rng.choice(["同意", "请阅", f"关于{rng.choice(_WORDS)}"]))
+    trace = tuple(TraceEntry(seq=seq, step=step.key, action=ActionKind.APPROVE, actor_id=p.id,
+                             actor_name=p.name, at=created,
+                             opinion=rng.choice(["同意", "请阅", f"关于{rng.choice(_WORDS)}"]))
                   for seq, p in enumerate(rng.sample(people, rng.randint(1, 3)), start=1))
     circulations = tuple(Circulation(p.id, creator.id, created,
                                      rng.choice([None, created + timedelta(hours=1)]))
@@ -323,7 +324,7 @@ def test_inbox_pages_agree_with_the_workflow_rules(
     monkeypatch.setattr(inbox, "WINDOW_PER_ROW", 1)
     rng = random.Random(window)
     docs = [_random_document(rng, i) for i in range(120)]
-    store.put_documents(docs)
+    store.put_records("document", docs)
     filters = [InboxFilter(), InboxFilter(urgency=Urgency.NORMAL),
                InboxFilter(doc_type=DocType.NOTICE, direction=Direction.OUTGOING),
                InboxFilter(due_before=_START + timedelta(days=60)), InboxFilter(text="数字政府")]

@@ -83,14 +83,14 @@ def test_writes_during_an_initial_sync_keep_the_index_exact(
     for start in (0, 10):
         store.apply_pull(page(documents[start:start + 10], start + 10, has_more=True))
     office.accept("pulled-4", "office.reviewer", "approve", opinion="早页核稿意见甲")
-    store.delete_documents(["pulled-2"])
+    store.delete_records("document", ["pulled-2"])
     new = office.draft(title="关于追加防汛物资的请示")
     index_matches_content(store)
     store.apply_pull(page([*documents[20:], replace(documents[6],
                                                     title="关于第006号专项检查的更正通知")],
                           30, has_more=False))
     office.accept("pulled-24", "office.reviewer", "approve", opinion="晚页核稿意见乙")
-    store.delete_documents(["pulled-27"])
+    store.delete_records("document", ["pulled-27"])
     check_fts(store)
     index_matches_content(store)
     assert found(store, "早页核稿意见甲") == {"pulled-4"}

@@ -27,7 +27,7 @@ from officeapp.documents import Direction, DocType, Urgency
 from officeapp.meetings import Attendee, Meeting, MeetingStatus, MeetingType
 from officeapp.meetings.codec import meeting_to_dict
 from officeapp.org import Organisation, Role
-from officeapp.store import LATEST_VERSION, LocalStore, schema
+from officeapp.store import LATEST_VERSION, LocalStore, inbox_entries, schema
 from officeapp.store.db import connect, transaction
 from officeapp.store.packing import pack
 from officeapp.store.search import index_text
@@ -45,9 +45,10 @@ SEED_DOCUMENT = Document(
     agency_code="萍府办发", body="各县区人民政府：当前已进入主汛期……", main_recipients=("u-edu",),
     holders=(Holder(unit_id=OFFICE_ID, roles=frozenset({Role.CLERK, Role.LEADER})),),
     trace=(
-        TraceEntry(1, "draft", ActionKind.CREATE, "p-office.clerk", "李文书", WHEN, "拟稿"),
-        TraceEntry(2, "draft", ActionKind.APPROVE, "p-office.clerk", "李文书", WHEN,
-                   "请周科长核稿", target_step="review"),
+        TraceEntry(seq=1, step="draft", action=ActionKind.CREATE, actor_id="p-office.clerk",
+                   actor_name="李文书", at=WHEN, opinion="拟稿"),
+        TraceEntry(seq=2, step="draft", action=ActionKind.APPROVE, actor_id="p-office.clerk",
+                   actor_name="李文书", at=WHEN, opinion="请周科长核稿", target_step="review"),
     ),
     version=3, updated_at=WHEN,
 )
@@ -211,10 +212,16 @@ def _seed_v8(conn: sqlite3.Connection) -> None:
     _seed_v7(conn)
 
 
+def _seed_v9(conn: sqlite3.Connection) -> None:
+    """Version 8's data with the inbox entries of its meeting and item, as a put writes them."""
+    _seed_v8(conn)
+    inbox_entries.fill(conn)
+
+
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
 SEEDS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _seed_v1, 2: _seed_v2, 3: _seed_v3, 4: _seed_v4, 5: _seed_v5, 6: _seed_v6,
-    7: _seed_v7, 8: _seed_v8}
+    7: _seed_v7, 8: _seed_v8, 9: _seed_v9}
 
 
 def _database_at(path: Path, version: int) -> None:
@@ -230,17 +237,18 @@ def _database_at(path: Path, version: int) -> None:
 def _check_records_survived(store: LocalStore) -> None:
     """Version 2's meeting (with its code) and supervision item are read back whole."""
     org = Organisation(DEMO_UNITS, DEMO_PEOPLE)
-    meeting = store.get_meeting("seed-meeting")
+    meeting = store.get_record("meeting", "seed-meeting")
     assert meeting is not None and meeting.check_in_code == "4821"
     assert meeting == replace(SEED_MEETING, check_in_code="4821")
     for person in ("p-finance.leader", "p-edu.clerk", "p-office.leader"):
-        assert [m.id for m in store.my_meetings(org.actor(person, WHEN))] == ["seed-meeting"]
-    assert store.my_meetings(org.actor("p-finance.clerk", WHEN)) == []
-    assert store.get_supervision_item("seed-item") == SEED_ITEM
+        mine = store.meetings.concerning(org.actor(person, WHEN))
+        assert [m.id for m in mine] == ["seed-meeting"]
+    assert store.meetings.concerning(org.actor("p-finance.clerk", WHEN)) == []
+    assert store.get_record("supervision", "seed-item") == SEED_ITEM
     query = ItemQuery(unit_id="u-edu", text="数字政府")
-    assert store.supervision_rows(query, now=WHEN) == [item_row(SEED_ITEM)]
+    assert store.supervision.rows(query, now=WHEN) == [item_row(SEED_ITEM)]
     lead = org.actor("p-finance.clerk", WHEN)
-    assert [e.item_id for e in store.supervision_inbox(lead, now=WHEN)] == ["seed-item"]
+    assert [e.item_id for e in store.supervision.inbox(lead, now=WHEN)] == ["seed-item"]
 
 
 def _check_seed_survived(store: LocalStore) -> None:
@@ -283,7 +291,7 @@ def test_every_version_migrates_to_the_latest_with_data_and_outbox(
             store.set_meta("probe", "x")  # still writable
         else:
             assert store.pending_mutations() == []
-            assert store.document_count() == 0
+            assert store.record_count("document") == 0
         if version >= 2:
             _check_records_survived(store)
         if version >= 3:
@@ -338,11 +346,11 @@ def test_a_version_1_store_takes_meetings_and_items_after_migrating(tmp_path: Pa
     path = tmp_path / "v1.db"
     _database_at(path, 1)
     with LocalStore.open(path) as store:
-        store.put_meetings([SEED_MEETING])
-        store.put_supervision_items([SEED_ITEM])
+        store.put_records("meeting", [SEED_MEETING])
+        store.put_records("supervision", [SEED_ITEM])
         day = (WHEN, WHEN + timedelta(days=2))
-        assert [m.id for m in store.meetings_between(*day)] == ["seed-meeting"]
-        assert store.supervision_rows(now=WHEN) == [item_row(SEED_ITEM)]
+        assert [m.id for m in store.meetings.between(*day)] == ["seed-meeting"]
+        assert store.supervision.rows(now=WHEN) == [item_row(SEED_ITEM)]
         # The pending v1 document action is still found by its record id and replays.
         outcome = store.apply_rejections([])
         assert outcome.rejected == ()

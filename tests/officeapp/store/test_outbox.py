@@ -111,10 +111,10 @@ def test_a_rejected_action_is_rolled_back_to_the_server_version(reviewed: Office
     store = reviewed.store
     server = store.get_document("doc-1")
     assert server is not None
-    store.put_documents([server])  # a pull confirmed everything up to the review
+    store.put_records("document", [server])  # a pull confirmed everything up to the review
     reviewed.accept("doc-1", "office.leader", "approve", opinion="同意印发")
     store.record_rejection(mutation_id=4, code="workflow.not_holder", message="已被他人办理")
-    assert store.revert_documents(["doc-1"]) == ["doc-1"]
+    assert store.revert_records("document", ["doc-1"]) == ["doc-1"]
     assert store.get_document("doc-1") == server
 
 
@@ -140,6 +140,6 @@ def test_a_draft_outlives_the_document_being_revoked(reviewed: Office) -> None:
     store = reviewed.store
     store.save_opinion_draft(document_id="doc-1", person_id="p-office.leader", step="sign",
                              text="拟同意")
-    store.delete_documents(["doc-1"])
+    store.delete_records("document", ["doc-1"])
     draft = store.get_opinion_draft(document_id="doc-1", person_id="p-office.leader")
     assert draft is not None and draft.text == "拟同意"

@@ -22,7 +22,7 @@ def library(office: Office) -> Office:
     plan = office.draft(title="萍乡市数字政府建设总体方案", body="统筹推进政务服务一网通办。")
     numbered = office.store.get_document(plan)
     assert numbered is not None
-    office.store.put_documents([replace(numbered, doc_number="萍府发〔2023〕21号")])
+    office.store.put_records("document", [replace(numbered, doc_number="萍府发〔2023〕21号")])
     flood = office.draft(title="关于做好防汛抗旱工作的通知", body="各县区：入汛以来……")
     office.accept(flood, "office.clerk", "approve", opinion="请核稿，注意水库安全度汛")
     office.draft(title="关于申请Python培训经费的请示", body="拟组织100%覆盖的培训_班")
@@ -89,7 +89,8 @@ def test_a_rewritten_document_is_found_by_its_new_words_only(library: Office,
     store = library.store
     old = store.get_document("doc-1")
     assert old is not None
-    store.put_documents([replace(old, body="加快推进信息化项目验收。", version=old.version + 1)])
+    store.put_records("document",
+                      [replace(old, body="加快推进信息化项目验收。", version=old.version + 1)])
     assert _ids(store, "网通") == []
     assert _ids(store, "验收") == ["doc-1"]
     check_fts(store)

@@ -32,8 +32,9 @@ FIELDS = st.tuples(TEXT.filter(str.strip), st.text(alphabet=ALPHABET, max_size=6
 
 def _document(number: int, title: str, doc_number: str, body: str,
               opinions: list[str]) -> Document:
-    trace = tuple(TraceEntry(seq, "draft", ActionKind.APPROVE, "p-office.clerk", "李文书", WHEN,
-                             opinion) for seq, opinion in enumerate(opinions, start=1))
+    trace = tuple(TraceEntry(seq=seq, step="draft", action=ActionKind.APPROVE,
+                             actor_id="p-office.clerk", actor_name="李文书", at=WHEN,
+                             opinion=opinion) for seq, opinion in enumerate(opinions, start=1))
     return Document(id=f"doc-{number}", direction=Direction.OUTGOING, doc_type=DocType.NOTICE,
                     title=title, owner_unit_id=OFFICE_ID, created_by="p-office.clerk",
                     created_at=WHEN, step="draft", body=body, doc_number=doc_number or None,
@@ -60,14 +61,14 @@ def test_a_short_word_finds_exactly_the_documents_holding_it(
     data: st.DataObject,
 ) -> None:
     store = shared
-    store.delete_documents([f"doc-{n}" for n in range(10)])
+    store.delete_records("document", [f"doc-{n}" for n in range(10)])
     written = [_document(n, *fields) for n, fields in enumerate(documents)]
-    store.put_documents(written)
+    store.put_records("document", written)
     # Rewrite some: the index must forget the old words exactly.
     for number in data.draw(st.lists(st.integers(0, len(written) - 1), max_size=2,
                                      unique=True)):
         written[number] = replace(written[number], body=data.draw(TEXT), version=2)
-    store.put_documents([w for w in written if w.version == 2])
+    store.put_records("document", [w for w in written if w.version == 2])
     check_fts(store)
     for term in TERMS:
         wanted = [d.id for d in reversed(written)
@@ -92,9 +93,9 @@ def test_a_longer_word_finds_exactly_the_documents_holding_it(
     """Since version 8 the character index answers words of 3+ characters too (as phrases;
     those with ASCII punctuation are then checked with LIKE): the same property."""
     store = shared
-    store.delete_documents([f"doc-{n}" for n in range(10)])
+    store.delete_records("document", [f"doc-{n}" for n in range(10)])
     written = [_document(n, *fields) for n, fields in enumerate(documents)]
-    store.put_documents(written)
+    store.put_records("document", written)
     texts = [t for d in written for t in (d.title, d.body) if len(t.strip()) >= 3]
     for text in data.draw(st.lists(st.sampled_from(texts), max_size=10)) if texts else ():
         start = data.draw(st.integers(0, len(text) - 3))

@@ -36,7 +36,7 @@ def test_finished_and_archived_are_counted_per_unit_direction_and_office_year(
         document(7, unit="u-edu", direction=inc, step="complete", created_at=may),  # not yet
     ]
     with LocalStore.open(tmp_path / "client.db") as store:
-        store.put_documents(docs)
+        store.put_records("document", docs)
         counts = store.finished_counts()
     assert counts == [
         FinishedCount("u-edu", inc, 2026, 1, 0),

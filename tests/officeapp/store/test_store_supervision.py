@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from officeapp.core.verdict import Accepted, Rejected
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.documents import Urgency
 from officeapp.org import Delegation, Organisation
@@ -28,10 +29,8 @@ from officeapp.supervision import (
     ProgressReport,
     Source,
     Status,
-    SupervisionAccepted,
     SupervisionAction,
     SupervisionItem,
-    SupervisionRejected,
     create_item,
     decide_supervision,
     filter_rows,
@@ -58,7 +57,7 @@ def _order(row: ItemRow) -> tuple[Any, ...]:
 
 
 def reference(items: list[SupervisionItem], query: ItemQuery, now: datetime) -> list[ItemRow]:
-    """Return what supervision_rows must return: filter_rows, ordered like the store."""
+    """Return what store.supervision.rows must return: filter_rows, ordered like the store."""
     return sorted(filter_rows([item_row(i) for i in items], query, now), key=_order)
 
 
@@ -178,7 +177,7 @@ def memory_store() -> Iterator[LocalStore]:
 
 def _refill(store: LocalStore, stored: list[SupervisionItem]) -> None:
     store.db.conn.execute("DELETE FROM supervision_items")
-    store.put_supervision_items(stored)
+    store.put_records("supervision", stored)
 
 
 @settings(max_examples=200, deadline=None,
@@ -189,7 +188,7 @@ def test_sql_filter_agrees_with_filter_rows(memory_store: LocalStore, data: st.D
     query = data.draw(queries())
     now = data.draw(boundary_now(stored, query.warn_days))
     _refill(memory_store, stored)
-    assert memory_store.supervision_rows(query, now=now) == reference(stored, query, now)
+    assert memory_store.supervision.rows(query, now=now) == reference(stored, query, now)
 
 
 @settings(max_examples=60, deadline=None,
@@ -202,9 +201,9 @@ def test_pages_and_count_agree_with_filter_rows(memory_store: LocalStore,
     now = data.draw(boundary_now(stored, query.warn_days))
     _refill(memory_store, stored)
     expected = reference(stored, query, now)
-    assert memory_store.supervision_count(query, now=now) == len(expected)
+    assert memory_store.supervision.count(query, now=now) == len(expected)
     size = data.draw(st.integers(1, 4))
-    pages = [memory_store.supervision_rows(query, now=now, limit=size, offset=start)
+    pages = [memory_store.supervision.rows(query, now=now, limit=size, offset=start)
              for start in range(0, len(expected) + size, size)]
     assert [row for page in pages for row in page] == expected
 
@@ -221,7 +220,7 @@ def test_statistics_read_from_the_store_equal_unit_statistics(memory_store: Loca
     if data.draw(st.booleans()):
         start, end = BASE - timedelta(days=30), BASE + timedelta(days=30)
     _refill(memory_store, stored)
-    found = memory_store.supervision_statistics(period_start=start, period_end=end, now=now)
+    found = memory_store.supervision.statistics(period_start=start, period_end=end, now=now)
     expected = unit_statistics(stored, period_start=start, period_end=end, now=now)
     assert len(found) == len(expected)
     for got, want in zip(found, expected, strict=True):
@@ -266,7 +265,7 @@ def test_statistics_at_the_moments_they_turn_on(memory_store: LocalStore, item: 
     _refill(memory_store, [item])
     now = moment + TICK * tick
     for start, end in ((BASE - DAY, BASE + 9 * DAY), (BASE - DAY, now), (now, now + DAY)):
-        found = memory_store.supervision_statistics(period_start=start, period_end=end, now=now)
+        found = memory_store.supervision.statistics(period_start=start, period_end=end, now=now)
         assert found == unit_statistics([item], period_start=start, period_end=end, now=now)
 
 
@@ -309,9 +308,9 @@ def test_pressing_counts_items_assigned_long_before_the_period(memory_store: Loc
                    id="item-1", lead_unit_id=EDU_ID)
     done = replace(_one(Status.COMPLETED, assigned_at=NOW - 90 * DAY, deadline=NOW - DAY,
                         finished=NOW - 2 * DAY, completed_at=NOW - 2 * DAY), id="item-2")
-    memory_store.put_supervision_items([late, soon, done])
+    memory_store.put_records("supervision", [late, soon, done])
     month = NOW.replace(day=1, hour=0)
-    assert memory_store.supervision_statistics(period_start=month, period_end=NOW + DAY,
+    assert memory_store.supervision.statistics(period_start=month, period_end=NOW + DAY,
                                                now=NOW) == []
     conn = memory_store.db.conn
     assert supervision_store.pressing_statistics(conn, now=NOW, warn_days=3) == [
@@ -339,7 +338,7 @@ def test_each_filter_alone_agrees(memory_store: LocalStore, data: st.DataObject)
                   ItemQuery(due_from=data.draw(moments())), ItemQuery(due_to=data.draw(moments())),
                   ItemQuery(text=data.draw(st.text(TITLE_LETTERS, min_size=1, max_size=2))),
                   ItemQuery(unit_id=data.draw(st.sampled_from(UNITS)), lead_only=True)):
-        assert memory_store.supervision_rows(query, now=now) == reference(stored, query, now)
+        assert memory_store.supervision.rows(query, now=now) == reference(stored, query, now)
 
 
 @settings(max_examples=60, deadline=None,
@@ -352,7 +351,7 @@ def test_every_light_agrees_at_every_boundary(memory_store: LocalStore,
     for now in boundaries(stored, warn_days):
         for light in Light:
             query = ItemQuery(lights=frozenset({light}), warn_days=warn_days)
-            assert memory_store.supervision_rows(query, now=now) == reference(stored, query, now)
+            assert memory_store.supervision.rows(query, now=now) == reference(stored, query, now)
 
 
 def test_boundaries_by_hand(memory_store: LocalStore) -> None:
@@ -361,23 +360,23 @@ def test_boundaries_by_hand(memory_store: LocalStore) -> None:
                            supervisor_unit_id=OFFICE_ID, created_by="p-office.supervisor",
                            created_at=NOW, status=Status.IN_PROGRESS, lead_unit_id=FINANCE_ID,
                            deadline=deadline, next_report_due=deadline - timedelta(days=5))
-    memory_store.put_supervision_items([item])
+    memory_store.put_records("supervision", [item])
 
     def lit(light: Light, now: datetime) -> bool:
-        return bool(memory_store.supervision_rows(ItemQuery(lights=frozenset({light})), now=now))
+        return bool(memory_store.supervision.rows(ItemQuery(lights=frozenset({light})), now=now))
 
     assert lit(Light.RED, deadline - timedelta(days=5) + TICK)  # report overdue
     assert lit(Light.YELLOW, deadline - timedelta(days=8))  # report due in exactly 3 days
     assert lit(Light.GREEN, deadline - timedelta(days=8) - TICK)
     at_deadline = replace(item, next_report_due=None)
-    memory_store.put_supervision_items([at_deadline])
+    memory_store.put_records("supervision", [at_deadline])
     assert lit(Light.YELLOW, deadline)  # exactly at the deadline: not yet overdue
     assert lit(Light.RED, deadline + TICK)
     text = ItemQuery(text="STRASSE")  # casefold, not ASCII lower()
-    assert [r.id for r in memory_store.supervision_rows(text, now=NOW)] == ["a"]
-    assert memory_store.supervision_rows(ItemQuery(due_from=deadline, due_to=deadline),
+    assert [r.id for r in memory_store.supervision.rows(text, now=NOW)] == ["a"]
+    assert memory_store.supervision.rows(ItemQuery(due_from=deadline, due_to=deadline),
                                          now=NOW) == [item_row(at_deadline)]
-    assert memory_store.supervision_rows(ItemQuery(due_to=deadline - TICK), now=NOW) == []
+    assert memory_store.supervision.rows(ItemQuery(due_to=deadline - TICK), now=NOW) == []
 
 
 def test_rows_are_ordered_by_deadline_then_title(memory_store: LocalStore) -> None:
@@ -386,18 +385,18 @@ def test_rows_are_ordered_by_deadline_then_title(memory_store: LocalStore) -> No
                                supervisor_unit_id=OFFICE_ID, created_by="p-office.supervisor",
                                created_at=NOW, deadline=deadline)
 
-    memory_store.put_supervision_items([
+    memory_store.put_records("supervision", [
         item("1", "乙", None), item("2", "甲", BASE), item("3", "甲", None),
         item("4", "乙", BASE - timedelta(days=1)), item("5", "丙", BASE.astimezone(BEIJING))])
     # Titles in code-point order: 丙 < 乙 < 甲.
-    assert [r.id for r in memory_store.supervision_rows(now=NOW)] == ["4", "5", "2", "1", "3"]
-    assert [i.id for i in memory_store.supervision_items(["1", "2", "missing"])] == ["2", "1"]
-    assert len(memory_store.supervision_items()) == 5
+    assert [r.id for r in memory_store.supervision.rows(now=NOW)] == ["4", "5", "2", "1", "3"]
+    assert [i.id for i in memory_store.supervision.items(["1", "2", "missing"])] == ["2", "1"]
+    assert len(memory_store.supervision.items()) == 5
 
 
 def test_naive_now_is_refused(memory_store: LocalStore) -> None:
     with pytest.raises(Exception) as caught:
-        memory_store.supervision_rows(now=datetime(2024, 1, 1))
+        memory_store.supervision.rows(now=datetime(2024, 1, 1))
     assert getattr(caught.value, "code", None) == "clock.naive"
 
 
@@ -430,7 +429,7 @@ def test_inbox_agrees_with_inbox_entries(memory_store: LocalStore, data: st.Data
                    BASE + timedelta(days=30)),))
     for person in PEOPLE:
         actor = org.actor(person, now)
-        assert memory_store.supervision_inbox(actor, now=now) == inbox_entries(stored, actor, now)
+        assert memory_store.supervision.inbox(actor, now=now) == inbox_entries(stored, actor, now)
 
 
 # --- the optimistic path, pull, rebase, rejections ---------------------------------------------
@@ -440,16 +439,17 @@ def _create(store: LocalStore, item_id: str = "item-1", **fields: Any) -> Superv
     values = {**FIELDS, **fields}
     item = create_item(item_id=item_id, actor=ORG.actor("p-office.supervisor", NOW),
                        fields=values, now=NOW)
-    store.create_supervision_item(item=item, mutation_name="supervision.create",
-                                  mutation_args={"item_id": item_id, "fields": values})
+    store.create_record("supervision", record=item, mutation_name="supervision.create",
+                        mutation_args={"item_id": item_id, "fields": values})
     return item
 
 
 def _act(store: LocalStore, item_id: str, username: str, kind: ActionKind, now: datetime,
-         **kwargs: Any) -> SupervisionAccepted | SupervisionRejected:
+         **kwargs: Any) -> Accepted[SupervisionItem] | Rejected:
     action = SupervisionAction(kind, **kwargs)
-    return store.apply_supervision_action(
-        item_id=item_id, actor=ORG.actor(f"p-{username}", now), action=action, now=now,
+    return store.apply_record_action(
+        "supervision", record_id=item_id, actor=ORG.actor(f"p-{username}", now), action=action,
+        now=now,
         mutation_name="supervision.act",
         mutation_args={"item_id": item_id, "action": action_to_dict(action)})
 
@@ -472,16 +472,16 @@ def _pending(store: LocalStore, item_id: str) -> tuple[int, str | None]:
 
 def test_create_and_act_write_the_item_and_its_outbox_row(store: LocalStore) -> None:
     item = _create(store)
-    assert store.get_supervision_item(item.id) == item
+    assert store.get_record("supervision", item.id) == item
     opened = _act(store, item.id, "office.supervisor", ActionKind.OPEN, NOW)
-    assert isinstance(opened, SupervisionAccepted)
+    assert isinstance(opened, Accepted)
     refused = _act(store, item.id, "finance.clerk", ActionKind.ASSIGN, NOW)
-    assert isinstance(refused, SupervisionRejected)
+    assert isinstance(refused, Rejected)
     assert [(m.name, m.record_id, m.document_id) for m in store.pending_mutations()] == [
         ("supervision.create", item.id, None), ("supervision.act", item.id, None)]
     assert _pending(store, item.id) == (1, None)  # never synced: no base
     missing = _act(store, "nope", "office.supervisor", ActionKind.OPEN, NOW)
-    assert isinstance(missing, SupervisionRejected)
+    assert isinstance(missing, Rejected)
     assert missing.rejection.code == "supervision.not_found"
     with pytest.raises(Exception) as caught:
         _create(store)
@@ -499,14 +499,14 @@ def test_pull_puts_revokes_and_skips_malformed(store: LocalStore,
                                          PulledChange("supervision", "s-3", "put", broken)))
     assert "skipped malformed supervision s-3" in caplog.text
     assert outcome.supervision == {"s-1", "s-2"} and outcome.skipped == ("s-3",)
-    assert [r.id for r in store.supervision_rows(now=NOW)] == ["s-1", "s-2"]
+    assert [r.id for r in store.supervision.rows(now=NOW)] == ["s-1", "s-2"]
     outcome = store.apply_pull(_page(5, PulledChange("supervision", "s-1", "revoke"),
                                      PulledChange("supervision", "s-2", "revoke"), _put(second)))
     # A revoke then a put of the same record in one page leaves the record.
-    assert [r.id for r in store.supervision_rows(now=NOW)] == ["s-2"]
+    assert [r.id for r in store.supervision.rows(now=NOW)] == ["s-2"]
     assert outcome.supervision == {"s-1", "s-2"}
     lead = ORG.actor("p-finance.clerk", NOW)
-    assert store.supervision_inbox(lead, now=NOW) == []  # still a draft
+    assert store.supervision.inbox(lead, now=NOW) == []  # still a draft
 
 
 def test_a_pending_action_is_rebased_on_the_server_version(store: LocalStore) -> None:
@@ -515,16 +515,16 @@ def test_a_pending_action_is_rebased_on_the_server_version(store: LocalStore) ->
     store.apply_pull(_page(1, _put(item)))
     later = NOW + timedelta(minutes=5)
     assert isinstance(_act(store, "s-1", "office.supervisor", ActionKind.OPEN, later),
-                      SupervisionAccepted)
+                      Accepted)
     assert _pending(store, "s-1")[0] == 1
     # Meanwhile someone else edited the title on the server.
     edited = decide_supervision(item, ORG.actor("p-office.supervisor", NOW),
                                 SupervisionAction(ActionKind.EDIT, changes={"title": "新标题"}),
                                 NOW + timedelta(minutes=1))
-    assert isinstance(edited, SupervisionAccepted)
-    outcome = store.apply_pull(_page(2, _put(edited.item)))
+    assert isinstance(edited, Accepted)
+    outcome = store.apply_pull(_page(2, _put(edited.record)))
     assert "s-1" in outcome.supervision
-    shown = store.get_supervision_item("s-1")
+    shown = store.get_record("supervision", "s-1")
     assert shown is not None and shown.title == "新标题" and shown.status is Status.OPENED
     pending, base = _pending(store, "s-1")
     assert pending == 1 and base is not None and '"新标题"' in base
@@ -533,8 +533,8 @@ def test_a_pending_action_is_rebased_on_the_server_version(store: LocalStore) ->
     outcome = store.apply_rejections([PulledRejection(mutation, "supervision.status_moved",
                                                       "事项状态已变化")])
     assert outcome.rejected == (mutation,) and outcome.supervision == {"s-1"}
-    reverted = store.get_supervision_item("s-1")
-    assert reverted == edited.item and _pending(store, "s-1") == (0, None)
+    reverted = store.get_record("supervision", "s-1")
+    assert reverted == edited.record and _pending(store, "s-1") == (0, None)
     (rejection,) = store.rejections()
     assert (rejection.record_id, rejection.kind, rejection.document_id) == ("s-1", "supervision",
                                                                             None)
@@ -546,7 +546,7 @@ def test_a_refused_creation_removes_the_item(store: LocalStore) -> None:
     outcome = store.apply_pull(_page(1, last=1, rejected=(
         PulledRejection(1, "supervision.forbidden", "无权新建"),)))
     assert outcome.supervision == {item.id}
-    assert store.get_supervision_item(item.id) is None
+    assert store.get_record("supervision", item.id) is None
     assert store.rejections()[0].args["fields"]["title"] == FIELDS["title"]
 
 
@@ -555,11 +555,11 @@ def test_a_reset_keeps_local_items_and_replays_their_actions(store: LocalStore) 
     _act(store, item.id, "office.supervisor", ActionKind.OPEN, NOW)
     store.apply_pull(_page(4, _put(replace(item, id="server-item"))))
     store.wipe_mirror()
-    assert store.supervision_items() == []
+    assert store.supervision.items() == []
     store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=())  # pulled again
     outcome = store.apply_pull(_page(9))
     assert outcome.supervision == {item.id}
-    restored = store.get_supervision_item(item.id)
+    restored = store.get_record("supervision", item.id)
     assert restored is not None and restored.status is Status.OPENED
     assert len(store.pending_mutations()) == 2
 

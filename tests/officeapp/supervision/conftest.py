@@ -9,19 +9,18 @@ from typing import Any
 import pytest
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.verdict import Verdict
 from officeapp.demo import EDU_ID, FINANCE_ID
 from officeapp.org import Actor, Organisation
 from officeapp.supervision import (
     ActionKind,
     Status,
-    SupervisionAccepted,
     SupervisionAction,
-    SupervisionDecision,
     SupervisionItem,
-    SupervisionRejected,
     create_item,
     decide_supervision,
 )
+from tests.flows import accepted, refused
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=OFFICE_TZ)
 DEADLINE = datetime(2026, 11, 30, 17, 0, tzinfo=OFFICE_TZ)
@@ -56,23 +55,18 @@ class Sup:
         return self.org.actor(f"p-{username}", self.clock)
 
     def try_(self, item: SupervisionItem, username: str, kind: ActionKind,
-             **kwargs: Any) -> SupervisionDecision:
+             **kwargs: Any) -> Verdict[SupervisionItem]:
         kwargs.setdefault("expected_status", item.status)
         action = SupervisionAction(kind, **kwargs)
         return decide_supervision(item, self.actor(username), action, self.tick())
 
     def do(self, item: SupervisionItem, username: str, kind: ActionKind,
            **kwargs: Any) -> SupervisionItem:
-        decision = self.try_(item, username, kind, **kwargs)
-        assert isinstance(decision, SupervisionAccepted), decision
-        return decision.item
+        return accepted(self.try_(item, username, kind, **kwargs))
 
     def refuse(self, item: SupervisionItem, username: str, kind: ActionKind,
                **kwargs: Any) -> str:
-        decision = self.try_(item, username, kind, **kwargs)
-        assert isinstance(decision, SupervisionRejected), f"{username} {kind} should be refused"
-        assert decision.rejection.message, "every rejection has a message for people"
-        return decision.rejection.code
+        return refused(self.try_(item, username, kind, **kwargs), f"{username} {kind}")
 
     def draft(self, username: str = "office.supervisor", **fields: Any) -> SupervisionItem:
         return create_item(item_id="s-1", actor=self.actor(username),

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from officeapp.core.verdict import Accepted
 from officeapp.errors import ValidationError
 from officeapp.supervision import (
     ActionKind,
@@ -22,7 +23,6 @@ from officeapp.supervision.codec import (
     item_from_dict,
     item_to_dict,
 )
-from officeapp.supervision.model import SupervisionAccepted
 from officeapp.workflow.model import Attachment
 
 from .conftest import DEADLINE, SHA, Sup
@@ -41,8 +41,8 @@ def full_item(sup: Sup) -> Any:
     item = sup.do(item, "office.supervisor", A.RETURN, text="补材料")
     [urging, *_] = due_urgings([item], DEADLINE + timedelta(days=1))
     decision = apply_urging(item, urging)
-    assert isinstance(decision, SupervisionAccepted)
-    return decision.item
+    assert isinstance(decision, Accepted)
+    return decision.record
 
 
 def test_an_item_survives_a_round_trip_through_json(sup: Sup) -> None:
@@ -96,5 +96,5 @@ def test_a_decoded_action_with_a_bad_percent_is_refused_by_the_rules(sup: Sup) -
     action = action_from_dict({"kind": "report", "percent": 150, "text": "x"})
     decision = sup.try_(item, "finance.clerk", action.kind, percent=action.percent,
                         text=action.text)
-    assert not isinstance(decision, SupervisionAccepted)
+    assert not isinstance(decision, Accepted)
     assert decision.rejection.code == "supervision.invalid_percent"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.verdict import Accepted
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.documents import Direction, DocType
 from officeapp.errors import ForbiddenError, ValidationError
@@ -19,7 +20,6 @@ from officeapp.supervision import (
     ReviewOutcome,
     Source,
     Status,
-    SupervisionAccepted,
     SupervisionItem,
     audience,
     available_actions,
@@ -88,7 +88,7 @@ def test_who_may_act_at_each_step(sup: Sup, name: str, prepare: Any, kind: A,
     item = prepare(sup)
     for username in allowed:
         decision = sup.try_(item, username, kind, **kwargs)
-        assert isinstance(decision, SupervisionAccepted), (username, decision)
+        assert isinstance(decision, Accepted), (username, decision)
         assert decision.trace[-1].actor_id == f"p-{username}"
     for username in forbidden:
         assert sup.refuse(item, username, kind, **kwargs) == "supervision.forbidden", username
@@ -163,7 +163,7 @@ def test_leader_approval_when_configured(sup: Sup) -> None:
     item = pending_approval(sup)
     assert item.status is Status.PENDING_APPROVAL
     decision = sup.try_(sup.draft(needs_approval=True), "office.supervisor", A.OPEN)
-    assert isinstance(decision, SupervisionAccepted)
+    assert isinstance(decision, Accepted)
     assert decision.effects == (Notify("todo", holders=(Holder(OFFICE_ID,
                                                                frozenset({Role.LEADER})),)),)
     assert sup.refuse(item, "office.supervisor", A.ASSIGN) == "supervision.action_not_allowed"
@@ -187,14 +187,14 @@ def test_a_named_approver_and_their_delegate(org: Organisation, sup: Sup) -> Non
 def test_assigning_notifies_lead_co_units_and_informed_leaders(sup: Sup) -> None:
     item = sup.to(Status.OPENED)
     decision = sup.try_(item, "office.supervisor", A.ASSIGN, text="请按期办结")
-    assert isinstance(decision, SupervisionAccepted)
+    assert isinstance(decision, Accepted)
     roles = frozenset({Role.CLERK, Role.LEADER})
     assert decision.effects == (
         Notify("todo", holders=(Holder(FINANCE_ID, roles),)),
         Notify("assist", holders=(Holder(EDU_ID, roles),)),
         Notify("informed", person_ids=("p-office.leader",)),
     )
-    after = decision.item
+    after = decision.record
     assert after.assigned_at == sup.clock
     assert after.next_report_due == sup.clock + timedelta(days=7)
 
@@ -215,7 +215,7 @@ def test_the_lead_unit_may_hand_an_assignment_back_before_receiving(sup: Sup) ->
 def test_report_percent_must_be_0_to_100(sup: Sup, percent: int | None, ok: bool) -> None:
     item = sup.to(Status.RECEIVED)
     decision = sup.try_(item, "finance.clerk", A.REPORT, percent=percent, text="进展")
-    assert isinstance(decision, SupervisionAccepted) is ok
+    assert isinstance(decision, Accepted) is ok
     if not ok:
         assert sup.refuse(item, "finance.clerk", A.REPORT, percent=percent,
                           text="进展") == "supervision.invalid_percent"
@@ -256,8 +256,8 @@ def test_monthly_cycle_keeps_the_day_or_the_month_end(sup: Sup) -> None:
 def test_urging_by_hand_is_recorded_and_tells_the_lead_unit(sup: Sup) -> None:
     item = sup.to(Status.IN_PROGRESS)
     decision = sup.try_(item, "office.leader", A.URGE, text="请加快进度")
-    assert isinstance(decision, SupervisionAccepted)
-    after = decision.item
+    assert isinstance(decision, Accepted)
+    after = decision.record
     assert after.status is Status.IN_PROGRESS
     urging = after.urgings[-1]
     assert (urging.by, urging.text, urging.rule, urging.unit_ids) == (
@@ -365,7 +365,7 @@ def test_a_stale_action_is_refused_naming_who_moved_the_item(sup: Sup) -> None:
     item = sup.to(Status.ASSIGNED)
     received = sup.do(item, "finance.leader", A.RECEIVE)
     decision = sup.try_(received, "finance.clerk", A.RECEIVE, expected_status=Status.ASSIGNED)
-    assert not isinstance(decision, SupervisionAccepted)
+    assert not isinstance(decision, Accepted)
     assert decision.rejection.code == "supervision.status_moved"
     assert "孙局长" in decision.rejection.message
     assert decision.rejection.details["last_actor_id"] == "p-finance.leader"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from officeapp.clock import OFFICE_TZ
+from officeapp.clock import OFFICE_TZ, corrected_now
 from officeapp.demo import FINANCE_ID, OFFICE_ID
 from officeapp.errors import ValidationError
 from officeapp.supervision import (
@@ -19,7 +19,6 @@ from officeapp.supervision import (
     Source,
     Status,
     SupervisionItem,
-    corrected_now,
     explain_light,
     is_overdue,
     item_row,

@@ -8,13 +8,13 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS
 from officeapp.org import Organisation
 from officeapp.supervision import (
     ActionKind,
     ExtensionState,
     Status,
-    SupervisionAccepted,
     SupervisionAction,
     SupervisionItem,
     apply_urging,
@@ -55,8 +55,8 @@ def build(raw: dict[str, Any], item: SupervisionItem) -> SupervisionAction:
     )
 
 
-def check(before: SupervisionItem, decision: SupervisionAccepted) -> None:
-    after = decision.item
+def check(before: SupervisionItem, decision: Accepted[SupervisionItem]) -> None:
+    after = decision.record
     # Trace and reports are append-only: nothing earlier changes, nothing is lost.
     assert after.trace[: len(before.trace)] == before.trace
     assert after.trace[len(before.trace):] == decision.trace and len(decision.trace) == 1
@@ -101,14 +101,14 @@ def run(data: st.DataObject, steps: int) -> SupervisionItem:
         if data.draw(st.integers(0, 9)) == 0:
             for urging in due_urgings([item], clock):
                 urged = apply_urging(item, urging)
-                assert isinstance(urged, SupervisionAccepted)
+                assert isinstance(urged, Accepted)
                 check(item, urged)
-                item = urged.item
+                item = urged.record
         decision = decide_supervision(item, ORG.actor(raw["who"], clock), build(raw, item),
                                       clock)
-        if isinstance(decision, SupervisionAccepted):
+        if isinstance(decision, Accepted):
             check(item, decision)
-            item = decision.item
+            item = decision.record
         else:
             assert decision.rejection.code.startswith("supervision.")
             assert decision.rejection.message

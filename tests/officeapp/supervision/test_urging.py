@@ -9,15 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.verdict import Accepted, Rejected
 from officeapp.demo import FINANCE_ID, OFFICE_ID
 from officeapp.supervision import (
     ActionKind,
     ReportingCycle,
     Source,
     Status,
-    SupervisionAccepted,
     SupervisionItem,
-    SupervisionRejected,
     Trigger,
     UrgingRule,
     apply_urging,
@@ -48,8 +47,8 @@ def run(items: list[SupervisionItem], now: datetime) -> list[SupervisionItem]:
     by_id = {i.id: i for i in items}
     for urging in due_urgings(items, now):
         decision = apply_urging(by_id[urging.item_id], urging)
-        assert isinstance(decision, SupervisionAccepted)
-        by_id[urging.item_id] = decision.item
+        assert isinstance(decision, Accepted)
+        by_id[urging.item_id] = decision.record
     return list(by_id.values())
 
 
@@ -92,8 +91,8 @@ def test_an_overdue_rule_may_repeat_every_few_days() -> None:
         assert bool(found) is fires, day
         for urging in found:
             decision = apply_urging(current, urging)
-            assert isinstance(decision, SupervisionAccepted)
-            current = decision.item
+            assert isinstance(decision, Accepted)
+            current = decision.record
 
 
 def test_report_rules_before_and_after_a_missed_report() -> None:
@@ -141,12 +140,12 @@ def test_manual_urgings_do_not_use_up_a_rule(sup: Sup) -> None:
 def test_applying_records_a_trace_entry_and_notifies_the_lead_unit() -> None:
     [urging] = due_urgings([item()], D)
     decision = apply_urging(item(), urging)
-    assert isinstance(decision, SupervisionAccepted)
-    entry = decision.item.trace[-1]
+    assert isinstance(decision, Accepted)
+    entry = decision.record.trace[-1]
     assert (entry.action, entry.actor_id, entry.opinion) == (ActionKind.URGE, "system",
                                                              urging.text)
     assert entry.details == {"rule": "deadline_before_3d", "slot": D.isoformat()}
-    assert decision.item.version == 2 and decision.item.status is Status.IN_PROGRESS
+    assert decision.record.version == 2 and decision.record.status is Status.IN_PROGRESS
     assert isinstance(decision.effects[0], Notify)
     assert decision.effects[0].holders[0] == Holder(FINANCE_ID, decision.effects[0].holders[0]
                                                     .roles)
@@ -155,15 +154,15 @@ def test_applying_records_a_trace_entry_and_notifies_the_lead_unit() -> None:
 def test_applying_the_same_urging_twice_is_refused() -> None:
     [urging] = due_urgings([item()], D)
     once = apply_urging(item(), urging)
-    assert isinstance(once, SupervisionAccepted)
-    twice = apply_urging(once.item, urging)
-    assert isinstance(twice, SupervisionRejected)
+    assert isinstance(once, Accepted)
+    twice = apply_urging(once.record, urging)
+    assert isinstance(twice, Rejected)
     assert twice.rejection.code == "supervision.already_urged"
     other = apply_urging(item(item_id="s-2"), urging)
-    assert isinstance(other, SupervisionRejected)
+    assert isinstance(other, Rejected)
     assert other.rejection.code == "supervision.wrong_item"
     done = apply_urging(item(Status.COMPLETED), urging)
-    assert isinstance(done, SupervisionRejected)
+    assert isinstance(done, Rejected)
     assert done.rejection.code == "supervision.nothing_to_urge"
 
 

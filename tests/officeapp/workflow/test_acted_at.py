@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 
+from officeapp.core.verdict import Accepted
 from officeapp.errors import ValidationError
-from officeapp.workflow import Accepted, ActionKind, create_outgoing, decide
+from officeapp.workflow import ActionKind, create_outgoing, decide
 from officeapp.workflow.codec import (
     action_from_dict,
     action_to_dict,
@@ -25,11 +26,11 @@ def test_an_action_taken_offline_keeps_both_times(flow: Flow) -> None:
     action = flow.action(ActionKind.APPROVE, expected_step="draft", acted_at=offline)
     decision = decide(doc, flow.actor("office.clerk"), action, now)
     assert isinstance(decision, Accepted)
-    entry = decision.document.trace[-1]
+    entry = decision.record.trace[-1]
     assert (entry.at, entry.acted_at) == (now, offline)
     assert decision.trace[-1] == entry
-    assert all(e.acted_at is None for e in decision.document.trace[:-1])
-    back = document_from_dict(document_to_dict(decision.document))
+    assert all(e.acted_at is None for e in decision.record.trace[:-1])
+    back = document_from_dict(document_to_dict(decision.record))
     assert back.trace[-1].acted_at == offline
 
 
@@ -40,7 +41,7 @@ def test_close_future_or_missing_claims_keep_only_the_servers_time(flow: Flow) -
         action = flow.action(ActionKind.APPROVE, expected_step="draft", acted_at=claimed)
         decision = decide(doc, flow.actor("office.clerk"), action, now)
         assert isinstance(decision, Accepted)
-        assert decision.document.trace[-1].acted_at is None, claimed
+        assert decision.record.trace[-1].acted_at is None, claimed
 
 
 def test_a_draft_made_offline_keeps_when_it_was_made(flow: Flow) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import FINANCE_ID
 from officeapp.org import Delegation, Organisation
-from officeapp.workflow import Accepted, ActionKind, Notify, available_actions
+from officeapp.workflow import ActionKind, Notify, available_actions
 from tests.flows import Flow, to_step
 
 A = ActionKind
@@ -157,7 +158,7 @@ def test_urge_notifies_the_waiting_holders(flow: Flow) -> None:
     (notify,) = decision.effects
     assert isinstance(notify, Notify) and notify.reason == "urge"
     assert notify.holders[0].unit_id == FINANCE_ID
-    assert decision.document.step == "countersign"
+    assert decision.record.step == "countersign"
     assert flow.refuse(doc, "finance.leader", A.URGE) == "workflow.forbidden"
     assert flow.refuse(doc, "edu.clerk", A.URGE) == "workflow.forbidden"
     assert flow.refuse(to_step(flow, "done"), "office.clerk", A.URGE) == (

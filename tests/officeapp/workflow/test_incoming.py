@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.errors import ForbiddenError
 from officeapp.workflow import (
-    Accepted,
     ActionKind,
     AllocateItemNumber,
     Retention,
@@ -99,7 +99,7 @@ def test_archiving_assigns_year_and_retention_and_asks_for_an_item_number(flow: 
     )
     decision = flow.try_(doc, "office.clerk", A.ARCHIVE, retention=Retention.YEARS_30)
     assert isinstance(decision, Accepted)
-    archived = decision.document
+    archived = decision.record
     assert archived.step == "archived" and archived.archive is not None
     assert archived.archive.retention is Retention.YEARS_30
     assert archived.archive.year == flow.clock.year

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from officeapp.core.verdict import Accepted
 from officeapp.workflow import (
-    Accepted,
     ActionKind,
     Document,
     Notify,
@@ -23,7 +23,7 @@ def test_a_holder_informs_people_with_a_note_and_the_trace_says_whom(flow: Flow)
     decision = flow.try_(doc, "office.leader", A.INFORM, people=("edu.clerk", "finance.clerk"),
                          opinion="请了解，届时配合")
     assert isinstance(decision, Accepted)
-    after = decision.document
+    after = decision.record
     assert [i.person_id for i in after.informed] == ["p-edu.clerk", "p-finance.clerk"]
     assert all(i.sent_by == "p-office.leader" and i.read_at is None for i in after.informed)
     (entry,) = decision.trace
@@ -101,7 +101,7 @@ def test_opening_marks_it_read_once_and_in_the_trace(flow: Flow) -> None:
     assert available_actions(doc, flow.actor("edu.clerk"), flow.clock) == []
     # Idempotent: read again (another computer, or twice offline) changes nothing.
     again = flow.try_(doc, "edu.clerk", A.READ)
-    assert isinstance(again, Accepted) and again.trace == () and again.document == doc
+    assert isinstance(again, Accepted) and again.trace == () and again.record == doc
 
 
 def test_reading_does_not_depend_on_the_step_and_works_after_the_end(flow: Flow) -> None:

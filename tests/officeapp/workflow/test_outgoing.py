@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.errors import ForbiddenError
 from officeapp.workflow import (
-    Accepted,
     ActionKind,
     AllocateNumber,
     Distribute,
@@ -66,7 +66,7 @@ def test_numbering_asks_the_server_and_shows_pending_until_then(flow: Flow) -> N
     doc = to_step(flow, "number")
     decision = flow.try_(doc, "office.clerk", A.APPROVE)
     assert isinstance(decision, Accepted)
-    assert decision.document.doc_number is None  # the client shows 待编号
+    assert decision.record.doc_number is None  # the client shows 待编号
     assert AllocateNumber("萍府办发", flow.clock.year) in decision.effects
 
 
@@ -84,8 +84,8 @@ def test_issuing_distributes_to_main_and_cc_units(flow: Flow) -> None:
     decision = flow.try_(doc, "office.clerk", A.APPROVE)
     assert isinstance(decision, Accepted)
     assert Distribute((FINANCE_ID,), (EDU_ID,)) in decision.effects
-    assert decision.document.step == "done"
-    assert decision.document.print_date == flow.clock.date()
+    assert decision.record.step == "done"
+    assert decision.record.print_date == flow.clock.date()
 
 
 def test_countersign_is_skipped_without_countersigning_units(flow: Flow) -> None:
@@ -176,7 +176,7 @@ def test_new_work_notifies_the_next_holders(flow: Flow) -> None:
     decision = flow.try_(flow.draft(), "office.clerk", A.APPROVE)
     assert isinstance(decision, Accepted)
     (notify,) = [e for e in decision.effects if isinstance(e, Notify)]
-    assert notify.reason == "todo" and notify.holders == decision.document.holders
+    assert notify.reason == "todo" and notify.holders == decision.record.holders
 
 
 def test_only_drafters_may_create(flow: Flow) -> None:

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, DEMO_UNITS, EDU_ID, FINANCE_ID, OFFICE_ID
 from officeapp.org import Organisation
 from officeapp.workflow import (
-    Accepted,
     Action,
     ActionKind,
     AllocateNumber,
@@ -72,8 +72,8 @@ def next_steps(doc: Document, key: str) -> list[str]:
     return found
 
 
-def check_invariants(before: Document, decision: Accepted, once: dict[type, int]) -> None:
-    after = decision.document
+def check_invariants(before: Document, decision: Accepted[Document], once: dict[type, int]) -> None:
+    after = decision.record
     if not decision.trace:
         # Only an idempotent 已阅 of a 知会 read already is accepted with nothing to append:
         # then nothing at all changes.
@@ -126,7 +126,7 @@ def run(doc: Document, data: st.DataObject, steps: int) -> None:
         decision = decide(doc, actor, action, clock)
         if isinstance(decision, Accepted):
             check_invariants(doc, decision, once)
-            doc = decision.document
+            doc = decision.record
             furthest = max(furthest, WORKFLOWS[doc.direction].index(doc.step))
         else:
             assert decision.rejection.code and decision.rejection.message

@@ -12,9 +12,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from officeapp.core.verdict import Verdict
 from officeapp.demo import DEMO_PASSWORD
 from officeapp.store import LocalStore
-from officeapp.workflow import Action, ActionKind, Decision
+from officeapp.workflow import Action, ActionKind, Document
 from sync.client import actions
 from sync.client.api import Api, Connection, make_http
 from sync.client.engine import SyncEngine
@@ -54,7 +55,7 @@ class Client:
     def sync(self) -> None:
         self.run(self.engine.sync_once())
 
-    def act(self, document_id: str, kind: ActionKind, **kwargs: Any) -> Decision:
+    def act(self, document_id: str, kind: ActionKind, **kwargs: Any) -> Verdict[Document]:
         people = kwargs.pop("people", ())
         org = self.store.organisation()
         from officeapp.workflow.codec import assignee_resolver

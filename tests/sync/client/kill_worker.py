@@ -22,9 +22,10 @@ from typing import Any, TextIO
 
 import httpx
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import FINANCE_ID
 from officeapp.store import LocalStore
-from officeapp.workflow import Accepted, Action, ActionKind
+from officeapp.workflow import Action, ActionKind
 from sync.client import actions
 from sync.client.api import Api, ApiError, Connection, Offline, make_http
 from sync.client.engine import OutOfOrder, SyncEngine

@@ -1,20 +1,23 @@
 """The time an action claims (acted_at) is the server's clock as the client knows it: the
-local clock plus the offset the last sync measured, so a trace compares it with the
-server's own times. A client whose clock runs slow still records when the person acted."""
+local clock plus the offset the last sync measured (the session's one `Clock`), so a trace
+compares it with the server's own times. A client whose clock runs slow still records when
+the person acted, and the offset is added once."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from officeapp.clock import Clock
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, FINANCE_ID
 from officeapp.meetings import MeetingAction, MeetingActionKind
 from officeapp.store import LocalStore
 from officeapp.workflow import Action, ActionKind
 from sync.client import actions
 
-NOW = datetime(2026, 12, 6, 1, 0, tzinfo=UTC)  # the local clock, eight minutes slow
+LOCAL = datetime(2026, 12, 6, 1, 0, tzinfo=UTC)  # the local clock, eight minutes slow
 OFFSET = timedelta(minutes=8)
+NOW = Clock(offset=OFFSET, machine=lambda: LOCAL).now()  # what every action is given
 
 
 def test_every_claim_is_corrected_by_the_measured_offset(tmp_path: Path) -> None:
@@ -35,4 +38,4 @@ def test_every_claim_is_corrected_by_the_measured_offset(tmp_path: Path) -> None
                                                           changes={"title": "调度会（改）"}))
         claims = [m.args.get("acted_at") or m.args["action"]["acted_at"]
                   for m in store.pending_mutations()]
-    assert claims == [(NOW + OFFSET).isoformat()] * 4
+    assert claims == [(LOCAL + OFFSET).isoformat()] * 4

@@ -9,13 +9,13 @@ from typing import Any
 
 import httpx
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_ROOMS, FINANCE_ID
 from officeapp.meetings import (
     Attendee,
     BookingState,
     Decision,
     Meeting,
-    MeetingAccepted,
     MeetingAction,
     MeetingActionKind,
     MeetingStatus,
@@ -31,7 +31,6 @@ from officeapp.supervision import (
     ItemQuery,
     Source,
     Status,
-    SupervisionAccepted,
     SupervisionAction,
 )
 from sync.client import actions
@@ -59,7 +58,7 @@ def _act(client: Any, meeting_id: str, action: MeetingAction) -> Any:
 
 
 def _meeting(client: Any, meeting_id: str) -> Meeting:
-    found = client.store.get_meeting(meeting_id)
+    found = client.store.get_record("meeting", meeting_id)
     assert found is not None
     return found
 
@@ -73,9 +72,9 @@ def test_a_meeting_made_offline_reaches_its_invitee_who_replies(make_client: Any
         fields=_fields(start, host_id="p-office.leader",
                        attendees=[Attendee.person("p-finance.leader")]))
     assert isinstance(_act(secretary, draft.id, MeetingAction(K.BOOK, room_id="r-1")),
-                      MeetingAccepted)
+                      Accepted)
     notice = MeetingAction(K.SEND_NOTICE, check_in_code="2468")
-    assert isinstance(_act(secretary, draft.id, notice), MeetingAccepted)
+    assert isinstance(_act(secretary, draft.id, notice), Accepted)
     assert [m.name for m in secretary.store.pending_mutations()] == [
         "meeting.create", "meeting.act", "meeting.act"]
     secretary.link.up = True
@@ -88,11 +87,11 @@ def test_a_meeting_made_offline_reaches_its_invitee_who_replies(make_client: Any
     seen = _meeting(invitee, draft.id)
     assert seen.status is MeetingStatus.NOTIFIED and seen.check_in_code is None  # not staff
     actor = invitee.store.organisation().actor(invitee.person_id, invitee.engine._clock())
-    assert [m.id for m in invitee.store.my_meetings(actor)] == [draft.id]
+    assert [m.id for m in invitee.store.meetings.concerning(actor)] == [draft.id]
     day = (start - timedelta(hours=1), start + timedelta(hours=1))
-    assert [b.room_id for b in invitee.store.meeting_bookings(*day)] == ["r-1"]
+    assert [b.room_id for b in invitee.store.meetings.bookings(*day)] == ["r-1"]
     reply = MeetingAction(K.REPLY, reply=ReplyKind.ATTEND)
-    assert isinstance(_act(invitee, draft.id, reply), MeetingAccepted)
+    assert isinstance(_act(invitee, draft.id, reply), Accepted)
     invitee.sync()
     assert invitee.store.rejections() == []
     secretary.sync()
@@ -109,7 +108,7 @@ def test_two_offline_bookings_of_one_room_the_second_is_reverted(make_client: An
         meeting = actions.create_meeting(client.store, person_id=client.person_id,
                                          fields=_fields(start), now=client.engine._clock())
         booked = _act(client, meeting.id, MeetingAction(K.BOOK, room_id="r-1"))
-        assert isinstance(booked, MeetingAccepted)  # each client only knows its own booking
+        assert isinstance(booked, Accepted)  # each client only knows its own booking
         made.append(meeting.id)
     for client in (first, second):
         client.link.up = True
@@ -126,7 +125,7 @@ def test_two_offline_bookings_of_one_room_the_second_is_reverted(make_client: An
     assert _meeting(second, made[1]).booking is None and len(second.store.rejections()) == 1
     # The loser picks another room.
     retry = _act(second, made[1], MeetingAction(K.BOOK, room_id="r-2"))
-    assert isinstance(retry, MeetingAccepted)
+    assert isinstance(retry, Accepted)
     second.sync()
     assert second.store.rejections()[0].mutation_id == rejection.mutation_id
     rebooked = _meeting(second, made[1]).booking
@@ -146,7 +145,7 @@ def test_a_supervision_item_made_offline_is_received_and_reported_on(make_client
         done = actions.act_supervision(supervisor.store, person_id=supervisor.person_id,
                                        item_id=item.id, action=SupervisionAction(kind),
                                        now=supervisor.store.corrected_now())
-        assert isinstance(done, SupervisionAccepted), done
+        assert isinstance(done, Accepted), done
     assert supervisor.store.pending_mutations()[-1].args["action"]["expected_status"] == "opened"
     supervisor.link.up = True
     supervisor.sync()
@@ -154,21 +153,21 @@ def test_a_supervision_item_made_offline_is_received_and_reported_on(make_client
     lead.sync()
     now = lead.store.corrected_now()
     actor = lead.store.organisation().actor(lead.person_id, now)
-    (entry,) = lead.store.supervision_inbox(actor, now=now)
+    (entry,) = lead.store.supervision.inbox(actor, now=now)
     assert (entry.item_id, entry.reason) == (item.id, InboxReason.TO_RECEIVE)
     for action in (SupervisionAction(ActionKind.RECEIVE),
                    SupervisionAction(ActionKind.REPORT, text="已完成招标", percent=30)):
         done = actions.act_supervision(lead.store, person_id=lead.person_id, item_id=item.id,
                                        action=action, now=lead.store.corrected_now())
-        assert isinstance(done, SupervisionAccepted), done
+        assert isinstance(done, Accepted), done
     lead.sync()
     assert lead.store.rejections() == []
     supervisor.sync()
     now = supervisor.store.corrected_now()
-    (row,) = supervisor.store.supervision_rows(ItemQuery(unit_id=FINANCE_ID, lead_only=True),
+    (row,) = supervisor.store.supervision.rows(ItemQuery(unit_id=FINANCE_ID, lead_only=True),
                                                now=now)
     assert (row.id, row.status, row.percent) == (item.id, Status.IN_PROGRESS, 30)
-    reported = supervisor.store.get_supervision_item(item.id)
+    reported = supervisor.store.get_record("supervision", item.id)
     assert reported is not None and reported.progress_reports[0].text == "已完成招标"
 
 
@@ -189,20 +188,20 @@ def test_a_stale_supervision_action_is_refused_and_reverted(make_client: Any) ->
     received = actions.act_supervision(lead.store, person_id=lead.person_id, item_id=item.id,
                                        action=SupervisionAction(ActionKind.RECEIVE),
                                        now=lead.store.corrected_now())
-    assert isinstance(received, SupervisionAccepted)
+    assert isinstance(received, Accepted)
     # Meanwhile the bureau's leader signs for it on another installation.
     other = make_client("finance.leader")
     first = actions.act_supervision(other.store, person_id=other.person_id, item_id=item.id,
                                     action=SupervisionAction(ActionKind.RECEIVE),
                                     now=other.store.corrected_now())
-    assert isinstance(first, SupervisionAccepted), first
+    assert isinstance(first, Accepted), first
     other.sync()
     lead.link.up = True
     lead.sync()
     (rejection,) = lead.store.rejections()
     assert (rejection.kind, rejection.record_id, rejection.code) == (
         "supervision", item.id, "supervision.status_moved")
-    shown = lead.store.get_supervision_item(item.id)
+    shown = lead.store.get_record("supervision", item.id)
     assert shown is not None and shown.status is Status.RECEIVED
     assert shown.received_by == "p-finance.leader"
     assert lead.store.pending_mutations() == []
@@ -247,17 +246,17 @@ def test_a_decision_opened_offline_names_the_item_the_server_will_make(
              (MeetingAction(K.PUBLISH_MINUTES), start + timedelta(hours=3))]
     for action, at in steps:
         outcome = decide_meeting(meeting, secretary, action, at)
-        assert isinstance(outcome, MeetingAccepted), outcome
-        meeting = outcome.meeting
-    store.put_meetings([meeting])
+        assert isinstance(outcome, Accepted), outcome
+        meeting = outcome.record
+    store.put_records("meeting", [meeting])
     opened = actions.act_meeting(
         store, person_id="p-office.supervisor", meeting_id="m-1",
         action=MeetingAction(K.OPEN_SUPERVISION, decision_no=1, supervision_item_id="mine"),
         now=start + timedelta(hours=4))
-    assert isinstance(opened, MeetingAccepted)
+    assert isinstance(opened, Accepted)
     expected = decision_item_id("m-1", 1)
-    assert opened.meeting.minutes is not None
-    assert opened.meeting.minutes.decisions[0].supervision_item_id == expected
+    assert opened.record.minutes is not None
+    assert opened.record.minutes.decisions[0].supervision_item_id == expected
     (mutation,) = store.pending_mutations()
     assert mutation.args["action"]["supervision_item_id"] == expected
     store.close()

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import FINANCE_ID, OFFICE_ID
-from officeapp.workflow import Accepted, ActionKind
+from officeapp.mutators import copy_id
+from officeapp.workflow import ActionKind
 from sync.client import actions
 from sync.client.api import Offline
 from sync.client.engine import SyncEngine
-from sync.server.mutations.push import copy_id
 from sync.server.storage import tables as t
 
 A = ActionKind

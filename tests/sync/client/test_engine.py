@@ -10,15 +10,16 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, EDU_ID, FINANCE_ID
+from officeapp.mutators import copy_id
 from officeapp.store import LocalStore
 from officeapp.store.pull import PullOutcome
-from officeapp.workflow import Accepted, ActionKind
+from officeapp.workflow import ActionKind
 from sync.client import actions
 from sync.client import engine as engine_module
 from sync.client.api import Api, Connection, Offline, make_http
 from sync.client.engine import SyncEngine, SyncStatus
-from sync.server.mutations.push import copy_id
 from sync.server.storage import tables as t
 from tests.officeapp.store.test_bulk import apply_staged
 from tests.officeapp.store.test_trace_breaks import two_documents

@@ -21,13 +21,14 @@ import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
 
+from officeapp.clock import corrected_now
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PASSWORD, EDU_ID, FINANCE_ID
 from officeapp.errors import ConflictError
 from officeapp.store import LATEST_VERSION, LocalStore, StoreError, schema
 from officeapp.store import meta as store_meta
 from officeapp.store.db import connect
-from officeapp.supervision.lights import corrected_now
-from officeapp.workflow import Accepted, ActionKind, Document
+from officeapp.workflow import ActionKind, Document
 from sync.client import actions
 from sync.client.api import Api, Connection, LoginRequired, Offline, make_http
 from sync.client.engine import SyncEngine, _page
@@ -142,7 +143,7 @@ def test_killed_mid_page_leaves_cursor_and_data_in_agreement(
     # The first page with a document died; pages after it may have been fetched meanwhile.
     first = next(i for i, p in enumerate(pages)
                  if any(c["kind"] == "document" for c in p["changes"]))
-    assert reviewer.store.document_count() == 0  # the page went whole or not at all
+    assert reviewer.store.record_count("document") == 0  # the page went whole or not at all
     assert reviewer.store.get_cursor() == (pages[first - 1]["cursor"] if first else 0)
     restart(reviewer)
     reviewer.sync()
@@ -208,7 +209,7 @@ def test_a_page_that_fails_to_be_written_is_reported_while_the_next_still_loads(
     with pytest.raises(StoreError) as raised:
         reviewer.run(sync_within_a_minute())
     assert raised.value.code == "store.disk_full"
-    assert reviewer.store.document_count() == 0
+    assert reviewer.store.record_count("document") == 0
 
 # --- 8. the same page twice ----------------------------------------------------------------
 

@@ -35,9 +35,10 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from officeapp.core.verdict import Accepted
 from officeapp.demo import DEMO_PASSWORD
 from officeapp.store import LocalStore
-from officeapp.workflow import Accepted, Action, ActionKind, Document
+from officeapp.workflow import Action, ActionKind, Document
 from sync.client import actions
 from sync.client.api import Api, Connection, make_http
 from sync.client.engine import SyncEngine

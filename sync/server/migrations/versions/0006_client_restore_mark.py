@@ -7,7 +7,7 @@ Create Date: 2026-12-06 21:00:00.000000
 A restored database forgets the mutations acknowledged after its backup; their clients never
 send them again (acknowledged rows leave their outbox), so their next push starts past what
 the server expects. `officeapp-server restore` sets `restored` on every client; the first push
-of such a client may skip the lost ids once (`sync/server/mutations/push.py`).
+of such a client may skip the lost ids once (`sync/server/mutations/dispatch.py`).
 
 """
 from collections.abc import Sequence
