@@ -282,6 +282,12 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(0, HighlightDelegate(HTML_ROLE, self.table))
         header_widths(self.table, [spec.width for spec in COLUMNS])
+        # The kind's English (Document, Supervision) is wider than the two characters of 公文.
+        metrics = self.table.fontMetrics()
+        kind_width = em(self.table) + max(metrics.horizontalAdvance(value_text(label))
+                                          for label in KIND_LABELS.values())
+        header = self.table.horizontalHeader()
+        header.resizeSection(KIND_COLUMN, max(header.sectionSize(KIND_COLUMN), kind_width))
         self.table.horizontalHeader().setMinimumSectionSize(3 * em(self.table))
         # The kind (公文/会议/督办) reads first after the title.
         self.table.horizontalHeader().moveSection(KIND_COLUMN, 1)
