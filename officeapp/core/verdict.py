@@ -53,7 +53,6 @@ class Refused(Exception):
         self.rejection = Rejection(code, message, details)
 
 
-
 def person_text(text: str, *, limit: int, too_long: Refused,
                 missing: Refused | None = None) -> str:
     """Return what a person wrote (an opinion, a reason), stripped: `too_long` is raised when
@@ -64,6 +63,7 @@ def person_text(text: str, *, limit: int, too_long: Refused,
     if missing is not None and not text:
         raise missing
     return text
+
 
 def moved_first(*, actor_id: str, actor_name: str, at: datetime,
                 did: str) -> tuple[str, dict[str, Any]]:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import qasync
 
+from officeapp.clock import Clock
 from officeapp.core.verdict import Accepted, Verdict
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, EDU_ID, FINANCE_ID
 from officeapp.store import LocalStore
@@ -51,14 +52,22 @@ class DocEnv:
     contexts: dict[str, AppContext] = field(default_factory=dict)
     widgets: list[QWidget] = field(default_factory=list)
     clock: datetime = field(default_factory=lambda: datetime.now(UTC) - timedelta(hours=2))
+    # The one server-corrected clock of this machine, shared by every person's context.
+    session_clock: Clock = field(default_factory=Clock)
 
     def ctx(self, username: str) -> AppContext:
         """Return the context of a demo person (all share the one store and worker)."""
         if username not in self.contexts:
             self.contexts[username] = AppContext(
                 settings=self.settings, worker=self.worker, store=self.store,
-                person_id=f"p-{username}")
+                person_id=f"p-{username}", clock=self.session_clock)
         return self.contexts[username]
+
+    def set_server_offset(self, offset: timedelta) -> None:
+        """Say the server's clock runs `offset` ahead of this machine's, as a sync measures it:
+        the store keeps it for the next start, and the session's clock reads it now."""
+        self.worker.call(self.store.set_server_offset, offset)
+        self.session_clock.offset = offset
 
     def keep(self, widget: QWidget) -> QWidget:
         """Close and delete `widget` before the loop ends."""

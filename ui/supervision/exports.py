@@ -11,7 +11,7 @@ from officeapp.errors import DomainError
 from officeapp.org import Organisation
 from officeapp.store import LocalStore
 from officeapp.supervision.ledger import ledger_xlsx
-from ui.supervision.snapshot import server_now, stored_item
+from ui.supervision.snapshot import stored_item
 
 
 def _names(store: LocalStore, org: Organisation) -> Any:
@@ -20,40 +20,42 @@ def _names(store: LocalStore, org: Organisation) -> Any:
     return NameBook.of(org, store.rooms())
 
 
-def ledger_bytes(store: LocalStore, *, ids: Sequence[str], org: Organisation) -> bytes:
+def ledger_bytes(store: LocalStore, *, ids: Sequence[str], org: Organisation,
+                 now: datetime) -> bytes:
     """Return the 台账 of these items as XLSX."""
     items = store.supervision.items(ids)
-    return ledger_xlsx(items, now=server_now(store),
+    return ledger_xlsx(items, now=now,
                        unit_names={u.id: u.name for u in org.units.values()})
 
 
-def ledger_pdf_bytes(store: LocalStore, *, ids: Sequence[str], org: Organisation) -> bytes:
+def ledger_pdf_bytes(store: LocalStore, *, ids: Sequence[str], org: Organisation,
+                     now: datetime) -> bytes:
     """Return the 台账 of these items as a landscape PDF table."""
     from officeapp.pdf.supervision import ledger_pdf
 
-    data: bytes = ledger_pdf(store.supervision.items(ids), now=server_now(store),
+    data: bytes = ledger_pdf(store.supervision.items(ids), now=now,
                              names=_names(store, org))
     return data
 
 
 def report_pdf_bytes(store: LocalStore, *, start: datetime, end: datetime, org: Organisation,
-                     title: str | None = None) -> bytes:
+                     now: datetime, title: str | None = None) -> bytes:
     """Return the 督办通报 of a period [start, end)."""
     from officeapp.pdf.supervision import supervision_report_pdf
 
     data: bytes = supervision_report_pdf(
-        store.supervision.items(), period_start=start, period_end=end, now=server_now(store),
+        store.supervision.items(), period_start=start, period_end=end, now=now,
         names=_names(store, org), title=title or None)
     return data
 
 
 def report_ofd_bytes(store: LocalStore, *, start: datetime, end: datetime, org: Organisation,
-                     title: str | None = None) -> bytes:
+                     now: datetime, title: str | None = None) -> bytes:
     """Return the 督办通报 of a period [start, end) as OFD, laid out as its PDF."""
     from officeapp.pdf.supervision import supervision_report_ofd
 
     data: bytes = supervision_report_ofd(
-        store.supervision.items(), period_start=start, period_end=end, now=server_now(store),
+        store.supervision.items(), period_start=start, period_end=end, now=now,
         names=_names(store, org), title=title or None)
     return data
 

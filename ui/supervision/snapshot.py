@@ -1,15 +1,13 @@
 """What the supervision screens read on the database worker: one item with what the person
-may do now, the lists, and the clock they are lit at (`store.corrected_now()`)."""
+may do now, and the lists, lit at the `now` the caller reads from the session's one clock
+(`AppContext.now()`: server-corrected)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from officeapp.core.verdict import Verdict
 from officeapp.org import Actor, Organisation
 from officeapp.store import LocalStore, RejectionRecord
 from officeapp.supervision import (
@@ -19,7 +17,6 @@ from officeapp.supervision import (
     ItemRow,
     LightDetail,
     Status,
-    SupervisionAction,
     SupervisionItem,
     available_actions,
     explain_light,
@@ -27,33 +24,8 @@ from officeapp.supervision import (
 )
 from officeapp.tracechain import Break
 from officeapp.workflow import Attachment
-from sync.client import actions
 from ui.common.attachments import blob_states
 from ui.supervision.texts import mutation_item_id, mutation_label
-
-# --- the time and the actions, on the worker -------------------------------------------------
-
-
-def server_now(store: LocalStore) -> datetime:
-    """Return the server-corrected time (the local clock plus the offset the engine measured)."""
-    now: datetime = store.corrected_now()
-    return now
-
-
-def act_now(store: LocalStore, *, person_id: str, item_id: str,
-            action: SupervisionAction) -> Verdict[SupervisionItem]:
-    """Take a supervision action at the server-corrected time (runs on the worker)."""
-    return actions.act_supervision(store, person_id=person_id, item_id=item_id, action=action,
-                                   now=server_now(store))
-
-
-def create_now(store: LocalStore, *, person_id: str, fields: Mapping[str, Any],
-               parent_id: str | None = None) -> SupervisionItem:
-    """Create an item (or a sub-item) at the server-corrected time (runs on the worker)."""
-    item: SupervisionItem = actions.create_supervision_item(
-        store, person_id=person_id, fields=fields, now=server_now(store), parent_id=parent_id)
-    return item
-
 
 # --- the snapshot ----------------------------------------------------------------------------
 
@@ -91,12 +63,11 @@ def stored_item(store: LocalStore, item_id: str) -> SupervisionItem | None:
 
 
 def load_item(store: LocalStore, *, item_id: str, org: Organisation, person_id: str,
-              root: Path) -> ItemSnapshot | None:
-    """Read an item and what the person may do with it now (runs on the worker)."""
+              root: Path, now: datetime) -> ItemSnapshot | None:
+    """Read an item and what the person may do with it `now` (runs on the worker)."""
     item = stored_item(store, item_id)
     if item is None:
         return None
-    now = server_now(store)
     actor = org.actor(person_id, now) if person_id in org.people else None
     kinds = tuple(available_actions(item, actor, now)) if actor else ()
     rows = store.supervision.rows(None, now=now)
@@ -134,18 +105,17 @@ class Listing:
     total: int = 0
 
 
-def load_rows(store: LocalStore, *, query: ItemQuery, limit: int = LIST_LIMIT) -> Listing:
-    """Return the first `limit` rows passing `query`, lit at the server-corrected time."""
-    now = server_now(store)
+def load_rows(store: LocalStore, *, query: ItemQuery, now: datetime,
+              limit: int = LIST_LIMIT) -> Listing:
+    """Return the first `limit` rows passing `query`, lit at `now`."""
     rows = tuple(store.supervision.rows(query, now=now, limit=limit))
     total = len(rows) if len(rows) < limit else store.supervision.count(query, now=now)
     return Listing(now, rows, tuple(explain_light(r, now) for r in rows), total)
 
 
-def load_inbox(store: LocalStore, *, org: Organisation,
-               person_id: str) -> tuple[datetime, list[InboxEntry]]:
-    """Return what waits for the person, most pressing first."""
-    now = server_now(store)
+def load_inbox(store: LocalStore, *, org: Organisation, person_id: str,
+               now: datetime) -> tuple[datetime, list[InboxEntry]]:
+    """Return what waits for the person `now`, most pressing first."""
     if person_id not in org.people:
         return now, []
     entries: list[InboxEntry] = store.supervision.inbox(org.actor(person_id, now), now=now)

@@ -64,7 +64,6 @@ from ui.common.qt import (
 )
 from ui.common.translate import tr
 from ui.supervision.lists import light_icon
-from ui.supervision.snapshot import server_now
 from ui.supervision.texts import beijing_day, deadline_text, period_bounds
 
 PRESETS = (
@@ -149,11 +148,10 @@ class Figures:
     warn_days: int
 
 
-def load_figures(store: LocalStore, *, start: datetime, end: datetime,
+def load_figures(store: LocalStore, *, start: datetime, end: datetime, now: datetime,
                  warn_days: int = DEFAULT_WARN_DAYS) -> Figures:
     """Return the per-unit figures of items assigned in [start, end), and every open item
-    overdue or due soon now (runs on the worker)."""
-    now = server_now(store)
+    overdue or due soon `now` (runs on the worker)."""
     units = store.supervision.statistics(period_start=start, period_end=end, now=now)
     found, rows = store.supervision.pressing(now=now, warn_days=warn_days,
                                              limit=PRESSING_LIMIT)
@@ -382,14 +380,15 @@ class SupervisionDashboard(QWidget):
 
     async def _read(self) -> tuple[Figures, Organisation, str]:
         if self._today is None:
-            self._today = beijing_day(await self.ctx.db(server_now))
+            self._today = beijing_day(self.ctx.now())
             if self.preset.currentData() != "custom":
                 self._set_days(*preset_days(self.preset.currentData(), self._today))
         first, last = self.days()
         start, end = period_bounds(first, last)
         scope = self.scope()
         org = await self.ctx.organisation()
-        figures: Figures = await self.ctx.db(load_figures, start=start, end=end)
+        figures: Figures = await self.ctx.db(load_figures, start=start, end=end,
+                                             now=self.ctx.now())
         return figures, org, scope
 
     def _loaded(self, figures: Figures, org: Organisation, scope: str) -> None:

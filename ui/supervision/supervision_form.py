@@ -28,6 +28,7 @@ from officeapp.supervision import (
 )
 from officeapp.supervision.fields import parse_fields
 from officeapp.workflow import Document
+from sync.client import actions
 from ui.common.context import AppContext, ChangeKind
 from ui.common.date_edits import DateEdit
 from ui.common.fit import open_size
@@ -61,7 +62,6 @@ from ui.common.qt import (
 from ui.common.translate import tr
 from ui.common.values import value_text
 from ui.documents.action_dialogs import PersonPicker, UnitPicker, unit_tree
-from ui.supervision.snapshot import act_now, create_now
 from ui.supervision.texts import beijing_day, deadline_text
 
 _CYCLES = ((CycleKind.NONE, QT_TRANSLATE_NOOP("", "不定期")),
@@ -219,7 +219,7 @@ class SupervisionForm(RecordForm, QDialog):
 
     async def _load(self) -> None:
         org = await self.ctx.organisation()
-        today = beijing_day(await self.ctx.db(lambda s: s.corrected_now()))
+        today = beijing_day(self.ctx.now())
         if not alive(self):
             return
         self._build(org, today)
@@ -371,7 +371,8 @@ class SupervisionForm(RecordForm, QDialog):
     async def _create(self, values: dict[str, Any]) -> SupervisionItem:
         parent_id = self.parent_item.id if self.parent_item is not None else None
         item: SupervisionItem = await self.ctx.write(
-            create_now, person_id=self.ctx.person_id, fields=values, parent_id=parent_id,
+            actions.create_supervision_item, person_id=self.ctx.person_id, fields=values,
+            parent_id=parent_id, now=self.ctx.now(),
             kinds=(ChangeKind.SUPERVISION,), origin=self)
         return item
 
@@ -380,7 +381,8 @@ class SupervisionForm(RecordForm, QDialog):
         if not changes:
             return True
         decision = await self.ctx.write(
-            act_now, person_id=self.ctx.person_id, item_id=item.id,
+            actions.act_supervision, person_id=self.ctx.person_id, item_id=item.id,
+            now=self.ctx.now(),
             action=SupervisionAction(ActionKind.EDIT, changes=changes),
             kinds=(ChangeKind.SUPERVISION,), origin=self)
         if isinstance(decision, Rejected):

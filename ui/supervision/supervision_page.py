@@ -251,7 +251,7 @@ class SupervisionPage(QWidget):
 
     async def _read_items(self, query: ItemQuery) -> tuple[Organisation, Listing]:
         org = await self._organisation()
-        listing: Listing = await self.ctx.db(load_rows, query=query)
+        listing: Listing = await self.ctx.db(load_rows, query=query, now=self.ctx.now())
         return org, listing
 
     def _show_items(self, org: Organisation, listing: Listing) -> None:
@@ -263,7 +263,8 @@ class SupervisionPage(QWidget):
 
     async def _read_inbox(self) -> tuple[Organisation, datetime, list[InboxEntry]]:
         org = await self._organisation()
-        now, entries = await self.ctx.db(load_inbox, org=org, person_id=self.ctx.person_id)
+        now, entries = await self.ctx.db(load_inbox, org=org, person_id=self.ctx.person_id,
+                                         now=self.ctx.now())
         return org, now, entries
 
     def _show_inbox(self, org: Organisation, now: datetime, entries: list[InboxEntry]) -> None:
@@ -368,7 +369,7 @@ class SupervisionPage(QWidget):
     async def _export(self, path: Path, ids: list[str]) -> None:
         org = await self._organisation()
         try:
-            data = await self.ctx.db(ledger_bytes, ids=ids, org=org)
+            data = await self.ctx.db(ledger_bytes, ids=ids, org=org, now=self.ctx.now())
             await self.ctx.worker.run(path.write_bytes, data)
         except (DomainError, OSError) as error:
             message = refusal_text(error) if isinstance(error, DomainError) else str(error)
@@ -390,7 +391,7 @@ class SupervisionPage(QWidget):
         if org is None:
             return
         self._preview(tr("督办台账"), tr("台账"),
-                      lambda s: ledger_pdf_bytes(s, ids=ids, org=org))
+                      lambda s: ledger_pdf_bytes(s, ids=ids, org=org, now=self.ctx.now()))
 
     def report_pdf(self) -> None:
         """Ask for a period, then preview its 督办通报."""
@@ -411,9 +412,9 @@ class SupervisionPage(QWidget):
                                                         last.isoformat())
         self._preview(name, tr("督办通报"),
                       lambda s: report_pdf_bytes(s, start=start, end=end, org=org,
-                                                 title=title or None),
+                                                 now=self.ctx.now(), title=title or None),
                       ofd=lambda s: report_ofd_bytes(s, start=start, end=end, org=org,
-                                                     title=title or None))
+                                                     now=self.ctx.now(), title=title or None))
 
     def sheet_pdf(self, item_id: str | None = None) -> None:
         """Preview the 督办单 of the item shown (or `item_id`)."""

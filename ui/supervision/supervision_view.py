@@ -1,8 +1,8 @@
 """The supervision item pane: fields, the light and why, reports, urgings, extensions, the trace,
 and exactly the buttons `officeapp.supervision.available_actions` allows.
 
-Everything is read on the database worker in one snapshot, at the server-corrected time
-(`store.corrected_now()`), so lights and buttons are right on a machine whose clock is wrong.
+Everything is read on the database worker in one snapshot, at the session's server-corrected
+time (`AppContext.now()`), so lights and buttons are right on a machine whose clock is wrong.
 Every action goes through `sync.client.actions.act_supervision`.
 """
 
@@ -21,6 +21,7 @@ from officeapp.store import RejectionRecord
 from officeapp.supervision import ActionKind, SupervisionAction, SupervisionItem
 from officeapp.supervision.model import end_of_day
 from officeapp.workflow import Attachment
+from sync.client import actions
 from ui.common import record_pane
 from ui.common.action_bar import ActionBar, ActionBarPane
 from ui.common.attachments import blobs_root, export_for_opening, open_with_system
@@ -29,7 +30,7 @@ from ui.common.display import set_html
 from ui.common.feedback import Feedback, done_text
 from ui.common.latest_load import LatestLoad
 from ui.common.messages import refusal_text
-from ui.common.operations import Operation
+from ui.common.operations import Operation, on_store
 from ui.common.qt import (
     QDialog,
     QHBoxLayout,
@@ -56,7 +57,7 @@ from ui.supervision.rendering import (
     trace_html,
     urgings_html,
 )
-from ui.supervision.snapshot import ItemSnapshot, act_now, attachments_of, load_item
+from ui.supervision.snapshot import ItemSnapshot, attachments_of, load_item
 from ui.supervision.texts import (
     LIGHT_COLOURS,
     action_text,
@@ -205,7 +206,8 @@ class SupervisionView(ActionBarPane, QWidget):
         org = await self.ctx.organisation()
         snapshot = await self.ctx.db(load_item, item_id=item_id, org=org,
                                      person_id=self.ctx.person_id,
-                                     root=blobs_root(self.ctx.settings.data_dir()))
+                                     root=blobs_root(self.ctx.settings.data_dir()),
+                                     now=self.ctx.now())
         return org, snapshot
 
     def _loaded(self, item_id: str, org: Organisation, snapshot: ItemSnapshot | None) -> None:
@@ -350,11 +352,10 @@ class SupervisionView(ActionBarPane, QWidget):
             return
         if action.expected_status is None and self.snapshot is not None:
             action = replace(action, expected_status=self.snapshot.item.status)
-        # The item's lights and buttons were read at the store's server-corrected time
-        # (`act_now`), so the action is taken at that time too.
         (Operation(self, self.ctx, what=action_text(action.kind),
-                   action=lambda _now: self.ctx.db(act_now, person_id=self.ctx.person_id,
-                                                   item_id=item_id, action=action))
+                   action=on_store(self.ctx, actions.act_supervision,
+                                   person_id=self.ctx.person_id, item_id=item_id,
+                                   action=action))
          .busy(flag=self.action_bar.set_busy)
          .changes(ChangeKind.SUPERVISION)
          .refused(lambda refusal: self._refused(refusal_text(refusal)))

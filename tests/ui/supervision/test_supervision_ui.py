@@ -56,8 +56,7 @@ SUPERVISOR = "office.supervisor"
 
 
 def _now(env: DocEnv) -> datetime:
-    found: datetime = env.worker.call(env.store.corrected_now)
-    return found
+    return env.session_clock.now()
 
 
 def create(env: DocEnv, *, title: str = "推进全市数字政府建设", lead: str | None = FINANCE_ID,
@@ -324,7 +323,7 @@ def test_light_follows_the_server_clock_not_the_local_one(doc_env: DocEnv) -> No
     view = view_of(env, SUPERVISOR, item_id)
     assert view.snapshot is not None and view.snapshot.light.light is not Light.RED
     # This machine's clock is ten days slow: the server says the deadline has passed.
-    env.worker.call(env.store.set_server_offset, timedelta(days=10))
+    env.set_server_offset(timedelta(days=10))
     view.reload()
     env.until(lambda: view.snapshot is not None and view.snapshot.light.light is Light.RED,
               what="red at the server's time")
@@ -377,7 +376,7 @@ def test_my_supervision_lists_what_waits_with_the_reason(doc_env: DocEnv) -> Non
     late = assigned(env, title="逾期的事项", days=1)
     waiting = assigned(env, title="刚交办的事项", days=30)
     act(env, late, "finance.clerk", ActionKind.RECEIVE)
-    env.worker.call(env.store.set_server_offset, timedelta(days=2))
+    env.set_server_offset(timedelta(days=2))
     page = page_of(env, "finance.clerk")
     env.until(lambda: len(page.inbox.entries) == 2, what="两项待办")
     model = page.inbox
