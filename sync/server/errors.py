@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from sync.protocol import SCHEMA_VERSION
+
 log = logging.getLogger("officeapp.server")
 
 UNAVAILABLE_MESSAGE = "服务器暂时无法处理请求，请稍后重试"
@@ -98,3 +100,17 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(sa.exc.DBAPIError, _database_error)
     app.add_exception_handler(sa.exc.TimeoutError, _database_error)
     app.add_exception_handler(Exception, _unexpected)
+
+
+def check_schema(version: int) -> None:
+    """Refuse a client that speaks a newer protocol than this server."""
+    if version > SCHEMA_VERSION:
+        raise ApiError(409, "sync.schema_unsupported",
+                       "客户端版本比服务器新，请联系管理员升级服务器",
+                       client=version, server=SCHEMA_VERSION)
+
+
+def client_mismatch() -> ApiError:
+    """Return the error for a client id registered to another person."""
+    return ApiError(403, "sync.client_mismatch",
+                    "该客户端已被其他用户使用，请重新登录以建立新的本地数据")

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from officeapp.demo import EDU_ID, FINANCE_ID
+from officeapp.demo import EDU_ID, FINANCE_ID, OFFICE_ID
 from sync.protocol import PullResponse
 from sync.server.ops import admin
 from sync.server.settings import Settings
@@ -216,3 +216,29 @@ def test_a_person_moved_to_another_unit_resets_and_loses_the_old_units_records(
     assert not stayer.pull()["reset"]  # the directory change alone resets nobody else
     stayer.sync()
     assert doc_id in stayer.documents()
+
+
+def test_a_client_at_the_head_pulls_nothing_and_keeps_its_cursor(user: Users) -> None:
+    clerk = user("office.clerk")
+    clerk.sync()
+    head = clerk.cursor
+    page = clerk.pull()
+    assert (page["cursor"], page["changes"], page["results"]) == (head, [], [])
+    assert not page["has_more"] and not page["reset"]
+
+
+def test_a_unit_moved_under_another_is_seen_by_its_members_at_the_next_pull(
+        user: Users, engine: sa.Engine, clock: Clock) -> None:
+    """Pulls reuse the unit tree of one head of the log: re-parenting a unit moves the head,
+    so its members are answered under the new tree (a reset, then the new unit's records)."""
+    doc_id = user("office.clerk").create()
+    reader = user("edu.clerk")
+    reader.sync()
+    assert doc_id not in reader.documents()
+    assert not reader.pull()["reset"]  # at the head, the tree of that head read once more
+    with db.write(engine) as connection:
+        edu = load_organisation(connection).units[EDU_ID]
+        save_directory(connection, units=[replace(edu, parent_id=OFFICE_ID)], now=clock())
+    assert reader.pull()["reset"]
+    reader.sync()
+    assert doc_id in reader.documents()

@@ -33,7 +33,7 @@ from sync.protocol import (
     SCHEMA_VERSION,
     SERVER_TOO_OLD,
 )
-from sync.server.mutations import dispatch
+from sync.server import errors
 
 from .conftest import NOTICE, User
 from .conftest import Api as AppClient
@@ -52,7 +52,7 @@ def server_speaks(monkeypatch: pytest.MonkeyPatch, newest: int, oldest: int) -> 
     `oldest`..`newest` (this process's client keeps the protocol it imported)."""
     monkeypatch.setattr(protocol, "SCHEMA_VERSION", newest)
     monkeypatch.setattr(protocol, "OLDEST_SCHEMA_VERSION", oldest)
-    monkeypatch.setattr(dispatch, "SCHEMA_VERSION", newest)  # dispatch.check_schema's own copy
+    monkeypatch.setattr(errors, "SCHEMA_VERSION", newest)  # check_schema's own copy
 
 
 def _post(who: User, path: str, body: dict[str, Any]) -> httpx.Response:

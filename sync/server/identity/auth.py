@@ -52,6 +52,36 @@ class Session:
     expires_at: datetime
 
 
+_a, _f, _p = t.access_tokens.c, t.token_families.c, t.people.c
+# The person and login of a token, built once with a parameter: most requests check a token,
+# and pulls extend this statement with what they read next (sync.server.storage.pull).
+SESSION: sa.Select[Any] = (
+    sa.select(*(c for c in t.people.c if c.name != "password_hash"), _a.family_id,
+              _a.expires_at)
+    .select_from(t.access_tokens)
+    .join(t.token_families, _f.id == _a.family_id)
+    .join(t.people, _p.id == _a.person_id)
+    .where(_a.token_hash == sa.bindparam("token_hash"), _f.revoked_at.is_(None), _p.active))
+
+
+def session_params(access_token: str) -> dict[str, str]:
+    """Return the parameters of `SESSION` for `access_token`."""
+    return {"token_hash": token_hash(access_token)}
+
+
+def session_from(row: sa.Row[Any] | None, now: datetime) -> Session:
+    """Return the session of a `SESSION` row, or refuse with 401 (no row: unknown, revoked or
+    inactive; an old one: expired)."""
+    if row is None:
+        raise ApiError(401, "auth.invalid_token", "登录已失效，请重新登录",
+                       headers={"WWW-Authenticate": "Bearer"})
+    expires_at = db.as_utc(row.expires_at)
+    if expires_at <= now:
+        raise ApiError(401, "auth.token_expired", "登录已过期，请刷新登录",
+                       headers={"WWW-Authenticate": "Bearer"})
+    return Session(person_from_row(row), row.family_id, expires_at)
+
+
 @dataclass(frozen=True)
 class Issued:
     """A fresh token pair."""
@@ -345,20 +375,6 @@ class Auth:
             return self.session_in(connection, access_token)
 
     def session_in(self, connection: sa.Connection, access_token: str) -> Session:
-        """`session` inside the caller's transaction (a pull checks its token in its snapshot)."""
-        now = self.settings.clock()
-        a, f, p = t.access_tokens.c, t.token_families.c, t.people.c
-        query = (sa.select(t.people, a.family_id, a.expires_at)
-                 .join(t.token_families, f.id == a.family_id)
-                 .join(t.people, p.id == a.person_id)
-                 .where(a.token_hash == token_hash(access_token), f.revoked_at.is_(None),
-                        p.active))
-        row = connection.execute(query).first()
-        if row is None:
-            raise ApiError(401, "auth.invalid_token", "登录已失效，请重新登录",
-                           headers={"WWW-Authenticate": "Bearer"})
-        expires_at = db.as_utc(row.expires_at)
-        if expires_at <= now:
-            raise ApiError(401, "auth.token_expired", "登录已过期，请刷新登录",
-                           headers={"WWW-Authenticate": "Bearer"})
-        return Session(person_from_row(row), row.family_id, expires_at)
+        """`session` inside the caller's transaction."""
+        row = connection.execute(SESSION, session_params(access_token)).first()
+        return session_from(row, self.settings.clock())

@@ -15,13 +15,12 @@ from officeapp.errors import DomainError, ValidationError
 from officeapp.mutators import MUTATORS
 from officeapp.org import Person
 from sync.protocol import (
-    SCHEMA_VERSION,
     Mutation,
     MutationResult,
     PushRequest,
     PushResponse,
 )
-from sync.server.errors import ApiError
+from sync.server.errors import check_schema, client_mismatch
 from sync.server.http.limits import unstorable_text
 from sync.server.mutations import delegations, documents, meetings, supervision
 from sync.server.mutations.work import Handler, Work
@@ -41,14 +40,6 @@ ATTEMPTS = 3
 # Every mutation's handler, by name: one module per area registers its own.
 HANDLERS: Mapping[str, Handler] = {
     **documents.HANDLERS, **meetings.HANDLERS, **supervision.HANDLERS, **delegations.HANDLERS}
-
-
-def check_schema(version: int) -> None:
-    """Refuse a client that speaks a newer protocol than this server."""
-    if version > SCHEMA_VERSION:
-        raise ApiError(409, "sync.schema_unsupported",
-                       "客户端版本比服务器新，请联系管理员升级服务器",
-                       client=version, server=SCHEMA_VERSION)
 
 
 def lock_client(connection: sa.Connection, client_id: str, person_id: str, now: datetime,
@@ -75,12 +66,6 @@ def lock_client(connection: sa.Connection, client_id: str, person_id: str, now: 
                         client_id, next_id, last + 1, next_id - 1)
             last = next_id - 1
     return last
-
-
-def client_mismatch() -> ApiError:
-    """Return the error for a client id registered to another person."""
-    return ApiError(403, "sync.client_mismatch",
-                    "该客户端已被其他用户使用，请重新登录以建立新的本地数据")
 
 
 def _jsonable(details: Mapping[str, Any]) -> dict[str, Any]:

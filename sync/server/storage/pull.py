@@ -10,18 +10,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from officeapp.org import Person
 from sync.protocol import KINDS_SINCE, PullRequest
-from sync.server.mutations.dispatch import check_schema, client_mismatch
+from sync.server.errors import check_schema, client_mismatch
+from sync.server.identity.auth import SESSION, Session, session_from, session_params
 from sync.server.storage import changelog, db
 from sync.server.storage import tables as t
 from sync.server.storage.visibility import user_scopes
 
 # The statements are built once, with parameters: building and hashing a statement per
 # request cost more CPU than running it (pulls are most of the server's requests).
-_CLIENT = (sa.select(t.clients.c.person_id, t.clients.c.last_mutation_id,
-                     t.clients.c.scopes_key)
-           .where(t.clients.c.client_id == sa.bindparam("client_id")))
+_c, _counter = t.clients.c, t.sync_counter.c
+# Who pulls (the token's session), the client's row and the head of the log, in one round trip.
+START = (SESSION.add_columns(_c.person_id.label("client_person_id"), _c.last_mutation_id,
+                             _c.scopes_key, _counter.seq.label("head"), _counter.pruned_through)
+         .join(t.sync_counter, _counter.id == 1)
+         .outerjoin(t.clients, _c.client_id == sa.bindparam("client_id")))
 _VISIBLE = (
     sa.select(t.changes.c.seq, t.changes.c.kind, t.changes.c.entity_id, t.changes.c.op,
               # The payload is read as its stored JSON text and spliced into the answer as is.
@@ -43,18 +46,32 @@ class PullAnswer:
     record_scopes: str | None = None
 
 
+@dataclass(frozen=True)
+class Start:
+    """What a pull reads first: who pulls, what the server knows of the client, the head."""
+
+    session: Session
+    client_person_id: str | None
+    last_mutation_id: int
+    scopes_key: str | None
+    head: int
+    pruned_through: int
+
+
+def start(connection: sa.Connection, access_token: str, client_id: str, now: datetime) -> Start:
+    """Read `START` for this token and client; refuse a token that is not valid (401)."""
+    row = connection.execute(START, {**session_params(access_token), "client_id": client_id})
+    found = row.first()
+    session = session_from(found, now)
+    assert found is not None
+    return Start(session, found.client_person_id, int(found.last_mutation_id or 0),
+                 found.scopes_key, int(found.head), int(found.pruned_through))
+
+
 def scopes_key(scopes: frozenset[str]) -> str:
     """Return a short fingerprint of what a user may see (their person, units, everyone)."""
     text = "\n".join(sorted(s for s in scopes if not s.startswith("client:")))
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _client(connection: sa.Connection, person: Person,
-            client_id: str) -> sa.Row[Any, Any, Any] | None:
-    row = connection.execute(_CLIENT, {"client_id": client_id}).first()
-    if row is not None and row.person_id != person.id:
-        raise client_mismatch()
-    return row
 
 
 def record_scopes(engine: sa.Engine, *, client_id: str, person_id: str, key: str,
@@ -77,22 +94,12 @@ def _visible(connection: sa.Connection, scopes: frozenset[str], cursor: int, hea
     return list(connection.execute(_VISIBLE, values))
 
 
-def pull(engine: sa.Engine, person: Person, request: PullRequest, now: datetime) -> str:
-    """Return the next page of changes `person` may see, as `PullResponse` JSON.
+def pull_in(connection: sa.Connection, begun: Start, request: PullRequest) -> PullAnswer:
+    """Return the next page of changes the puller may see after the request's cursor, as
+    `PullResponse` JSON, inside the read transaction `begun` was read in (one snapshot).
 
     Pages can hold hundreds of documents: their stored JSON is spliced in as it is, never
     decoded and encoded again (that was most of the server's time under load).
-    """
-    with db.read(engine) as connection:
-        answer = pull_in(connection, person, request)
-    if answer.record_scopes is not None:
-        record_scopes(engine, client_id=request.client_id, person_id=person.id,
-                      key=answer.record_scopes, now=now)
-    return answer.body
-
-
-def pull_in(connection: sa.Connection, person: Person, request: PullRequest) -> PullAnswer:
-    """`pull` inside the caller's read transaction (one snapshot for everything it reads).
 
     Revokes follow a record whose scopes change; when the user's own scopes change (moved
     to another unit), every record seen through the old ones would stay on the client. So
@@ -100,15 +107,20 @@ def pull_in(connection: sa.Connection, person: Person, request: PullRequest) -> 
     answers `reset`: the client wipes its mirror and pulls again from 0.
     """
     check_schema(request.schema_version)
-    client = _client(connection, person, request.client_id)
-    last_mutation_id = 0 if client is None else int(client.last_mutation_id)
-    head, pruned_through = changelog.head(connection)
-    if changelog.needs_reset(request.cursor, head, pruned_through):
+    person, head = begun.session.person, begun.head
+    if begun.client_person_id is not None and begun.client_person_id != person.id:
+        raise client_mismatch()
+    last_mutation_id, recorded = begun.last_mutation_id, begun.scopes_key
+    if changelog.needs_reset(request.cursor, head, begun.pruned_through):
         return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
+    if 0 < request.cursor == head and recorded is not None:
+        # Nothing new: most pulls. The scopes need no check here: every change of the
+        # directory (a person moved, a unit re-parented) appends to the log, so a client at
+        # the head was answered under today's scopes by the pull that brought it there.
+        return PullAnswer(_page(head, last_mutation_id, [], has_more=False, reset=False))
     scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id,
-                         client_id=request.client_id)
+                         client_id=request.client_id, head=head)
     key = scopes_key(scopes)
-    recorded = None if client is None else client.scopes_key
     if recorded is not None and recorded != key and request.cursor > 0:
         return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
     rows = _visible(connection, scopes, request.cursor, head, request.limit,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
@@ -124,14 +126,38 @@ def unit_path(parents: Mapping[str, str | None], unit_id: str) -> tuple[str, ...
 
 def unit_parents(connection: sa.Connection) -> dict[str, str | None]:
     """Return each unit's parent id."""
-    rows = connection.execute(sa.select(t.units.c.id, t.units.c.parent_id))
+    rows = connection.execute(_UNIT_PARENTS)
     return {row.id: row.parent_id for row in rows}
 
 
+_UNIT_PARENTS = sa.select(t.units.c.id, t.units.c.parent_id)
+# The unit tree as of a head of the change log, per engine. Every write of a unit appends a
+# change (sync.server.storage.directory), so one head names one tree; most requests read it
+# at a head some other request has read already.
+_parents_at: weakref.WeakKeyDictionary[sa.Engine, tuple[int, Mapping[str, str | None]]] = (
+    weakref.WeakKeyDictionary())
+_parents_lock = threading.Lock()
+
+
+def _unit_parents_at(connection: sa.Connection, head: int) -> Mapping[str, str | None]:
+    with _parents_lock:
+        cached = _parents_at.get(connection.engine)
+    if cached is not None and cached[0] == head:
+        return cached[1]
+    parents = unit_parents(connection)
+    with _parents_lock:
+        _parents_at[connection.engine] = (head, parents)
+    return parents
+
+
 def user_scopes(connection: sa.Connection, *, person_id: str, unit_id: str,
-                client_id: str | None = None) -> frozenset[str]:
-    """Return every scope a person sees: everyone's, their own, and their units' (upwards)."""
-    path = unit_path(unit_parents(connection), unit_id)
+                client_id: str | None = None, head: int | None = None) -> frozenset[str]:
+    """Return every scope a person sees: everyone's, their own, and their units' (upwards).
+
+    `head`, the head of the change log read in the caller's snapshot, lets the unit tree
+    of that head be reused."""
+    parents = unit_parents(connection) if head is None else _unit_parents_at(connection, head)
+    path = unit_path(parents, unit_id)
     scopes = {EVERYONE, person_scope(person_id), *(unit_scope(u) for u in path)}
     if client_id is not None:
         scopes.add(client_scope(client_id))

@@ -26,7 +26,7 @@ from sync.server.errors import ApiError
 from sync.server.http.routes.deps import ServerDep, SessionDep, TokenDep
 from sync.server.http.server import Server
 from sync.server.identity.auth import Session
-from sync.server.storage import db, pull, seals
+from sync.server.storage import changelog, db, pull, seals
 from sync.server.storage.visibility import user_scopes
 
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -65,15 +65,15 @@ def push(body: PushRequest, session: SessionDep, server: ServerDep) -> PushRespo
 @router.post("/pull", responses=ERRORS, response_model=PullResponse)
 def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep) -> Response:
     """Return the next page of changes the caller may see after `cursor`."""
-    # Pulls are most of the traffic: the token is checked in the pull's own snapshot, in
-    # the same worker thread, rather than in a transaction and a thread of its own.
+    # Pulls are most of the traffic: the token, the client's row and the head are read in one
+    # statement of the pull's own snapshot, in the same worker thread.
     with db.read(server.engine) as connection:
-        session = server.auth.session_in(connection, token)
+        begun = pull.start(connection, token, body.client_id, server.settings.clock())
         check_versions(body.schema_version)  # after the login check, as for a push
-        answer = pull.pull_in(connection, session.person, body)
+        answer = pull.pull_in(connection, begun, body)
     if answer.record_scopes is not None:
         pull.record_scopes(server.engine, client_id=body.client_id,
-                           person_id=session.person.id, key=answer.record_scopes,
+                           person_id=begun.session.person.id, key=answer.record_scopes,
                            now=server.settings.clock())
     return Response(answer.body, media_type="application/json")
 
@@ -90,8 +90,9 @@ def trust_roots(session: SessionDep, server: ServerDep) -> TrustRootsResponse:
 
 def _scopes(server: Server, session: Session) -> frozenset[str]:
     with db.read(server.engine) as connection:
+        head, _ = changelog.head(connection)
         return user_scopes(connection, person_id=session.person.id,
-                           unit_id=session.person.unit_id)
+                           unit_id=session.person.unit_id, head=head)
 
 
 async def _stream(server: Server, session: Session,
