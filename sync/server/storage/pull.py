@@ -20,10 +20,12 @@ from sync.server.storage.visibility import user_scopes
 # The statements are built once, with parameters: building and hashing a statement per
 # request cost more CPU than running it (pulls are most of the server's requests).
 _c, _counter = t.clients.c, t.sync_counter.c
-# Who pulls (the token's session), the client's row and the head of the log, in one round trip.
-START = (SESSION.add_columns(_c.person_id.label("client_person_id"), _c.last_mutation_id,
-                             _c.scopes_key, _counter.seq.label("head"), _counter.pruned_through)
-         .join(t.sync_counter, _counter.id == 1)
+# A token's session and the head of the log (what opening the event stream reads).
+SESSION_AT_HEAD = (SESSION.add_columns(_counter.seq.label("head"), _counter.pruned_through)
+                   .join(t.sync_counter, _counter.id == 1))
+# What a pull reads first, in one round trip: that, and the client's row.
+START = (SESSION_AT_HEAD.add_columns(_c.person_id.label("client_person_id"),
+                                     _c.last_mutation_id, _c.scopes_key)
          .outerjoin(t.clients, _c.client_id == sa.bindparam("client_id")))
 _VISIBLE = (
     sa.select(t.changes.c.seq, t.changes.c.kind, t.changes.c.entity_id, t.changes.c.op,

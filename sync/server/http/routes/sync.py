@@ -25,8 +25,8 @@ from sync.protocol import (
 from sync.server.errors import ApiError
 from sync.server.http.routes.deps import ServerDep, SessionDep, TokenDep
 from sync.server.http.server import Server
-from sync.server.identity.auth import Session
-from sync.server.storage import changelog, db, pull, seals
+from sync.server.identity.auth import Session, session_from, session_params
+from sync.server.storage import db, pull, seals
 from sync.server.storage.visibility import user_scopes
 
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -88,11 +88,17 @@ def trust_roots(session: SessionDep, server: ServerDep) -> TrustRootsResponse:
                                      for r in found])
 
 
-def _scopes(server: Server, session: Session) -> frozenset[str]:
+def _open_stream(server: Server, token: str) -> tuple[Session, frozenset[str]]:
+    """Check the token and read what the caller sees, in one snapshot and one round trip
+    (thousands of streams open when an office starts its day); start listening for pokes."""
     with db.read(server.engine) as connection:
-        head, _ = changelog.head(connection)
-        return user_scopes(connection, person_id=session.person.id,
-                           unit_id=session.person.unit_id, head=head)
+        row = connection.execute(pull.SESSION_AT_HEAD, session_params(token)).first()
+        session = session_from(row, server.settings.clock())
+        assert row is not None
+        scopes = user_scopes(connection, person_id=session.person.id,
+                             unit_id=session.person.unit_id, head=int(row.head))
+    server.notifier.ensure_listening()
+    return session, scopes
 
 
 async def _stream(server: Server, session: Session,
@@ -119,13 +125,12 @@ async def _stream(server: Server, session: Session,
 
 
 @router.get("/events", responses={**ERRORS, 200: {"content": {"text/event-stream": {}}}})
-async def events(session: SessionDep, server: ServerDep) -> StreamingResponse:
+async def events(token: TokenDep, server: ServerDep) -> StreamingResponse:
     """Server-sent events: `poke` when something new may be pulled, `heartbeat` meanwhile;
     503 while the server is stopping."""
+    session, scopes = await run_in_threadpool(_open_stream, server, token)
     if server.hub.closing:
         raise ApiError(503, "server.stopping", "服务器正在停止，请稍后重试",
                        headers={"Retry-After": "5"})
-    scopes = await run_in_threadpool(_scopes, server, session)
-    await run_in_threadpool(server.notifier.ensure_listening)
     return StreamingResponse(_stream(server, session, scopes), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
