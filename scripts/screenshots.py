@@ -109,13 +109,26 @@ def shot(widget: QWidget, name: str) -> None:
     print(path)
 
 
+async def settled_shot(widget: QWidget, name: str, *, wait: float = 1.5) -> None:
+    """Capture `widget` once it has had `wait` seconds to load its rows and paint them."""
+    await pause(wait)
+    shot(widget, name)
+
+
+async def dialog_shot(dialog: QWidget | None, name: str, *, wait: float = 0.0) -> None:
+    """Capture a dialog the scenario opened, once it has had `wait` seconds to settle, and
+    close it."""
+    assert dialog is not None, f"no dialog open for {name}"
+    await settled_shot(dialog, name, wait=wait)
+    dialog.close()
+
+
 async def first_row_shot(window: MainWindow, key: str, name: str) -> None:
     """Open the list `key` with its first row selected, and capture the window."""
     window.select(key)
     await pause(1.0)
     window.table.selectRow(0)
-    await pause(1.5)
-    shot(window, name)
+    await settled_shot(window, name)
 
 
 async def login(app: QApplication, tmp: Path, url: str, username: str,
@@ -131,8 +144,7 @@ async def login(app: QApplication, tmp: Path, url: str, username: str,
     dialog.username.setText(username)
     dialog.password.setText(DEMO_PASSWORD)
     if capture:
-        await pause(0.3)
-        shot(dialog, capture)
+        await settled_shot(dialog, capture, wait=0.3)
     dialog._submit()
     while session.ctx is None or session.ctx.engine is None or \
             session.ctx.engine.status.last_sync is None:
@@ -199,14 +211,12 @@ async def scenario(app: QApplication, tmp: Path, url: str) -> None:
     await first_row_shot(window, "outgoing", "03-outgoing")
     await first_row_shot(clerk.window, "mine", "04-mine-numbered")
     clerk.window.select("directory")
-    await pause(1.0)
-    shot(clerk.window, "05-directory")
+    await settled_shot(clerk.window, "05-directory", wait=1.0)
     clerk.window.select("todo")
     clerk.window._compose()
     await pause(1.0)
     dialog = clerk.window._dialog
-    shot(dialog, "06-compose")
-    dialog.close()
+    await dialog_shot(dialog, "06-compose")
     document = getattr(clerk.window.document, "preview", None)
     if document is not None:
         clerk.window.select("mine")
@@ -217,8 +227,7 @@ async def scenario(app: QApplication, tmp: Path, url: str) -> None:
         await pause(3.0)
         preview = getattr(clerk.window.document, "dialog", None)
         if preview is not None:
-            shot(preview, "07-pdf-preview")
-            preview.close()
+            await dialog_shot(preview, "07-pdf-preview")
     await delegation_shot(leader)
     supervisor, lead_unit = await supervision_shots(app, tmp, url)
     secretary = await meeting_shots(app, tmp, url)
@@ -241,9 +250,7 @@ async def delegation_shot(leader: Session) -> None:
     dialog.delegate.setCurrentIndex(dialog.delegate.findData("p-office.reviewer"))
     dialog.end.setDateTime(dialog.start.dateTime().addSecs(-3600))
     dialog.add_button.click()
-    await pause(0.3)
-    shot(dialog, "08-delegations")
-    dialog.close()
+    await dialog_shot(dialog, "08-delegations", wait=0.3)
 
 
 async def supervision_shots(app: QApplication, tmp: Path, url: str) -> tuple[Session, Session]:
@@ -255,30 +262,24 @@ async def supervision_shots(app: QApplication, tmp: Path, url: str) -> tuple[Ses
     page = window.supervision
     await pause(1.5)
     page.inbox_table.selectRow(0)
-    await pause(1.5)
-    shot(window, "10-supervision-mine")
+    await settled_shot(window, "10-supervision-mine")
     page.set_mode(page.ALL)
     await pause(1.0)
     page.item_table.selectRow(2)
     await pause(1.5)
     page.view.tabs.setCurrentIndex(1)
-    await pause(0.5)
-    shot(window, "11-supervision-all-reports")
+    await settled_shot(window, "11-supervision-all-reports", wait=0.5)
     page.view.tabs.setCurrentIndex(0)
     page.set_mode(page.STATS)
     page.dashboard.preset.setCurrentIndex(page.dashboard.preset.findData("year"))
-    await pause(2.0)
-    shot(window, "12-supervision-dashboard")
+    await settled_shot(window, "12-supervision-dashboard", wait=2.0)
     page.set_mode(page.ALL)
     page.new_item()
     await pause(1.0)
     page.dialog.title.setText("推进全市政务服务“一网通办”")
-    shot(page.dialog, "13-supervision-form")
-    page.dialog.close()
+    await dialog_shot(page.dialog, "13-supervision-form")
     page.sheet_pdf()
-    await pause(3.0)
-    shot(page.dialog, "14-supervision-sheet")
-    page.dialog.close()
+    await dialog_shot(page.dialog, "14-supervision-sheet", wait=3.0)
     lead = await login(app, tmp, url, "finance.clerk")
     assert lead.window is not None
     lead.window.select("supervision")
@@ -292,8 +293,7 @@ async def supervision_shots(app: QApplication, tmp: Path, url: str) -> tuple[Ses
         view.buttons["report"].click()
         await pause(0.8)
         view.dialog.text.setPlainText("第二批资金已完成审核，本周内拨付到位。")
-        shot(view.dialog, "16-supervision-report-dialog")
-        view.dialog.close()
+        await dialog_shot(view.dialog, "16-supervision-report-dialog")
     return boss, lead
 
 
@@ -345,31 +345,23 @@ async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
     page = window.meetings
     await pause(1.5)
     page.open_meeting(first)
-    await pause(1.5)
-    shot(window, "20-meetings-list")
+    await settled_shot(window, "20-meetings-list")
     page.calendar.anchor = day
     page.set_mode("calendar")
-    await pause(1.5)
-    shot(window, "21-meetings-calendar-week")
+    await settled_shot(window, "21-meetings-calendar-week")
     page.calendar.set_mode("month")
-    await pause(1.5)
-    shot(window, "22-meetings-calendar-month")
+    await settled_shot(window, "22-meetings-calendar-month")
     page.rooms.anchor = day
     page.set_mode("rooms")
-    await pause(1.5)
-    shot(window, "23-meetings-rooms")
+    await settled_shot(window, "23-meetings-rooms")
     form = page.new_meeting_at("r-2", at(15))
     await pause(1.5)
     form.title.setText("全市教育工作专题会")
     form.attendees.set_selected([{"kind": "person", "id": "p-office.deputy"},
                                  {"kind": "unit", "id": EDU_ID}])
-    await pause(1.5)
-    shot(form, "24-meeting-form-conflict")
-    form.close()
+    await dialog_shot(form, "24-meeting-form-conflict", wait=1.5)
     page.view.preview("notice")
-    await pause(4.0)
-    shot(page.view.dialog, "25-meeting-notice-pdf")
-    page.view.dialog.close()
+    await dialog_shot(page.view.dialog, "25-meeting-notice-pdf", wait=4.0)
     deputy = await login(app, tmp, url, "office.deputy")
     assert deputy.window is not None
     deputy.window.select("meetings")
@@ -392,8 +384,7 @@ async def meeting_shots(app: QApplication, tmp: Path, url: str) -> Session:
     page.open_meeting(first)
     await pause(1.5)
     page.view.tabs.setCurrentIndex(1)
-    await pause(0.5)
-    shot(window, "28-meeting-replies")
+    await settled_shot(window, "28-meeting-replies", wait=0.5)
     if deputy.ctx is not None:
         await deputy.ctx.close()
     return secretary
@@ -434,15 +425,13 @@ async def document_screens(clerk: Session, leader: Session, prefix: str) -> None
     for key, name in (("todo", "inbox"), ("outgoing", "outgoing")):
         await first_row_shot(window, key, f"{prefix}-{name}")
     window.select("directory")
-    await pause(1.0)
-    shot(window, f"{prefix}-directory")
+    await settled_shot(window, f"{prefix}-directory", wait=1.0)
     assert clerk.window is not None
     clerk.window._compose()
     await pause(1.0)
     dialog = clerk.window._dialog
     dialog.title.setText("关于做好2027年元旦春节期间有关工作的通知")
-    shot(dialog, f"{prefix}-compose")
-    dialog.close()
+    await dialog_shot(dialog, f"{prefix}-compose")
 
 
 PASTED_BODY = ("各县区人民政府,市直各单位:\n　　根据萍府发[2023]21号文件要求,请于2026.12.20前"
@@ -455,8 +444,7 @@ async def wave2_screens(clerk: Session, prefix: str, *, informer: Session | None
     ctx, window = clerk.ctx, full_screen(clerk)
     assert ctx is not None
     window.select("home")
-    await pause(1.5)
-    shot(window, f"{prefix}-home")
+    await settled_shot(window, f"{prefix}-home")
     pasted = await ctx.write(actions.draft_outgoing, person_id=ctx.person_id,
                              fields={"doc_type": "通知", "title": "关于报送防汛工作总结的通知",
                                      "main_recipients": [FINANCE_ID], "body": PASTED_BODY},
@@ -466,35 +454,27 @@ async def wave2_screens(clerk: Session, prefix: str, *, informer: Session | None
     window.document.show_document(pasted.id)
     await pause(1.5)
     window.document.proofread()
-    await pause(1.0)
-    assert window.document.dialog is not None
-    shot(window.document.dialog, f"{prefix}-proofread")
-    window.document.dialog.close()
+    await dialog_shot(window.document.dialog, f"{prefix}-proofread", wait=1.0)
     window.document.opinion.edit.setPlainText("请审核")
     window.document.buttons["approve"].click()
-    await pause(1.5)
-    shot(window, f"{prefix}-feedback")
+    await settled_shot(window, f"{prefix}-feedback")
     window.select("todo")
     await pause(1.0)
     window.table.selectAll()
     window.batch_approve()
-    await pause(1.5)
-    shot(window.batch_dialog, f"{prefix}-batch")
-    window.batch_dialog.close()
+    await dialog_shot(window.batch_dialog, f"{prefix}-batch", wait=1.5)
     window.select("mine")
     window.filters.search.setText("单位")
     await pause(1.5)
     window.table.selectRow(0)
-    await pause(1.5)
-    shot(window, f"{prefix}-search")
+    await settled_shot(window, f"{prefix}-search")
     window.filters.search.setText("")
     window.show_settings()
     await pause(1.0)
     dialog = window.settings_dialog
     shot(dialog, f"{prefix}-settings")
     dialog.tabs.setCurrentIndex(3)
-    await pause(0.5)
-    shot(dialog, f"{prefix}-settings-password")
+    await settled_shot(dialog, f"{prefix}-settings-password", wait=0.5)
     await notification_screens(dialog, prefix)
     dialog.close()
     await body_file_screens(clerk, prefix)
@@ -515,8 +495,7 @@ async def notification_screens(dialog: SettingsDialog, prefix: str) -> None:
     shot(dialog, f"{prefix}-settings-notifications")
     tab.phone.setText("0799-1234567")
     tab.save()
-    await pause(1.0)
-    shot(dialog, f"{prefix}-settings-notifications-refused")
+    await settled_shot(dialog, f"{prefix}-settings-notifications-refused", wait=1.0)
 
 
 async def inform_screens(informer: Session, reader: Session, prefix: str) -> None:
@@ -533,23 +512,20 @@ async def inform_screens(informer: Session, reader: Session, prefix: str) -> Non
     assert dialog is not None
     dialog.picker.set_selected(["p-office.clerk", "p-finance.leader"])
     dialog.note.setText("请提前了解，做好准备")
-    await pause(0.5)
-    shot(dialog, f"{prefix}-inform")
+    await settled_shot(dialog, f"{prefix}-inform", wait=0.5)
     dialog._try_accept()
     await pause(1.0)
     await synced(informer)
     await synced(reader)
     mine = full_screen(reader)
     mine.select("informed")
-    await pause(1.5)
-    shot(mine, f"{prefix}-informed")
+    await settled_shot(mine, f"{prefix}-informed")
     mine.table.selectRow(0)
     mine.document.tabs.setCurrentIndex(1)
     await pause(1.5)
     bar = mine.document.route.verticalScrollBar()
     bar.setValue(bar.maximum())  # the 知会 and its 已阅 are the latest entries
-    await pause(0.3)
-    shot(mine, f"{prefix}-informed-read")
+    await settled_shot(mine, f"{prefix}-informed-read", wait=0.3)
 
 
 def _docx(path: Path, *paragraphs: str) -> Path:
@@ -583,8 +559,7 @@ async def body_file_screens(clerk: Session, prefix: str) -> None:
     await pause(1.5)
     if dialog.text_dialog is not None:
         dialog.text_dialog.accept_button.click()
-    await pause(0.5)
-    shot(dialog, f"{prefix}-compose-files")
+    await settled_shot(dialog, f"{prefix}-compose-files", wait=0.5)
     created: list[str] = []
     dialog.created.connect(created.append)
     dialog.ok_button.click()
@@ -603,15 +578,13 @@ async def body_file_screens(clerk: Session, prefix: str) -> None:
                        "一、严格落实24小时值班和领导带班制度。"))
     await pause(1.5)
     if panel.text_dialog is not None:
-        shot(panel.text_dialog, f"{prefix}-body-text")
-        panel.text_dialog.close()
+        await dialog_shot(panel.text_dialog, f"{prefix}-body-text")
     for index in range(view.tabs.count()):
         area = view.tabs.widget(index)
         if area.isAncestorOf(panel) and hasattr(area, "verticalScrollBar"):
             # The tab scrolls on a short screen: show the list from its heading on.
             area.verticalScrollBar().setValue(panel.versions.y() - 2 * panel.fontMetrics().height())
-    await pause(0.5)
-    shot(window, f"{prefix}-body-versions")
+    await settled_shot(window, f"{prefix}-body-versions", wait=0.5)
 
 
 # 公文统计 over finished documents put straight into the clerk's local store (the scenario
@@ -641,10 +614,7 @@ async def document_stats_screen(clerk: Session, prefix: str) -> None:
     window.select("home")
     await pause(1.0)
     window.home.show_stats()
-    await pause(1.5)
-    assert window.home.stats_dialog is not None
-    shot(window.home.stats_dialog, f"{prefix}-document-stats")
-    window.home.stats_dialog.close()
+    await dialog_shot(window.home.stats_dialog, f"{prefix}-document-stats", wait=1.5)
 
 async def seal_screens(clerk: Session, document_id: str, prefix: str) -> None:
     """验章: the first notice sealed by the server (用印) with its verdict in the pane, and
@@ -663,8 +633,7 @@ async def seal_screens(clerk: Session, document_id: str, prefix: str) -> None:
         if view.official.badge.status() is not None:
             break
         await pause(0.1)
-    await pause(0.5)
-    shot(window, f"{prefix}-official-file")
+    await settled_shot(window, f"{prefix}-official-file", wait=0.5)
     official = view.official.official
     if official is None or official.pdf is None:
         print("no signed official file: the server did not seal the notice")
@@ -678,9 +647,7 @@ async def seal_screens(clerk: Session, document_id: str, prefix: str) -> None:
         if dialog.result_of is not None:
             break
         await pause(0.1)
-    await pause(0.5)
-    shot(dialog, f"{prefix}-seal-check")
-    dialog.close()
+    await dialog_shot(dialog, f"{prefix}-seal-check", wait=0.5)
 
 
 async def meeting_screens(secretary: Session, prefix: str) -> None:
@@ -691,22 +658,17 @@ async def meeting_screens(secretary: Session, prefix: str) -> None:
     page = window.meetings
     await pause(1.5)
     page.open_meeting(first)
-    await pause(1.5)
-    shot(window, f"{prefix}-meetings")
+    await settled_shot(window, f"{prefix}-meetings")
     page.calendar.anchor = day
     page.set_mode("calendar")
-    await pause(1.5)
-    shot(window, f"{prefix}-meetings-calendar")
+    await settled_shot(window, f"{prefix}-meetings-calendar")
     page.rooms.anchor = day
     page.set_mode("rooms")
-    await pause(1.5)
-    shot(window, f"{prefix}-meetings-rooms")
+    await settled_shot(window, f"{prefix}-meetings-rooms")
     form = page.new_meeting_at("r-2", at(15))
     await pause(1.5)
     form.title.setText("全市教育工作专题会")
-    await pause(1.0)
-    shot(form, f"{prefix}-meeting-form")
-    form.close()
+    await dialog_shot(form, f"{prefix}-meeting-form", wait=1.0)
     page.set_mode("list")
 
 
@@ -717,23 +679,19 @@ async def supervision_screens(supervisor: Session, prefix: str) -> None:
     page = window.supervision
     await pause(1.5)
     page.inbox_table.selectRow(0)
-    await pause(1.5)
-    shot(window, f"{prefix}-supervision")
+    await settled_shot(window, f"{prefix}-supervision")
     page.set_mode(page.ALL)
     await pause(1.0)
     page.item_table.selectRow(0)
-    await pause(1.5)
-    shot(window, f"{prefix}-supervision-all")
+    await settled_shot(window, f"{prefix}-supervision-all")
     page.set_mode(page.STATS)
     page.dashboard.preset.setCurrentIndex(page.dashboard.preset.findData("year"))
-    await pause(2.0)
-    shot(window, f"{prefix}-supervision-dashboard")
+    await settled_shot(window, f"{prefix}-supervision-dashboard", wait=2.0)
     page.set_mode(page.ALL)
     page.new_item()
     await pause(1.0)
     page.dialog.title.setText("推进全市政务服务“一网通办”")
-    shot(page.dialog, f"{prefix}-supervision-form")
-    page.dialog.close()
+    await dialog_shot(page.dialog, f"{prefix}-supervision-form")
 
 
 def parse_args() -> argparse.Namespace:

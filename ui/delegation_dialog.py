@@ -19,6 +19,7 @@ from sync.client import actions
 from ui.common import times
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.date_edits import DateTimeEdit
+from ui.common.display import read_only_table
 from ui.common.fit import open_size
 from ui.common.forms import FieldBox, FieldMessages, general_error_label
 from ui.common.messages import Refusal, refusal_text, refused_field
@@ -34,7 +35,6 @@ from ui.common.qt import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -90,15 +90,9 @@ class DelegationDialog(FieldMessages, QDialog):
         intro = QLabel(self.tr("委托期间，受托人可以代您办理公文，办理记录注明“代”；"
                                "每次委托最长90天。"))
         intro.setWordWrap(True)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("受托人"), self.tr("委托期间"), self.tr("状态"), ""])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table, [self.tr("受托人"), self.tr("委托期间"), self.tr("状态"), ""],
+                        stretch=[0])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.empty.setStyleSheet("color: gray")
         self.delegate.setEditable(True)  # typed into to filter
         self.delegate.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

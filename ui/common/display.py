@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from ui.common.qt import QAbstractItemView, QTableWidget, QTableWidgetItem, QTextBrowser
+from ui.common.qt import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+)
 
 
 def set_html(browser: QTextBrowser, text: str, *, keep: bool) -> None:
@@ -16,14 +22,22 @@ def set_html(browser: QTextBrowser, text: str, *, keep: bool) -> None:
         bar.setValue(position)
 
 
-def read_only_table(table: QTableWidget, headers: Sequence[str]) -> None:
-    """Set up a table of whole rows that are read, not edited."""
+def read_only_table(table: QTableWidget, headers: Sequence[str], *,
+                    stretch: Collection[int] = ()) -> None:
+    """Set up a table of whole rows that are read, not edited. The `stretch` columns share
+    the width the others, sized to their contents, leave; without any, the last one takes it.
+    """
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(not stretch)
+    if stretch:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:

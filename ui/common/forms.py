@@ -206,6 +206,14 @@ def ok_cancel_buttons() -> tuple[QDialogButtonBox, QPushButton]:
     return box, box.button(QDialogButtonBox.StandardButton.Ok)
 
 
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Return a 关闭 button box, named in the person's language, that closes `dialog`."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    name_buttons(box)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
 def name_buttons(box: QDialogButtonBox) -> None:
     """Name OK and Cancel in Chinese even where Qt's own translations are not installed."""
     box_context = "QDialogButtonBox"

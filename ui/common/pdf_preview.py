@@ -20,7 +20,7 @@ from ui.common import times
 from ui.common.attachments import blobs_root, safe_file_name
 from ui.common.context import AppContext
 from ui.common.fit import open_size
-from ui.common.forms import name_buttons
+from ui.common.forms import close_buttons
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QBuffer,
@@ -174,12 +174,10 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton(self.tr("另存为PDF…"))
         self.save_ofd_button = QPushButton(self.tr("另存为OFD…"))
         self.save_ofd_button.setToolTip(self.tr("按 GB/T 33190 版式文件格式保存，版式与PDF相同"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        name_buttons(buttons)
+        buttons = close_buttons(self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_ofd_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)

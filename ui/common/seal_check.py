@@ -24,13 +24,12 @@ from ui.common import times
 from ui.common.attachments import blobs_root, human_size, local_copy
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.fit import FlowLayout, open_size
-from ui.common.forms import name_buttons
+from ui.common.forms import close_buttons
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDialog,
-    QDialogButtonBox,
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
@@ -299,9 +298,7 @@ class SealCheckDialog(QDialog):
         self.problem.hide()
         self.badge = SealBadge()
         self.badge.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        name_buttons(buttons)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         row = QHBoxLayout()
         row.addWidget(self.choose_button)
         row.addWidget(self.file_label, 1)

@@ -16,6 +16,7 @@ from officeapp.store import LocalStore
 from officeapp.workflow import Action, ActionKind, Document, available_actions
 from sync.client import actions
 from ui.common.context import AppContext, ChangeKind
+from ui.common.display import read_only_table
 from ui.common.fit import keep_on_screen
 from ui.common.messages import Refusal, refusal_text
 from ui.common.operations import Operation, on_store
@@ -24,7 +25,6 @@ from ui.common.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -93,13 +93,8 @@ class BatchApproveDialog(QDialog):
         self.summary = QLabel(self.tr("正在读取所选文件…"))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("标题"), self.tr("办理"),
-                                              self.tr("结果")])
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        read_only_table(self.table, [self.tr("标题"), self.tr("办理"), self.tr("结果")],
+                        stretch=[0, 2])
         self.opinion = QPlainTextEdit()
         self.opinion.setPlaceholderText(self.tr("意见（每份文件都记入这条意见）"))
         self.opinion.setMaximumHeight(90)

@@ -16,15 +16,13 @@ from officeapp.store.stats import ArchiveRate, FinishedCount, archive_rates, tot
 from officeapp.supervision.stats import rate_text
 from ui.common import times
 from ui.common.context import AppContext, ChangeKind, Changes
+from ui.common.display import read_only_table
 from ui.common.fit import keep_on_screen, open_size
-from ui.common.forms import name_buttons
+from ui.common.forms import close_buttons
 from ui.common.qt import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QShowEvent,
     QSize,
@@ -75,16 +73,9 @@ class DocumentStatsDialog(QDialog):
         open_size(self, QSize(760, 460))
 
     def _build(self) -> None:
-        self.table.setHorizontalHeaderLabels([
+        read_only_table(self.table, [
             self.tr("单位"), self.tr("发文已印发"), self.tr("收文已办结"), self.tr("已归档"),
-            self.tr("归档率")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.tr("归档率")], stretch=[0])
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(placeholder-text); font-size: 15px;")
         self.body.addWidget(self.table)
@@ -99,14 +90,11 @@ class DocumentStatsDialog(QDialog):
         top.addWidget(self.year)
         top.addSpacing(12)
         top.addWidget(self.as_of, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        name_buttons(buttons)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
         layout.addWidget(note)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
 
     # --- loading -------------------------------------------------------------------------------
 

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 
 from officeapp.proofread import Finding, check, fix
 from officeapp.workflow import Document
+from ui.common.display import read_only_table
 from ui.common.fit import keep_on_screen
+from ui.common.forms import close_buttons
 from ui.common.messages import refusal_text
 from ui.common.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QShowEvent,
@@ -103,13 +104,9 @@ class ProofreadDialog(QDialog):
         self.findings = findings_of(document)
         texts = texts_of(document)
         self.table = QTableWidget(len(self.findings), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("位置"), self.tr("问题"), self.tr("建议")])
-        self.table.verticalHeader().hide()
+        read_only_table(self.table, [self.tr("位置"), self.tr("问题"), self.tr("建议")],
+                        stretch=[0, 1])
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for row, finding in enumerate(self.findings):
             label = tr(_FIELD_LABELS.get(finding.field, finding.field))
             where = QTableWidgetItem(self.tr("{0}：{1}").format(
@@ -123,20 +120,11 @@ class ProofreadDialog(QDialog):
             suggestion = (excerpt(texts[finding.field], finding, fixed=True, context=4)
                           if finding.replacement is not None else self.tr("需人工修改"))
             self.table.setItem(row, 2, QTableWidgetItem(suggestion))
-        for column in range(3):
-            for row in range(len(self.findings)):
-                item = self.table.item(row, column)
-                if item is not None:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.resizeRowsToContents()
         text = self.tr("发现{0}处可能的问题（依据标点、数字用法和公文格式国家标准）。")
         summary = QLabel(text.format(len(self.findings)))
         summary.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setText(self.tr("关闭"))  # Qt's own translations are not loaded
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         self.fix_button = QPushButton(self.tr("修改所选"))
         self.fix_button.setToolTip(self.tr("按建议修改勾选的各处，作为一次“修改”记入办理过程"))
         self.fix_button.clicked.connect(self._fix)
