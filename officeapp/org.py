@@ -2,38 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 
+from officeapp.core.labels import LabelledEnum, labels
 from officeapp.errors import ValidationError
 
 
-class Role(StrEnum):
+class Role(LabelledEnum):
     """What a person may do; a person may hold several roles."""
 
-    CLERK = "clerk"
-    SECRETARY = "secretary"
-    SUPERVISOR = "supervisor"
-    LEADER = "leader"
-    ADMIN = "admin"
+    CLERK = "clerk", "办文人员"
+    SECRETARY = "secretary", "会务秘书"
+    SUPERVISOR = "supervisor", "督查人员"
+    LEADER = "leader", "领导"
+    ADMIN = "admin", "管理员"
 
 
-ROLE_LABELS: Mapping[Role, str] = {
-    Role.CLERK: "办文人员",
-    Role.SECRETARY: "会务秘书",
-    Role.SUPERVISOR: "督查人员",
-    Role.LEADER: "领导",
-    Role.ADMIN: "管理员",
-}
+ROLE_LABELS = labels(Role)
 
 
 def parse_role(text: str) -> Role:
     """Return the role named by its code or its Chinese label."""
     value = text.strip()
-    for role, label in ROLE_LABELS.items():
-        if value in (role.value, label):
+    for role in Role:
+        if value in (role.value, role.label):
             return role
     raise ValidationError("org.unknown_role", f"未知角色：{value}", role=value)
 

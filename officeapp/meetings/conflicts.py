@@ -78,6 +78,11 @@ def booking_window(meeting: Meeting) -> Span:
     return spans[0][0], spans[-1][1]
 
 
+def bookings_within(meetings: Iterable[Meeting], start: datetime, end: datetime) -> list[Booking]:
+    """Return the bookings of `meetings` (one per occurrence) that overlap [start, end)."""
+    return [b for m in meetings for b in bookings_of(m) if b.start < end and b.end > start]
+
+
 Timed = tuple[float, float, Booking]
 
 

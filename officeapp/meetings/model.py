@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from officeapp.core.labels import LabelledEnum, labels
 from officeapp.core.trace import TraceRecord
 from officeapp.workflow.model import Assignee, Attachment, Notify
 
@@ -24,23 +25,17 @@ class MeetingType(StrEnum):
     OTHER = "其他"
 
 
-class MeetingStatus(StrEnum):
+class MeetingStatus(LabelledEnum):
     """Where a meeting is in its life."""
 
-    DRAFT = "draft"
-    NOTIFIED = "notified"
-    CANCELLED = "cancelled"
-    HELD = "held"
-    MINUTED = "minuted"
+    DRAFT = "draft", "草稿"
+    NOTIFIED = "notified", "已发通知"
+    CANCELLED = "cancelled", "已取消"
+    HELD = "held", "已召开"
+    MINUTED = "minuted", "纪要已印发"
 
 
-STATUS_LABELS: Mapping[MeetingStatus, str] = {
-    MeetingStatus.DRAFT: "草稿",
-    MeetingStatus.NOTIFIED: "已发通知",
-    MeetingStatus.CANCELLED: "已取消",
-    MeetingStatus.HELD: "已召开",
-    MeetingStatus.MINUTED: "纪要已印发",
-}
+STATUS_LABELS = labels(MeetingStatus)
 
 
 class BookingState(StrEnum):
@@ -73,40 +68,26 @@ class CheckInMethod(StrEnum):
     CODE = "code"
 
 
-class MeetingActionKind(StrEnum):
+class MeetingActionKind(LabelledEnum):
     """Everything a person can do to a meeting; the value is the mutation's action name."""
 
-    EDIT = "edit"
-    BOOK = "book"
-    APPROVE_ROOM = "approve_room"
-    REFUSE_ROOM = "refuse_room"
-    SEND_NOTICE = "send_notice"
-    REPLY = "reply"
-    REMIND = "remind"
-    CHECK_IN = "check_in"
-    CANCEL = "cancel"
-    RECORD_MINUTES = "record_minutes"
-    PUBLISH_MINUTES = "publish_minutes"
-    OPEN_SUPERVISION = "open_supervision"
+    EDIT = "edit", "修改"
+    BOOK = "book", "预订会议室"
+    APPROVE_ROOM = "approve_room", "同意使用会议室"
+    REFUSE_ROOM = "refuse_room", "不同意使用会议室"
+    SEND_NOTICE = "send_notice", "发送会议通知"
+    REPLY = "reply", "回执"
+    REMIND = "remind", "提醒"
+    CHECK_IN = "check_in", "签到"
+    CANCEL = "cancel", "取消会议"
+    RECORD_MINUTES = "record_minutes", "记录纪要"
+    PUBLISH_MINUTES = "publish_minutes", "印发纪要"
+    OPEN_SUPERVISION = "open_supervision", "立项督办"
     # Written by the rules themselves, never requested.
-    CREATE = "create"
+    CREATE = "create", "创建"
 
 
-MEETING_ACTION_LABELS: Mapping[MeetingActionKind, str] = {
-    MeetingActionKind.EDIT: "修改",
-    MeetingActionKind.BOOK: "预订会议室",
-    MeetingActionKind.APPROVE_ROOM: "同意使用会议室",
-    MeetingActionKind.REFUSE_ROOM: "不同意使用会议室",
-    MeetingActionKind.SEND_NOTICE: "发送会议通知",
-    MeetingActionKind.REPLY: "回执",
-    MeetingActionKind.REMIND: "提醒",
-    MeetingActionKind.CHECK_IN: "签到",
-    MeetingActionKind.CANCEL: "取消会议",
-    MeetingActionKind.RECORD_MINUTES: "记录纪要",
-    MeetingActionKind.PUBLISH_MINUTES: "印发纪要",
-    MeetingActionKind.OPEN_SUPERVISION: "立项督办",
-    MeetingActionKind.CREATE: "创建",
-}
+MEETING_ACTION_LABELS = labels(MeetingActionKind)
 
 # Supervision items opened from a meeting's decisions carry this source (督办来源).
 SUPERVISION_SOURCE = "会议议定"

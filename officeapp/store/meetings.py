@@ -26,7 +26,7 @@ from officeapp.meetings import (
     MeetingStatus,
     Schedule,
     booking_window,
-    bookings_of,
+    bookings_within,
     current_replies,
     occurrences,
 )
@@ -181,8 +181,7 @@ def mine(conn: sqlite3.Connection, actor: Actor, *, start: datetime | None,
 
 def bookings(conn: sqlite3.Connection, start: datetime, end: datetime) -> list[Booking]:
     """Return the bookings (one per occurrence) overlapping [start, end), by start."""
-    found = [b for m in between(conn, start, end, include_cancelled=False)
-             for b in bookings_of(m) if b.start < end and b.end > start]
+    found = bookings_within(between(conn, start, end, include_cancelled=False), start, end)
     return sorted(found, key=lambda b: (b.start, b.meeting_id))
 
 

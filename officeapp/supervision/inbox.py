@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
+from officeapp.core.labels import LabelledEnum, labels
 from officeapp.documents import URGENCY_RANK, Urgency
 from officeapp.org import Actor, Role
 from officeapp.supervision.flow import in_unit, is_approver, is_supervisor
@@ -20,35 +20,23 @@ from officeapp.supervision.lights import (
 from officeapp.supervision.model import UNIT_ROLES, WORKING, Status, SupervisionItem
 
 
-class InboxReason(StrEnum):
+class InboxReason(LabelledEnum):
     """Why an item is in someone's inbox."""
 
-    TO_OPEN = "to_open"
-    TO_APPROVE = "to_approve"
-    TO_ASSIGN = "to_assign"
-    TO_RECEIVE = "to_receive"
-    OVERDUE = "overdue"
-    REPORT_OVERDUE = "report_overdue"
-    RETURNED = "returned"
-    TO_REPORT = "to_report"
-    TO_ASSIST = "to_assist"
-    TO_DECIDE_EXTENSION = "to_decide_extension"
-    TO_REVIEW = "to_review"
+    TO_OPEN = "to_open", "待立项"
+    TO_APPROVE = "to_approve", "待审批立项"
+    TO_ASSIGN = "to_assign", "待交办"
+    TO_RECEIVE = "to_receive", "待签收"
+    OVERDUE = "overdue", "已逾期"
+    REPORT_OVERDUE = "report_overdue", "进度反馈逾期"
+    RETURNED = "returned", "办结申请被退回"
+    TO_REPORT = "to_report", "办理中"
+    TO_ASSIST = "to_assist", "配合办理"
+    TO_DECIDE_EXTENSION = "to_decide_extension", "待审批延期"
+    TO_REVIEW = "to_review", "待审核办结"
 
 
-INBOX_LABELS: Mapping[InboxReason, str] = {
-    InboxReason.TO_OPEN: "待立项",
-    InboxReason.TO_APPROVE: "待审批立项",
-    InboxReason.TO_ASSIGN: "待交办",
-    InboxReason.TO_RECEIVE: "待签收",
-    InboxReason.OVERDUE: "已逾期",
-    InboxReason.REPORT_OVERDUE: "进度反馈逾期",
-    InboxReason.RETURNED: "办结申请被退回",
-    InboxReason.TO_REPORT: "办理中",
-    InboxReason.TO_ASSIST: "配合办理",
-    InboxReason.TO_DECIDE_EXTENSION: "待审批延期",
-    InboxReason.TO_REVIEW: "待审核办结",
-}
+INBOX_LABELS = labels(InboxReason)
 
 
 @dataclass(frozen=True)
@@ -66,7 +54,7 @@ class InboxEntry:
     @property
     def label(self) -> str:
         """Return the reason in Chinese."""
-        return INBOX_LABELS[self.reason]
+        return self.reason.label
 
 
 def _supervisor_reason(item: SupervisionItem, late: LightReason) -> InboxReason | None:

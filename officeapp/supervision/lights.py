@@ -11,41 +11,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Protocol
 
+from officeapp.core.labels import LabelledEnum, labels
 from officeapp.supervision.model import RUNNING, Status
 
 DEFAULT_WARN_DAYS = 3
 
 
-class Light(StrEnum):
+class Light(LabelledEnum):
     """The status light of an item."""
 
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-    DONE = "done"
+    GREEN = "green", "绿灯"
+    YELLOW = "yellow", "黄灯"
+    RED = "red", "红灯"
+    DONE = "done", "已办结"
 
 
-LIGHT_LABELS: Mapping[Light, str] = {
-    Light.GREEN: "绿灯", Light.YELLOW: "黄灯", Light.RED: "红灯", Light.DONE: "已办结",
-}
+LIGHT_LABELS = labels(Light)
 
 
-class LightReason(StrEnum):
+class LightReason(LabelledEnum):
     """Why an item has its light."""
 
-    ON_TRACK = "on_track"
-    NO_DEADLINE = "no_deadline"
-    DEADLINE_SOON = "deadline_soon"
-    REPORT_SOON = "report_soon"
-    OVERDUE = "overdue"
-    REPORT_OVERDUE = "report_overdue"
-    AWAITING_REVIEW = "awaiting_review"
-    REQUESTED_LATE = "requested_late"
-    COMPLETED_ON_TIME = "completed_on_time"
-    COMPLETED_LATE = "completed_late"
+    ON_TRACK = "on_track", "正常推进"
+    NO_DEADLINE = "no_deadline", "未设办理时限"
+    DEADLINE_SOON = "deadline_soon", "临近办理时限"
+    REPORT_SOON = "report_soon", "临近进度反馈时间"
+    OVERDUE = "overdue", "已逾期"
+    REPORT_OVERDUE = "report_overdue", "进度反馈逾期"
+    AWAITING_REVIEW = "awaiting_review", "已申请办结，待审核"
+    REQUESTED_LATE = "requested_late", "逾期后申请办结"
+    COMPLETED_ON_TIME = "completed_on_time", "按期办结"
+    COMPLETED_LATE = "completed_late", "逾期办结"
 
 
 REASON_LIGHTS: Mapping[LightReason, Light] = {
@@ -59,19 +57,6 @@ REASON_LIGHTS: Mapping[LightReason, Light] = {
     LightReason.REQUESTED_LATE: Light.RED,
     LightReason.COMPLETED_ON_TIME: Light.DONE,
     LightReason.COMPLETED_LATE: Light.DONE,
-}
-
-REASON_LABELS: Mapping[LightReason, str] = {
-    LightReason.ON_TRACK: "正常推进",
-    LightReason.NO_DEADLINE: "未设办理时限",
-    LightReason.AWAITING_REVIEW: "已申请办结，待审核",
-    LightReason.DEADLINE_SOON: "临近办理时限",
-    LightReason.REPORT_SOON: "临近进度反馈时间",
-    LightReason.OVERDUE: "已逾期",
-    LightReason.REPORT_OVERDUE: "进度反馈逾期",
-    LightReason.REQUESTED_LATE: "逾期后申请办结",
-    LightReason.COMPLETED_ON_TIME: "按期办结",
-    LightReason.COMPLETED_LATE: "逾期办结",
 }
 
 
@@ -105,7 +90,7 @@ class LightDetail:
     @property
     def label(self) -> str:
         """Return the reason in Chinese, for tooltips."""
-        return REASON_LABELS[self.reason]
+        return self.reason.label
 
 
 def measure_offset(*, sent_at: datetime, server_time: datetime,

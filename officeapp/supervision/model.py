@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from officeapp.clock import OFFICE_TZ
+from officeapp.core.labels import LabelledEnum, labels
 from officeapp.core.trace import TraceRecord
 from officeapp.documents import Urgency
 from officeapp.org import Role
@@ -47,31 +48,21 @@ class SourceLink:
     label: str = ""
 
 
-class Status(StrEnum):
+class Status(LabelledEnum):
     """Where an item is in its life."""
 
-    DRAFT = "draft"
-    PENDING_APPROVAL = "pending_approval"
-    OPENED = "opened"
-    ASSIGNED = "assigned"
-    RECEIVED = "received"
-    IN_PROGRESS = "in_progress"
-    COMPLETION_REQUESTED = "completion_requested"
-    RETURNED = "returned"
-    COMPLETED = "completed"
+    DRAFT = "draft", "草稿"
+    PENDING_APPROVAL = "pending_approval", "待领导审批"
+    OPENED = "opened", "已立项"
+    ASSIGNED = "assigned", "已交办"
+    RECEIVED = "received", "已签收"
+    IN_PROGRESS = "in_progress", "办理中"
+    COMPLETION_REQUESTED = "completion_requested", "待审核"
+    RETURNED = "returned", "已退回"
+    COMPLETED = "completed", "已办结"
 
 
-STATUS_LABELS: Mapping[Status, str] = {
-    Status.DRAFT: "草稿",
-    Status.PENDING_APPROVAL: "待领导审批",
-    Status.OPENED: "已立项",
-    Status.ASSIGNED: "已交办",
-    Status.RECEIVED: "已签收",
-    Status.IN_PROGRESS: "办理中",
-    Status.COMPLETION_REQUESTED: "待审核",
-    Status.RETURNED: "已退回",
-    Status.COMPLETED: "已办结",
-}
+STATUS_LABELS = labels(Status)
 
 # The lead unit is working on it: reports, urgings, extensions and lights' report checks apply.
 WORKING = frozenset({Status.RECEIVED, Status.IN_PROGRESS, Status.RETURNED})
@@ -218,42 +209,27 @@ class Review:
     reason: str = ""
 
 
-class ActionKind(StrEnum):
+class ActionKind(LabelledEnum):
     """Everything a person can do to an item; the value is the action name in a mutation."""
 
-    EDIT = "edit"
-    OPEN = "open"
-    APPROVE = "approve"
-    RETURN = "return"
-    ASSIGN = "assign"
-    RECEIVE = "receive"
-    REPORT = "report"
-    URGE = "urge"
-    REQUEST_EXTENSION = "request_extension"
-    APPROVE_EXTENSION = "approve_extension"
-    REFUSE_EXTENSION = "refuse_extension"
-    REQUEST_COMPLETION = "request_completion"
-    COMPLETE = "complete"
+    EDIT = "edit", "修改"
+    OPEN = "open", "立项"
+    APPROVE = "approve", "批准立项"
+    RETURN = "return", "退回"
+    ASSIGN = "assign", "交办"
+    RECEIVE = "receive", "签收"
+    REPORT = "report", "进度反馈"
+    URGE = "urge", "催办"
+    REQUEST_EXTENSION = "request_extension", "延期申请"
+    APPROVE_EXTENSION = "approve_extension", "同意延期"
+    REFUSE_EXTENSION = "refuse_extension", "不同意延期"
+    REQUEST_COMPLETION = "request_completion", "办结申请"
+    COMPLETE = "complete", "办结销号"
     # Written by the rules themselves, never requested.
-    CREATE = "create"
+    CREATE = "create", "创建"
 
 
-ACTION_LABELS: Mapping[ActionKind, str] = {
-    ActionKind.EDIT: "修改",
-    ActionKind.OPEN: "立项",
-    ActionKind.APPROVE: "批准立项",
-    ActionKind.RETURN: "退回",
-    ActionKind.ASSIGN: "交办",
-    ActionKind.RECEIVE: "签收",
-    ActionKind.REPORT: "进度反馈",
-    ActionKind.URGE: "催办",
-    ActionKind.REQUEST_EXTENSION: "延期申请",
-    ActionKind.APPROVE_EXTENSION: "同意延期",
-    ActionKind.REFUSE_EXTENSION: "不同意延期",
-    ActionKind.REQUEST_COMPLETION: "办结申请",
-    ActionKind.COMPLETE: "办结销号",
-    ActionKind.CREATE: "创建",
-}
+ACTION_LABELS = labels(ActionKind)
 
 
 @dataclass(frozen=True, kw_only=True)

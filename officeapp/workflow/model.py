@@ -10,49 +10,35 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from officeapp.core.labels import LabelledEnum, labels
 from officeapp.core.trace import TraceRecord
 from officeapp.documents import Classification, Direction, DocType, Urgency
 from officeapp.org import Role
 
 
-class ActionKind(StrEnum):
+class ActionKind(LabelledEnum):
     """Everything a person can do to a document; the value is the mutation's action name."""
 
-    EDIT = "edit"
-    APPROVE = "approve"
-    RETURN = "return"
-    WITHDRAW = "withdraw"
-    DELEGATE = "delegate"
-    ADD_SIGNER = "add_signer"
-    CLAIM = "claim"
-    CIRCULATE = "circulate"
-    ACKNOWLEDGE = "acknowledge"
-    INFORM = "inform"
-    READ = "read"
-    URGE = "urge"
-    ARCHIVE = "archive"
-    # Written by the rules themselves, never requested: creation and receipt of a copy.
-    CREATE = "create"
-
-
-ACTION_LABELS: Mapping[ActionKind, str] = {
-    ActionKind.EDIT: "修改",
-    ActionKind.APPROVE: "同意",
-    ActionKind.RETURN: "退回",
-    ActionKind.WITHDRAW: "撤回",
-    ActionKind.DELEGATE: "委托",
-    ActionKind.ADD_SIGNER: "加签",
-    ActionKind.CLAIM: "签收任务",
-    ActionKind.CIRCULATE: "传阅",
-    ActionKind.ACKNOWLEDGE: "已阅",
-    ActionKind.INFORM: "知会",
+    EDIT = "edit", "修改"
+    APPROVE = "approve", "同意"
+    RETURN = "return", "退回"
+    WITHDRAW = "withdraw", "撤回"
+    DELEGATE = "delegate", "委托"
+    ADD_SIGNER = "add_signer", "加签"
+    CLAIM = "claim", "签收任务"
+    CIRCULATE = "circulate", "传阅"
+    ACKNOWLEDGE = "acknowledge", "已阅"
+    INFORM = "inform", "知会"
     # Reading a 知会 is 已阅 as well; a kind of its own so that opening a document never
     # acknowledges a 传阅 (which at the 传阅 step completes the reader's work).
-    ActionKind.READ: "已阅",
-    ActionKind.URGE: "催办",
-    ActionKind.ARCHIVE: "归档",
-    ActionKind.CREATE: "创建",
-}
+    READ = "read", "已阅"
+    URGE = "urge", "催办"
+    ARCHIVE = "archive", "归档"
+    # Written by the rules themselves, never requested: creation and receipt of a copy.
+    CREATE = "create", "创建"
+
+
+ACTION_LABELS = labels(ActionKind)
 
 
 class Status(StrEnum):

@@ -15,7 +15,7 @@ from officeapp.meetings import (
     MeetingStatus,
     Schedule,
     booking_window,
-    bookings_of,
+    bookings_within,
 )
 from officeapp.meetings.codec import meeting_from_dict, meeting_to_dict
 from officeapp.org import Room
@@ -99,12 +99,9 @@ def bookings_between(connection: sa.Connection, start: datetime, end: datetime, 
     query = sa.select(m.id, m.data).where(
         m.start_at < db.as_utc(end), m.end_at > db.as_utc(start),
         m.status != MeetingStatus.CANCELLED.value)
-    found: list[Booking] = []
-    for row in connection.execute(query):
-        if row.id != exclude:
-            found += [b for b in bookings_of(meeting_from_dict(row.data))
-                      if b.start < end and b.end > start]
-    return found
+    meetings = (meeting_from_dict(row.data) for row in connection.execute(query)
+                if row.id != exclude)
+    return bookings_within(meetings, start, end)
 
 
 def schedule_for(connection: sa.Connection, meeting: Meeting, room_id: str | None) -> Schedule:

@@ -22,6 +22,7 @@ from officeapp.meetings import (
     MeetingType,
     RoomBooking,
     bookings_of,
+    bookings_within,
     conflict_message,
     find_conflicts,
     free_rooms,
@@ -122,6 +123,15 @@ def test_a_meeting_never_clashes_with_itself_nor_a_cancelled_one(desk: Desk) -> 
     assert find_conflicts(meeting, bookings_of(meeting)) == ()
     cancelled = desk.do(meeting, "office.secretary", K.CANCEL, reason="改期")
     assert bookings_of(cancelled) == ()
+
+
+def test_bookings_within_keeps_the_occurrences_overlapping_the_window() -> None:
+    series = plain(recurrence="FREQ=WEEKLY;COUNT=4")
+    second, third = START + timedelta(weeks=1), START + timedelta(weeks=2)
+    found = bookings_within([series, plain("other")], second, third)
+    assert [b.start for b in found] == [second], "a window's end touching a start is no overlap"
+    assert bookings_within([series], second + timedelta(minutes=1), third + timedelta(minutes=1)) \
+        == [b for b in bookings_of(series) if b.start in (second, third)]
 
 
 def test_weekly_series_is_checked_occurrence_by_occurrence() -> None:
