@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.client.api import ApiError, Offline
+from sync.client.api import Offline
 from ui.common.context import AppContext
 from ui.common.fit import keep_on_screen
 from ui.common.forms import ca_file_row
 from ui.common.messages import refusal_text
+from ui.common.operations import Operation
 from ui.common.qt import (
     QApplication,
     QCheckBox,
@@ -250,24 +251,21 @@ class SettingsDialog(QDialog):
         if self.ctx.engine is None:
             self._password_said(self.tr("未连接服务器，无法修改密码"), error=True)
             return
-        self.change_button.setEnabled(False)
+        api = self.ctx.engine.api
         self._password_said(self.tr("正在修改…"), error=False)
-        self.ctx.spawn(self._change(current, new), what=self.tr("修改密码"))
+        (Operation(self, self.ctx, what=self.tr("修改密码"),
+                   action=lambda _now: api.change_password(current, new))
+         .busy(self.change_button)
+         .refused(lambda refusal: self._password_said(refusal_text(refusal), error=True))
+         .expect(Offline, lambda _error: self._password_said(
+             tr("需要连接服务器才能修改密码，请联网后再试"), error=True))
+         .success(lambda _answer: self._password_changed())
+         .run())
 
-    async def _change(self, current: str, new: str) -> None:
-        assert self.ctx.engine is not None
-        try:
-            await self.ctx.engine.api.change_password(current, new)
-        except Offline:
-            self._password_said(tr("需要连接服务器才能修改密码，请联网后再试"), error=True)
-        except ApiError as error:
-            self._password_said(refusal_text(error), error=True)
-        else:
-            for box in (self.current_password, self.new_password, self.confirm_password):
-                box.clear()
-            self._password_said(tr("密码已修改；您在其他电脑上的登录已失效"), error=False)
-        finally:
-            self.change_button.setEnabled(True)
+    def _password_changed(self) -> None:
+        for box in (self.current_password, self.new_password, self.confirm_password):
+            box.clear()
+        self._password_said(tr("密码已修改；您在其他电脑上的登录已失效"), error=False)
 
     def _password_said(self, text: str, *, error: bool) -> None:
         self.password_message.setText(text)

@@ -307,6 +307,7 @@ EN.update({
     "取消后将通知已收到通知的人员。请写明取消理由：":
     "Everyone notified will be told. Why is the meeting cancelled?",
     "取消会议必须填写理由": "Cancelling needs a reason", "未能预订：{0}": "Not booked: {0}",
+    "未能发送通知：{0}": "Notice not sent: {0}",
     "新建会议（会务秘书、办文人员）": "New meeting (meeting secretaries and clerks)",
     "导入日历文件…": "Import calendar file…", "导出我的会议…": "Export my meetings…",
     "显示已结束和已取消的会议": "Show past and cancelled meetings", "会议（{0}）": "Meetings ({0})",

@@ -3,27 +3,27 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="71" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="70" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="72" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="71" />
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="73" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="72" />
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="74" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="73" />
         <source>本年度</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="75" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="74" />
         <location filename="../../ui/supervision/supervision_form.py" line="70" />
         <source>自定义</source>
         <translation>Custom</translation>
@@ -132,8 +132,8 @@
         <location filename="../../ui/supervision/lists.py" line="105" />
         <location filename="../../ui/supervision/rendering.py" line="81" />
         <location filename="../../ui/supervision/rendering.py" line="122" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="89" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="100" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="88" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="99" />
         <location filename="../../ui/supervision/supervision_form.py" line="74" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="49" />
-        <location filename="../../ui/documents/proofread_dialog.py" line="36" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="37" />
         <location filename="../../ui/documents/rendering.py" line="150" />
         <source>附注</source>
         <translation>Note</translation>
@@ -387,194 +387,194 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="92" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="91" />
         <source>事项数</source>
         <translation>Items</translation>
     </message>
     <message>
         <location filename="../../ui/documents/rendering.py" line="308" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="93" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="268" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="508" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="92" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="266" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="507" />
         <location filename="../../ui/supervision/texts.py" line="56" />
         <location filename="../../ui/supervision/texts.py" line="63" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="94" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="93" />
         <location filename="../../ui/supervision/texts.py" line="75" />
         <source>按期办结</source>
         <translation>Completed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="95" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="269" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="515" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="94" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="267" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="514" />
         <source>办结率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="79" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="78" />
         <source>本月交办</source>
         <translation>Assigned this month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="80" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="79" />
         <source>上月交办</source>
         <translation>Assigned last month</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="81" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="80" />
         <source>本季度交办</source>
         <translation>Assigned this quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="82" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="81" />
         <source>本年度交办</source>
         <translation>Assigned this year</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="83" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="82" />
         <source>所选期间交办</source>
         <translation>Assigned in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="85" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="84" />
         <source>全部未办结</source>
         <translation>All open items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="90" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="265" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="89" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="263" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="91" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="266" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="458" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="90" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="264" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="457" />
         <source>临近期限</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="96" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="270" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="516" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="95" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="268" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="515" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="97" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="271" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="96" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="269" />
         <source>平均办结天数</source>
         <translation>Average days to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="106" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="105" />
         <source>超过办理时限仍未办结的事项（含逾期后才申请办结的），不论何时交办，不受统计期间限制</source>
         <translation>Open items past their deadline (also those that asked to finish only after it), whenever they were assigned: the period does not limit them</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="108" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="107" />
         <source>办理时限在{0}天内、尚未逾期、也未申请办结的事项，不论何时交办，不受统计期间限制</source>
         <translation>Open items due within {0} day(s), not yet overdue and not asked to finish, whenever they were assigned: the period does not limit them</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="110" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="109" />
         <source>只统计所选期间内交办的事项（按交办时间）</source>
         <translation>Only the items assigned in the chosen period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="267" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="265" />
         <source>交办事项</source>
         <translation>Items assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="272" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="270" />
         <source>各单位事项、办结与逾期</source>
         <translation>Items, completed and overdue per unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="273" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="271" />
         <source>各单位办结率与按期办结率（%）</source>
         <translation>Completion and on-time rates per unit (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="277" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="275" />
         <source>所选期间没有交办的督办事项，目前也没有逾期或临近期限的事项</source>
         <translation>No supervision items were assigned in this period, and none is overdue or due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="304" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="302" />
         <source>各单位统计</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="305" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="303" />
         <source>逾期及临近期限事项</source>
         <translation>Overdue and due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="306" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="304" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="457" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="456" />
         <source>逾期{0}天</source>
         <translation>{0} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="463" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="462" />
         <source>逾期及临近期限事项（{0}）</source>
         <translation>Overdue and due soon ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="476" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="475" />
         <source>双击打开事项</source>
         <translation>Double-click to open the item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="509" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="508" />
         <source>逾期（全部未办结）</source>
         <translation>Overdue (all open items)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="316" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="314" />
         <source>统计期间（按交办时间）</source>
         <translation>Period (by assignment date)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="329" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="319" />
+        <location filename="../../ui/supervision/lists.py" line="330" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="317" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="251" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="249" />
         <source>统计督办事项</source>
         <translation>Computing supervision statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="428" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="427" />
         <source>期间统计截至 {0}，逾期与临近期限截至 {1}（服务器时间）</source>
         <translation>Period figures as of {0}; overdue and due soon as of {1} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="431" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="430" />
         <source>截至 {0}（服务器时间）</source>
         <translation>As of {0} (server time)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="436" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="435" />
         <source>{0}
 （{1}）</source>
         <translation>{0}
 ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="441" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="440" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -598,7 +598,7 @@
     <message>
         <location filename="../../ui/supervision/lists.py" line="94" />
         <location filename="../../ui/supervision/lists.py" line="104" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="99" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="98" />
         <location filename="../../ui/supervision/supervision_form.py" line="72" />
         <source>事项名称</source>
         <translation>Item</translation>
@@ -637,7 +637,7 @@
         <location filename="../../ui/supervision/lists.py" line="97" />
         <location filename="../../ui/supervision/rendering.py" line="83" />
         <location filename="../../ui/supervision/rendering.py" line="122" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="100" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="99" />
         <location filename="../../ui/supervision/supervision_form.py" line="76" />
         <location filename="../../ui/supervision/texts.py" line="160" />
         <source>办理时限</source>
@@ -678,13 +678,13 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="148" />
-        <location filename="../../ui/supervision/supervision_page.py" line="321" />
+        <location filename="../../ui/supervision/supervision_page.py" line="323" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="150" />
-        <location filename="../../ui/supervision/supervision_page.py" line="312" />
+        <location filename="../../ui/supervision/supervision_page.py" line="314" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
@@ -1067,13 +1067,13 @@
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="514" />
+        <location filename="../../ui/meetings/meeting_view.py" line="493" />
         <source>提醒：{0}</source>
         <translation>Reminder: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/dialogs.py" line="296" />
-        <location filename="../../ui/supervision/supervision_page.py" line="412" />
+        <location filename="../../ui/supervision/supervision_page.py" line="414" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="44" />
-        <location filename="../../ui/documents/proofread_dialog.py" line="35" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="36" />
         <location filename="../../ui/supervision/dialogs.py" line="304" />
         <source>标题</source>
         <translation>Title</translation>
@@ -1142,43 +1142,43 @@
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="275" />
-        <location filename="../../ui/supervision/lists.py" line="343" />
+        <location filename="../../ui/supervision/lists.py" line="276" />
+        <location filename="../../ui/supervision/lists.py" line="344" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="276" />
+        <location filename="../../ui/supervision/lists.py" line="277" />
         <source>仅牵头</source>
         <translation>Lead only</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="277" />
+        <location filename="../../ui/supervision/lists.py" line="278" />
         <source>只列出该单位牵头的事项，不含配合的</source>
         <translation>Only items this unit leads, not those it assists</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="279" />
+        <location filename="../../ui/supervision/lists.py" line="280" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="283" />
+        <location filename="../../ui/supervision/lists.py" line="284" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="287" />
+        <location filename="../../ui/supervision/lists.py" line="288" />
         <source>全部灯色</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="290" />
+        <location filename="../../ui/supervision/lists.py" line="291" />
         <source>时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/lists.py" line="299" />
+        <location filename="../../ui/supervision/lists.py" line="300" />
         <source>搜索事项名称</source>
         <translation>Search item titles</translation>
     </message>
@@ -1235,9 +1235,9 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_page.py" line="160" />
-        <location filename="../../ui/supervision/supervision_page.py" line="426" />
-        <location filename="../../ui/supervision/supervision_page.py" line="427" />
-        <location filename="../../ui/supervision/supervision_view.py" line="161" />
+        <location filename="../../ui/supervision/supervision_page.py" line="428" />
+        <location filename="../../ui/supervision/supervision_page.py" line="429" />
+        <location filename="../../ui/supervision/supervision_view.py" line="163" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
@@ -1263,7 +1263,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_page.py" line="89" />
-        <location filename="../../ui/supervision/supervision_view.py" line="113" />
+        <location filename="../../ui/supervision/supervision_view.py" line="115" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
@@ -1278,49 +1278,49 @@
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="361" />
-        <location filename="../../ui/supervision/supervision_page.py" line="366" />
+        <location filename="../../ui/supervision/supervision_page.py" line="363" />
+        <location filename="../../ui/supervision/supervision_page.py" line="368" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="362" />
+        <location filename="../../ui/supervision/supervision_page.py" line="364" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="606" />
-        <location filename="../../ui/supervision/supervision_page.py" line="375" />
+        <location filename="../../ui/meetings/meeting_view.py" line="587" />
+        <location filename="../../ui/supervision/supervision_page.py" line="377" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="377" />
+        <location filename="../../ui/supervision/supervision_page.py" line="379" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="392" />
+        <location filename="../../ui/supervision/supervision_page.py" line="394" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="392" />
+        <location filename="../../ui/supervision/supervision_page.py" line="394" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="410" />
+        <location filename="../../ui/supervision/supervision_page.py" line="412" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="423" />
+        <location filename="../../ui/supervision/supervision_page.py" line="425" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="427" />
+        <location filename="../../ui/supervision/supervision_page.py" line="429" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
@@ -1356,15 +1356,15 @@
         <translation>Receive</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="139" />
-        <location filename="../../ui/supervision/supervision_view.py" line="253" />
+        <location filename="../../ui/supervision/supervision_view.py" line="141" />
+        <location filename="../../ui/supervision/supervision_view.py" line="256" />
         <location filename="../../ui/supervision/texts.py" line="36" />
         <source>进度反馈</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="140" />
-        <location filename="../../ui/supervision/supervision_view.py" line="254" />
+        <location filename="../../ui/supervision/supervision_view.py" line="142" />
+        <location filename="../../ui/supervision/supervision_view.py" line="257" />
         <location filename="../../ui/supervision/texts.py" line="37" />
         <source>催办</source>
         <translation>Urge</translation>
@@ -1585,7 +1585,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision/rendering.py" line="122" />
-        <location filename="../../ui/supervision/supervision_dashboard.py" line="99" />
+        <location filename="../../ui/supervision/supervision_dashboard.py" line="98" />
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1956,55 +1956,55 @@
         <translation>Opinion (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="121" />
+        <location filename="../../ui/supervision/supervision_view.py" line="123" />
         <source>在列表中选择一项督办事项，即可在此查看和办理</source>
         <translation>Select a supervision item in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="139" />
-        <location filename="../../ui/supervision/supervision_view.py" line="253" />
+        <location filename="../../ui/supervision/supervision_view.py" line="141" />
+        <location filename="../../ui/supervision/supervision_view.py" line="256" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="140" />
-        <location filename="../../ui/supervision/supervision_view.py" line="254" />
+        <location filename="../../ui/supervision/supervision_view.py" line="142" />
+        <location filename="../../ui/supervision/supervision_view.py" line="257" />
         <source>延期</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="141" />
-        <location filename="../../ui/supervision/supervision_view.py" line="255" />
+        <location filename="../../ui/supervision/supervision_view.py" line="143" />
+        <location filename="../../ui/supervision/supervision_view.py" line="258" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="162" />
+        <location filename="../../ui/supervision/supervision_view.py" line="164" />
         <source>预览、打印或另存督办单PDF</source>
         <translation>Preview, print or save the assignment sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="164" />
+        <location filename="../../ui/supervision/supervision_view.py" line="166" />
         <source>您当前不需要办理此事项</source>
         <translation>Nothing for you to do on this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="231" />
+        <location filename="../../ui/supervision/supervision_view.py" line="234" />
         <source>督办事项不存在，或您已无权查看</source>
         <translation>The item does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="240" />
+        <location filename="../../ui/supervision/supervision_view.py" line="243" />
         <source>牵头：{0}</source>
         <translation>Lead: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="241" />
+        <location filename="../../ui/supervision/supervision_view.py" line="244" />
         <source>时限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="242" />
+        <location filename="../../ui/supervision/supervision_view.py" line="245" />
         <source>进度 {0}%</source>
         <translation>Progress {0}%</translation>
     </message>
@@ -2012,27 +2012,27 @@
         <location filename="../../ui/meetings/form_values.py" line="126" />
         <location filename="../../ui/meetings/room_grid.py" line="328" />
         <location filename="../../ui/meetings/texts.py" line="111" />
-        <location filename="../../ui/supervision/supervision_view.py" line="251" />
+        <location filename="../../ui/supervision/supervision_view.py" line="254" />
         <source>（待审批）</source>
         <translation> (pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="266" />
+        <location filename="../../ui/supervision/supervision_view.py" line="269" />
         <source>按服务器时间 {0} 计算</source>
         <translation>Computed at server time {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="274" />
+        <location filename="../../ui/supervision/supervision_view.py" line="277" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="275" />
+        <location filename="../../ui/supervision/supervision_view.py" line="278" />
         <source>这些操作已在本机生效，服务器确认后才算数；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="300" />
+        <location filename="../../ui/supervision/supervision_view.py" line="303" />
         <source>分解（新建子事项）…</source>
         <translation>Split (new sub-item)…</translation>
     </message>
@@ -2047,28 +2047,28 @@
         <translation>Handle it alone (a lead unit must be chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="186" />
+        <location filename="../../ui/documents/batch_dialog.py" line="181" />
         <source>已办理</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="190" />
-        <location filename="../../ui/supervision/supervision_view.py" line="375" />
+        <location filename="../../ui/documents/batch_dialog.py" line="185" />
+        <location filename="../../ui/supervision/supervision_view.py" line="377" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="180" />
+        <location filename="../../ui/documents/batch_dialog.py" line="175" />
         <source>已办理{0}份，未能办理{1}份。</source>
         <translation>{0} done, {1} refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="182" />
+        <location filename="../../ui/documents/batch_dialog.py" line="177" />
         <source>已完成</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_view.py" line="381" />
+        <location filename="../../ui/common/rejections.py" line="37" />
         <source>关闭提示</source>
         <translation>Close notice</translation>
     </message>
@@ -2090,14 +2090,14 @@
     <message>
         <location filename="../../ui/common/attachments.py" line="118" />
         <location filename="../../ui/common/attachments.py" line="136" />
-        <location filename="../../ui/common/seal_check.py" line="113" />
-        <location filename="../../ui/common/seal_check.py" line="130" />
+        <location filename="../../ui/common/seal_check.py" line="112" />
+        <location filename="../../ui/common/seal_check.py" line="129" />
         <source>无法读取“{0}”：{1}</source>
         <translation>Cannot read “{0}”: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/common/attachments.py" line="120" />
-        <location filename="../../ui/common/seal_check.py" line="115" />
+        <location filename="../../ui/common/seal_check.py" line="114" />
         <source>“{0}”不是文件</source>
         <translation>“{0}” is not a file</translation>
     </message>
@@ -2163,34 +2163,45 @@
         <translation>, booked by {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="489" />
+        <location filename="../../ui/meetings/meeting_form.py" line="529" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="482" />
+        <location filename="../../ui/meetings/meeting_form.py" line="531" />
+        <location filename="../../ui/meetings/meeting_form.py" line="535" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="501" />
+        <location filename="../../ui/meetings/meeting_form.py" line="541" />
         <source>变更已保存，已向参会人员发出会议变更通知</source>
         <translation>Change saved; a change notice has gone to the attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="503" />
+        <location filename="../../ui/meetings/meeting_form.py" line="543" />
         <source>；时间或会议室已变，请重新预订会议室</source>
         <translation>; the time or room changed, book the room again</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="547" />
+        <location filename="../../ui/meetings/meeting_form.py" line="582" />
+        <source>未能预订：{0}</source>
+        <translation>Not booked: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/meeting_form.py" line="594" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="547" />
+        <location filename="../../ui/meetings/meeting_form.py" line="594" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/meeting_form.py" line="600" />
+        <source>未能发送通知：{0}</source>
+        <translation>Notice not sent: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/meetings/texts.py" line="75" />
@@ -2240,7 +2251,7 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/common/feedback.py" line="67" />
-        <location filename="../../ui/documents/batch_dialog.py" line="195" />
+        <location filename="../../ui/documents/batch_dialog.py" line="190" />
         <source>（待上传）</source>
         <translation> (waiting to upload)</translation>
     </message>
@@ -2251,23 +2262,23 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="48" />
-        <location filename="../../ui/documents/proofread_dialog.py" line="35" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="36" />
         <location filename="../../ui/documents/rendering.py" line="177" />
         <source>正文</source>
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="82" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="83" />
         <source>校对意见：</source>
         <translation>Proofreading notes:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="85" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="86" />
         <source>，建议改为“{0}”</source>
         <translation>, suggest “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="262" />
+        <location filename="../../ui/settings_dialog.py" line="261" />
         <source>需要连接服务器才能修改密码，请联网后再试</source>
         <translation>Changing the password needs the server; try again when online</translation>
     </message>
@@ -2327,8 +2338,8 @@ Reason for cancelling:</translation>
         <translation>The official file is not downloaded yet; it is fetched once online</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="117" />
-        <location filename="../../ui/common/seal_check.py" line="133" />
+        <location filename="../../ui/common/seal_check.py" line="116" />
+        <location filename="../../ui/common/seal_check.py" line="132" />
         <source>“{0}”有{1}，超过了200 MB的验章上限</source>
         <translation>“{0}” is {1}, over the 200 MB limit for checking</translation>
     </message>
@@ -2769,8 +2780,8 @@ Reason for cancelling:</translation>
     <name>BatchApproveDialog</name>
     <message>
         <location filename="../../ui/documents/batch_dialog.py" line="92" />
-        <location filename="../../ui/documents/batch_dialog.py" line="158" />
-        <location filename="../../ui/documents/batch_dialog.py" line="169" />
+        <location filename="../../ui/documents/batch_dialog.py" line="153" />
+        <location filename="../../ui/documents/batch_dialog.py" line="164" />
         <source>批量办理</source>
         <translation>Handle several</translation>
     </message>
@@ -2786,42 +2797,42 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/documents/batch_dialog.py" line="96" />
-        <location filename="../../ui/documents/batch_dialog.py" line="110" />
+        <location filename="../../ui/documents/batch_dialog.py" line="105" />
         <source>办理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="97" />
+        <location filename="../../ui/documents/batch_dialog.py" line="96" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="104" />
+        <location filename="../../ui/documents/batch_dialog.py" line="99" />
         <source>意见（每份文件都记入这条意见）</source>
         <translation>Opinion (recorded on every document)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="107" />
+        <location filename="../../ui/documents/batch_dialog.py" line="102" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="115" />
+        <location filename="../../ui/documents/batch_dialog.py" line="110" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="125" />
+        <location filename="../../ui/documents/batch_dialog.py" line="120" />
         <source>读取所选文件</source>
         <translation>Reading the selection</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="145" />
+        <location filename="../../ui/documents/batch_dialog.py" line="140" />
         <source>共选中{0}份，可一并办理{1}份；每份文件单独判定、单独记入办理过程。</source>
         <translation>{0} selected, {1} can be handled together; each is decided and recorded on its own.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_dialog.py" line="147" />
+        <location filename="../../ui/documents/batch_dialog.py" line="142" />
         <source>办理（{0}份）</source>
         <translation>Handle ({0})</translation>
     </message>
@@ -3181,7 +3192,7 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/delegation_dialog.py" line="82" />
-        <location filename="../../ui/delegation_dialog.py" line="249" />
+        <location filename="../../ui/delegation_dialog.py" line="243" />
         <source>添加委托</source>
         <translation>Add delegation</translation>
     </message>
@@ -3191,90 +3202,90 @@ Reason for cancelling:</translation>
         <translation>While a delegation lasts, the delegate may handle documents for you, recorded as “on behalf of”; a delegation lasts 90 days at most.</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="94" />
-        <location filename="../../ui/delegation_dialog.py" line="116" />
+        <location filename="../../ui/delegation_dialog.py" line="93" />
+        <location filename="../../ui/delegation_dialog.py" line="110" />
         <source>受托人</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="94" />
+        <location filename="../../ui/delegation_dialog.py" line="93" />
         <source>委托期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="94" />
+        <location filename="../../ui/delegation_dialog.py" line="93" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="113" />
+        <location filename="../../ui/delegation_dialog.py" line="107" />
         <source>新增委托</source>
         <translation>New delegation</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="117" />
+        <location filename="../../ui/delegation_dialog.py" line="111" />
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="118" />
+        <location filename="../../ui/delegation_dialog.py" line="112" />
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="131" />
+        <location filename="../../ui/delegation_dialog.py" line="125" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="153" />
+        <location filename="../../ui/delegation_dialog.py" line="147" />
         <source>读取委托</source>
         <translation>Loading delegations</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="183" />
+        <location filename="../../ui/delegation_dialog.py" line="177" />
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="195" />
+        <location filename="../../ui/delegation_dialog.py" line="189" />
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="200" />
-        <location filename="../../ui/delegation_dialog.py" line="271" />
-        <location filename="../../ui/delegation_dialog.py" line="282" />
+        <location filename="../../ui/delegation_dialog.py" line="194" />
+        <location filename="../../ui/delegation_dialog.py" line="265" />
+        <location filename="../../ui/delegation_dialog.py" line="276" />
         <source>结束委托</source>
         <translation>End delegation</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="210" />
+        <location filename="../../ui/delegation_dialog.py" line="204" />
         <source>结束待同步</source>
         <translation>Ending, not yet synced</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="211" />
+        <location filename="../../ui/delegation_dialog.py" line="205" />
         <source>生效中</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="211" />
+        <location filename="../../ui/delegation_dialog.py" line="205" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="212" />
+        <location filename="../../ui/delegation_dialog.py" line="206" />
         <source>{0}（待同步）</source>
         <translation>{0} (not yet synced)</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="240" />
+        <location filename="../../ui/delegation_dialog.py" line="234" />
         <source>请选择受托人</source>
         <translation>Please choose a delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/delegation_dialog.py" line="276" />
+        <location filename="../../ui/delegation_dialog.py" line="270" />
         <source>确定结束对{0}的委托吗？结束后其不能再代您办理。</source>
         <translation>End the delegation to {0}? They will no longer act for you.</translation>
     </message>
@@ -3310,77 +3321,77 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentStatsDialog</name>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="64" />
+        <location filename="../../ui/documents/document_stats.py" line="62" />
         <source>公文统计</source>
         <translation>Document statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="66" />
+        <location filename="../../ui/documents/document_stats.py" line="64" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="70" />
+        <location filename="../../ui/documents/document_stats.py" line="68" />
         <source>还没有已印发或已办结的公文</source>
         <translation>No document has been issued or closed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="77" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="77" />
         <source>发文已印发</source>
         <translation>Outgoing issued</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="77" />
         <source>收文已办结</source>
         <translation>Incoming closed</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="79" />
+        <location filename="../../ui/documents/document_stats.py" line="77" />
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="80" />
+        <location filename="../../ui/documents/document_stats.py" line="78" />
         <source>归档率</source>
         <translation>Archiving rate</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="93" />
+        <location filename="../../ui/documents/document_stats.py" line="84" />
         <source>归档率 = 已归档 ÷（发文已印发 + 收文已办结），含其后已归档的文件。</source>
         <translation>Archiving rate = archived ÷ (outgoing issued + incoming closed), archived ones included.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="94" />
+        <location filename="../../ui/documents/document_stats.py" line="85" />
         <source>按拟稿或登记时间计年度；只统计本机已同步、您可以查看的文件。</source>
         <translation>Years go by the date drafted or registered; only documents on this computer that you may see are counted.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="98" />
+        <location filename="../../ui/documents/document_stats.py" line="89" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="121" />
+        <location filename="../../ui/documents/document_stats.py" line="109" />
         <source>统计公文</source>
         <translation>Counting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="132" />
+        <location filename="../../ui/documents/document_stats.py" line="120" />
         <source>截至 {0}</source>
         <translation>As of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="142" />
+        <location filename="../../ui/documents/document_stats.py" line="130" />
         <source>{0}年</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_stats.py" line="167" />
+        <location filename="../../ui/documents/document_stats.py" line="155" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -3388,213 +3399,209 @@ Reason for cancelling:</translation>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="128" />
+        <location filename="../../ui/documents/document_view.py" line="129" />
         <source>在列表中选择一份公文，即可在此查看和办理</source>
         <translation>Select a document in the list to view and handle it</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="147" />
+        <location filename="../../ui/documents/document_view.py" line="148" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="148" />
+        <location filename="../../ui/documents/document_view.py" line="149" />
         <source>办理过程</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="149" />
+        <location filename="../../ui/documents/document_view.py" line="150" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="151" />
+        <location filename="../../ui/documents/document_view.py" line="152" />
         <source>正文文件</source>
         <translation>Body file</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="177" />
+        <location filename="../../ui/documents/document_view.py" line="178" />
         <source>预览/打印</source>
         <translation>Preview/print</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="178" />
+        <location filename="../../ui/documents/document_view.py" line="179" />
         <source>预览、打印或另存为PDF（Ctrl+P）</source>
         <translation>Preview, print or save as PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="185" />
+        <location filename="../../ui/documents/document_view.py" line="186" />
         <source>您当前不需要办理此文件</source>
         <translation>Nothing for you to do on this document now</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="225" />
+        <location filename="../../ui/documents/document_view.py" line="226" />
         <source>读取文件</source>
         <translation>Loading the document</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="278" />
+        <location filename="../../ui/documents/document_view.py" line="279" />
         <source>文件不存在，或您已无权查看该文件</source>
         <translation>The document does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="291" />
+        <location filename="../../ui/documents/document_view.py" line="292" />
         <source>办理过程（{0}）</source>
         <translation>Route ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="292" />
+        <location filename="../../ui/documents/document_view.py" line="293" />
         <source>附件（{0}）</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="305" />
+        <location filename="../../ui/documents/document_view.py" line="306" />
         <source>发文</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="305" />
+        <location filename="../../ui/documents/document_view.py" line="306" />
         <source>收文</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="308" />
+        <location filename="../../ui/documents/document_view.py" line="309" />
         <source>待编号</source>
         <translation>Number pending</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="312" />
+        <location filename="../../ui/documents/document_view.py" line="313" />
         <source>当前环节：{0}</source>
         <translation>Current step: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="320" />
+        <location filename="../../ui/documents/document_view.py" line="321" />
         <source>等{0}项</source>
         <translation>and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="322" />
+        <location filename="../../ui/documents/document_view.py" line="323" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="323" />
+        <location filename="../../ui/documents/document_view.py" line="324" />
         <source>这些操作已在本机生效，服务器确认后才算办结；如被拒绝，会在此说明原因并保留您的文字</source>
         <translation>These actions took effect here and count once the server confirms them; if refused, the reason is shown here and your text is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="347" />
+        <location filename="../../ui/documents/document_view.py" line="348" />
         <source>送交指定人员…</source>
         <translation>Send to a person…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="352" />
+        <location filename="../../ui/documents/document_view.py" line="353" />
         <source>导出归档包…</source>
         <translation>Export archive package…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="356" />
+        <location filename="../../ui/documents/document_view.py" line="357" />
         <source>立项督办…</source>
         <translation>Open a supervision item…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="117" />
-        <location filename="../../ui/documents/acting.py" line="119" />
+        <location filename="../../ui/documents/acting.py" line="116" />
+        <location filename="../../ui/documents/acting.py" line="118" />
         <source>读取人员</source>
         <translation>Loading people</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="147" />
+        <location filename="../../ui/documents/acting.py" line="146" />
         <source>委托</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="148" />
+        <location filename="../../ui/documents/acting.py" line="147" />
         <source>委托谁代为办理本环节？</source>
         <translation>Who should handle this step for you?</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="149" />
+        <location filename="../../ui/documents/acting.py" line="148" />
         <source>加签</source>
         <translation>Add signer</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="150" />
+        <location filename="../../ui/documents/acting.py" line="149" />
         <source>还需要谁在本环节办理？</source>
         <translation>Who else must act at this step?</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="151" />
+        <location filename="../../ui/documents/acting.py" line="150" />
         <source>传阅</source>
         <translation>Circulate</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="152" />
+        <location filename="../../ui/documents/acting.py" line="151" />
         <source>请选择传阅人员：</source>
         <translation>Choose who should read it:</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="177" />
+        <location filename="../../ui/documents/acting.py" line="176" />
         <source>标记已阅</source>
         <translation>Marking as read</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="194" />
+        <location filename="../../ui/documents/acting.py" line="193" />
         <source>送给下一环节的哪一位办理人？</source>
         <translation>Which person handles the next step?</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="211" />
+        <location filename="../../ui/documents/acting.py" line="210" />
         <source>已修改：{0}</source>
         <translation>Edited: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="267" />
+        <location filename="../../ui/documents/acting.py" line="266" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="292" />
+        <location filename="../../ui/documents/acting.py" line="291" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="313" />
+        <location filename="../../ui/documents/acting.py" line="312" />
         <source>未能撤销：{0}</source>
         <translation>Could not undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="378" />
-        <source>关闭提示</source>
-        <translation>Close notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/acting.py" line="322" />
+        <location filename="../../ui/documents/acting.py" line="321" />
+        <location filename="../../ui/documents/acting.py" line="328" />
         <source>导出归档包</source>
         <translation>Export archive package</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="324" />
+        <location filename="../../ui/documents/acting.py" line="323" />
         <source>归档包 (*.zip)</source>
         <translation>Archive packages (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="340" />
+        <location filename="../../ui/documents/acting.py" line="345" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/documents/acting.py" line="344" />
+        <location filename="../../ui/documents/acting.py" line="350" />
         <source>已导出归档包：{0}</source>
         <translation>Archive package saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="394" />
+        <location filename="../../ui/documents/document_view.py" line="393" />
         <source>校对（{0}处）</source>
         <translation>Proofread ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="395" />
+        <location filename="../../ui/documents/document_view.py" line="394" />
         <source>标点、数字、发文字号和日期的写法问题，可一键修改</source>
         <translation>Punctuation, numbers, document numbers and dates written wrongly; fix with one click</translation>
     </message>
@@ -3964,62 +3971,62 @@ Reason for cancelling:</translation>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>批量办理…</source>
         <translation>Handle several…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
         <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>验章…</source>
         <translation>Verify seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>检查任一PDF文件（如收到的正式文件）的电子印章</source>
         <translation>Check the electronic seal of any PDF file (a received official file, for example)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>服务器未接受您修改的通知方式：{0}。请在“设置…—通知方式”中更正</source>
         <translation>The server did not accept your notifications: {0}. Please correct them in Settings… → Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488" />
+        <location filename="../../ui/main_window.py" line="494" />
         <source>当前登录：{0}</source>
         <translation>Logged in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="499" />
         <source>受委托代为办理：{0}</source>
         <translation>Acting by delegation for: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569" />
+        <location filename="../../ui/main_window.py" line="575" />
         <source>请先在列表中选中要办理的文件</source>
         <translation>Select the documents to handle in the list first</translation>
     </message>
@@ -4070,31 +4077,31 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="17" />
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="18" />
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="19" />
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="20" />
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="21" />
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -4125,160 +4132,160 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="120" />
+        <location filename="../../ui/meetings/meeting_form.py" line="121" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="120" />
+        <location filename="../../ui/meetings/meeting_form.py" line="121" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="127" />
+        <location filename="../../ui/meetings/meeting_form.py" line="128" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="135" />
+        <location filename="../../ui/meetings/meeting_form.py" line="136" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="142" />
+        <location filename="../../ui/meetings/meeting_form.py" line="143" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="143" />
+        <location filename="../../ui/meetings/meeting_form.py" line="144" />
         <source>外部地点</source>
         <translation>Elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="150" />
+        <location filename="../../ui/meetings/meeting_form.py" line="151" />
         <source>会场不在本单位会议室时填写</source>
         <translation>Where, if not in one of our meeting rooms</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="152" />
+        <location filename="../../ui/meetings/meeting_form.py" line="153" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="155" />
+        <location filename="../../ui/meetings/meeting_form.py" line="156" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="164" />
+        <location filename="../../ui/meetings/meeting_form.py" line="165" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="165" />
+        <location filename="../../ui/meetings/meeting_form.py" line="166" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="166" />
-        <location filename="../../ui/meetings/meeting_form.py" line="535" />
+        <location filename="../../ui/meetings/meeting_form.py" line="167" />
+        <location filename="../../ui/meetings/meeting_form.py" line="583" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="167" />
-        <location filename="../../ui/meetings/meeting_form.py" line="553" />
+        <location filename="../../ui/meetings/meeting_form.py" line="168" />
+        <location filename="../../ui/meetings/meeting_form.py" line="601" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="168" />
+        <location filename="../../ui/meetings/meeting_form.py" line="169" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="200" />
         <location filename="../../ui/meetings/meeting_form.py" line="201" />
+        <location filename="../../ui/meetings/meeting_form.py" line="202" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="206" />
+        <location filename="../../ui/meetings/meeting_form.py" line="207" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="207" />
+        <location filename="../../ui/meetings/meeting_form.py" line="208" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="209" />
+        <location filename="../../ui/meetings/meeting_form.py" line="210" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="209" />
+        <location filename="../../ui/meetings/meeting_form.py" line="210" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="248" />
+        <location filename="../../ui/meetings/meeting_form.py" line="249" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="251" />
+        <location filename="../../ui/meetings/meeting_form.py" line="252" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="255" />
+        <location filename="../../ui/meetings/meeting_form.py" line="256" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="256" />
+        <location filename="../../ui/meetings/meeting_form.py" line="257" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="259" />
+        <location filename="../../ui/meetings/meeting_form.py" line="260" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="118" />
+        <location filename="../../ui/meetings/meeting_form.py" line="119" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="472" />
+        <location filename="../../ui/meetings/meeting_form.py" line="508" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="571" />
+        <location filename="../../ui/meetings/meeting_form.py" line="615" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="572" />
+        <location filename="../../ui/meetings/meeting_form.py" line="616" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="585" />
+        <location filename="../../ui/meetings/meeting_form.py" line="629" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="592" />
+        <location filename="../../ui/meetings/meeting_form.py" line="636" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="597" />
+        <location filename="../../ui/meetings/meeting_form.py" line="641" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -4286,201 +4293,196 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingView</name>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="121" />
+        <location filename="../../ui/meetings/meeting_view.py" line="118" />
         <source>在列表、日历或会议室占用表中选择一个会议，即可在此查看和办理</source>
         <translation>Select a meeting in the list, the calendar or the room grid to see and handle it here</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="150" />
+        <location filename="../../ui/meetings/meeting_view.py" line="145" />
         <source>您当前不需要办理此会议</source>
         <translation>Nothing for you to do on this meeting now</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="171" />
+        <location filename="../../ui/meetings/meeting_view.py" line="162" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="175" />
-        <location filename="../../ui/meetings/meeting_view.py" line="592" />
-        <location filename="../../ui/meetings/meeting_view.py" line="597" />
+        <location filename="../../ui/meetings/meeting_view.py" line="166" />
+        <location filename="../../ui/meetings/meeting_view.py" line="568" />
+        <location filename="../../ui/meetings/meeting_view.py" line="574" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="176" />
+        <location filename="../../ui/meetings/meeting_view.py" line="167" />
         <source>导出本会议的 .ics 日历文件</source>
         <translation>Export this meeting as an .ics calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="181" />
+        <location filename="../../ui/meetings/meeting_view.py" line="172" />
         <source>受邀</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="181" />
+        <location filename="../../ui/meetings/meeting_view.py" line="172" />
         <source>类别</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="181" />
-        <location filename="../../ui/meetings/meeting_view.py" line="188" />
+        <location filename="../../ui/meetings/meeting_view.py" line="172" />
+        <location filename="../../ui/meetings/meeting_view.py" line="179" />
         <source>回执</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="182" />
+        <location filename="../../ui/meetings/meeting_view.py" line="173" />
         <source>回执人</source>
         <translation>Replied by</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="182" />
-        <location filename="../../ui/meetings/meeting_view.py" line="184" />
+        <location filename="../../ui/meetings/meeting_view.py" line="173" />
+        <location filename="../../ui/meetings/meeting_view.py" line="175" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="183" />
+        <location filename="../../ui/meetings/meeting_view.py" line="174" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="183" />
+        <location filename="../../ui/meetings/meeting_view.py" line="174" />
         <source>身份</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="183" />
+        <location filename="../../ui/meetings/meeting_view.py" line="174" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="189" />
+        <location filename="../../ui/meetings/meeting_view.py" line="180" />
         <source>签到</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="190" />
+        <location filename="../../ui/meetings/meeting_view.py" line="181" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="185" />
+        <location filename="../../ui/meetings/meeting_view.py" line="176" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="191" />
+        <location filename="../../ui/meetings/meeting_view.py" line="182" />
         <source>记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="118" />
+        <location filename="../../ui/meetings/meeting_view.py" line="117" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="289" />
+        <location filename="../../ui/meetings/meeting_view.py" line="278" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="313" />
+        <location filename="../../ui/meetings/meeting_view.py" line="302" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="315" />
+        <location filename="../../ui/meetings/meeting_view.py" line="304" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="323" />
+        <location filename="../../ui/meetings/meeting_view.py" line="312" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="324" />
+        <location filename="../../ui/meetings/meeting_view.py" line="313" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="343" />
+        <location filename="../../ui/meetings/meeting_view.py" line="332" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="346" />
+        <location filename="../../ui/meetings/meeting_view.py" line="335" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="363" />
+        <location filename="../../ui/meetings/meeting_view.py" line="350" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="370" />
+        <location filename="../../ui/meetings/meeting_view.py" line="354" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="371" />
+        <location filename="../../ui/meetings/meeting_view.py" line="355" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="410" />
+        <location filename="../../ui/meetings/meeting_view.py" line="389" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="411" />
+        <location filename="../../ui/meetings/meeting_view.py" line="390" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="411" />
+        <location filename="../../ui/meetings/meeting_view.py" line="390" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="414" />
+        <location filename="../../ui/meetings/meeting_view.py" line="393" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="415" />
+        <location filename="../../ui/meetings/meeting_view.py" line="394" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="416" />
+        <location filename="../../ui/meetings/meeting_view.py" line="395" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="527" />
+        <location filename="../../ui/meetings/meeting_view.py" line="506" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="530" />
+        <location filename="../../ui/meetings/meeting_view.py" line="509" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="538" />
-        <source>关闭提示</source>
-        <translation>Close notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="563" />
+        <location filename="../../ui/meetings/meeting_view.py" line="539" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="593" />
+        <location filename="../../ui/meetings/meeting_view.py" line="569" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -4882,48 +4884,48 @@ Reason for cancelling:</translation>
 <context>
     <name>OfficialFilePanel</name>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="384" />
-        <location filename="../../ui/common/seal_check.py" line="424" />
+        <location filename="../../ui/common/seal_check.py" line="381" />
+        <location filename="../../ui/common/seal_check.py" line="421" />
         <source>正式文件（已签章）</source>
         <translation>Official file (sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="387" />
+        <location filename="../../ui/common/seal_check.py" line="384" />
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="388" />
+        <location filename="../../ui/common/seal_check.py" line="385" />
         <source>预览签章的正式文件</source>
         <translation>Preview the sealed official file</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="434" />
+        <location filename="../../ui/common/seal_check.py" line="431" />
         <source>待用印</source>
         <translation>Seal pending</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="438" />
+        <location filename="../../ui/common/seal_check.py" line="435" />
         <source>已在本机用印，联网同步后由服务器加盖电子印章，生成正式文件</source>
         <translation>Sealed on this computer; once synced, the server applies the electronic seal and makes the official file</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="456" />
+        <location filename="../../ui/common/seal_check.py" line="453" />
         <source>验章</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="469" />
+        <location filename="../../ui/common/seal_check.py" line="466" />
         <source>正式文件尚未下载，联网后自动获取</source>
         <translation>The official file is not downloaded yet; it is fetched once online</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="477" />
+        <location filename="../../ui/common/seal_check.py" line="474" />
         <source>下载正式文件</source>
         <translation>Download the official file</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="486" />
+        <location filename="../../ui/common/seal_check.py" line="483" />
         <source>正式文件无法下载：{0}</source>
         <translation>The official file cannot be downloaded: {0}</translation>
     </message>
@@ -5004,68 +5006,68 @@ Reason for cancelling:</translation>
         <translation>Save in the GB/T 33190 fixed-layout format, laid out as the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="192" />
+        <location filename="../../ui/common/pdf_preview.py" line="190" />
         <source>生成PDF</source>
         <translation>Render PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="199" />
+        <location filename="../../ui/common/pdf_preview.py" line="197" />
         <source>公文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="199" />
+        <location filename="../../ui/common/pdf_preview.py" line="197" />
         <source>正式文件（已签章）</source>
         <translation>Official file (sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="200" />
+        <location filename="../../ui/common/pdf_preview.py" line="198" />
         <source>发文稿纸</source>
         <translation>Drafting sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="201" />
+        <location filename="../../ui/common/pdf_preview.py" line="199" />
         <source>收文处理笺</source>
         <translation>Processing sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="206" />
+        <location filename="../../ui/common/pdf_preview.py" line="204" />
         <source>预览：{0}</source>
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="243" />
+        <location filename="../../ui/common/pdf_preview.py" line="241" />
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="243" />
+        <location filename="../../ui/common/pdf_preview.py" line="241" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="252" />
+        <location filename="../../ui/common/pdf_preview.py" line="250" />
         <source>另存为OFD</source>
         <translation>Save as OFD</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="252" />
+        <location filename="../../ui/common/pdf_preview.py" line="250" />
         <source>OFD 文件 (*.ofd)</source>
         <translation>OFD files (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="254" />
+        <location filename="../../ui/common/pdf_preview.py" line="252" />
         <source>生成OFD</source>
         <translation>Render OFD</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="278" />
-        <location filename="../../ui/common/pdf_preview.py" line="299" />
+        <location filename="../../ui/common/pdf_preview.py" line="276" />
+        <location filename="../../ui/common/pdf_preview.py" line="297" />
         <source>无法保存：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/pdf_preview.py" line="312" />
+        <location filename="../../ui/common/pdf_preview.py" line="310" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -5089,62 +5091,57 @@ Reason for cancelling:</translation>
 <context>
     <name>ProofreadDialog</name>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="101" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="102" />
         <source>校对</source>
         <translation>Proofread</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="106" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="107" />
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="106" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="107" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="106" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="107" />
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="115" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="112" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="124" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="121" />
         <source>需人工修改</source>
         <translation>Needs a person</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="132" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="124" />
         <source>发现{0}处可能的问题（依据标点、数字用法和公文格式国家标准）。</source>
         <translation>{0} possible problems found (by the national standards for punctuation, numbers and official document layout).</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="138" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="140" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="128" />
         <source>修改所选</source>
         <translation>Fix selected</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="141" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="129" />
         <source>按建议修改勾选的各处，作为一次“修改”记入办理过程</source>
         <translation>Fix the ticked places as suggested, recorded once as an edit in the route</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="143" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="131" />
         <source>写入意见</source>
         <translation>Put into opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/proofread_dialog.py" line="144" />
+        <location filename="../../ui/documents/proofread_dialog.py" line="132" />
         <source>把校对结果写入意见框，退回时一并说明</source>
         <translation>Put the findings into the opinion box, to return the document with them</translation>
     </message>
@@ -5152,17 +5149,17 @@ Reason for cancelling:</translation>
 <context>
     <name>QDialogButtonBox</name>
     <message>
-        <location filename="../../ui/common/forms.py" line="212" />
+        <location filename="../../ui/common/forms.py" line="220" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/common/forms.py" line="213" />
+        <location filename="../../ui/common/forms.py" line="221" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/common/forms.py" line="215" />
+        <location filename="../../ui/common/forms.py" line="223" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5211,7 +5208,7 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionBanner</name>
     <message>
-        <location filename="../../ui/documents/document_view.py" line="90" />
+        <location filename="../../ui/documents/document_view.py" line="91" />
         <source>重新使用这段文字</source>
         <translation>Reuse this text</translation>
     </message>
@@ -5219,32 +5216,32 @@ Reason for cancelling:</translation>
 <context>
     <name>RejectionsDialog</name>
     <message>
-        <location filename="../../ui/common/rejections.py" line="45" />
+        <location filename="../../ui/common/rejections.py" line="61" />
         <source>被服务器拒绝的操作</source>
         <translation>Actions the server refused</translation>
     </message>
     <message>
-        <location filename="../../ui/common/rejections.py" line="52" />
+        <location filename="../../ui/common/rejections.py" line="68" />
         <source>打开文件</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/common/rejections.py" line="53" />
+        <location filename="../../ui/common/rejections.py" line="69" />
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/common/rejections.py" line="64" />
+        <location filename="../../ui/common/rejections.py" line="80" />
         <source>您当时输入的内容（已保留，可复制重用）：</source>
         <translation>What you typed (kept, copy it to reuse):</translation>
     </message>
     <message>
-        <location filename="../../ui/common/rejections.py" line="81" />
+        <location filename="../../ui/common/rejections.py" line="97" />
         <source>没有被拒绝的操作。</source>
         <translation>No refused actions.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/rejections.py" line="92" />
+        <location filename="../../ui/common/rejections.py" line="108" />
         <source>原因：</source>
         <translation>Reason: </translation>
     </message>
@@ -5421,107 +5418,107 @@ Reason for cancelling:</translation>
 <context>
     <name>SealBadge</name>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="57" />
+        <location filename="../../ui/common/seal_check.py" line="56" />
         <source>印章有效</source>
         <translation>Seal valid</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="58" />
+        <location filename="../../ui/common/seal_check.py" line="57" />
         <source>签章者不在可信根</source>
         <translation>Signer not under a trusted root</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="59" />
+        <location filename="../../ui/common/seal_check.py" line="58" />
         <source>印章无效：签章后已被修改</source>
         <translation>Seal invalid: changed after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="60" />
+        <location filename="../../ui/common/seal_check.py" line="59" />
         <source>未签章</source>
         <translation>Not sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="61" />
+        <location filename="../../ui/common/seal_check.py" line="60" />
         <source>文件已加密，无法验章</source>
         <translation>Encrypted: the seal cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="62" />
+        <location filename="../../ui/common/seal_check.py" line="61" />
         <source>文件损坏，无法验章</source>
         <translation>Damaged file: the seal cannot be checked</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="66" />
+        <location filename="../../ui/common/seal_check.py" line="65" />
         <source>文件与签章时完全一致，签章证书属于本单位体系，可作为正式文件使用。</source>
         <translation>The file is exactly as it was sealed and the certificate belongs to our organisation: it may be used as the official file.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="68" />
+        <location filename="../../ui/common/seal_check.py" line="67" />
         <source>文件签章后未被修改，但签章证书不属于本单位体系的可信根，请向发文单位核实。</source>
         <translation>The file is unchanged since sealing, but the certificate is not under our organisation's trusted roots: please confirm with the issuing unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="70" />
+        <location filename="../../ui/common/seal_check.py" line="69" />
         <source>文件在签章后被改动过，不能作为正式文件使用。</source>
         <translation>The file was changed after sealing and cannot be used as the official file.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="72" />
+        <location filename="../../ui/common/seal_check.py" line="71" />
         <source>文件中没有电子印章。</source>
         <translation>The file has no electronic seal.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="73" />
+        <location filename="../../ui/common/seal_check.py" line="72" />
         <source>文件已加密，无法读取其中的印章。</source>
         <translation>The file is encrypted; its seal cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="74" />
+        <location filename="../../ui/common/seal_check.py" line="73" />
         <source>文件已损坏、不完整或不是PDF文件，无法验证印章。</source>
         <translation>The file is damaged, incomplete or not a PDF; its seal cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="177" />
+        <location filename="../../ui/common/seal_check.py" line="176" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="222" />
+        <location filename="../../ui/common/seal_check.py" line="221" />
         <source>正在验章…</source>
         <translation>Checking the seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="241" />
+        <location filename="../../ui/common/seal_check.py" line="240" />
         <source>签章单位：{0}</source>
         <translation>Sealed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="243" />
+        <location filename="../../ui/common/seal_check.py" line="242" />
         <source>签章时间：{0}（北京时间）</source>
         <translation>Sealed at: {0} (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="244" />
+        <location filename="../../ui/common/seal_check.py" line="243" />
         <source>签章后未被修改</source>
         <translation>Unchanged since sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="245" />
+        <location filename="../../ui/common/seal_check.py" line="244" />
         <source>签章后已被修改</source>
         <translation>Changed after sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="246" />
+        <location filename="../../ui/common/seal_check.py" line="245" />
         <source>证书链至本单位体系的可信根</source>
         <translation>Certificate chains to our organisation's trusted root</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="247" />
+        <location filename="../../ui/common/seal_check.py" line="246" />
         <source>证书不属于本单位体系的可信根</source>
         <translation>Certificate is not under our organisation's trusted roots</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="249" />
+        <location filename="../../ui/common/seal_check.py" line="248" />
         <source>文件中有{0}个签章，以最后一个为准</source>
         <translation>The file has {0} seals; the last one counts</translation>
     </message>
@@ -5529,28 +5526,28 @@ Reason for cancelling:</translation>
 <context>
     <name>SealCheckDialog</name>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="287" />
-        <location filename="../../ui/common/seal_check.py" line="334" />
+        <location filename="../../ui/common/seal_check.py" line="286" />
+        <location filename="../../ui/common/seal_check.py" line="331" />
         <source>验章</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="289" />
+        <location filename="../../ui/common/seal_check.py" line="288" />
         <source>选择一个PDF文件，或将它拖放到本窗口，检查其电子印章是否有效</source>
         <translation>Choose a PDF file, or drop it on this window, to check its electronic seal</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="291" />
+        <location filename="../../ui/common/seal_check.py" line="290" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="320" />
+        <location filename="../../ui/common/seal_check.py" line="317" />
         <source>选择要验章的PDF文件</source>
         <translation>Choose the PDF file to check</translation>
     </message>
     <message>
-        <location filename="../../ui/common/seal_check.py" line="321" />
+        <location filename="../../ui/common/seal_check.py" line="318" />
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
@@ -5558,179 +5555,179 @@ Reason for cancelling:</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>常用意见</source>
         <translation>Common phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
-        <location filename="../../ui/settings_dialog.py" line="167" />
-        <location filename="../../ui/settings_dialog.py" line="255" />
+        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="168" />
+        <location filename="../../ui/settings_dialog.py" line="256" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="76" />
         <source>通知方式</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81" />
+        <location filename="../../ui/settings_dialog.py" line="82" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="84" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="102" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>更改语言在重新启动后生效</source>
         <translation>A new language applies after a restart</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings_dialog.py" line="110" />
         <source>新待办、催办和会议通知在系统托盘提醒</source>
         <translation>Show new work, urgings and meeting notices in the system tray</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111" />
+        <location filename="../../ui/settings_dialog.py" line="112" />
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120" />
+        <location filename="../../ui/settings_dialog.py" line="121" />
         <source>输入一条常用意见，如“同意，请按程序办理。”</source>
         <translation>Type a common opinion, e.g. “Agreed; please proceed as usual.”</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122" />
+        <location filename="../../ui/settings_dialog.py" line="123" />
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124" />
+        <location filename="../../ui/settings_dialog.py" line="125" />
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126" />
+        <location filename="../../ui/settings_dialog.py" line="127" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126" />
+        <location filename="../../ui/settings_dialog.py" line="127" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="137" />
+        <location filename="../../ui/settings_dialog.py" line="138" />
         <source>办理时点击即可填入意见框；双击一条可以修改</source>
         <translation>Click one while handling to put it in the opinion box; double-click to edit it</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148" />
+        <location filename="../../ui/settings_dialog.py" line="149" />
         <source>服务器地址</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150" />
+        <location filename="../../ui/settings_dialog.py" line="151" />
         <source>CA证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152" />
+        <location filename="../../ui/settings_dialog.py" line="153" />
         <source>留空则不用代理</source>
         <translation>Leave empty for no proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153" />
+        <location filename="../../ui/settings_dialog.py" line="154" />
         <source>HTTP代理</source>
         <translation>HTTP proxy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154" />
+        <location filename="../../ui/settings_dialog.py" line="155" />
         <source>服务器设置在下次登录时生效</source>
         <translation>Server settings apply at the next login</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164" />
+        <location filename="../../ui/settings_dialog.py" line="165" />
         <source>当前密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165" />
+        <location filename="../../ui/settings_dialog.py" line="166" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166" />
+        <location filename="../../ui/settings_dialog.py" line="167" />
         <source>再次输入新密码</source>
         <translation>New password again</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="173" />
+        <location filename="../../ui/settings_dialog.py" line="174" />
         <source>新密码至少8个字符，不能与用户名相同；修改后其他电脑上的登录将失效</source>
         <translation>At least 8 characters, not the username; your logins on other computers will end</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219" />
+        <location filename="../../ui/settings_dialog.py" line="220" />
         <source>选择CA证书文件</source>
         <translation>Choose the CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="220" />
+        <location filename="../../ui/settings_dialog.py" line="221" />
         <source>证书 (*.pem *.crt *.cer)</source>
         <translation>Certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="245" />
+        <location filename="../../ui/settings_dialog.py" line="246" />
         <source>请输入当前密码和新密码</source>
         <translation>Enter the current and the new password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="248" />
+        <location filename="../../ui/settings_dialog.py" line="249" />
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords differ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="251" />
+        <location filename="../../ui/settings_dialog.py" line="252" />
         <source>未连接服务器，无法修改密码</source>
         <translation>Not connected to a server; the password cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="254" />
+        <location filename="../../ui/settings_dialog.py" line="255" />
         <source>正在修改…</source>
         <translation>Changing…</translation>
     </message>

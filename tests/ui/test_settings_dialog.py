@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sync.client.api import Api, Connection, make_http
+import pytest
+
+from sync.client.api import Api, Connection, Offline, make_http
 from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
 from ui.common.qt import QApplication
 from ui.main_window import MainWindow
@@ -73,11 +75,16 @@ def test_changing_the_password_needs_the_current_one_and_works(
         dialog.current_password.setText("wrong-password")
         dialog.confirm_password.setText("new-password-2027")
         dialog.change_password()
+        assert not dialog.change_button.isEnabled()  # busy while the server answers
+        assert dialog.password_message.text() == "正在修改…"
         await until(lambda: dialog.password_message.text() == "当前密码不正确",
                     what="the refusal")
+        assert dialog.change_button.isEnabled()
         dialog.current_password.setText("demo-password")
         dialog.change_password()
+        assert not dialog.change_button.isEnabled()
         await until(lambda: "密码已修改" in dialog.password_message.text(), what="the change")
+        assert dialog.change_button.isEnabled()
         assert dialog.current_password.text() == ""
         fresh = Api(make_http(Connection(sessions.server.url)))
         try:
@@ -85,5 +92,30 @@ def test_changing_the_password_needs_the_current_one_and_works(
             assert pair.person.username == "office.reviewer"
         finally:
             await fresh.http.aclose()
+
+    run(loop, scenario())
+
+
+def test_changing_the_password_offline_says_it_needs_the_server(
+        loop: asyncio.AbstractEventLoop, sessions: Sessions,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    async def scenario() -> None:
+        session = await sessions.start("office.reviewer")
+        dialog = _open(window_of(session))
+        engine = ctx_of(session).engine
+        assert engine is not None
+
+        async def unreachable(_current: str, _new: str) -> None:
+            raise Offline("connection refused")
+
+        monkeypatch.setattr(engine.api, "change_password", unreachable)
+        for box in (dialog.current_password, dialog.new_password, dialog.confirm_password):
+            box.setText("new-password-2027")
+        dialog.change_password()
+        await until(lambda: "需要连接服务器" in dialog.password_message.text(),
+                    what="the offline message")
+        assert dialog.password_message.text() == "需要连接服务器才能修改密码，请联网后再试"
+        assert dialog.change_button.isEnabled()
+        assert dialog.current_password.text() == "new-password-2027"  # kept to try again
 
     run(loop, scenario())

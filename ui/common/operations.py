@@ -11,12 +11,14 @@ busy meanwhile, what changes, and what follows success; the operation does the r
 It owns
 - the busy state: `flag(True)` and the controls disabled until the action ends;
 - the clock: the action gets the one server-corrected `now` of the session (`ctx.now()`);
-- refusals: a `Rejected` verdict or a raised `DomainError` goes to one refusal callback (by
-  default a message box with `refusal_text`);
+- refusals: a `Rejected` verdict, a raised `DomainError` or the server's `ApiError` goes to
+  one refusal callback (by default a message box with `refusal_text`); a failure the view
+  explains itself (a file not written, the server out of reach) goes to its `expect` callback;
 - the "pane still alive" guard: once the owner is gone (its window closed meanwhile) nothing
   of it is touched, though what was written is still broadcast;
 - the change broadcast: after success, `ctx.wrote(Changes(...))` tells every view, with the
-  owner as origin, and asks for a sync.
+  owner as origin, and asks for a sync (a change of this client alone, `queued=False`, is
+  only broadcast).
 
 Any other exception goes to `ctx.spawn`, which logs it and shows it in the status bar.
 """
@@ -31,12 +33,14 @@ from typing import Any, Generic, Self, TypeVar
 
 from officeapp.core.verdict import Rejected
 from officeapp.errors import DomainError
+from sync.client.api import ApiError
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.messages import Refusal, refusal_text
 from ui.common.qt import QMessageBox, Qt, QWidget, alive
 
 R = TypeVar("R")  # what a successful action returns (a verdict's Accepted, or anything)
 T = TypeVar("T")
+E = TypeVar("E", bound=Exception)
 
 
 class Operation(Generic[R]):
@@ -53,6 +57,8 @@ class Operation(Generic[R]):
         self._success: Callable[[R], object] | None = None
         self._refused: Callable[[Refusal], object] = self._show_refusal
         self._changes: Changes | None = None
+        self._queued = True
+        self._expected: list[tuple[type[Exception], Callable[[Any], object]]] = []
 
     # --- what the view says --------------------------------------------------------------
 
@@ -63,10 +69,14 @@ class Operation(Generic[R]):
         return self
 
     def changes(self, *kinds: ChangeKind, document_ids: Iterable[str] = (),
-                meeting_ids: Iterable[str] = (), supervision_ids: Iterable[str] = ()) -> Self:
-        """Broadcast these kinds of records (and ids) as changed once the action succeeds."""
+                meeting_ids: Iterable[str] = (), supervision_ids: Iterable[str] = (),
+                queued: bool = True) -> Self:
+        """Broadcast these kinds of records (and ids) as changed once the action succeeds;
+        `queued=False` for a change of this client alone (nothing goes to the outbox, so no
+        sync is asked for)."""
         self._changes = Changes(frozenset(kinds), frozenset(document_ids), self.owner,
                                 frozenset(meeting_ids), frozenset(supervision_ids))
+        self._queued = queued
         return self
 
     def success(self, callback: Callable[[R], object]) -> Self:
@@ -80,6 +90,12 @@ class Operation(Generic[R]):
         self._refused = callback
         return self
 
+    def expect(self, error: type[E], callback: Callable[[E], object]) -> Self:
+        """Call `callback(error)` when the action raises `error`: a failure the view explains
+        itself (a file not written, the server out of reach) instead of the status bar."""
+        self._expected.append((error, callback))
+        return self
+
     # --- running -------------------------------------------------------------------------
 
     def run(self) -> asyncio.Task[Any]:
@@ -90,21 +106,35 @@ class Operation(Generic[R]):
     async def _run(self, now: datetime) -> None:
         try:
             result = await self._action(now)
-        except DomainError as error:
+        except (DomainError, ApiError) as error:
             self._finish()
             await self._call(self._refused, error)
             return
-        except BaseException:
+        except BaseException as error:
             self._finish()
-            raise
+            await self._call(self._handler(error), error)
+            return
         self._finish()
         if isinstance(result, Rejected):
             await self._call(self._refused, result.rejection)
             return
         if self._changes is not None:
-            self.ctx.wrote(self._changes)
+            self._broadcast(self._changes)
         if self._success is not None:
             await self._call(self._success, result)
+
+    def _handler(self, error: BaseException) -> Callable[[Any], object]:
+        """Return the callback expecting `error`; re-raise it when none does."""
+        for expected, callback in self._expected:
+            if isinstance(error, expected):
+                return callback
+        raise error
+
+    def _broadcast(self, changes: Changes) -> None:
+        if self._queued:
+            self.ctx.wrote(changes)
+        else:
+            self.ctx.broadcast(changes)
 
     def _set_busy(self, busy: bool) -> None:
         if self._flag is not None:

@@ -37,6 +37,12 @@ class RefusalBanner(QFrame):
         layout.addWidget(self.dismiss_button)
 
 
+def dismiss_buttons(layout: QLayout, rejection_id: int) -> tuple[QPushButton, ...]:
+    """Return the "知道了" of the banner shown for `rejection_id` (busy while it dismisses)."""
+    return tuple(banner.dismiss_button for banner in widgets_of(layout, RefusalBanner)
+                 if banner.record.id == rejection_id)
+
+
 def widgets_of(layout: QLayout, kind: type[B]) -> list[B]:
     """Return the widgets of `kind` in `layout`, in order (the banners shown now)."""
     found = (layout.itemAt(i) for i in range(layout.count()))

@@ -1,12 +1,16 @@
-"""Every action the server refused, with its reason and the person's text kept."""
+"""Every action the server refused, with its reason and the person's text kept, and the
+operation that dismisses one (知道了, in this list and in the banners of the record panes)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from officeapp.store import RejectionRecord
 from ui.common import times
 from ui.common.context import AppContext, ChangeKind
 from ui.common.fit import open_size
 from ui.common.messages import refusal_text
+from ui.common.operations import Operation
 from ui.common.qt import (
     QDialog,
     QDialogButtonBox,
@@ -19,8 +23,20 @@ from ui.common.qt import (
     QSize,
     Qt,
     QVBoxLayout,
+    QWidget,
     Signal,
+    alive,
 )
+from ui.common.translate import tr
+
+
+def dismissal(owner: QWidget, ctx: AppContext, rejection_id: int, *,
+              document_ids: Iterable[str] = ()) -> Operation[None]:
+    """Return the operation that hides a refused action the person has seen: a change of
+    this client alone (the server keeps no note of it), so nothing is queued or synced."""
+    return (Operation(owner, ctx, what=tr("关闭提示"),
+                      action=lambda _now: ctx.db(lambda s: s.dismiss_rejection(rejection_id)))
+            .changes(ChangeKind.REJECTION, document_ids=document_ids, queued=False))
 
 
 def user_text(record: RejectionRecord) -> str:
@@ -103,9 +119,12 @@ class RejectionsDialog(QDialog):
         record = self._current()
         if record is None:
             return
-        self.ctx.spawn(self._do_dismiss(record.id), what="处理拒绝记录")
+        (dismissal(self, self.ctx, record.id)
+         .busy(self.dismiss_button)
+         .success(lambda _none: self._refill())
+         .run())
 
-    async def _do_dismiss(self, rejection_id: int) -> None:
-        await self.ctx.write(lambda s: s.dismiss_rejection(rejection_id),
-                             kinds=(ChangeKind.REJECTION,))
-        self.fill(await self.ctx.db(lambda s: s.rejections()))
+    async def _refill(self) -> None:
+        records = await self.ctx.db(lambda s: s.rejections())
+        if alive(self):
+            self.fill(records)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from officeapp.core.verdict import Accepted, Verdict
 from officeapp.documents import Direction
-from officeapp.errors import DomainError
 from officeapp.org import Organisation
 from officeapp.workflow import Action, ActionKind, Document, may_undo
 from sync.client import actions
@@ -325,21 +324,28 @@ class DocumentActing(_Pane):
             if not chosen:
                 return
             path = Path(chosen)
-        self.ctx.spawn(self._export(self.snapshot.document.id, path), what="导出归档包")
+        document_id = self.snapshot.document.id
+        (Operation(self, self.ctx, what=translate("DocumentView", "导出归档包"),
+                   action=lambda now: self._export(document_id, path, now))
+         .busy(flag=self._set_busy)
+         .refused(lambda refusal: self._not_exported(refusal_text(refusal)))
+         .expect(OSError, lambda error: self._not_exported(str(error)))
+         .success(lambda _written: self._exported(path))
+         .run())
 
-    async def _export(self, document_id: str, path: Path) -> None:
+    async def _export(self, document_id: str, path: Path, now: datetime) -> None:
         settings = self.ctx.settings
-        try:
-            data = await self.ctx.db(
-                package_bytes, document_id=document_id, org=await self.ctx.organisation(),
-                fonds=settings.get("archive_fonds"), unit_code=settings.get("archive_unit_code"),
-                blob_root=blobs_root(settings.data_dir()), today=times.today(self.ctx.now()))
-            await self.ctx.worker.run(path.write_bytes, data)
-        except (DomainError, OSError) as error:
-            message = refusal_text(error) if isinstance(error, DomainError) else str(error)
-            self.action_error.setText(translate("DocumentView", "未能导出：") + message)
-            self.action_error.show()
-            return
+        data = await self.ctx.db(
+            package_bytes, document_id=document_id, org=await self.ctx.organisation(),
+            fonds=settings.get("archive_fonds"), unit_code=settings.get("archive_unit_code"),
+            blob_root=blobs_root(settings.data_dir()), today=times.today(now))
+        await self.ctx.worker.run(path.write_bytes, data)
+
+    def _not_exported(self, message: str) -> None:
+        self.action_error.setText(translate("DocumentView", "未能导出：") + message)
+        self.action_error.show()
+
+    def _exported(self, path: Path) -> None:
         self.exported.emit(str(path))
         self.feedback.emit(Feedback(translate("DocumentView", "已导出归档包：{0}").format(path)))
 

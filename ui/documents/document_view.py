@@ -41,7 +41,8 @@ from ui.common.qt import (
     Signal,
     alive,
 )
-from ui.common.refusal_banner import RefusalBanner, widgets_of
+from ui.common.refusal_banner import RefusalBanner, dismiss_buttons, widgets_of
+from ui.common.rejections import dismissal
 from ui.common.seal_check import OfficialFilePanel, awaiting_seal
 from ui.common.values import listed, value_text
 from ui.documents.acting import PRIMARY, DocumentActing
@@ -375,13 +376,11 @@ class DocumentView(ActionBarPane, DocumentActing, QWidget):
 
     def dismiss_rejection(self, rejection_id: int) -> None:
         """Hide a refused action the person has seen."""
-        self.ctx.spawn(self._dismiss(rejection_id), what=self.tr("关闭提示"))
-
-    async def _dismiss(self, rejection_id: int) -> None:
-        await self.ctx.db(lambda s: s.dismiss_rejection(rejection_id))
-        ids = frozenset({self._document_id}) if self._document_id else frozenset()
-        self.ctx.broadcast(Changes(frozenset({ChangeKind.REJECTION}), ids, origin=self))
-        self.reload()
+        shown = (self._document_id,) if self._document_id else ()
+        (dismissal(self, self.ctx, rejection_id, document_ids=shown)
+         .busy(*dismiss_buttons(self.banners, rejection_id))
+         .success(lambda _none: self.reload())
+         .run())
 
     def _show_proofread(self, snapshot: Snapshot) -> None:
         """Offer 校对 to whoever holds a 发文 at 拟稿, 核稿 or 签发, when something is found."""

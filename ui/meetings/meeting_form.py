@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from officeapp.core.verdict import Accepted, Rejected, Verdict
+from officeapp.core.verdict import Accepted, Verdict
 from officeapp.errors import DomainError
 from officeapp.meetings import (
     Booking,
@@ -38,8 +38,8 @@ from ui.common.context import AppContext, ChangeKind
 from ui.common.fit import open_size
 from ui.common.forms import FieldBox, FieldMessages, general_error_label
 from ui.common.latest_load import LatestLoad
-from ui.common.messages import refusal_text
-from ui.common.operations import Operation
+from ui.common.messages import Refusal, refusal_text, refused_field
+from ui.common.operations import Operation, on_store
 from ui.common.pickers import (
     combo_id,
     person_combo,
@@ -83,6 +83,7 @@ from ui.meetings.form_values import (
 from ui.meetings.form_widgets import AgendaEditor, AttendeeTree, TimeFields
 from ui.meetings.texts import room_label
 
+T = TypeVar("T")
 _LIVE_FIELDS = frozenset({"start", "end", "recurrence"})
 _ROOMY = QSize(1180, 860)
 
@@ -398,6 +399,7 @@ class MeetingForm(FieldMessages, QDialog):
         """Say what went through, with no refusal of an earlier attempt left beside it."""
         self.show_general("")
         self.state.setText(text)
+        self._update_buttons()  # the meeting saved may now be booked or notified
 
     def check_now(self) -> None:
         """Check conflicts of what the form holds now (also runs shortly after each edit)."""
@@ -467,102 +469,144 @@ class MeetingForm(FieldMessages, QDialog):
 
     def save(self) -> None:
         """Check the form and save the draft (create it, or edit it)."""
-        if not self.validate():
-            return
-        self._run(self.tr("保存会议"), self._save)
+        if self.validate():
+            self._save()
 
-    def _run(self, what: str, step: Callable[[], Awaitable[bool]]) -> None:
-        """Run one of the form's steps in the background, the form busy meanwhile (each step
-        writes, broadcasts and shows its refusals by field itself)."""
-        Operation(self, self.ctx, what=what, action=lambda _now: step()).busy(
-            flag=self._set_busy).run()
+    def book(self) -> None:
+        """Save if needed, then book the chosen room."""
+        if self.validate():
+            self._after_saving(self._booking)
 
-    async def _save(self) -> bool:
-        values = self.values()
-        done = tr("草稿已保存，可预订会议室并发送通知")
-        try:
-            if self.meeting is None:
-                meeting: Meeting = await self.ctx.write(
-                    actions.create_meeting, person_id=self.ctx.person_id, fields=values,
-                    now=self.ctx.now(), kinds=(ChangeKind.MEETING,), origin=self)
-                self.meeting = meeting
-                self.setWindowTitle(tr("修改会议"))
-                self.created.emit(meeting.id)
-            else:
-                changes = {k: v for k, v in values.items() if v != self._initial.get(k)}
-                notified = self.meeting.status is MeetingStatus.NOTIFIED
-                accepted = await self._act(MeetingAction(MeetingActionKind.EDIT,
-                                                         changes=changes)) if changes else None
-                if changes and accepted is None:
-                    return False
-                if notified and accepted is not None and accepted.effects:
-                    # 会议变更: the rules sent a change notice (and voided replies if the
-                    # time moved); a moved meeting must book its room again.
-                    done = tr("变更已保存，已向参会人员发出会议变更通知")
-                    if accepted.record.booking is None and accepted.record.room_id:
-                        done += tr("；时间或会议室已变，请重新预订会议室")
-                self.saved.emit(self.meeting.id)
-        except DomainError as error:
-            self.show_refusal(str(error.details.get("field", "")), refusal_text(error))
-            return False
-        self._initial = self.values()
-        self._succeeded(done)
-        return True
+    def send_notice(self) -> None:
+        """Send the meeting notice (the draft must be saved and its place confirmed)."""
+        self._after_saving(self._sending)
 
-    async def _act(self, action: MeetingAction) -> Accepted[Meeting] | None:
+    def _after_saving(self, step: Callable[[bool], Operation[Any]]) -> None:
+        """Run `step`, saving the form first when it holds changes: a refused save stops
+        there; a step refused after a save leaves the draft saved and says which step failed
+        (`step(True)`)."""
+        if self.dirty():
+            self._save(then=lambda: step(True).run())
+        else:
+            step(False).run()
+
+    def _step(self, what: str, action: Callable[[datetime], Awaitable[T]]) -> Operation[T]:
+        """One write of the form: the form busy meanwhile, the meetings changed after."""
+        return (Operation(self, self.ctx, what=what, action=action)
+                .busy(flag=self._set_busy)
+                .changes(ChangeKind.MEETING))
+
+    def _acting(self, action: MeetingAction) -> Callable[[datetime], Awaitable[Verdict[Meeting]]]:
         assert self.meeting is not None
-        outcome: Verdict[Meeting] = await self.ctx.write(
-            actions.act_meeting, person_id=self.ctx.person_id, meeting_id=self.meeting.id,
-            action=action, now=self.ctx.now(), kinds=(ChangeKind.MEETING,), origin=self)
-        if isinstance(outcome, Rejected):
-            refusal = outcome.rejection
-            self.show_refusal(str(refusal.details.get("field", "")), refusal_text(refusal))
-            if refusal.code == "meeting.room_taken":
-                self._offer_rooms(refusal.details.get("free_rooms") or [])
-            return None
-        self.meeting = outcome.record
-        self.warnings = [refusal_text(w) for w in outcome.warnings if w.code not in CLASH_WARNINGS]
-        return outcome
+        return on_store(self.ctx, actions.act_meeting, person_id=self.ctx.person_id,
+                        meeting_id=self.meeting.id, action=action)
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def _save(self, then: Callable[[], object] | None = None) -> None:
+        """Create the draft or write the changes; `then` follows a save that went through."""
+        values, what = self.values(), self.tr("保存会议")
+        if self.meeting is None:
+            (self._step(what, on_store(self.ctx, actions.create_meeting,
+                                       person_id=self.ctx.person_id, fields=values))
+             .refused(self._refused)
+             .success(lambda meeting: self._created(meeting, values, then))
+             .run())
+            return
+        changes = {k: v for k, v in values.items() if v != self._initial.get(k)}
+        if not changes:
+            self._changed(None, values, then)
+            return
+        notified = self.meeting.status is MeetingStatus.NOTIFIED
+        (self._step(what, self._acting(MeetingAction(MeetingActionKind.EDIT, changes=changes)))
+         .refused(self._refused)
+         .success(lambda accepted: self._changed(accepted, values, then, notified=notified))
+         .run())
+
+    def _created(self, meeting: Meeting, values: dict[str, Any],
+                 then: Callable[[], object] | None) -> None:
+        self.meeting = meeting
+        self.setWindowTitle(tr("修改会议"))
+        self.created.emit(meeting.id)
+        self._saved(values, tr("草稿已保存，可预订会议室并发送通知"), then)
+
+    def _changed(self, accepted: Verdict[Meeting] | None, values: dict[str, Any],
+                then: Callable[[], object] | None, *, notified: bool = False) -> None:
+        done = tr("草稿已保存，可预订会议室并发送通知")
+        if isinstance(accepted, Accepted):  # None: nothing changed, nothing written
+            self._took(accepted)
+            if notified and accepted.effects:
+                # 会议变更: the rules sent a change notice (and voided replies if the
+                # time moved); a moved meeting must book its room again.
+                done = tr("变更已保存，已向参会人员发出会议变更通知")
+                if accepted.record.booking is None and accepted.record.room_id:
+                    done += tr("；时间或会议室已变，请重新预订会议室")
+        assert self.meeting is not None
+        self.saved.emit(self.meeting.id)
+        self._saved(values, done, then)
+
+    def _saved(self, values: dict[str, Any], done: str,
+               then: Callable[[], object] | None) -> None:
+        self._initial = values
+        self._succeeded(done)
+        if then is not None:
+            then()
+
+    def _took(self, accepted: Accepted[Meeting]) -> None:
+        """Keep the meeting as the rules left it, and the warnings worth showing."""
+        self.meeting = accepted.record
+        self.warnings = [refusal_text(w) for w in accepted.warnings
+                         if w.code not in CLASH_WARNINGS]
+
+    def _refused(self, refusal: Refusal, failed: str = "") -> None:
+        """Show a refusal beside its field; `failed` names the step refused after a save
+        that went through in the same click (the line saying so stays)."""
+        saved = self.state.text()
+        message = refusal_text(refusal)
+        self.show_refusal(refused_field(refusal), message)
+        if failed:
+            self.show_general(failed.format(message))
+            self.state.setText(saved)
+        if refusal.code == "meeting.room_taken":
+            details: Mapping[str, Any] = getattr(refusal, "details", None) or {}
+            self._offer_rooms(details.get("free_rooms") or [])
 
     def _offer_rooms(self, offered: Sequence[Mapping[str, Any]]) -> None:
         rooms = (self.rooms.get(str(data.get("id"))) for data in offered)
         self.conflict_panel.offer([room for room in rooms if room is not None])
 
-    def book(self) -> None:
-        """Save if needed, then book the chosen room."""
-        if not self.validate():
-            return
-        self._run(self.tr("预订会议室"), self._book)
+    # --- booking and the notice --------------------------------------------------------------
 
-    async def _book(self) -> bool:
-        if self.dirty() and not await self._save():
-            return False
+    def _booking(self, saved: bool) -> Operation[Verdict[Meeting]]:
         room_id = self.room.currentData()
-        outcome = await self._act(MeetingAction(MeetingActionKind.BOOK, room_id=room_id))
-        if outcome is None:
-            return False
-        booking = outcome.record.booking
+        failed = tr("未能预订：{0}") if saved else ""
+        return (self._step(self.tr("预订会议室"), self._acting(
+                    MeetingAction(MeetingActionKind.BOOK, room_id=room_id)))
+                .refused(lambda refusal: self._refused(refusal, failed))
+                .success(self._booked))
+
+    def _booked(self, accepted: Verdict[Meeting]) -> None:
+        assert isinstance(accepted, Accepted)  # the operation sends a refusal to `_refused`
+        self._took(accepted)
+        booking = accepted.record.booking
         pending = booking is not None and booking.state.value == "pending"
         self._initial = self.values()
         self._succeeded(tr("已提交预订，等待会议室审批") if pending else tr("会议室已预订"))
         self.check_now()
-        return True
 
-    def send_notice(self) -> None:
-        """Send the meeting notice (the draft must be saved and its place confirmed)."""
-        self._run(self.tr("发送会议通知"), self._send)
-
-    async def _send(self) -> bool:
-        if self.dirty() and not await self._save():
-            return False
+    def _sending(self, saved: bool) -> Operation[Verdict[Meeting]]:
         action = MeetingAction(MeetingActionKind.SEND_NOTICE,
                                check_in_code=self.check_in_code.text().strip())
-        outcome = await self._act(action)
-        if outcome is None:
-            return False
-        self.notified.emit(outcome.record.id)
+        failed = tr("未能发送通知：{0}") if saved else ""
+        return (self._step(self.tr("发送会议通知"), self._acting(action))
+                .refused(lambda refusal: self._refused(refusal, failed))
+                .success(self._sent))
+
+    def _sent(self, accepted: Verdict[Meeting]) -> None:
+        assert isinstance(accepted, Accepted)  # the operation sends a refusal to `_refused`
+        self._took(accepted)
+        self.notified.emit(accepted.record.id)
         self.accept()
-        return True
 
     # --- .ics --------------------------------------------------------------------------------
 

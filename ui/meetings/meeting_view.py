@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from officeapp.core.verdict import Accepted, Verdict
-from officeapp.errors import DomainError
 from officeapp.meetings import (
     Meeting,
     MeetingAction,
@@ -26,12 +26,11 @@ from officeapp.org import Actor, Organisation
 from officeapp.store import RejectionRecord
 from sync.client import actions
 from ui.common import record_pane
+from ui.common.action_bar import ActionBar, ActionBarPane
 from ui.common.attachments import safe_file_name
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.display import fill_table, read_only_table, set_html
 from ui.common.feedback import Feedback, done_text
-from ui.common.fit import FlowLayout
-from ui.common.forms import ERROR_STYLE
 from ui.common.latest_load import LatestLoad
 from ui.common.messages import Refusal, refusal_text
 from ui.common.operations import Operation, on_store
@@ -42,7 +41,6 @@ from ui.common.qt import (
     QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     Qt,
     QTableWidget,
@@ -53,7 +51,8 @@ from ui.common.qt import (
     QWidget,
     Signal,
 )
-from ui.common.refusal_banner import RefusalBanner
+from ui.common.refusal_banner import RefusalBanner, dismiss_buttons
+from ui.common.rejections import dismissal
 from ui.common.translate import tr
 from ui.common.values import listed, value_text
 from ui.meetings.dialogs import (
@@ -100,7 +99,7 @@ _BUTTONS = (K.EDIT, K.BOOK, K.APPROVE_ROOM, K.REFUSE_ROOM, K.SEND_NOTICE, K.REPL
 # --- the pane --------------------------------------------------------------------------------
 
 
-class MeetingView(QWidget):
+class MeetingView(ActionBarPane, QWidget):
     """Shows one meeting and offers exactly the actions the rules allow now."""
 
     acted = Signal(str, str)  # meeting id, action kind
@@ -116,8 +115,6 @@ class MeetingView(QWidget):
         self._meeting_id: str | None = None
         self._org: Organisation | None = None
         self._loads = LatestLoad(self, ctx, what=self.tr("读取会议"))
-        self._busy = False
-        self.buttons: dict[str, QPushButton] = {}
         self.placeholder = QLabel(self.tr("在列表、日历或会议室占用表中选择一个会议，"
                                       "即可在此查看和办理"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -138,21 +135,15 @@ class MeetingView(QWidget):
         self.pending_badge.hide()
         self.banners = QVBoxLayout()
         self.offer = RoomOffer()
-        self.action_error = QLabel()
-        self.action_error.setWordWrap(True)
-        self.action_error.setStyleSheet(ERROR_STYLE)
-        self.action_error.hide()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b35c00;")
         self.notice.hide()
-        self.button_row = FlowLayout()  # wraps in a narrow pane
-        self.no_actions = QLabel(self.tr("您当前不需要办理此会议"))
-        self.no_actions.setStyleSheet("color: #777;")
-        self.no_actions.setWordWrap(True)  # beside the print buttons of a narrow pane
         self.print_button = QToolButton()
         self.print_menu = QMenu(self)
         self.ics_button = QToolButton()
+        self.action_bar = ActionBar(none_text=self.tr("您当前不需要办理此会议"),
+                                    trailing=(self.print_button, self.ics_button))
         self.details = QTextBrowser()
         self.replies = QTableWidget(0, 5)
         self.replies_summary = QLabel()
@@ -192,12 +183,6 @@ class MeetingView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
-        row = QHBoxLayout()
-        row.addLayout(self.button_row)
-        row.addWidget(self.no_actions)
-        row.addStretch(1)
-        row.addWidget(self.print_button)
-        row.addWidget(self.ics_button)
         shown = QWidget()
         layout = QVBoxLayout(shown)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -208,8 +193,7 @@ class MeetingView(QWidget):
         layout.addWidget(self.trace_banner)
         layout.addLayout(self.banners)
         layout.addWidget(self.offer)
-        layout.addLayout(row)
-        layout.addWidget(self.action_error)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.pages.addWidget(self.placeholder)
@@ -226,6 +210,11 @@ class MeetingView(QWidget):
         layout.addWidget(summary)
         layout.addWidget(table, 1)
         return box
+
+    @property
+    def action_error(self) -> QLabel:
+        """Return the line that says why the last action failed."""
+        return self.action_bar.error
 
     def _connect(self) -> None:
         self.ctx.changed.connect(self._changed)
@@ -248,7 +237,7 @@ class MeetingView(QWidget):
         self._meeting_id = meeting_id
         if changed:
             self.offer.hide()
-            self.action_error.hide()
+            self.action_bar.hide_error()
             self.notice.hide()
         if meeting_id is None:
             self.snapshot = None
@@ -354,26 +343,17 @@ class MeetingView(QWidget):
                              self.snapshot.rooms)
 
     def _show_buttons(self, snapshot: MeetingSnapshot) -> None:
-        for button in self.buttons.values():
-            button.deleteLater()
-        self.buttons = {}
+        self.action_bar.clear()
         for kind in (k for k in _BUTTONS if k in snapshot.actions):
             text = action_text(kind)
             if kind is K.BOOK and booked(snapshot.meeting):
                 text = self.tr("改订会议室…")
-            button = QPushButton(text)
-            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _checked=False, k=kind: self.trigger(k))
-            self.button_row.addWidget(button)
-            self.buttons[kind.value] = button
+            self.action_bar.add_button(kind.value, text, partial(self.trigger, kind))
         if may_make_sitting(snapshot):
-            button = QPushButton(self.tr("某次会议（签到、纪要）…"))
-            button.setToolTip(self.tr("周期性会议按次签到和记录纪要：生成或打开其中一次"))
-            button.clicked.connect(lambda _checked=False: self.choose_sitting())
-            self.button_row.addWidget(button)
-            self.buttons["sitting"] = button
-        self.no_actions.setVisible(not self.buttons)
-        self._set_busy(self._busy)
+            self.action_bar.add_button(
+                "sitting", self.tr("某次会议（签到、纪要）…"), self.choose_sitting,
+                tooltip=self.tr("周期性会议按次签到和记录纪要：生成或打开其中一次"))
+        self.action_bar.offered()
 
     def _show_prints(self, meeting: Meeting) -> None:
         allowed = set(printable(meeting))
@@ -382,12 +362,10 @@ class MeetingView(QWidget):
 
     def shown_actions(self) -> set[str]:
         """Return the keys of the action buttons shown now."""
-        return set(self.buttons)
+        return self.action_bar.shown()
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        for button in self.buttons.values():
-            button.setEnabled(not busy)
+        self.action_bar.set_busy(busy)
         self.minutes.save_button.setEnabled(not busy)
         self.minutes.publish_button.setEnabled(not busy)
 
@@ -396,9 +374,10 @@ class MeetingView(QWidget):
     def trigger(self, kind: MeetingActionKind) -> None:
         """Start `kind` on the shown meeting, asking for its arguments when it needs any."""
         snapshot = self.snapshot
-        if snapshot is None or self._busy or kind not in snapshot.actions or self._org is None:
+        if (snapshot is None or self.action_bar.busy() or kind not in snapshot.actions
+                or self._org is None):
             return
-        self.action_error.hide()
+        self.action_bar.hide_error()
         meeting, org = snapshot.meeting, self._org
         actor = snapshot.actor
         assert actor is not None
@@ -477,7 +456,7 @@ class MeetingView(QWidget):
 
     def submit(self, requests: Sequence[MeetingAction]) -> None:
         """Write the actions on the shown meeting, one after the other."""
-        if self._meeting_id is None or self._busy or not requests:
+        if self._meeting_id is None or self.action_bar.busy() or not requests:
             return
         self._submit(self._meeting_id, list(requests), [])
 
@@ -527,20 +506,17 @@ class MeetingView(QWidget):
             self.offer.offer(self.tr("未能预订：{0}").format(message),
                              details.get("free_rooms") or [], self.snapshot.rooms)
             return
-        self.action_error.setText(self.tr("未能办理：{0}").format(message))
-        self.action_error.show()
+        self.action_bar.show_error(self.tr("未能办理：{0}").format(message))
 
     def _dismiss_offer(self) -> None:
         self.offer.hide()
 
     def dismiss_rejection(self, rejection_id: int) -> None:
         """Hide a refused action the person has seen."""
-        self.ctx.spawn(self._dismiss(rejection_id), what=self.tr("关闭提示"))
-
-    async def _dismiss(self, rejection_id: int) -> None:
-        await self.ctx.db(lambda s: s.dismiss_rejection(rejection_id))
-        self.ctx.broadcast(Changes(frozenset({ChangeKind.REJECTION}), origin=self))
-        self.reload()
+        (dismissal(self, self.ctx, rejection_id)
+         .busy(*dismiss_buttons(self.banners, rejection_id))
+         .success(lambda _none: self.reload())
+         .run())
 
     # --- sittings of a series ----------------------------------------------------------------
 
@@ -555,7 +531,7 @@ class MeetingView(QWidget):
 
     def open_sitting(self, start: datetime) -> None:
         """Open the sitting of the shown series at `start`, making it when there is none."""
-        if self.snapshot is None or self._busy:
+        if self.snapshot is None or self.action_bar.busy():
             return
         series_id = self.snapshot.meeting.id
         make = on_store(self.ctx, sitting_at, person_id=self.ctx.person_id, series_id=series_id,
@@ -594,16 +570,18 @@ class MeetingView(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        self.ctx.spawn(self._export(self.snapshot.meeting.id, path), what=self.tr("导出日历"))
+        meeting_id = self.snapshot.meeting.id
+        (Operation(self, self.ctx, what=self.tr("导出日历"),
+                   action=lambda now: self._export(meeting_id, path, now))
+         .refused(lambda refusal: self._not_exported(refusal_text(refusal)))
+         .expect(OSError, lambda error: self._not_exported(str(error)))
+         .success(lambda _written: self.exported.emit(str(path)))
+         .run())
 
-    async def _export(self, meeting_id: str, path: Path) -> None:
-        try:
-            data = await self.ctx.db(meeting_ics, meeting_id=meeting_id,
-                                     org=await self.ctx.organisation(), now=self.ctx.now())
-            await self.ctx.worker.run(path.write_bytes, data)
-        except (DomainError, OSError) as error:
-            message = refusal_text(error) if isinstance(error, DomainError) else str(error)
-            self.action_error.setText(tr("未能导出：") + message)
-            self.action_error.show()
-            return
-        self.exported.emit(str(path))
+    async def _export(self, meeting_id: str, path: Path, now: datetime) -> None:
+        data = await self.ctx.db(meeting_ics, meeting_id=meeting_id,
+                                 org=await self.ctx.organisation(), now=now)
+        await self.ctx.worker.run(path.write_bytes, data)
+
+    def _not_exported(self, message: str) -> None:
+        self.action_bar.show_error(tr("未能导出：") + message)

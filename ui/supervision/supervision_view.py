@@ -45,7 +45,8 @@ from ui.common.qt import (
     Signal,
     alive,
 )
-from ui.common.refusal_banner import RefusalBanner, widgets_of
+from ui.common.refusal_banner import RefusalBanner, dismiss_buttons, widgets_of
+from ui.common.rejections import dismissal
 from ui.common.translate import tr
 from ui.common.values import listed, qualified, value_text
 from ui.supervision.dialogs import DeadlineDialog, ReportDialog, SupervisionDialog, text_dialog
@@ -379,12 +380,10 @@ class SupervisionView(ActionBarPane, QWidget):
 
     def dismiss_rejection(self, rejection_id: int) -> None:
         """Hide a refused action the person has seen."""
-        self.ctx.spawn(self._dismiss(rejection_id), what=tr("关闭提示"))
-
-    async def _dismiss(self, rejection_id: int) -> None:
-        await self.ctx.db(lambda s: s.dismiss_rejection(rejection_id))
-        self.ctx.broadcast(Changes(frozenset({ChangeKind.REJECTION}), origin=self))
-        self.reload()
+        (dismissal(self, self.ctx, rejection_id)
+         .busy(*dismiss_buttons(self.banners, rejection_id))
+         .success(lambda _none: self.reload())
+         .run())
 
     def _link(self, url: QUrl) -> None:
         text = url.toString()

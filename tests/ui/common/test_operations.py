@@ -12,6 +12,7 @@ import pytest
 from officeapp.clock import Clock
 from officeapp.core.verdict import Accepted, Rejected
 from officeapp.errors import DomainError, Rejection, ValidationError
+from sync.client.api import ApiError, Offline
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.messages import Refusal
@@ -94,6 +95,7 @@ def test_the_action_reads_the_one_clock(doc_env: DocEnv) -> None:
 @pytest.mark.parametrize("result", [
     Rejected(Rejection("document.wrong_step", "该文件已不在此环节")),
     ValidationError("document.wrong_step", "该文件已不在此环节"),
+    ApiError(409, "document.wrong_step", "该文件已不在此环节"),  # the server's refusal
 ])
 def test_a_rejection_or_a_domain_error_is_refused_and_nothing_broadcast(
         doc_env: DocEnv, result: Any) -> None:
@@ -152,6 +154,36 @@ def test_other_errors_reach_the_status_bar(doc_env: DocEnv) -> None:
     assert errors == ["办理失败：磁盘已满"]
     assert pane.button.isEnabled()
     assert heard == []
+
+
+def test_an_expected_failure_goes_to_its_callback_not_the_status_bar(doc_env: DocEnv) -> None:
+    ctx, heard = _context(doc_env)
+    errors: list[str] = []
+    ctx.error.connect(errors.append)
+    pane = doc_env.keep(Pane())
+    assert isinstance(pane, Pane)
+    failures: list[Exception] = []
+    operation = (_operation(pane, ctx, OSError("磁盘已满"))
+                 .expect(Offline, lambda _error: failures.append(Offline()))
+                 .expect(OSError, failures.append))
+    _finish(doc_env, operation.run())
+    doc_env.settle()
+    assert [str(f) for f in failures] == ["磁盘已满"]
+    assert pane.busy_seen == [True, False]
+    assert pane.button.isEnabled()
+    assert (errors, heard, pane.refusals) == ([], [], [])
+
+
+def test_a_change_of_this_client_alone_is_broadcast_without_the_outbox(
+        doc_env: DocEnv) -> None:
+    ctx, heard = _context(doc_env)
+    pane = doc_env.keep(Pane())
+    assert isinstance(pane, Pane)
+    operation = _operation(pane, ctx, None).changes(ChangeKind.REJECTION, queued=False)
+    _finish(doc_env, operation.run())
+    [changes] = heard
+    assert changes.kinds == {ChangeKind.REJECTION}
+    assert changes.origin is pane
 
 
 def test_on_store_runs_on_the_database_thread_with_now(doc_env: DocEnv) -> None:

@@ -14,7 +14,7 @@ from officeapp.workflow import ActionKind, available_actions
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from ui.common import pdf_preview
 from ui.common.attachments import MAX_ATTACHMENT_BYTES
-from ui.common.context import Changes
+from ui.common.context import ChangeKind, Changes
 from ui.common.pdf_preview import PdfPreviewDialog, new_printer
 from ui.common.qt import (
     QDropEvent,
@@ -171,9 +171,14 @@ def test_rejection_shows_a_banner_and_gives_the_text_back(doc_env: DocEnv) -> No
     banners[0].reuse_button.click()
     assert view.opinion.text() == "核稿意见：同意"
 
+    heard: list[Changes] = []
+    view.ctx.changed.connect(heard.append)
     banners[0].dismiss_button.click()
+    assert not banners[0].dismiss_button.isEnabled()  # busy while it is dismissed
     doc_env.until(lambda: not view.rejection_banners(), what="the banner to go")
     assert doc_env.worker.call(doc_env.store.rejections) == []
+    # Only this client knew: nothing queued, no sync asked for.
+    assert [(c.kinds, c.document_ids) for c in heard] == [({ChangeKind.REJECTION}, {doc})]
 
 
 def test_adding_an_attachment_copies_it_by_hash_and_edits(doc_env: DocEnv) -> None:
@@ -380,12 +385,40 @@ def test_an_archived_document_exports_its_archive_package(doc_env: DocEnv,
     doc_env.worker.call(doc_env.store.put_records, "document", [numbered])  # as the server assigns
     view = _view(doc_env, "office.clerk", doc)
     assert "export_archive" in view.shown_actions()
-    target = tmp_path / "package.zip"
     exported: list[str] = []
     view.exported.connect(exported.append)
+    view.export_archive(tmp_path / "no such folder" / "package.zip")
+    assert view.action_bar.busy()
+    doc_env.until(lambda: not view.action_error.isHidden(), what="the write to fail")
+    assert view.action_error.text().startswith("未能导出：")
+    assert "no such folder" in view.action_error.text()
+    assert not view.action_bar.busy() and exported == []
+
+    target = tmp_path / "package.zip"
     view.export_archive(target)
+    assert view.action_bar.busy()
     doc_env.until(lambda: exported, what="the package to be written")
+    assert not view.action_bar.busy()
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as package:
         names = package.namelist()
     assert any(n.endswith("正文.pdf") for n in names)
     assert any(n.endswith("metadata.json") and "-D30-" in n for n in names)
+
+
+def test_an_export_the_rules_refuse_says_why_and_frees_the_pane(
+        doc_env: DocEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from officeapp.errors import ValidationError
+    from ui.documents import acting
+
+    def refused(*_args: object, **_kwargs: object) -> bytes:
+        raise ValidationError("document.not_found", "文件不存在，或您已无权查看该文件")
+
+    monkeypatch.setattr(acting, "package_bytes", refused)
+    view = _view(doc_env, "office.clerk", doc_env.draft())
+    exported: list[str] = []
+    view.exported.connect(exported.append)
+    view.export_archive(tmp_path / "package.zip")
+    doc_env.until(lambda: not view.action_error.isHidden(), what="the refusal")
+    assert view.action_error.text() == "未能导出：文件不存在，或您已无权查看该文件"
+    assert not view.action_bar.busy() and exported == []
+    assert not (tmp_path / "package.zip").exists()

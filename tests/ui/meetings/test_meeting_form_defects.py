@@ -31,9 +31,11 @@ from tests.ui.meetings.test_meetings_ui import (
     TITLE,
     act,
     checked,
+    create,
     notified,
     ready_form,
     set_times,
+    stored,
     tomorrow_at,
 )
 from ui.common.pickers import set_combo_id
@@ -191,6 +193,49 @@ def test_a_later_success_takes_the_refusal_away(doc_env: DocEnv) -> None:
                   what="the form to be idle")
     assert shown(form) == "会议室已预订"
     assert form.error_text("") == ""
+
+
+# --- 2b. save, then book or notify: a refused later step leaves the draft saved ------------
+
+
+def idle(env: DocEnv, form: MeetingForm) -> None:
+    env.until(lambda: form.save_button.isEnabled(), what="the form to be idle")
+
+
+def test_a_booking_refused_after_the_save_keeps_the_draft_and_names_the_step(
+        doc_env: DocEnv) -> None:
+    holder = create(doc_env, start=tomorrow_at(14), title=HOLDER)
+    act(doc_env, holder, SECRETARY, MeetingAction(K.BOOK, room_id="r-1"))
+    form = filled_form(doc_env)
+    created: list[str] = []
+    form.created.connect(created.append)
+    form.book_button.click()  # a new form: saved first, then booked
+    assert not form.save_button.isEnabled()  # busy
+    doc_env.until(lambda: form.error_text(""), what="the refusal")
+    idle(doc_env, form)
+    assert form.meeting is not None and created == [form.meeting.id]
+    assert form.meeting.booking is None and not form.dirty()
+    assert shown(form) == SAVED  # the draft saved stays said
+    assert form.error_text("").startswith("未能预订：")
+    assert HOLDER in form.error_text("")
+    kinds = [row.name for row in doc_env.outbox()][-1:]
+    assert kinds == ["meeting.create"]  # the refused booking queued nothing
+
+
+def test_a_notice_refused_after_the_save_keeps_the_change_and_names_the_step(
+        doc_env: DocEnv) -> None:
+    form = filled_form(doc_env)
+    saved(doc_env, form)
+    form.title.setText(TITLE + "（调整）")
+    doc_env.until(lambda: form.notice_button.isEnabled(), what="notice allowed")
+    form.notice_button.click()  # the change is saved, the notice refused: no room booked
+    doc_env.until(lambda: form.error_text(""), what="the refusal")
+    idle(doc_env, form)
+    assert form.error_text("") == "未能发送通知：" + NOT_BOOKED
+    assert shown(form) == SAVED and not form.dirty()
+    assert form.meeting is not None
+    assert stored(doc_env, form.meeting.id).title == TITLE + "（调整）"
+    assert form.save_button.isEnabled() and form.result() == 0  # not accepted: still open
 
 
 # --- 3. a new meeting starts in office hours -----------------------------------------------

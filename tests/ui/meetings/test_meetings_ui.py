@@ -621,3 +621,69 @@ def test_a_meeting_is_notified_replied_to_and_the_reply_reaches_the_secretary(
         assert mine.replies.item(0, 0).text() == "陈副主任"
 
     run(loop, body())
+
+
+# --- the pane's action bar, its refusals, and dismissing a server's refusal ------------------
+
+
+def test_the_pane_offers_its_actions_in_the_shared_bar_in_order(doc_env: DocEnv) -> None:
+    from ui.common.action_bar import ActionBar
+
+    meeting_id = create(doc_env, start=tomorrow_at(15), room_id="r-2")
+    view = view_of(doc_env, SECRETARY, meeting_id)
+    assert isinstance(view.action_bar, ActionBar)
+    row = view.action_bar.button_row
+    texts = [w.text() for i in range(row.count()) if (w := row.itemAt(i).widget())]
+    assert texts == [b.text() for b in view.buttons.values()]
+    assert list(view.buttons) == ["edit", "book", "send_notice", "cancel"]
+    assert view.action_bar.no_actions.isHidden()
+
+    view.buttons["send_notice"].click()  # refused by the rules: the room is not booked
+    dialog = view.dialog
+    assert dialog is not None
+    dialog.accept()
+    assert view.action_bar.busy() and not view.buttons["edit"].isEnabled()
+    doc_env.until(lambda: not view.action_error.isHidden(), what="the refusal")
+    assert view.action_error.text().startswith("未能办理：")
+    assert not view.action_bar.busy() and view.buttons["edit"].isEnabled()
+
+    view.buttons["book"].click()  # its own room: booked at once
+    assert view.action_bar.busy()
+    doc_env.until(lambda: stored(doc_env, meeting_id).booking is not None, what="the booking")
+    doc_env.until(lambda: "改订会议室…" in [b.text() for b in view.buttons.values()],
+                  what="the pane to reload")
+    assert not view.action_bar.busy() and view.action_error.isHidden()
+
+
+def test_an_invitee_sees_no_actions_hint(doc_env: DocEnv) -> None:
+    meeting_id = create(doc_env, start=tomorrow_at(15))  # a draft: nothing for the deputy yet
+    view = view_of(doc_env, "office.deputy", meeting_id)
+    assert view.buttons == {} and not view.action_bar.no_actions.isHidden()
+
+
+def test_a_server_refusal_is_dismissed_from_the_meeting_pane(doc_env: DocEnv) -> None:
+    meeting_id = create(doc_env, start=tomorrow_at(15))
+    act(doc_env, meeting_id, SECRETARY, MeetingAction(K.BOOK, room_id="r-1"))
+    mutation = doc_env.outbox()[-1].mutation_id
+    doc_env.worker.call(lambda: doc_env.store.record_rejection(
+        mutation_id=mutation, code="meeting.room_taken", message="会议室已被占用"))
+    view = view_of(doc_env, SECRETARY, meeting_id)
+    doc_env.until(lambda: view.banners.count() == 1, what="the banner")
+    banner = view.banners.itemAt(0).widget()
+    heard: list[Changes] = []
+    view.ctx.changed.connect(heard.append)
+    banner.dismiss_button.click()
+    assert not banner.dismiss_button.isEnabled()
+    doc_env.until(lambda: view.banners.count() == 0, what="the banner to go")
+    assert doc_env.worker.call(doc_env.store.rejections) == []
+    assert [c.kinds for c in heard] == [{"rejection"}]  # this client's alone: nothing queued
+
+
+def test_an_ics_export_that_cannot_be_written_says_so(doc_env: DocEnv,
+                                                     tmp_path: Path) -> None:
+    view = view_of(doc_env, SECRETARY, create(doc_env, start=tomorrow_at(15)))
+    saved: list[str] = []
+    view.exported.connect(saved.append)
+    view.export_ics(tmp_path / "no such folder" / "meeting.ics")
+    doc_env.until(lambda: not view.action_error.isHidden(), what="the failure")
+    assert view.action_error.text().startswith("未能导出：") and saved == []
