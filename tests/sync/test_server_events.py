@@ -22,6 +22,7 @@ from sync.server import create_app
 from sync.server.ops import admin, migrate
 from sync.server.settings import Settings
 from sync.server.storage.db import make_engine
+from sync.server.storage.pokes import ALL, PokeHub
 
 from .conftest import CHEAP, Api, User
 
@@ -232,3 +233,36 @@ async def _next_event(lines: AsyncIterator[str]) -> str:
         if line.startswith("event: "):
             return line[7:]
     raise AssertionError("stream ended")
+
+
+def test_a_poke_wakes_exactly_the_streams_under_its_scopes() -> None:
+    """Streams are filed by scope: a poke wakes each stream seeing one of its scopes once,
+    `ALL` wakes every stream, and a closed stream is forgotten under every scope."""
+
+    async def scenario() -> None:
+        hub = PokeHub()
+        alice = hub.subscribe(frozenset({"all", "person:a", "unit:u1"}))
+        bob = hub.subscribe(frozenset({"all", "person:b", "unit:u1"}))
+        carol = hub.subscribe(frozenset({"all", "person:c", "unit:u2"}))
+
+        async def woken() -> set[str]:
+            await asyncio.sleep(0)  # the wake-up is scheduled on the loop
+            names = {n for n, s in (("a", alice), ("b", bob), ("c", carol)) if s.event.is_set()}
+            for stream in (alice, bob, carol):
+                stream.event.clear()
+            return names
+
+        hub.publish(["unit:u1", "person:a"])
+        assert await woken() == {"a", "b"}
+        hub.publish(["person:c", "unit:elsewhere"])
+        assert await woken() == {"c"}
+        hub.publish([ALL])
+        assert await woken() == {"a", "b", "c"}
+        hub.unsubscribe(bob)
+        hub.publish(["unit:u1", "all"])
+        assert await woken() == {"a", "c"}
+        for stream in (alice, carol):
+            hub.unsubscribe(stream)
+        assert hub.count == 0 and not hub._by_scope
+
+    asyncio.run(scenario())

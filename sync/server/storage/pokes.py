@@ -34,11 +34,16 @@ class Subscriber:
 
 
 class PokeHub:
-    """In-process fan-out of pokes to the event streams of this server process."""
+    """In-process fan-out of pokes to the event streams of this server process.
+
+    Streams are filed under each of their scopes: a poke names a few scopes and thousands of
+    streams may be open, so a poke looks up its streams rather than asking each one.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscribers: set[Subscriber] = set()
+        self._by_scope: dict[str, set[Subscriber]] = {}
         self.closing = False
 
     def close_all(self) -> None:
@@ -51,29 +56,49 @@ class PokeHub:
         subscriber = Subscriber(scopes, asyncio.get_running_loop())
         with self._lock:
             self._subscribers.add(subscriber)
+            for scope in scopes:
+                self._by_scope.setdefault(scope, set()).add(subscriber)
         return subscriber
 
     def unsubscribe(self, subscriber: Subscriber) -> None:
         """Forget a closed stream."""
         with self._lock:
             self._subscribers.discard(subscriber)
+            for scope in subscriber.scopes:
+                filed = self._by_scope.get(scope)
+                if filed is not None:
+                    filed.discard(subscriber)
+                    if not filed:
+                        del self._by_scope[scope]
 
     def publish(self, scopes: Iterable[str]) -> None:
         """Wake every stream that sees one of `scopes` (any thread may call this)."""
         changed = frozenset(scopes)
         with self._lock:
-            targets = [s for s in self._subscribers if ALL in changed or s.scopes & changed]
+            if ALL in changed:
+                targets = set(self._subscribers)
+            else:
+                targets = set().union(*(self._by_scope.get(s, ()) for s in changed))
+        by_loop: dict[asyncio.AbstractEventLoop, list[Subscriber]] = {}
         for subscriber in targets:
-            try:
-                subscriber.loop.call_soon_threadsafe(subscriber.event.set)
-            except RuntimeError:  # its loop has closed; the stream is gone
-                self.unsubscribe(subscriber)
+            by_loop.setdefault(subscriber.loop, []).append(subscriber)
+        for loop, woken in by_loop.items():
+            try:  # one wake-up of each loop, however many of its streams are poked
+                loop.call_soon_threadsafe(_wake, woken)
+            except RuntimeError:  # the loop has closed; its streams are gone
+                for subscriber in woken:
+                    self.unsubscribe(subscriber)
 
     @property
     def count(self) -> int:
         """Return how many streams are open."""
         with self._lock:
             return len(self._subscribers)
+
+
+def _wake(subscribers: Iterable[Subscriber]) -> None:
+    for subscriber in subscribers:
+        subscriber.event.set()
 
 
 def encode(scopes: Iterable[str]) -> str:
