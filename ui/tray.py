@@ -153,8 +153,8 @@ class Notifier(QObject):
 
         def read(store: LocalStore) -> tuple[list[SupervisionItem], dict[str, InboxReason]]:
             items = [i for i in (store.get_record("supervision", w) for w in wanted) if i]
-            waiting = {e.item_id: e.reason for e in store.supervision.inbox(actor, now=now)
-                       if e.item_id in item_ids}
+            waiting = {e.item_id: e.reason
+                       for e in store.supervision.inbox(actor, now=now, item_ids=wanted)}
             return items, waiting
 
         items, waiting = await self.ctx.db(read)

@@ -161,6 +161,8 @@ EN.update({
     "导出“全部事项”当前筛选出的事项": "Export the items “All items” shows with its filters",
     "督办通报…": "Supervision report…", "督办单": "Assignment sheet", "刷新": "Refresh",
     "我的督办（{0}）": "My supervision ({0})", "全部事项（{0}）": "All items ({0})",
+    "我的督办（共{0}项，显示最紧要的前{1}项）":
+        "My supervision ({0} in all; the {1} most pressing are shown)",
     "全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）":
         "All items ({0} in all; the first {1} by deadline are shown — filter to narrow)",
     "读取督办事项": "Loading supervision items", "读取我的督办": "Loading my supervision",

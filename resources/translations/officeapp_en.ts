@@ -678,19 +678,19 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="148" />
-        <location filename="../../ui/supervision/supervision_page.py" line="323" />
+        <location filename="../../ui/supervision/supervision_page.py" line="328" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="150" />
-        <location filename="../../ui/supervision/supervision_page.py" line="314" />
+        <location filename="../../ui/supervision/supervision_page.py" line="319" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="152" />
-        <location filename="../../ui/supervision/supervision_page.py" line="248" />
+        <location filename="../../ui/supervision/supervision_page.py" line="253" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision/dialogs.py" line="296" />
-        <location filename="../../ui/supervision/supervision_page.py" line="414" />
+        <location filename="../../ui/supervision/supervision_page.py" line="419" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
@@ -1199,7 +1199,7 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_page.py" line="139" />
-        <location filename="../../ui/supervision/supervision_page.py" line="213" />
+        <location filename="../../ui/supervision/supervision_page.py" line="212" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
@@ -1235,8 +1235,8 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_page.py" line="160" />
-        <location filename="../../ui/supervision/supervision_page.py" line="428" />
-        <location filename="../../ui/supervision/supervision_page.py" line="429" />
+        <location filename="../../ui/supervision/supervision_page.py" line="433" />
+        <location filename="../../ui/supervision/supervision_page.py" line="434" />
         <location filename="../../ui/supervision/supervision_view.py" line="163" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
@@ -1247,17 +1247,22 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="211" />
+        <location filename="../../ui/supervision/supervision_page.py" line="218" />
+        <source>我的督办（共{0}项，显示最紧要的前{1}项）</source>
+        <translation>My supervision ({0} in all; the {1} most pressing are shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervision/supervision_page.py" line="219" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="219" />
+        <location filename="../../ui/supervision/supervision_page.py" line="224" />
         <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
         <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="221" />
+        <location filename="../../ui/supervision/supervision_page.py" line="226" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
@@ -1273,54 +1278,54 @@
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="249" />
+        <location filename="../../ui/supervision/supervision_page.py" line="254" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="363" />
         <location filename="../../ui/supervision/supervision_page.py" line="368" />
+        <location filename="../../ui/supervision/supervision_page.py" line="373" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="364" />
+        <location filename="../../ui/supervision/supervision_page.py" line="369" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/meetings/meeting_view.py" line="587" />
-        <location filename="../../ui/supervision/supervision_page.py" line="377" />
+        <location filename="../../ui/supervision/supervision_page.py" line="382" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="379" />
+        <location filename="../../ui/supervision/supervision_page.py" line="384" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="394" />
+        <location filename="../../ui/supervision/supervision_page.py" line="399" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="394" />
+        <location filename="../../ui/supervision/supervision_page.py" line="399" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="412" />
+        <location filename="../../ui/supervision/supervision_page.py" line="417" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="425" />
+        <location filename="../../ui/supervision/supervision_page.py" line="430" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="429" />
+        <location filename="../../ui/supervision/supervision_page.py" line="434" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>

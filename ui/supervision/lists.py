@@ -185,12 +185,13 @@ class InboxModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[InboxEntry] = []
+        self.total = 0  # how many items wait in all: the entries are the first of them
         self.org: Organisation | None = None
 
-    def set_entries(self, entries: list[InboxEntry], org: Organisation) -> None:
-        """Show these entries."""
+    def set_entries(self, entries: list[InboxEntry], org: Organisation, *, total: int) -> None:
+        """Show these entries, the first of `total` items."""
         self.beginResetModel()
-        self.entries, self.org = entries, org
+        self.entries, self.org, self.total = entries, org, total
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

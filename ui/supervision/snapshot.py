@@ -70,9 +70,8 @@ def load_item(store: LocalStore, *, item_id: str, org: Organisation, person_id: 
         return None
     actor = org.actor(person_id, now) if person_id in org.people else None
     kinds = tuple(available_actions(item, actor, now)) if actor else ()
-    rows = store.supervision.rows(None, now=now)
-    parent = next((r for r in rows if r.id == item.parent_id), None) if item.parent_id else None
-    children = tuple((r, explain_light(r, now)) for r in rows if r.parent_id == item.id)
+    parent = store.supervision.row(item.parent_id) if item.parent_id else None
+    children = tuple((r, explain_light(r, now)) for r in store.supervision.children(item.id))
     pending = tuple(mutation_label(m.name, m.args) for m in store.pending_mutations()
                     if m.name.startswith("supervision.") and mutation_item_id(m.args) == item_id)
     rejections = tuple(r for r in store.rejections() if r.name.startswith("supervision.")
@@ -113,11 +112,24 @@ def load_rows(store: LocalStore, *, query: ItemQuery, now: datetime,
     return Listing(now, rows, tuple(explain_light(r, now) for r in rows), total)
 
 
-def load_inbox(store: LocalStore, *, org: Organisation, person_id: str,
-               now: datetime) -> tuple[datetime, list[InboxEntry]]:
-    """Return what waits for the person `now`, most pressing first."""
+@dataclass(frozen=True)
+class InboxListing:
+    """我的督办 at one server-corrected moment: the most pressing entries, and how many items
+    wait in all (the badge; more than the entries when the list was cut at the limit)."""
+
+    now: datetime
+    entries: list[InboxEntry]
+    total: int = 0
+
+
+def load_inbox(store: LocalStore, *, org: Organisation, person_id: str, now: datetime,
+               limit: int = LIST_LIMIT) -> InboxListing:
+    """Return the first `limit` of what waits for the person `now`, most pressing first."""
     if person_id not in org.people:
-        return now, []
-    entries: list[InboxEntry] = store.supervision.inbox(org.actor(person_id, now), now=now)
-    return now, entries
+        return InboxListing(now, [])
+    actor = org.actor(person_id, now)
+    entries = store.supervision.inbox(actor, now=now, limit=limit)
+    total = (len(entries) if len(entries) < limit
+             else store.supervision.inbox_count(actor, now=now))
+    return InboxListing(now, entries, total)
 

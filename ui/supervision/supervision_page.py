@@ -15,7 +15,7 @@ from typing import Any
 from officeapp.errors import DomainError
 from officeapp.org import Organisation, Role
 from officeapp.store import LocalStore
-from officeapp.supervision import InboxEntry, ItemQuery
+from officeapp.supervision import ItemQuery
 from ui.common import times
 from ui.common.attachments import safe_file_name
 from ui.common.context import AppContext, ChangeKind, Changes
@@ -53,7 +53,7 @@ from ui.supervision.exports import (
     sheet_pdf_bytes,
 )
 from ui.supervision.lists import FilterBar, InboxModel, ItemModel, column_fit, list_table
-from ui.supervision.snapshot import Listing, load_inbox, load_rows, stored_item
+from ui.supervision.snapshot import InboxListing, Listing, load_inbox, load_rows, stored_item
 from ui.supervision.supervision_dashboard import SupervisionDashboard
 from ui.supervision.supervision_form import SupervisionForm
 from ui.supervision.supervision_view import SupervisionView
@@ -208,10 +208,15 @@ class SupervisionPage(QWidget):
         self._show_heading()
 
     def _show_heading(self) -> None:
-        labels = {self.MINE: tr("我的督办（{0}）").format(len(self.inbox.entries)),
-                  self.ALL: self._all_heading(),
+        labels = {self.MINE: self._inbox_heading(), self.ALL: self._all_heading(),
                   self.STATS: tr("统计分析")}
         self.heading.setText(labels[self._mode])
+
+    def _inbox_heading(self) -> str:
+        shown, total = len(self.inbox.entries), self.inbox.total
+        if total > shown:
+            return tr("我的督办（共{0}项，显示最紧要的前{1}项）").format(total, shown)
+        return tr("我的督办（{0}）").format(total)
 
     def _all_heading(self) -> str:
         shown, total = len(self.items.rows), self.items.total
@@ -261,20 +266,21 @@ class SupervisionPage(QWidget):
         self._reselect(self.item_table, chosen)
         self._show_heading()
 
-    async def _read_inbox(self) -> tuple[Organisation, datetime, list[InboxEntry]]:
+    async def _read_inbox(self) -> tuple[Organisation, InboxListing]:
         org = await self._organisation()
-        now, entries = await self.ctx.db(load_inbox, org=org, person_id=self.ctx.person_id,
-                                         now=self.ctx.now())
-        return org, now, entries
+        listing: InboxListing = await self.ctx.db(load_inbox, org=org,
+                                                  person_id=self.ctx.person_id,
+                                                  now=self.ctx.now())
+        return org, listing
 
-    def _show_inbox(self, org: Organisation, now: datetime, entries: list[InboxEntry]) -> None:
-        self.now = now
+    def _show_inbox(self, org: Organisation, listing: InboxListing) -> None:
+        self.now = listing.now
         chosen = self.view.item_id()
-        self.inbox.set_entries(entries, org)
+        self.inbox.set_entries(listing.entries, org, total=listing.total)
         if self._mode == self.MINE:
             self._reselect(self.inbox_table, chosen)
         self._show_heading()
-        self.inbox_count.emit(len(entries))
+        self.inbox_count.emit(listing.total)
 
     def _reselect(self, table: QTableView, item_id: str | None) -> None:
         if item_id is None:

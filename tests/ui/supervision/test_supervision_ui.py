@@ -384,6 +384,10 @@ def test_my_supervision_lists_what_waits_with_the_reason(doc_env: DocEnv) -> Non
     assert model.data(model.index(0, 1)) == "已逾期"
     assert model.item_id(1) == waiting and model.data(model.index(1, 1)) == "待签收"
     assert page.heading.text() == "我的督办（2）"
+    assert model.org is not None  # a list cut at its limit says so, with the full count
+    model.set_entries(model.entries[:1], model.org, total=2)
+    page._show_heading()
+    assert page.heading.text() == "我的督办（共2项，显示最紧要的前1项）"
     page.inbox_table.selectRow(0)
     env.until(lambda: page.view.snapshot is not None and page.view.snapshot.item.id == late)
 
