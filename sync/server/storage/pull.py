@@ -27,14 +27,19 @@ SESSION_AT_HEAD = (SESSION.add_columns(_counter.seq.label("head"), _counter.prun
 START = (SESSION_AT_HEAD.add_columns(_c.person_id.label("client_person_id"),
                                      _c.last_mutation_id, _c.scopes_key)
          .outerjoin(t.clients, _c.client_id == sa.bindparam("client_id")))
+_seq, _scoped = t.changes.c.seq, t.change_scopes.c
 _VISIBLE = (
-    sa.select(t.changes.c.seq, t.changes.c.kind, t.changes.c.entity_id, t.changes.c.op,
+    sa.select(_seq, t.changes.c.kind, t.changes.c.entity_id, t.changes.c.op,
               # The payload is read as its stored JSON text and spliced into the answer as is.
               sa.cast(t.changes.c.payload, sa.Text).label("payload"))
-    .where(t.changes.c.seq > sa.bindparam("cursor"), t.changes.c.seq <= sa.bindparam("head"),
-           sa.exists().where(t.change_scopes.c.seq == t.changes.c.seq,
-                             t.change_scopes.c.scope.in_(sa.bindparam("scopes", expanding=True))))
-    .order_by(t.changes.c.seq).limit(sa.bindparam("limit")))
+    .where(_seq > sa.bindparam("cursor"), _seq <= sa.bindparam("head"),
+           # The range is repeated on the scopes' side: PostgreSQL carries equalities across
+           # a join, not ranges, and without it hashed every scope row of the log (all of the
+           # directory's) for a pull of a few new changes (1.3 ms instead of 0.14).
+           sa.exists().where(_scoped.seq == _seq, _scoped.seq > sa.bindparam("cursor"),
+                             _scoped.seq <= sa.bindparam("head"),
+                             _scoped.scope.in_(sa.bindparam("scopes", expanding=True))))
+    .order_by(_seq).limit(sa.bindparam("limit")))
 # The same for a client of an older protocol, without the kinds it does not know.
 _VISIBLE_KNOWN = _VISIBLE.where(t.changes.c.kind.not_in(sa.bindparam("unknown",
                                                                       expanding=True)))
