@@ -18,7 +18,8 @@ thousand argon2 logins would take minutes of CPU), starts `officeapp-server --wo
    or `poke`, and `--poll` s (30, the client's default) after its last sync; its user makes a
    change (a new 发文 draft: one push, which pokes the drafter's unit, about 20 people) every
    `--push-every` s on average (Poisson). Clients start evenly over `--ramp` s. Most synced
-   before (yesterday) and start at the head of the log; a `--cold-share` are new installations
+   before (yesterday: the server has their installation and the scopes their mirror was
+   pulled under) and start at the head of the log; a `--cold-share` are new installations
    that first pull the whole directory (N people, pages of 500). Connections are HTTP/1.1
    keep-alive, reopened once the server has closed an idle one, as httpx does. This comes to
    about 0.1 request/s per client.
@@ -71,9 +72,9 @@ sys.path.insert(0, str(ROOT))
 API = "/api/v1"
 PAGE = 500
 TIMEOUT = 30.0
-# uvicorn closes idle keep-alive connections after 5 s; reopen before it does (httpx would
-# notice the close and reconnect too).
-KEEPALIVE = 4.0
+# httpx lets an idle keep-alive connection go after 5 s (the server keeps it 20 s) and opens
+# a new one for the next request.
+KEEPALIVE = 5.0
 
 
 # --- setup: database, organisation, tokens, server ------------------------------------------
@@ -116,8 +117,11 @@ def seed(url: str, data_dir: Path, clients: int, unit_size: int,
     from sync.server.ops import migrate
     from sync.server.settings import Settings
     from sync.server.storage import changelog, db
+    from sync.server.storage import tables as t
     from sync.server.storage.db import make_engine
     from sync.server.storage.directory import save_directory
+    from sync.server.storage.pull import scopes_key
+    from sync.server.storage.visibility import user_scopes
 
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(database_url=url, data_dir=data_dir)
@@ -145,8 +149,17 @@ def seed(url: str, data_dir: Path, clients: int, unit_size: int,
                 # What a successful login does, minus the deliberately slow argon2 check.
                 issued = auth._start_family(connection, person, settings.clock())
                 cursor = 0 if cold.random() < cold_share else head
-                specs.append(ClientSpec(person.id, person.unit_id, issued.access_token,
-                                        f"bench-{uuid.uuid4()}", cursor))
+                spec = ClientSpec(person.id, person.unit_id, issued.access_token,
+                                  f"bench-{uuid.uuid4()}", cursor)
+                if cursor:
+                    # Synced yesterday: the server knows the installation and the scopes
+                    # its mirror was pulled under, as its first pull at 0 recorded them.
+                    scopes = user_scopes(connection, person_id=person.id,
+                                         unit_id=person.unit_id)
+                    connection.execute(sa.insert(t.clients).values(
+                        client_id=spec.client_id, person_id=person.id, last_mutation_id=0,
+                        created_at=settings.clock(), scopes_key=scopes_key(scopes)))
+                specs.append(spec)
         if engine.dialect.name == "postgresql":
             # A server that has run for a while has planner statistics: autovacuum analyzes a
             # table within a minute of a bulk load. Started at once on tables it has never
