@@ -34,7 +34,7 @@ from officeapp.supervision import (
     item_row,
 )
 from officeapp.supervision.codec import item_from_dict, item_to_dict
-from officeapp.supervision.lights import DEFAULT_WARN_DAYS, REASON_LIGHTS, LightReason
+from officeapp.supervision.lights import DEFAULT_WARN_DAYS, REASON_LIGHTS, Light, LightReason
 from officeapp.supervision.model import RUNNING
 from officeapp.supervision.stats import unit_stats
 
@@ -56,22 +56,26 @@ _ROW_COLUMNS = ("id, title, source, status, supervisor_unit_id, lead_unit_id,"
 _ORDER = "ORDER BY deadline IS NULL, deadline, title, id"
 _RUNNING = ", ".join(f"'{s.value}'" for s in sorted(RUNNING))
 
-# The status light at :now, as `lights.light_reason` decides it; `now >= deadline - warn` is
-# written `now + warn >= deadline` (:warned), which is the same comparison.
-LIGHT_SQL = f"""CASE
-    WHEN status = 'completed' THEN 'done'
-    WHEN deadline IS NULL THEN 'green'
+# Why an unfinished item has its light at :now, as `lights.light_reason` decides it;
+# `now >= deadline - warn` is written `now + warn >= deadline` (:warned), the same comparison.
+_LATE = f"""CASE
+    WHEN deadline IS NULL THEN 'no_deadline'
     WHEN status = 'completion_requested' THEN
-        CASE WHEN requested_at IS NOT NULL AND requested_at > deadline THEN 'red'
-             ELSE 'green' END
-    WHEN :now > deadline THEN 'red'
+        CASE WHEN requested_at IS NOT NULL AND requested_at > deadline THEN 'requested_late'
+             ELSE 'awaiting_review' END
+    WHEN :now > deadline THEN 'overdue'
     WHEN status IN ({_RUNNING}) AND next_report_due IS NOT NULL AND :now > next_report_due
-        THEN 'red'
-    WHEN :warned >= deadline THEN 'yellow'
+        THEN 'report_overdue'
+    WHEN :warned >= deadline THEN 'deadline_soon'
     WHEN status IN ({_RUNNING}) AND next_report_due IS NOT NULL
-        AND :warned >= next_report_due THEN 'yellow'
-    ELSE 'green'
+        AND :warned >= next_report_due THEN 'report_soon'
+    ELSE 'on_track'
 END"""
+# The status light at :now: a completed item's is `done`, another's follows from its reason.
+LIGHT_SQL = ("CASE WHEN status = 'completed' THEN 'done' ELSE CASE " + _LATE + " "
+             + " ".join(f"WHEN '{reason.value}' THEN '{light.value}'"
+                        for reason, light in REASON_LIGHTS.items()
+                        if light is not Light.DONE) + " END END")
 
 
 def _optional(moment: datetime | None) -> str | None:
@@ -332,20 +336,6 @@ _ENTRY_RANKS = {"open": 0, "approve": 0, "sign_for": 0, "report": 0, "review": 1
 # entry), but is their reason when nothing else asks them (a pending extension comes first).
 _OVERSEE = (f"SELECT id, 'oversee' FROM supervision_items WHERE {{path}}"
             f" AND status IN ({_RUNNING}) AND deadline < :now")
-# `lights.light_reason` of an unfinished item, and the moment it is about.
-_LATE = f"""CASE
-    WHEN deadline IS NULL THEN 'no_deadline'
-    WHEN status = 'completion_requested' THEN
-        CASE WHEN requested_at IS NOT NULL AND requested_at > deadline THEN 'requested_late'
-             ELSE 'awaiting_review' END
-    WHEN :now > deadline THEN 'overdue'
-    WHEN status IN ({_RUNNING}) AND next_report_due IS NOT NULL AND :now > next_report_due
-        THEN 'report_overdue'
-    WHEN :warned >= deadline THEN 'deadline_soon'
-    WHEN status IN ({_RUNNING}) AND next_report_due IS NOT NULL
-        AND :warned >= next_report_due THEN 'report_soon'
-    ELSE 'on_track'
-END"""
 _DUE = ("CASE late WHEN 'no_deadline' THEN NULL WHEN 'report_overdue' THEN next_report_due"
         " WHEN 'report_soon' THEN next_report_due ELSE deadline END")
 _LIGHT_RANK = ("CASE WHEN late IN ('overdue', 'report_overdue', 'requested_late') THEN 0"

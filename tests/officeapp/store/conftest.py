@@ -146,3 +146,10 @@ def check_fts(store: LocalStore) -> None:
 def check_fts_fixture() -> Callable[[LocalStore], None]:
     """Return the FTS consistency check."""
     return check_fts
+
+
+@pytest.fixture
+def memory_store() -> Iterator[LocalStore]:
+    """An empty store in memory (property tests fill it anew for each example)."""
+    with LocalStore.open(":memory:") as store:
+        yield store

@@ -4,7 +4,6 @@ inbox with inbox_entries; pull, rebase, rejections and resets."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -169,13 +168,8 @@ def stats_moment(draw: st.DrawFn, stored: list[SupervisionItem]) -> datetime:
     return draw(st.sampled_from(marks))
 
 
-@pytest.fixture
-def memory_store() -> Iterator[LocalStore]:
-    with LocalStore.open(":memory:") as store:
-        yield store
-
-
-def _refill(store: LocalStore, stored: list[SupervisionItem]) -> None:
+def refill(store: LocalStore, stored: list[SupervisionItem]) -> None:
+    """Replace every item of `store` with `stored`."""
     store.db.conn.execute("DELETE FROM supervision_items")
     store.put_records("supervision", stored)
 
@@ -187,7 +181,7 @@ def test_sql_filter_agrees_with_filter_rows(memory_store: LocalStore, data: st.D
     stored = data.draw(item_lists())
     query = data.draw(queries())
     now = data.draw(boundary_now(stored, query.warn_days))
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     assert memory_store.supervision.rows(query, now=now) == reference(stored, query, now)
 
 
@@ -199,7 +193,7 @@ def test_pages_and_count_agree_with_filter_rows(memory_store: LocalStore,
     stored = data.draw(item_lists())
     query = data.draw(queries())
     now = data.draw(boundary_now(stored, query.warn_days))
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     expected = reference(stored, query, now)
     assert memory_store.supervision.count(query, now=now) == len(expected)
     size = data.draw(st.integers(1, 4))
@@ -219,7 +213,7 @@ def test_statistics_read_from_the_store_equal_unit_statistics(memory_store: Loca
     start, end, now = (data.draw(stats_moment(stored)) for _ in range(3))
     if data.draw(st.booleans()):
         start, end = BASE - timedelta(days=30), BASE + timedelta(days=30)
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     found = memory_store.supervision.statistics(period_start=start, period_end=end, now=now)
     expected = unit_statistics(stored, period_start=start, period_end=end, now=now)
     assert len(found) == len(expected)
@@ -262,7 +256,7 @@ DAY = timedelta(days=1)
 @pytest.mark.parametrize("tick", [-1, 0, 1])
 def test_statistics_at_the_moments_they_turn_on(memory_store: LocalStore, item: SupervisionItem,
                                                 moment: datetime, tick: int) -> None:
-    _refill(memory_store, [item])
+    refill(memory_store, [item])
     now = moment + TICK * tick
     for start, end in ((BASE - DAY, BASE + 9 * DAY), (BASE - DAY, now), (now, now + DAY)):
         found = memory_store.supervision.statistics(period_start=start, period_end=end, now=now)
@@ -288,7 +282,7 @@ def test_pressing_read_from_the_store_equals_pressing_statistics(memory_store: L
     stored = data.draw(item_lists())
     warn_days = data.draw(st.integers(0, 4))
     now = data.draw(pressing_moment(stored, warn_days))
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     conn = memory_store.db.conn
     found = supervision_store.pressing_statistics(conn, now=now, warn_days=warn_days)
     assert found == pressing_statistics(stored, now=now, warn_days=warn_days)
@@ -332,7 +326,7 @@ def test_each_filter_alone_agrees(memory_store: LocalStore, data: st.DataObject)
     stored = data.draw(item_lists())
     warn = data.draw(st.integers(0, 4))
     now = data.draw(boundary_now(stored, warn))
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     light = data.draw(st.sampled_from(list(Light)))
     for query in (ItemQuery(), ItemQuery(lights=frozenset({light}), warn_days=warn),
                   ItemQuery(due_from=data.draw(moments())), ItemQuery(due_to=data.draw(moments())),
@@ -347,7 +341,7 @@ def test_each_filter_alone_agrees(memory_store: LocalStore, data: st.DataObject)
 def test_every_light_agrees_at_every_boundary(memory_store: LocalStore,
                                                stored: list[SupervisionItem],
                                                warn_days: int) -> None:
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     for now in boundaries(stored, warn_days):
         for light in Light:
             query = ItemQuery(lights=frozenset({light}), warn_days=warn_days)
@@ -423,7 +417,7 @@ def demo_items(draw: st.DrawFn) -> list[SupervisionItem]:
 def test_inbox_agrees_with_inbox_entries(memory_store: LocalStore, data: st.DataObject) -> None:
     stored = data.draw(demo_items())
     now = data.draw(boundary_now(stored, 3))
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     org = Organisation(DEMO_UNITS, DEMO_PEOPLE, delegations=(
         Delegation("p-office.leader", "p-office.deputy", BASE - timedelta(days=30),
                    BASE + timedelta(days=30)),))

@@ -5,12 +5,10 @@ as the reference), for supervisors, lead units, co-units, leaders and whom they 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +29,7 @@ from officeapp.supervision import (
 )
 from officeapp.supervision.codec import action_to_dict, item_from_dict
 from officeapp.supervision.model import UNIT_ROLES, ExtensionRequest, ExtensionState
-from tests.officeapp.store.test_store_supervision import BASE, boundary_now, items
+from tests.officeapp.store.test_store_supervision import BASE, boundary_now, items, refill
 
 CITY = "u-city"
 UNITS = (CITY, OFFICE_ID, FINANCE_ID, EDU_ID)
@@ -104,17 +102,6 @@ def office_items(draw: st.DrawFn) -> list[SupervisionItem]:
     return found
 
 
-@pytest.fixture
-def memory_store() -> Iterator[LocalStore]:
-    with LocalStore.open(":memory:") as store:
-        yield store
-
-
-def _refill(store: LocalStore, stored: list[SupervisionItem]) -> None:
-    store.db.conn.execute("DELETE FROM supervision_items")
-    store.put_records("supervision", stored)
-
-
 def _agree(store: LocalStore, now: datetime, warn_days: int) -> None:
     """Check every person's inbox, its count and its first entries against the old path."""
     for person in PERSON_IDS:
@@ -138,7 +125,7 @@ def test_sql_inbox_equals_the_decoding_path(memory_store: LocalStore,
     stored = data.draw(office_items())
     warn_days = data.draw(st.integers(0, 4))
     now = data.draw(boundary_now(stored, warn_days))
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     _agree(memory_store, now, warn_days)
 
 
@@ -153,7 +140,7 @@ def test_the_generated_stores_reach_every_reason(memory_store: LocalStore) -> No
     def collect(data: st.DataObject) -> None:
         stored = data.draw(office_items())
         now = data.draw(boundary_now(stored, 3))
-        _refill(memory_store, stored)
+        refill(memory_store, stored)
         for person in PERSON_IDS:
             actor = ORG.actor(person, now)
             seen.update(e.reason for e in memory_store.supervision.inbox(actor, now=now))
@@ -223,7 +210,7 @@ def test_parent_and_children_are_those_of_the_whole_list(memory_store: LocalStor
     """`row` and `children` read what load_item used to pick out of every list row."""
     stored = [replace(i, parent_id=None if n % 3 == 0 else f"item-{n // 3 * 3:02d}")
               for n, i in enumerate(stored)]
-    _refill(memory_store, stored)
+    refill(memory_store, stored)
     every = memory_store.supervision.rows(now=BASE)
     for item in [*stored, replace(stored[0], id="nowhere")]:
         assert memory_store.supervision.row(item.id) == next(
