@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Any, Protocol
 
 from officeapp.core.inbox import InboxEntry
+from officeapp.errors import Rejection
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class RecordKind:
 
     - `name`: the kind on the wire and in tables ("document", "meeting", "supervision").
     - `label`: the kind for people (公文, 会议, 督办).
+    - `noun`: one record in a sentence (文件, 会议, 督办事项), e.g. in `missing`.
+    - `id_field`: the argument and detail that name a record (document_id, item_id).
     - `to_dict` / `from_dict`: the record's JSON codec (the wire and the store keep this form).
     - `record_id`: the id of a record (its `id` unless said otherwise).
     - `title`: the line people read for a record (its `title` unless said otherwise).
@@ -32,6 +35,8 @@ class RecordKind:
 
     name: str
     label: str
+    noun: str
+    id_field: str
     to_dict: Callable[[Any], dict[str, Any]]
     from_dict: Callable[[Mapping[str, Any]], Any]
     record_id: Callable[[Any], str] = attrgetter("id")
@@ -72,3 +77,16 @@ def register(kind: RecordKind) -> RecordKind:
 def kind_of(name: str) -> RecordKind:
     """Return the registered kind called `name` (KeyError if none)."""
     return KINDS[name]
+
+
+def missing(kind: RecordKind, record_id: str) -> Rejection:
+    """Return the one refusal of an action on a record that is missing or not the person's to
+    see: the same either way, in the local store and on the server, so that nothing leaks."""
+    return Rejection(f"{kind.name}.not_found", f"{kind.noun}不存在，或您已无权查看",
+                     {kind.id_field: record_id})
+
+
+def taken(kind: RecordKind, record_id: str) -> Rejection:
+    """Return the refusal of creating a record whose id is taken."""
+    return Rejection(f"{kind.name}.exists", f"该{kind.noun}已存在，不能重复创建",
+                     {kind.id_field: record_id})

@@ -84,7 +84,7 @@ def _replies(meeting: Meeting, add: _Add) -> None:
 
 
 MEETING = RecordKind(
-    KIND, "会议", meeting_to_dict, meeting_from_dict, attachments=blob_ids(materials),
-    inbox=meeting_inbox, columns=columns(
+    KIND, "会议", "会议", "meeting_id", meeting_to_dict, meeting_from_dict,
+    attachments=blob_ids(materials), inbox=meeting_inbox, columns=columns(
         "id", "title", "meeting_type", "status", "organiser_unit_id", "created_by", "room_id",
         "start", "end", "series_id", "version", "updated_at"))

@@ -11,6 +11,7 @@ from typing import Any, cast
 import sqlite_utils
 
 from officeapp.clock import corrected_now
+from officeapp.core.kinds import taken
 from officeapp.core.verdict import Accepted, Verdict
 from officeapp.errors import ConflictError
 from officeapp.org import Actor, Delegation, Organisation, Person, Room, Unit
@@ -263,8 +264,8 @@ class LocalStore:
         args = dumps(mutation_args, what="操作参数")
         with transaction(self.db.conn):
             if table.rows.stored_ids(self.db.conn, [record.id]):
-                raise ConflictError(table.exists.code, table.exists.message,
-                                    **table.exists.details(record.id))
+                refusal = taken(table.kind, record.id)
+                raise ConflictError(refusal.code, refusal.message, **refusal.details)
             table.rows.put(self.db.conn, [record], pending=True)
             return outbox.append(self.db.conn, _mutation(
                 table, record, mutation_name, args, record.updated_at or record.created_at,

@@ -19,8 +19,9 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
+from officeapp.core.kinds import RecordKind, missing
 from officeapp.core.verdict import Rejected, Verdict
-from officeapp.errors import Rejection
+from officeapp.kinds import DOCUMENT, MEETING, SUPERVISION
 from officeapp.meetings import Meeting, MeetingAction, MeetingActionKind, decide_meeting
 from officeapp.org import Actor
 from officeapp.store import docs, meetings, supervision
@@ -60,44 +61,32 @@ Decide = Callable[[Any, Actor, Any, datetime, sqlite_utils.Database], Verdict[An
 
 
 @dataclass(frozen=True)
-class Refusal:
-    """A stable code and Chinese message, and the detail key that names the record."""
-
-    code: str
-    message: str
-    id_key: str
-
-    def details(self, record_id: str) -> dict[str, Any]:
-        """The rejection's details for `record_id`."""
-        return {self.id_key: record_id}
-
-
-@dataclass(frozen=True)
 class KindTable:
     """How the store keeps one record kind.
 
+    - `kind`: the kind's declaration (officeapp.kinds), whose refusals the store answers with.
     - `table`: the SQL table that holds one row per record.
     - `rows`: the module that writes and reads its rows.
     - `decide`: the kind's rules, given what the store knows (a meeting's booking is
       checked against the local bookings).
-    - `missing` / `exists`: refusals of an action on a record the store lacks, and of
-      creating one it holds.
     - `drafts`: its mutations carry the document id, step and opinion, and an accepted
       opinion replaces the person's opinion draft (公文).
     """
 
-    name: str
+    kind: RecordKind
     table: str
     rows: KindRows
     decide: Decide
-    missing: Refusal
-    exists: Refusal
     drafts: bool = False
+
+    @property
+    def name(self) -> str:
+        """The kind's name ("document", "meeting", "supervision")."""
+        return self.kind.name
 
     def not_found(self, record_id: str) -> Rejected:
         """The rejection of an action on a record the store lacks."""
-        return Rejected(Rejection(self.missing.code, self.missing.message,
-                                  self.missing.details(record_id)))
+        return Rejected(missing(self.kind, record_id))
 
 
 def _decide_meeting(meeting: Meeting, actor: Actor, action: MeetingAction, now: datetime,
@@ -109,20 +98,13 @@ def _decide_meeting(meeting: Meeting, actor: Actor, action: MeetingAction, now: 
 
 TABLES: dict[str, KindTable] = {table.name: table for table in (
     KindTable(
-        "document", "documents", docs,
+        DOCUMENT, "documents", docs,
         lambda record, actor, action, now, _db: decide_document(record, actor, action, now),
-        Refusal("document.not_found", "文件不存在，或您已无权查看该文件", "document_id"),
-        Refusal("document.exists", "文件已存在，不能重复创建", "document_id"),
         drafts=True),
+    KindTable(MEETING, meetings.MEETINGS.table, meetings.ROWS, _decide_meeting),
     KindTable(
-        "meeting", meetings.MEETINGS.table, meetings.ROWS, _decide_meeting,
-        Refusal("meeting.not_found", "会议不存在，或您已无权查看该会议", "meeting_id"),
-        Refusal("meeting.exists", "会议已存在，不能重复创建", "meeting_id")),
-    KindTable(
-        "supervision", supervision.ITEMS.table, supervision.ROWS,
-        lambda record, actor, action, now, _db: decide_supervision(record, actor, action, now),
-        Refusal("supervision.not_found", "督办事项不存在，或您已无权查看该事项", "item_id"),
-        Refusal("supervision.exists", "督办事项已存在，不能重复创建", "item_id")),
+        SUPERVISION, supervision.ITEMS.table, supervision.ROWS,
+        lambda record, actor, action, now, _db: decide_supervision(record, actor, action, now)),
 )}
 
 

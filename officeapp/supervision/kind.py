@@ -79,7 +79,8 @@ def _supervisor_task(item: SupervisionItem) -> str | None:
 
 
 SUPERVISION = RecordKind(
-    KIND, "督办", item_to_dict, item_from_dict, attachments=blob_ids(files), inbox=item_inbox,
+    KIND, "督办", "督办事项", "item_id", item_to_dict, item_from_dict,
+    attachments=blob_ids(files), inbox=item_inbox,
     columns=columns("id", "title", "source", "status", "supervisor_unit_id", "lead_unit_id",
                     "co_unit_ids", "deadline", "next_report_due", "urgency", "parent_id",
                     "created_by", "created_at", "version", "updated_at"))

@@ -65,7 +65,7 @@ def document_inbox(document: Document) -> list[InboxEntry]:
 
 
 DOCUMENT = RecordKind(
-    KIND, "公文", document_to_dict, document_from_dict, attachments=blob_ids(files),
-    inbox=document_inbox, columns=columns(
+    KIND, "公文", "文件", "document_id", document_to_dict, document_from_dict,
+    attachments=blob_ids(files), inbox=document_inbox, columns=columns(
         "id", "title", "direction", "doc_type", "urgency", "step", "doc_number",
         "owner_unit_id", "created_by", "created_at", "deadline", "version", "updated_at"))

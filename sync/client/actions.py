@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from officeapp import mutators as m
+from officeapp.core.kinds import kind_of, missing
 from officeapp.core.verdict import Accepted, Rejected, Verdict
 from officeapp.delegation import check_delegation, check_end
 from officeapp.errors import ValidationError
@@ -30,7 +31,6 @@ from officeapp.meetings import create_meeting as new_meeting
 from officeapp.meetings.codec import meeting_action_to_dict
 from officeapp.org import Delegation
 from officeapp.store import LocalStore
-from officeapp.store.tables import table_of
 from officeapp.supervision import (
     SupervisionAction,
     SupervisionItem,
@@ -55,8 +55,8 @@ def _existing(store: LocalStore, kind: str, record_id: str) -> Any:
     """Return the record as the user sees it, or raise the kind's not-found error."""
     record = store.get_record(kind, record_id)
     if record is None:
-        missing = table_of(kind).missing
-        raise ValidationError(missing.code, missing.message)
+        refusal = missing(kind_of(kind), record_id)
+        raise ValidationError(refusal.code, refusal.message, **refusal.details)
     return record
 
 

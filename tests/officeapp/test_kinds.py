@@ -20,7 +20,7 @@ def test_every_area_registers_its_kind_once() -> None:
         "document": "公文", "meeting": "会议", "supervision": "督办"}
     assert all(kind_of(kind.name) is kind for kind in ALL)
     with pytest.raises(ValueError, match="registered twice"):
-        register(RecordKind("document", "公文", dict, dict, str, str))
+        register(RecordKind("document", "公文", "文件", "document_id", dict, dict, str, str))
 
 
 def test_an_actor_sees_their_own_entries_theirs_by_delegation_and_their_pools(

@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 
+from officeapp.core.kinds import missing, taken
 from officeapp.core.verdict import Rejected, Verdict
 from officeapp.errors import DomainError, ForbiddenError, Rejection, ValidationError
 from officeapp.mutators import Mutator
@@ -50,15 +51,15 @@ def refusal(rejection: Rejection) -> DomainError:
 def not_found(storage: Storage[Any], record_id: str) -> ForbiddenError:
     """Return the one answer for a record that is missing or not the caller's to see: the same
     answer either way, so that nothing leaks."""
-    return ForbiddenError(f"{storage.kind}.not_found", f"{storage.label}不存在或您无权查看",
-                          **{storage.id_field: record_id})
+    refusal = missing(storage.record, record_id)
+    return ForbiddenError(refusal.code, refusal.message, **refusal.details)
 
 
 def ensure_new(work: Work, storage: Storage[Any], record_id: str) -> None:
     """Refuse to create a record whose id is taken."""
     if storage.exists(work.connection, record_id):
-        raise ValidationError(f"{storage.kind}.exists", f"该{storage.label}已存在，不能重复创建",
-                              **{storage.id_field: record_id})
+        refusal = taken(storage.record, record_id)
+        raise ValidationError(refusal.code, refusal.message, **refusal.details)
 
 
 def load_visible(work: Work, storage: Storage[R], record_id: str) -> Stored[R]:

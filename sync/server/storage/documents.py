@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from officeapp.kinds import DOCUMENT
 from officeapp.workflow import Attachment, Document
 from officeapp.workflow.body import body_files
-from officeapp.workflow.codec import document_from_dict, document_to_dict
+from officeapp.workflow.codec import document_to_dict
 from sync.server.storage import records
 from sync.server.storage import tables as t
 from sync.server.storage.visibility import document_scopes
@@ -40,8 +41,8 @@ def _named(doc: Document) -> tuple[Attachment, ...]:
 # The official PDF is no client's to name (the server makes it at 用印), so it is linked
 # without a check, which makes it readable to all who see the document.
 DOCUMENTS = records.Storage(
-    kind="document", label="文件", id_field="document_id", table=t.documents,
-    blob_table=t.document_blobs, from_dict=document_from_dict, columns=_columns,
+    record=DOCUMENT, table=t.documents, blob_table=t.document_blobs,
+    columns=_columns,
     scopes=document_scopes, named=_named, linked=_files)
 load = DOCUMENTS.load
 exists = DOCUMENTS.exists

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from officeapp.kinds import MEETING
 from officeapp.meetings import (
     Booking,
     BookingIndex,
@@ -65,8 +66,8 @@ def _log_code(meeting: Meeting, previous: Stored | None, writes: records.Writes)
 # Everyone who sees a meeting gets it with the check-in code hidden; the organising unit gets
 # the code apart (`meeting_code`).
 MEETINGS = records.Storage(
-    kind="meeting", label="会议", id_field="meeting_id", table=t.meetings,
-    blob_table=t.meeting_blobs, from_dict=meeting_from_dict, columns=_columns,
+    record=MEETING, table=t.meetings, blob_table=t.meeting_blobs,
+    columns=_columns,
     scopes=meeting_scopes, named=materials, wire=_hidden_code, also=_log_code)
 load = MEETINGS.load
 exists = MEETINGS.exists

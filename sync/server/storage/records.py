@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
 
+from officeapp.core.kinds import RecordKind
 from officeapp.errors import DomainError, ValidationError
 from officeapp.org import Organisation
 from officeapp.workflow import Attachment
@@ -46,8 +47,8 @@ class Stored(Generic[R]):
 class Storage(Generic[R]):
     """How the server stores one record kind; `load`, `exists` and `save` are the same for all.
 
-    - `kind`: the kind in the change log and the trace chain; `label` and `id_field` name a
-      record in refusals (文件, document_id).
+    - `record`: the kind's declaration (officeapp.kinds): its name in the change log and the
+      trace chain, its codec, and the noun and id field its refusals name a record with.
     - `columns`: the row of a record, given its scopes and the time of the save.
     - `named`: the blobs a person names in a record (checked against who saves it); `linked`:
       every blob it references (default: the named ones).
@@ -55,12 +56,9 @@ class Storage(Generic[R]):
     - `also`: more rows to log after the record's put (e.g. a meeting's check-in code).
     """
 
-    kind: str
-    label: str
-    id_field: str
+    record: RecordKind
     table: sa.Table
     blob_table: sa.Table
-    from_dict: Callable[[Any], R]
     columns: Callable[[R, frozenset[str], datetime], dict[str, Any]]
     scopes: Callable[[R], frozenset[str]]
     named: Callable[[R], Sequence[Attachment]]
@@ -68,11 +66,16 @@ class Storage(Generic[R]):
     wire: Callable[[R], dict[str, Any]] | None = None
     also: Callable[[R, Stored[R] | None, Writes], None] | None = None
 
+    @property
+    def kind(self) -> str:
+        """The kind's name in the change log and the trace chain."""
+        return self.record.name
+
     def load(self, connection: sa.Connection, record_id: str, *,
              lock: bool) -> Stored[R] | None:
         """Return the stored record (row-locked until commit when `lock`), or None."""
         found = load_row(connection, self.table, record_id, lock=lock)
-        return None if found is None else Stored(self.from_dict(found[0]), found[1])
+        return None if found is None else Stored(self.record.from_dict(found[0]), found[1])
 
     def exists(self, connection: sa.Connection, record_id: str) -> bool:
         """Return whether a record with this id exists."""

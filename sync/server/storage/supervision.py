@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from officeapp.kinds import SUPERVISION
 from officeapp.supervision import SupervisionItem
-from officeapp.supervision.codec import item_from_dict, item_to_dict
+from officeapp.supervision.codec import item_to_dict
 from officeapp.workflow import Attachment
 from sync.server.storage import db, records
 from sync.server.storage import tables as t
@@ -40,8 +41,8 @@ def _columns(item: SupervisionItem, scopes: frozenset[str], now: datetime) -> di
 
 
 ITEMS = records.Storage(
-    kind="supervision", label="督办事项", id_field="item_id", table=t.supervision_items,
-    blob_table=t.supervision_blobs, from_dict=item_from_dict, columns=_columns,
+    record=SUPERVISION, table=t.supervision_items, blob_table=t.supervision_blobs,
+    columns=_columns,
     scopes=supervision_scopes, named=attachments)
 load = ITEMS.load
 exists = ITEMS.exists
