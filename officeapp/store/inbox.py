@@ -389,11 +389,6 @@ def _document_line(row: InboxRow) -> InboxLine:
                      URGENCY_RANK[row.urgency], row.updated_at, row)
 
 
-def _entry_line(row: inbox_entries.EntryRow) -> InboxLine:
-    return InboxLine(row.kind, row.record_id, row.task, row.title, row.due, row.urgency_rank,
-                     row.updated_at)
-
-
 def _kinds(folder: str, filters: InboxFilter) -> tuple[bool, bool]:
     """Return whether documents, and whether the entries of other kinds, are in the page."""
     documents = filters.kind in (None, "document")
@@ -494,7 +489,7 @@ def _entry_page(
             edge = max(short) if not _ascending(sort) else min(short)
             found = [f for f in found if (f[0] >= edge if not _ascending(sort) else f[0] <= edge)]
         if len(found) >= limit or not short:
-            return [_entry_line(inbox_entries.parse(values)) for _, values in found[:limit]]
+            return [InboxLine(*inbox_entries.parse(values)) for _, values in found[:limit]]
         reach *= 2
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -84,24 +83,16 @@ def fill(conn: sqlite3.Connection) -> None:
 # --- reading -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EntryRow:
-    """One line of the cross-kind inbox from this table."""
-
-    kind: str
-    record_id: str
-    task: str
-    title: str
-    due: datetime | None
-    urgency_rank: int
-    updated_at: datetime | None
+# The fields of an `inbox.InboxLine` (kind, record id, task, title, due, urgency rank,
+# updated at), as one row of ROW_COLUMNS gives them.
+EntryFields = tuple[str, str, str, str, datetime | None, int, datetime | None]
 
 
-def parse(values: Sequence[Any]) -> EntryRow:
-    """Return the EntryRow of one result row of ROW_COLUMNS."""
+def parse(values: Sequence[Any]) -> EntryFields:
+    """Return the fields of an `inbox.InboxLine` from one result row of ROW_COLUMNS."""
     kind, record_id, task, title, due, _due_sort, rank, updated = values
-    return EntryRow(kind, record_id, task, title, parse_timestamp(due), rank,
-                    parse_timestamp(updated or None))
+    return (kind, record_id, task, title, parse_timestamp(due), rank,
+            parse_timestamp(updated or None))
 
 
 ROW_COLUMNS = ("e.kind, e.record_id, e.task, e.title, e.due, e.due_sort, e.urgency_rank,"
