@@ -150,3 +150,17 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
             pass
         time.sleep(0.1)
     raise AssertionError("demo server did not become healthy")
+
+
+@pytest.fixture
+def machine_in_utc() -> Iterator[None]:
+    """Set the machine's own zone to UTC, as an unconfigured PC or a CI runner has it."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

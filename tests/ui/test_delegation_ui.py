@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from officeapp.clock import OFFICE_TZ
-from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
+from tests.ui.conftest import run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from tests.ui.test_client import Sessions, ctx_of, window_of
+from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
 from ui.delegation_dialog import DelegationDialog, _to_qdatetime
 
-__all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
+__all__ = ["doc_env", "doc_loop", "sessions"]  # fixtures used by the tests below
 
 LEADER, DEPUTY = "p-office.leader", "p-office.deputy"
 
@@ -65,15 +63,6 @@ def test_the_leader_delegates_sees_errors_and_ends_it(doc_env: DocEnv) -> None:
                   what="the ending in the list")
     assert created[0] not in dialog.end_buttons
     assert doc_env.outbox()[-1].name == "delegation.end"
-
-
-@pytest.fixture
-def sessions(loop: asyncio.AbstractEventLoop, demo_server: DemoServer, tmp_path: Path,
-             memory_keyring: MemoryKeyring) -> Any:
-    """Client sessions against the demo server."""
-    made = Sessions(demo_server, tmp_path)
-    yield made
-    run(loop, made.close_all())
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

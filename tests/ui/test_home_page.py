@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"),  # offscreen says
               pytest.mark.usefixtures("doc_idle")]
 
 
-def test_the_desk_shows_the_three_areas_and_opens_each(doc_env: DocEnv) -> None:
+def reviewer_with_work(doc_env: DocEnv) -> tuple[str, str]:
+    """Give 周核稿 (office.reviewer) a document to 核稿 and tomorrow's meeting to answer;
+    return their ids."""
     waiting = doc_env.draft(title="关于做好防汛工作的通知")
     doc_env.act(waiting, "office.clerk", ActionKind.APPROVE, opinion="请审核")  # 待办 of 周核稿
     meeting_id = create(doc_env, start=tomorrow_at(9),
@@ -27,6 +29,11 @@ def test_the_desk_shows_the_three_areas_and_opens_each(doc_env: DocEnv) -> None:
                                                               room_id="r-1"))
     act(doc_env, meeting_id, "office.secretary",
         MeetingAction(MeetingActionKind.SEND_NOTICE, check_in_code="2468"))
+    return waiting, meeting_id
+
+
+def test_the_desk_shows_the_three_areas_and_opens_each(doc_env: DocEnv) -> None:
+    waiting, _meeting = reviewer_with_work(doc_env)
     window = MainWindow(doc_env.ctx("office.reviewer"))
     doc_env.keep(window)
     window.resize(1280, 720)

@@ -8,11 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from officeapp.demo import OFFICE_ID
-from officeapp.meetings import MeetingAction, MeetingActionKind
 from officeapp.supervision import Source, Status, SupervisionItem
 from officeapp.workflow import ActionKind
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_idle, doc_loop
-from tests.ui.meetings.test_meetings_ui import act, create, tomorrow_at
+from tests.ui.test_home_page import reviewer_with_work
 from ui.inbox_model import KIND_COLUMN
 from ui.main_window import MainWindow
 
@@ -37,14 +36,7 @@ def _cells(window: MainWindow, row: int) -> tuple[str, str]:
 
 
 def test_todo_lists_every_kind_and_opens_each_where_it_lives(doc_env: DocEnv) -> None:
-    waiting = doc_env.draft(title="关于做好防汛工作的通知")
-    doc_env.act(waiting, "office.clerk", ActionKind.APPROVE, opinion="请审核")  # 待办 of 周核稿
-    meeting_id = create(doc_env, start=tomorrow_at(9),
-                        attendees=[{"kind": "person", "id": "p-office.reviewer"}])
-    act(doc_env, meeting_id, "office.secretary", MeetingAction(MeetingActionKind.BOOK,
-                                                              room_id="r-1"))
-    act(doc_env, meeting_id, "office.secretary",
-        MeetingAction(MeetingActionKind.SEND_NOTICE, check_in_code="2468"))
+    waiting, meeting_id = reviewer_with_work(doc_env)
     doc_env.worker.call(lambda: doc_env.store.put_records("supervision", [_item()]))
     window = MainWindow(doc_env.ctx("office.reviewer"))
     doc_env.keep(window)

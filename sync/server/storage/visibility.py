@@ -124,13 +124,15 @@ def unit_path(parents: Mapping[str, str | None], unit_id: str) -> tuple[str, ...
     return tuple(reversed(path))
 
 
+_UNIT_PARENTS = sa.select(t.units.c.id, t.units.c.parent_id)
+
+
 def unit_parents(connection: sa.Connection) -> dict[str, str | None]:
     """Return each unit's parent id."""
     rows = connection.execute(_UNIT_PARENTS)
     return {row.id: row.parent_id for row in rows}
 
 
-_UNIT_PARENTS = sa.select(t.units.c.id, t.units.c.parent_id)
 # The unit tree as of a head of the change log, per engine. Every write of a unit appends a
 # change (sync.server.storage.directory), so one head names one tree; most requests read it
 # at a head some other request has read already.

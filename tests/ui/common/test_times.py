@@ -4,9 +4,6 @@ banner built from a rule's message, the lists, and no module of ui/ formatting t
 from __future__ import annotations
 
 import ast
-import os
-import time
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,20 +26,6 @@ __all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
 UI = Path(__file__).resolve().parents[3] / "ui"
 # 18:53 UTC on 6 December is 02:53 on 7 December in Beijing.
 WITHDRAWN_AT = datetime(2026, 12, 6, 18, 53, tzinfo=UTC)
-
-
-@pytest.fixture
-def machine_in_utc() -> Iterator[None]:
-    """Set the machine's own zone to UTC, as an unconfigured PC or a CI runner has it."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def withdrawn_then_refused(flow: Flow) -> Rejected:

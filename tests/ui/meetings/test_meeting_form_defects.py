@@ -4,9 +4,6 @@ date or time section takes."""
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -239,20 +236,6 @@ def test_a_notice_refused_after_the_save_keeps_the_change_and_names_the_step(
 
 
 # --- 3. a new meeting starts in office hours -----------------------------------------------
-
-
-@pytest.fixture
-def machine_in_utc() -> Iterator[None]:
-    """Set the machine's own zone to UTC, as an unconfigured PC has it."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 @pytest.mark.parametrize(("now", "expected"), [

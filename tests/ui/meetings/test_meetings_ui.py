@@ -5,7 +5,6 @@ one meeting end to end through the demo server."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,9 @@ from officeapp.meetings import (
 )
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
-from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
+from tests.ui.conftest import run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from tests.ui.test_client import Sessions, ctx_of, window_of
+from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
 from ui.common.context import Changes
 from ui.common.pickers import set_combo_id
 from ui.common.qt import QDate, QDateTime, QTime
@@ -40,7 +39,7 @@ from ui.meetings.meetings_page import MeetingsPage
 from ui.meetings.room_grid import RoomGrid
 from ui.tray import Notifier
 
-__all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
+__all__ = ["doc_env", "doc_loop", "sessions"]  # fixtures used by the tests below
 
 K = MeetingActionKind
 SECRETARY = "office.secretary"
@@ -554,15 +553,6 @@ def test_reminders_for_a_meeting_starting_soon_and_for_a_notice(doc_env: DocEnv)
 
 
 # --- end to end through the demo server ------------------------------------------------------
-
-
-@pytest.fixture
-def sessions(loop: asyncio.AbstractEventLoop, demo_server: DemoServer, tmp_path: Path,
-             memory_keyring: MemoryKeyring) -> Iterator[Sessions]:
-    """Client sessions against the demo server."""
-    made = Sessions(demo_server, tmp_path)
-    yield made
-    run(loop, made.close_all())
 
 
 def test_a_meeting_is_notified_replied_to_and_the_reply_reaches_the_secretary(

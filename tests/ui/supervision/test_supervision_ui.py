@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import ofdkit
@@ -33,9 +32,9 @@ from officeapp.supervision.ledger import read_ledger
 from officeapp.supervision.model import end_of_day
 from officeapp.workflow import ActionKind as DocAction
 from sync.client import actions
-from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
+from tests.ui.conftest import run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
-from tests.ui.test_client import Sessions, ctx_of, window_of
+from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
 from ui.common.context import ChangeKind, Changes
 from ui.common.qt import QPdfDocument
 from ui.documents.document_view import DocumentView
@@ -47,7 +46,7 @@ from ui.supervision.supervision_view import SupervisionView
 from ui.supervision.texts import beijing_day, period_bounds
 from ui.tray import Notifier
 
-__all__ = ["doc_env", "doc_loop"]  # fixtures used by the tests below
+__all__ = ["doc_env", "doc_loop", "sessions"]  # fixtures used by the tests below
 
 SUPERVISOR = "office.supervisor"
 
@@ -633,15 +632,6 @@ def test_the_pdfs_open_in_the_preview(doc_env: DocEnv, which: str) -> None:
 
 
 # --- end to end against the demo server ------------------------------------------------------
-
-
-@pytest.fixture
-def sessions(loop: asyncio.AbstractEventLoop, demo_server: DemoServer, tmp_path: Path,
-             memory_keyring: MemoryKeyring) -> Any:
-    """Client sessions against the demo server."""
-    made = Sessions(demo_server, tmp_path)
-    yield made
-    run(loop, made.close_all())
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
