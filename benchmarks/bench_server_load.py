@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_server_load.py --clients 1000
         [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
         [--workers 2] [--generators 2] [--duration 60] [--ramp 20] [--poll 30]
+        [--stream-poll 300]
         [--push-every 300] [--unit-size 20] [--cold-share 0.05]
         [--saturate 20] [--saturate-concurrency 32]
 
@@ -14,15 +15,17 @@ thousand argon2 logins would take minutes of CPU), starts `officeapp-server --wo
 
 1. **Realistic** (`--duration` s). Each client behaves like `sync.client.SyncEngine` on a
    desktop: it holds its event stream (`GET /sync/events`) open all the time; it syncs (push
-   what is pending, then pull until up to date) when it starts, when the stream says `ready`
-   or `poke`, and `--poll` s (30, the client's default) after its last sync; its user makes a
+   what is pending, then pull until up to date) when its stream first says `ready` (or 2 s
+   after it starts, if the stream is slower), when the stream says `poke` or `ready` again,
+   and after `--stream-poll` s without a sync while the stream is open (300, the client's
+   default; `--poll` s, 30, while it is not); its user makes a
    change (a new 发文 draft: one push, which pokes the drafter's unit, about 20 people) every
    `--push-every` s on average (Poisson). Clients start evenly over `--ramp` s. Most synced
    before (yesterday: the server has their installation and the scopes their mirror was
    pulled under) and start at the head of the log; a `--cold-share` are new installations
    that first pull the whole directory (N people, pages of 500). Connections are HTTP/1.1
    keep-alive, reopened once the server has closed an idle one, as httpx does. This comes to
-   about 0.1 request/s per client.
+   about 0.07 request/s per client.
 2. **Saturation** (`--saturate` s, 0 to skip): `--saturate-concurrency` connections pull (and
    push, in the realistic phase's proportion) back to back: the most requests per second the
    server sustains, its latency there, and how many such clients that would carry.
@@ -69,6 +72,8 @@ import zstandard
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from sync.client.engine import FIRST_READY_WAIT_SECONDS, STREAM_POLL_SECONDS  # noqa: E402
+
 API = "/api/v1"
 PAGE = 500
 TIMEOUT = 30.0
@@ -337,6 +342,7 @@ class Plan:
     duration: float
     ramp: float
     poll: float
+    stream_poll: float
     push_every: float
     push_share: float
     concurrency: int
@@ -358,6 +364,10 @@ class SimClient:
         self.next_id = 1
         self.pending = 0
         self.wake = asyncio.Event()
+        # As SyncEngine: set once the stream first said ready (or the first sync stopped
+        # waiting for it); `streaming` while the stream is open.
+        self.listening = asyncio.Event()
+        self.streaming = False
         self.pull_body_prefix = (f'{{"client_id":"{spec.client_id}","schema_version":1,'
                                  f'"limit":{PAGE},"cursor":')
 
@@ -410,15 +420,22 @@ class SimClient:
         await self.pull_all()
 
     async def run(self, deadline: float) -> None:
-        """Start within the ramp; then sync on start, on pokes, and after `poll` idle seconds."""
+        """Start within the ramp; then sync once the stream is ready, on pokes, and after the
+        idle seconds of a poll."""
         await asyncio.sleep(self.rng.random() * self.plan.ramp)
         tasks = [asyncio.ensure_future(self.events(deadline)),
                  asyncio.ensure_future(self.user(deadline))]
         try:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(FIRST_READY_WAIT_SECONDS):
+                    await self.listening.wait()
+            self.listening.set()
+            self.wake.clear()
             await self.pull_all("initial_pull" if self.cursor == 0 else "start_pull")
             while time.monotonic() < deadline:
+                idle = self.plan.stream_poll if self.streaming else self.plan.poll
                 with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(min(self.plan.poll, deadline - time.monotonic())):
+                    async with asyncio.timeout(min(idle, deadline - time.monotonic())):
                         await self.wake.wait()
                 if time.monotonic() >= deadline:
                     break
@@ -456,7 +473,11 @@ class SimClient:
                 if b"event: ready" not in first:
                     raise HttpError("no_ready")
                 self.rec.ok("events_ready", started)
-                self.wake.set()
+                self.streaming = True
+                if self.listening.is_set():
+                    self.wake.set()  # reconnected: a poke may have been lost meanwhile
+                else:
+                    self.listening.set()  # the first sync waits for this
                 while True:
                     chunk = await reader.read(4096)
                     if not chunk:
@@ -470,6 +491,8 @@ class SimClient:
                     self.rec.failed(f"events:{error or type(error).__name__}")
                     await asyncio.sleep(1.0)
             finally:
+                self.streaming = False
+                self.listening.set()
                 if writer is not None:
                     writer.close()
 
@@ -664,6 +687,9 @@ def main() -> None:
                         help="seconds over which clients start")
     parser.add_argument("--poll", type=float, default=30.0,
                         help="seconds after a client's last sync before it polls")
+    parser.add_argument("--stream-poll", type=float, default=STREAM_POLL_SECONDS,
+                        help="seconds after a client's last sync before it polls while its "
+                             "event stream is open")
     parser.add_argument("--push-every", type=float, default=300.0,
                         help="mean seconds between one user's changes")
     parser.add_argument("--unit-size", type=int, default=20, help="people per unit")
@@ -689,12 +715,14 @@ def main() -> None:
             emit("database", "postgresql" if postgres else "sqlite", "")
             emit("server_workers", workers, "processes")
             emit("generators", args.generators, "processes")
-            emit("client_model", {"poll_s": args.poll, "push_every_s": args.push_every,
+            emit("client_model", {"poll_s": args.poll, "stream_poll_s": args.stream_poll,
+                                  "push_every_s": args.push_every,
                                   "unit_size": args.unit_size, "ramp_s": args.ramp,
                                   "cold_share": args.cold_share,
                                   "event_stream": True}, "")
             plan = Plan(port=port, phase="realistic", start_at=time.time() + 1.0,
                         duration=args.duration, ramp=args.ramp, poll=args.poll,
+                        stream_poll=args.stream_poll,
                         push_every=args.push_every, push_share=0.0, concurrency=0, seed=1)
             realistic = run_phase(specs, siblings, plan, args.generators, server.pid)
             rate = report(realistic, "")
@@ -708,7 +736,7 @@ def main() -> None:
                 fresh = [ClientSpec(s.person_id, s.unit_id, s.token, f"bench-{uuid.uuid4()}",
                                     s.cursor) for s in specs[:concurrency]]
                 plan = Plan(port=port, phase="saturate", start_at=time.time() + 1.0,
-                            duration=args.saturate, ramp=0, poll=0, push_every=1,
+                            duration=args.saturate, ramp=0, poll=0, stream_poll=0, push_every=1,
                             push_share=share, concurrency=concurrency, seed=2)
                 saturated = run_phase(fresh, siblings, plan, args.generators, server.pid)
                 # Each connection's first full pull is not the steady load being measured.

@@ -44,6 +44,14 @@ CHANGED_EVERY_SECONDS = 1.0
 # While the server is older than this client, how often to ask again: the administrator may
 # upgrade it while the client runs, and until then every attempt is refused the same way.
 SERVER_UPGRADE_WAIT_SECONDS = 300.0
+# While the event stream is open its pokes tell of anything new: the client then polls only
+# this often, in case a poke was lost on the way (polling every `poll_seconds` is the
+# fallback for when there is no stream). Thousands of clients polling every 30 s were a
+# third of a city server's requests.
+STREAM_POLL_SECONDS = 300.0
+# At start, how long the first sync waits for the event stream to open: pulling after the
+# stream listens leaves no gap for a poke to fall into, so its `ready` needs no second pull.
+FIRST_READY_WAIT_SECONDS = 2.0
 UPGRADE_MESSAGES: dict[Upgrade, str] = {
     "client": "客户端版本过旧，服务器已不再接受，请升级客户端（安装新版本）后再同步；"
               "未同步的操作已保留在本机",
@@ -85,8 +93,8 @@ class SyncEngine:
         self, *, api: Api, store: LocalStore, call: StoreCall = _direct,
         on_status: Callable[[SyncStatus], None] | None = None,
         on_changed: Callable[[PullOutcome], None] | None = None,
-        poll_seconds: float = 30.0, page_size: int = 1000,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        poll_seconds: float = 30.0, stream_poll_seconds: float = STREAM_POLL_SECONDS,
+        page_size: int = 1000, clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         blobs: Blobs | None = None,
     ) -> None:
         self.api = api
@@ -96,11 +104,16 @@ class SyncEngine:
         self._on_status = on_status
         self._on_changed = on_changed
         self.poll_seconds = poll_seconds
+        self.stream_poll_seconds = stream_poll_seconds
         self.page_size = page_size
         self._clock = clock
         self.status = SyncStatus()
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
+        # Set once the event stream said `ready` (or could not open, or the first sync stopped
+        # waiting for it); `_streaming` while it is open.
+        self._listening = asyncio.Event()
+        self._streaming = False
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._failures = 0
@@ -331,6 +344,7 @@ class SyncEngine:
     def start(self) -> None:
         """Start the sync loop and the event listener as background tasks."""
         self._stopping = False
+        self._listening.clear()
         self._spawn(self._loop())
         self._spawn(self._listen())
         self._check_traces_soon()  # what a previous run left unchecked, even when offline
@@ -357,11 +371,16 @@ class SyncEngine:
         task.add_done_callback(self._tasks.discard)
 
     async def _loop(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(FIRST_READY_WAIT_SECONDS):
+                await self._listening.wait()
+        self._listening.set()  # a `ready` from now on may follow a change this round missed
         while not self._stopping:
             self._wake.clear()
+            polled = False  # a failed round is retried on its backoff, stream or not
             try:
                 await self.sync_once()
-                delay = self.poll_seconds
+                delay, polled = self.poll_seconds, True
             except LoginRequired:
                 return
             except UpgradeRequired as error:
@@ -373,16 +392,24 @@ class SyncEngine:
             except Exception:  # never let a bug end syncing silently
                 log.exception("sync round failed")
                 delay = self._backoff()
-            await self._sleep(delay)
+            await self._sleep(delay, stretch=polled)
 
-    async def _sleep(self, delay: float) -> None:
-        """Wait `delay` seconds, or less if someone triggers a sync."""
-        # A timer rather than wait_for: cancelling never strands an unawaited coroutine.
-        timer = asyncio.get_running_loop().call_later(delay, self._wake.set)
-        try:
-            await self._wake.wait()
-        finally:
-            timer.cancel()
+    async def _sleep(self, delay: float, *, stretch: bool = False) -> None:
+        """Wait `delay` seconds, or less if someone triggers a sync. With `stretch`, the wait
+        lasts `stream_poll_seconds` while the event stream is open; the stream's state is
+        looked at again every `delay` seconds, and once it closes the next poll is `delay`
+        after the last round."""
+        started = time.monotonic()
+        while not self._wake.is_set():
+            streaming = stretch and self._streaming
+            due = max(delay, self.stream_poll_seconds) if streaming else delay
+            left = started + due - time.monotonic()
+            if left <= 0:
+                return
+            # A timeout rather than wait_for: cancelling never strands an unawaited coroutine.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(min(left, delay)):
+                    await self._wake.wait()
 
     def _backoff(self) -> float:
         """Return the next wait after a failure: exponential with jitter, at most 5 minutes."""
@@ -397,16 +424,22 @@ class SyncEngine:
             try:
                 async for event in self.api.events():
                     failures = 0
+                    self._streaming = True
                     if self._client_too_old():
                         return  # syncing has stopped until the client is upgraded
-                    if event in ("poke", "ready"):
+                    if event == "poke" or (event == "ready" and self._listening.is_set()):
                         self.trigger()
+                    elif event == "ready":
+                        self._listening.set()  # the first sync, waiting for this, pulls now
             except LoginRequired:
                 return
             except (Offline, ApiError) as error:
                 log.info("event stream closed: %s", error)
             except Exception:
                 log.exception("event stream failed")
+            finally:
+                self._streaming = False
+            self._listening.set()  # no stream to wait for
             failures += 1
             await asyncio.sleep(min(60.0, 2.0 ** min(failures, 6)) * (0.5 + random.random() / 2))
 

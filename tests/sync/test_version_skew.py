@@ -233,7 +233,8 @@ def test_a_client_ahead_says_upgrade_the_server_keeps_its_outbox_and_waits(
     # The loop waits the long interval, not a quick backoff that climbs.
     waits: list[float] = []
 
-    async def sleep(delay: float) -> None:
+    async def sleep(delay: float, *, stretch: bool = False) -> None:
+        assert not stretch  # a refused round is not stretched by an open stream
         waits.append(delay)
         laptop.engine._stopping = True
 
