@@ -114,6 +114,7 @@ class SyncEngine:
         # waiting for it); `_streaming` while it is open.
         self._listening = asyncio.Event()
         self._streaming = False
+        self._listener: asyncio.Future[Any] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._failures = 0
@@ -242,6 +243,7 @@ class SyncEngine:
                 if page.reset:
                     # The answer to a reset carries no data: wipe, then pull again from zero.
                     await _abandon(ahead)
+                    self._reopen_stream()  # what the user may see changed: so do their pokes
                     await self._call(lambda s: s.wipe_mirror(), self.store)
                     told.flush()
                     self._changed(PullOutcome(frozenset(), True, ()))
@@ -346,7 +348,7 @@ class SyncEngine:
         self._stopping = False
         self._listening.clear()
         self._spawn(self._loop())
-        self._spawn(self._listen())
+        self._listener = self._spawn(self._listen())
         self._check_traces_soon()  # what a previous run left unchecked, even when offline
 
     async def stop(self) -> None:
@@ -365,10 +367,18 @@ class SyncEngine:
             pool.shutdown(wait=False)  # they still close the connections queued to close
         self._pools.clear()
 
-    def _spawn(self, coroutine: Awaitable[Any]) -> None:
+    def _spawn(self, coroutine: Awaitable[Any]) -> asyncio.Future[Any]:
         task = asyncio.ensure_future(coroutine)
         self._tasks.add(task)  # keep a reference until it ends
         task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _reopen_stream(self) -> None:
+        """Open the event stream again: the server files a stream under the scopes its user
+        had when it opened, and a reset says they changed (moved to another unit)."""
+        if self._listener is not None and not self._listener.done():
+            self._listener.cancel()
+            self._listener = self._spawn(self._listen())
 
     async def _loop(self) -> None:
         with contextlib.suppress(TimeoutError):

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from sync.client.api import Offline
-from tests.sync.client.links import Hooked
+from tests.sync.client.links import Hooked, answered
 
 
 class Stream:
@@ -163,3 +163,28 @@ def test_the_stretched_poll_still_comes(make_client: Any) -> None:
         assert pulls[1] - pulls[0] >= 0.45  # stream_poll, not poll
 
     running(clerk, body, poll=0.05, stream_poll=0.5)
+
+
+def test_a_reset_reopens_the_stream_under_the_new_scopes(make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    reset = b'{"cursor":0,"last_mutation_id":0,"changes":[],"results":[],"has_more":true,' \
+            b'"reset":true}'
+    answers: list[str] = []
+
+    async def after(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        if not request.url.path.endswith("/sync/pull"):
+            return response
+        answers.append("reset" if not answers else "page")
+        return answered(response, reset) if answers[-1] == "reset" else response
+
+    clerk.link.inner = Hooked(clerk.link.inner, after=after)
+
+    async def body(stream: Stream) -> None:
+        stream.queue.put_nowait("ready")
+        # The user was moved: the server filed the open stream under the old unit.
+        await until(lambda: stream.opened == 2)
+        assert answers[0] == "reset"
+        stream.queue.put_nowait("ready")  # the new stream's: pokes may have been missed
+        await until(lambda: len(answers) >= 3)
+
+    running(clerk, body, poll=3600, stream_poll=3600)
