@@ -23,9 +23,9 @@ thousand argon2 logins would take minutes of CPU), starts `officeapp-server --wo
    `--push-every` s on average (Poisson). Clients start evenly over `--ramp` s. Most synced
    before (yesterday: the server has their installation and the scopes their mirror was
    pulled under) and start at the head of the log; a `--cold-share` are new installations
-   that first pull the whole directory (N people, pages of 500). Connections are HTTP/1.1
-   keep-alive, reopened once the server has closed an idle one, as httpx does. This comes to
-   about 0.07 request/s per client.
+   that first pull the whole directory (N people, in pages of 1,000 as the client asks).
+   Connections are HTTP/1.1 keep-alive, reopened once the server has closed an idle one, as
+   httpx does. This comes to about 0.07 request/s per client.
 2. **Saturation** (`--saturate` s, 0 to skip): `--saturate-concurrency` connections pull (and
    push, in the realistic phase's proportion) back to back: the most requests per second the
    server sustains, its latency there, and how many such clients that would carry.
@@ -72,10 +72,14 @@ import zstandard
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from sync.client.engine import FIRST_READY_WAIT_SECONDS, STREAM_POLL_SECONDS  # noqa: E402
+from sync.client.engine import (  # noqa: E402
+    FIRST_READY_WAIT_SECONDS,
+    PAGE_SIZE,
+    STREAM_POLL_SECONDS,
+)
 
 API = "/api/v1"
-PAGE = 500
+PAGE = PAGE_SIZE  # what the desktop client asks for
 TIMEOUT = 30.0
 # httpx lets an idle keep-alive connection go after 5 s (the server keeps it 20 s) and opens
 # a new one for the next request.

@@ -29,6 +29,7 @@ from sync.client.pages import is_rejection, peek, read_page
 from sync.client.pages import page_of as _page  # noqa: F401  (tests use it)
 from sync.protocol import (
     MAX_MUTATIONS_PER_PUSH,
+    MAX_PULL_LIMIT,
     SCHEMA_VERSION,
     Mutation,
     MutationResult,
@@ -52,6 +53,8 @@ STREAM_POLL_SECONDS = 300.0
 # At start, how long the first sync waits for the event stream to open: pulling after the
 # stream listens leaves no gap for a poke to fall into, so its `ready` needs no second pull.
 FIRST_READY_WAIT_SECONDS = 2.0
+# Changes asked for in one pull (the most the server gives).
+PAGE_SIZE = MAX_PULL_LIMIT
 UPGRADE_MESSAGES: dict[Upgrade, str] = {
     "client": "客户端版本过旧，服务器已不再接受，请升级客户端（安装新版本）后再同步；"
               "未同步的操作已保留在本机",
@@ -94,7 +97,7 @@ class SyncEngine:
         on_status: Callable[[SyncStatus], None] | None = None,
         on_changed: Callable[[PullOutcome], None] | None = None,
         poll_seconds: float = 30.0, stream_poll_seconds: float = STREAM_POLL_SECONDS,
-        page_size: int = 1000, clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        page_size: int = PAGE_SIZE, clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         blobs: Blobs | None = None,
     ) -> None:
         self.api = api
