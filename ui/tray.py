@@ -61,11 +61,13 @@ class Notifier(QObject):
         if changes.origin is not None:
             return
         if ChangeKind.DOCUMENT in changes.kinds:
-            self.ctx.spawn(self._check(changes.document_ids), what="检查新待办")
-        if ChangeKind.MEETING in changes.kinds and changes.meeting_ids:
-            self.ctx.spawn(self._meeting_news(changes.meeting_ids), what="检查会议通知")
-        if ChangeKind.SUPERVISION in changes.kinds and changes.supervision_ids:
-            self.ctx.spawn(self._supervision_news(changes.supervision_ids), what="检查督办事项")
+            self.ctx.spawn(self._check(changes.of(ChangeKind.DOCUMENT)), what="检查新待办")
+        meeting_ids = changes.of(ChangeKind.MEETING)
+        if ChangeKind.MEETING in changes.kinds and meeting_ids:
+            self.ctx.spawn(self._meeting_news(meeting_ids), what="检查会议通知")
+        item_ids = changes.of(ChangeKind.SUPERVISION)
+        if ChangeKind.SUPERVISION in changes.kinds and item_ids:
+            self.ctx.spawn(self._supervision_news(item_ids), what="检查督办事项")
 
     async def _check(self, document_ids: frozenset[str]) -> None:
         if not self.ctx.settings.get("notifications"):

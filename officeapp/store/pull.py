@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 import sqlite_utils
@@ -77,22 +78,44 @@ class PullPage:
         return len(self.changes)
 
 
+def by_kind(ids: Mapping[str, Iterable[str]]) -> Mapping[str, frozenset[str]]:
+    """Return record ids by kind, read-only and without the kinds that have none (so that
+    two sets of changes naming the same records compare equal)."""
+    frozen = {kind: frozenset(found) for kind, found in ids.items()}
+    return MappingProxyType({kind: found for kind, found in frozen.items() if found})
+
+
 @dataclass(frozen=True)
 class PullOutcome:
-    """What applying a page changed, for the UI's "changed" broadcast."""
+    """What applying a page changed, for the UI's "changed" broadcast.
 
-    documents: frozenset[str]
-    directory: bool
-    rejected: tuple[int, ...]
+    `ids`: the records changed, by kind (the kinds of `tables.TABLES`), so that a new kind
+    needs no new field here nor in the readers.
+    """
+
+    # A mapping has no hash; equal values still hash alike on the other fields.
+    ids: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    directory: bool = False
+    rejected: tuple[int, ...] = ()
     skipped: tuple[str, ...] = ()
-    meetings: frozenset[str] = frozenset()
-    supervision: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", by_kind(self.ids))
+
+    def of(self, kind: str) -> frozenset[str]:
+        """Return the changed records of one kind (none if the page changed none)."""
+        return self.ids.get(kind, frozenset())
+
+    @property
+    def changed(self) -> bool:
+        """Whether the page changed anything the views show (a skipped record is not)."""
+        return bool(self.ids or self.directory or self.rejected)
 
     def merged(self, later: PullOutcome) -> PullOutcome:
         """What this page and a later one changed together."""
-        return PullOutcome(self.documents | later.documents, self.directory or later.directory,
-                           self.rejected + later.rejected, self.skipped + later.skipped,
-                           self.meetings | later.meetings, self.supervision | later.supervision)
+        ids = {kind: self.of(kind) | later.of(kind) for kind in {*self.ids, *later.ids}}
+        return PullOutcome(ids, self.directory or later.directory,
+                           self.rejected + later.rejected, self.skipped + later.skipped)
 
 
 @dataclass
@@ -118,9 +141,7 @@ class Records:
     def outcome(self, *, directory: bool, rejected: Sequence[int],
                 skipped: Sequence[str] = ()) -> PullOutcome:
         """Return the outcome that reports these records."""
-        return PullOutcome(frozenset(self.of("document")), directory, tuple(rejected),
-                           tuple(skipped), frozenset(self.of("meeting")),
-                           frozenset(self.of("supervision")))
+        return PullOutcome(by_kind(self.ids), directory, tuple(rejected), tuple(skipped))
 
 
 def wipe_mirror(db: sqlite_utils.Database) -> None:

@@ -172,7 +172,7 @@ class SyncEngine:
         await self._call(lambda s, r: s.replace_trust_roots(r), self.store, roots)
         self._roots_known = True
         if roots:
-            self._changed(PullOutcome(frozenset(), True, ()))
+            self._changed(PullOutcome(directory=True))
 
     async def _save_offset(self) -> None:
         """Keep the server's clock offset the last exchange measured, for corrected_now()."""
@@ -249,7 +249,7 @@ class SyncEngine:
                     self._reopen_stream()  # what the user may see changed: so do their pokes
                     await self._call(lambda s: s.wipe_mirror(), self.store)
                     told.flush()
-                    self._changed(PullOutcome(frozenset(), True, ()))
+                    self._changed(PullOutcome(directory=True))
                     body = await self._fetch(client_id, 0)
                     continue
                 if page.has_more and asked != page.cursor:  # decoded whole: known only now
@@ -484,9 +484,7 @@ class SyncEngine:
             self._on_status(self.status)
 
     def _changed(self, outcome: PullOutcome) -> None:
-        if self._on_changed is not None and (outcome.documents or outcome.directory
-                                             or outcome.rejected or outcome.meetings
-                                             or outcome.supervision):
+        if self._on_changed is not None and outcome.changed:
             self._on_changed(outcome)
 
 

@@ -17,7 +17,7 @@ from officeapp.workflow import Action, ActionKind, Document
 from sync.client import actions
 from tests.ui.conftest import DemoServer, MemoryKeyring, run, until
 from ui.app import TRANSLATIONS, Session, store_path
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
 from ui.common.qt import QAction, QApplication, QCoreApplication, QTranslator
 from ui.common.settings import Settings
 from ui.main_window import MainWindow
@@ -106,7 +106,7 @@ async def act(session: Session, document_id: str, kind: ActionKind, **kwargs: An
     ctx = ctx_of(session)
     return await ctx.write(actions.act, person_id=ctx.person_id, document_id=document_id,
                            action=Action(kind, **kwargs), now=ctx.now(),
-                           document_ids=(document_id,))
+                           ids={ChangeKind.DOCUMENT: (document_id,)})
 
 
 async def draft(session: Session) -> Document:

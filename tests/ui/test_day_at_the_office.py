@@ -14,6 +14,7 @@ from officeapp.workflow import Action, ActionKind, Document
 from officeapp.workflow.codec import assignee_resolver
 from sync.client import actions
 from tests.ui.test_client import Session, Sessions, ctx_of, sessions, window_of
+from ui.common.context import ChangeKind
 from ui.common.qt import QAction
 from ui.documents.batch_dialog import BatchApproveDialog
 from ui.documents.rendering import route_html
@@ -42,7 +43,7 @@ async def _send_to(clerk: Session, document_id: str, person_id: str) -> None:
     action = Action(ActionKind.APPROVE, opinion="请审核",
                     assignees=(assignee_resolver(org)(person_id),))
     await ctx.write(actions.act, person_id=ctx.person_id, document_id=document_id,
-                    action=action, now=ctx.now(), document_ids=(document_id,))
+                    action=action, now=ctx.now(), ids={ChangeKind.DOCUMENT: (document_id,)})
 
 
 def _rows(window: MainWindow) -> list[str]:

@@ -323,7 +323,7 @@ class AttachmentsPanel(QWidget):
         await (Operation(self, self.ctx, what=self.tr("修改附件"), action=on_store(
             self.ctx, edit_attachments, person_id=self.ctx.person_id, document_id=document_id,
             add=add, remove=remove))
-            .changes(ChangeKind.DOCUMENT, document_ids=(document_id,))
+            .changes(ChangeKind.DOCUMENT, ids={ChangeKind.DOCUMENT: (document_id,)})
             .refused(lambda refusal: problems.append(refusal_text(refusal)))
             .run())
         return problems

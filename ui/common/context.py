@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from officeapp.clock import Clock
 from officeapp.org import Actor, Organisation
 from officeapp.store import LocalStore
-from officeapp.store.pull import PullOutcome
+from officeapp.store.pull import PullOutcome, by_kind
 from sync.client.engine import SyncEngine, SyncStatus
 from sync.client.notification_prefs import NotificationPrefsKeeper
 from ui.common.qt import QObject, Signal
@@ -26,7 +26,11 @@ T = TypeVar("T")
 
 
 class ChangeKind(StrEnum):
-    """A kind of data a write or a pull may change; views refresh on the kinds they show."""
+    """A kind of data a write or a pull may change; views refresh on the kinds they show.
+
+    A record kind's member is the kind's name (officeapp.store.tables.TABLES), so a pull's
+    ids by kind name turn into kinds here and `Changes.of(ChangeKind.MEETING)` finds them.
+    """
 
     DOCUMENT = "document"
     MEETING = "meeting"
@@ -38,15 +42,22 @@ class ChangeKind(StrEnum):
 
 @dataclass(frozen=True)
 class Changes:
-    """What a write touched: kinds of records, the document ids, and who caused it (views
-    skip refreshes they caused themselves). A pull also names the meetings and supervision
-    items it changed; a local write leaves them empty (any of that kind may have changed)."""
+    """What a write touched: kinds of data, the ids of the records by kind, and who caused it
+    (views skip refreshes they caused themselves). A pull names every record it changed; a
+    local write names the documents it touched and leaves the meetings and supervision items
+    empty (any of that kind may have changed)."""
 
     kinds: frozenset[ChangeKind]
-    document_ids: frozenset[str] = frozenset()
+    # A mapping has no hash; equal values still hash alike on the other fields.
+    ids: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
     origin: object | None = field(default=None, compare=False)
-    meeting_ids: frozenset[str] = frozenset()
-    supervision_ids: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", by_kind(self.ids))
+
+    def of(self, kind: ChangeKind) -> frozenset[str]:
+        """Return the records of one kind named as changed (empty: none named)."""
+        return self.ids.get(kind, frozenset())
 
 
 class AppContext(QObject):
@@ -114,11 +125,14 @@ class AppContext(QObject):
 
     async def write(self, fn: Callable[..., T], /, *args: Any,
                     kinds: Iterable[ChangeKind] = (ChangeKind.DOCUMENT,),
-                    document_ids: Iterable[str] = (), origin: object | None = None,
-                    **kwargs: Any) -> T:
-        """Run a user action on the database thread, broadcast it, and ask for a sync."""
+                    ids: Mapping[str, Iterable[str]] | None = None,
+                    origin: object | None = None, **kwargs: Any) -> T:
+        """Run a user action on the database thread, broadcast it, and ask for a sync.
+
+        `ids`: the records touched, by kind (`{ChangeKind.DOCUMENT: (document_id,)}`).
+        """
         result = await self.db(fn, *args, **kwargs)
-        self.wrote(Changes(frozenset(kinds), frozenset(document_ids), origin))
+        self.wrote(Changes(frozenset(kinds), by_kind(ids or {}), origin))
         return result
 
     def wrote(self, changes: Changes) -> None:
@@ -135,17 +149,12 @@ class AppContext(QObject):
 
     def pulled(self, outcome: PullOutcome) -> None:
         """Turn what a pull changed into a broadcast (called by the sync engine)."""
-        kinds = {ChangeKind.OUTBOX}
-        for kind, touched in ((ChangeKind.DOCUMENT, outcome.documents),
-                              (ChangeKind.MEETING, outcome.meetings),
-                              (ChangeKind.SUPERVISION, outcome.supervision),
-                              (ChangeKind.DIRECTORY, outcome.directory),
-                              (ChangeKind.REJECTION, outcome.rejected)):
-            if touched:
-                kinds.add(kind)
-        self.broadcast(Changes(frozenset(kinds), outcome.documents,
-                               meeting_ids=outcome.meetings,
-                               supervision_ids=outcome.supervision))
+        kinds = {ChangeKind.OUTBOX, *(ChangeKind(kind) for kind in outcome.ids)}
+        if outcome.directory:
+            kinds.add(ChangeKind.DIRECTORY)
+        if outcome.rejected:
+            kinds.add(ChangeKind.REJECTION)
+        self.broadcast(Changes(frozenset(kinds), outcome.ids))
 
     def sync_status(self, status: SyncStatus) -> None:
         """Forward the engine's status to the views; once a round worked, send what waits."""

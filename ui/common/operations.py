@@ -4,7 +4,7 @@ busy meanwhile, what changes, and what follows success; the operation does the r
     Operation(self, self.ctx, what=self.tr("签收"),
               action=lambda now: self.ctx.db(actions.act, ..., now=now))
         .busy(self.ok_button, flag=self._set_busy)
-        .changes(ChangeKind.DOCUMENT, document_ids=(document_id,))
+        .changes(ChangeKind.DOCUMENT, ids={ChangeKind.DOCUMENT: (document_id,)})
         .success(self._acted)
         .run()
 
@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, Generic, Self, TypeVar
 
 from officeapp.core.verdict import Rejected
 from officeapp.errors import DomainError
+from officeapp.store.pull import by_kind
 from sync.client.api import ApiError
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.messages import Refusal, refusal_text
@@ -68,14 +69,12 @@ class Operation(Generic[R]):
         self._flag = flag
         return self
 
-    def changes(self, *kinds: ChangeKind, document_ids: Iterable[str] = (),
-                meeting_ids: Iterable[str] = (), supervision_ids: Iterable[str] = (),
+    def changes(self, *kinds: ChangeKind, ids: Mapping[str, Iterable[str]] | None = None,
                 queued: bool = True) -> Self:
-        """Broadcast these kinds of records (and ids) as changed once the action succeeds;
-        `queued=False` for a change of this client alone (nothing goes to the outbox, so no
-        sync is asked for)."""
-        self._changes = Changes(frozenset(kinds), frozenset(document_ids), self.owner,
-                                frozenset(meeting_ids), frozenset(supervision_ids))
+        """Broadcast these kinds of records (and their ids, by kind) as changed once the action
+        succeeds; `queued=False` for a change of this client alone (nothing goes to the
+        outbox, so no sync is asked for)."""
+        self._changes = Changes(frozenset(kinds), by_kind(ids or {}), self.owner)
         self._queued = queued
         return self
 

@@ -3,7 +3,7 @@ operation that dismisses one (知道了, in this list and in the banners of the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from officeapp.store import RejectionRecord
 from ui.common import times
@@ -31,12 +31,12 @@ from ui.common.translate import tr
 
 
 def dismissal(owner: QWidget, ctx: AppContext, rejection_id: int, *,
-              document_ids: Iterable[str] = ()) -> Operation[None]:
+              ids: Mapping[str, Iterable[str]] | None = None) -> Operation[None]:
     """Return the operation that hides a refused action the person has seen: a change of
     this client alone (the server keeps no note of it), so nothing is queued or synced."""
     return (Operation(owner, ctx, what=tr("关闭提示"),
                       action=lambda _now: ctx.db(lambda s: s.dismiss_rejection(rejection_id)))
-            .changes(ChangeKind.REJECTION, document_ids=document_ids, queued=False))
+            .changes(ChangeKind.REJECTION, ids=ids, queued=False))
 
 
 def user_text(record: RejectionRecord) -> str:

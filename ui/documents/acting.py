@@ -247,7 +247,7 @@ class DocumentActing(_Pane):
                    what: str) -> Operation[Accepted[Document]]:
         """An action on one document: it changes that document (and queues a mutation)."""
         return (Operation(self, self.ctx, what=what, action=act)
-                .changes(ChangeKind.DOCUMENT, document_ids=(document_id,)))
+                .changes(ChangeKind.DOCUMENT, ids={ChangeKind.DOCUMENT: (document_id,)}))
 
     def _act(self, document_id: str, action: Action) -> Act:
         return on_store(self.ctx, actions.act, person_id=self.ctx.person_id,

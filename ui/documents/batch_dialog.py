@@ -164,7 +164,7 @@ class BatchApproveDialog(QDialog):
             await (Operation(self, self.ctx, what=self.tr("批量办理"), action=on_store(
                 self.ctx, actions.act, person_id=self.ctx.person_id,
                 document_id=row.document_id, action=action))
-                .changes(ChangeKind.DOCUMENT, document_ids=(row.document_id,))
+                .changes(ChangeKind.DOCUMENT, ids={ChangeKind.DOCUMENT: (row.document_id,)})
                 .refused(partial(self._refused, number, outcome))
                 .success(partial(self._done, number, outcome))
                 .run())

@@ -405,7 +405,7 @@ class BodyFilePanel(QWidget):
                    ) -> Operation[Accepted[Document]]:
         """A write of this document's 正文; a refusal is said in the panel's message line."""
         return (Operation(self, self.ctx, what=what, action=action)
-                .changes(ChangeKind.DOCUMENT, document_ids=(document_id,))
+                .changes(ChangeKind.DOCUMENT, ids={ChangeKind.DOCUMENT: (document_id,)})
                 .refused(lambda refusal: self.show_message(refusal_text(refusal), error=True)))
 
     # --- the office suite --------------------------------------------------------------------

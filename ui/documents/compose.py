@@ -24,7 +24,7 @@ from officeapp.workflow.body import has_readable_text
 from officeapp.workflow.fields import FIELD_LABELS, parse_changes
 from sync.client import actions
 from ui.common.attachments import Imported, blobs_root, human_size, import_files, say
-from ui.common.context import AppContext
+from ui.common.context import AppContext, ChangeKind
 from ui.common.fit import open_size
 from ui.common.forms import (
     FieldBox,
@@ -428,7 +428,7 @@ class _DocumentForm(RecordForm, QDialog):
         decision: Verdict[Document] = await self.ctx.write(
             actions.act, person_id=self.ctx.person_id, document_id=document.id,
             action=Action(ActionKind.EDIT, changes=changes), now=self.ctx.now(),
-            document_ids=(document.id,), origin=self)
+            ids={ChangeKind.DOCUMENT: (document.id,)}, origin=self)
         if isinstance(decision, Rejected):
             refusal = decision.rejection
             self.show_refusal(str(refusal.details.get("field", "")), refusal_text(refusal))

@@ -244,7 +244,7 @@ class DocumentView(ActionBarPane, DocumentActing, QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.origin is self or self._document_id is None:
             return
-        if (self._document_id in changes.document_ids
+        if (self._document_id in changes.of(ChangeKind.DOCUMENT)
                 or changes.kinds & {ChangeKind.DIRECTORY, ChangeKind.REJECTION}):
             self.reload()
 
@@ -377,7 +377,7 @@ class DocumentView(ActionBarPane, DocumentActing, QWidget):
     def dismiss_rejection(self, rejection_id: int) -> None:
         """Hide a refused action the person has seen."""
         shown = (self._document_id,) if self._document_id else ()
-        (dismissal(self, self.ctx, rejection_id, document_ids=shown)
+        (dismissal(self, self.ctx, rejection_id, ids={ChangeKind.DOCUMENT: shown})
          .busy(*dismiss_buttons(self.banners, rejection_id))
          .success(lambda _none: self.reload())
          .run())

@@ -263,7 +263,8 @@ class MeetingView(ActionBarPane, QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.origin is self or self._meeting_id is None:
             return
-        mine = not changes.meeting_ids or self._meeting_id in changes.meeting_ids
+        ids = changes.of(ChangeKind.MEETING)
+        mine = not ids or self._meeting_id in ids
         if (ChangeKind.MEETING in changes.kinds and mine) or changes.kinds & {
                 ChangeKind.DIRECTORY, ChangeKind.REJECTION}:
             self.reload()

@@ -219,7 +219,7 @@ class SupervisionView(ActionBarPane, QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.origin is self or self._item_id is None:
             return
-        ids = changes.supervision_ids
+        ids = changes.of(ChangeKind.SUPERVISION)
         if (ChangeKind.SUPERVISION in changes.kinds and (not ids or self._item_id in ids)) or (
                 changes.kinds & {ChangeKind.DIRECTORY, ChangeKind.REJECTION}):
             self.reload()

@@ -176,7 +176,7 @@ def test_a_pulled_code_fills_a_hidden_one(store: LocalStore) -> None:
     code = PulledChange("meeting_code", "m-1", "put", {"meeting_id": "m-1",
                                                        "check_in_code": "4821"})
     outcome = store.apply_pull(page(1, put(item), code))
-    assert outcome.meetings == {"m-1"}
+    assert outcome.of("meeting") == {"m-1"}
     found = store.get_record("meeting", "m-1")
     assert found is not None and found.check_in_code == "4821"
     store.apply_pull(page(2, PulledChange("meeting_code", "m-1", "revoke")))
@@ -200,7 +200,7 @@ def test_pull_puts_revokes_and_skips_malformed(store: LocalStore,
             PulledChange("meeting_code", "m-1", "put", {"meeting_id": "m-1"})))
     assert "skipped malformed meeting m-3" in caplog.text
     assert "skipped malformed meeting_code m-1" in caplog.text
-    assert outcome.meetings == {"m-1", "m-2"}
+    assert outcome.of("meeting") == {"m-1", "m-2"}
     assert set(outcome.skipped) == {"m-3", "m-4", "m-1"}
     assert ids(store.meetings.between(T0, T0 + 9 * HOUR)) == ["m-1", "m-2"]
     store.apply_pull(page(5, PulledChange("meeting", "m-1", "revoke"),
@@ -225,7 +225,7 @@ def test_a_reset_wipes_meetings_codes_and_items_but_keeps_the_outbox(store: Loca
     assert len(store.pending_mutations()) == 1
     store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
     outcome = store.apply_pull(page(6, put(meeting("m-1"))))
-    assert outcome.meetings == {"m-1", "mine"}  # the local draft is created again
+    assert outcome.of("meeting") == {"m-1", "mine"}  # the local draft is created again
     assert ids(store.meetings.between(T0, T0 + 9 * HOUR)) == ["m-1", "mine"]
 
 
@@ -275,7 +275,7 @@ def test_a_refused_booking_is_reverted_and_its_text_kept(store: LocalStore) -> N
     book_id = store.last_mutation_id()
     outcome = store.apply_rejections([PulledRejection(book_id, "meeting.room_taken",
                                                       "第一会议室已被占用", {"room": "r-1"})])
-    assert outcome.meetings == {"a"} and outcome.rejected == (book_id,)
+    assert outcome.of("meeting") == {"a"} and outcome.rejected == (book_id,)
     shown = store.get_record("meeting", "a")
     # The creation is still pending, so the draft stays, without the booking.
     assert shown is not None and shown.booking is None and shown.room_id is None
@@ -291,7 +291,7 @@ def test_a_pending_booking_replays_against_what_the_pull_brought(store: LocalSto
     # The server has applied the creation (not the booking yet); someone else holds the room.
     other = booked(meeting("other", "office.clerk", start=T0 + HOUR), by="p-office.clerk")
     outcome = store.apply_pull(page(3, put(mine), put(other)))
-    assert outcome.meetings == {"mine", "other"}
+    assert outcome.of("meeting") == {"mine", "other"}
     shown = store.get_record("meeting", "mine")
     assert shown is not None and shown.booking is None  # the local replay met the clash
     assert [m.name for m in store.pending_mutations()] == ["meeting.create", "meeting.act"]
@@ -309,7 +309,7 @@ def test_a_pending_reply_is_rebased_and_reverted_to_the_server_version(
     assert pending == 1 and base is not None
     moved = replace(notified, title="改在第二会议室", version=2)
     outcome = store.apply_pull(page(2, put(moved)))
-    assert outcome.meetings == {"m-1"}
+    assert outcome.of("meeting") == {"m-1"}
     shown = store.get_record("meeting", "m-1")
     assert shown is not None and shown.title == "改在第二会议室" and len(shown.replies) == 1
     assert state(store, "m-1")[0] == 1
@@ -340,7 +340,7 @@ def test_sitting_creation_is_replayed_after_a_reset(store: LocalStore) -> None:
     store.wipe_mirror()
     store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=DEMO_ROOMS)
     outcome = store.apply_pull(page(2, put(series)))
-    assert outcome.meetings == {"weekly", "sitting"}
+    assert outcome.of("meeting") == {"weekly", "sitting"}
     again = store.get_record("meeting", "sitting")
     assert again is not None and again.series_id == "weekly" and again.start == start
     assert OFFICE_ID in units_of(again) and FINANCE_ID not in units_of(again)
@@ -353,6 +353,6 @@ def test_a_code_alone_does_not_replay_pending_work_twice(store: LocalStore) -> N
     act(store, "m-1", "finance.leader", MeetingAction(K.REPLY, reply=ReplyKind.ATTEND))
     outcome = store.apply_pull(page(2, PulledChange(
         "meeting_code", "m-1", "put", {"meeting_id": "m-1", "check_in_code": "4821"})))
-    assert outcome.meetings == {"m-1"}
+    assert outcome.of("meeting") == {"m-1"}
     shown = store.get_record("meeting", "m-1")
     assert shown is not None and len(shown.replies) == 1 and shown.check_in_code == "4821"

@@ -492,13 +492,13 @@ def test_pull_puts_revokes_and_skips_malformed(store: LocalStore,
         outcome = store.apply_pull(_page(3, _put(first), _put(second),
                                          PulledChange("supervision", "s-3", "put", broken)))
     assert "skipped malformed supervision s-3" in caplog.text
-    assert outcome.supervision == {"s-1", "s-2"} and outcome.skipped == ("s-3",)
+    assert outcome.of("supervision") == {"s-1", "s-2"} and outcome.skipped == ("s-3",)
     assert [r.id for r in store.supervision.rows(now=NOW)] == ["s-1", "s-2"]
     outcome = store.apply_pull(_page(5, PulledChange("supervision", "s-1", "revoke"),
                                      PulledChange("supervision", "s-2", "revoke"), _put(second)))
     # A revoke then a put of the same record in one page leaves the record.
     assert [r.id for r in store.supervision.rows(now=NOW)] == ["s-2"]
-    assert outcome.supervision == {"s-1", "s-2"}
+    assert outcome.of("supervision") == {"s-1", "s-2"}
     lead = ORG.actor("p-finance.clerk", NOW)
     assert store.supervision.inbox(lead, now=NOW) == []  # still a draft
 
@@ -517,7 +517,7 @@ def test_a_pending_action_is_rebased_on_the_server_version(store: LocalStore) ->
                                 NOW + timedelta(minutes=1))
     assert isinstance(edited, Accepted)
     outcome = store.apply_pull(_page(2, _put(edited.record)))
-    assert "s-1" in outcome.supervision
+    assert "s-1" in outcome.of("supervision")
     shown = store.get_record("supervision", "s-1")
     assert shown is not None and shown.title == "新标题" and shown.status is Status.OPENED
     pending, base = _pending(store, "s-1")
@@ -526,7 +526,7 @@ def test_a_pending_action_is_rebased_on_the_server_version(store: LocalStore) ->
     mutation = store.pending_mutations()[0].mutation_id
     outcome = store.apply_rejections([PulledRejection(mutation, "supervision.status_moved",
                                                       "事项状态已变化")])
-    assert outcome.rejected == (mutation,) and outcome.supervision == {"s-1"}
+    assert outcome.rejected == (mutation,) and outcome.of("supervision") == {"s-1"}
     reverted = store.get_record("supervision", "s-1")
     assert reverted == edited.record and _pending(store, "s-1") == (0, None)
     (rejection,) = store.rejections()
@@ -539,7 +539,7 @@ def test_a_refused_creation_removes_the_item(store: LocalStore) -> None:
     item = _create(store)
     outcome = store.apply_pull(_page(1, last=1, rejected=(
         PulledRejection(1, "supervision.forbidden", "无权新建"),)))
-    assert outcome.supervision == {item.id}
+    assert outcome.of("supervision") == {item.id}
     assert store.get_record("supervision", item.id) is None
     assert store.rejections()[0].args["fields"]["title"] == FIELDS["title"]
 
@@ -552,7 +552,7 @@ def test_a_reset_keeps_local_items_and_replays_their_actions(store: LocalStore) 
     assert store.supervision.items() == []
     store.save_directory(units=DEMO_UNITS, people=DEMO_PEOPLE, rooms=())  # pulled again
     outcome = store.apply_pull(_page(9))
-    assert outcome.supervision == {item.id}
+    assert outcome.of("supervision") == {item.id}
     restored = store.get_record("supervision", item.id)
     assert restored is not None and restored.status is Status.OPENED
     assert len(store.pending_mutations()) == 2

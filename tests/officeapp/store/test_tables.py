@@ -16,7 +16,7 @@ from officeapp.errors import ConflictError
 from officeapp.kinds import ALL
 from officeapp.meetings import create_meeting
 from officeapp.org import Organisation
-from officeapp.store import LocalStore, PulledChange, PullPage
+from officeapp.store import LocalStore, PulledChange, PullOutcome, PullPage
 from officeapp.store.tables import TABLES
 from officeapp.supervision import create_item
 from officeapp.workflow import create_outgoing
@@ -115,9 +115,27 @@ def test_one_pulled_page_puts_and_revokes_every_kind(store: LocalStore) -> None:
     changes += [PulledChange("meeting", "gone", "revoke"),
                 PulledChange("supervision", "bad", "put", {"id": "bad"})]
     outcome = store.apply_pull(PullPage(cursor=3, last_mutation_id=0, changes=changes))
-    assert outcome.documents == {"kept"} and outcome.supervision == {"kept"}
-    assert outcome.meetings == {"kept", "gone"}
+    assert outcome.of("document") == {"kept"} and outcome.of("supervision") == {"kept"}
+    assert outcome.of("meeting") == {"kept", "gone"}
     assert outcome.skipped == ("bad",)
     for kind, record in kept.items():
         assert store.get_record(kind, "kept") == record
     assert store.get_record("meeting", "gone") is None
+
+
+def test_an_outcome_holds_ids_by_kind_and_merges_each_kind() -> None:
+    first = PullOutcome({"document": {"d1"}, "meeting": set()}, directory=False, rejected=(1,))
+    later = PullOutcome({"meeting": {"m1"}, "supervision": {"s1"}}, directory=True,
+                        rejected=(2,), skipped=("bad",))
+    merged = first.merged(later)
+    assert merged == PullOutcome({"document": {"d1"}, "meeting": {"m1"}, "supervision": {"s1"}},
+                                 directory=True, rejected=(1, 2), skipped=("bad",))
+    assert first.of("meeting") == frozenset() and merged.of("supervision") == {"s1"}
+    assert first == PullOutcome({"document": {"d1"}}, rejected=(1,))  # empty kinds drop out
+    assert hash(first) == hash(PullOutcome({"document": {"d1"}}, rejected=(1,)))
+
+
+def test_an_outcome_has_changed_only_if_it_names_something() -> None:
+    assert not PullOutcome(skipped=("bad",)).changed
+    assert PullOutcome({"meeting": {"m1"}}).changed
+    assert PullOutcome(directory=True).changed and PullOutcome(rejected=(3,)).changed

@@ -170,7 +170,7 @@ def test_a_long_pull_tells_the_views_at_once_then_not_more_than_each_second(
     assert counts == sorted(counts) and counts[:2] == [3, 6]
     assert statuses[-1].received == counts[-1] >= len(drafted)
     assert told[0].directory  # the directory comes first
-    assert told[1].documents >= drafted
+    assert told[1].of("document") >= drafted
     assert reviewer.store.get_cursor() > 6  # it did take many pages
     clerk.act(draft(clerk), A.APPROVE, opinion="请核稿")
     clerk.sync()

@@ -12,6 +12,8 @@ import pytest
 from officeapp.clock import Clock
 from officeapp.core.verdict import Accepted, Rejected
 from officeapp.errors import DomainError, Rejection, ValidationError
+from officeapp.store.pull import PullOutcome
+from officeapp.store.tables import TABLES
 from sync.client.api import ApiError, Offline
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from ui.common.context import AppContext, ChangeKind, Changes
@@ -58,7 +60,7 @@ def _operation(pane: Pane, ctx: AppContext, result: Any, *,
 
     return (Operation(pane, ctx, what="办理", action=action)
             .busy(pane.button, flag=pane.busy_seen.append)
-            .changes(ChangeKind.DOCUMENT, document_ids=("d1",))
+            .changes(ChangeKind.DOCUMENT, ids={ChangeKind.DOCUMENT: ("d1",)})
             .refused(pane.refusals.append)
             .success(lambda r: pane.results.append(("ok", r))))
 
@@ -79,7 +81,7 @@ def test_busy_while_running_then_cleared_and_broadcast(doc_env: DocEnv) -> None:
     assert pane.results[-1] == ("ok", Accepted("record"))
     [changes] = heard
     assert changes.kinds == {ChangeKind.DOCUMENT, ChangeKind.OUTBOX}
-    assert changes.document_ids == {"d1"}
+    assert changes.of(ChangeKind.DOCUMENT) == {"d1"}
     assert changes.origin is pane
 
 
@@ -209,3 +211,17 @@ def test_plain_kind_names_still_match_typed_changes() -> None:
     changes = Changes(frozenset({ChangeKind.MEETING}))
     assert "meeting" in changes.kinds
     assert ChangeKind("supervision") is ChangeKind.SUPERVISION
+
+
+def test_every_record_kind_of_the_store_is_a_change_kind() -> None:
+    assert set(TABLES) <= {kind.value for kind in ChangeKind}  # AppContext.pulled relies on it
+
+
+def test_a_pull_is_broadcast_with_its_ids_by_kind(doc_env: DocEnv) -> None:
+    ctx, heard = _context(doc_env)
+    ctx.pulled(PullOutcome({"meeting": {"m1"}, "supervision": {"s1"}}, rejected=(4,)))
+    [changes] = heard
+    assert changes.kinds == {ChangeKind.MEETING, ChangeKind.SUPERVISION, ChangeKind.REJECTION,
+                             ChangeKind.OUTBOX}
+    assert changes.of(ChangeKind.MEETING) == {"m1"} and changes.of(ChangeKind.DOCUMENT) == set()
+    assert changes.origin is None

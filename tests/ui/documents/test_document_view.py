@@ -178,7 +178,8 @@ def test_rejection_shows_a_banner_and_gives_the_text_back(doc_env: DocEnv) -> No
     doc_env.until(lambda: not view.rejection_banners(), what="the banner to go")
     assert doc_env.worker.call(doc_env.store.rejections) == []
     # Only this client knew: nothing queued, no sync asked for.
-    assert [(c.kinds, c.document_ids) for c in heard] == [({ChangeKind.REJECTION}, {doc})]
+    assert [(c.kinds, c.of(ChangeKind.DOCUMENT)) for c in heard] == [
+        ({ChangeKind.REJECTION}, {doc})]
 
 
 def test_adding_an_attachment_copies_it_by_hash_and_edits(doc_env: DocEnv) -> None:
@@ -315,7 +316,7 @@ def test_refreshes_when_someone_else_changes_the_document(doc_env: DocEnv) -> No
     doc = doc_env.draft()
     view = _view(doc_env, "office.clerk", doc)
     doc_env.act(doc, "office.clerk", ActionKind.APPROVE, opinion="请审核")
-    view.ctx.broadcast(Changes(frozenset({"document"}), frozenset({doc})))
+    view.ctx.broadcast(Changes(frozenset({ChangeKind.DOCUMENT}), {"document": frozenset({doc})}))
     doc_env.until(lambda: view.snapshot is not None and view.snapshot.document.step == "review",
                   what="the refresh")
     assert "请审核" in view.route.toPlainText()

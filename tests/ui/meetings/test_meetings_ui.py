@@ -28,7 +28,7 @@ from sync.client import actions
 from tests.ui.conftest import run, until
 from tests.ui.doc_fixtures import DocEnv, doc_env, doc_loop
 from tests.ui.test_client import Sessions, ctx_of, sessions, window_of
-from ui.common.context import Changes
+from ui.common.context import ChangeKind, Changes
 from ui.common.pickers import set_combo_id
 from ui.common.qt import QDate, QDateTime, QTime
 from ui.meetings.dialogs import CheckInDialog, MeetingPdfDialog, ReplyDialog
@@ -547,7 +547,8 @@ def test_reminders_for_a_meeting_starting_soon_and_for_a_notice(doc_env: DocEnv)
     doc_env.settle(0.3)
     assert len(notifier.shown) == 1  # once per occurrence
 
-    notifier.ctx.broadcast(Changes(frozenset({"meeting"}), meeting_ids=frozenset({meeting_id})))
+    notifier.ctx.broadcast(Changes(frozenset({ChangeKind.MEETING}),
+                                   {ChangeKind.MEETING: frozenset({meeting_id})}))
     doc_env.until(lambda: len(notifier.shown) == 2, what="the notice")
     assert notifier.shown[1][0] == "会议通知"
 

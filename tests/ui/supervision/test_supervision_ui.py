@@ -712,7 +712,8 @@ def test_the_lead_unit_is_told_of_an_assignment_and_of_an_urging(doc_env: DocEnv
     env = doc_env
     item_id = assigned(env)
     notifier = Notifier(env.ctx("finance.clerk"))
-    changed = Changes(frozenset({ChangeKind.SUPERVISION}), supervision_ids=frozenset({item_id}))
+    changed = Changes(frozenset({ChangeKind.SUPERVISION}),
+                      {ChangeKind.SUPERVISION: frozenset({item_id})})
     notifier.ctx.broadcast(changed)
     env.until(lambda: notifier.shown, what="the assignment announced")
     assert notifier.shown[0] == ("督办事项", "《推进全市数字政府建设》待签收")
