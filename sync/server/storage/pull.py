@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring as _string  # a str as a JSON literal, as dumps
 from typing import Any
 
 import sqlalchemy as sa
@@ -144,9 +145,10 @@ def pull_in(connection: sa.Connection, begun: Start, request: PullRequest) -> Pu
 
 
 def _change(row: sa.Row[Any]) -> str:
-    head = json.dumps({"seq": row.seq, "kind": row.kind, "id": row.entity_id, "op": row.op},
-                      ensure_ascii=False, separators=(",", ":"))
-    return f'{head[:-1]},"data":{row.payload or "null"}}}'
+    # What json.dumps of the head would give (ensure_ascii=False, no spaces), without its
+    # dict walk: a page of 1,000 changes spent a tenth of a loaded server's time here.
+    return (f'{{"seq":{int(row.seq)},"kind":{_string(row.kind)},"id":{_string(row.entity_id)},'
+            f'"op":{_string(row.op)},"data":{row.payload or "null"}}}')
 
 
 def _page(cursor: int, last_mutation_id: int, rows: list[sa.Row[Any]], *, has_more: bool,
