@@ -17,7 +17,8 @@ dropped afterwards) with the demo organisation and `--load` + `--circulate` more
    reviewer's 待办 inbox query (what the inbox model runs on that signal) lists the document.
    `--changes` times, one after another.
 2. **The same under load**, with `--load` simulated clients (`bench_server_load.py`'s
-   realistic model: event stream held, sync on poke and every 30 s, a change every 300 s)
+   realistic model: event stream held, sync on poke and every 5 minutes, a change every
+   300 s)
    running against the same server, measured after their ramp.
 3. **传阅 to `--circulate` people.** office.clerk circulates a document of its unit to that
    many people; each holds its event stream open and pulls on the poke (the lightweight
@@ -72,7 +73,7 @@ from officeapp.workflow import Action, ActionKind  # noqa: E402
 from officeapp.workflow.codec import assignee_resolver  # noqa: E402
 from sync.client import actions  # noqa: E402
 from sync.client.api import Api, Connection, make_http  # noqa: E402
-from sync.client.engine import SyncEngine  # noqa: E402
+from sync.client.engine import STREAM_POLL_SECONDS, SyncEngine  # noqa: E402
 
 T = TypeVar("T")
 SENDER, RECEIVER = "office.clerk", "office.reviewer"
@@ -272,8 +273,8 @@ def _load_in_background(specs: list[ClientSpec], port: int, duration: float,
     units = sorted({s.unit_id for s in specs})
     siblings = {u: units[(n + 1) % len(units)] for n, u in enumerate(units)}
     plan = Plan(port=port, phase="realistic", start_at=time.time() + 0.5, duration=duration,
-                ramp=RAMP, poll=30.0, push_every=300.0, push_share=0.0, concurrency=0,
-                seed=7)
+                ramp=RAMP, poll=30.0, stream_poll=STREAM_POLL_SECONDS, push_every=300.0,
+                push_share=0.0, concurrency=0, seed=7)
     outcome: dict[str, Any] = {}
 
     def run() -> None:
