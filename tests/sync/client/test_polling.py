@@ -51,6 +51,12 @@ async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
     raise AssertionError("condition not met in time")
 
 
+async def first_round(stream: Stream, pulls: list[float]) -> None:
+    """Open the stream and wait for the first round's pull (which waited for it)."""
+    stream.queue.put_nowait("ready")
+    await until(lambda: len(pulls) == 1)
+
+
 def running(client: Any, body: Callable[[Stream], Any], *, poll: float,
             stream_poll: float) -> None:
     """Start the engine on a fake stream, run `body`, stop the engine."""
@@ -77,8 +83,7 @@ def test_the_first_sync_waits_for_the_stream_and_its_ready_brings_no_second_pull
     async def body(stream: Stream) -> None:
         await asyncio.sleep(0.2)
         assert pulls == []  # the stream has not said ready: the first sync waits for it
-        stream.queue.put_nowait("ready")
-        await until(lambda: len(pulls) == 1)
+        await first_round(stream, pulls)
         await asyncio.sleep(0.3)
         assert len(pulls) == 1
         # A later `ready` is a reconnection: pokes may have been lost meanwhile.
@@ -122,8 +127,7 @@ def test_while_the_stream_is_open_polls_stretch_and_pokes_still_pull_at_once(
     pulls = counting_pulls(clerk)
 
     async def body(stream: Stream) -> None:
-        stream.queue.put_nowait("ready")
-        await until(lambda: len(pulls) == 1)
+        await first_round(stream, pulls)
         await asyncio.sleep(0.6)  # six poll intervals
         assert len(pulls) == 1, "polled although the stream was open"
         stream.queue.put_nowait("heartbeat")
@@ -140,8 +144,7 @@ def test_once_the_stream_drops_the_client_polls_again(make_client: Any) -> None:
     pulls = counting_pulls(clerk)
 
     async def body(stream: Stream) -> None:
-        stream.queue.put_nowait("ready")
-        await until(lambda: len(pulls) == 1)
+        await first_round(stream, pulls)
         await asyncio.sleep(0.3)
         assert len(pulls) == 1
         stream.queue.put_nowait(None)  # reconnecting takes seconds (backoff)
@@ -157,8 +160,7 @@ def test_the_stretched_poll_still_comes(make_client: Any) -> None:
     pulls = counting_pulls(clerk)
 
     async def body(stream: Stream) -> None:
-        stream.queue.put_nowait("ready")
-        await until(lambda: len(pulls) == 1)
+        await first_round(stream, pulls)
         await until(lambda: len(pulls) == 2, seconds=2.0)
         assert pulls[1] - pulls[0] >= 0.45  # stream_poll, not poll
 
