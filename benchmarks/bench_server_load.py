@@ -16,8 +16,7 @@ thousand argon2 logins would take minutes of CPU), starts `officeapp-server --wo
 1. **Realistic** (`--duration` s). Each client behaves like `sync.client.SyncEngine` on a
    desktop: it holds its event stream (`GET /sync/events`) open all the time; it syncs (push
    what is pending, then pull until up to date) when its stream first says `ready` (or 2 s
-   after it starts, if the stream is slower; not at all if `ready` names the head of the
-   log its cursor is at and nothing is pending), when the stream says `poke` or `ready` again,
+   after it starts, if the stream is slower), when the stream says `poke` or `ready` again,
    and after `--stream-poll` s without a sync while the stream is open (300, the client's
    default; `--poll` s, 30, while it is not); its user makes a
    change (a new 发文 draft: one push, which pokes the drafter's unit, about 20 people) every
@@ -373,7 +372,6 @@ class SimClient:
         # waiting for it); `streaming` while the stream is open.
         self.listening = asyncio.Event()
         self.streaming = False
-        self.ready_head: int | None = None
         self.pull_body_prefix = (f'{{"client_id":"{spec.client_id}","schema_version":1,'
                                  f'"limit":{PAGE},"cursor":')
 
@@ -437,10 +435,7 @@ class SimClient:
                     await self.listening.wait()
             self.listening.set()
             self.wake.clear()
-            if 0 < self.cursor == self.ready_head and not self.pending:
-                self.rec.count("started_at_head")  # the stream said so: nothing to pull
-            else:
-                await self.pull_all("initial_pull" if self.cursor == 0 else "start_pull")
+            await self.pull_all("initial_pull" if self.cursor == 0 else "start_pull")
             while time.monotonic() < deadline:
                 idle = self.plan.stream_poll if self.streaming else self.plan.poll
                 with contextlib.suppress(TimeoutError):
@@ -486,8 +481,6 @@ class SimClient:
                 if self.listening.is_set():
                     self.wake.set()  # reconnected: a poke may have been lost meanwhile
                 else:
-                    found = re.search(rb'"head":(\d+)', first)
-                    self.ready_head = int(found.group(1)) if found else None
                     self.listening.set()  # the first sync waits for this
                 while True:
                     chunk = await reader.read(4096)

@@ -81,24 +81,6 @@ class UpgradeRequired(ApiError):
 
 
 @dataclass(frozen=True)
-class ServerEvent:
-    """One event of the stream: its name, and for `ready` the head of the server's log when
-    the stream began to listen (None from a server that does not say)."""
-
-    name: str
-    head: int | None = None
-
-
-def _head_of(data: str) -> int | None:
-    """Return the `head` an event's data names, None if it names none (or is not JSON)."""
-    try:
-        head = json.loads(data).get("head")
-    except (ValueError, AttributeError):
-        return None
-    return head if isinstance(head, int) and not isinstance(head, bool) and head >= 0 else None
-
-
-@dataclass(frozen=True)
 class Connection:
     """Where the server is and how to reach it."""
 
@@ -255,8 +237,8 @@ class Api:
                                         json=request.model_dump())
         return response.content
 
-    async def events(self) -> AsyncIterator[ServerEvent]:
-        """Yield the server-sent events (`ready`, `poke`, `heartbeat`) as they come."""
+    async def events(self) -> AsyncIterator[str]:
+        """Yield the names of server-sent events (`ready`, `poke`, `heartbeat`) as they come."""
         await self._ensure_token()
         headers = {"Authorization": f"Bearer {self.access_token}",
                    "Accept": "text/event-stream"}
@@ -267,16 +249,9 @@ class Api:
                 if response.status_code != 200:
                     await response.aread()
                     raise _error(response)
-                name = None
                 async for line in response.aiter_lines():
                     if line.startswith("event:"):
-                        name = line.partition(":")[2].strip()
-                    elif line.startswith("data:") and name is not None:
-                        yield ServerEvent(name, _head_of(line.partition(":")[2]))
-                        name = None
-                    elif not line and name is not None:  # an event without data
-                        yield ServerEvent(name)
-                        name = None
+                        yield line.partition(":")[2].strip()
         except httpx.TransportError as error:
             raise Offline(str(error)) from error
 

@@ -117,7 +117,6 @@ class SyncEngine:
         # waiting for it); `_streaming` while it is open.
         self._listening = asyncio.Event()
         self._streaming = False
-        self._ready_head: int | None = None  # the head of the log the stream said at `ready`
         self._listener: asyncio.Future[Any] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
@@ -351,7 +350,6 @@ class SyncEngine:
         """Start the sync loop and the event listener as background tasks."""
         self._stopping = False
         self._listening.clear()
-        self._ready_head = None
         self._spawn(self._loop())
         self._listener = self._spawn(self._listen())
         self._check_traces_soon()  # what a previous run left unchecked, even when offline
@@ -390,14 +388,11 @@ class SyncEngine:
             async with asyncio.timeout(FIRST_READY_WAIT_SECONDS):
                 await self._listening.wait()
         self._listening.set()  # a `ready` from now on may follow a change this round missed
-        first = True
         while not self._stopping:
             self._wake.clear()
             polled = False  # a failed round is retried on its backoff, stream or not
             try:
-                if not (first and await self._current(self._ready_head)):
-                    await self.sync_once()
-                first = False
+                await self.sync_once()
                 delay, polled = self.poll_seconds, True
             except LoginRequired:
                 return
@@ -411,22 +406,6 @@ class SyncEngine:
                 log.exception("sync round failed")
                 delay = self._backoff()
             await self._sleep(delay, stretch=polled)
-
-    async def _current(self, head: int | None) -> bool:
-        """Whether the first round has nothing to do: nothing waits to be pushed, and this
-        store's cursor is at the head the event stream said when it began to listen (every
-        change after it pokes the stream). Then the round is done without a request: at
-        the start of an office's day, thousands of clients would each pull nothing."""
-        if head is None or head == 0:
-            return False
-        cursor, pending, roots = await self._call(
-            lambda s: (s.get_cursor(), s.pending_count(), s.trust_roots_known()), self.store)
-        if cursor != head or pending or not roots:
-            return False
-        self._roots_known = True
-        self._set(online=True, syncing=False, pending=0, error=None, last_sync=self._clock(),
-                  login_required=False, upgrade=None)
-        return True
 
     async def _sleep(self, delay: float, *, stretch: bool = False) -> None:
         """Wait `delay` seconds, or less if someone triggers a sync. With `stretch`, the wait
@@ -461,12 +440,10 @@ class SyncEngine:
                     self._streaming = True
                     if self._client_too_old():
                         return  # syncing has stopped until the client is upgraded
-                    if event.name == "poke" or (event.name == "ready"
-                                                and self._listening.is_set()):
+                    if event == "poke" or (event == "ready" and self._listening.is_set()):
                         self.trigger()
-                    elif event.name == "ready":
-                        self._ready_head = event.head
-                        self._listening.set()  # the first round, waiting for this, goes now
+                    elif event == "ready":
+                        self._listening.set()  # the first sync, waiting for this, pulls now
             except LoginRequired:
                 return
             except (Offline, ApiError) as error:

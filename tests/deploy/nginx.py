@@ -37,7 +37,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from officeapp.demo import DEMO_PASSWORD
 from officeapp.store import LocalStore
-from sync.client.api import Api, Connection, ServerEvent, make_http
+from sync.client.api import Api, Connection, make_http
 from sync.client.blobs import Blobs
 from sync.client.engine import SyncEngine
 from tests.sync.processes import ROOT
@@ -269,9 +269,9 @@ class ListeningApi(Api):
         self.heard: list[str] = []
         self.heard_at: list[float] = []  # seconds since the epoch, as nginx logs
 
-    async def events(self) -> AsyncIterator[ServerEvent]:
+    async def events(self) -> AsyncIterator[str]:
         async for event in super().events():
-            self.heard.append(event.name)
+            self.heard.append(event)
             self.heard_at.append(time.time())
             yield event
 

@@ -13,23 +13,21 @@ from typing import Any
 
 import httpx
 
-from sync.client.api import Offline, ServerEvent, _head_of
+from sync.client.api import Offline
 from tests.sync.client.links import Hooked, answered
-from tests.sync.client.test_faults import draft
 
 
 class Stream:
-    """A fake event stream: yields what is put in (a name: an event without data); `None`
-    closes it (as a dropped link)."""
+    """A fake event stream: yields what is put in; `None` closes it (as a dropped link)."""
 
     def __init__(self) -> None:
-        self.queue: asyncio.Queue[str | ServerEvent | None] = asyncio.Queue()
+        self.queue: asyncio.Queue[str | None] = asyncio.Queue()
         self.opened = 0
 
-    async def events(self) -> AsyncIterator[ServerEvent]:
+    async def events(self) -> AsyncIterator[str]:
         self.opened += 1
         while (event := await self.queue.get()) is not None:
-            yield ServerEvent(event) if isinstance(event, str) else event
+            yield event
         raise Offline("stream dropped")
 
 
@@ -192,54 +190,3 @@ def test_a_reset_reopens_the_stream_under_the_new_scopes(make_client: Any) -> No
         await until(lambda: len(answers) >= 3)
 
     running(clerk, body, poll=3600, stream_poll=3600)
-
-
-def test_a_client_at_the_head_the_stream_names_starts_without_a_request(
-        make_client: Any) -> None:
-    clerk = make_client("office.clerk")
-    clerk.sync()
-    head = clerk.store.get_cursor()
-    assert head > 0 and clerk.store.trust_roots_known()
-    pulls = counting_pulls(clerk)
-    statuses: list[Any] = []
-    clerk.engine._on_status = statuses.append
-
-    async def body(stream: Stream) -> None:
-        stream.queue.put_nowait(ServerEvent("ready", head))
-        await until(lambda: any(s.online and s.last_sync for s in statuses))
-        await asyncio.sleep(0.3)
-        assert pulls == []  # nothing new since: the server said so when the stream opened
-        stream.queue.put_nowait("poke")  # and what comes after pokes
-        await until(lambda: len(pulls) == 1)
-
-    running(clerk, body, poll=3600, stream_poll=3600)
-    assert statuses[0].error is None and statuses[0].pending == 0
-
-
-def test_a_client_behind_the_head_or_with_work_waiting_syncs_at_start(
-        make_client: Any) -> None:
-    clerk = make_client("office.clerk")
-    clerk.sync()
-    head = clerk.store.get_cursor()
-    pulls = counting_pulls(clerk)
-
-    async def behind(stream: Stream) -> None:
-        stream.queue.put_nowait(ServerEvent("ready", head + 1))
-        await until(lambda: len(pulls) == 1)
-
-    running(clerk, behind, poll=3600, stream_poll=3600)
-    draft(clerk)
-    assert clerk.store.pending_count() == 1
-
-    async def waiting(stream: Stream) -> None:
-        stream.queue.put_nowait(ServerEvent("ready", clerk.store.get_cursor()))
-        await until(lambda: clerk.store.pending_count() == 0)
-
-    running(clerk, waiting, poll=3600, stream_poll=3600)
-
-
-def test_the_head_is_read_from_ready_data_and_junk_names_none() -> None:
-    assert _head_of(' {"head":42}') == 42
-    for junk in ("", "{}", "[1]", '{"head":"42"}', '{"head":-1}', '{"head":true}', "{",
-                 '{"head":1.5}', "null"):
-        assert _head_of(junk) is None, junk

@@ -26,7 +26,7 @@ from sync.server.errors import ApiError
 from sync.server.http.routes.deps import ServerDep, SessionDep, TokenDep
 from sync.server.http.server import Server
 from sync.server.identity.auth import Session, session_from, session_params
-from sync.server.storage import changelog, db, pull, seals
+from sync.server.storage import db, pull, seals
 from sync.server.storage.visibility import user_scopes
 
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -101,19 +101,11 @@ def _open_stream(server: Server, token: str) -> tuple[Session, frozenset[str]]:
     return session, scopes
 
 
-def _head(server: Server) -> int:
-    with db.read(server.engine) as connection:
-        return changelog.head(connection)[0]
-
-
 async def _stream(server: Server, session: Session,
                   scopes: frozenset[str]) -> AsyncIterator[str]:
     subscriber = server.hub.subscribe(scopes)
     try:
-        # The head of the log, read once the stream listens: whatever comes after it pokes
-        # this stream, so a client whose cursor is at this head has nothing to pull yet.
-        head = await run_in_threadpool(_head, server)
-        yield f'retry: 3000\nevent: ready\ndata: {{"head":{head}}}\n\n'
+        yield "retry: 3000\nevent: ready\ndata: {}\n\n"
         # The stream ends when the access token does (the client reconnects with a fresh one)
         # or when the server stops (the client reconnects when it can).
         while server.settings.clock() < session.expires_at and not server.hub.closing:
@@ -134,9 +126,8 @@ async def _stream(server: Server, session: Session,
 
 @router.get("/events", responses={**ERRORS, 200: {"content": {"text/event-stream": {}}}})
 async def events(token: TokenDep, server: ServerDep) -> StreamingResponse:
-    """Server-sent events: `ready` once listening (its data: the head of the log then),
-    `poke` when something new may be pulled, `heartbeat` meanwhile; 503 while the server is
-    stopping."""
+    """Server-sent events: `poke` when something new may be pulled, `heartbeat` meanwhile;
+    503 while the server is stopping."""
     session, scopes = await run_in_threadpool(_open_stream, server, token)
     if server.hub.closing:
         raise ApiError(503, "server.stopping", "服务器正在停止，请稍后重试",
