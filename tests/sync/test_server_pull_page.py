@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,8 +17,7 @@ def test_a_change_is_written_as_json_dumps_would(seq: int, kind: str, entity_id:
     # The stored payload is spliced in as it is (here: written compactly too).
     payload = None if data is None else json.dumps(data, ensure_ascii=False,
                                                    separators=(",", ":"))
-    row = SimpleNamespace(seq=seq, kind=kind, entity_id=entity_id, op=op, payload=payload)
-    written = _change(row)  # type: ignore[arg-type]
+    written = _change(seq, kind, entity_id, op, payload)
     expected = json.dumps({"seq": seq, "kind": kind, "id": entity_id, "op": op, "data": data},
                           ensure_ascii=False, separators=(",", ":"))
     assert written == expected
