@@ -38,7 +38,8 @@ the generators' and the whole machine (`other_cpu` is whatever else ran meanwhil
 figures are only as clean as that is small).
 
 Prints one JSON object per line: {"name": ..., "value": ..., "unit": ...}; realistic-phase
-figures are plain (`p50_ms`, `p99_ms`, `errors`; stream openings are not requests),
+figures are plain (`p50_ms`, `p99_ms`, `errors`; stream openings are not requests;
+`after_ramp` is the same for the requests sent once every client has started),
 saturation figures start with `max_`.
 Bar (DESIGN.md §5, 1000 clients on 2 cores): p99_ms < 250, errors == 0.
 """
@@ -320,14 +321,21 @@ def pull_summary(body: bytes) -> tuple[int, bool, bool]:
 
 @dataclass
 class Recorder:
-    """Latencies (ms) per request kind, and failures by kind."""
+    """Latencies (ms) per request kind, and failures by kind; apart, the latencies of the
+    requests (not stream openings) sent once every client has started (`steady_from`, wall
+    clock), which tell the steady state from the queue the start of the day builds."""
 
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    steady: list[float] = field(default_factory=list)
+    steady_from: float = math.inf
 
     def ok(self, kind: str, started: float) -> None:
-        self.latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+        took = time.perf_counter() - started
+        self.latencies.setdefault(kind, []).append(took * 1000)
+        if kind != "events_ready" and time.time() - took >= self.steady_from:
+            self.steady.append(took * 1000)
 
     def failed(self, what: str) -> None:
         self.errors[what] = self.errors.get(what, 0) + 1
@@ -528,13 +536,13 @@ def generator_main(pipe: Connection, specs: list[ClientSpec], siblings: dict[str
                    plan: Plan) -> None:
     """Entry point of one generator process: run the plan, send back what it measured."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    rec = Recorder()
+    rec = Recorder(steady_from=plan.start_at + plan.ramp)
     before = resource.getrusage(resource.RUSAGE_SELF)
     asyncio.run(generate(specs, siblings, plan, rec))
     after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     pipe.send({"latencies": rec.latencies, "errors": rec.errors, "counts": rec.counts,
-               "cpu": cpu})
+               "steady": rec.steady, "cpu": cpu})
     pipe.close()
 
 
@@ -587,6 +595,7 @@ class PhaseResult:
     server_cpu: float
     postgres_cpu: float
     machine_cores: float
+    steady: list[float] = field(default_factory=list)
 
 
 def run_phase(specs: list[ClientSpec], siblings: dict[str, str], plan: Plan, generators: int,
@@ -618,6 +627,7 @@ def run_phase(specs: list[ClientSpec], siblings: dict[str, str], plan: Plan, gen
     for result in results:
         for kind, values in result["latencies"].items():
             merged.latencies.setdefault(kind, []).extend(values)
+        merged.steady.extend(result["steady"])
         for name in ("errors", "counts"):
             target = getattr(merged, name)
             for key, value in result[name].items():
@@ -653,6 +663,12 @@ def report(result: PhaseResult, prefix: str, leave_out: tuple[str, ...] = ()) ->
     emit(f"{prefix}p99_ms", round(percentile(requests, 0.99), 1), "ms")
     emit(f"{prefix}max_ms", round(max(requests, default=0.0), 1), "ms")
     emit(f"{prefix}errors", errors, "requests")
+    if result.steady and prefix == "":
+        # Not the bar (that is p99_ms, over the whole phase): what the run looks like once
+        # every client has started, to tell the steady state from the start's queue.
+        emit("after_ramp", {"count": len(result.steady),
+                            "p50_ms": round(percentile(result.steady, 0.5), 1),
+                            "p99_ms": round(percentile(result.steady, 0.99), 1)}, "requests")
     for kind in sorted(result.latencies):
         values = result.latencies[kind]
         emit(f"{prefix}{kind}", {"count": len(values),

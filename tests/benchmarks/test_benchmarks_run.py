@@ -25,6 +25,8 @@ def test_the_load_benchmark_runs_its_clients_and_saturation() -> None:
     ready = figures["events_ready"]
     assert isinstance(ready, dict) and ready["count"] == 20  # every client held a stream
     assert isinstance(figures["max_pull"], dict) and figures["max_pull"]["count"] > 0
+    steady = figures["after_ramp"]
+    assert isinstance(steady, dict) and 0 < steady["count"] < figures["requests"]
 
 
 def test_the_latency_benchmark_times_a_change_and_a_circulation() -> None:
