@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from json.encoder import encode_basestring as _string  # a str as a JSON literal, as dumps
@@ -94,13 +95,13 @@ def record_scopes(engine: sa.Engine, *, client_id: str, person_id: str, key: str
 
 
 def _visible(connection: sa.Connection, scopes: frozenset[str], cursor: int, head: int,
-             limit: int, protocol: int) -> list[sa.Row[Any]]:
+             limit: int, protocol: int) -> Sequence[sa.Row[Any]]:
     values = {"cursor": cursor, "head": head, "scopes": sorted(scopes), "limit": limit + 1}
     unknown = sorted(kind for kind, since in KINDS_SINCE.items() if since > protocol)
     if unknown:
-        return list(connection.execute(_VISIBLE_KNOWN, {**values, "unknown": unknown}).all())
-    # all(): the rows in one fetch, not one driver call each (a tenth of a loaded server).
-    return list(connection.execute(_VISIBLE, values).all())
+        return connection.execute(_VISIBLE_KNOWN, {**values, "unknown": unknown}).all()
+    # all(): the rows in one fetch, not one driver call each (5 % of a loaded worker).
+    return connection.execute(_VISIBLE, values).all()
 
 
 def pull_in(connection: sa.Connection, begun: Start, request: PullRequest) -> PullAnswer:
@@ -152,10 +153,10 @@ def _change(seq: int, kind: str, entity_id: str, op: str, payload: str | None) -
             f'"op":{_string(op)},"data":{payload or "null"}}}')
 
 
-def _page(cursor: int, last_mutation_id: int, rows: list[sa.Row[Any]], *, has_more: bool,
+def _page(cursor: int, last_mutation_id: int, rows: Sequence[sa.Row[Any]], *, has_more: bool,
           reset: bool) -> str:
     # Rows unpacked as tuples (in _VISIBLE's column order): a Row's attributes cost more.
-    heads = cast("list[tuple[int, str, str, str, str | None]]", rows)
+    heads = cast("Sequence[tuple[int, str, str, str, str | None]]", rows)
     changes = ",".join(_change(seq, kind, entity_id, op, payload)
                        for seq, kind, entity_id, op, payload in heads if op != changelog.RESULT)
     results = ",".join(r.payload for r in rows if r.op == changelog.RESULT)
