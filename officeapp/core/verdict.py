@@ -3,13 +3,13 @@
 `decide` of every area (公文, 会议, 督办) returns `Verdict[ItsRecord]`. The record kinds differ in
 what they carry; the shape of a verdict does not, nor do the steps every `decide` shares: a deep
 check raises `Refused`, `ruled` turns it into `Rejected`, `accept` appends the trace and bumps
-the version, `person_text` checks what a person wrote, and `moved_first` says who moved a record
-before this action could.
+the version, `person_text` checks what a person wrote, and `moved_first` and `moved_away` say
+who moved a record before this action could.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -71,6 +71,18 @@ def moved_first(*, actor_id: str, actor_name: str, at: datetime,
     people, and the same as the rejection's details (last_actor_id, last_actor_name, at)."""
     details = {"last_actor_id": actor_id, "last_actor_name": actor_name, "at": at.isoformat()}
     return f"{actor_name}已于{minute_text(at)}{did}", details
+
+
+def moved_away(code: str, message: str, details: dict[str, Any], *, last: Any | None,
+               did: Mapping[Any, str], now_at: str) -> Refused:
+    """Refuse an action meant for a state (a step, a status) the record has left: `message`,
+    then, where `last` (the trace entry that moved it) is known, who moved it and `now_at`,
+    where the record is now. `did` names the entry's action."""
+    if last is None:
+        return Refused(code, message, **details)
+    who, by = moved_first(actor_id=last.actor_id, actor_name=last.actor_name, at=last.at,
+                          did=did[last.action])
+    return Refused(code, f"{message}：{who}，{now_at}", **details, **by)
 
 
 def accept(before: R, after: R, entries: tuple[Any, ...], now: datetime,

@@ -14,7 +14,7 @@ from officeapp.core.verdict import (
     Rejected,
     Verdict,
     accept,
-    moved_first,
+    moved_away,
     person_text,
     ruled,
 )
@@ -536,13 +536,9 @@ def _check_expected_status(item: SupervisionItem, action: SupervisionAction) -> 
                                "status": item.status.value}
     message = f"事项已不是“{STATUS_LABELS[action.expected_status]}”状态"
     moved = [e for e in item.trace if e.target_status is not e.status]
-    if moved:
-        last = moved[-1]
-        who, by = moved_first(actor_id=last.actor_id, actor_name=last.actor_name,
-                              at=last.at, did=ACTION_LABELS[last.action])
-        details.update(by)
-        message += f"：{who}，当前为“{STATUS_LABELS[item.status]}”"
-    raise Refused("supervision.status_moved", message, **details)
+    raise moved_away("supervision.status_moved", message, details,
+                     last=moved[-1] if moved else None, did=ACTION_LABELS,
+                     now_at=f"当前为“{STATUS_LABELS[item.status]}”")
 
 
 def _probe(item: SupervisionItem, kind: ActionKind, now: datetime) -> SupervisionAction:

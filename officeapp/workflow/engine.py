@@ -14,6 +14,7 @@ from officeapp.core.verdict import (
     Rejected,
     Verdict,
     accept,
+    moved_away,
     moved_first,
     person_text,
     ruled,
@@ -667,13 +668,9 @@ def _check_expected_step(doc: Document, action: Action) -> None:
     moved = [e for e in doc.trace if e.target_step is not None]
     details: dict[str, Any] = {"expected_step": action.expected_step, "step": doc.step}
     message = f"该文件已不在“{_safe_label(doc, action.expected_step)}”环节"
-    if moved:
-        last = moved[-1]
-        who, by = moved_first(actor_id=last.actor_id, actor_name=last.actor_name,
-                              at=last.at, did=ACTION_LABELS[last.action])
-        details.update(by)
-        message += f"：{who}，当前环节为“{current_step(doc).label}”"
-    raise Refused("workflow.step_moved", message, **details)
+    raise moved_away("workflow.step_moved", message, details,
+                     last=moved[-1] if moved else None, did=ACTION_LABELS,
+                     now_at=f"当前环节为“{current_step(doc).label}”")
 
 
 def _safe_label(doc: Document, step_key: str) -> str:
