@@ -16,7 +16,14 @@ from ui.common import highlight, times
 from ui.common.context import AppContext, ChangeKind, Changes
 from ui.common.date_edits import DateEdit
 from ui.common.feedback import Feedback, FeedbackBar
-from ui.common.fit import ColumnFit, em, header_widths, keep_items_whole, keep_pane_room, open_size
+from ui.common.fit import (
+    ColumnFit,
+    em,
+    header_widths,
+    keep_items_whole,
+    list_beside_pane,
+    open_size,
+)
 from ui.common.highlight import HighlightDelegate
 from ui.common.messages import refusal_text
 from ui.common.qt import (
@@ -224,13 +231,7 @@ class MainWindow(QMainWindow):
         self.title.setStyleSheet("font-size: 16px; font-weight: bold")
         layout.addWidget(self.title)
         layout.addWidget(self.filters)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(self.document)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([800, 500])
-        keep_pane_room(self.document)
+        split = list_beside_pane(self.table, self.document, sizes=(800, 500))
         layout.addWidget(split, 1)
         self.pages.addWidget(inbox)
         self.pages.addWidget(self.directory)

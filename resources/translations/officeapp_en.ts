@@ -678,19 +678,19 @@
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="148" />
-        <location filename="../../ui/supervision/supervision_page.py" line="328" />
+        <location filename="../../ui/supervision/supervision_page.py" line="320" />
         <source>修改督办事项</source>
         <translation>Edit supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="150" />
-        <location filename="../../ui/supervision/supervision_page.py" line="319" />
+        <location filename="../../ui/supervision/supervision_page.py" line="311" />
         <source>分解督办事项</source>
         <translation>Split supervision item</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/supervision_form.py" line="152" />
-        <location filename="../../ui/supervision/supervision_page.py" line="253" />
+        <location filename="../../ui/supervision/supervision_page.py" line="245" />
         <source>新建督办事项</source>
         <translation>New supervision item</translation>
     </message>
@@ -1067,13 +1067,13 @@
         <translation>Preview: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="493" />
+        <location filename="../../ui/meetings/meeting_view.py" line="494" />
         <source>提醒：{0}</source>
         <translation>Reminder: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/supervision/dialogs.py" line="296" />
-        <location filename="../../ui/supervision/supervision_page.py" line="419" />
+        <location filename="../../ui/supervision/supervision_page.py" line="411" />
         <source>督办通报</source>
         <translation>Supervision report</translation>
     </message>
@@ -1183,149 +1183,149 @@
         <translation>Search item titles</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="135" />
+        <location filename="../../ui/supervision/supervision_page.py" line="127" />
         <source>督办操作</source>
         <translation>Supervision actions</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="138" />
+        <location filename="../../ui/supervision/supervision_page.py" line="130" />
         <source>我的督办</source>
         <translation>My supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="138" />
+        <location filename="../../ui/supervision/supervision_page.py" line="130" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="139" />
-        <location filename="../../ui/supervision/supervision_page.py" line="212" />
+        <location filename="../../ui/supervision/supervision_page.py" line="131" />
+        <location filename="../../ui/supervision/supervision_page.py" line="204" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="148" />
+        <location filename="../../ui/supervision/supervision_page.py" line="140" />
         <source>新建督办</source>
         <translation>New item</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="150" />
+        <location filename="../../ui/supervision/supervision_page.py" line="142" />
         <source>台账导出</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="154" />
+        <location filename="../../ui/supervision/supervision_page.py" line="146" />
         <source>Excel台账（XLSX）…</source>
         <translation>Ledger (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="155" />
+        <location filename="../../ui/supervision/supervision_page.py" line="147" />
         <source>台账PDF…</source>
         <translation>Ledger (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="157" />
+        <location filename="../../ui/supervision/supervision_page.py" line="149" />
         <source>导出“全部事项”当前筛选出的事项</source>
         <translation>Export the items “All items” shows with its filters</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="159" />
+        <location filename="../../ui/supervision/supervision_page.py" line="151" />
         <source>督办通报…</source>
         <translation>Supervision report…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="160" />
-        <location filename="../../ui/supervision/supervision_page.py" line="433" />
-        <location filename="../../ui/supervision/supervision_page.py" line="434" />
+        <location filename="../../ui/supervision/supervision_page.py" line="152" />
+        <location filename="../../ui/supervision/supervision_page.py" line="425" />
+        <location filename="../../ui/supervision/supervision_page.py" line="426" />
         <location filename="../../ui/supervision/supervision_view.py" line="163" />
         <source>督办单</source>
         <translation>Assignment sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="162" />
+        <location filename="../../ui/supervision/supervision_page.py" line="154" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="218" />
+        <location filename="../../ui/supervision/supervision_page.py" line="210" />
         <source>我的督办（共{0}项，显示最紧要的前{1}项）</source>
         <translation>My supervision ({0} in all; the {1} most pressing are shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="219" />
+        <location filename="../../ui/supervision/supervision_page.py" line="211" />
         <source>我的督办（{0}）</source>
         <translation>My supervision ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="224" />
+        <location filename="../../ui/supervision/supervision_page.py" line="216" />
         <source>全部事项（共{0}项，按期限显示前{1}项，可用筛选缩小范围）</source>
         <translation>All items ({0} in all; the first {1} by deadline are shown — filter to narrow)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="226" />
+        <location filename="../../ui/supervision/supervision_page.py" line="218" />
         <source>全部事项（{0}）</source>
         <translation>All items ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="89" />
+        <location filename="../../ui/supervision/supervision_page.py" line="87" />
         <location filename="../../ui/supervision/supervision_view.py" line="115" />
         <source>读取督办事项</source>
         <translation>Loading supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="90" />
+        <location filename="../../ui/supervision/supervision_page.py" line="88" />
         <source>读取我的督办</source>
         <translation>Loading my supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="254" />
+        <location filename="../../ui/supervision/supervision_page.py" line="246" />
         <source>只有督查人员可以新建督办事项</source>
         <translation>Only supervisors may create supervision items</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="368" />
-        <location filename="../../ui/supervision/supervision_page.py" line="373" />
+        <location filename="../../ui/supervision/supervision_page.py" line="360" />
+        <location filename="../../ui/supervision/supervision_page.py" line="365" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="369" />
+        <location filename="../../ui/supervision/supervision_page.py" line="361" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="587" />
-        <location filename="../../ui/supervision/supervision_page.py" line="382" />
+        <location filename="../../ui/meetings/meeting_view.py" line="588" />
+        <location filename="../../ui/supervision/supervision_page.py" line="374" />
         <source>未能导出：</source>
         <translation>Could not export: </translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="384" />
+        <location filename="../../ui/supervision/supervision_page.py" line="376" />
         <source>已导出{0}项到 {1}</source>
         <translation>Exported {0} item(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="399" />
+        <location filename="../../ui/supervision/supervision_page.py" line="391" />
         <source>督办台账</source>
         <translation>Supervision ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="399" />
+        <location filename="../../ui/supervision/supervision_page.py" line="391" />
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="417" />
+        <location filename="../../ui/supervision/supervision_page.py" line="409" />
         <source>督办通报（{0}至{1}）</source>
         <translation>Supervision report ({0} to {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="430" />
+        <location filename="../../ui/supervision/supervision_page.py" line="422" />
         <source>请先在列表中选择一项督办事项</source>
         <translation>Select a supervision item in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/supervision/supervision_page.py" line="434" />
+        <location filename="../../ui/supervision/supervision_page.py" line="426" />
         <source>督办单：{0}</source>
         <translation>Assignment sheet: {0}</translation>
     </message>
@@ -2168,43 +2168,43 @@
         <translation>, booked by {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="529" />
+        <location filename="../../ui/meetings/meeting_form.py" line="492" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="531" />
-        <location filename="../../ui/meetings/meeting_form.py" line="535" />
+        <location filename="../../ui/meetings/meeting_form.py" line="494" />
+        <location filename="../../ui/meetings/meeting_form.py" line="498" />
         <source>草稿已保存，可预订会议室并发送通知</source>
         <translation>Draft saved: book a room and send the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="541" />
+        <location filename="../../ui/meetings/meeting_form.py" line="504" />
         <source>变更已保存，已向参会人员发出会议变更通知</source>
         <translation>Change saved; a change notice has gone to the attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="543" />
+        <location filename="../../ui/meetings/meeting_form.py" line="506" />
         <source>；时间或会议室已变，请重新预订会议室</source>
         <translation>; the time or room changed, book the room again</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="582" />
+        <location filename="../../ui/meetings/meeting_form.py" line="545" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="594" />
+        <location filename="../../ui/meetings/meeting_form.py" line="557" />
         <source>已提交预订，等待会议室审批</source>
         <translation>Booking sent, waiting for the room's approval</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="594" />
+        <location filename="../../ui/meetings/meeting_form.py" line="557" />
         <source>会议室已预订</source>
         <translation>Room booked</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="600" />
+        <location filename="../../ui/meetings/meeting_form.py" line="563" />
         <source>未能发送通知：{0}</source>
         <translation>Notice not sent: {0}</translation>
     </message>
@@ -2241,12 +2241,12 @@
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="127" />
+        <location filename="../../ui/meetings/meetings_page.py" line="126" />
         <source>（周期性会议，全部场次）</source>
         <translation>(recurring meeting, every occurrence)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="129" />
+        <location filename="../../ui/meetings/meetings_page.py" line="128" />
         <source>日历文件通知取消以下会议。确定后将取消，并通知已收到会议通知的人员：
 {0}
 请写明取消理由：</source>
@@ -2556,68 +2556,68 @@ Reason for cancelling:</translation>
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="170" />
+        <location filename="../../ui/meetings/form_widgets.py" line="173" />
         <source>议题</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="170" />
+        <location filename="../../ui/meetings/form_widgets.py" line="173" />
         <source>汇报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="171" />
+        <location filename="../../ui/meetings/form_widgets.py" line="174" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="186" />
+        <location filename="../../ui/meetings/form_widgets.py" line="189" />
         <source>添加议题</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="187" />
+        <location filename="../../ui/meetings/form_widgets.py" line="190" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="188" />
+        <location filename="../../ui/meetings/form_widgets.py" line="191" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="189" />
+        <location filename="../../ui/meetings/form_widgets.py" line="192" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="190" />
+        <location filename="../../ui/meetings/form_widgets.py" line="193" />
         <source>添加材料…</source>
         <translation>Add materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="191" />
+        <location filename="../../ui/meetings/form_widgets.py" line="194" />
         <source>清除材料</source>
         <translation>Clear materials</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="209" />
+        <location filename="../../ui/meetings/form_widgets.py" line="212" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="236" />
+        <location filename="../../ui/meetings/form_widgets.py" line="239" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="288" />
+        <location filename="../../ui/meetings/form_widgets.py" line="291" />
         <source>请先选择一个议题</source>
         <translation>Choose an agenda item first</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="290" />
-        <location filename="../../ui/meetings/form_widgets.py" line="299" />
+        <location filename="../../ui/meetings/form_widgets.py" line="293" />
+        <location filename="../../ui/meetings/form_widgets.py" line="302" />
         <source>添加议题材料</source>
         <translation>Add agenda materials</translation>
     </message>
@@ -2761,22 +2761,22 @@ Reason for cancelling:</translation>
 <context>
     <name>AttendeeTree</name>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="64" />
+        <location filename="../../ui/meetings/form_widgets.py" line="67" />
         <source>筛选单位或人员</source>
         <translation>Filter units or people</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="87" />
+        <location filename="../../ui/meetings/form_widgets.py" line="90" />
         <source>已选{0}：{1}</source>
         <translation>{0} chosen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="88" />
+        <location filename="../../ui/meetings/form_widgets.py" line="91" />
         <source>尚未选择</source>
         <translation>Nobody chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="98" />
+        <location filename="../../ui/meetings/form_widgets.py" line="101" />
         <source>{0}（整个单位）</source>
         <translation>{0} (whole unit)</translation>
     </message>
@@ -3643,42 +3643,42 @@ Reason for cancelling:</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>全部紧急程度</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>全部文种</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>期限早于</source>
         <translation>Due before</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>搜索标题、文号、正文、意见（Ctrl+F）</source>
         <translation>Search titles, numbers, bodies, opinions (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>高级搜索</source>
         <translation>Advanced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>按拟稿日期、单位、拟稿人和环节查找，可与搜索词同时使用</source>
         <translation>Find by drafting days, unit, drafter and step, with or without search words</translation>
     </message>
@@ -3956,82 +3956,82 @@ Reason for cancelling:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>协同办公</source>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>此功能即将推出。</source>
         <translation>This is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>当前登录</source>
         <translation>Logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>即将推出</source>
         <translation>Coming soon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>操作</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>委托授权…</source>
         <translation>Delegations…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>批量办理…</source>
         <translation>Handle several…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>选中多份文件（Ctrl或Shift加单击），用同一条意见一并办理</source>
         <translation>Select several documents (Ctrl- or Shift-click) and handle them with one opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>验章…</source>
         <translation>Verify seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>检查任一PDF文件（如收到的正式文件）的电子印章</source>
         <translation>Check the electronic seal of any PDF file (a received official file, for example)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>服务器未接受您修改的通知方式：{0}。请在“设置…—通知方式”中更正</source>
         <translation>The server did not accept your notifications: {0}. Please correct them in Settings… → Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="492" />
         <source>协同办公 — {0}</source>
         <translation>Office Collaboration — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>当前登录：{0}</source>
         <translation>Logged in: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>受委托代为办理：{0}</source>
         <translation>Acting by delegation for: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575" />
+        <location filename="../../ui/main_window.py" line="576" />
         <source>请先在列表中选中要办理的文件</source>
         <translation>Select the documents to handle in the list first</translation>
     </message>
@@ -4082,31 +4082,31 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="17" />
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="18" />
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>新建发文</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="19" />
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>登记收文</source>
         <translation>Register incoming</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="20" />
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../ui/common/strings.py" line="21" />
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -4137,160 +4137,145 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="121" />
+        <location filename="../../ui/meetings/meeting_form.py" line="118" />
         <source>修改会议</source>
         <translation>Edit meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="121" />
+        <location filename="../../ui/meetings/meeting_form.py" line="118" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="128" />
+        <location filename="../../ui/meetings/meeting_form.py" line="125" />
         <source>读取通讯录</source>
         <translation>Loading the directory</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="136" />
+        <location filename="../../ui/meetings/meeting_form.py" line="133" />
         <source>如：全市安全生产工作会议</source>
         <translation>e.g. City work-safety meeting</translation>
     </message>
     <message>
         <location filename="../../ui/meetings/meeting_form.py" line="143" />
-        <source>会议室</source>
-        <translation>Meeting room</translation>
-    </message>
-    <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="144" />
-        <source>外部地点</source>
-        <translation>Elsewhere</translation>
-    </message>
-    <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="151" />
-        <source>会场不在本单位会议室时填写</source>
-        <translation>Where, if not in one of our meeting rooms</translation>
-    </message>
-    <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="153" />
         <source>会议要求、着装、材料报送等</source>
         <translation>Requirements, dress, materials to send, …</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="156" />
+        <location filename="../../ui/meetings/meeting_form.py" line="146" />
         <source>4至8位数字</source>
         <translation>4 to 8 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="165" />
+        <location filename="../../ui/meetings/meeting_form.py" line="155" />
         <source>从日历文件导入…</source>
         <translation>Import from a calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="166" />
+        <location filename="../../ui/meetings/meeting_form.py" line="156" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="167" />
-        <location filename="../../ui/meetings/meeting_form.py" line="583" />
+        <location filename="../../ui/meetings/meeting_form.py" line="157" />
+        <location filename="../../ui/meetings/meeting_form.py" line="546" />
         <source>预订会议室</source>
         <translation>Book room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="168" />
-        <location filename="../../ui/meetings/meeting_form.py" line="601" />
+        <location filename="../../ui/meetings/meeting_form.py" line="158" />
+        <location filename="../../ui/meetings/meeting_form.py" line="564" />
         <source>发送会议通知</source>
         <translation>Send notice</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="169" />
+        <location filename="../../ui/meetings/meeting_form.py" line="159" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="201" />
-        <location filename="../../ui/meetings/meeting_form.py" line="202" />
+        <location filename="../../ui/meetings/meeting_form.py" line="190" />
+        <location filename="../../ui/meetings/meeting_form.py" line="191" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="207" />
+        <location filename="../../ui/meetings/meeting_form.py" line="196" />
         <source>参会人员</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="208" />
+        <location filename="../../ui/meetings/meeting_form.py" line="197" />
         <source>列席人员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="210" />
+        <location filename="../../ui/meetings/meeting_form.py" line="199" />
         <source>参会人员（{0}）</source>
         <translation>Attendees ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="210" />
+        <location filename="../../ui/meetings/meeting_form.py" line="199" />
         <source>列席人员（{0}）</source>
         <translation>Observers ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="249" />
+        <location filename="../../ui/meetings/meeting_form.py" line="230" />
         <source>重复</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="252" />
+        <location filename="../../ui/meetings/meeting_form.py" line="233" />
         <source>会议地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="256" />
+        <location filename="../../ui/meetings/meeting_form.py" line="237" />
         <source>参会人员（可选整个单位，由单位回执参会人）</source>
         <translation>Attendees (a whole unit may be invited; it replies naming who comes)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="257" />
+        <location filename="../../ui/meetings/meeting_form.py" line="238" />
         <source>议题（可附材料）</source>
         <translation>Agenda (with materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="260" />
+        <location filename="../../ui/meetings/meeting_form.py" line="241" />
         <source>签到码（发通知时生效，可不填）</source>
         <translation>Sign-in code (set with the notice; optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="119" />
+        <location filename="../../ui/meetings/meeting_form.py" line="116" />
         <source>检查会议冲突</source>
         <translation>Checking for conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="508" />
+        <location filename="../../ui/meetings/meeting_form.py" line="471" />
         <source>保存会议</source>
         <translation>Saving the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="615" />
+        <location filename="../../ui/meetings/meeting_form.py" line="578" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="616" />
+        <location filename="../../ui/meetings/meeting_form.py" line="579" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="629" />
+        <location filename="../../ui/meetings/meeting_form.py" line="592" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="636" />
+        <location filename="../../ui/meetings/meeting_form.py" line="599" />
         <source>该日历文件是取消会议或单独修改某一次会议的通知，不能用来填写会议；请在“会议”页点“导入日历文件…”办理</source>
         <translation>This calendar file cancels a meeting or changes one occurrence; it cannot fill the form. Use “Import calendar file…” on the Meetings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_form.py" line="641" />
+        <location filename="../../ui/meetings/meeting_form.py" line="604" />
         <source>已从日历文件导入，请核对后保存</source>
         <translation>Imported from the calendar file; check it, then save</translation>
     </message>
@@ -4314,8 +4299,8 @@ Reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../ui/meetings/meeting_view.py" line="166" />
-        <location filename="../../ui/meetings/meeting_view.py" line="568" />
-        <location filename="../../ui/meetings/meeting_view.py" line="574" />
+        <location filename="../../ui/meetings/meeting_view.py" line="569" />
+        <location filename="../../ui/meetings/meeting_view.py" line="575" />
         <source>导出日历</source>
         <translation>Export to calendar</translation>
     </message>
@@ -4392,102 +4377,102 @@ Reason for cancelling:</translation>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="278" />
+        <location filename="../../ui/meetings/meeting_view.py" line="279" />
         <source>会议不存在，或您已无权查看该会议</source>
         <translation>The meeting does not exist or you may no longer see it</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="302" />
+        <location filename="../../ui/meetings/meeting_view.py" line="303" />
         <source>回执（{0}/{1}）</source>
         <translation>Replies ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="304" />
+        <location filename="../../ui/meetings/meeting_view.py" line="305" />
         <source>签到（{0}）</source>
         <translation>Sign-in ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="312" />
+        <location filename="../../ui/meetings/meeting_view.py" line="313" />
         <source>等待服务器确认：{0}</source>
         <translation>Waiting for the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="313" />
+        <location filename="../../ui/meetings/meeting_view.py" line="314" />
         <source>这些操作已在本机生效，联网同步后由服务器确认；如被拒绝，会在此说明原因</source>
         <translation>These actions took effect here and are confirmed by the server when synced; if refused, the reason is shown here</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="332" />
+        <location filename="../../ui/meetings/meeting_view.py" line="333" />
         <source>选择空闲会议室…</source>
         <translation>Choose a free room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="335" />
+        <location filename="../../ui/meetings/meeting_view.py" line="336" />
         <source>服务器未接受：{0}</source>
         <translation>Refused by the server: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="350" />
+        <location filename="../../ui/meetings/meeting_view.py" line="351" />
         <source>改订会议室…</source>
         <translation>Change room…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="354" />
+        <location filename="../../ui/meetings/meeting_view.py" line="355" />
         <source>某次会议（签到、纪要）…</source>
         <translation>One sitting (sign-in, minutes)…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="355" />
+        <location filename="../../ui/meetings/meeting_view.py" line="356" />
         <source>周期性会议按次签到和记录纪要：生成或打开其中一次</source>
         <translation>A recurring meeting is signed in and minuted by sitting: make or open one</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="389" />
+        <location filename="../../ui/meetings/meeting_view.py" line="390" />
         <source>不同意使用会议室</source>
         <translation>Refuse the room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="390" />
+        <location filename="../../ui/meetings/meeting_view.py" line="391" />
         <source>请写明不同意的理由：</source>
         <translation>Why is the room refused?</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="390" />
+        <location filename="../../ui/meetings/meeting_view.py" line="391" />
         <source>不同意时必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="393" />
+        <location filename="../../ui/meetings/meeting_view.py" line="394" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="394" />
+        <location filename="../../ui/meetings/meeting_view.py" line="395" />
         <source>取消后将通知已收到通知的人员。请写明取消理由：</source>
         <translation>Everyone notified will be told. Why is the meeting cancelled?</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="395" />
+        <location filename="../../ui/meetings/meeting_view.py" line="396" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="506" />
+        <location filename="../../ui/meetings/meeting_view.py" line="507" />
         <source>未能预订：{0}</source>
         <translation>Not booked: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="509" />
+        <location filename="../../ui/meetings/meeting_view.py" line="510" />
         <source>未能办理：{0}</source>
         <translation>Not done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="539" />
+        <location filename="../../ui/meetings/meeting_view.py" line="540" />
         <source>生成某次会议</source>
         <translation>Making the sitting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meeting_view.py" line="569" />
+        <location filename="../../ui/meetings/meeting_view.py" line="570" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -4495,150 +4480,150 @@ Reason for cancelling:</translation>
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="80" />
+        <location filename="../../ui/meetings/meetings_page.py" line="79" />
         <source>会议名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="80" />
+        <location filename="../../ui/meetings/meetings_page.py" line="79" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="81" />
+        <location filename="../../ui/meetings/meetings_page.py" line="80" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="81" />
+        <location filename="../../ui/meetings/meetings_page.py" line="80" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="82" />
+        <location filename="../../ui/meetings/meetings_page.py" line="81" />
         <source>我的回执</source>
         <translation>My reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="83" />
+        <location filename="../../ui/meetings/meetings_page.py" line="82" />
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="84" />
+        <location filename="../../ui/meetings/meetings_page.py" line="83" />
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="85" />
+        <location filename="../../ui/meetings/meetings_page.py" line="84" />
         <source>会议室</source>
         <translation>Meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="163" />
+        <location filename="../../ui/meetings/meetings_page.py" line="162" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="165" />
+        <location filename="../../ui/meetings/meetings_page.py" line="164" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="166" />
+        <location filename="../../ui/meetings/meetings_page.py" line="165" />
         <source>新建会议（会务秘书、办文人员）</source>
         <translation>New meeting (meeting secretaries and clerks)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="167" />
+        <location filename="../../ui/meetings/meetings_page.py" line="166" />
         <source>导入日历文件…</source>
         <translation>Import calendar file…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="168" />
+        <location filename="../../ui/meetings/meetings_page.py" line="167" />
         <source>导出我的会议…</source>
         <translation>Export my meetings…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="169" />
+        <location filename="../../ui/meetings/meetings_page.py" line="168" />
         <source>显示已结束和已取消的会议</source>
         <translation>Show past and cancelled meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="162" />
+        <location filename="../../ui/meetings/meetings_page.py" line="161" />
         <source>读取会议</source>
         <translation>Loading meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="315" />
+        <location filename="../../ui/meetings/meetings_page.py" line="309" />
         <source>未回执</source>
         <translation>No reply</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="321" />
+        <location filename="../../ui/meetings/meetings_page.py" line="315" />
         <source>会议（{0}）</source>
         <translation>Meetings ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="361" />
-        <location filename="../../ui/meetings/meetings_page.py" line="383" />
+        <location filename="../../ui/meetings/meetings_page.py" line="355" />
+        <location filename="../../ui/meetings/meetings_page.py" line="377" />
         <source>导入日历文件</source>
         <translation>Import a calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="363" />
-        <location filename="../../ui/meetings/meetings_page.py" line="452" />
+        <location filename="../../ui/meetings/meetings_page.py" line="357" />
+        <location filename="../../ui/meetings/meetings_page.py" line="446" />
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="375" />
+        <location filename="../../ui/meetings/meetings_page.py" line="369" />
         <source>无法读取文件：{0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="407" />
+        <location filename="../../ui/meetings/meetings_page.py" line="401" />
         <source>按日历文件取消会议</source>
         <translation>Cancel meeting from calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="409" />
+        <location filename="../../ui/meetings/meetings_page.py" line="403" />
         <source>取消会议必须填写理由</source>
         <translation>Cancelling needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="422" />
+        <location filename="../../ui/meetings/meetings_page.py" line="416" />
         <source>取消会议</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="431" />
+        <location filename="../../ui/meetings/meetings_page.py" line="425" />
         <source>已按日历文件取消会议：{0}</source>
         <translation>Cancelled from the calendar file: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="434" />
+        <location filename="../../ui/meetings/meetings_page.py" line="428" />
         <source>未能取消：{0}</source>
         <translation>Not cancelled: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="450" />
+        <location filename="../../ui/meetings/meetings_page.py" line="444" />
         <source>我的会议</source>
         <translation>My meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="451" />
-        <location filename="../../ui/meetings/meetings_page.py" line="456" />
+        <location filename="../../ui/meetings/meetings_page.py" line="445" />
+        <location filename="../../ui/meetings/meetings_page.py" line="450" />
         <source>导出我的会议</source>
         <translation>Export my meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="465" />
+        <location filename="../../ui/meetings/meetings_page.py" line="459" />
         <source>无法保存：{0}</source>
         <translation>Could not save: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/meetings_page.py" line="468" />
+        <location filename="../../ui/meetings/meetings_page.py" line="462" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -4836,52 +4821,52 @@ Reason for cancelling:</translation>
         <translation>Office Collaboration</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="78" />
+        <location filename="../../ui/tray.py" line="80" />
         <source>新待办</source>
         <translation>New work</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="78" />
+        <location filename="../../ui/tray.py" line="80" />
         <source>您有 %n 件新的待办文件</source>
         <translation><numerusform>You have %n new document(s) to handle</numerusform><numerusform>You have %n new document(s) to handle</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="84" />
+        <location filename="../../ui/tray.py" line="86" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="114" />
+        <location filename="../../ui/tray.py" line="116" />
         <source>会议即将开始</source>
         <translation>Meeting starting soon</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="114" />
+        <location filename="../../ui/tray.py" line="116" />
         <source>%n 分钟后：</source>
         <translation><numerusform>In %n minute(s): </numerusform><numerusform>In %n minute(s): </numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="137" />
+        <location filename="../../ui/tray.py" line="139" />
         <source>会议通知</source>
         <translation>Meeting notice</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="142" />
+        <location filename="../../ui/tray.py" line="144" />
         <source>请回执</source>
         <translation>Please reply</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="143" />
+        <location filename="../../ui/tray.py" line="145" />
         <source>请回复是否参加《{0}》</source>
         <translation>Please reply whether you attend “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="168" />
+        <location filename="../../ui/tray.py" line="170" />
         <source>督办催办</source>
         <translation>Supervision urging</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="172" />
+        <location filename="../../ui/tray.py" line="174" />
         <source>督办事项</source>
         <translation>Supervision item</translation>
     </message>
@@ -5091,6 +5076,24 @@ Reason for cancelling:</translation>
         <location filename="../../ui/documents/action_dialogs.py" line="219" />
         <source>筛选人员</source>
         <translation>Filter people</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceField</name>
+    <message>
+        <location filename="../../ui/meetings/form_widgets.py" line="438" />
+        <source>会议室</source>
+        <translation>Meeting room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/form_widgets.py" line="439" />
+        <source>外部地点</source>
+        <translation>Elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings/form_widgets.py" line="446" />
+        <source>会场不在本单位会议室时填写</source>
+        <translation>Where, if not in one of our meeting rooms</translation>
     </message>
 </context>
 <context>
@@ -5824,12 +5827,12 @@ Reason for cancelling:</translation>
 <context>
     <name>TimeFields</name>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="343" />
+        <location filename="../../ui/meetings/form_widgets.py" line="346" />
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings/form_widgets.py" line="385" />
+        <location filename="../../ui/meetings/form_widgets.py" line="388" />
         <source>自定义：{0}</source>
         <translation>Custom: {0}</translation>
     </message>

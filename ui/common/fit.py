@@ -22,6 +22,7 @@ from ui.common.qt import (
     QRect,
     QScrollArea,
     QSize,
+    QSplitter,
     Qt,
     QTableView,
     QTimer,
@@ -71,11 +72,20 @@ def em(widget: QWidget) -> int:
     return widget.fontMetrics().horizontalAdvance("文") + 1
 
 
-def keep_pane_room(pane: QWidget, *, chars: int = 28) -> None:
-    """Keep a record pane beside a list at least `chars` characters wide: on a small screen
+def list_beside_pane(listing: QWidget, pane: QWidget, *, sizes: tuple[int, int],
+                     chars: int = 28) -> QSplitter:
+    """Return a list and its record pane side by side, the list taking 3/5 of new room and
+    first `sizes` (pixels). The pane keeps at least `chars` characters: on a small screen
     the list gives way (it hides columns) rather than the pane, whose buttons and fields
     would wrap a word to a line."""
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(listing)
+    split.addWidget(pane)
+    split.setStretchFactor(0, 3)
+    split.setStretchFactor(1, 2)
+    split.setSizes(list(sizes))
     pane.setMinimumWidth(chars * em(pane))
+    return split
 
 
 def keep_items_whole(view: QListWidget) -> None:

@@ -1,5 +1,5 @@
-"""The meeting form's own widgets: the tree of invited units and people, and the agenda with
-its materials."""
+"""The meeting form's own widgets: the tree of invited units and people, the agenda with its
+materials, the times with their repetition, and the place (a room, or somewhere else)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from officeapp.meetings import (
     Attendee,
     AttendeeKind,
 )
-from officeapp.org import Organisation, Person
+from officeapp.org import Organisation, Person, Room
 from ui.common.attachments import Imported, blobs_root, human_size, import_files
 from ui.common.context import AppContext
 from ui.common.date_edits import DateTimeEdit
@@ -27,6 +27,7 @@ from ui.common.pickers import (
 )
 from ui.common.qt import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QDateTime,
     QFileDialog,
@@ -36,6 +37,7 @@ from ui.common.qt import (
     QLineEdit,
     QObject,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     Qt,
     QTableWidget,
@@ -51,6 +53,7 @@ from ui.common.translate import tr
 from ui.common.values import qualified
 from ui.documents.action_dialogs import active_people, unit_tree
 from ui.meetings.form_values import REPEATS, agenda_dict, aware, parse_repeat, repeat_rule
+from ui.meetings.texts import room_label
 
 
 class AttendeeTree(QWidget):
@@ -423,3 +426,58 @@ class TimeFields(QObject):
         if end > previous:
             self.end.setDateTime(to_qdatetime(start + (end - previous)))
         self._last_start = start
+
+
+class PlaceField(QWidget):
+    """会议地点: one of the unit's rooms, or a place outside them written out (外部地点)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.in_room = QRadioButton(self.tr("会议室"))
+        self.off_site = QRadioButton(self.tr("外部地点"))
+        self.in_room.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.in_room)
+        group.addButton(self.off_site)
+        self.room = QComboBox()
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(self.tr("会场不在本单位会议室时填写"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.in_room)
+        row.addWidget(self.room, 3)
+        row.addSpacing(12)
+        row.addWidget(self.off_site)
+        row.addWidget(self.location, 2)
+        self.in_room.toggled.connect(self._switched)
+        for signal in (self.in_room.toggled, self.room.currentIndexChanged,
+                       self.location.textChanged):
+            signal.connect(self.changed)
+        self._switched()
+
+    def set_rooms(self, rooms: Iterable[Room]) -> None:
+        """Offer these rooms."""
+        for room in rooms:
+            self.room.addItem(room_label(room), room.id)
+
+    def fill(self, room_id: Any, location: str) -> None:
+        """Show a room when it is one of those offered, else the place written out."""
+        index = self.room.findData(room_id) if room_id else -1
+        if index >= 0:
+            self.room.setCurrentIndex(index)
+            self.in_room.setChecked(True)
+        else:
+            self.location.setText(location)
+            self.off_site.setChecked(bool(location) or self.room.count() == 0)
+
+    def values(self) -> dict[str, Any]:
+        """Return `room_id` and `location` as `create_meeting` takes them."""
+        if self.in_room.isChecked():
+            return {"room_id": self.room.currentData() or None, "location": ""}
+        return {"room_id": None, "location": self.location.text()}
+
+    def _switched(self, *_args: object) -> None:
+        self.room.setEnabled(self.in_room.isChecked())
+        self.location.setEnabled(self.off_site.isChecked())

@@ -46,7 +46,6 @@ from ui.common.pickers import (
     set_combo_id,
 )
 from ui.common.qt import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -56,7 +55,6 @@ from ui.common.qt import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSize,
     Qt,
@@ -80,8 +78,7 @@ from ui.meetings.form_values import (
     meeting_fields,
     proposal,
 )
-from ui.meetings.form_widgets import AgendaEditor, AttendeeTree, TimeFields
-from ui.meetings.texts import room_label
+from ui.meetings.form_widgets import AgendaEditor, AttendeeTree, PlaceField, TimeFields
 
 T = TypeVar("T")
 _LIVE_FIELDS = frozenset({"start", "end", "recurrence"})
@@ -140,15 +137,8 @@ class MeetingForm(FieldMessages, QDialog):
         self.times = TimeFields(self)
         self.start, self.end = self.times.start, self.times.end
         self.repeat, self.count = self.times.repeat, self.times.count
-        self.in_room = QRadioButton(self.tr("会议室"))
-        self.off_site = QRadioButton(self.tr("外部地点"))
-        self.in_room.setChecked(True)
-        self.place_group = QButtonGroup(self)
-        self.place_group.addButton(self.in_room)
-        self.place_group.addButton(self.off_site)
-        self.room = QComboBox()
-        self.location = QLineEdit()
-        self.location.setPlaceholderText(self.tr("会场不在本单位会议室时填写"))
+        self.place = PlaceField()
+        self.room, self.location = self.place.room, self.place.location
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("会议要求、着装、材料报送等"))
         self.notes.setMaximumHeight(56)
@@ -195,8 +185,7 @@ class MeetingForm(FieldMessages, QDialog):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self, org: Organisation, rooms: Sequence[Room]) -> None:
-        for room in rooms:
-            self.room.addItem(room_label(room), room.id)
+        self.place.set_rooms(rooms)
         people = active_people(org, self.actor)
         self.host = person_combo(org, people, empty=self.tr("（不指定）"))
         self.recorder = person_combo(org, people, empty=self.tr("（不指定）"))
@@ -234,14 +223,6 @@ class MeetingForm(FieldMessages, QDialog):
 
     def _place(self, grid: QGridLayout) -> None:
         repeat = self.times.repeat_row()
-        place = QWidget()
-        place_row = QHBoxLayout(place)
-        place_row.setContentsMargins(0, 0, 0, 0)
-        place_row.addWidget(self.in_room)
-        place_row.addWidget(self.room, 3)
-        place_row.addSpacing(12)
-        place_row.addWidget(self.off_site)
-        place_row.addWidget(self.location, 2)
         top = Qt.AlignmentFlag.AlignTop
         cells: list[tuple[str, QWidget, int, int, int, str | None]] = [
             ("title", self.title, 0, 0, 2, None),
@@ -249,7 +230,7 @@ class MeetingForm(FieldMessages, QDialog):
             ("recurrence", repeat, 1, 1, 1, self.tr("重复")),
             ("start", self.start, 2, 0, 1, None),
             ("end", self.end, 2, 1, 1, None),
-            ("room_id", place, 3, 0, 2, self.tr("会议地点")),
+            ("room_id", self.place, 3, 0, 2, self.tr("会议地点")),
             ("host_id", self.host, 4, 0, 1, None),
             ("recorder_id", self.recorder, 4, 1, 1, None),
             ("attendees", self.people_tabs, 5, 0, 2,
@@ -272,21 +253,18 @@ class MeetingForm(FieldMessages, QDialog):
         grid.setColumnStretch(1, 1)
 
     def _connect(self) -> None:
-        for signal in (self.title.textChanged, self.location.textChanged,
+        for signal in (self.title.textChanged, self.place.changed,
                        self.start.dateTimeChanged, self.end.dateTimeChanged,
                        self.repeat.currentIndexChanged, self.count.valueChanged,
-                       self.room.currentIndexChanged, self.host.currentIndexChanged,
-                       self.recorder.currentIndexChanged, self.in_room.toggled,
+                       self.host.currentIndexChanged, self.recorder.currentIndexChanged,
                        self.attendees.changed, self.sit_in.changed, self.agenda.changed):
             signal.connect(self._edited)
-        self.in_room.toggled.connect(self._place_changed)
         self.conflict_panel.chosen.connect(self.use_room)
         self.import_button.clicked.connect(self.choose_ics)
         self.save_button.clicked.connect(self.save)
         self.book_button.clicked.connect(self.book)
         self.notice_button.clicked.connect(self.send_notice)
         self.close_button.clicked.connect(self.reject)
-        self._place_changed()
 
     def _fill_defaults(self) -> None:
         self.times.set_default(default_start(self.ctx.now()))
@@ -302,7 +280,7 @@ class MeetingForm(FieldMessages, QDialog):
             self.meeting_type.setCurrentIndex(max(index, 0))
         self.times.fill(values)
         if "room_id" in values or "location" in values:
-            self._fill_place(values.get("room_id"), str(values.get("location") or ""))
+            self.place.fill(values.get("room_id"), str(values.get("location") or ""))
         for name, combo in (("host_id", self.host), ("recorder_id", self.recorder)):
             if name in values:
                 set_combo_id(combo, values[name])
@@ -319,25 +297,14 @@ class MeetingForm(FieldMessages, QDialog):
         if values.get("ics_uid"):
             self._ics_uid = str(values["ics_uid"])
 
-    def _fill_place(self, room_id: Any, location: str) -> None:
-        index = self.room.findData(room_id) if room_id else -1
-        if index >= 0:
-            self.room.setCurrentIndex(index)
-            self.in_room.setChecked(True)
-        else:
-            self.location.setText(location)
-            self.off_site.setChecked(bool(location) or self.room.count() == 0)
-
     def values(self) -> dict[str, Any]:
         """Return what the form holds, in the JSON form `create_meeting` parses."""
-        in_room = self.in_room.isChecked()
         values: dict[str, Any] = {
             "title": self.title.text(),
             "meeting_type": self.meeting_type.currentData(),
             "start": self.times.start_time().isoformat(),
             "end": self.times.end_time().isoformat(),
-            "room_id": (self.room.currentData() or None) if in_room else None,
-            "location": "" if in_room else self.location.text(),
+            **self.place.values(),
             "host_id": combo_id(self.host) if self.org else None,
             "recorder_id": combo_id(self.recorder) if self.org else None,
             "attendees": self.attendees.selected() if self.org else [],
@@ -357,10 +324,6 @@ class MeetingForm(FieldMessages, QDialog):
         self._check_fields(live=True)
         self._update_buttons()
         self._debounce.start()
-
-    def _place_changed(self, *_args: object) -> None:
-        self.room.setEnabled(self.in_room.isChecked())
-        self.location.setEnabled(self.off_site.isChecked())
 
     def _check_fields(self, *, live: bool) -> dict[str, str]:
         errors = form_errors(self.values(), base=self.meeting, actor=self.actor,
@@ -438,7 +401,7 @@ class MeetingForm(FieldMessages, QDialog):
 
     def use_room(self, room_id: str) -> None:
         """Choose a room (for example one offered after a refused booking)."""
-        self._fill_place(room_id, "")
+        self.place.fill(room_id, "")
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -458,7 +421,7 @@ class MeetingForm(FieldMessages, QDialog):
         can_edit = self.meeting is None or MeetingActionKind.EDIT in allowed
         self.save_button.setEnabled(not busy and self.org is not None and can_edit)
         can_book = self.meeting is None or MeetingActionKind.BOOK in allowed
-        self.book_button.setEnabled(not busy and can_book and self.in_room.isChecked()
+        self.book_button.setEnabled(not busy and can_book and self.place.in_room.isChecked()
                                     and self.room.currentData() is not None)
         can_notify = self.meeting is not None and MeetingActionKind.SEND_NOTICE in allowed
         self.notice_button.setEnabled(not busy and can_notify)

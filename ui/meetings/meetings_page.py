@@ -39,7 +39,7 @@ from officeapp.store import LocalStore
 from sync.client import actions
 from ui.common.attachments import safe_file_name
 from ui.common.context import AppContext, ChangeKind, Changes
-from ui.common.fit import ColumnFit, header_widths, keep_pane_room
+from ui.common.fit import ColumnFit, header_widths, list_beside_pane
 from ui.common.latest_load import LatestLoad
 from ui.common.messages import Refusal, refusal_text
 from ui.common.operations import Operation, on_store
@@ -56,7 +56,6 @@ from ui.common.qt import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     Qt,
     QTableWidget,
@@ -185,13 +184,8 @@ class MeetingsPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.calendar)
         self.stack.addWidget(self.rooms)
-        split = self.split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.stack)
-        split.addWidget(self.view)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([700, 500])
-        keep_pane_room(self.view, chars=24)  # the calendar's week needs the rest at 1024
+        # The calendar's week needs more than the usual list's room at 1024 pixels.
+        split = self.split = list_beside_pane(self.stack, self.view, sizes=(700, 500), chars=24)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(self._bar())

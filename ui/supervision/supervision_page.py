@@ -19,7 +19,7 @@ from officeapp.supervision import ItemQuery
 from ui.common import times
 from ui.common.attachments import safe_file_name
 from ui.common.context import AppContext, ChangeKind, Changes
-from ui.common.fit import keep_pane_room
+from ui.common.fit import list_beside_pane
 from ui.common.latest_load import LatestLoad
 from ui.common.messages import refusal_text
 from ui.common.qt import (
@@ -30,10 +30,8 @@ from ui.common.qt import (
     QMenu,
     QModelIndex,
     QSortFilterProxyModel,
-    QSplitter,
     QStackedWidget,
     QStandardPaths,
-    Qt,
     QTableView,
     QTimer,
     QToolBar,
@@ -114,13 +112,7 @@ class SupervisionPage(QWidget):
         self.lists = QStackedWidget()
         self.lists.addWidget(self.inbox_table)
         self.lists.addWidget(everything)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.lists)
-        split.addWidget(self.view)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([720, 520])
-        keep_pane_room(self.view)
+        split = list_beside_pane(self.lists, self.view, sizes=(720, 520))
         self.main = QStackedWidget()
         self.main.addWidget(split)
         self.main.addWidget(self.dashboard)
