@@ -303,15 +303,14 @@ async def read_head(reader: asyncio.StreamReader) -> tuple[int, dict[str, str]]:
     return status, headers
 
 
-_PULL_HEAD = re.compile(rb'^\{"cursor":(\d+),')
-_PULL_TAIL = re.compile(rb'"has_more":(true|false),"reset":(true|false)\}$')
+_PULL_HEAD = re.compile(rb'^\{"has_more":(true|false),"reset":(true|false),"cursor":(\d+),')
 
 
 def pull_summary(body: bytes) -> tuple[int, bool, bool]:
-    """Return (cursor, has_more, reset) of a pull answer, read from its ends when possible."""
-    head, tail = _PULL_HEAD.match(body), _PULL_TAIL.search(body[-64:])
-    if head and tail:
-        return int(head.group(1)), tail.group(1) == b"true", tail.group(2) == b"true"
+    """Return (cursor, has_more, reset) of a pull answer, read from its start when possible."""
+    head = _PULL_HEAD.match(body)
+    if head:
+        return int(head.group(3)), head.group(1) == b"true", head.group(2) == b"true"
     page = json.loads(body)
     return int(page["cursor"]), bool(page["has_more"]), bool(page["reset"])
 

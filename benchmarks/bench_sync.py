@@ -210,8 +210,8 @@ class _Pages:
         self.first = b""
         pull_raw = api.pull_raw
 
-        async def kept(request: Any) -> bytes:
-            body = await pull_raw(request)
+        async def kept(request: Any, on_prefix: Any = None) -> bytes:
+            body = await pull_raw(request, on_prefix)
             if not self.sizes:
                 self.first = body
             self.sizes.append(len(body))

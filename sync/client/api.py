@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import ssl
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -35,6 +36,9 @@ from sync.protocol import (
 
 # Pushes this large or larger go compressed (smaller ones gain less than a frame costs).
 COMPRESS_FROM = 1024
+# How much of a pull answer `pull_raw` hands to its `on_prefix` early: the envelope our server
+# writes first (has_more, reset, cursor) is well inside it.
+PREFIX_BYTES = 96
 PUSH_LEVEL = 3
 
 
@@ -230,12 +234,47 @@ class Api:
         """Fetch the next page of changes."""
         return parse_pull(await self.pull_raw(request))
 
-    async def pull_raw(self, request: PullRequest) -> bytes:
+    async def pull_raw(self, request: PullRequest,
+                       on_prefix: Callable[[bytes], None] | None = None) -> bytes:
         """Fetch the next page of changes as the server wrote it (a page of a thousand
-        documents is megabytes: `sync.client.pages` lets the store read it in SQLite)."""
-        response = await self._exchange("POST", "/sync/pull", auth=True,
+        documents is megabytes: `sync.client.pages` lets the store read it in SQLite).
+
+        `on_prefix` is given the answer's first PREFIX_BYTES (decoded) as soon as they have
+        come, while the rest is still on its way: on a slow link the next page can be asked
+        for meanwhile (`SyncEngine.pull`). An answer shorter than that is not told early."""
+        if on_prefix is None:
+            response = await self._exchange("POST", "/sync/pull", auth=True,
+                                            json=request.model_dump())
+            return response.content
+        await self._ensure_token()
+        response, body = await self._pull_streamed(request, on_prefix)
+        if response.status_code == 401:
+            await self.refresh()
+            response, body = await self._pull_streamed(request, on_prefix)
+        if response.status_code >= 400:
+            raise _error(response)
+        return body
+
+    async def _pull_streamed(self, request: PullRequest, on_prefix: Callable[[bytes], None],
+                             ) -> tuple[httpx.Response, bytes]:
+        """Send a pull and read its answer as it comes; an error answer is read whole (and
+        its body is `response.content`)."""
+        headers = {"Authorization": f"Bearer {self.access_token}"}
+        built = self.http.build_request("POST", "/sync/pull", headers=headers,
                                         json=request.model_dump())
-        return response.content
+        sent = self._clock()
+        with _transport_errors():
+            response = await self.http.send(built, stream=True)
+            try:
+                if response.status_code != 200:
+                    await response.aread()
+                    body = response.content
+                else:
+                    body = await _read_telling(response, on_prefix)
+            finally:
+                await response.aclose()
+        self._answered(response, sent)
+        return response, body
 
     async def events(self) -> AsyncIterator[str]:
         """Yield the names of server-sent events (`ready`, `poke`, `heartbeat`) as they come."""
@@ -332,19 +371,16 @@ class Api:
         if auth:
             headers["Authorization"] = f"Bearer {self.access_token}"
         sent = self._clock()
-        try:
+        with _transport_errors():
             response = await self.http.request(method, path, headers=headers, **kwargs)
-        except httpx.TransportError as error:
-            raise Offline(str(error) or type(error).__name__) from error
-        except httpx.DecodingError:
-            # A page cut short or damaged on the way: nothing of it is applied, and the
-            # pull asks for it again from the same cursor (502 is retried).
-            raise ApiError(502, "client.bad_encoding",
-                           "服务器返回的压缩数据已损坏或不完整，将自动重试") from None
+        self._answered(response, sent)
+        return response
+
+    def _answered(self, response: httpx.Response, sent: datetime) -> None:
+        """Learn from an answer's headers: the server's clock, and whether it reads zstd."""
         self._measure_offset(response, sent)
         if "zstd" in response.headers.get("accept-encoding", ""):
             self.server_reads_zstd = True
-        return response
 
     def _measure_offset(self, response: httpx.Response, sent: datetime) -> None:
         stamp = response.headers.get("date")
@@ -356,6 +392,35 @@ class Api:
             return
         received = self._clock()
         self.server_offset = server.astimezone(UTC) - (sent + (received - sent) / 2)
+
+
+@contextlib.contextmanager
+def _transport_errors() -> Iterator[None]:
+    """Turn a failed exchange into Offline, and a damaged compressed answer into a 502."""
+    try:
+        yield
+    except httpx.TransportError as error:
+        raise Offline(str(error) or type(error).__name__) from error
+    except httpx.DecodingError:
+        # A page cut short or damaged on the way: nothing of it is applied, and the pull
+        # asks for it again from the same cursor (502 is retried).
+        raise ApiError(502, "client.bad_encoding",
+                       "服务器返回的压缩数据已损坏或不完整，将自动重试") from None
+
+
+async def _read_telling(response: httpx.Response, on_prefix: Callable[[bytes], None]) -> bytes:
+    """Read a streamed answer whole, handing its first PREFIX_BYTES to `on_prefix` once
+    they are in."""
+    chunks: list[bytes] = []
+    size = 0
+    told = False
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if not told and size >= PREFIX_BYTES:
+            told = True
+            on_prefix(b"".join(chunks)[:PREFIX_BYTES])
+    return b"".join(chunks)
 
 
 def _json(response: httpx.Response) -> Any:

@@ -25,7 +25,7 @@ from officeapp.store.db import Checkpointer
 from officeapp.store.pull import PullOutcome
 from sync.client.api import Api, ApiError, LoginRequired, Offline, UpgradeRequired
 from sync.client.blobs import Blobs
-from sync.client.pages import is_rejection, peek, read_page
+from sync.client.pages import is_rejection, next_cursor, peek, read_page
 from sync.client.pages import page_of as _page  # noqa: F401  (tests use it)
 from sync.protocol import (
     MAX_MUTATIONS_PER_PUSH,
@@ -222,54 +222,57 @@ class SyncEngine:
         Several things run at once: the store writes page n (its database thread), page n+1
         is staged on a connection of its own (the staging thread; SQLite lets go of the GIL,
         so a second core works), page n+2 is asked for as soon as n+1's envelope, read first,
-        gives its cursor, and in a long pull the WAL is checkpointed on a third thread.
+        gives its cursor, and in a long pull the WAL is checkpointed on a third thread. Our
+        server writes the envelope at the start of an answer, so the next page is asked for
+        as soon as an answer's first bytes arrive (`_Ahead`): on a slow link two answers are
+        in flight, one on the wire while the server builds the other.
         """
         client_id: str = await self._call(lambda s: s.client_id, self.store)
         cursor: int = await self._call(lambda s: s.get_cursor(), self.store)
         stager = await self._stager()
         checkpoints = _Checkpoints(self)
         told = _Told(self)
-        ahead: asyncio.Future[bytes] | None = None
+        ahead = _Ahead(self, client_id)
         applying: asyncio.Future[None] | None = None
         try:
-            body = await self._fetch(client_id, cursor)
+            await ahead.ask(cursor)
+            body = await ahead.take()
             while True:
                 peeked = await self._staging_call(peek, stager, body)
                 asked = None
                 if peeked is not None and peeked.head.has_more and not peeked.head.reset:
                     asked = peeked.head.cursor
-                    ahead = asyncio.ensure_future(self._fetch(client_id, asked))
+                    await ahead.ask(asked)
                 page = await self._staging_call(read_page, stager, body, peeked)
                 if applying is not None:
                     await applying
                     applying = None
                 if page.reset:
                     # The answer to a reset carries no data: wipe, then pull again from zero.
-                    await _abandon(ahead)
+                    await ahead.drop()
                     self._reopen_stream()  # what the user may see changed: so do their pokes
                     await self._call(lambda s: s.wipe_mirror(), self.store)
                     told.flush()
                     self._changed(PullOutcome(directory=True))
-                    body = await self._fetch(client_id, 0)
+                    await ahead.ask(0)
+                    body = await ahead.take()
                     continue
                 if page.has_more and asked != page.cursor:  # decoded whole: known only now
-                    await _abandon(ahead)
-                    ahead = asyncio.ensure_future(self._fetch(client_id, page.cursor))
+                    await ahead.ask(page.cursor)
                 applying = asyncio.ensure_future(self._apply(page, checkpoints, told))
                 if not page.has_more:
-                    await _abandon(ahead)  # asked for by an envelope the page contradicted
+                    await ahead.drop()  # asked for by an envelope the page contradicted
                     await applying
                     applying = None
                     break
-                assert ahead is not None
                 # A page that fails to be written is reported at once, not after the next.
-                await asyncio.wait((ahead, applying), return_when=asyncio.FIRST_COMPLETED)
+                await asyncio.wait((ahead.next(), applying),
+                                   return_when=asyncio.FIRST_COMPLETED)
                 if applying.done():
                     applying.result()
-                body = await ahead
-                ahead = None
+                body = await ahead.take()
         except BaseException:
-            await _abandon(ahead)
+            await ahead.drop()
             if applying is not None:
                 # A page being written lands (or fails) whole; let it end and be announced.
                 with contextlib.suppress(BaseException):
@@ -335,10 +338,11 @@ class SyncEngine:
                 max_workers=1, thread_name_prefix=f"officeapp-{name}")
         return pool
 
-    async def _fetch(self, client_id: str, cursor: int) -> bytes:
+    async def _fetch(self, client_id: str, cursor: int,
+                     on_prefix: Callable[[bytes], None] | None = None) -> bytes:
         return await self.api.pull_raw(PullRequest(
             client_id=client_id, cursor=cursor, schema_version=SCHEMA_VERSION,
-            limit=self.page_size))
+            limit=self.page_size), on_prefix)
 
     # --- running in the background -----------------------------------------------------------
 
@@ -538,6 +542,67 @@ class _Checkpoints:
     def close(self) -> None:
         if self._checkpointer is not None:
             self._engine._pool("checkpoints").submit(self._checkpointer.close)
+
+
+class _Ahead:
+    """The answers a pull has asked for and not yet taken, in the order it takes them: at
+    most two, each a few megabytes.
+
+    The loop asks for the page after the one it reads (`ask`, from that page's envelope);
+    besides, when an answer's first bytes say where the page after it starts
+    (`pages.next_cursor`), that page is asked for at once (only from the newest answer, and
+    while one answer at most waits), so the server builds it while the link still carries
+    the first. A hint the checked envelope contradicts costs one wasted request: `ask`
+    drops every answer it did not want.
+    """
+
+    def __init__(self, engine: SyncEngine, client_id: str) -> None:
+        self._engine = engine
+        self._client_id = client_id
+        self._asked: list[tuple[int, asyncio.Future[bytes]]] = []
+        # A cursor told by the newest answer while two waited, with that answer.
+        self._held: tuple[asyncio.Future[bytes], int] | None = None
+
+    async def ask(self, cursor: int) -> None:
+        """Make the next answer taken the page from `cursor`: keep it if it is on its way
+        already (asked early), drop whatever else was asked."""
+        if self._asked and self._asked[0][0] == cursor:
+            return
+        await self.drop()
+        self._start(cursor)
+
+    def next(self) -> asyncio.Future[bytes]:
+        """The answer `take` returns next."""
+        return self._asked[0][1]
+
+    async def take(self) -> bytes:
+        """Wait for the next answer and hand it over."""
+        body = await self._asked[0][1]
+        self._asked.pop(0)
+        if self._held is not None and len(self._asked) == 1 and self._asked[0][1] is self._held[0]:
+            self._start(self._held[1])  # told while two answers waited: asked for now
+        self._held = None
+        return body
+
+    async def drop(self) -> None:
+        """Cancel every answer not taken, and wait for them to end."""
+        asked, self._asked, self._held = self._asked, [], None
+        for _cursor, future in asked:
+            await _abandon(future)
+
+    def _start(self, cursor: int) -> None:
+        future: asyncio.Future[bytes] = asyncio.ensure_future(self._engine._fetch(
+            self._client_id, cursor, lambda prefix: self._early(future, prefix)))
+        self._asked.append((cursor, future))
+
+    def _early(self, source: asyncio.Future[bytes], prefix: bytes) -> None:
+        cursor = next_cursor(prefix)
+        if cursor is None or not self._asked or self._asked[-1][1] is not source:
+            return
+        if len(self._asked) == 1:
+            self._start(cursor)
+        else:
+            self._held = (source, cursor)
 
 
 async def _abandon(task: asyncio.Future[Any] | None) -> None:

@@ -12,6 +12,7 @@ malformed one is `client.bad_response` and nothing of it is applied.
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -24,6 +25,17 @@ from sync.client.api import ApiError, parse_pull
 from sync.protocol import EntityKind, Message, MutationResult, PullResponse
 
 KINDS = frozenset(typing.get_args(EntityKind))
+# The envelope as our server writes it first (sync/server/storage/pull.py), when there is
+# more to pull: read from an answer's first bytes, before the rest has come.
+_MORE_FROM = re.compile(rb'\{"has_more":true,"reset":false,"cursor":(\d{1,18}),')
+
+
+def next_cursor(prefix: bytes) -> int | None:
+    """The cursor to pull from next, read from the start of an answer still arriving; None
+    when its start does not say (no more, a reset, or another server's order of keys). Only
+    a hint: the page's envelope, checked when it has all come, is what counts."""
+    found = _MORE_FROM.match(prefix)
+    return int(found.group(1)) if found else None
 
 
 class PullHead(Message):

@@ -160,6 +160,8 @@ def _page(cursor: int, last_mutation_id: int, rows: Sequence[sa.Row[Any]], *, ha
     changes = ",".join(_change(seq, kind, entity_id, op, payload)
                        for seq, kind, entity_id, op, payload in heads if op != changelog.RESULT)
     results = ",".join(r.payload for r in rows if r.op == changelog.RESULT)
-    flags = json.dumps({"has_more": has_more, "reset": reset})[1:-1]
-    return (f'{{"cursor":{int(cursor)},"last_mutation_id":{int(last_mutation_id)},'
-            f'"changes":[{changes}],"results":[{results}],{flags}}}')
+    # The envelope first: a client reads where the next page starts from the first bytes of
+    # this one, and asks for it while the rest is still on its way (sync/client/pages.py).
+    flags = json.dumps({"has_more": has_more, "reset": reset}, separators=(",", ":"))[1:-1]
+    return (f'{{{flags},"cursor":{int(cursor)},"last_mutation_id":{int(last_mutation_id)},'
+            f'"changes":[{changes}],"results":[{results}]}}')
