@@ -64,6 +64,8 @@ def create_app(settings: Settings, *, engine: sa.Engine | None = None) -> FastAP
                   openapi_url="/openapi.json", docs_url="/docs", redoc_url=None,
                   telemetry={"tracing": False, "metrics": False, "logs": False})
     app.state.server = server
+    # Ahead of the routers: well-formed pulls skip FastAPI (see QuickPull).
+    app.router.routes.append(sync_routes.QuickPull(f"{API_PREFIX}/sync/pull"))
     api = APIRouter(prefix=API_PREFIX)
     for module in (auth, sync_routes, blobs, health, notifications):
         api.include_router(module.router)

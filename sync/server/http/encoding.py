@@ -23,6 +23,18 @@ RESPONSE_LEVEL = 6
 UNCOMPRESSED_TYPES = ("text/event-stream",)
 
 
+def accepts_zstd(accept_encoding: str) -> bool:
+    """Return whether an Accept-Encoding header plainly names zstd, as httpx's does (then
+    starlette-compress would answer in zstd too; with a quality given, it is left to it)."""
+    codings = [item.strip().lower() for item in accept_encoding.split(",")]
+    return ZSTD in codings and not any(c.startswith(f"{ZSTD};") for c in codings)
+
+
+def compress(body: bytes) -> bytes:
+    """Return `body` as one zstd frame at the level of every answer."""
+    return zstandard.ZstdCompressor(level=RESPONSE_LEVEL).compress(body)
+
+
 def decode_body(body: bytes, encoding: str, limit: int) -> bytes:
     """Return `body` decoded from its Content-Encoding, refusing more than `limit` bytes out.
 

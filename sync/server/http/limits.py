@@ -53,7 +53,7 @@ class BodyLimit:
                                      error.details)(scope, receive, send)
                 return
             scope = _decoded(scope, len(body))
-        await self.app(scope, _replay(body, receive), _advertising(send))
+        await self.app(scope, replay(body, receive), _advertising(send))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -109,17 +109,18 @@ async def _read_body(receive: Receive, limit: int) -> bytes | None:
             return b"".join(parts)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay(body: bytes, receive: Receive) -> Receive:
+    """Return a `receive` that gives the app `body` whole, then what `receive` gives."""
     sent = False
 
-    async def replay() -> Message:
+    async def replayed() -> Message:
         nonlocal sent
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
         return await receive()  # later reads wait for the disconnect, as usual
 
-    return replay
+    return replayed
 
 
 def unstorable_text(value: Any) -> bool:

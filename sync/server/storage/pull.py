@@ -15,8 +15,9 @@ import sqlalchemy as sa
 from sync.protocol import KINDS_SINCE, PullRequest
 from sync.server.errors import check_schema, client_mismatch
 from sync.server.identity.auth import SESSION, Session, session_from, session_params
-from sync.server.storage import changelog, db
+from sync.server.storage import changelog, db, shared_pages
 from sync.server.storage import tables as t
+from sync.server.storage.shared_pages import SharedPage
 from sync.server.storage.visibility import user_scopes
 
 # The statements are built once, with parameters: building and hashing a statement per
@@ -49,10 +50,13 @@ _VISIBLE_KNOWN = _VISIBLE.where(t.changes.c.kind.not_in(sa.bindparam("unknown",
 
 @dataclass(frozen=True)
 class PullAnswer:
-    """A page as JSON text, and the scopes key to record for the client after the read."""
+    """A page as JSON text, and the scopes key to record for the client after the read;
+    `shared`, when the text is the same for every puller at this cursor (a shared page and
+    no mutations pushed), is that page: what is made of the text may be kept with it."""
 
     body: str
     record_scopes: str | None = None
+    shared: SharedPage | None = None
 
 
 @dataclass(frozen=True)
@@ -94,14 +98,38 @@ def record_scopes(engine: sa.Engine, *, client_id: str, person_id: str, key: str
             .values(scopes_key=key))
 
 
+def _unknown(protocol: int) -> tuple[str, ...]:
+    """Return the kinds a client of `protocol` does not know (none for a current client)."""
+    return tuple(sorted(kind for kind, since in KINDS_SINCE.items() if since > protocol))
+
+
 def _visible(connection: sa.Connection, scopes: frozenset[str], cursor: int, head: int,
-             limit: int, protocol: int) -> Sequence[sa.Row[Any]]:
+             limit: int, unknown: tuple[str, ...]) -> Sequence[sa.Row[Any]]:
     values = {"cursor": cursor, "head": head, "scopes": sorted(scopes), "limit": limit + 1}
-    unknown = sorted(kind for kind, since in KINDS_SINCE.items() if since > protocol)
     if unknown:
-        return connection.execute(_VISIBLE_KNOWN, {**values, "unknown": unknown}).all()
+        return connection.execute(_VISIBLE_KNOWN, {**values, "unknown": list(unknown)}).all()
     # all(): the rows in one fetch, not one driver call each (5 % of a loaded worker).
     return connection.execute(_VISIBLE, values).all()
+
+
+def _rows_part(connection: sa.Connection, scopes: frozenset[str], request: PullRequest,
+               head: int) -> tuple[SharedPage, bool, bool]:
+    """Return the changes after the request's cursor that the puller may see (a page of
+    them, its next cursor), whether more follow, and whether the page is one everyone sees:
+    those are read once per process (`shared_pages`: new installations pull the same
+    directory pages)."""
+    key = (request.cursor, request.limit, _unknown(request.schema_version))
+    shared = shared_pages.lookup(connection, key, head)
+    if shared is not None:
+        return shared, True, True
+    rows = _visible(connection, scopes, request.cursor, head, request.limit, key[2])
+    has_more = len(rows) > request.limit
+    # With nothing more to see, jump to the head: invisible rows are never scanned again.
+    cursor = rows[request.limit - 1].seq if has_more else head
+    changes, results = _texts(rows[:request.limit])
+    part = SharedPage(cursor, changes, results, end=rows[-1].seq if rows else head,
+                      rows=len(rows))
+    return part, has_more, has_more and shared_pages.offer(connection, key, part)
 
 
 def pull_in(connection: sa.Connection, begun: Start, request: PullRequest) -> PullAnswer:
@@ -122,28 +150,26 @@ def pull_in(connection: sa.Connection, begun: Start, request: PullRequest) -> Pu
         raise client_mismatch()
     last_mutation_id, recorded = begun.last_mutation_id, begun.scopes_key
     if changelog.needs_reset(request.cursor, head, begun.pruned_through):
-        return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
+        return PullAnswer(_page(0, last_mutation_id, has_more=True, reset=True))
     if 0 < request.cursor == head and recorded is not None:
         # Nothing new: most pulls. The scopes need no check here: every change of the
         # directory (a person moved, a unit re-parented) appends to the log, so a client at
         # the head was answered under today's scopes by the pull that brought it there.
-        return PullAnswer(_page(head, last_mutation_id, [], has_more=False, reset=False))
+        return PullAnswer(_page(head, last_mutation_id, has_more=False, reset=False))
     scopes = user_scopes(connection, person_id=person.id, unit_id=person.unit_id,
                          client_id=request.client_id, head=head)
     key = scopes_key(scopes)
     if recorded is not None and recorded != key and request.cursor > 0:
-        return PullAnswer(_page(0, last_mutation_id, [], has_more=True, reset=True))
-    rows = _visible(connection, scopes, request.cursor, head, request.limit,
-                    request.schema_version)
-    has_more = len(rows) > request.limit
-    rows = rows[:request.limit]
-    # With nothing more to see, jump to the head: invisible rows are never scanned again.
-    cursor = rows[-1].seq if has_more else head
-    page = _page(cursor, last_mutation_id, rows, has_more=has_more, reset=False)
+        return PullAnswer(_page(0, last_mutation_id, has_more=True, reset=True))
+    part, has_more, shared = _rows_part(connection, scopes, request, head)
+    page = _page(part.cursor, last_mutation_id, part.changes, part.results, has_more=has_more,
+                 reset=False)
     # Recorded from a pull at 0 (a mirror built under these scopes), or the first time a
     # client is seen since the server learnt to record them.
     record = recorded != key and (request.cursor == 0 or recorded is None)
-    return PullAnswer(page, key if record else None)
+    # A new installation has pushed nothing yet: its whole answer is the shared page's.
+    return PullAnswer(page, key if record else None,
+                      part if shared and last_mutation_id == 0 else None)
 
 
 def _change(seq: int, kind: str, entity_id: str, op: str, payload: str | None) -> str:
@@ -153,13 +179,18 @@ def _change(seq: int, kind: str, entity_id: str, op: str, payload: str | None) -
             f'"op":{_string(op)},"data":{payload or "null"}}}')
 
 
-def _page(cursor: int, last_mutation_id: int, rows: Sequence[sa.Row[Any]], *, has_more: bool,
-          reset: bool) -> str:
+def _texts(rows: Sequence[sa.Row[Any]]) -> tuple[str, str]:
+    """Return a page's changes and results as the JSON text inside their lists."""
     # Rows unpacked as tuples (in _VISIBLE's column order): a Row's attributes cost more.
     heads = cast("Sequence[tuple[int, str, str, str, str | None]]", rows)
     changes = ",".join(_change(seq, kind, entity_id, op, payload)
                        for seq, kind, entity_id, op, payload in heads if op != changelog.RESULT)
     results = ",".join(r.payload for r in rows if r.op == changelog.RESULT)
+    return changes, results
+
+
+def _page(cursor: int, last_mutation_id: int, changes: str = "", results: str = "", *,
+          has_more: bool, reset: bool) -> str:
     # The envelope first: a client reads where the next page starts from the first bytes of
     # this one, and asks for it while the rest is still on its way (sync/client/pages.py).
     flags = json.dumps({"has_more": has_more, "reset": reset}, separators=(",", ":"))[1:-1]

@@ -41,7 +41,7 @@ def test_the_next_cursor_is_read_only_from_the_envelope_our_server_writes_first(
 
 def test_the_server_writes_the_envelope_first() -> None:
     for has_more, reset in ((True, False), (False, False), (True, True)):
-        page = _page(1234, 5, [], has_more=has_more, reset=reset).encode()
+        page = _page(1234, 5, has_more=has_more, reset=reset).encode()
         assert next_cursor(page[:96]) == (1234 if has_more and not reset else None)
 
 
@@ -69,7 +69,7 @@ class FakeFetches:
         """The first bytes of the answer for `cursor` arrive, naming `next_at` (or no more)."""
         told = self.prefix[cursor]
         assert told is not None
-        told(_page(next_at or 0, 0, [], has_more=next_at is not None, reset=False).encode()[:96])
+        told(_page(next_at or 0, 0, has_more=next_at is not None, reset=False).encode()[:96])
 
     def end(self, cursor: int) -> None:
         self.waiting[cursor].set_result(f"page {cursor}".encode())
@@ -161,7 +161,7 @@ def test_a_hint_from_an_answer_no_longer_wanted_asks_for_nothing() -> None:
         told = fetches.prefix[0]
         await ahead.ask(500)  # the loop wants another page: 0 is dropped
         assert told is not None
-        told(_page(1000, 0, [], has_more=True, reset=False).encode()[:96])
+        told(_page(1000, 0, has_more=True, reset=False).encode()[:96])
         await settle()
         assert fetches.asked == [0, 500]
         await ahead.drop()

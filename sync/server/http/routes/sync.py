@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+import weakref
 from collections.abc import AsyncIterator
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
+from fastapi.security.utils import get_authorization_scheme_param
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.routing import Match, Route
+from starlette.types import Receive, Scope, Send
 
 from sync import protocol
 from sync.protocol import (
@@ -23,10 +29,13 @@ from sync.protocol import (
     TrustRootsResponse,
 )
 from sync.server.errors import ApiError
+from sync.server.http import encoding
+from sync.server.http.limits import replay
 from sync.server.http.routes.deps import ServerDep, SessionDep, TokenDep
 from sync.server.http.server import Server
 from sync.server.identity.auth import Session, session_from, session_params
 from sync.server.storage import db, pull, seals
+from sync.server.storage.shared_pages import SharedPage
 from sync.server.storage.visibility import user_scopes
 
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -34,6 +43,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 409: {"model": ErrorBody},
     422: {"model": ErrorBody}, 503: {"model": ErrorBody}}
 
+JSON = "application/json"
 POKE = "event: poke\ndata: {\"type\":\"poke\"}\n\n"
 HEARTBEAT = "event: heartbeat\ndata: {}\n\n"
 
@@ -62,9 +72,24 @@ def push(body: PushRequest, session: SessionDep, server: ServerDep) -> PushRespo
     return server.pusher.push(session.person, body)
 
 
-@router.post("/pull", responses=ERRORS, response_model=PullResponse)
-def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep) -> Response:
-    """Return the next page of changes the caller may see after `cursor`."""
+# The zstd answers of shared pages (`pull.PullAnswer.shared`), kept while the page is:
+# compressing a directory page of 1,000 people costs more than reading it from the cache.
+_compressed: weakref.WeakKeyDictionary[SharedPage, bytes] = weakref.WeakKeyDictionary()
+_compressed_lock = threading.Lock()
+
+
+def _compressed_answer(page: SharedPage, body: str) -> Response:
+    with _compressed_lock:
+        compressed = _compressed.get(page)
+    if compressed is None:
+        compressed = encoding.compress(body.encode())
+        with _compressed_lock:
+            _compressed[page] = compressed
+    return Response(compressed, media_type=JSON,
+                    headers={"Content-Encoding": encoding.ZSTD, "Vary": "Accept-Encoding"})
+
+
+def _pull(server: Server, token: str, body: PullRequest, accept_encoding: str) -> Response:
     # Pulls are most of the traffic: the token, the client's row and the head are read in one
     # statement of the pull's own snapshot, in the same worker thread.
     with db.read(server.engine) as connection:
@@ -75,7 +100,66 @@ def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep) -> Respo
         pull.record_scopes(server.engine, client_id=body.client_id,
                            person_id=begun.session.person.id, key=answer.record_scopes,
                            now=server.settings.clock())
-    return Response(answer.body, media_type="application/json")
+    if answer.shared is not None and encoding.accepts_zstd(accept_encoding):
+        return _compressed_answer(answer.shared, answer.body)
+    return Response(answer.body, media_type=JSON)
+
+
+@router.post("/pull", responses=ERRORS, response_model=PullResponse)
+def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep,
+                 request: Request) -> Response:
+    """Return the next page of changes the caller may see after `cursor`."""
+    return _pull(server, token, body, request.headers.get("accept-encoding", ""))
+
+
+# Set on a request that the quick route hands on to `pull_changes`.
+_HANDED_ON = "officeapp.pull_handed_on"
+
+
+class QuickPull(Route):
+    """`POST /sync/pull` for a well-formed request, without FastAPI's routing, dependencies
+    and validation (0.15 ms of the 0.8 ms a pull at the head costs inside the app). Any
+    other request goes on to `pull_changes`, which answers it as before (a malformed one
+    with its 401 or 422) and documents the route."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, pull_changes, methods=["POST"], include_in_schema=False)
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope.get("method") != "POST" or _HANDED_ON in scope:
+            return Match.NONE, {}
+        return super().matches(scope)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        raw = await request.body()
+        token, body = _bearer(request), _well_formed(request, raw)
+        if token is None or body is None:
+            await request.app.router({**scope, _HANDED_ON: True}, replay(raw, receive), send)
+            return
+        server: Server = request.app.state.server
+        response = await run_in_threadpool(_pull, server, token, body,
+                                           request.headers.get("accept-encoding", ""))
+        await response(scope, receive, send)
+
+
+def _bearer(request: Request) -> str | None:
+    """The token as `bearer_token` takes it, or None (it would refuse the request)."""
+    authorization = request.headers.get("authorization")
+    scheme, token = get_authorization_scheme_param(authorization)
+    if not (authorization and scheme and token) or scheme.lower() != "bearer":
+        return None
+    return token if 16 <= len(token) <= 256 else None
+
+
+def _well_formed(request: Request, raw: bytes) -> PullRequest | None:
+    """The request as FastAPI would read it from JSON, or None (then FastAPI is asked)."""
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != JSON:
+        return None
+    try:
+        return PullRequest.model_validate_json(raw)
+    except ValidationError:
+        return None
 
 
 @router.get("/trust-roots", responses=ERRORS)
