@@ -113,7 +113,7 @@ def pull_changes(body: PullRequest, token: TokenDep, server: ServerDep,
 
 
 # Set on a request that the quick route hands on to `pull_changes`.
-_HANDED_ON = "officeapp.pull_handed_on"
+_HANDED_ON = "officeapp_pull_handed_on"
 
 
 class QuickPull(Route):
