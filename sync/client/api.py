@@ -41,6 +41,8 @@ COMPRESS_FROM = 1024
 PREFIX_BYTES = 96
 PUSH_LEVEL = 3
 
+T = TypeVar("T")
+
 
 class ApiError(Exception):
     """The server answered with an error: HTTP status, stable code, Chinese message."""
@@ -246,14 +248,7 @@ class Api:
             response = await self._exchange("POST", "/sync/pull", auth=True,
                                             json=request.model_dump())
             return response.content
-        await self._ensure_token()
-        response, body = await self._pull_streamed(request, on_prefix)
-        if response.status_code == 401:
-            await self.refresh()
-            response, body = await self._pull_streamed(request, on_prefix)
-        if response.status_code >= 400:
-            raise _error(response)
-        return body
+        return await self._answer(lambda: self._pull_streamed(request, on_prefix))
 
     async def _pull_streamed(self, request: PullRequest, on_prefix: Callable[[bytes], None],
                              ) -> tuple[httpx.Response, bytes]:
@@ -355,15 +350,25 @@ class Api:
     async def _exchange(self, method: str, path: str, *, auth: bool,
                         **kwargs: Any) -> httpx.Response:
         """Send a request (refreshing the token once on a 401); raise on an error answer."""
+        async def send() -> tuple[httpx.Response, httpx.Response]:
+            response = await self._request(method, path, auth=auth, **kwargs)
+            return response, response
+        return await self._answer(send, auth=auth)
+
+    async def _answer(self, send: Callable[[], Awaitable[tuple[httpx.Response, T]]], *,
+                      auth: bool = True) -> T:
+        """Call `send` (which sends with the current access token and returns the answer and
+        what was read of it), after a refresh when there is no token and again after one on a
+        401; raise on an error answer, or return what was read."""
         if auth:
             await self._ensure_token()
-        response = await self._request(method, path, auth=auth, **kwargs)
-        if response.status_code == 401 and auth:
+        response, read = await send()
+        if auth and response.status_code == 401:
             await self.refresh()
-            response = await self._request(method, path, auth=auth, **kwargs)
+            response, read = await send()
         if response.status_code >= 400:
             raise _error(response)
-        return response
+        return read
 
     async def _request(self, method: str, path: str, *, auth: bool,
                        **kwargs: Any) -> httpx.Response:

@@ -15,8 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
+from sync.client.api import LoginRequired
 from sync.client.engine import SyncEngine, _Ahead
 from sync.client.pages import next_cursor
+from sync.protocol import SCHEMA_VERSION, PullRequest
 from sync.server.storage.pull import _page
 from tests.sync.client.links import Hooked, answered
 
@@ -212,3 +214,25 @@ def test_an_initial_sync_keeps_two_pulls_in_flight_and_asks_for_each_page_once(
     assert len(cursors) == len(set(cursors))  # no page asked for twice, none wasted
     assert reviewer.store.get_cursor() == clerk.store.get_cursor()
     assert reviewer.store.organisation().people.keys() == clerk.store.organisation().people.keys()
+
+
+def test_a_streamed_pull_with_a_stale_token_refreshes_once_and_is_read_whole(
+        make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    api = clerk.api
+    spent = api.refresh_token
+    api.access_token = "stale"  # the server answers 401, as for an expired token
+    told: list[bytes] = []
+    request = PullRequest(client_id="client-test-1", cursor=0, schema_version=SCHEMA_VERSION)
+    body = clerk.run(api.pull_raw(request, told.append))
+    assert api.access_token != "stale" and api.refresh_token != spent
+    assert json.loads(body)["cursor"] > 0 and told == [body[:96]]
+
+
+def test_a_streamed_pull_whose_login_is_gone_asks_for_a_login(make_client: Any) -> None:
+    clerk = make_client("office.clerk")
+    api = clerk.api
+    api.access_token, api.refresh_token = "stale", None
+    request = PullRequest(client_id="client-test-1", cursor=0, schema_version=SCHEMA_VERSION)
+    with pytest.raises(LoginRequired):
+        clerk.run(api.pull_raw(request, lambda _: None))
