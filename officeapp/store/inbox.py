@@ -212,20 +212,27 @@ def _filters(filters: InboxFilter) -> tuple[list[str], list[Any]]:
         if key is not None:
             parts.append(f"d.{column} = ?")
             params.append(key)
-    text = search.parse_query(filters.text)
-    if not text.empty:
-        sql, text_params = search.condition(text)
-        parts.append(sql)
-        params += text_params
     return parts, params
+
+
+def _text(filters: InboxFilter) -> search.TextQuery | None:
+    """Return the text filter, or None without one."""
+    text = search.parse_query(filters.text)
+    return None if text.empty else text
 
 
 def where(
     actor: Actor, folder: str, filters: InboxFilter, *, walk: bool = False,
 ) -> tuple[str, list[Any]]:
-    """Return the WHERE clause of a folder with filters, and its parameters."""
+    """Return the WHERE clause of a folder with filters, and its parameters. Walking, the
+    text filter is left out: `_walk` tests it on the rows the rest lets through."""
     folder_sql, folder_params = _folder(actor, folder, walk=walk)
     parts, params = _filters(filters)
+    text = None if walk else _text(filters)
+    if text is not None:
+        sql, text_params = search.condition(text)
+        parts.append(sql)
+        params += text_params
     # Plain column tests first: a walked row failing them skips the folder's subqueries.
     return " AND ".join([*parts, folder_sql]), [*params, *folder_params]
 
@@ -247,6 +254,15 @@ _SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
 # exactly when it is small.
 WINDOW_PER_ROW = 40
 MIN_WINDOW = 2_000
+# With a text filter, the walk reads a longer window (its rows cost a few µs each) and tests
+# the text (search.row_condition: 10–50 µs a row at 1M documents) on at most TEXT_TESTS of
+# the rows the folder and the other filters let through (per wanted row, at least
+# TEXT_TESTS_PER_ROW) before it collects the index's matches instead. A common phrase is
+# found in the first rows; a rare one is cheap to collect, being rare (docs/store.md,
+# "Text filters").
+TEXT_WINDOW = 8_000
+TEXT_TESTS = 600
+TEXT_TESTS_PER_ROW = 3
 
 
 def _ascending(sort: InboxSort) -> bool:
@@ -269,12 +285,10 @@ def page(
     """Return one page of a folder."""
     search.check_page(offset=offset, limit=limit)
     order = order_by(sort)
-    if not filters.text.strip():
-        # Text matches come from FTS as a key set, so text filters always collect.
-        rows = _walk(conn, actor=actor, folder=folder, filters=filters, sort=sort,
-                     offset=offset, limit=limit)
-        if rows is not None:
-            return rows
+    rows = _walk(conn, actor=actor, folder=folder, filters=filters, sort=sort, offset=offset,
+                 limit=limit)
+    if rows is not None:
+        return rows
     clause, params = where(actor, folder, filters)
     return _select(conn, "documents AS d", clause, params, order, offset, limit)
 
@@ -283,10 +297,17 @@ def _walk(
     conn: sqlite3.Connection, *, actor: Actor, folder: str, filters: InboxFilter,
     sort: InboxSort, offset: int, limit: int,
 ) -> list[InboxRow] | None:
-    """Return the page from the first rows in sort order, or None if they hold too few."""
+    """Return the page from the first rows in sort order, or None if they hold too few.
+
+    The rows are those of a window at the start of the sort's index that the folder and the
+    filters let through; with a text filter, only the first of them are tested for the text
+    (TEXT_TESTS). The page is exact when they hold it whole: they are the first rows of the
+    folder and the filters, in order, so no later row can come before them."""
     index, columns = _SORTS[sort.key]
     order = order_by(sort)
-    window = max(MIN_WINDOW, (offset + limit) * WINDOW_PER_ROW)
+    query = _text(filters)
+    window = max(MIN_WINDOW if query is None else TEXT_WINDOW,
+                 (offset + limit) * WINDOW_PER_ROW)
     edge = conn.execute(f"SELECT {', '.join(columns)} FROM documents AS d INDEXED BY {index}"
                         f" ORDER BY {order} LIMIT 1 OFFSET ?", (window - 1,)).fetchone()
     clause, params = where(actor, folder, filters, walk=True)
@@ -295,9 +316,18 @@ def _walk(
         sign = "<=" if _ascending(sort) else ">="
         clause = f"({', '.join(columns)}) {sign} ({marks(edge)}) AND {clause}"
         params = [*edge, *params]
-    rows = _select(conn, f"documents AS d INDEXED BY {index}", clause, params, order, offset,
-                   limit)
-    return rows if len(rows) == limit or edge is None else None
+    source = f"documents AS d INDEXED BY {index}"
+    if query is not None:
+        text = search.row_condition(query)
+        # The first `tests` rows through the rest, in order; the text is tested on them only.
+        tests = max(TEXT_TESTS, (offset + limit) * TEXT_TESTS_PER_ROW)
+        source = (f"(SELECT d.doc_key AS walked FROM {source} WHERE {clause}"
+                  f" ORDER BY {order} LIMIT ?) CROSS JOIN documents AS d ON d.doc_key = walked")
+        clause, params = text[0], [*params, tests, *text[1]]
+    rows = _select(conn, source, clause, params, order, offset, limit)
+    # Without a window edge every row was walked; with a text filter, perhaps not every
+    # row was tested (such a small store collects its matches at once).
+    return rows if len(rows) == limit or (edge is None and query is None) else None
 
 
 def _select(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from officeapp.errors import ValidationError
@@ -64,6 +64,8 @@ class TextQuery:
     likes: tuple[str, ...]
     terms: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
+    # LIKE patterns of the terms the index alone decides (for `row_condition`).
+    plain: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -106,7 +108,7 @@ def parse_query(text: str) -> TextQuery:
     chars = " AND ".join(_quoted(" ".join(_ASCII_GAP.sub(FIELD_BREAK, t)))
                          for t in (*plain, *gapped)) or None
     return TextQuery(chars, tuple(map(_like_pattern, odd)), terms,
-                     tuple(map(_like_pattern, gapped)))
+                     tuple(map(_like_pattern, gapped)), tuple(map(_like_pattern, plain)))
 
 
 def _like_pattern(term: str) -> str:
@@ -115,30 +117,48 @@ def _like_pattern(term: str) -> str:
 
 
 def condition(query: TextQuery, alias: str = "d") -> tuple[str, list[Any]]:
-    """Return a WHERE fragment on documents `alias` that keeps only matching documents."""
+    """Return a WHERE fragment on documents `alias` that keeps only matching documents: the
+    index's matches, collected once (cheap for a rare term, about a fifth of a second for a
+    common one at 1M documents), then the LIKE tests below."""
     parts: list[str] = []
     params: list[Any] = []
     if query.chars is not None:
         parts.append(f"{alias}.doc_key IN (SELECT rowid FROM documents_chars"
                      " WHERE documents_chars MATCH ?)")
         params.append(query.chars)
-    parts += _likes(query, alias)
-    for pattern in query.likes:
-        params += [pattern, pattern]
-    for pattern in query.exact:
-        params += [pattern] * 4
-    return " AND ".join(parts), params
+    sql, like_params = _likes(query, alias)
+    return " AND ".join([*parts, *sql]), params + like_params
 
 
-def _likes(query: TextQuery, alias: str) -> list[str]:
-    """The LIKE conditions of `query`, in the order `condition` gives their parameters."""
+def row_condition(query: TextQuery, alias: str = "d") -> tuple[str, list[Any]]:
+    """Return a WHERE fragment that tests one row of documents `alias` at a time for the
+    same matches as `condition`, without the index: each term LIKE one of the texts the
+    index was made from (the index reads a term as the phrase of its characters within a
+    field, ASCII letters of either case, as LIKE does). 10–50 µs a row at 1M documents,
+    whatever the term, where the index's own test of one row costs up to milliseconds when
+    the rows come in another order than its own (docs/store.md, "Text filters"). No term
+    holds a FIELD_BREAK (the index's break between fields, which LIKE could not tell):
+    parse_query splits on it, as on every white space."""
+    sql, params = _likes(replace(query, exact=(*query.plain, *query.exact)), alias)
+    return " AND ".join(sql), params
+
+
+def _likes(query: TextQuery, alias: str) -> tuple[list[str], list[Any]]:
+    """Return the LIKE conditions of `query` and their parameters: the short terms on title
+    and 文号, the `exact` ones on all four texts (read once for them all)."""
     title = (f"({alias}.title LIKE ? ESCAPE '\\' OR {alias}.doc_number LIKE ? ESCAPE '\\')")
-    # Only the documents the index found are read (the JSON is unpacked for 正文 and opinions).
-    texts = ("EXISTS (SELECT 1 FROM documents_fts_content AS c"
-             f" WHERE c.doc_key = {alias}.doc_key AND ("
-             + " OR ".join(f"c.{f} LIKE ? ESCAPE '\\'"
-                           for f in ("title", "doc_number", "body", "opinions")) + "))")
-    return [title] * len(query.likes) + [texts] * len(query.exact)
+    parts = [title] * len(query.likes)
+    params = [p for pattern in query.likes for p in (pattern, pattern)]
+    if query.exact:
+        # Only the documents the index found are read (the JSON is unpacked for 正文 and
+        # opinions).
+        each = "(" + " OR ".join(f"c.{f} LIKE ? ESCAPE '\\'"
+                                 for f in ("title", "doc_number", "body", "opinions")) + ")"
+        parts.append("EXISTS (SELECT 1 FROM documents_fts_content AS c"
+                     f" WHERE c.doc_key = {alias}.doc_key AND "
+                     + " AND ".join([each] * len(query.exact)) + ")")
+        params += [p for pattern in query.exact for p in [pattern] * 4]
+    return parts, params
 
 
 def check_page(*, offset: int, limit: int) -> None:
@@ -158,7 +178,7 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int, offset: int) -> l
     if query.chars is not None:
         # The index hands out its rowids newest first and stops after the page, instead of
         # ranking every match (a common character is in most documents).
-        rest = _likes(query, "d")
+        rest, _ = _likes(query, "d")
         sql = ("SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents_chars"
                " JOIN documents AS d ON d.doc_key = documents_chars.rowid"
                " WHERE documents_chars MATCH ?" + "".join(f" AND {r}" for r in rest)

@@ -315,19 +315,26 @@ def _expected(docs: list[Document], actor: Actor, folder: str, filters: InboxFil
     return [d.id for _, d in found]
 
 
-@pytest.mark.parametrize("window", [3, 2_000])
+@pytest.mark.parametrize(("window", "text_tests"), [(3, 1), (2_000, 1), (2_000, 300)])
 def test_inbox_pages_agree_with_the_workflow_rules(
-    store: LocalStore, monkeypatch: pytest.MonkeyPatch, window: int,
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch, window: int, text_tests: int,
 ) -> None:
     # A tiny window makes most pages take the walk-then-collect fallback; a big one walks.
+    # Testing the text on few walked rows makes most text pages collect; on many, they walk.
     monkeypatch.setattr(inbox, "MIN_WINDOW", window)
     monkeypatch.setattr(inbox, "WINDOW_PER_ROW", 1)
-    rng = random.Random(window)
+    monkeypatch.setattr(inbox, "TEXT_WINDOW", window)
+    monkeypatch.setattr(inbox, "TEXT_TESTS", text_tests)
+    monkeypatch.setattr(inbox, "TEXT_TESTS_PER_ROW", 1)
+    rng = random.Random(window + text_tests)
     docs = [_random_document(rng, i) for i in range(120)]
     store.put_records("document", docs)
     filters = [InboxFilter(), InboxFilter(urgency=Urgency.NORMAL),
                InboxFilter(doc_type=DocType.NOTICE, direction=Direction.OUTGOING),
-               InboxFilter(due_before=_START + timedelta(days=60)), InboxFilter(text="数字政府")]
+               InboxFilter(due_before=_START + timedelta(days=60)), InboxFilter(text="数字政府"),
+               # a phrase in few documents, and one with a test on the table beside the index
+               InboxFilter(text="防汛抗旱的报告", urgency=Urgency.NORMAL),
+               InboxFilter(text="请阅"), InboxFilter(text="〔2023〕1")]
     for person in _ORG.people:
         actor = _ORG.actor(person, _START)
         for folder in inbox.FOLDERS:

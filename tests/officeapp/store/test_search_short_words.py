@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from officeapp.demo import DEMO_PEOPLE, DEMO_ROOMS, DEMO_UNITS, OFFICE_ID
 from officeapp.documents import Direction, DocType
-from officeapp.store import SNIPPET_END, SNIPPET_START, LocalStore
+from officeapp.store import SNIPPET_END, SNIPPET_START, LocalStore, search
 from officeapp.workflow import ActionKind, Document, TraceEntry
 
 from .conftest import check_fts
@@ -44,6 +44,15 @@ def _document(number: int, title: str, doc_number: str, body: str,
 def _fold(text: str) -> str:
     """ASCII case folding only, as the index does it."""
     return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+def _tested_row_by_row(store: LocalStore, term: str) -> list[str]:
+    """The documents `search.row_condition` lets through (what an inbox page walking its
+    sort order tests the text with), newest first."""
+    where, params = search.row_condition(search.parse_query(term))
+    rows = store.db.conn.execute(f"SELECT d.id FROM documents AS d WHERE {where}"
+                                 " ORDER BY d.doc_key DESC", params)
+    return [doc_id for (doc_id,) in rows]
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +86,7 @@ def test_a_short_word_finds_exactly_the_documents_holding_it(
                       *(e.opinion for e in d.trace)))]
         hits = store.search(term, limit=50)
         assert [h.id for h in hits] == wanted, term
+        assert _tested_row_by_row(store, term) == wanted, term
         for hit in hits:
             assert SNIPPET_START in hit.snippet and SNIPPET_END in hit.snippet, (term, hit)
 
@@ -108,5 +118,7 @@ def test_a_longer_word_finds_exactly_the_documents_holding_it(
                       *(e.opinion for e in d.trace)))]
         hits = store.search(term, limit=50)
         assert [h.id for h in hits] == wanted, term
+        assert _tested_row_by_row(store, term) == wanted, term
         for hit in hits:
             assert SNIPPET_START in hit.snippet and SNIPPET_END in hit.snippet, (term, hit)
+
