@@ -251,16 +251,16 @@ _SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # The walk gives up after this many rows per wanted row (the folder or the filters are
 # sparse there); then the folder is collected as key sets and sorted, which is cheap
-# exactly when it is small.
+# exactly when it is small. At 1M documents a window of 8,000 rows halves the pages without
+# a text filter that take over 100 ms, against 2,000; 20,000 gains nothing more
+# (docs/store.md, "At 1,000,000 documents").
 WINDOW_PER_ROW = 40
-MIN_WINDOW = 2_000
-# With a text filter, the walk reads a longer window (its rows cost a few µs each) and tests
-# the text (search.row_condition: 10–50 µs a row at 1M documents) on at most TEXT_TESTS of
-# the rows the folder and the other filters let through (per wanted row, at least
-# TEXT_TESTS_PER_ROW) before it collects the index's matches instead. A common phrase is
-# found in the first rows; a rare one is cheap to collect, being rare (docs/store.md,
-# "Text filters").
-TEXT_WINDOW = 8_000
+MIN_WINDOW = 8_000
+# With a text filter, the walk tests the text (search.row_condition: 10–50 µs a row at 1M
+# documents) on at most TEXT_TESTS of the rows the folder and the other filters let through
+# (per wanted row, at least TEXT_TESTS_PER_ROW) before it collects the index's matches
+# instead. A common phrase is found in the first rows; a rare one is cheap to collect, being
+# rare (docs/store.md, "Text filters").
 TEXT_TESTS = 600
 TEXT_TESTS_PER_ROW = 3
 # A page collected with a 办理期限 filter reads the documents due before it from the
@@ -325,8 +325,7 @@ def _walk(
     index, columns = _SORTS[sort.key]
     order = order_by(sort)
     query = _text(filters)
-    window = max(MIN_WINDOW if query is None else TEXT_WINDOW,
-                 (offset + limit) * WINDOW_PER_ROW)
+    window = max(MIN_WINDOW, (offset + limit) * WINDOW_PER_ROW)
     edge = conn.execute(f"SELECT {', '.join(columns)} FROM documents AS d INDEXED BY {index}"
                         f" ORDER BY {order} LIMIT 1 OFFSET ?", (window - 1,)).fetchone()
     clause, params = where(actor, folder, filters, walk=True)

@@ -323,7 +323,6 @@ def test_inbox_pages_agree_with_the_workflow_rules(
     # Testing the text on few walked rows makes most text pages collect; on many, they walk.
     monkeypatch.setattr(inbox, "MIN_WINDOW", window)
     monkeypatch.setattr(inbox, "WINDOW_PER_ROW", 1)
-    monkeypatch.setattr(inbox, "TEXT_WINDOW", window)
     monkeypatch.setattr(inbox, "TEXT_TESTS", text_tests)
     monkeypatch.setattr(inbox, "TEXT_TESTS_PER_ROW", 1)
     rng = random.Random(window + text_tests)
