@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from officeapp.errors import ValidationError
@@ -126,7 +126,7 @@ def condition(query: TextQuery, alias: str = "d") -> tuple[str, list[Any]]:
         parts.append(f"{alias}.doc_key IN (SELECT rowid FROM documents_chars"
                      " WHERE documents_chars MATCH ?)")
         params.append(query.chars)
-    sql, like_params = _likes(query, alias)
+    sql, like_params = _likes(query.likes, query.exact, alias)
     return " AND ".join([*parts, *sql]), params + like_params
 
 
@@ -139,25 +139,26 @@ def row_condition(query: TextQuery, alias: str = "d") -> tuple[str, list[Any]]:
     the rows come in another order than its own (docs/store.md, "Text filters"). No term
     holds a FIELD_BREAK (the index's break between fields, which LIKE could not tell):
     parse_query splits on it, as on every white space."""
-    sql, params = _likes(replace(query, exact=(*query.plain, *query.exact)), alias)
+    sql, params = _likes(query.likes, (*query.plain, *query.exact), alias)
     return " AND ".join(sql), params
 
 
-def _likes(query: TextQuery, alias: str) -> tuple[list[str], list[Any]]:
-    """Return the LIKE conditions of `query` and their parameters: the short terms on title
-    and 文号, the `exact` ones on all four texts (read once for them all)."""
+def _likes(short: Sequence[str], whole: Sequence[str], alias: str,
+           ) -> tuple[list[str], list[Any]]:
+    """Return LIKE conditions and their parameters: each of the `short` patterns on title
+    and 文号, each of the `whole` ones on all four texts."""
     title = (f"({alias}.title LIKE ? ESCAPE '\\' OR {alias}.doc_number LIKE ? ESCAPE '\\')")
-    parts = [title] * len(query.likes)
-    params = [p for pattern in query.likes for p in (pattern, pattern)]
-    if query.exact:
-        # Only the documents the index found are read (the JSON is unpacked for 正文 and
-        # opinions).
+    parts = [title] * len(short)
+    params = [p for pattern in short for p in (pattern, pattern)]
+    if whole:
+        # One read of the row's texts for every pattern: the JSON is unpacked for 正文 and
+        # opinions (collecting, only for the documents the index found).
         each = "(" + " OR ".join(f"c.{f} LIKE ? ESCAPE '\\'"
                                  for f in ("title", "doc_number", "body", "opinions")) + ")"
         parts.append("EXISTS (SELECT 1 FROM documents_fts_content AS c"
                      f" WHERE c.doc_key = {alias}.doc_key AND "
-                     + " AND ".join([each] * len(query.exact)) + ")")
-        params += [p for pattern in query.exact for p in [pattern] * 4]
+                     + " AND ".join([each] * len(whole)) + ")")
+        params += [p for pattern in whole for p in [pattern] * 4]
     return parts, params
 
 
@@ -178,7 +179,7 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int, offset: int) -> l
     if query.chars is not None:
         # The index hands out its rowids newest first and stops after the page, instead of
         # ranking every match (a common character is in most documents).
-        rest, _ = _likes(query, "d")
+        rest, _ = _likes(query.likes, query.exact, "d")
         sql = ("SELECT d.doc_key, d.id, d.title, d.doc_number FROM documents_chars"
                " JOIN documents AS d ON d.doc_key = documents_chars.rowid"
                " WHERE documents_chars MATCH ?" + "".join(f" AND {r}" for r in rest)

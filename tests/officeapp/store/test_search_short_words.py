@@ -121,4 +121,3 @@ def test_a_longer_word_finds_exactly_the_documents_holding_it(
         assert _tested_row_by_row(store, term) == wanted, term
         for hit in hits:
             assert SNIPPET_START in hit.snippet and SNIPPET_END in hit.snippet, (term, hit)
-
