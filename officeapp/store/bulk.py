@@ -546,9 +546,12 @@ _WRITE_DATA = (
     "INSERT INTO document_packed (doc_key, data, base)"
     f" SELECT k.doc_key, {PACK_SQL}(x.data), NULL FROM {_JOIN} WHERE true ORDER BY k.pos"
     " ON CONFLICT(doc_key) DO UPDATE SET data = excluded.data, base = excluded.base")
+# Each folder's side-table row copies its document's facets, written just before.
+_FACETS = "(SELECT f.facets FROM documents AS f WHERE f.doc_key = {key})"
 _WRITE_HOLDERS = (
-    "INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id, done)"
-    " SELECT doc_key, unit_id, person_id, role, excluded, done FROM ("
+    "INSERT INTO holders (doc_key, unit_id, person_id, role, exclude_person_id, done, facets)"
+    " SELECT w.doc_key, unit_id, person_id, role, excluded, done,"
+    f" {_FACETS.format(key='w.doc_key')} FROM ("
     # A personal holder: one row, no role.
     " SELECT k.pos, h.idx, '' AS role, k.doc_key, h.unit_id, h.person_id, NULL AS excluded,"
     f" ifnull(h.done, 0) <> 0 AS done FROM {_JOIN} JOIN staged.bulk_holders AS h"
@@ -559,16 +562,18 @@ _WRITE_HOLDERS = (
     " THEN x.d_created_by END, ifnull(h.done, 0) <> 0"
     f" FROM {_JOIN} JOIN staged.bulk_holders AS h ON h.pos = k.pos"
     " JOIN staged.bulk_roles AS r ON r.pos = h.pos AND r.idx = h.idx"
-    " WHERE h.person_id IS NULL) ORDER BY pos, idx, role")
+    " WHERE h.person_id IS NULL) AS w ORDER BY pos, idx, role")
 _WRITE_CIRCULATIONS = (
-    "INSERT INTO circulations (doc_key, person_id, read) SELECT k.doc_key, c.person_id,"
-    " ifnull(c.read_at, '') <> '' FROM staged.bulk_keys AS k"
-    " JOIN staged.bulk_circulations AS c ON c.pos = k.pos ORDER BY k.pos, c.idx")
+    "INSERT INTO circulations (doc_key, person_id, read, facets) SELECT k.doc_key,"
+    f" c.person_id, ifnull(c.read_at, '') <> '', {_FACETS.format(key='k.doc_key')}"
+    " FROM staged.bulk_keys AS k JOIN staged.bulk_circulations AS c ON c.pos = k.pos"
+    " ORDER BY k.pos, c.idx")
 _WRITE_PARTICIPANTS = (
-    "INSERT INTO participants (doc_key, person_id) SELECT DISTINCT k.doc_key, p.person_id"
+    "INSERT INTO participants (doc_key, person_id, facets) SELECT doc_key, person_id,"
+    f" {_FACETS.format(key='a.doc_key')} FROM (SELECT DISTINCT k.doc_key, p.person_id"
     " FROM staged.bulk_keys AS k JOIN (SELECT pos, actor_id AS person_id FROM staged.bulk_trace"
     " UNION ALL SELECT pos, on_behalf_of FROM staged.bulk_trace WHERE on_behalf_of <> '')"
-    " AS p ON p.pos = k.pos")
+    " AS p ON p.pos = k.pos) AS a")
 
 
 def apply(db: sqlite_utils.Database, page: StagedPage, *, now: datetime) -> PullOutcome:

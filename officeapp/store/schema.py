@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import sqlite_utils
 
-from officeapp.store import inbox_entries
+from officeapp.store import facets, inbox_entries
 from officeapp.store.db import transaction
 from officeapp.store.errors import StoreError
 from officeapp.store.packing import PACK_SQL, UNPACK_SQL
@@ -485,12 +485,62 @@ def _v9_inbox_entries(db: sqlite_utils.Database) -> None:
     inbox_entries.fill(db.conn)
 
 
+_V10_FACETS = f"""
+ALTER TABLE documents ADD COLUMN facets INTEGER GENERATED ALWAYS AS ({facets.column_sql()})
+    VIRTUAL;
+DROP INDEX documents_updated;
+DROP INDEX documents_created;
+DROP INDEX documents_deadline;
+DROP INDEX documents_title;
+DROP INDEX documents_urgency;
+-- doc_key is named so that each index reads in its sort's total order; facets ride behind.
+CREATE INDEX documents_updated ON documents(updated_at, doc_key, facets);
+CREATE INDEX documents_created ON documents(created_at, doc_key, facets);
+CREATE INDEX documents_deadline ON documents(deadline_sort, doc_key, facets);
+CREATE INDEX documents_title ON documents(title, doc_key, facets);
+CREATE INDEX documents_urgency ON documents(urgency_rank, updated_at, doc_key, facets);
+DROP INDEX documents_mine;
+CREATE INDEX documents_mine ON documents(created_by, updated_at, facets);
+-- Each folder's side table holds its document's facets too, written with the row: a folder
+-- collected with facet filters keeps only the keys that pass, reading its index alone.
+ALTER TABLE holders ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE circulations ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE informed ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE participants ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;
+UPDATE holders SET facets = (SELECT d.facets FROM documents AS d
+                             WHERE d.doc_key = holders.doc_key);
+UPDATE circulations SET facets = (SELECT d.facets FROM documents AS d
+                                  WHERE d.doc_key = circulations.doc_key);
+UPDATE informed SET facets = (SELECT d.facets FROM documents AS d
+                              WHERE d.doc_key = informed.doc_key);
+UPDATE participants SET facets = (SELECT d.facets FROM documents AS d
+                                  WHERE d.doc_key = participants.doc_key);
+DROP INDEX holders_person;
+DROP INDEX holders_pool;
+DROP INDEX circulations_unread;
+DROP INDEX informed_person;
+CREATE INDEX holders_person ON holders(person_id, doc_key, facets)
+    WHERE done = 0 AND person_id IS NOT NULL;
+CREATE INDEX holders_pool ON holders(unit_id, role, doc_key, exclude_person_id, facets)
+    WHERE done = 0 AND person_id IS NULL;
+CREATE INDEX circulations_unread ON circulations(person_id, doc_key, facets) WHERE read = 0;
+CREATE INDEX informed_person ON informed(person_id, doc_key, facets);
+"""
+
+
+def _v10_facets(db: sqlite_utils.Database) -> None:
+    """Version 10 (issue 18): each sort's index carries the inbox filters' columns packed in
+    one integer (facets.py), so a page's walk tests them in the index, and each folder's side
+    table carries it too, so a folder is collected with them (inbox.py)."""
+    db.executescript(_V10_FACETS)
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append only; never edit one
 # that has shipped. tests/officeapp/store/test_migrations.py runs every path to the latest.
 MIGRATIONS: Sequence[Migration] = (_v1_initial, _v2_meetings_and_supervision,
                                    _v3_delegation_ids, _v4_text_index_complete,
                                    _v5_character_index, _v6_informed, _v7_trace_unchecked,
-                                   _v8_store_less, _v9_inbox_entries)
+                                   _v8_store_less, _v9_inbox_entries, _v10_facets)
 
 LATEST_VERSION = len(MIGRATIONS)
 # The version whose migration frees most of an existing store's pages (VACUUM after it).

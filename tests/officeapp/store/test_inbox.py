@@ -16,6 +16,7 @@ from officeapp.errors import ValidationError
 from officeapp.org import Actor, Organisation
 from officeapp.store import InboxFilter, InboxSort, LocalStore, inbox
 from officeapp.store.db import timestamp
+from officeapp.store.rows import status_of
 from officeapp.workflow import (
     WORKFLOWS,
     ActionKind,
@@ -287,7 +288,8 @@ def _in_folder(doc: Document, actor: Actor, folder: str) -> bool:
 
 def _passes(doc: Document, filters: InboxFilter) -> bool:
     checks = [filters.urgency in (None, doc.urgency), filters.doc_type in (None, doc.doc_type),
-              filters.direction in (None, doc.direction)]
+              filters.direction in (None, doc.direction),
+              filters.status in (None, status_of(doc.step))]
     if filters.due_before is not None:
         checks.append(doc.deadline is not None and doc.deadline < filters.due_before)
     if filters.text:
@@ -315,17 +317,25 @@ def _expected(docs: list[Document], actor: Actor, folder: str, filters: InboxFil
     return [d.id for _, d in found]
 
 
-@pytest.mark.parametrize(("window", "text_tests"), [(3, 1), (2_000, 1), (2_000, 300)])
+@pytest.mark.parametrize(("window", "text_tests", "small"), [
+    (3, 1, 0), (2_000, 1, 0), (2_000, 300, 0), (2_000, 300, 15), (2_000, 300, 10**6)])
 def test_inbox_pages_agree_with_the_workflow_rules(
     store: LocalStore, monkeypatch: pytest.MonkeyPatch, window: int, text_tests: int,
+    small: int,
 ) -> None:
     # A tiny window makes most pages take the walk-then-collect fallback; a big one walks.
     # Testing the text on few walked rows makes most text pages collect; on many, they walk.
+    # A folder smaller than `small` is collected at once, its text tested row by row.
+    monkeypatch.setattr(inbox, "SMALL_FOLDER", small)
+    monkeypatch.setattr(inbox, "SMALL_TEXT_FOLDER", small)
     monkeypatch.setattr(inbox, "MIN_WINDOW", window)
+    monkeypatch.setattr(inbox, "WIDE_WINDOW", window)
     monkeypatch.setattr(inbox, "WINDOW_PER_ROW", 1)
+    monkeypatch.setattr(inbox, "FOLDER_TESTS", window)
+    monkeypatch.setattr(inbox, "FOLDER_TESTS_PER_ROW", 1)
     monkeypatch.setattr(inbox, "TEXT_TESTS", text_tests)
     monkeypatch.setattr(inbox, "TEXT_TESTS_PER_ROW", 1)
-    rng = random.Random(window + text_tests)
+    rng = random.Random(window + text_tests + small)
     docs = [_random_document(rng, i) for i in range(120)]
     store.put_records("document", docs)
     filters = [InboxFilter(), InboxFilter(urgency=Urgency.NORMAL),
@@ -333,7 +343,11 @@ def test_inbox_pages_agree_with_the_workflow_rules(
                InboxFilter(due_before=_START + timedelta(days=60)), InboxFilter(text="数字政府"),
                # a phrase in few documents, and one with a test on the table beside the index
                InboxFilter(text="防汛抗旱的报告", urgency=Urgency.NORMAL),
-               InboxFilter(text="请阅"), InboxFilter(text="〔2023〕1")]
+               InboxFilter(text="请阅"), InboxFilter(text="〔2023〕1"),
+               # sparse combinations of the facets (tested in the sort's index)
+               InboxFilter(status=Status.ACTIVE, urgency=Urgency.EXTRA_URGENT,
+                           direction=Direction.INCOMING),
+               InboxFilter(status=Status.COMPLETED, doc_type=DocType.REPORT, text="关于")]
     for person in _ORG.people:
         actor = _ORG.actor(person, _START)
         for folder in inbox.FOLDERS:
