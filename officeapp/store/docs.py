@@ -103,23 +103,24 @@ def _write(
     flag = int(pending)
     conn.executemany(_UPSERT_DOCUMENT, [(k, *r.listing, flag) for k, r, _ in keyed])
     conn.executemany(_UPSERT_DATA, [(k, pack(r.data), pack(base)) for k, r, base in keyed])
-    conn.executemany(_with_facets("holders", "unit_id, person_id, role, exclude_person_id,"
-                                  " done"), [(k, *h) for k, r, _ in keyed for h in r.holders])
-    conn.executemany(_with_facets("circulations", "person_id, read"),
+    conn.executemany(_with_facets("holders", "unit_id", "person_id", "role",
+                                  "exclude_person_id", "done"),
+                     [(k, *h) for k, r, _ in keyed for h in r.holders])
+    conn.executemany(_with_facets("circulations", "person_id", "read"),
                      [(k, *c) for k, r, _ in keyed for c in r.circulations])
-    conn.executemany(_with_facets("informed", "person_id, read"),
+    conn.executemany(_with_facets("informed", "person_id", "read"),
                      [(k, *i) for k, r, _ in keyed for i in r.informed])
     conn.executemany(_with_facets("participants", "person_id"),
                      [(k, p) for k, r, _ in keyed for p in sorted(r.participants)])
     conn.executemany(_CHARS_INSERT, [(k, index_text(*r.fts)) for k, r, _ in keyed])
 
 
-def _with_facets(table: str, columns: str) -> str:
+def _with_facets(table: str, *columns: str) -> str:
     """Return the INSERT of a folder's side-table row (doc_key, then `columns`) that copies
     its document's facets from the row written just before."""
-    values = ", ".join(f"?{n}" for n in range(1, columns.count(",") + 3))
-    return (f"INSERT INTO {table} (doc_key, {columns}, facets) SELECT {values}, facets"
-            " FROM documents WHERE doc_key = ?1")
+    values = ", ".join(f"?{n}" for n in range(1, len(columns) + 2))
+    return (f"INSERT INTO {table} (doc_key, {', '.join(columns)}, facets)"
+            f" SELECT {values}, facets FROM documents WHERE doc_key = ?1")
 
 
 def _forget_text(conn: sqlite3.Connection, old: Sequence[Stored]) -> None:

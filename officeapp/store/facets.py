@@ -22,24 +22,24 @@ FIELDS: tuple[tuple[str, tuple[Any, ...], int], ...] = (
 )
 
 
-def _shifts() -> dict[str, int]:
-    shifts, shift = {}, 0
-    for column, _, bits in FIELDS:
-        shifts[column] = shift
+def _layout() -> dict[str, tuple[tuple[Any, ...], int, int]]:
+    """Return each field's (values, bits, shift): the fields follow one another from bit 0."""
+    found, shift = {}, 0
+    for column, values, bits in FIELDS:
+        found[column] = (values, bits, shift)
         shift += bits
-    return shifts
+    return found
 
 
-_SHIFT = _shifts()
+_LAYOUT = _layout()
 
 
 def column_sql() -> str:
     """Return the SQL expression of the generated column `facets` over a documents row."""
     terms = []
-    for column, values, bits in FIELDS:
+    for column, (values, bits, shift) in _LAYOUT.items():
         cases = " ".join(f"WHEN {_literal(v)} THEN {code}" for code, v in enumerate(values))
-        other = (1 << bits) - 1
-        terms.append(f"(CASE {column} {cases} ELSE {other} END) * {1 << _SHIFT[column]}")
+        terms.append(f"(CASE {column} {cases} ELSE {_other(bits)} END) * {1 << shift}")
     return " + ".join(terms)
 
 
@@ -47,17 +47,20 @@ def _literal(value: Any) -> str:
     return str(value) if isinstance(value, int) else "'" + str(value).replace("'", "''") + "'"
 
 
+def _other(bits: int) -> int:
+    """Return a field's last code, which every value it does not know shares."""
+    return (1 << bits) - 1
+
+
 def known(column: str, value: Any) -> bool:
     """Return whether a value has a code of its own, so the facets' test alone is exact."""
-    return any(name == column and value in values for name, values, _ in FIELDS)
+    return value in _LAYOUT[column][0]
 
 
 def code(column: str, value: Any) -> int:
     """Return the code of one column's value within its field, "other" if it is not known."""
-    for name, values, bits in FIELDS:
-        if name == column:
-            return values.index(value) if value in values else (1 << bits) - 1
-    raise KeyError(column)
+    values, bits, _ = _LAYOUT[column]
+    return values.index(value) if value in values else _other(bits)
 
 
 def pattern(wanted: Sequence[tuple[str, Any]]) -> tuple[int, int]:
@@ -66,12 +69,12 @@ def pattern(wanted: Sequence[tuple[str, Any]]) -> tuple[int, int]:
     """
     mask = value = 0
     for column, wanted_value in wanted:
-        bits = next(b for name, _, b in FIELDS if name == column)
-        mask |= ((1 << bits) - 1) << _SHIFT[column]
-        value |= code(column, wanted_value) << _SHIFT[column]
+        _, bits, shift = _LAYOUT[column]
+        mask |= _other(bits) << shift
+        value |= code(column, wanted_value) << shift
     return mask, value
 
 
-def test(wanted: Sequence[tuple[str, Any]], alias: str = "d") -> tuple[str, list[int]]:
-    """Return the condition of `pattern` on `alias.facets`, with its parameters."""
-    return f"({alias}.facets & ?) = ?", list(pattern(wanted))
+def test(wanted: Sequence[tuple[str, Any]]) -> tuple[str, list[int]]:
+    """Return the condition of `pattern` on `d.facets`, with its parameters."""
+    return "(d.facets & ?) = ?", list(pattern(wanted))

@@ -194,26 +194,46 @@ def _folder(actor: Actor, folder: str, *, walk: bool, facet: Facets = None,
     if folder == "all":
         # Everything cached is visible to this person (the server sends nothing else).
         return "1 = 1", []
+    if walk:
+        return _folder_test(actor, folder)
+    keys, params = _key_set(actor, folder, facet)
+    if folder == "done":
+        todo, todo_params = _key_set(actor, "todo", facet)
+        return f"d.doc_key IN ({keys}) AND NOT d.doc_key IN ({todo})", [*params, *todo_params]
+    return f"d.doc_key IN ({keys})", params
+
+
+def _folder_test(actor: Actor, folder: str) -> tuple[str, list[Any]]:
+    """Return the row tests of 知会我的, 待办 or 已办 on document `d`, for a walk."""
     if folder == "informed":
-        if walk:
-            return ("EXISTS (SELECT 1 FROM informed AS i WHERE i.doc_key = d.doc_key"
-                    " AND i.person_id = ?)", [actor.person_id])
-        keys, params = _keys("SELECT doc_key FROM informed WHERE person_id = ?",
-                             [actor.person_id], facet)
-        return f"d.doc_key IN ({keys})", params
-    todo, params = holds(actor) if walk else todo_keys(actor, distinct=False, facet=facet)
-    if not walk:
-        todo = f"d.doc_key IN ({todo})"
+        return ("EXISTS (SELECT 1 FROM informed AS i WHERE i.doc_key = d.doc_key"
+                " AND i.person_id = ?)", [actor.person_id])
+    todo, params = holds(actor)
     if folder == "todo":
         return todo, params
     if folder == "done":
-        if walk:
-            return ("EXISTS (SELECT 1 FROM participants AS p WHERE p.person_id = ?"
-                    f" AND p.doc_key = d.doc_key) AND NOT {todo}", [actor.person_id, *params])
-        acted, acted_params = _keys("SELECT doc_key FROM participants WHERE person_id = ?",
-                                    [actor.person_id], facet)
-        return f"d.doc_key IN ({acted}) AND NOT {todo}", [*acted_params, *params]
+        return ("EXISTS (SELECT 1 FROM participants AS p WHERE p.person_id = ?"
+                f" AND p.doc_key = d.doc_key) AND NOT {todo}", [actor.person_id, *params])
     raise ValidationError("inbox.unknown_folder", "未知的收件箱分类", folder=folder)
+
+
+def _key_set(actor: Actor, folder: str, facet: Facets) -> tuple[str, list[Any]]:
+    """Return SQL selecting a folder's doc_keys whose facets pass (a key may come twice),
+    for 已办 those acted on (its 待办 is left out after), with its parameters."""
+    if folder == "todo":
+        return todo_keys(actor, distinct=False, facet=facet)
+    selects = {"mine": "SELECT doc_key FROM documents WHERE created_by = ?",
+               "informed": "SELECT doc_key FROM informed WHERE person_id = ?",
+               "done": "SELECT doc_key FROM participants WHERE person_id = ?"}
+    if folder not in selects:
+        raise ValidationError("inbox.unknown_folder", "未知的收件箱分类", folder=folder)
+    return _keys(selects[folder], [actor.person_id], facet)
+
+
+def _facet(filters: InboxFilter) -> Facets:
+    """Return the facets' (mask, value) of the filters, None if they have none."""
+    wanted = _facet_values(filters)
+    return facets.pattern(wanted) if wanted else None
 
 
 def _facet_values(filters: InboxFilter) -> list[tuple[str, int | str]]:
@@ -286,9 +306,7 @@ def where(
 ) -> tuple[str, list[Any]]:
     """Return the WHERE clause of a folder with filters to collect, and its parameters; the
     text is tested row by row (`text_by_row`) or by gathering the index's matches."""
-    wanted = _facet_values(filters)
-    facet = facets.pattern(wanted) if wanted else None
-    folder_sql, folder_params = _folder(actor, folder, walk=False, facet=facet)
+    folder_sql, folder_params = _folder(actor, folder, walk=False, facet=_facet(filters))
     parts, params = _filters(filters)
     text = _text(filters)
     if text is not None:
@@ -383,24 +401,11 @@ def _folder_size(
     conn: sqlite3.Connection, actor: Actor, folder: str, filters: InboxFilter, most: int,
 ) -> int | None:
     """Return how many keys the folder's key sets hold with the facet filters, counting no
-    further than `most` (a key in two sets counts twice); None for 全部, which has none."""
-    wanted = _facet_values(filters)
-    facet = facets.pattern(wanted) if wanted else None
+    further than `most` (a key in two sets counts twice; 已办 counts what was acted on);
+    None for 全部, which has none."""
     if folder == "all":
         return None
-    if folder == "mine":
-        # documents_mine carries the facets: the count reads that index alone.
-        keys, params = _keys("SELECT doc_key FROM documents WHERE created_by = ?",
-                             [actor.person_id], facet)
-    elif folder == "informed":
-        keys, params = _keys("SELECT doc_key FROM informed WHERE person_id = ?",
-                             [actor.person_id], facet)
-    elif folder == "done":
-        # At most the documents acted on (those still to do are left out after).
-        keys, params = _keys("SELECT doc_key FROM participants WHERE person_id = ?",
-                             [actor.person_id], facet)
-    else:
-        keys, params = todo_keys(actor, distinct=False, facet=facet)
+    keys, params = _key_set(actor, folder, _facet(filters))
     found = conn.execute(f"SELECT count(*) FROM ({keys} LIMIT ?)", [*params, most]).fetchone()
     return int(found[0])
 
@@ -442,10 +447,10 @@ def _walk(
         # 1M documents), which is never slower than collecting and sorting.
         edge = None
     elif tests:
-        edge = _edge(conn, index, sort, seek, window)
-        edge = _edge(conn, index, sort, tests, most, within=edge) or edge
+        edge = _edge(conn, sort, seek, window)
+        edge = _edge(conn, sort, tests, most, within=edge) or edge
     else:
-        edge = _edge(conn, index, sort, [], most)
+        edge = _edge(conn, sort, [], most)
     parts, params = _bounded(sort, edge, tests)
     folder_sql, folder_params = _folder(actor, folder, walk=True)
     # Plain column tests first: a walked row failing them skips the folder's subqueries.
@@ -465,12 +470,12 @@ def _walk(
 
 
 def _edge(
-    conn: sqlite3.Connection, index: str, sort: InboxSort, tests: list[_Test], rows: int, *,
+    conn: sqlite3.Connection, sort: InboxSort, tests: list[_Test], rows: int, *,
     within: tuple[Any, ...] | None = None,
 ) -> tuple[Any, ...] | None:
     """Return the sort columns of the `rows`-th row through these tests in the sort's index
     (up to `within`), or None if fewer rows pass."""
-    columns = _SORTS[sort.key][1]
+    index, columns = _SORTS[sort.key]
     parts, params = _bounded(sort, within, tests)
     where_sql = f" WHERE {' AND '.join(parts)}" if parts else ""
     found = conn.execute(

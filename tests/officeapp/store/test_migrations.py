@@ -219,8 +219,12 @@ def _seed_v9(conn: sqlite3.Connection) -> None:
 
 
 def _seed_v10(conn: sqlite3.Connection) -> None:
-    """Version 9's data: the facets are a generated column, written by no one."""
+    """Version 9's data, each side-table row with its document's facets as version 10's
+    writers copy them (the documents' own are a generated column)."""
     _seed_v9(conn)
+    for table in ("holders", "circulations", "informed", "participants"):
+        conn.execute(f"UPDATE {table} SET facets = (SELECT d.facets FROM documents AS d"
+                     f" WHERE d.doc_key = {table}.doc_key)")
 
 
 # SEEDS[v] writes data in the schema of version v, with that version's SQL.
